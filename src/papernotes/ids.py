@@ -1,0 +1,111 @@
+"""Paper identity facts read from text: arXiv ids, DOIs, venues, years and title keys."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ARXIV_NEW = r"(\d{4}\.\d{4,5})(?:v\d+)?"
+_ARXIV_OLD = r"([a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?"
+_ARXIV_URL_RE = re.compile(
+    r"(?:arxiv\.org|ar5iv\.labs\.arxiv\.org|ar5iv\.org|alphaxiv\.org)/(?:abs|pdf|html|overview)/"
+    rf"(?:{_ARXIV_NEW}|{_ARXIV_OLD})",
+    re.IGNORECASE,
+)
+_ARXIV_PREFIX_RE = re.compile(rf"^\s*arxiv\s*:\s*(?:{_ARXIV_NEW}|{_ARXIV_OLD})\s*$", re.IGNORECASE)
+_ARXIV_BARE_RE = re.compile(rf"^\s*{_ARXIV_NEW}\s*$")
+_DOI_RE = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>?#]+)", re.IGNORECASE)
+
+_VENUE_ALIASES = {
+    "arxiv": "arXiv",
+    "nips": "NeurIPS",
+    "neurips": "NeurIPS",
+    "tpami": "TPAMI",
+    "iclr": "ICLR",
+    "icml": "ICML",
+    "cvpr": "CVPR",
+    "iccv": "ICCV",
+    "eccv": "ECCV",
+    "aaai": "AAAI",
+    "ijcai": "IJCAI",
+    "acl": "ACL",
+    "emnlp": "EMNLP",
+    "naacl": "NAACL",
+    "siggraph": "SIGGRAPH",
+    "wacv": "WACV",
+    "bmvc": "BMVC",
+    "tip": "TIP",
+    "acm mm": "ACM MM",
+    "mm": "ACM MM",
+}
+_VENUE_YEAR_RE = re.compile(r"^([A-Za-z][A-Za-z&\- ]*?)[\s\-']*((?:19|20)\d{2}|\d{2})$")
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+
+
+def arxiv_id(text: str) -> str | None:
+    """The arXiv id in a URL (abs, pdf, versioned, ar5iv), an `arXiv:` reference or a bare id."""
+    for pattern in (_ARXIV_URL_RE, _ARXIV_PREFIX_RE, _ARXIV_BARE_RE):
+        match = pattern.search(text)
+        if match:
+            found = next(group for group in match.groups() if group)
+            return found.lower() if "/" in found else found
+    return None
+
+
+def doi(text: str) -> str | None:
+    """The DOI in `10.1109/x`, `doi:10.1109/x` or `https://doi.org/10.1109/x`, lower-cased."""
+    match = _DOI_RE.search(text)
+    if not match:
+        return None
+    return match.group(1).rstrip(".,;)").lower()
+
+
+def normalise_venue(text: str) -> tuple[str, int | None]:
+    """A venue name as people write it, split from a glued year: `CVPR2023` -> (`CVPR`, 2023).
+
+    Known venues get their usual spelling (`NIPS` and `neurips` are `NeurIPS`, `Arxiv` is
+    `arXiv`); others are kept as written. Two-digit years (`ICLR24`) count as 20xx.
+    """
+    cleaned = text.strip().strip(",.;")
+    year: int | None = None
+    match = _VENUE_YEAR_RE.match(cleaned)
+    if match:
+        cleaned, digits = match.group(1).strip(), match.group(2)
+        year = int(digits) if len(digits) == 4 else 2000 + int(digits)
+    name = _VENUE_ALIASES.get(cleaned.lower(), cleaned)
+    return name, year
+
+
+def find_year(text: str) -> int | None:
+    """The first plausible publication year (1900-2099) in a piece of text."""
+    match = _YEAR_RE.search(text)
+    return int(match.group(1)) if match else None
+
+
+def title_key(title: str) -> str:
+    """A title reduced for identity: NFKC (full-width to ASCII), case, punctuation, spaces."""
+    text = unicodedata.normalize("NFKC", title).casefold()
+    text = "".join(char if char.isalnum() else " " for char in text)
+    return " ".join(text.split())

@@ -1,0 +1,20 @@
+"""The one markdown-it-py configuration every note is parsed with."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+
+
+@lru_cache(maxsize=1)
+def make_parser() -> MarkdownIt:
+    """CommonMark with pipe tables, strikethrough, task lists, `$math$` and our Obsidian rules.
+
+    Math is parsed so that `#` or `[[` inside a formula are never taken for tags or links.
+    """
+    md = MarkdownIt("commonmark", {"tasklists": True, "html": True})
+    md.enable(["table", "strikethrough"])
+    md.use(dollarmath_plugin, allow_digits=False, double_inline=True)
+    return md

@@ -1,0 +1,179 @@
+"""The data model: what a note says (Note and its parts) and what a paper is (Paper)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal, NewType
+
+from papernotes.diagnostics import Diagnostic
+
+NoteKey = NewType("NoteKey", str)
+"""A note's path relative to the vault, POSIX separators, with extension: `Diffusion/Latte.md`."""
+
+PaperId = NewType("PaperId", str)
+"""A stable paper id: `arxiv:2401.03048`, `doi:10.1109/...` or `title:latte-latent-...`."""
+
+LinkKind = Literal["wikilink", "embed", "markdown", "image"]
+ReadingStatus = Literal["to-read", "reading", "read"]
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    level: int
+    text: str
+    anchor: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """An outgoing link as written: `[[target#fragment|alias]]`, `![[x.png|300]]`, `[text](url)`.
+
+    `target` is the path part (URL-decoded for markdown links, empty for `[[#Heading]]`);
+    `fragment` is what follows `#` (a heading, or `^block-id`); `external` marks URLs with a
+    scheme (`https:`, `mailto:`, ...), which are never resolved against the vault.
+    """
+
+    kind: LinkKind
+    target: str
+    fragment: str
+    text: str
+    line: int
+    raw: str
+    external: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Hashtag:
+    tag: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """A task list item (`- [ ]` / `- [x]`) and the heading it sits under."""
+
+    text: str
+    done: bool
+    line: int
+    heading: str
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TableCell:
+    text: str
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    cells: tuple[TableCell, ...]
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+    line: int
+    heading: str
+
+
+@dataclass(frozen=True, slots=True)
+class NoteMeta:
+    """Frontmatter normalised across Obsidian, digital-garden and Dendron conventions."""
+
+    title: str | None = None
+    year: int | None = None
+    date: str | None = None
+    venue: str | None = None
+    tags: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    links: tuple[tuple[str, str], ...] = ()
+    arxiv: str | None = None
+    doi: str | None = None
+    status: ReadingStatus | None = None
+    publish: bool | None = None
+    draft: bool = False
+    home: bool = False
+    dendron_id: str | None = None
+    description: str | None = None
+    created: str | None = None
+    updated: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a fact about a paper was found."""
+
+    path: NoteKey
+    line: int
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Paper:
+    """A paper, as found in one place (an inline entry, a note) or merged from many."""
+
+    title: str
+    sources: tuple[Source, ...]
+    year: int | None = None
+    month: int | None = None
+    venue: str | None = None
+    authors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    links: tuple[tuple[str, str], ...] = ()
+    arxiv: str | None = None
+    doi: str | None = None
+    status: ReadingStatus | None = None
+    summary: str = ""
+    short_name: str = ""
+    anchor: str = ""
+    attributes: tuple[tuple[str, str], ...] = ()
+    note: NoteKey | None = None
+
+    def link(self, kind: str) -> str | None:
+        for link_kind, url in self.links:
+            if link_kind == kind:
+                return url
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """One markdown file of the vault, read once and parsed once."""
+
+    path: NoteKey
+    title: str
+    frontmatter: dict[str, Any]
+    meta: NoteMeta
+    body: str
+    body_line: int
+    content_hash: str
+    headings: tuple[Heading, ...] = ()
+    links: tuple[Link, ...] = ()
+    tasks: tuple[Task, ...] = ()
+    tables: tuple[Table, ...] = ()
+    hashtags: tuple[Hashtag, ...] = ()
+    block_ids: tuple[str, ...] = ()
+    papers: tuple[Paper, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """Frontmatter tags and body hashtags, in order of appearance, without duplicates."""
+        seen: dict[str, None] = dict.fromkeys(self.meta.tags)
+        for hashtag in self.hashtags:
+            seen.setdefault(hashtag.tag, None)
+        return tuple(seen)
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        return self.meta.aliases
+
+    @property
+    def publish(self) -> bool:
+        """Published unless the note says otherwise (`publish: false`, `dg-publish: false`, `draft`)."""
+        return self.meta.publish is not False and not self.meta.draft

@@ -1,0 +1,62 @@
+"""Every conversion between file paths, note keys, heading anchors and slugs, in one place."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import PurePosixPath
+from urllib.parse import unquote
+
+from papernotes.model import NoteKey
+
+NOTE_SUFFIXES = (".md", ".markdown")
+
+_TAG_RE = re.compile(r"<[^>]*>")
+_NOT_SLUG_RE = re.compile(r"[^\w\- ]", re.UNICODE)
+_SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
+
+
+def note_key(relative_path: str) -> NoteKey:
+    """The key of a vault file from its path relative to the vault (any separators)."""
+    return NoteKey(PurePosixPath(relative_path.replace("\\", "/")).as_posix())
+
+
+def is_note_path(name: str) -> bool:
+    return name.lower().endswith(NOTE_SUFFIXES)
+
+
+def stem(key: str) -> str:
+    """File name without folder and without a note extension: `a/b/Latte.md` -> `Latte`."""
+    name = key.rsplit("/", 1)[-1]
+    lowered = name.lower()
+    for suffix in NOTE_SUFFIXES:
+        if lowered.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def heading_anchor(text: str) -> str:
+    """The `id` a heading gets on the site: Unicode-aware, lower case, spaces to `-`.
+
+    Matches `pymdownx.slugs.slugify(case="lower")`, which the site configures for the
+    table of contents, so CJK and Korean headings keep their words.
+    """
+    text = unicodedata.normalize("NFC", _TAG_RE.sub("", text))
+    return _NOT_SLUG_RE.sub("", text).strip().lower().replace(" ", "-")
+
+
+def slugify(text: str) -> str:
+    """A URL-safe slug for generated pages (topics, papers): Unicode words joined by `-`."""
+    slug = heading_anchor(text)
+    slug = re.sub(r"[-_\s]+", "-", slug).strip("-")
+    return slug or "untitled"
+
+
+def has_scheme(target: str) -> bool:
+    """True for `https://...`, `mailto:...`, `javascript:...`; false for `C:/x` is not a concern here."""
+    return bool(_SCHEME_RE.match(target)) and not re.match(r"^[a-zA-Z]:[\\/]", target)
+
+
+def decode_link_target(target: str) -> str:
+    """A markdown link's path as a file name: `My%20Note.md` -> `My Note.md`."""
+    return unquote(target)

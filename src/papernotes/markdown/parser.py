@@ -7,6 +7,9 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
+from papernotes.markdown.hashtags import hashtags_plugin
+from papernotes.markdown.wikilinks import wikilinks_plugin
+
 
 @lru_cache(maxsize=1)
 def make_parser() -> MarkdownIt:
@@ -17,4 +20,6 @@ def make_parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"tasklists": True, "html": True})
     md.enable(["table", "strikethrough"])
     md.use(dollarmath_plugin, allow_digits=False, double_inline=True)
+    md.use(wikilinks_plugin)
+    md.use(hashtags_plugin)
     return md

@@ -1,0 +1,149 @@
+"""The `papernotes` command: `check` a vault and report its problems."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from papernotes.diagnostics import Diagnostic, count_by_level, sort_key
+from papernotes.loader import Vault, load_vault
+from papernotes.model import Note, Paper
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose `!!python/name:` and `!ENV` tags we only need to skip over."""
+
+
+_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def default_vault(cwd: Path) -> Path:
+    """The `docs_dir` of `./mkdocs.yml` (MkDocs' default `docs`), else `notes/`."""
+    config_file = cwd / "mkdocs.yml"
+    if config_file.is_file():
+        try:
+            config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_LenientLoader) or {}
+        except (yaml.YAMLError, OSError, UnicodeDecodeError):
+            config = {}
+        if isinstance(config, dict):
+            return cwd / str(config.get("docs_dir") or "docs")
+    return cwd / "notes"
+
+
+def note_describes_paper(note: Note) -> bool:
+    meta = note.meta
+    return bool(meta.arxiv or meta.doi or meta.venue or meta.year or meta.authors)
+
+
+def papers_in(note: Note) -> list[Paper]:
+    return list(note.papers)
+
+
+def paper_dict(paper: Paper) -> dict[str, Any]:
+    return {
+        "title": paper.title,
+        "year": paper.year,
+        "month": paper.month,
+        "venue": paper.venue,
+        "authors": list(paper.authors),
+        "tags": list(paper.tags),
+        "links": [{"kind": kind, "url": url} for kind, url in paper.links],
+        "arxiv": paper.arxiv,
+        "doi": paper.doi,
+        "status": paper.status,
+        "summary": paper.summary,
+        "short_name": paper.short_name,
+        "line": paper.sources[0].line if paper.sources else 0,
+        "convention": paper.sources[0].kind if paper.sources else "",
+    }
+
+
+def summarise(vault: Vault) -> dict[str, int]:
+    counts = count_by_level(list(vault.diagnostics))
+    return {
+        "notes": len(vault.notes),
+        "papers": sum(len(note.papers) + note_describes_paper(note) for note in vault.notes),
+        "links": sum(len(note.links) for note in vault.notes),
+        "tasks": sum(len(note.tasks) for note in vault.notes),
+        "tables": sum(len(note.tables) for note in vault.notes),
+        "hashtags": sum(len(note.hashtags) for note in vault.notes),
+        "errors": counts["error"],
+        "warnings": counts["warning"],
+        "infos": counts["info"],
+    }
+
+
+def report_json(vault: Vault, diagnostics: list[Diagnostic]) -> str:
+    notes = [
+        {
+            "path": note.path,
+            "title": note.title,
+            "links": len(note.links),
+            "tasks": len(note.tasks),
+            "tables": len(note.tables),
+            "hashtags": [tag.tag for tag in note.hashtags],
+            "papers": [paper_dict(paper) for paper in note.papers],
+        }
+        for note in vault.notes
+    ]
+    document = {
+        "vault": str(vault.root),
+        "summary": summarise(vault),
+        "notes": notes,
+        "diagnostics": [diagnostic.as_dict() for diagnostic in diagnostics],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def report_text(vault: Vault, diagnostics: list[Diagnostic]) -> str:
+    lines = [diagnostic.format() for diagnostic in diagnostics]
+    found = [(note.path, len(note.papers)) for note in vault.notes if note.papers]
+    if found:
+        lines.append("papers written inline:")
+        lines += [f"  {path}: {count} paper{'s' if count != 1 else ''}" for path, count in found]
+    summary = summarise(vault)
+    lines.append(
+        f"{summary['notes']} notes, {summary['papers']} papers, {summary['links']} links, "
+        f"{summary['tasks']} tasks, {summary['tables']} tables; {summary['errors']} errors, "
+        f"{summary['warnings']} warnings, {summary['infos']} infos"
+    )
+    return "\n".join(lines)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    vault_path = Path(args.vault) if args.vault else default_vault(Path.cwd())
+    if not vault_path.is_dir():
+        print(f"papernotes: {vault_path} is not a folder of notes", file=sys.stderr)
+        return 2
+    vault = load_vault(vault_path, exclude=args.exclude)
+    diagnostics = sorted(vault.diagnostics, key=sort_key)
+    report = report_json if args.format == "json" else report_text
+    print(report(vault, diagnostics))
+    return 1 if any(diagnostic.level == "error" for diagnostic in diagnostics) else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="papernotes", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="load every note of a vault and report problems")
+    check.add_argument("vault", nargs="?", help="the notes folder (default: docs_dir of ./mkdocs.yml, else notes/)")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                       help="skip files matching this glob (repeatable), e.g. 'Private/**'")
+    check.set_defaults(run=run_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.run(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,199 @@
+"""Vault files in, Notes out: each file read once, decoded, split and parsed once."""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from papernotes.diagnostics import Diagnostic
+from papernotes.entries import EntryContext, recognise_entries
+from papernotes.frontmatter import (
+    key_lines,
+    normalise_meta,
+    parse_frontmatter,
+    split_frontmatter,
+    unclosed_frontmatter,
+)
+from papernotes.markdown import make_parser
+from papernotes.markdown.structure import extract_structure
+from papernotes.model import Note, NoteKey
+from papernotes.paths import is_note_path, stem
+
+ALWAYS_SKIPPED = (".obsidian", ".trash", ".git")
+DEFAULT_EXCLUDES: tuple[str, ...] = ("node_modules/**", "site/**", "_site/**")
+
+
+@dataclass(frozen=True, slots=True)
+class Vault:
+    """Everything read from a vault folder: its notes, its other files, and what went wrong."""
+
+    root: Path
+    notes: tuple[Note, ...]
+    attachments: tuple[str, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class VaultFile:
+    key: str
+    path: Path
+
+
+def is_excluded(key: str, patterns: Sequence[str]) -> bool:
+    """True when a vault-relative path matches an exclude glob (`Private/**`, `*.tmp.md`)."""
+    return any(
+        fnmatch.fnmatchcase(key, pattern) or fnmatch.fnmatchcase(key, pattern.rstrip("/") + "/**")
+        for pattern in patterns
+    )
+
+
+def walk_vault(root: Path, exclude: Sequence[str] = ()) -> tuple[list[VaultFile], list[Diagnostic]]:
+    """Every non-hidden file under `root` in sorted order, skipping excludes and escaping symlinks."""
+    patterns = tuple(exclude) + DEFAULT_EXCLUDES
+    root_real = root.resolve()
+    files: list[VaultFile] = []
+    problems: list[Diagnostic] = []
+    for folder, dirs, names in os.walk(root):
+        rel_folder = os.path.relpath(folder, root)
+        rel_folder = "" if rel_folder == "." else rel_folder.replace(os.sep, "/") + "/"
+        dirs[:] = sorted(
+            d for d in dirs
+            if not d.startswith(".") and d not in ALWAYS_SKIPPED
+            and not is_excluded(rel_folder + d + "/", patterns)
+            and not os.path.islink(os.path.join(folder, d))
+        )
+        for name in sorted(names):
+            key = rel_folder + name
+            if name.startswith(".") or is_excluded(key, patterns):
+                continue
+            path = Path(folder, name)
+            if path.is_symlink() and not path.resolve().is_relative_to(root_real):
+                problems.append(Diagnostic(
+                    key, 1, "warning", "symlink-outside-vault",
+                    f"{key} is a symbolic link to a file outside the vault; it is not published",
+                    "copy the file into the vault if it should be part of the site",
+                ))
+                continue
+            files.append(VaultFile(key, path))
+    return files, problems
+
+
+def decode(data: bytes, key: str) -> tuple[str | None, list[Diagnostic]]:
+    """Bytes to text: UTF-8 (BOM tolerated), UTF-16 with BOM; CRLF and CR become LF.
+
+    Undecodable bytes are replaced (the note still loads) and reported at their line; a file
+    with NUL bytes that is not UTF-16 is binary and is skipped.
+    """
+    problems: list[Diagnostic] = []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+        problems.append(Diagnostic(key, 1, "info", "utf16", f"{key} is UTF-16; read it as such",
+                                   "save notes as UTF-8, as Obsidian does"))
+    elif b"\x00" in data:
+        return None, [Diagnostic(key, 1, "error", "binary-file",
+                                 f"{key} contains NUL bytes: it looks like a binary file, not a note",
+                                 "rename it so it does not end in .md, or re-save it as UTF-8 text")]
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            problems.append(Diagnostic(
+                key, line, "warning", "not-utf8",
+                f"byte 0x{data[error.start]:02x} at line {line} is not valid UTF-8; "
+                "undecodable bytes are shown as \ufffd",
+                "re-save the file as UTF-8",
+            ))
+            text = data.decode("utf-8-sig", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), problems
+
+
+def load_note(key: str, data: bytes) -> tuple[Note | None, list[Diagnostic]]:
+    """Parse one note from its bytes; None only when the file is not text at all."""
+    text, problems = decode(data, key)
+    if text is None:
+        return None, problems
+    yaml_text, body, body_line = split_frontmatter(text)
+    raw: dict[str, object] = {}
+    if yaml_text is not None:
+        raw, yaml_problems = parse_frontmatter(yaml_text, key, 2)
+        problems += yaml_problems
+    elif unclosed_frontmatter(text):
+        problems.append(Diagnostic(
+            key, 1, "warning", "frontmatter-unclosed",
+            "the frontmatter block opened with --- on line 1 is never closed; "
+            "the note is read without frontmatter",
+            "add a line with --- after the last frontmatter key",
+        ))
+    lines = key_lines(yaml_text, 2) if raw and yaml_text is not None else {}
+    meta, meta_problems = normalise_meta(raw, key, lines)
+    problems += meta_problems
+    tokens = make_parser().parse(body)
+    structure = extract_structure(tokens, body_line)
+    path = NoteKey(key)
+    papers = recognise_entries(tokens, EntryContext(path, body_line, meta))
+    note = Note(
+        path=path,
+        title=meta.title or stem(key),
+        frontmatter=raw,
+        meta=meta,
+        body=body,
+        body_line=body_line,
+        content_hash=hashlib.sha256(data).hexdigest(),
+        headings=tuple(structure.headings),
+        links=tuple(structure.links),
+        tasks=tuple(structure.tasks),
+        tables=tuple(structure.tables),
+        hashtags=tuple(structure.hashtags),
+        block_ids=tuple(structure.block_ids),
+        papers=tuple(papers),
+        diagnostics=tuple(problems),
+    )
+    return note, problems
+
+
+def read_file(file: VaultFile) -> tuple[bytes | None, list[Diagnostic]]:
+    try:
+        return file.path.read_bytes(), []
+    except OSError as error:
+        return None, [Diagnostic(file.key, 1, "error", "unreadable",
+                                 f"{file.key} cannot be read: {error.strerror or error}",
+                                 "check the file's permissions")]
+
+
+def load_files(files: Iterable[VaultFile]) -> tuple[list[Note], list[str], list[Diagnostic]]:
+    notes: list[Note] = []
+    attachments: list[str] = []
+    problems: list[Diagnostic] = []
+    for file in files:
+        if not is_note_path(file.key):
+            attachments.append(file.key)
+            continue
+        data, read_problems = read_file(file)
+        problems += read_problems
+        if data is None:
+            continue
+        note, note_problems = load_note(file.key, data)
+        problems += note_problems
+        if note is not None:
+            notes.append(note)
+    return notes, attachments, problems
+
+
+def load_vault(root: Path | str, exclude: Sequence[str] = ()) -> Vault:
+    """Load every note of a vault; problems are returned, never raised."""
+    root = Path(root)
+    if not root.is_dir():
+        problem = Diagnostic(str(root), 1, "error", "no-vault", f"{root} is not a folder",
+                             "pass the folder that holds your notes")
+        return Vault(root, (), (), (problem,))
+    files, problems = walk_vault(root, exclude)
+    notes, attachments, load_problems = load_files(files)
+    return Vault(root, tuple(notes), tuple(attachments), tuple(problems + load_problems))
+
+
+__all__ = ["Vault", "VaultFile", "load_note", "load_vault", "walk_vault"]

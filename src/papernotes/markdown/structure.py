@@ -1,0 +1,207 @@
+"""One pass over a note's tokens: headings, links, hashtags, tasks, tables and block ids."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from markdown_it.token import Token
+
+from papernotes.model import Hashtag, Heading, Link, Table, TableCell, TableRow, Task
+from papernotes.paths import decode_link_target, has_scheme, heading_anchor
+
+_BLOCK_ID_RE = re.compile(r"(?:^|\s)\^([A-Za-z0-9][A-Za-z0-9\-]*)\s*$")
+
+
+@dataclass(slots=True)
+class Structure:
+    headings: list[Heading] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    hashtags: list[Hashtag] = field(default_factory=list)
+    block_ids: list[str] = field(default_factory=list)
+
+
+def plain_text(children: Sequence[Token] | None) -> str:
+    """What a reader sees of an inline token's children, markup removed, links as their text."""
+    parts: list[str] = []
+    for child in children or ():
+        if child.type in ("text", "code_inline", "hashtag", "math_inline", "html_inline"):
+            if child.type != "html_inline":
+                parts.append(child.content)
+        elif child.type in ("wikilink", "embed"):
+            meta = child.meta
+            if child.type == "wikilink":
+                parts.append(meta["alias"] or _wikilink_label(meta["target"], meta["fragment"]))
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            parts.append(plain_text(child.children))
+    return "".join(parts).strip()
+
+
+def _first_line(children: Sequence[Token]) -> list[Token]:
+    """The children up to the first line break: a task's text, without lazy continuation lines."""
+    for index, child in enumerate(children):
+        if child.type in ("softbreak", "hardbreak"):
+            return list(children[:index])
+    return list(children)
+
+
+def _wikilink_label(target: str, fragment: str) -> str:
+    if target and fragment:
+        return f"{target} > {fragment}"
+    return target or fragment
+
+
+class _ImgSources(HTMLParser):
+    """Collects `<img src>` values with their line inside an HTML fragment."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, int]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            src = dict(attrs).get("src")
+            if src:
+                self.found.append((src, self.getpos()[0] - 1))
+
+
+def html_image_sources(html: str) -> list[tuple[str, int]]:
+    """`(src, line offset)` of every `<img>` in an HTML fragment (Typora writes these)."""
+    if "<img" not in html.lower():
+        return []
+    parser = _ImgSources()
+    try:
+        parser.feed(html)
+        parser.close()
+    except (AssertionError, ValueError):
+        pass
+    return parser.found
+
+
+def markdown_link(kind: str, href: str, text: str, line: int, raw: str) -> Link:
+    """A `[text](href)` or `![alt](src)` link: external URLs kept, paths decoded, `#` split off."""
+    if has_scheme(href):
+        return Link(kind, href, "", text, line, raw, external=True)  # type: ignore[arg-type]
+    path, _, fragment = href.partition("#")
+    return Link(kind, decode_link_target(path), decode_link_target(fragment), text, line, raw)  # type: ignore[arg-type]
+
+
+class _Walker:
+    def __init__(self, body_line: int) -> None:
+        self.body_line = body_line
+        self.out = Structure()
+        self.heading = ""
+        self.pending_tasks: list[tuple[int, bool, int]] = []  # (level, done, line)
+        self.table_header: list[str] = []
+        self.table_rows: list[TableRow] = []
+        self.row_cells: list[TableCell] = []
+        self.row_line = 0
+        self.table_line = 0
+        self.in_cell = False
+
+    def line_of(self, token: Token) -> int:
+        return (token.map[0] if token.map else 0) + self.body_line
+
+    def walk(self, tokens: Sequence[Token]) -> Structure:
+        for index, token in enumerate(tokens):
+            kind = token.type
+            if kind == "heading_open":
+                self._heading(token, tokens[index + 1])
+            elif kind == "list_item_open" and "checked" in token.meta:
+                self.pending_tasks.append((token.level, bool(token.meta["checked"]), self.line_of(token)))
+            elif kind == "list_item_close" and self.pending_tasks:
+                self._empty_task(token.level)
+            elif kind == "inline":
+                self._inline(token)
+            elif kind in ("th_open", "td_open", "th_close", "td_close"):
+                self.in_cell = kind.endswith("open")
+            elif kind == "html_block":
+                self._html(token.content, self.line_of(token))
+            elif kind == "table_open":
+                self.table_header, self.table_rows, self.table_line = [], [], self.line_of(token)
+            elif kind == "tr_open":
+                self.row_cells, self.row_line = [], self.line_of(token)
+            elif kind == "tr_close":
+                self._row_done()
+            elif kind == "table_close":
+                self.out.tables.append(
+                    Table(tuple(self.table_header), tuple(self.table_rows), self.table_line, self.heading)
+                )
+        return self.out
+
+    def _heading(self, token: Token, inline: Token) -> None:
+        text = plain_text(inline.children)
+        self.heading = text
+        self.out.headings.append(Heading(int(token.tag[1]), text, heading_anchor(text), self.line_of(token)))
+
+    def _row_done(self) -> None:
+        if not self.table_header:
+            self.table_header = [cell.text for cell in self.row_cells]
+        else:
+            self.table_rows.append(TableRow(tuple(self.row_cells), self.row_line))
+
+    def _inline(self, token: Token) -> None:
+        links = list(self._inline_children(token.children or (), self.line_of(token)))
+        self.out.links.extend(links)
+        for line_text in token.content.split("\n"):
+            match = _BLOCK_ID_RE.search(line_text)
+            if match:
+                self.out.block_ids.append(match.group(1))
+        if self.in_cell:
+            self.row_cells.append(TableCell(plain_text(token.children), tuple(links)))
+        elif self.pending_tasks and self.pending_tasks[-1][0] < token.level:
+            _, done, line = self.pending_tasks.pop()
+            first_line = _first_line(token.children or [])
+            own_links = tuple(link for link in links if link.line == line)
+            self.out.tasks.append(Task(plain_text(first_line), done, line, self.heading, own_links))
+
+    def _empty_task(self, level: int) -> None:
+        # A task item with no text (`- [ ]` alone) still counts, so the queue keeps its length.
+        if self.pending_tasks[-1][0] == level:
+            _, done, line = self.pending_tasks.pop()
+            self.out.tasks.append(Task("", done, line, self.heading))
+
+    def _inline_children(self, children: Sequence[Token], line: int) -> Iterator[Link]:
+        link_open: Token | None = None
+        link_text: list[Token] = []
+        for child in children:
+            kind = child.type
+            if kind in ("softbreak", "hardbreak"):
+                line += 1
+            elif kind in ("wikilink", "embed"):
+                meta = child.meta
+                yield Link(kind, meta["target"], meta["fragment"], meta["alias"], line, child.content)  # type: ignore[arg-type]
+            elif kind == "hashtag":
+                self.out.hashtags.append(Hashtag(child.meta["tag"], line))
+            elif kind == "link_open":
+                link_open, link_text = child, []
+            elif kind == "link_close" and link_open is not None:
+                href = str(link_open.attrGet("href") or "")
+                yield markdown_link("markdown", href, plain_text(link_text), line, href)
+                link_open = None
+            elif kind == "image":
+                src = str(child.attrGet("src") or "")
+                yield markdown_link("image", src, plain_text(child.children), line, src)
+            elif kind == "html_inline":
+                for src, _ in html_image_sources(child.content):
+                    yield markdown_link("image", src, "", line, src)
+                line += child.content.count("\n")
+            elif link_open is not None:
+                link_text.append(child)
+            if kind == "text":
+                line += child.content.count("\n")
+
+    def _html(self, html: str, line: int) -> None:
+        for src, offset in html_image_sources(html):
+            self.out.links.append(markdown_link("image", src, "", line + offset, src))
+
+
+def extract_structure(tokens: Sequence[Token], body_line: int) -> Structure:
+    """Read a note's structure from its tokens; `body_line` is the file line of the body's line 1."""
+    return _Walker(body_line).walk(tokens)

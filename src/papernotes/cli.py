@@ -12,8 +12,10 @@ from typing import Any
 import yaml
 
 from papernotes.diagnostics import Diagnostic, count_by_level, sort_key
+from papernotes.export import export_json
+from papernotes.graph import PaperGraph, build_graph
 from papernotes.loader import Vault, load_vault
-from papernotes.model import Note, Paper
+from papernotes.model import Paper
 
 
 class _LenientLoader(yaml.SafeLoader):
@@ -36,15 +38,6 @@ def default_vault(cwd: Path) -> Path:
     return cwd / "notes"
 
 
-def note_describes_paper(note: Note) -> bool:
-    meta = note.meta
-    return bool(meta.arxiv or meta.doi or meta.venue or meta.year or meta.authors)
-
-
-def papers_in(note: Note) -> list[Paper]:
-    return list(note.papers)
-
-
 def paper_dict(paper: Paper) -> dict[str, Any]:
     return {
         "title": paper.title,
@@ -64,11 +57,11 @@ def paper_dict(paper: Paper) -> dict[str, Any]:
     }
 
 
-def summarise(vault: Vault) -> dict[str, int]:
-    counts = count_by_level(list(vault.diagnostics))
+def summarise(vault: Vault, graph: PaperGraph, diagnostics: list[Diagnostic]) -> dict[str, int]:
+    counts = count_by_level(diagnostics)
     return {
         "notes": len(vault.notes),
-        "papers": sum(len(note.papers) + note_describes_paper(note) for note in vault.notes),
+        "papers": len(graph.papers),
         "links": sum(len(note.links) for note in vault.notes),
         "tasks": sum(len(note.tasks) for note in vault.notes),
         "tables": sum(len(note.tables) for note in vault.notes),
@@ -79,7 +72,22 @@ def summarise(vault: Vault) -> dict[str, int]:
     }
 
 
-def report_json(vault: Vault, diagnostics: list[Diagnostic]) -> str:
+def missing_facts(graph: PaperGraph) -> list[Diagnostic]:
+    """Info for each paper without a year or a venue, at the place it was first found."""
+    problems = []
+    for paper in graph.papers.values():
+        missing = [name for name in ("year", "venue") if not getattr(paper, name)]
+        if missing and paper.sources:
+            source = paper.sources[0]
+            problems.append(Diagnostic(
+                source.path, source.line, "info", "paper-incomplete",
+                f"paper '{paper.title}' has no {' or '.join(missing)}",
+                "add them in the note's frontmatter or in a summary table column",
+            ))
+    return problems
+
+
+def report_json(vault: Vault, graph: PaperGraph, diagnostics: list[Diagnostic]) -> str:
     notes = [
         {
             "path": note.path,
@@ -94,20 +102,20 @@ def report_json(vault: Vault, diagnostics: list[Diagnostic]) -> str:
     ]
     document = {
         "vault": str(vault.root),
-        "summary": summarise(vault),
+        "summary": summarise(vault, graph, diagnostics),
         "notes": notes,
         "diagnostics": [diagnostic.as_dict() for diagnostic in diagnostics],
     }
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 
-def report_text(vault: Vault, diagnostics: list[Diagnostic]) -> str:
+def report_text(vault: Vault, graph: PaperGraph, diagnostics: list[Diagnostic]) -> str:
     lines = [diagnostic.format() for diagnostic in diagnostics]
     found = [(note.path, len(note.papers)) for note in vault.notes if note.papers]
     if found:
         lines.append("papers written inline:")
         lines += [f"  {path}: {count} paper{'s' if count != 1 else ''}" for path, count in found]
-    summary = summarise(vault)
+    summary = summarise(vault, graph, diagnostics)
     lines.append(
         f"{summary['notes']} notes, {summary['papers']} papers, {summary['links']} links, "
         f"{summary['tasks']} tasks, {summary['tables']} tables; {summary['errors']} errors, "
@@ -116,16 +124,39 @@ def report_text(vault: Vault, diagnostics: list[Diagnostic]) -> str:
     return "\n".join(lines)
 
 
-def run_check(args: argparse.Namespace) -> int:
+def load(args: argparse.Namespace) -> tuple[Vault, PaperGraph] | None:
     vault_path = Path(args.vault) if args.vault else default_vault(Path.cwd())
     if not vault_path.is_dir():
         print(f"papernotes: {vault_path} is not a folder of notes", file=sys.stderr)
-        return 2
+        return None
     vault = load_vault(vault_path, exclude=args.exclude)
-    diagnostics = sorted(vault.diagnostics, key=sort_key)
+    include_private = getattr(args, "include_private", False)
+    notes = [note for note in vault.notes if include_private or note.publish]
+    return vault, build_graph(notes, vault.attachments)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    loaded = load(args)
+    if loaded is None:
+        return 2
+    vault, graph = loaded
+    found = list(vault.diagnostics) + list(graph.diagnostics) + missing_facts(graph)
+    diagnostics = sorted(dict.fromkeys(found), key=sort_key)
     report = report_json if args.format == "json" else report_text
-    print(report(vault, diagnostics))
+    print(report(vault, graph, diagnostics))
     return 1 if any(diagnostic.level == "error" for diagnostic in diagnostics) else 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    loaded = load(args)
+    if loaded is None:
+        return 2
+    document = export_json(loaded[1])
+    if args.output:
+        Path(args.output).write_text(document, encoding="utf-8")
+    else:
+        sys.stdout.write(document)
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -136,7 +167,15 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--exclude", action="append", default=[], metavar="GLOB",
                        help="skip files matching this glob (repeatable), e.g. 'Private/**'")
-    check.set_defaults(run=run_check)
+    check.set_defaults(run=run_check, include_private=True)
+    export = commands.add_parser("export", help="write the paper graph (papers, notes, edges, topics, queues)")
+    export.add_argument("vault", nargs="?", help="the notes folder (default as for check)")
+    export.add_argument("--format", choices=("json",), default="json")
+    export.add_argument("-o", "--output", help="write to this file instead of standard output")
+    export.add_argument("--exclude", action="append", default=[], metavar="GLOB")
+    export.add_argument("--include-private", action="store_true",
+                        help="also export notes marked publish: false / dg-publish: false / draft: true")
+    export.set_defaults(run=run_export)
     return parser
 
 

@@ -1,0 +1,207 @@
+"""Obsidian link resolution: which vault file and which heading or block a link points at."""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from papernotes.diagnostics import Diagnostic
+from papernotes.model import Link, Note, NoteKey
+from papernotes.paths import NOTE_SUFFIXES, heading_anchor, is_note_path, stem
+
+_HEADING_NOISE = str.maketrans({char: " " for char in "#^|:%[]*_`~"})
+
+
+def fold(text: str) -> str:
+    """How Obsidian compares names: Unicode NFC, case-insensitive."""
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def fold_heading(text: str) -> str:
+    """Heading text as Obsidian matches it: case and markup-like characters ignored."""
+    return " ".join(fold(text).translate(_HEADING_NOISE).split())
+
+
+def _strip_note_suffix(path: str) -> str:
+    lowered = path.lower()
+    for suffix in NOTE_SUFFIXES:
+        if lowered.endswith(suffix):
+            return path[: -len(suffix)]
+    return path
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """Where a link lands: a vault file (note or attachment) and, for notes, an anchor."""
+
+    key: str
+    anchor: str = ""
+    is_note: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchors:
+    headings: dict[str, str]
+    blocks: frozenset[str]
+
+
+class Resolver:
+    """Indexes a vault's names once; each resolution then costs a few dictionary look-ups."""
+
+    def __init__(self, notes: Sequence[Note], attachments: Iterable[str] = ()) -> None:
+        self._by_name: dict[str, list[str]] = defaultdict(list)
+        self._note_keys: set[str] = set()
+        self._anchors: dict[str, _Anchors] = {}
+        self._reported_ambiguous: set[str] = set()
+        for note in notes:
+            self._add(note.path, note=True)
+            for alias in note.aliases:
+                self._by_name[fold(alias)].append(note.path)
+            self._anchors[note.path] = _Anchors(
+                {fold_heading(h.text): h.anchor for h in note.headings}
+                | {h.anchor: h.anchor for h in note.headings},
+                frozenset(note.block_ids),
+            )
+        for key in attachments:
+            self._add(key, note=False)
+        for candidates in self._by_name.values():
+            candidates[:] = sorted(dict.fromkeys(candidates), key=lambda k: (k.count("/"), len(k), k))
+
+    def _add(self, key: str, *, note: bool) -> None:
+        if note:
+            self._note_keys.add(key)
+            name = stem(key)
+            self._by_name[fold(name)].append(key)
+            if "." in name:  # Dendron: `a.b.c.md` is also the hierarchy `a/b/c`
+                self._by_name[fold(name.replace(".", "/"))].append(key)
+        self._by_name[fold(key.rsplit("/", 1)[-1])].append(key)
+
+    @property
+    def names(self) -> list[str]:
+        return sorted(self._by_name)
+
+    def is_note(self, key: str) -> bool:
+        return key in self._note_keys
+
+    def find(self, target: str, source: str) -> list[str]:
+        """Candidate files for a link path, best first, as Obsidian would rank them."""
+        target = posixpath.normpath(target.lstrip("/")) if target else target
+        if not target or target.startswith("../") or target == "..":
+            return []
+        wanted = fold(target)
+        wanted_bare = fold(_strip_note_suffix(target))
+        last = wanted_bare.rsplit("/", 1)[-1]
+        pool = self._by_name.get(wanted.rsplit("/", 1)[-1], []) + self._by_name.get(last, [])
+        if "/" in wanted and wanted in self._by_name:  # Dendron hierarchy written with slashes
+            pool = self._by_name[wanted] + pool
+        matches = [key for key in dict.fromkeys(pool) if self._path_matches(key, wanted, wanted_bare)]
+        folder = posixpath.dirname(source)
+        return sorted(matches, key=lambda key: (posixpath.dirname(key) != folder,))
+
+    @staticmethod
+    def _path_matches(key: str, wanted: str, wanted_bare: str) -> bool:
+        folded = fold(key)
+        if "/" not in wanted_bare:
+            return True
+        for candidate in (folded, fold(_strip_note_suffix(key))):
+            if candidate in (wanted, wanted_bare):
+                return True
+            if candidate.endswith("/" + wanted) or candidate.endswith("/" + wanted_bare):
+                return True
+        dendron = fold(stem(key).replace(".", "/"))
+        return dendron == wanted_bare
+
+    def anchor(self, key: str, fragment: str) -> str | None:
+        """The anchor of `#Heading` or `#^block` in a note, None when the note has no such thing."""
+        anchors = self._anchors.get(key)
+        if anchors is None:
+            return None
+        if fragment.startswith("^"):
+            block = fragment[1:]
+            return "^" + block if block in anchors.blocks else None
+        last = fragment.split("#")[-1]
+        return anchors.headings.get(fold_heading(last)) or anchors.headings.get(heading_anchor(last))
+
+    def resolve(self, link: Link, source: NoteKey) -> tuple[Resolved | None, list[Diagnostic]]:
+        """Resolve one link written in `source`; problems come back as diagnostics."""
+        if link.external:
+            return None, []
+        if not link.target:
+            return self._same_note(link, source)
+        candidates = self._candidates(link, source)
+        if not candidates:
+            return None, [self._broken(link, source)]
+        problems = self._ambiguity(link, source, candidates)
+        key = candidates[0]
+        if not self.is_note(key):
+            return Resolved(key, "", is_note=False), problems
+        if not link.fragment:
+            return Resolved(key), problems
+        anchor = self.anchor(key, link.fragment)
+        if anchor is None:
+            problems.append(self._missing_anchor(link, source, key))
+            return Resolved(key), problems
+        return Resolved(key, anchor), problems
+
+    def _candidates(self, link: Link, source: str) -> list[str]:
+        if link.kind in ("markdown", "image"):
+            relative = posixpath.normpath(posixpath.join(posixpath.dirname(source), link.target))
+            if not relative.startswith(".."):
+                exact = [key for key in self.find(relative, source) if fold(key) in
+                         (fold(relative), fold(relative) + ".md")]
+                if exact:
+                    return exact
+        return self.find(link.target, source)
+
+    def _same_note(self, link: Link, source: NoteKey) -> tuple[Resolved | None, list[Diagnostic]]:
+        if not link.fragment:
+            return Resolved(source), []
+        anchor = self.anchor(source, link.fragment)
+        if anchor is None:
+            return Resolved(source), [self._missing_anchor(link, source, source)]
+        return Resolved(source, anchor), []
+
+    def _broken(self, link: Link, source: str) -> Diagnostic:
+        if link.target.startswith("..") or posixpath.normpath(
+            posixpath.join(posixpath.dirname(source), link.target)
+        ).startswith(".."):
+            return Diagnostic(source, link.line, "warning", "link-outside-vault",
+                              f"{link.raw} points outside the vault; it is not published",
+                              "link only to files inside the notes folder")
+        name = _strip_note_suffix(link.target.rsplit("/", 1)[-1])
+        close = difflib.get_close_matches(fold(name), self._by_name.keys(), n=3, cutoff=0.6)
+        suggestions = [self._display_name(folded) for folded in close]
+        hint = ("did you mean " + ", ".join(f"[[{s}]]" for s in suggestions) + "?") if suggestions \
+            else "create the note or fix the link"
+        return Diagnostic(source, link.line, "warning", "broken-link",
+                          f"{link.raw} matches no file in the vault", hint)
+
+    def _display_name(self, folded: str) -> str:
+        key = self._by_name[folded][0]
+        return stem(key) if is_note_path(key) else key.rsplit("/", 1)[-1]
+
+    def _ambiguity(self, link: Link, source: str, candidates: list[str]) -> list[Diagnostic]:
+        if len(candidates) < 2 or "/" in link.target:
+            return []
+        top = candidates[0]
+        same_folder = posixpath.dirname(top) == posixpath.dirname(source)
+        if same_folder and posixpath.dirname(candidates[1]) != posixpath.dirname(source):
+            return []
+        name = fold(link.target)
+        if name in self._reported_ambiguous:
+            return []
+        self._reported_ambiguous.add(name)
+        listed = ", ".join(candidates[:5])
+        return [Diagnostic(source, link.line, "warning", "ambiguous-link",
+                           f"{link.raw} matches {len(candidates)} files: {listed}; it links to {top}",
+                           "write the folder in the link, e.g. [[" + _strip_note_suffix(top) + "]]")]
+
+    def _missing_anchor(self, link: Link, source: str, key: str) -> Diagnostic:
+        what = "block" if link.fragment.startswith("^") else "heading"
+        return Diagnostic(source, link.line, "warning", f"missing-{what}",
+                          f"{link.raw}: {key} has no {what} '{link.fragment}'",
+                          f"check the {what} in {key}; the link goes to the top of the note")

@@ -1,0 +1,87 @@
+"""Summary tables: a pipe table with a paper column, each row a paper with named attributes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from papernotes.ids import find_year, normalise_venue
+from papernotes.model import Link, Table, TableRow
+from papernotes.topics import split_topics
+
+PAPER_COLUMNS = {"paper", "papers", "title", "name", "paper name", "paper title", "论文", "标题",
+                 "名称", "논문", "제목", "model", "method"}
+YEAR_COLUMNS = {"year", "年份", "年", "연도"}
+VENUE_COLUMNS = {"venue", "conference", "journal", "会议", "期刊", "학회"}
+TOPIC_WORDS = ("field", "tag", "direction", "topic", "area", "领域", "方向", "分类", "분야")
+
+
+def attribute_key(column: str) -> str:
+    """A column name as an attribute key: `field and direction` -> `field-and-direction`."""
+    return re.sub(r"[\s_]+", "-", column.strip().casefold())
+
+
+def paper_column(table: Table) -> int | None:
+    """Index of the column naming the paper, or None when the table is not a summary table."""
+    for index, name in enumerate(table.header):
+        if name.strip().casefold() in PAPER_COLUMNS:
+            return index
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryRow:
+    """One row of a summary table, read: the paper it names and what the other cells say."""
+
+    name: str
+    links: tuple[Link, ...]
+    line: int
+    year: int | None
+    venue: str | None
+    topics: tuple[str, ...]
+    attributes: tuple[tuple[str, str], ...]
+
+
+def read_row(table: Table, row: TableRow, name_column: int) -> SummaryRow | None:
+    cells = row.cells
+    if name_column >= len(cells) or not cells[name_column].text.strip():
+        return None
+    year: int | None = None
+    venue: str | None = None
+    topics: list[str] = []
+    attributes: list[tuple[str, str]] = []
+    for index, column in enumerate(table.header):
+        if index == name_column or index >= len(cells):
+            continue
+        text = cells[index].text.strip()
+        folded = column.strip().casefold()
+        attributes.append((attribute_key(column), text))
+        if not text:
+            continue
+        if folded in YEAR_COLUMNS:
+            year, venue = _year_cell(text, venue)
+        elif folded in VENUE_COLUMNS:
+            venue, glued_year = normalise_venue(text)
+            year = year or glued_year
+        elif any(word in folded for word in TOPIC_WORDS):
+            topics += split_topics(text)
+    cell = cells[name_column]
+    return SummaryRow(cell.text.strip(), cell.links, row.line, year, venue, tuple(topics), tuple(attributes))
+
+
+def _year_cell(text: str, venue: str | None) -> tuple[int | None, str | None]:
+    """A year column holds `2023`, or a venue with a year glued on (`ICLR24`, `CVPR 2022`)."""
+    year = find_year(text)
+    if year is not None and text.strip().isdigit():
+        return year, venue
+    name, glued = normalise_venue(text)
+    if glued is not None:
+        return glued, venue or name
+    return year, venue
+
+
+def summary_rows(table: Table) -> list[SummaryRow]:
+    name_column = paper_column(table)
+    if name_column is None:
+        return []
+    return [row for raw in table.rows if (row := read_row(table, raw, name_column)) is not None]

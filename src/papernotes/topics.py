@@ -1,0 +1,75 @@
+"""Topic names: one key for every spelling (`text2video`, `Text2Video`, `text-to-video`)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+_TO_RE = re.compile(r"(?<=[a-z0-9])[\s_\-]*to[\s_\-]+(?=[a-z0-9])")
+_SEPARATORS_RE = re.compile(r"[\s_\-]+")
+_SPLIT_RE = re.compile(r"[,;，；、]")
+
+
+def topic_key(name: str) -> str:
+    """Case, separators and `-to-` folded: `Text-to-Video` and `text2video` share a key.
+
+    Nested tags keep their hierarchy: `diffusion/video` -> `diffusion/video`.
+    """
+    parts = []
+    for part in unicodedata.normalize("NFKC", name).casefold().strip(" #/").split("/"):
+        part = _TO_RE.sub("2", part.strip())
+        parts.append(_SEPARATORS_RE.sub("", part))
+    return "/".join(part for part in parts if part)
+
+
+def split_topics(cell: str) -> list[str]:
+    """A comma- or semicolon-separated column (`text2video,diffusion；DiT`) as topic names."""
+    return [name.strip().strip("#").strip() for name in _SPLIT_RE.split(cell) if name.strip(" #")]
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    key: str
+    name: str
+    parent: str | None
+    papers: tuple[str, ...]
+    notes: tuple[str, ...]
+
+
+class TopicCollector:
+    """Gathers topic spellings with the papers and notes carrying them, then settles names."""
+
+    def __init__(self) -> None:
+        self._spellings: dict[str, Counter[str]] = defaultdict(Counter)
+        self._papers: dict[str, dict[str, None]] = defaultdict(dict)
+        self._notes: dict[str, dict[str, None]] = defaultdict(dict)
+
+    def add(self, name: str, *, paper: str | None = None, note: str | None = None) -> str:
+        key = topic_key(name)
+        if not key:
+            return ""
+        spelling = name.strip(" #/")
+        self._spellings[key][spelling] += 1
+        segments = spelling.split("/")
+        for depth in range(1, len(segments)):  # every ancestor of a nested tag is a topic too
+            ancestor = "/".join(segments[:depth])
+            self._spellings[topic_key(ancestor)].setdefault(ancestor, 0)
+        if paper:
+            self._papers[key][paper] = None
+        if note:
+            self._notes[key][note] = None
+        return key
+
+    def topics(self) -> dict[str, Topic]:
+        result = {}
+        for key in sorted(self._spellings):
+            spellings = self._spellings[key]
+            # The most common spelling wins; ties go to the first seen.
+            name = max(spellings, key=lambda s: spellings[s])
+            parent = key.rsplit("/", 1)[0] if "/" in key else None
+            result[key] = Topic(key, name.rsplit("/", 1)[-1] if "/" in name else name, parent,
+                                tuple(sorted(self._papers.get(key, {}))),
+                                tuple(sorted(self._notes.get(key, {}))))
+        return result

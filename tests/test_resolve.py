@@ -1,0 +1,104 @@
+"""Obsidian link resolution, table-driven: each case is a link written in a note and where it lands."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from papernotes.loader import load_note
+from papernotes.model import Link, NoteKey
+from papernotes.resolve import Resolver
+
+VAULT = {
+    "Home.md": "# Home\n## 队列 (queue)\ntext\n",
+    "Diffusion/Video Diffusion/Latte.md": "---\naliases: [Latent Diffusion Transformer]\n---\n# Latte\n## Method: 时空注意力?\nA ^core-idea\n",
+    "Kaiming/MAE.md": "# MAE\n## Method\n## 요약\n",
+    "Archive/MAE.md": "# old MAE\n",
+    "Archive/Notes/Deep/MAE.md": "# older MAE\n",
+    "daily.2023.12.07.md": "# daily\n",
+    unicodedata.normalize("NFD", "Café Notes.md"): "# café\n",
+    "Survey/survey.md": "# Survey\n",
+    "Survey/Paint_Note.md": "# Paint\n",
+}
+ATTACHMENTS = ["attachments/fig.png", "Survey/docs/x y.png", "papers/latte.pdf"]
+
+
+@pytest.fixture(scope="module")
+def resolver() -> Resolver:
+    notes = [load_note(key, text.encode())[0] for key, text in VAULT.items()]
+    return Resolver([note for note in notes if note], ATTACHMENTS)
+
+
+def wikilink(target: str, fragment: str = "", kind: str = "wikilink") -> Link:
+    raw = f"[[{target}{'#' + fragment if fragment else ''}]]"
+    return Link(kind, target, fragment, "", 3, raw)  # type: ignore[arg-type]
+
+
+CASES = [
+    # (source note, link, expected key, expected anchor)
+    ("Home.md", wikilink("Diffusion/Video Diffusion/Latte"), "Diffusion/Video Diffusion/Latte.md", ""),
+    ("Home.md", wikilink("Video Diffusion/Latte"), "Diffusion/Video Diffusion/Latte.md", ""),
+    ("Home.md", wikilink("Latte"), "Diffusion/Video Diffusion/Latte.md", ""),
+    ("Home.md", wikilink("latte.md"), "Diffusion/Video Diffusion/Latte.md", ""),
+    ("Home.md", wikilink("LATTE"), "Diffusion/Video Diffusion/Latte.md", ""),
+    ("Home.md", wikilink("Latent Diffusion Transformer"), "Diffusion/Video Diffusion/Latte.md", ""),
+    ("Home.md", wikilink(unicodedata.normalize("NFC", "Café Notes")),
+     unicodedata.normalize("NFD", "Café Notes.md"), ""),
+    ("Home.md", wikilink("Latte", "Method: 时空注意力?"), "Diffusion/Video Diffusion/Latte.md", "method-时空注意力"),
+    ("Home.md", wikilink("Latte", "method 时空注意力"), "Diffusion/Video Diffusion/Latte.md", "method-时空注意力"),
+    ("Home.md", wikilink("Latte", "^core-idea"), "Diffusion/Video Diffusion/Latte.md", "^core-idea"),
+    ("Home.md", wikilink("Kaiming/MAE", "요약"), "Kaiming/MAE.md", "요약"),
+    ("Home.md", wikilink("", "队列 (queue)"), "Home.md", "队列-queue"),
+    ("Home.md", wikilink("fig.png", kind="embed"), "attachments/fig.png", ""),
+    ("Home.md", wikilink("latte.pdf", kind="embed"), "papers/latte.pdf", ""),
+    ("Home.md", wikilink("daily.2023.12.07"), "daily.2023.12.07.md", ""),
+    ("Home.md", wikilink("daily/2023/12/07"), "daily.2023.12.07.md", ""),
+    ("Archive/MAE.md", wikilink("MAE"), "Archive/MAE.md", ""),  # same folder wins
+    ("Survey/survey.md", Link("markdown", "Paint_Note.md", "", "note", 4, "./Paint_Note.md"),
+     "Survey/Paint_Note.md", ""),
+    ("Survey/survey.md", Link("image", "docs/x y.png", "", "", 4, "docs/x%20y.png"), "Survey/docs/x y.png", ""),
+]
+
+
+@pytest.mark.parametrize(("source", "link", "key", "anchor"), CASES)
+def test_resolution(resolver, source, link, key, anchor):
+    resolved, problems = resolver.resolve(link, NoteKey(source))
+    assert resolved is not None
+    assert (resolved.key, resolved.anchor) == (key, anchor)
+    assert [p for p in problems if p.code != "ambiguous-link"] == []
+
+
+def test_duplicate_names_prefer_shortest_path_and_report_once():
+    notes = [load_note(key, text.encode())[0] for key, text in VAULT.items()]
+    resolver = Resolver([n for n in notes if n])
+    resolved, problems = resolver.resolve(wikilink("MAE"), NoteKey("Home.md"))
+    # Two candidates at the shallowest depth: ties are broken by path, so builds are deterministic.
+    assert resolved is not None and resolved.key == "Archive/MAE.md"
+    assert [p.code for p in problems] == ["ambiguous-link"]
+    assert "Archive/Notes/Deep/MAE.md" in problems[0].message
+    _, again = resolver.resolve(wikilink("MAE"), NoteKey("Survey/survey.md"))
+    assert again == []
+
+
+@pytest.mark.parametrize(
+    ("link", "code", "hint_part"),
+    [
+        (wikilink("Latt"), "broken-link", "[[Latte]]"),
+        (wikilink("Kaiming/MAE", "Methd"), "missing-heading", "Kaiming/MAE.md"),
+        (wikilink("Latte", "^nope"), "missing-block", "Diffusion/Video Diffusion/Latte.md"),
+        (wikilink("Nothing Like Anything"), "broken-link", "create the note"),
+        (Link("markdown", "../../etc/passwd", "", "x", 3, "../../etc/passwd"), "link-outside-vault", "inside"),
+        (wikilink("../secret.png", kind="embed"), "link-outside-vault", "inside"),
+    ],
+)
+def test_problems_name_line_and_suggest(resolver, link, code, hint_part):
+    _, problems = resolver.resolve(link, NoteKey("Home.md"))
+    assert [p.code for p in problems] == [code]
+    assert problems[0].line == 3 and problems[0].path == "Home.md"
+    assert hint_part in problems[0].hint
+
+
+def test_external_links_are_not_resolved(resolver):
+    link = Link("markdown", "https://arxiv.org/abs/2401.03048", "", "paper", 1, "x", external=True)
+    assert resolver.resolve(link, NoteKey("Home.md")) == (None, [])

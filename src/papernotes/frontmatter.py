@@ -1,0 +1,621 @@
+"""Frontmatter: find the YAML block, parse it safely, normalise vault conventions to NoteMeta."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any, cast
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from papernotes import ids
+from papernotes.diagnostics import Diagnostic
+from papernotes.model import NoteMeta, ReadingStatus
+
+_HANDLER = YAMLHandler()
+_BOUNDARY = cast(re.Pattern[str], _HANDLER.FM_BOUNDARY)  # `^-{3,}\s*$`, multiline
+
+_MAX_NODES = 100_000  # nodes after alias expansion; real frontmatter has a few dozen
+_MAX_ALIAS_USES = 100
+_STR_TAG = "tag:yaml.org,2002:str"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool"}
+# Values of these keys are text even when they look like numbers: `arxiv: 2401.10010` must not
+# lose its trailing zero to a float, nor `title: 1.10` become 1.1.
+_TEXT_KEYS = {"title", "arxiv", "doi", "id", "venue", "tags", "tag", "aliases", "alias"}
+_TEXT_KEYS |= {"authors", "author", "description", "desc"}
+
+_SYNTAX_HINT = "fix the YAML or remove the frontmatter block; the note is loaded without it"
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader (no Python tags) that returns dates and timestamps as ISO strings."""
+
+
+def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
+    try:
+        value = loader.construct_yaml_timestamp(node)
+    except ValueError:  # `2023-02-30` looks like a date but is none: keep the text
+        return str(loader.construct_scalar(node))
+    return value.isoformat()
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+# --- splitting -------------------------------------------------------------------------------
+
+
+def split_frontmatter(text: str) -> tuple[str | None, str, int]:
+    """(yaml_text or None, body, body_line), body_line being the 1-based line of the body's start.
+
+    The block must open on the first line, as in Obsidian. An opening `---` followed by a blank
+    line is a Markdown thematic break unless the block up to the next `---` is a YAML mapping,
+    so notes that start with a rule never lose their first section.
+    """
+    closing = _closing_boundary(text)
+    if closing is None:
+        return None, text, 1
+    yaml_start = _next_line(text, 0)
+    yaml_text = text[yaml_start : closing.start()]
+    if _blank_line_at(text, yaml_start) and yaml_text.strip() and not _is_mapping(yaml_text):
+        return None, text, 1
+    body_line = text.count("\n", 0, closing.start()) + 2
+    return yaml_text, text[_next_line(text, closing.start()) :], body_line
+
+
+def unclosed_frontmatter(text: str) -> bool:
+    """Whether `text` opens a frontmatter block (`---` then a non-blank line) that never closes."""
+    if not _HANDLER.detect(text) or _closing_boundary(text) is not None:
+        return False
+    second_line = _next_line(text, 0)
+    return second_line < len(text) and not _blank_line_at(text, second_line)
+
+
+def _closing_boundary(text: str) -> re.Match[str] | None:
+    opening = _BOUNDARY.match(text)
+    return _BOUNDARY.search(text, opening.end()) if opening else None
+
+
+def _next_line(text: str, position: int) -> int:
+    newline = text.find("\n", position)
+    return len(text) if newline < 0 else newline + 1
+
+
+def _blank_line_at(text: str, position: int) -> bool:
+    return not text[position : _next_line(text, position)].strip()
+
+
+def _is_mapping(yaml_text: str) -> bool:
+    try:
+        return isinstance(yaml.compose(yaml_text, Loader=_Loader), yaml.MappingNode)
+    except (yaml.YAMLError, RecursionError):
+        return False
+
+
+# --- parsing ---------------------------------------------------------------------------------
+
+
+def parse_frontmatter(
+    yaml_text: str, path: str, first_line: int
+) -> tuple[dict[str, Any], list[Diagnostic]]:
+    """YAML to a dict. `first_line` is the 1-based file line of the first YAML line.
+
+    That is 2 when the file starts with `---`. Problems come back as diagnostics with `{}`.
+    """
+    if not yaml_text.strip():
+        return {}, []
+    try:
+        return _load(yaml_text, path, first_line)
+    except yaml.YAMLError as error:
+        return {}, [_syntax_error(error, yaml_text, path, first_line)]
+    except RecursionError:
+        message = "frontmatter YAML is nested too deeply to read"
+        return {}, [Diagnostic(path, first_line, "error", "yaml-too-large", message, _SYNTAX_HINT)]
+
+
+def _load(yaml_text: str, path: str, first_line: int) -> tuple[dict[str, Any], list[Diagnostic]]:
+    """Compose, refuse what is too large or not a mapping, then construct: raises YAMLError."""
+    loader = _Loader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        problem = _size_problem(node) if node is not None else None
+        if problem:
+            hint = "remove the YAML aliases (`*name`); the note is loaded without its frontmatter"
+            return {}, [Diagnostic(path, first_line, "error", "yaml-too-large", problem, hint)]
+        if node is None:
+            return {}, []
+        if not isinstance(node, yaml.MappingNode):
+            return {}, [_not_mapping(node, path, first_line)]
+        _keep_written_text(node)
+        return loader.construct_document(node), []
+    finally:
+        loader.dispose()
+
+
+def key_lines(yaml_text: str, first_line: int) -> dict[str, int]:
+    """Each top-level key's 1-based file line, from the YAML node marks; {} when unreadable."""
+    try:
+        node = yaml.compose(yaml_text, Loader=_Loader)
+    except (yaml.YAMLError, RecursionError):
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {
+        str(key.value): key.start_mark.line + first_line
+        for key, _ in node.value
+        if isinstance(key, yaml.ScalarNode)
+    }
+
+
+def _size_problem(root: yaml.Node) -> str | None:
+    """Why the document is refused (alias bomb, recursive alias), counting nodes as expanded."""
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    alias_uses = 0
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        if finished:
+            open_nodes.discard(id(node))
+            sizes[id(node)] = 1 + sum(sizes[id(child)] for child in _children(node))
+            if sizes[id(node)] > _MAX_NODES:
+                return f"frontmatter expands to more than {_MAX_NODES:,} YAML values"
+        elif id(node) in open_nodes:
+            return "frontmatter YAML uses a recursive alias"
+        elif id(node) in sizes:
+            alias_uses += 1
+            if alias_uses > _MAX_ALIAS_USES:
+                return f"frontmatter YAML uses aliases more than {_MAX_ALIAS_USES} times"
+        else:
+            open_nodes.add(id(node))
+            stack.append((node, True))
+            stack.extend((child, False) for child in _children(node))
+    return None
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def _keep_written_text(root: yaml.MappingNode) -> None:
+    """Top-level keys stay strings as written (`on:`, `2023:`), and text keys keep their text."""
+    for key, value in root.value:
+        if not isinstance(key, yaml.ScalarNode) or key.tag == _MERGE_TAG:
+            continue
+        key.tag = _STR_TAG
+        if _canonical(key.value) in _TEXT_KEYS:
+            items = value.value if isinstance(value, yaml.SequenceNode) else [value]
+            for item in items:
+                if isinstance(item, yaml.ScalarNode) and item.style is None:
+                    item.tag = _STR_TAG if item.tag in _NUMBER_TAGS else item.tag
+
+
+def _not_mapping(node: yaml.Node, path: str, first_line: int) -> Diagnostic:
+    kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
+    message = f"frontmatter is {kind}, not `key: value` lines"
+    hint = "write the frontmatter as `key: value` lines; the note is loaded without it"
+    return Diagnostic(path, first_line, "error", "frontmatter-not-mapping", message, hint)
+
+
+def _syntax_error(error: yaml.YAMLError, yaml_text: str, path: str, first_line: int) -> Diagnostic:
+    problem = getattr(error, "problem", None) or str(error)
+    if isinstance(error, yaml.reader.ReaderError):
+        problem = f"the character #x{error.character:04x} is not allowed"
+    context = getattr(error, "context", None)
+    message = f"frontmatter is not valid YAML: {problem}" + (f" ({context})" if context else "")
+    mark = getattr(error, "problem_mark", None)
+    if mark is None or mark.index >= len(yaml_text.rstrip()):  # at the end: where it began
+        mark = getattr(error, "context_mark", None) or mark
+    if mark is not None:
+        offset = mark.line
+    else:  # a ReaderError (control character) knows only its position
+        offset = yaml_text.count("\n", 0, getattr(error, "position", 0))
+    last = max(len(yaml_text.splitlines()) - 1, 0)
+    line = first_line + min(offset, last)
+    return Diagnostic(path, line, "error", "yaml-syntax", message, _SYNTAX_HINT)
+
+
+# --- normalisation ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """Where diagnostics go while one note's frontmatter is normalised."""
+
+    path: str
+    lines: Mapping[str, int]
+    default_line: int
+    entries: list[tuple[str, str, Any]]  # (key as written, canonical key, value), file order
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def warn(self, key: str, code: str, message: str, hint: str) -> None:
+        line = self.lines.get(key, self.default_line)
+        self.diagnostics.append(Diagnostic(self.path, line, "warning", code, message, hint))
+
+    def values(self, *names: str) -> list[tuple[str, Any]]:
+        """The non-empty values of keys spelled any way that canonicalises to one of `names`."""
+        return [(key, value) for key, name, value in self.entries if name in names and value != ""]
+
+    def first(self, *names: str) -> tuple[str, Any] | None:
+        found = [(key, value) for key, value in self.values(*names) if value is not None]
+        return found[0] if found else None
+
+
+def normalise_meta(
+    raw: dict[str, Any],
+    path: str,
+    key_lines: Mapping[str, int] | None = None,
+    default_line: int = 1,
+) -> tuple[NoteMeta, list[Diagnostic]]:
+    """Normalise the keys real vaults use into NoteMeta.
+
+    Keys match case-insensitively with `-` and `_` alike (`dg_publish`, `DG-Publish`); diagnostics
+    for wrong values point at the key's line from `key_lines`, else at `default_line`.
+    """
+    entries = [(str(key), _canonical(str(key)), value) for key, value in raw.items()]
+    ctx = _Context(path, key_lines or {}, default_line, entries)
+    venue, venue_year = _venue(ctx)
+    year_key = ctx.first("year")
+    year = _year(ctx, *year_key) if year_key else venue_year
+    links = _links(ctx)
+    meta = NoteMeta(
+        title=_text(ctx, "title"),
+        year=year,
+        date=_date(ctx),
+        venue=venue,
+        tags=_list(ctx, ("tags", "tag"), _split_tags, "tag"),
+        authors=_list(ctx, ("authors", "author"), _split_authors, "author"),
+        aliases=_list(ctx, ("aliases", "alias"), _split_commas, "alias"),
+        links=links,
+        arxiv=_identifier(ctx, "arxiv", ids.arxiv_id, links),
+        doi=_identifier(ctx, "doi", ids.doi, links),
+        status=_status(ctx),
+        publish=_publish(ctx),
+        draft=any(_flags(ctx, ("draft",), unsafe=True, effect="not published")),
+        home=any(_flags(ctx, ("home", "dg-home"), unsafe=False, effect="not the home page")),
+        dendron_id=_text(ctx, "id"),
+        description=_text(ctx, "description", "desc"),
+        created=_timestamp(ctx, "created"),
+        updated=_timestamp(ctx, "updated"),
+    )
+    return meta, sorted(ctx.diagnostics, key=lambda diagnostic: diagnostic.line)
+
+
+def _canonical(key: str) -> str:
+    return key.strip().casefold().replace("_", "-")
+
+
+def _show(value: Any) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
+def _scalar_text(value: Any) -> str | None:
+    """A scalar as text (numbers, booleans and dates included); None for lists, mappings, null."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return None
+
+
+def _text(ctx: _Context, *names: str) -> str | None:
+    found = ctx.first(*names)
+    if found is None:
+        return None
+    key, value = found
+    text = _scalar_text(value)
+    if text is None:
+        hint = f"write one line of text, e.g. `{names[0]}: ...`"
+        ctx.warn(key, f"bad-{names[0]}", f"{key}: {_show(value)} is not text", hint)
+        return None
+    return text.strip() or None
+
+
+def _venue(ctx: _Context) -> tuple[str | None, int | None]:
+    text = _text(ctx, "venue")
+    if text is None:
+        return None, None
+    name, year = ids.normalise_venue(text)
+    return name or None, year
+
+
+def _year(ctx: _Context, key: str, value: Any) -> int | None:
+    year: int | None = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        year = value if 1900 <= value <= 2100 else None
+    elif isinstance(value, str):
+        year = ids.find_year(value)
+    if year is None:
+        hint = "write a four-digit year, e.g. `year: 2023`"
+        ctx.warn(key, "bad-year", f"{key}: {_show(value)} is not a year", hint)
+    return year
+
+
+_DATE_RE = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+
+
+def _date(ctx: _Context) -> str | None:
+    """When the note was written (never the paper's year), as `YYYY-MM-DD`."""
+    found = ctx.first("date")
+    if found is None:
+        return None
+    key, value = found
+    iso = _iso_date(value)
+    if iso is None:
+        hint = "write the date as `date: 2023-12-07`"
+        ctx.warn(key, "bad-date", f"{key}: {_show(value)} is not a date", hint)
+    return iso
+
+
+def _iso_date(value: Any) -> str | None:
+    if isinstance(value, date):
+        return (value.date() if isinstance(value, datetime) else value).isoformat()
+    match = _DATE_RE.match(value) if isinstance(value, str) else None
+    if match is None:
+        return None
+    try:
+        return date(*(int(part) for part in match.groups())).isoformat()
+    except ValueError:
+        return None
+
+
+def _split_tags(text: str) -> list[str]:
+    return text.split(",") if "," in text else text.split()
+
+
+_AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|，|、|&|\band\b)\s*")
+
+
+def _split_authors(text: str) -> list[str]:
+    if ";" in text or "；" in text:
+        return re.split(r"[;；]", text)
+    return _AUTHOR_SEPARATORS.split(text)
+
+
+def _split_commas(text: str) -> list[str]:
+    return text.split(",")
+
+
+def _list(
+    ctx: _Context, names: tuple[str, ...], split: Callable[[str], list[str]], noun: str
+) -> tuple[str, ...]:
+    """A list field from YAML lists or separated strings: cleaned, deduplicated, order kept."""
+    found: dict[str, None] = {}
+    for key, value in ctx.values(*names):
+        items: Iterable[Any] = [value]
+        if isinstance(value, str):
+            items = split(value)
+        elif isinstance(value, list | tuple):
+            items = value
+        for item in items:
+            text = _scalar_text(item)
+            if text is None:
+                if item is not None:
+                    hint = f"write `{key}: [a, b]` or one `- {noun}` per line"
+                    message = f"{key}: {_show(item)} is not a {noun}"
+                    ctx.warn(key, f"bad-{names[0]}", message, hint)
+                continue
+            cleaned = text.strip().lstrip("#").strip() if noun == "tag" else text.strip()
+            if cleaned:
+                found.setdefault(cleaned, None)
+    return tuple(found)
+
+
+_LINK_KINDS = {
+    "url": "paper",
+    "paper": "paper",
+    "arxiv": "paper",
+    "doi": "paper",
+    "pdf": "pdf",
+    "code": "code",
+    "github": "code",
+    "repo": "code",
+    "project": "project",
+    "website": "project",
+    "homepage": "project",
+}
+# `code: no` is the boolean false in YAML: like `N/A` or `TBD`, it means there is no link yet
+_PLACEHOLDERS = {"", "-", "--", "?", "n/a", "na", "none", "null", "nil", "tbd", "todo", "false"}
+_MARKDOWN_LINK_RE = re.compile(r"^\[[^\]]*\]\((\S+)\)$")
+
+
+def _links(ctx: _Context) -> tuple[tuple[str, str], ...]:
+    """Links from `links:` and from per-kind keys (`code:`, `arxiv:`...), in file order."""
+    pairs: list[tuple[str, str]] = []
+    for key, name, value in ctx.entries:
+        if name == "links":
+            for kind_key, url in _links_value(ctx, key, value):
+                pairs.extend(_link(ctx, key, kind_key, url))
+        elif name in _LINK_KINDS:
+            pairs.extend(_link(ctx, key, name, value))
+    urls: dict[str, str] = {}
+    for kind, url in pairs:
+        urls.setdefault(url, kind)
+    return tuple((kind, url) for url, kind in urls.items())
+
+
+def _links_value(ctx: _Context, key: str, value: Any) -> list[tuple[str, Any]]:
+    """`links:` as (kind, url): a mapping, a list of URLs, or a list of one-entry mappings."""
+    items = list(value.items()) if isinstance(value, dict) else value
+    if not isinstance(items, list):
+        items = [value]
+    pairs: list[tuple[str, Any]] = []
+    for item in items:
+        if isinstance(item, dict):
+            pairs.extend((str(kind), url) for kind, url in item.items())
+        elif isinstance(item, tuple):
+            pairs.append((str(item[0]), item[1]))
+        elif isinstance(item, str):
+            pairs.append((_guess_kind(item), item))
+        elif item is not None:
+            hint = "write `links: {paper: https://..., code: https://...}`"
+            ctx.warn(key, "bad-links", f"{key}: {_show(item)} is not a link", hint)
+    return [(_canonical(kind), url) for kind, url in pairs]
+
+
+def _guess_kind(url: str) -> str:
+    lowered = url.casefold()
+    if "github.com" in lowered or "gitlab.com" in lowered:
+        return "code"
+    if ids.arxiv_id(url) or ids.doi(url) or "openreview.net" in lowered:
+        return "paper"
+    return "link"
+
+
+def _link(ctx: _Context, key: str, kind: str, value: Any) -> list[tuple[str, str]]:
+    if isinstance(value, list):
+        return [pair for item in value for pair in _link(ctx, key, kind, item)]
+    text = _scalar_text(value)
+    if value is None or (text is not None and text.strip().casefold() in _PLACEHOLDERS):
+        return []
+    url = _link_url(kind, text.strip()) if text is not None else None
+    if url is None:
+        example = _LINK_EXAMPLES.get(kind, "https://...")
+        hint = f"write a URL, e.g. `{kind}: {example}`"
+        ctx.warn(key, "bad-link", f"{key}: {_show(value)} is not a link", hint)
+        return []
+    return [(_LINK_KINDS.get(kind, kind), url)]
+
+
+_LINK_EXAMPLES = {"arxiv": "2401.03048", "doi": "10.1109/CVPR.2023.00001"}
+_SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.\-]*:", re.IGNORECASE)
+_PATH_RE = re.compile(r"^\S*(?:/\S*|\.[A-Za-z0-9]{2,5})$")
+
+
+def _link_url(kind: str, text: str) -> str | None:
+    """The URL a link value stands for: bare arXiv ids and DOIs become URLs, paths stay."""
+    markdown = _MARKDOWN_LINK_RE.match(text)
+    if markdown:
+        text = markdown.group(1)
+    if "://" not in text:
+        arxiv = ids.arxiv_id(text)
+        if arxiv:
+            return f"https://arxiv.org/abs/{arxiv}"
+        if kind == "doi" or text.casefold().startswith(("doi:", "10.")):
+            doi = ids.doi(text)
+            return f"https://doi.org/{doi}" if doi else None
+        if kind == "arxiv":
+            return None
+    if text.startswith("www."):
+        return "https://" + text
+    if text.startswith("[[") and text.endswith("]]"):
+        return text  # a vault file, resolved later like any wikilink
+    return text if _SCHEME_RE.match(text) or _PATH_RE.match(text) else None
+
+
+def _identifier(
+    ctx: _Context, name: str, extract: Callable[[str], str | None], links: Iterable[tuple[str, str]]
+) -> str | None:
+    """The arXiv id or DOI: from its own key first, else from the first link that has one."""
+    for _, value in ctx.values(name):
+        found = extract(_scalar_text(value) or "")
+        if found:
+            return found
+    return next((found for _, url in links if (found := extract(url))), None)
+
+
+_STATUSES: dict[str, ReadingStatus] = {
+    "to-read": "to-read",
+    "toread": "to-read",
+    "todo": "to-read",
+    "unread": "to-read",
+    "reading": "reading",
+    "in-progress": "reading",
+    "read": "read",
+    "done": "read",
+    "finished": "read",
+}
+
+
+def _status(ctx: _Context) -> ReadingStatus | None:
+    found = ctx.first("status")
+    if found is None:
+        return None
+    key, value = found
+    word = value.strip().lstrip("#").casefold() if isinstance(value, str) else ""
+    status = _STATUSES.get(re.sub(r"[\s_]+", "-", word))
+    if status is None:
+        hint = "use one of `to-read`, `reading`, `read`"
+        ctx.warn(key, "bad-status", f"{key}: {_show(value)} is not a reading status", hint)
+    return status
+
+
+_TRUE = {"true", "yes", "on", "1"}
+_FALSE = {"false", "no", "off", "0"}
+
+
+def _flags(ctx: _Context, names: tuple[str, ...], *, unsafe: bool, effect: str) -> list[bool]:
+    """Each boolean given under `names`; an unreadable one counts as `unsafe`, with a warning.
+
+    `explicit` is a site-wide publishing mode (digital garden), not a note's value: ignored.
+    """
+    flags: list[bool] = []
+    for key, value in ctx.values(*names):
+        text = _scalar_text(value)
+        word = text.strip().casefold() if text is not None else None
+        if value is None or word == "explicit":
+            continue
+        if word in _TRUE or word in _FALSE:
+            flags.append(word in _TRUE)
+            continue
+        message = f"{key}: {_show(value)} is not true or false; the note is treated as {effect}"
+        code = f"bad-{_canonical(key).removeprefix('dg-')}"
+        ctx.warn(key, code, message, f"write `{key}: true` or `{key}: false`")
+        flags.append(unsafe)
+    return flags
+
+
+def _publish(ctx: _Context) -> bool | None:
+    """`publish` and `dg-publish` together: any `false` wins, since private is the safe side."""
+    flags = _flags(ctx, ("publish", "dg-publish"), unsafe=False, effect="not published")
+    return None if not flags else all(flags)
+
+
+def _timestamp(ctx: _Context, name: str) -> str | None:
+    found = ctx.first(name)
+    if found is None:
+        return None
+    key, value = found
+    stamp = _timestamp_text(value)
+    if stamp is None:
+        hint = "write an ISO date (`2023-12-07`) or Dendron's milliseconds (`1701953324034`)"
+        message = f"{key}: {_show(value)} is not a date or a millisecond timestamp"
+        ctx.warn(key, f"bad-{name}", message, hint)
+    return stamp
+
+
+def _timestamp_text(value: Any) -> str | None:
+    """Dendron's milliseconds as `2023-12-07T12:48:44Z`; ISO dates and times kept as written."""
+    if isinstance(value, date):
+        return value.isoformat()
+    text = _scalar_text(value) if not isinstance(value, bool) else None
+    if text is None:
+        return None
+    text = text.strip()
+    if not re.fullmatch(r"\d+(?:\.\d+)?", text):
+        try:
+            datetime.fromisoformat(text)
+        except ValueError:
+            return None
+        return text
+    milliseconds = float(text)
+    if milliseconds < 1e11:  # before 1973 in milliseconds: a day number or seconds, not Dendron
+        return None
+    try:
+        moment = datetime.fromtimestamp(milliseconds / 1000, UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")

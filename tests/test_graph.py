@@ -1,0 +1,147 @@
+"""The paper graph: identity, summary tables, queues, topics, backlinks and export."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from papernotes.export import export_json
+from papernotes.graph import build_graph
+from papernotes.loader import load_vault
+from papernotes.topics import topic_key
+from tests.conftest import NOTES, seed_path
+
+SMALL_VAULT = {
+    "Home.md": (
+        "# Paper Review\n"
+        "## version 0 视频生成\n"
+        "- [x] [[Video/Latte|Latte]]\n"
+        "- [ ] [[MAE]]\n"
+        "- [ ] VQGAN\n"
+        "## version 1 多模态\n"
+        "- [ ] Flamingo\n"
+        "- [x] [[Video/Latte|Latte again]]\n"
+        "## Paper Summary\n"
+        "| paper | year | field and direction | key design |\n"
+        "| --- | --- | --- | --- |\n"
+        "| Latte | 2024 | text2video,diffusion | Transformer backbone |\n"
+        "| MAE |  | Mask Image Modeling | 75% mask ratio |\n"
+        "| VDT | ICLR24 | Text-to-Video, DiT | mask modeling |\n"
+        "# Blog Design\n"
+        "- [ ] add svg figures\n"
+    ),
+    "Video/Latte.md": (
+        "---\ntitle: 'Latte: Latent Diffusion Transformer for Video Generation'\nyear: 2024\n"
+        "arxiv: '2401.03048'\ntags: [Text2Video]\n---\n# Latte\nBuilds on [[MAE#Method]].\n"
+    ),
+    "MAE.md": "---\nvenue: CVPR 2022\nurl: https://arxiv.org/abs/2111.06377v3\n---\n# MAE\n## Method\n",
+    "Other/Latte copy.md": "---\ntitle: Latte\narxiv: https://arxiv.org/pdf/2401.03048v2.pdf\nyear: 2023\n---\n",
+}
+
+
+@pytest.fixture
+def graph(make_vault):
+    vault = load_vault(make_vault(SMALL_VAULT))
+    return build_graph(vault.notes, vault.attachments)
+
+
+def test_one_paper_per_arxiv_id_with_every_source(graph):
+    latte = graph.papers["arxiv:2401.03048"]
+    assert latte.title == "Latte: Latent Diffusion Transformer for Video Generation"
+    kinds = sorted({(s.path, s.kind) for s in latte.sources})
+    assert kinds == [("Home.md", "queue"), ("Home.md", "table"), ("Other/Latte copy.md", "note"),
+                     ("Video/Latte.md", "note")]
+    assert latte.status == "read"
+    assert dict(latte.attributes)["key-design"] == "Transformer backbone"
+
+
+def test_conflicting_years_are_reported(graph):
+    conflicts = [d for d in graph.diagnostics if d.code == "conflicting-year"]
+    assert len(conflicts) == 1
+    assert "2024" in conflicts[0].message and "2023" in conflicts[0].message
+
+
+def test_summary_table_rows_fill_year_venue_and_attributes(graph):
+    mae = graph.papers["arxiv:2111.06377"]
+    assert (mae.year, mae.venue, mae.note) == (2022, "CVPR", "MAE.md")
+    assert dict(mae.attributes)["field-and-direction"] == "Mask Image Modeling"
+    vdt = next(p for p in graph.papers.values() if p.title == "VDT")
+    assert (vdt.year, vdt.venue, vdt.note) == (2024, "ICLR", None)
+
+
+def test_queues_keep_names_order_and_done_state(graph):
+    assert [(q.name, [(i.title, i.done) for i in q.items]) for q in graph.queues] == [
+        ("version 0 视频生成", [("Latte", True), ("MAE", False), ("VQGAN", False)]),
+        ("version 1 多模态", [("Flamingo", False), ("Latte again", True)]),
+    ]
+    latte_items = [i for q in graph.queues for i in q.items if i.paper == "arxiv:2401.03048"]
+    assert len(latte_items) == 2
+    assert all("Blog Design" not in q.name for q in graph.queues)
+
+
+def test_topics_fold_spellings(graph):
+    assert topic_key("text-to-video") == topic_key("Text2Video") == topic_key("text2video")
+    topic = graph.topics["text2video"]
+    assert "arxiv:2401.03048" in topic.papers
+    assert topic.name in ("text2video", "Text2Video", "Text-to-Video")
+    assert graph.topics["dit"].papers
+
+
+def test_backlinks_and_edges(graph):
+    into_mae = graph.backlinks("MAE.md")
+    assert {(e.source, e.kind, e.line) for e in into_mae} == {("Video/Latte.md", "link", 8), ("Home.md", "link", 4)}
+    kinds = {e.kind for e in graph.backlinks("arxiv:2401.03048")}
+    assert kinds == {"queue", "table"}
+
+
+def test_export_is_deterministic(make_vault):
+    vault_dir = make_vault(SMALL_VAULT)
+    first = export_json(build_graph(load_vault(vault_dir).notes))
+    second = export_json(build_graph(load_vault(vault_dir).notes))
+    assert first == second
+    assert '"papers"' in first and '"queues"' in first
+
+
+def _expected_queue(path, heading):
+    """(done, line) of each task under `heading`, read straight from the file's lines."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = lines.index(heading) + 1
+    found = []
+    for number, line in enumerate(lines[start:], start=start + 1):
+        if line.startswith("#"):
+            break
+        match = re.match(r"- \[([ x])\] ", line)
+        if match:
+            found.append((match.group(1) == "x", number))
+    return found
+
+
+def test_example_vault_home_queue_and_table():
+    vault = load_vault(NOTES)
+    graph = build_graph([n for n in vault.notes if n.publish], vault.attachments)
+    assert [d.format() for d in graph.diagnostics if d.level != "info"] == []
+    queue = next(q for q in graph.queues if q.name == "version 0 视频生成")
+    assert [(i.done, i.line) for i in queue.items] == _expected_queue(NOTES / "Home.md", "## version 0 视频生成")
+    latte = graph.papers["arxiv:2401.03048"]
+    assert {s.kind for s in latte.sources} >= {"note", "queue", "table"}
+    assert dict(latte.attributes).get("key-design")
+
+
+@pytest.mark.seeds
+def test_seed_home_queue_and_summary_table(seed_vault):
+    vault = load_vault(seed_vault("000", "Home.md"))
+    graph = build_graph(vault.notes)
+    queues = {q.name: q for q in graph.queues}
+    home = seed_path("000")
+    assert [(i.done, i.line) for i in queues["version 0 视频生成"].items] == _expected_queue(home, "## version 0 视频生成")
+    assert len(queues["version 0 视频生成"].items) == 33 and queues["version 0 视频生成"].done == 22
+    assert "Implementation analysis" not in queues and "Blog Design" not in queues
+    latte = next(p for p in graph.papers.values() if p.title == "Latte")
+    attributes = dict(latte.attributes)
+    assert latte.year == 2024
+    assert attributes["key-design"] == "Transformer with Temporal and Spatial Attention"
+    assert attributes["field-and-direction"] == "text2video,diffusion,transformer"
+    assert {s.kind for s in latte.sources} == {"queue", "table"}
+    vdt = next(p for p in graph.papers.values() if p.title == "VDT")
+    assert (vdt.year, vdt.venue) == (2024, "ICLR")

@@ -1,0 +1,71 @@
+"""`papernotes check` and `papernotes export`, run as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import NOTES, ROOT
+
+
+def papernotes(*args: str, cwd=ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "papernotes", *args], cwd=cwd, capture_output=True,
+                          text=True, encoding="utf-8", timeout=120)
+
+
+def test_check_example_vault_prints_summary_and_exits_0():
+    result = papernotes("check", str(NOTES))
+    assert result.returncode == 0, result.stdout + result.stderr
+    summary = result.stdout.strip().splitlines()[-1]
+    assert summary.startswith("21 notes, ") and "0 errors, 0 warnings" in summary
+
+
+def test_check_defaults_to_docs_dir_of_mkdocs_yml():
+    result = papernotes("check")
+    assert result.returncode == 0
+    assert result.stdout.strip().splitlines()[-1].startswith("21 notes, ")
+
+
+def test_check_reports_errors_with_file_and_line_and_exits_1(make_vault):
+    vault = make_vault({
+        "good.md": "# Good\n[[missing note]]\n",
+        "binary.md": b"\x00\x01\x02",
+        "yaml.md": "---\ntitle: [unclosed\n---\nbody\n",
+    })
+    result = papernotes("check", str(vault))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert "binary.md:1: error: binary.md contains NUL bytes" in "\n".join(lines)
+    assert any(line.startswith("good.md:2: warning: [[missing note]] matches no file") for line in lines)
+    assert any(line.startswith("yaml.md:") and ": error: " in line for line in lines)
+
+
+def test_check_json_lists_papers_per_note_with_lines(make_vault):
+    vault = make_vault({"a.md": "---\ntitle: A\n---\n# A\n- [ ] [[b]]\n", "b.md": "# B\n"})
+    result = papernotes("check", str(vault), "--format", "json")
+    document = json.loads(result.stdout)
+    assert document["summary"]["notes"] == 2 and document["summary"]["tasks"] == 1
+    assert [note["path"] for note in document["notes"]] == ["a.md", "b.md"]
+    assert document["diagnostics"] == [] or all("line" in d for d in document["diagnostics"])
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert papernotes("check", str(tmp_path / "absent")).returncode == 2
+    assert papernotes("frobnicate").returncode == 2
+
+
+def test_export_is_byte_identical_and_leaves_private_notes_out(tmp_path):
+    first, second = tmp_path / "1.json", tmp_path / "2.json"
+    assert papernotes("export", str(NOTES), "-o", str(first)).returncode == 0
+    assert papernotes("export", str(NOTES), "-o", str(second)).returncode == 0
+    assert first.read_bytes() == second.read_bytes()
+    text = first.read_text(encoding="utf-8")
+    document = json.loads(text)
+    assert set(document) == {"schema", "papers", "notes", "edges", "topics", "queues", "diagnostics"}
+    for canary in ("PRIVATE-CANARY-7f3a", "DRAFT-CANARY-91bc", "grant-ideas", "half-written"):
+        assert canary not in text
+    paper = document["papers"][0]
+    assert {"id", "title", "year", "venue", "authors", "tags", "links", "status", "note", "sources"} <= set(paper)
+    private = papernotes("export", str(NOTES), "--include-private")
+    assert "Private/grant-ideas.md" in private.stdout

@@ -134,7 +134,8 @@ def test_seed_home_queue_and_summary_table(seed_vault):
     graph = build_graph(vault.notes)
     queues = {q.name: q for q in graph.queues}
     home = seed_path("000")
-    assert [(i.done, i.line) for i in queues["version 0 视频生成"].items] == _expected_queue(home, "## version 0 视频生成")
+    expected = _expected_queue(home, "## version 0 视频生成")
+    assert [(i.done, i.line) for i in queues["version 0 视频生成"].items] == expected
     assert len(queues["version 0 视频生成"].items) == 33 and queues["version 0 视频生成"].done == 22
     assert "Implementation analysis" not in queues and "Blog Design" not in queues
     latte = next(p for p in graph.papers.values() if p.title == "Latte")

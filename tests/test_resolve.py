@@ -12,7 +12,9 @@ from papernotes.resolve import Resolver
 
 VAULT = {
     "Home.md": "# Home\n## 队列 (queue)\ntext\n",
-    "Diffusion/Video Diffusion/Latte.md": "---\naliases: [Latent Diffusion Transformer]\n---\n# Latte\n## Method: 时空注意力?\nA ^core-idea\n",
+    "Diffusion/Video Diffusion/Latte.md": (
+        "---\naliases: [Latent Diffusion Transformer]\n---\n# Latte\n## Method: 时空注意力?\nA ^core-idea\n"
+    ),
     "Kaiming/MAE.md": "# MAE\n## Method\n## 요약\n",
     "Archive/MAE.md": "# old MAE\n",
     "Archive/Notes/Deep/MAE.md": "# older MAE\n",

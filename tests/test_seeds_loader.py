@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from papernotes.loader import load_note
-
 from tests.conftest import seed_path
 
 pytestmark = pytest.mark.seeds

@@ -11,7 +11,7 @@ from typing import Literal
 
 from papernotes.diagnostics import Diagnostic, sort_key
 from papernotes.identity import PaperIndex, note_paper_title
-from papernotes.model import Link, Note, NoteKey, Paper, PaperId, Source, Task
+from papernotes.model import Link, Note, NoteKey, Paper, PaperId, ReadingStatus, Source, Task
 from papernotes.paths import stem
 from papernotes.resolve import Resolved, Resolver
 from papernotes.tables import SummaryRow, summary_rows
@@ -212,7 +212,7 @@ class _Builder:
             name = heading or stem(note.path)
             for task in tasks:
                 target = _note_links_to_note(task.links, note, self.resolver)
-                status = "read" if task.done else "to-read"
+                status: ReadingStatus = "read" if task.done else "to-read"
                 source = (Source(note.path, task.line, "queue"),)
                 if target:
                     mention = Paper(title=self.notes[target].title, sources=source, status=status, note=target)

@@ -12,3 +12,18 @@ class PaperNotesConfig(base.Config):
 
     diagnostics = c.Choice(("warn", "info", "ignore"), default="warn")
     """How problems in notes are logged: `warn` makes `mkdocs build --strict` fail on them."""
+
+    generated_pages = c.Type(bool, default=True)
+    """Add the papers table, topic, queue and timeline pages (built in memory, never in the vault)."""
+
+    nav = c.Type(bool, default=True)
+    """When mkdocs.yml has no `nav:`, use Home + the generated pages instead of one entry per note."""
+
+    paper_pages = c.Type(bool, default=True)
+    """Header (authors, venue, links, topics) and "Linked from" / "Related papers" on paper notes."""
+
+    search = c.Choice(("pagefind", "none"), default="pagefind")
+    """`pagefind`: index the built site with Pagefind (finds Chinese and Korean words, offline)."""
+
+    math = c.Type(bool, default=True)
+    """Render `$...$` and `$$...$$` with the bundled KaTeX (needs `pymdownx.arithmatex: generic`)."""

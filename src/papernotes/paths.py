@@ -42,7 +42,7 @@ def heading_anchor(text: str) -> str:
     table of contents, so CJK and Korean headings keep their words.
     """
     text = unicodedata.normalize("NFC", _TAG_RE.sub("", text))
-    return _NOT_SLUG_RE.sub("", text).strip().lower().replace(" ", "-")
+    return _NOT_SLUG_RE.sub("", text.strip().lower()).replace(" ", "-")
 
 
 def slugify(text: str) -> str:

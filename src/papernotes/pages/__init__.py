@@ -1,0 +1,83 @@
+"""From the vault's notes to the site: which notes are published, where each page lives, generated pages."""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from papernotes.diagnostics import Diagnostic
+from papernotes.graph import PaperGraph, build_graph
+from papernotes.model import Note, NoteKey
+from papernotes.paths import slugify
+from papernotes.rewrite import LinkContext
+from papernotes.topics import topic_key
+
+HOME_NAMES = ("index.md", "README.md", "Home.md", "home.md")
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """The published part of a vault: the graph pages are made from, and how links are rewritten."""
+
+    graph: PaperGraph
+    links: LinkContext
+    home: NoteKey | None
+    diagnostics: tuple[Diagnostic, ...]
+
+    def src_of(self, key: str) -> str:
+        return self.links.src_of(key)
+
+
+def is_published(note: Note, exclude: Sequence[str]) -> bool:
+    """Published unless the note opts out or an `exclude` glob matches its path."""
+    if not note.publish:
+        return False
+    return not any(
+        fnmatch.fnmatchcase(note.path, pattern)
+        or fnmatch.fnmatchcase(note.path, pattern.rstrip("/") + "/**")
+        for pattern in exclude
+    )
+
+
+def topic_src(key: str) -> str:
+    """Where a topic's generated page lives: `diffusion/video` -> `topics/diffusion-video.md`."""
+    return f"topics/{slugify(key.replace('/', ' '))}.md"
+
+
+def find_home(notes: Iterable[Note]) -> NoteKey | None:
+    """The `dg-home: true` note, else a root `index.md` / `README.md` / `Home.md`."""
+    notes = list(notes)
+    for note in notes:
+        if note.meta.home:
+            return note.path
+    by_path = {note.path.casefold(): note.path for note in notes}
+    for name in HOME_NAMES:
+        if name.casefold() in by_path:
+            return by_path[name.casefold()]
+    return None
+
+
+def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Sequence[str] = (),
+               use_directory_urls: bool = True, topic_pages: bool = True) -> Site:
+    """Resolve links over every note (so a link to a private note is known as such), but build
+    the graph that pages are made from over published notes only, so nothing private leaks."""
+    published = [note for note in notes if is_published(note, exclude)]
+    public_keys = frozenset(note.path for note in published)
+    full = build_graph(notes, attachments)
+    graph = build_graph(published, attachments)
+    home = find_home(published)
+    page_src: dict[str, str] = {}
+    if home is not None and home.casefold() not in ("index.md", "readme.md"):
+        page_src[home] = "index.md"
+    tag_pages = {tag: topic_src(topic_key(tag)) for note in published for tag in note.tags
+                 if topic_key(tag) in graph.topics} if topic_pages else {}
+    links = LinkContext(
+        notes=full.notes, resolutions=full.resolutions, published=public_keys,
+        page_src=page_src, use_directory_urls=use_directory_urls, tag_pages=tag_pages,
+    )
+    diagnostics = tuple(d for d in full.diagnostics if d.path in public_keys or d.path not in full.notes)
+    return Site(graph, links, home, diagnostics)
+
+
+__all__ = ["Site", "build_site", "find_home", "is_published"]

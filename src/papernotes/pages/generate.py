@@ -1,0 +1,183 @@
+"""The generated pages (papers, topics, queues, timeline, notes, search) as Markdown, by source path."""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from typing import Any
+
+from papernotes.model import Paper, PaperId
+from papernotes.pages import Site
+from papernotes.pages.links import note_link, paper_link, topic_link, topic_src
+from papernotes.paths import stem
+from papernotes.render import escape_cell, escape_md, md_link
+from papernotes.topics import topic_key
+
+SECTIONS = (
+    ("Papers", "papers.md"), ("Topics", "topics/index.md"), ("Queues", "queues.md"),
+    ("Timeline", "timeline.md"), ("All notes", "notes.md"), ("Search", "search.md"),
+)
+_SKIPPED_ATTRIBUTES = {"year", "venue", "conference", "年份", "会议"}
+
+
+def generated_pages(site: Site, *, search: bool = True) -> dict[str, str]:
+    pages = {
+        "papers.md": papers_page(site),
+        "topics/index.md": topics_index(site),
+        "queues.md": queues_page(site),
+        "timeline.md": timeline_page(site),
+        "notes.md": notes_page(site),
+    }
+    for key in site.graph.topics:
+        pages[topic_src(key)] = topic_page(site, key)
+    if search:
+        pages["search.md"] = search_page()
+    if site.home is None:
+        pages["index.md"] = home_page(site)
+    return pages
+
+
+def default_nav(site: Site, pages: set[str]) -> list[Any]:
+    """Home and the generated sections: a nav whose size does not grow with the vault."""
+    nav: list[Any] = [{"Home": "index.md"}] if "index.md" in pages else []
+    return nav + [{title: src} for title, src in SECTIONS if src in pages]
+
+
+def _papers(site: Site) -> list[tuple[PaperId, Paper]]:
+    return sorted(site.graph.papers.items(), key=lambda item: (-(item[1].year or 0), item[1].title.casefold()))
+
+
+def _topic_keys(paper: Paper) -> list[str]:
+    return list(dict.fromkeys(key for tag in paper.tags if (key := topic_key(tag))))
+
+
+def _attribute_columns(papers: list[tuple[PaperId, Paper]]) -> list[str]:
+    columns: dict[str, None] = {}
+    for _, paper in papers:
+        for name, value in paper.attributes:
+            if value and name not in _SKIPPED_ATTRIBUTES and "field" not in name and "topic" not in name:
+                columns.setdefault(name, None)
+    return list(columns)[:4]
+
+
+def papers_page(site: Site) -> str:
+    base = "papers.md"
+    papers = _papers(site)
+    extra = _attribute_columns(papers)
+    header = ["Title", "Year", "Venue", "Topics", "Status", *(name.replace("-", " ").capitalize() for name in extra)]
+    lines = ["# Papers", "", f"{len(papers)} papers.", "", '<div class="pn-table" markdown="1">', "",
+             "| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    for _, paper in papers:
+        attributes = dict(paper.attributes)
+        topics = ", ".join(topic_link(site, key, base) for key in _topic_keys(paper) if key in site.graph.topics)
+        cells = [paper_link(site, paper, base), str(paper.year or ""),
+                 escape_cell(paper.venue or ""), topics, escape_cell(paper.status or ""),
+                 *(escape_cell(attributes.get(name, "")) for name in extra)]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines + ["", "</div>", ""])
+
+
+def topics_index(site: Site) -> str:
+    base = "topics/index.md"
+    lines = ["# Topics", ""]
+    for key, topic in site.graph.topics.items():
+        depth = key.count("/")
+        count = len(topic.papers) + len(topic.notes)
+        lines.append("    " * depth + f"- {topic_link(site, key, base)} ({count})")
+    return "\n".join(lines) + "\n"
+
+
+def topic_page(site: Site, key: str) -> str:
+    base = topic_src(key)
+    topic = site.graph.topics[key]
+    lines = [f"# {escape_md(topic.name)}", ""]
+    if topic.parent and topic.parent in site.graph.topics:
+        lines += [f"Part of {topic_link(site, topic.parent, base)}.", ""]
+    children = [k for k, t in site.graph.topics.items() if t.parent == key]
+    if children:
+        lines += ["Subtopics: " + ", ".join(topic_link(site, k, base) for k in children), ""]
+    if topic.papers:
+        lines += ["## Papers", ""]
+        for pid in topic.papers:
+            paper = site.graph.papers.get(PaperId(pid))
+            if paper is not None:
+                lines.append(f"- {paper_link(site, paper, base)}" + _year_suffix(paper))
+        lines.append("")
+    if topic.notes:
+        lines += ["## Notes", ""] + [f"- {note_link(site, note, base)}" for note in topic.notes] + [""]
+    return "\n".join(lines)
+
+
+def _year_suffix(paper: Paper) -> str:
+    parts = [part for part in (paper.venue, str(paper.year) if paper.year else None) if part]
+    return (" — " + escape_md(" ".join(parts))) if parts else ""
+
+
+def queues_page(site: Site) -> str:
+    base = "queues.md"
+    lines = ["# Reading queues", ""]
+    unread: dict[str, str] = {}
+    for queue in site.graph.queues:
+        total = len(queue.items)
+        lines += [f"## {escape_md(queue.name)}", "",
+                  f'<progress class="pn-progress" value="{queue.done}" max="{total}"></progress> '
+                  f"{queue.done} / {total} read — from {note_link(site, queue.path, base)}", ""]
+        for item in queue.items:
+            link = _queue_item_link(site, item.note, item.paper, item.title, base)
+            lines.append(f"- [{'x' if item.done else ' '}] {link}")
+            if not item.done:
+                unread.setdefault(item.paper or item.title, link)
+        lines.append("")
+    if unread:
+        lines += ["## Still unread", ""] + [f"- {link}" for link in unread.values()] + [""]
+    return "\n".join(lines)
+
+
+def _queue_item_link(site: Site, note: str | None, pid: PaperId | None, title: str, base: str) -> str:
+    if note and note in site.links.published:
+        return md_link(escape_md(title), site.src_of(note), base)
+    paper = site.graph.papers.get(pid) if pid else None
+    return paper_link(site, paper, base, title) if paper else escape_md(title)
+
+
+def timeline_page(site: Site) -> str:
+    base = "timeline.md"
+    by_year: dict[int | None, list[Paper]] = defaultdict(list)
+    by_venue: dict[str, list[Paper]] = defaultdict(list)
+    for _, paper in _papers(site):
+        by_year[paper.year].append(paper)
+        if paper.venue:
+            by_venue[paper.venue].append(paper)
+    lines = ["# Timeline", "", "## By year", ""]
+    for year in sorted(by_year, key=lambda y: -(y or 0)):
+        lines += [f"### {year or 'Undated'}", ""]
+        lines += [f"- {paper_link(site, p, base)}" + (f" — {escape_md(p.venue)}" if p.venue else "")
+                  for p in by_year[year]] + [""]
+    lines += ["## By venue", ""]
+    for venue in sorted(by_venue, key=str.casefold):
+        lines += [f"### {escape_md(venue)}", ""]
+        lines += [f"- {paper_link(site, p, base)}" + (f" ({p.year})" if p.year else "")
+                  for p in by_venue[venue]] + [""]
+    return "\n".join(lines)
+
+
+def notes_page(site: Site) -> str:
+    base = "notes.md"
+    by_folder: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(site.links.published):
+        by_folder[posixpath.dirname(key)].append(key)
+    lines = ["# All notes", ""]
+    for folder in sorted(by_folder):
+        lines += [f"## {escape_md(folder or 'Top level')}", ""]
+        lines += [f"- {note_link(site, key, base)}" for key in sorted(by_folder[folder], key=stem)] + [""]
+    return "\n".join(lines)
+
+
+def search_page() -> str:
+    return "# Search\n\n<div id=\"pn-search\" class=\"pn-search\"></div>\n"
+
+
+def home_page(site: Site) -> str:
+    lines = ["# Paper notes", "", f"{len(site.graph.papers)} papers in {len(site.links.published)} notes.", ""]
+    lines += [f"- {md_link(title, src, 'index.md')}" for title, src in SECTIONS]
+    return "\n".join(lines) + "\n"

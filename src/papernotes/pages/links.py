@@ -1,0 +1,51 @@
+"""How generated pages point at papers and notes: Markdown links, relative to the page being built."""
+
+from __future__ import annotations
+
+from papernotes.model import Note, Paper
+from papernotes.pages import Site, topic_src
+from papernotes.paths import stem
+from papernotes.render import escape_md, md_link
+
+
+def anchor_above(note: Note, line: int) -> str:
+    """The anchor of the heading a file line sits under (the closest place a link can land)."""
+    anchor = ""
+    for heading in note.headings:
+        if heading.line <= line:
+            anchor = heading.anchor
+    return anchor
+
+
+def paper_target(site: Site, paper: Paper) -> tuple[str, str] | None:
+    """(note key, anchor) where a paper is best read: its own note, else where it is mentioned."""
+    published = site.links.published
+    if paper.note and paper.note in published:
+        return paper.note, ""
+    for source in paper.sources:
+        if source.path in published:
+            note = site.graph.notes[source.path]
+            return source.path, paper.anchor or anchor_above(note, source.line)
+    return None
+
+
+def paper_link(site: Site, paper: Paper, base: str, text: str | None = None) -> str:
+    label = escape_md(text if text is not None else paper.title)
+    target = paper_target(site, paper)
+    if target is None:
+        return label
+    key, anchor = target
+    return md_link(label, site.src_of(key), base, anchor)
+
+
+def note_link(site: Site, key: str, base: str, anchor: str = "") -> str:
+    note = site.graph.notes.get(key)  # type: ignore[call-overload]
+    label = escape_md(note.title if note else stem(key))
+    if key not in site.links.published:
+        return label
+    return md_link(label, site.src_of(key), base, anchor)
+
+
+def topic_link(site: Site, key: str, base: str) -> str:
+    topic = site.graph.topics[key]
+    return md_link(escape_md(topic.name), topic_src(key), base)

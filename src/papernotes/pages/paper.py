@@ -1,0 +1,121 @@
+"""The paper header and the "Linked from" / "Related papers" footer of a note's page, as HTML."""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from dataclasses import dataclass
+
+from papernotes.model import Paper, PaperId
+from papernotes.pages import Site
+from papernotes.pages.links import paper_target, topic_src
+from papernotes.render import page_url, relative_url, render
+from papernotes.topics import topic_key
+
+BUTTONS = (("paper", "Paper"), ("arxiv", "arXiv"), ("pdf", "PDF"), ("code", "Code"),
+           ("project", "Project"), ("github", "Code"), ("video", "Video"))
+STATUS_LABELS = {"read": "Read", "reading": "Reading", "to-read": "To read"}
+RELATED_LIMIT = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Href:
+    """Computes hrefs from one page's URL."""
+
+    site: Site
+    src: str
+
+    def to_src(self, target_src: str, anchor: str = "") -> str:
+        udu = self.site.links.use_directory_urls
+        url = page_url(target_src, udu) + (f"#{anchor}" if anchor else "")
+        return relative_url(url, page_url(self.src, udu))
+
+
+def wrap_content(content: str, site: Site, key: str | None, src: str, *, paper_pages: bool) -> str:
+    """The page's HTML with the note itself marked for search, and paper chrome around it."""
+    body = f"<div data-pagefind-body>\n{content}\n</div>"
+    if key is None or not paper_pages:
+        return body if key is not None else content
+    href = Href(site, src)
+    pid = site.graph.paper_of_note.get(key)  # type: ignore[call-overload]
+    header = paper_header(site.graph.papers[pid], href) if pid else ""
+    return header + body + footer(site, key, pid, href)
+
+
+def paper_header(paper: Paper, href: Href) -> str:
+    topics = [{"name": site_topic.name, "href": href.to_src(topic_src(k))}
+              for k in dict.fromkeys(topic_key(t) for t in paper.tags)
+              if (site_topic := href.site.graph.topics.get(k))]
+    urls = dict(paper.links)
+    if paper.arxiv and "paper" not in urls and "arxiv" not in urls:
+        urls["arxiv"] = f"https://arxiv.org/abs/{paper.arxiv}"
+    buttons = [{"label": label, "href": urls[kind]} for kind, label in BUTTONS
+               if kind in urls and urls[kind].startswith(("http://", "https://"))]
+    venue_year = " · ".join(part for part in (paper.venue or "", str(paper.year or "")) if part)
+    return render("paper_header.html", authors=list(paper.authors), venue_year=venue_year,
+                  status=paper.status or "", status_label=STATUS_LABELS.get(paper.status or "", ""),
+                  topics=topics, buttons=buttons)
+
+
+def _context(site: Site, source: str, line: int) -> str:
+    """The source line of a backlink as a reader sees it: links shown as their text."""
+    note = site.graph.notes[source]  # type: ignore[index]
+    lines = note.body.split("\n")
+    index = line - note.body_line
+    if not 0 <= index < len(lines):
+        return ""
+    text = lines[index]
+    for link in note.links:
+        if link.line == line and link.kind in ("wikilink", "embed"):
+            text = text.replace(link.raw, link.text or link.target or link.fragment)
+    return " ".join(text.strip(" -*>#").split())[:240]
+
+
+def footer(site: Site, key: str, pid: PaperId | None, href: Href) -> str:
+    seen: set[tuple[str, int]] = set()
+    backlinks = []
+    edges = list(site.graph.backlinks(key)) + (list(site.graph.backlinks(pid)) if pid else [])
+    for edge in sorted(edges, key=lambda e: (e.source, e.line)):
+        if edge.source == key or (edge.source, edge.line) in seen:
+            continue
+        seen.add((edge.source, edge.line))
+        note = site.graph.notes[edge.source]
+        backlinks.append({"title": note.title, "context": _context(site, edge.source, edge.line),
+                          "href": href.to_src(site.src_of(edge.source), _anchor_for(site, edge.source, edge.line))})
+    related = related_papers(site, key, pid, href)
+    if not backlinks and not related:
+        return ""
+    return render("paper_footer.html", backlinks=backlinks, related=related)
+
+
+def _anchor_for(site: Site, key: str, line: int) -> str:
+    from papernotes.pages.links import anchor_above
+
+    return anchor_above(site.graph.notes[key], line)  # type: ignore[index]
+
+
+def related_papers(site: Site, key: str, pid: PaperId | None, href: Href) -> list[dict[str, str]]:
+    """Papers sharing topics with this one, or linked to or from its note, best first."""
+    if pid is None:
+        return []
+    paper = site.graph.papers[pid]
+    mine = {topic_key(t) for t in paper.tags} - {""}
+    linked = {e.target for e in site.graph.edges if e.source == key} | {e.source for e in site.graph.backlinks(key)}
+    scores: Counter[PaperId] = Counter()
+    reasons: dict[PaperId, list[str]] = {}
+    for other_id, other in site.graph.papers.items():
+        if other_id == pid:
+            continue
+        shared = mine & {topic_key(t) for t in other.tags}
+        score = len(shared) + (2 if other.note and other.note in linked else 0)
+        if score:
+            scores[other_id] = score
+            reasons[other_id] = sorted(site.graph.topics[t].name for t in shared if t in site.graph.topics)
+    result = []
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], site.graph.papers[item[0]].title))
+    for other_id, _ in ranked[:RELATED_LIMIT]:
+        other = site.graph.papers[other_id]
+        target = paper_target(site, other)
+        link = href.to_src(site.src_of(target[0]), target[1]) if target else ""
+        result.append({"title": other.title, "href": link, "why": html.unescape(", ".join(reasons[other_id][:3]))})
+    return result

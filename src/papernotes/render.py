@@ -1,0 +1,110 @@
+"""Safe output: the Jinja2 environment for HTML blocks and escaping of user text in Markdown."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import jinja2
+
+# No `(` `)`: a backslash before `(` starts inline math for arithmatex;
+# `[` `]` are escaped, so `](` never forms anyway.
+_MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]#+\-.!|~=^$>])")
+
+
+def escape_md(text: str) -> str:
+    """User text (a title, a tag, a cell) as Markdown that shows exactly that text.
+
+    `<` and `&` become entities (Python-Markdown has no backslash escape for `<`), so
+    `<script>` in a title is shown, never run; Markdown punctuation is backslash-escaped.
+    """
+    text = " ".join(text.split())
+    return _MD_SPECIAL_RE.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def escape_cell(text: str) -> str:
+    """Like `escape_md`, for a pipe-table cell (a `|` would end the cell)."""
+    return escape_md(text).replace("\\|", "&#124;")
+
+
+def url_path(path: str) -> str:
+    """A relative path as it goes into a Markdown link: spaces, CJK, `#`, `()` percent-encoded."""
+    return quote(path, safe="/")
+
+
+def relative_src(target_src: str, base_src: str) -> str:
+    """The path of one docs file seen from another's folder: `a/b.md`, `c/d.md` -> `../a/b.md`."""
+    return posixpath.relpath(target_src, posixpath.dirname(base_src) or ".")
+
+
+def md_link(text_md: str, target_src: str, base_src: str, anchor: str = "") -> str:
+    """`[text](relative.md#anchor)` with `text_md` already valid Markdown."""
+    href = url_path(relative_src(target_src, base_src))
+    if anchor:
+        href += "#" + anchor  # MkDocs compares anchors as written; slugs have no spaces
+    return f"[{text_md}]({href})"
+
+
+def page_url_dir(src: str, use_directory_urls: bool) -> str:
+    """The folder of a page's URL, for paths in raw HTML that MkDocs does not rewrite."""
+    folder, name = posixpath.split(src)
+    stem = posixpath.splitext(name)[0]
+    if use_directory_urls and stem not in ("index", "README"):
+        return posixpath.join(folder, stem)
+    return folder
+
+
+def _template_dirs() -> list[str]:
+    dirs = []
+    packaged = resources.files("papernotes") / "templates"
+    if packaged.is_dir():
+        dirs.append(str(packaged))
+    source = Path(__file__).resolve().parents[2] / "templates"  # a source checkout
+    if source.is_dir():
+        dirs.append(str(source))
+    return dirs
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """Autoescaping, StrictUndefined: a typo in a template fails loudly, user text never runs."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(_template_dirs()),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)
+
+
+def page_url(src: str, use_directory_urls: bool) -> str:
+    """The site URL of a docs page, as MkDocs computes it: `a/B c.md` -> `a/B%20c/`."""
+    if not src.lower().endswith((".md", ".markdown")):
+        return url_path(src)
+    folder = page_url_dir(src, use_directory_urls)
+    if use_directory_urls:
+        return url_path(folder + "/") if folder else "./"
+    return url_path(posixpath.splitext(src)[0] + ".html")
+
+
+def relative_url(target: str, from_url: str) -> str:
+    """`target` (a site URL) as seen from the page at `from_url`, for hrefs in rendered HTML."""
+    from_dir = from_url if from_url.endswith("/") else posixpath.dirname(from_url)
+    target_path = target.split("#", 1)[0]
+    fragment = target[len(target_path):]
+    rel = posixpath.relpath(target_path.rstrip("/") or ".", from_dir.rstrip("/") or ".")
+    if target_path.endswith("/") and rel != ".":
+        rel += "/"
+    return ("./" if rel == "." else rel) + fragment

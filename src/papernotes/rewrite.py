@@ -1,0 +1,355 @@
+"""Obsidian Markdown -> Markdown MkDocs understands: links, embeds, callouts and comments.
+
+Guided by the loader's Link objects (line and exact source text) and the graph's resolutions:
+each link is replaced on its own line, so code blocks and inline code are never touched.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+from papernotes.markdown import make_parser
+from papernotes.model import Link, Note, NoteKey
+from papernotes.paths import stem
+from papernotes.render import escape_md, md_link, page_url_dir, relative_src, url_path
+from papernotes.resolve import Resolved
+
+Resolutions = Mapping[NoteKey, Sequence[tuple[Link, Resolved | None]]]
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".avif")
+_SIZE_RE = re.compile(r"^(\d+)(?:x(\d+))?$")
+_CALLOUT_RE = re.compile(r"^\[!([A-Za-z][\w-]*)\]([-+]?)[ \t]*(.*)$")
+_MD_DEST_RE = re.compile(r"\]\(\s*(<[^>\n]*>|[^\s()]*(?:\([^()\s]*\)[^\s()]*)*)")
+_CODE_SPAN_RE = re.compile(r"(`+)[^`]*?\1")
+_BLOCK_ID_RE = re.compile(r"(\s)\^([A-Za-z0-9][A-Za-z0-9-]*)\s*$")
+
+CALLOUT_TYPES = {
+    "note": "note", "abstract": "abstract", "summary": "abstract", "tldr": "abstract",
+    "info": "info", "todo": "info", "tip": "tip", "hint": "tip", "important": "tip",
+    "success": "success", "check": "success", "done": "success", "question": "question",
+    "help": "question", "faq": "question", "warning": "warning", "caution": "warning",
+    "attention": "warning", "failure": "failure", "fail": "failure", "missing": "failure",
+    "danger": "danger", "error": "danger", "bug": "bug", "example": "example",
+    "quote": "quote", "cite": "quote",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LinkContext:
+    """What rewriting needs to know about the whole site."""
+
+    notes: Mapping[NoteKey, Note]
+    resolutions: Resolutions
+    published: frozenset[str]
+    page_src: Mapping[str, str]
+    use_directory_urls: bool = True
+    tag_pages: Mapping[str, str] = field(default_factory=dict)
+    """`#tag` -> the source path of its topic page (empty when topic pages are off)."""
+
+    def src_of(self, key: str) -> str:
+        return self.page_src.get(key, key)
+
+    def key_of(self, src: str) -> str:
+        """The note a page's source path belongs to (the home note may be served as `index.md`)."""
+        for key, page in self.page_src.items():
+            if page == src:
+                return key
+        return src if src not in self.page_src.values() else ""
+
+
+def rewrite_note(note: Note, ctx: LinkContext) -> str:
+    """The Markdown of a note's page: Obsidian syntax turned into what the site's extensions read."""
+    base = ctx.src_of(note.path)
+    lines = _rewrite_lines(note, base, ctx, (note.path,))
+    return convert_callouts("\n".join(lines))
+
+
+def _rewrite_lines(note: Note, base: str, ctx: LinkContext, stack: tuple[str, ...]) -> list[str]:
+    lines = strip_comments(note.body.split("\n"), code_lines(note.body))
+    by_line: dict[int, list[tuple[Link, Resolved | None]]] = {}
+    for link, resolved in ctx.resolutions.get(note.path, ()):
+        by_line.setdefault(link.line - note.body_line, []).append((link, resolved))
+    for index, pairs in by_line.items():
+        if 0 <= index < len(lines):
+            lines[index] = _rewrite_line(lines[index], pairs, note, base, ctx, stack)
+    for hashtag in note.hashtags:
+        index = hashtag.line - note.body_line
+        if 0 <= index < len(lines):
+            lines[index] = _hashtag(lines[index], hashtag.tag, base, ctx)
+    for index in _block_id_lines(note, lines):
+        lines[index] = _BLOCK_ID_RE.sub(r'\1<a id="^\2" class="pn-block"></a>', lines[index])
+    return lines
+
+
+def _hashtag(line: str, tag: str, base: str, ctx: LinkContext) -> str:
+    """`#tag` -> a link to its topic page (a bare `#` at a line start would be read as a heading)."""
+    match = re.search(r"(?:^|(?<=\s))#" + re.escape(tag) + r"(?![\w/-])", line)
+    if match is None:
+        return line
+    src = ctx.tag_pages.get(tag)
+    text = escape_md("#" + tag)
+    replacement = md_link(text, src, base) + '{ .pn-tag }' if src else text
+    return line[: match.start()] + replacement + line[match.end():]
+
+
+def _block_id_lines(note: Note, lines: list[str]) -> list[int]:
+    if not note.block_ids:
+        return []
+    code = code_lines(note.body)
+    return [i for i, line in enumerate(lines) if i not in code and _BLOCK_ID_RE.search(line)]
+
+
+def _rewrite_line(line: str, pairs: Sequence[tuple[Link, Resolved | None]], note: Note, base: str,
+                  ctx: LinkContext, stack: tuple[str, ...]) -> str:
+    out: list[str] = []
+    cursor = 0
+    for link, resolved in pairs:
+        if link.external:
+            continue
+        found = _locate(line, cursor, link)
+        if found is None:
+            continue
+        start, end, in_html = found
+        if link.kind in ("wikilink", "embed"):
+            replacement = _replacement(link, resolved, note, base, ctx, stack)
+        else:
+            replacement = _destination(line[start:end], link, resolved, base, ctx, in_html)
+        out.append(line[cursor:start])
+        out.append(replacement)
+        cursor = end
+    out.append(line[cursor:])
+    return "".join(out)
+
+
+def _locate(line: str, cursor: int, link: Link) -> tuple[int, int, bool] | None:
+    """Where a link's source text is on its line, at or after `cursor`; True when in raw HTML."""
+    if link.kind in ("wikilink", "embed"):
+        for raw in (link.raw, _table_escaped(link.raw)):
+            at = line.find(raw, cursor)
+            if at >= 0:
+                return at, at + len(raw), False
+        return None
+    for match in _MD_DEST_RE.finditer(line, cursor):
+        dest = match.group(1).strip("<>")
+        if _same_dest(dest, link.raw):
+            return match.start(1), match.end(1), False
+    return _html_src(line, cursor, link.raw)
+
+
+def _table_escaped(raw: str) -> str:
+    """`[[a|b]]` as written inside a table cell: `[[a\\|b]]`."""
+    return raw.replace("|", "\\|")
+
+
+def _same_dest(written: str, raw: str) -> bool:
+    return written == raw or unquote(written) == unquote(raw)
+
+
+def _html_src(line: str, cursor: int, raw: str) -> tuple[int, int, bool] | None:
+    for quote_char in ('"', "'"):
+        at = line.find(f"src={quote_char}{raw}{quote_char}", cursor)
+        if at >= 0:
+            return at + 5, at + 5 + len(raw), True
+    return None
+
+
+def _replacement(link: Link, resolved: Resolved | None, note: Note, base: str,
+                 ctx: LinkContext, stack: tuple[str, ...]) -> str:
+    if link.kind == "wikilink":
+        return _wikilink(link, resolved, note, base, ctx)
+    return _embed(link, resolved, note, base, ctx, stack)
+
+
+def _label(link: Link) -> str:
+    if link.text:
+        return link.text
+    if link.target and link.fragment:
+        return f"{stem(link.target)} > {link.fragment.lstrip('^')}"
+    return stem(link.target) if link.target else link.fragment.lstrip("^")
+
+
+def broken(text: str, reason: str) -> str:
+    """Visibly broken: no href, the reason on hover."""
+    return (f'<span class="pn-broken" title="{html.escape(reason)}">'
+            f"{html.escape(text, quote=False)}</span>")
+
+
+def _wikilink(link: Link, resolved: Resolved | None, note: Note, base: str, ctx: LinkContext) -> str:
+    label = _label(link)
+    if resolved is None:
+        return broken(label, f"{link.raw} matches no note")
+    if resolved.is_note and resolved.key not in ctx.published:
+        return escape_md(label)
+    if resolved.key == note.path and not link.target:
+        return f"[{escape_md(label)}](#{resolved.anchor})" if resolved.anchor else escape_md(label)
+    return md_link(escape_md(label), ctx.src_of(resolved.key), base, resolved.anchor)
+
+
+def _embed(link: Link, resolved: Resolved | None, note: Note, base: str, ctx: LinkContext,
+           stack: tuple[str, ...]) -> str:
+    label = link.text or stem(link.target) or link.fragment
+    if resolved is None:
+        return broken(label, f"{link.raw} matches no file")
+    if not resolved.is_note:
+        return _attachment_embed(link, resolved.key, base)
+    if resolved.key not in ctx.published:
+        return escape_md(label)
+    if resolved.key in stack:
+        return broken(label, f"{link.raw} embeds a note that embeds this one")
+    return transclude(resolved, base, ctx, stack)
+
+
+def _attachment_embed(link: Link, key: str, base: str) -> str:
+    name = key.rsplit("/", 1)[-1]
+    if not key.lower().endswith(IMAGE_SUFFIXES):
+        return md_link(escape_md(link.text or name), key, base)
+    size = _SIZE_RE.match(link.text.strip())
+    alt = escape_md(name if size or not link.text else link.text)
+    image = "!" + md_link(alt, key, base)
+    if size:
+        attrs = f'width="{size.group(1)}"' + (f' height="{size.group(2)}"' if size.group(2) else "")
+        image += "{ " + attrs + " }"
+    return image
+
+
+def transclude(resolved: Resolved, base: str, ctx: LinkContext, stack: tuple[str, ...]) -> str:
+    """The embedded note (or its section) as Markdown, with links fixed for the embedding page."""
+    target = ctx.notes[NoteKey(resolved.key)]
+    lines = _rewrite_lines(target, base, ctx, (*stack, resolved.key))
+    start, end = section_range(target, resolved.anchor)
+    body = "\n".join(lines[start:end]).strip("\n")
+    return f'\n\n<div class="pn-embed" markdown="1">\n\n{body}\n\n</div>\n\n'
+
+
+def section_range(note: Note, anchor: str) -> tuple[int, int]:
+    """Body line range of the section under the heading with `anchor`; the whole body without one."""
+    if not anchor:
+        return 0, note.body.count("\n") + 1
+    if anchor.startswith("^"):
+        for index, line in enumerate(note.body.split("\n")):
+            if line.rstrip().endswith(anchor):
+                return index, index + 1
+    headings = note.headings
+    for position, heading in enumerate(headings):
+        if heading.anchor == anchor:
+            end = next((h.line for h in headings[position + 1:] if h.level <= heading.level), None)
+            last = end - note.body_line if end is not None else note.body.count("\n") + 1
+            return heading.line - note.body_line, last
+    return 0, note.body.count("\n") + 1
+
+
+def _destination(written: str, link: Link, resolved: Resolved | None, base: str,
+                 ctx: LinkContext, in_html: bool) -> str:
+    """A markdown link's or image's path, made relative to the page; broken ones kept as written."""
+    if resolved is None or (resolved.is_note and resolved.key not in ctx.published):
+        return written
+    if in_html:
+        return url_path(html_image_src(ctx.src_of(resolved.key), base, ctx.use_directory_urls))
+    href = url_path(relative_src(ctx.src_of(resolved.key), base))
+    if resolved.anchor:
+        href += "#" + resolved.anchor
+    return href
+
+
+def html_image_src(key: str, base: str, use_directory_urls: bool) -> str:
+    """An attachment's path from a page's URL folder, for `<img src>` in raw HTML."""
+    return posixpath.relpath(key, page_url_dir(base, use_directory_urls) or ".")
+
+
+def code_lines(body: str) -> set[int]:
+    """0-based body lines inside fenced or indented code blocks."""
+    found: set[int] = set()
+    for token in make_parser().parse(body):
+        if token.type in ("fence", "code_block", "math_block") and token.map:
+            found.update(range(token.map[0], token.map[1]))
+    return found
+
+
+def strip_comments(lines: list[str], code: set[int]) -> list[str]:
+    """Obsidian `%%comments%%` removed (also across lines); the line count is kept."""
+    out: list[str] = []
+    inside = False
+    for index, line in enumerate(lines):
+        if index in code or ("%%" not in line and not inside):
+            out.append(line if not inside or index in code else "")
+            continue
+        kept, inside = _strip_line(line, inside)
+        out.append(kept)
+    return out
+
+
+def _strip_line(line: str, inside: bool) -> tuple[str, bool]:
+    spans = [(m.start(), m.end()) for m in _CODE_SPAN_RE.finditer(line)]
+    parts: list[str] = []
+    pos = 0
+    while pos < len(line):
+        at = line.find("%%", pos)
+        while at >= 0 and any(s <= at < e for s, e in spans):
+            at = line.find("%%", at + 2)
+        if at < 0:
+            if not inside:
+                parts.append(line[pos:])
+            break
+        if not inside:
+            parts.append(line[pos:at])
+        inside = not inside
+        pos = at + 2
+    return "".join(parts).rstrip() if len(parts) > 0 else "", inside
+
+
+def convert_callouts(text: str) -> str:
+    """`> [!note]- Title` blockquotes -> Material admonitions (`!!! note "Title"`, `??? note`)."""
+    lines = text.split("\n")
+    tokens = make_parser().parse(text)
+    depth = 0
+    blocks: list[tuple[int, int, str, str, str]] = []
+    for index, token in enumerate(tokens):
+        if token.type == "blockquote_open":
+            if depth == 0 and token.map:
+                callout = _callout_head(tokens, index)
+                if callout:
+                    blocks.append((token.map[0], token.map[1], *callout))
+            depth += 1
+        elif token.type == "blockquote_close":
+            depth -= 1
+    for start, end, kind, fold, title in reversed(blocks):
+        lines[start:end] = _admonition(lines[start:end], kind, fold, title)
+    return "\n".join(lines)
+
+
+def _callout_head(tokens: Sequence[object], index: int) -> tuple[str, str, str] | None:
+    for token in tokens[index + 1:index + 4]:
+        if getattr(token, "type", "") == "inline":
+            first = str(getattr(token, "content", "")).split("\n", 1)[0]
+            match = _CALLOUT_RE.match(first.strip())
+            if match:
+                return match.group(1).lower(), match.group(2), match.group(3)
+            return None
+    return None
+
+
+def _admonition(block: list[str], kind: str, fold: str, title: str) -> list[str]:
+    indent = block[0][: len(block[0]) - len(block[0].lstrip())]
+    inner = [_unquote_line(line, indent) for line in block]
+    inner[0] = ""
+    body = convert_callouts("\n".join(inner[1:])).split("\n")
+    marker = {"-": "???", "+": "???+"}.get(fold, "!!!")
+    css = CALLOUT_TYPES.get(kind, kind)
+    head = f"{indent}{marker} {css}"
+    if title or css != kind:
+        head += ' "' + (title or kind.capitalize()).replace('"', "&quot;") + '"'
+    return [head] + [(indent + "    " + line) if line.strip() else "" for line in body] + [""]
+
+
+def _unquote_line(line: str, indent: str) -> str:
+    rest = line[len(indent):] if line.startswith(indent) else line.lstrip()
+    if rest.startswith(">"):
+        rest = rest[1:]
+        if rest.startswith(" "):
+            rest = rest[1:]
+    return rest

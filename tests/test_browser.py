@@ -1,0 +1,132 @@
+"""The built notes/ site in headless Chromium: links land, tables sort, search finds CJK, offline."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+
+from tests.test_site_build import REPO, build_site
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+if not CHROMIUM.exists():
+    if os.environ.get("CI"):
+        pytest.fail("CI is set but /usr/bin/chromium is missing: apt-get install chromium",
+                    pytrace=False)
+    pytest.skip("/usr/bin/chromium is missing (apt-get install chromium)", allow_module_level=True)
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    site = build_site(REPO / "notes", tmp_path_factory.mktemp("browser") / "site", search="pagefind")
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+                               "-d", str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(50):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with playwright_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture()
+def page(browser):  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    page.requests, page.errors = [], []
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.on("console", lambda msg: msg.type == "error" and page.errors.append(msg.text))
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    yield page
+    outside = [url for url in page.requests if urlparse(url).hostname not in ("127.0.0.1", None)
+               and not url.startswith("data:")]
+    assert outside == [], outside
+    assert page.errors == [], page.errors
+    page.close()
+
+
+LATTE = "Diffusion/Video%20Diffusion/Latte/"
+
+
+def test_wikilink_lands_on_heading(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(base_url + LATTE)
+    page.click("text=Classifier-free Diffusion Guidance > Method")
+    page.wait_for_load_state()
+    assert unquote(page.url).endswith("/Diffusion/Classifier-free Diffusion Guidance/#method")
+    assert page.locator("#method").count() == 1
+
+
+def test_backlink_lands_on_source(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(base_url + LATTE)
+    link = page.locator(".pn-backlinks a").first
+    href = link.get_attribute("href")
+    link.click()
+    page.wait_for_load_state()
+    anchor = unquote(href.split("#", 1)[1]) if "#" in href else ""
+    assert "Latte" not in unquote(page.url)
+    if anchor:
+        assert page.locator(f'[id="{anchor}"]').count() == 1
+
+
+def test_queue_item_lands_on_paper(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(base_url + "queues/")
+    page.locator("article a", has_text="Latte").first.click()
+    page.wait_for_load_state()
+    assert unquote(page.url).endswith("/Diffusion/Video Diffusion/Latte/")
+
+
+def test_comparison_table_sorts(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(base_url + "papers/")
+    header = page.locator(".pn-table th", has_text="Title").first
+    header.click()
+    assert header.get_attribute("aria-sort") in ("ascending", "descending")
+    titles = page.locator(".pn-table tbody tr td:first-child").all_inner_texts()
+    assert titles == sorted(titles, key=str.lower) or titles == sorted(titles, key=str.lower, reverse=True)
+
+
+@pytest.mark.parametrize(("query", "expected"), [("自回归", "VAR"), ("파인튜닝", "Reading")])
+def test_search_finds_cjk(page, base_url: str, query: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(base_url + "search/?q=" + query)
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=10000)
+    hrefs = [unquote(h or "") for h in page.locator(".pagefind-ui__result-link").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))")]
+    assert any(expected in href for href in hrefs), hrefs
+
+
+def test_math_and_callouts_render(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(base_url + LATTE)
+    assert page.locator(".arithmatex .katex").count() >= 1
+    assert page.locator(".admonition.note .admonition-title", has_text="Key idea").count() == 1

@@ -1,0 +1,195 @@
+"""End to end: real `mkdocs build --strict` of small vaults and of notes/, read back from the site dir."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+REPO = Path(__file__).resolve().parents[1]
+CANARIES = (b"PRIVATE-CANARY-7f3a", b"DRAFT-CANARY-91bc")
+
+
+def _config(docs: Path, site: Path, plugin: dict[str, object] | None = None) -> Path:
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("docs_dir: notes", f"docs_dir: {docs}")
+    if plugin:
+        options = "".join(f"\n      {key}: {value}" for key, value in plugin.items())
+        text = text.replace("  - papernotes\n", f"  - papernotes:{options}\n")
+    path = site.parent / f"{site.name}.yml"
+    path.write_text(text + f"\nsite_dir: {site}\n", encoding="utf-8")
+    return path
+
+
+def build_site(docs: Path, site: Path, *, strict: bool = True, **plugin: object) -> Path:
+    config = load_config(str(_config(docs, site, {"search": "none", **plugin})), strict=strict)
+    build(config)
+    return site
+
+
+def write_vault(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+def page(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+VAULT = {
+    "index.md": """
+        # Home
+        See [[Video Diffusion/Latte|the Latte note]], [[扩散 模型#方法]] and [[논문 읽기]].
+        Private: [[secret|hidden alias]]. Same page: [[#Home]].
+        """,
+    "Video Diffusion/Latte.md": """
+        ---
+        title: "Latte <script>alert(1)</script>"
+        year: 2024
+        venue: arXiv
+        tags: [text2video]
+        links:
+          code: https://example.org/latte
+        ---
+        # Latte
+
+        > [!tip]- Details
+        > Folded callout body.
+
+        %% a hidden comment %%
+
+        ## Method
+        Uses ![[pic one.png|300]] and links back to [[index|home]].
+
+        | paper | note |
+        | --- | --- |
+        | x | [[扩散 模型\\|扩散]] |
+
+        ```
+        [[NotALink]]
+        ```
+        """,
+    "扩散 模型.md": """
+        # 扩散
+
+        ## 方法
+        Section text to embed.
+
+        ## Other
+        Not embedded.
+        """,
+    "Reading/논문 읽기.md": """
+        # 논문
+        ![[扩散 모델 not here]]
+        ![[扩散 模型#方法]]
+        """,
+    "secret.md": """
+        ---
+        publish: false
+        ---
+        PRIVATE-CANARY-7f3a
+        """,
+    "pic one.png": "not really a png",
+}
+
+
+@pytest.fixture(scope="module")
+def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("vault")
+    docs = write_vault(root / "docs", VAULT)
+    return build_site(docs, root / "site", strict=False)
+
+
+def test_wikilinks_become_relative_links(small_site: Path) -> None:
+    home = (small_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="Video%20Diffusion/Latte/">the Latte note</a>' in home
+    assert 'href="%E6%89%A9%E6%95%A3%20%E6%A8%A1%E5%9E%8B/#方法"' in home
+    assert 'href="Reading/%EB%85%BC%EB%AC%B8%20%EC%9D%BD%EA%B8%B0/"' in home
+    assert 'href="#home"' in home
+
+
+def test_private_notes_are_plain_text_and_absent(small_site: Path) -> None:
+    home = (small_site / "index.html").read_text(encoding="utf-8")
+    assert "hidden alias" in home and "secret" not in home
+    for path in small_site.rglob("*"):
+        if path.is_file():
+            assert not any(canary in path.read_bytes() for canary in CANARIES), path
+
+
+def test_embeds_callouts_comments_tables(small_site: Path) -> None:
+    latte = page(small_site, "Video Diffusion/Latte")
+    assert '<img alt="pic one.png" src="../../pic%20one.png" width="300" />' in latte
+    assert '<details class="tip">' in latte and "<summary>Details</summary>" in latte
+    assert "hidden comment" not in latte
+    assert '<a href="../../%E6%89%A9%E6%95%A3%20%E6%A8%A1%E5%9E%8B/">扩散</a>' in latte
+    assert "[[NotALink]]" in latte  # code is left alone
+    reading = page(small_site, "Reading/논문 읽기")
+    assert "Section text to embed." in reading and "Not embedded." not in reading
+    assert 'class="pn-broken"' in reading
+
+
+def test_user_text_is_escaped_in_generated_pages(small_site: Path) -> None:
+    for url in ("papers", "notes", "timeline"):
+        assert "<script>alert" not in page(small_site, url), url
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page(small_site, "notes")
+    latte = page(small_site, "Video Diffusion/Latte")
+    assert "<script>alert" not in latte
+    assert 'href="https://example.org/latte"' in latte
+
+
+def test_generated_pages_and_nav(small_site: Path) -> None:
+    for url in ("papers", "topics", "topics/text2video", "queues", "timeline", "notes"):
+        assert (small_site / url / "index.html").is_file(), url
+    home = (small_site / "index.html").read_text(encoding="utf-8")
+    nav = home[home.find('<nav class="md-nav md-nav--primary"'):]
+    assert "Timeline" in nav and "扩散" not in nav[: nav.find("</nav>")]
+
+
+def test_broken_link_fails_strict_build(tmp_path: Path) -> None:
+    docs = write_vault(tmp_path / "docs", {"index.md": "# Home\n\n[[Missing note]]\n"})
+    with pytest.raises(Abort):
+        build_site(docs, tmp_path / "site")
+
+
+def test_clean_vault_builds_strict(tmp_path: Path) -> None:
+    docs = write_vault(tmp_path / "docs", {"index.md": "# Home\n\n[[a b]]\n", "a b.md": "# A\n"})
+    site = build_site(docs, tmp_path / "site")
+    assert 'href="a%20b/"' in (site / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def notes_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("notes") / "site"
+    return build_site(REPO / "notes", site, search="pagefind")
+
+
+def test_notes_vault_has_no_canaries(notes_site: Path) -> None:
+    for path in notes_site.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert not any(canary in data for canary in CANARIES), path
+
+
+_CODE_RE = re.compile(r"<(code|pre)\b.*?</\1>", re.DOTALL)
+
+
+def test_no_wikilink_syntax_left_in_html(notes_site: Path) -> None:
+    for path in notes_site.rglob("*.html"):
+        html = _CODE_RE.sub("", path.read_text(encoding="utf-8"))
+        assert "[[" not in html, path
+
+
+def test_notes_vault_pages(notes_site: Path) -> None:
+    home = (notes_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="Diffusion/Video%20Diffusion/Latte/"' in home
+    assert (notes_site / "pagefind" / "pagefind-ui.js").is_file()
+    queues = page(notes_site, "queues")
+    assert "<progress" in queues and "Still unread" in queues

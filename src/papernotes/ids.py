@@ -109,3 +109,40 @@ def title_key(title: str) -> str:
     text = unicodedata.normalize("NFKC", title).casefold()
     text = "".join(char if char.isalnum() else " " for char in text)
     return " ".join(text.split())
+
+
+def is_known_venue(name: str) -> bool:
+    """True when `name` (or its first word: `NeurIPS Workshop`, `CVPR&TPAMI`) is a venue we know."""
+    words = re.findall(r"[A-Za-z]+", name)
+    if not words:
+        return False
+    known = {alias.lower() for alias in _VENUE_ALIASES.values()} | set(_VENUE_ALIASES)
+    return name.strip().lower() in known or words[0].lower() in known
+
+
+def find_date(text: str) -> tuple[int | None, int | None]:
+    """The first (year, month) written as a date: `2 Mar 2015`, `Mar 2015`, `2023 Apr 28`, `2023-12-07`.
+
+    Month names may be abbreviated (`Sept`, `Dec.`); a year alone is not a date here
+    (use `find_year`). Returns (None, None) when the text holds no date.
+    """
+    year = r"((?:19|20)\d{2})"
+    word = r"([A-Za-z]{3,9})\.?"
+    patterns = (
+        (rf"(?<![\w.])\d{{1,2}}\s+{word},?\s+{year}(?!\d)", 2, 1),
+        (rf"(?<![\w.]){word}\s+(?:\d{{1,2}},?\s+)?{year}(?!\d)", 2, 1),
+        (rf"(?<!\d){year}[\s\-/.]+{word}(?![A-Za-z])", 1, 2),
+        (rf"(?<!\d){year}-(\d{{1,2}})(?:-\d{{1,2}})?(?!\d)", 1, 2),
+    )
+    found: list[tuple[int, int, int]] = []
+    for pattern, year_group, month_group in patterns:
+        for match in re.finditer(pattern, text):
+            month_text = match.group(month_group)
+            month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower())
+            if month and 1 <= month <= 12:
+                found.append((match.start(), int(match.group(year_group)), month))
+                break
+    if not found:
+        return None, None
+    _, found_year, found_month = min(found)
+    return found_year, found_month

@@ -1,0 +1,146 @@
+"""Bold-title lists: `**Title** \\`, `*Authors*`, `Venue Year. [[Paper](…)] [[Github](…)]`, a date, a comment.
+
+An entry starts with a paragraph whose first line is only a bold title of two words or more
+(so `**CLIP-ICML2021**` or `**Problem**` are not titles). When the title stands alone, the next
+paragraph (even the first one of a list, which is what `* Authors *` lines turn into) continues
+it. After the title: an authors line (`*...*`, `<sup>` marks stripped), then venue and link
+lines and date lines (`2 Mar 2015`, `[Submitted on 6 Apr 2023]`); the first other line starts
+the comment, which becomes the summary.
+
+It is a paper when it has a venue line, a paper link, or authors together with a link or a
+date; so `## Introductory Posts` entries (`[[Website](…)]` and a date only) are not papers. The
+year is the venue's, else the date's; the month comes from a date in that year.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from markdown_it.token import Token
+
+from papernotes.entries.context import EntryContext, entry
+from papernotes.entries.fields import (
+    Venue,
+    clean_title,
+    is_date_line,
+    parse_authors,
+    parse_venue_line,
+    short_summary,
+)
+from papernotes.entries.lines import Line, heading_text, inline_lines, line_text
+from papernotes.entries.links import classify
+from papernotes.ids import find_date
+from papernotes.model import Paper
+
+CONVENTION = "bold-title-list"
+
+_TITLE_RE = re.compile(r"\*\*(?!\*)(.+?)\s*\*\*")
+_ENDS_BLOCK = {"heading_open", "fence", "code_block", "html_block", "blockquote_open", "table_open", "hr"}
+
+
+@dataclass(slots=True)
+class _Pending:
+    line: int
+    title: str
+    heading: str
+    lines: list[Line] = field(default_factory=list)
+
+
+def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
+    papers: list[Paper] = []
+    heading = ""
+    pending: _Pending | None = None  # a title alone in its paragraph, waiting for the next one
+    for index, token in enumerate(tokens):
+        if token.type in _ENDS_BLOCK:
+            _finish(pending, papers, context)
+            pending = None
+            if token.type == "heading_open":
+                heading = heading_text(tokens, index)
+        elif token.type == "inline" and tokens[index - 1].type == "paragraph_open":
+            lines = inline_lines(token, context.body_line)
+            title = _title(lines[0])
+            if pending is not None and title is None:
+                pending.lines.extend(lines)
+                _finish(pending, papers, context)
+                pending = None
+                continue
+            _finish(pending, papers, context)
+            pending = _Pending(lines[0].number, title, heading, lines[1:]) if title else None
+            if pending is not None and len(lines) > 1:
+                _finish(pending, papers, context)
+                pending = None
+    _finish(pending, papers, context)
+    return papers
+
+
+def _title(line: Line) -> str | None:
+    match = _TITLE_RE.fullmatch(line.raw.rstrip(" \\"))
+    if match is None or "**" in match.group(1):
+        return None
+    return line.text if " " in clean_title(line.text).text else None
+
+
+def _is_authors(line: Line) -> bool:
+    raw = line.raw.rstrip(" \\")
+    emphasised = (raw.startswith("*") and not raw.startswith("**")) or (
+        raw.endswith("*") and not raw.endswith("**")
+    )
+    return emphasised and not line.has_link_tokens and any(char.isalpha() for char in line.text)
+
+
+def _finish(pending: _Pending | None, papers: list[Paper], context: EntryContext) -> None:
+    if pending is None:
+        return
+    rest = pending.lines
+    has_authors = bool(rest) and _is_authors(rest[0])
+    authors = parse_authors(rest[0].text) if has_authors else ()
+    venue = Venue()
+    date: tuple[int | None, int | None] = (None, None)
+    links: list[tuple[str, str]] = []
+    comment: list[str] = []
+    for line in rest[1:] if has_authors else rest:
+        if comment:
+            comment.append(line.text)
+        elif is_date_line(line.text):
+            date = date if date[0] is not None else find_date(line.text)
+        elif line.links or (venue.name is None and _venue_of(line).name is not None):
+            if venue.name is None and not venue.attributes:
+                venue = _venue_of(line)
+            links.extend(line.links)
+        else:
+            comment.append(line.text)
+    kinds = classify(links)
+    has_paper_link = any(kind == "paper" for kind, _ in kinds)
+    submitted = any(key == "submitted_to" for key, _ in venue.attributes)
+    if not (venue.name or submitted or has_paper_link or (has_authors and (kinds or date[0]))):
+        return
+    title = clean_title(pending.title)
+    year = venue.year or date[0] or title.year
+    month = venue.month if venue.month and venue.year == year else (date[1] if date[0] == year else None)
+    papers.append(
+        entry(
+            context,
+            pending.line,
+            CONVENTION,
+            title.text,
+            links=kinds,
+            year=year,
+            month=month,
+            venue=venue.name,
+            authors=authors,
+            tags=(pending.heading,),
+            summary=short_summary(" ".join(comment)),
+            short_name=title.short_name,
+            attributes=venue.attributes,
+        )
+    )
+
+
+def _venue_of(line: Line) -> Venue:
+    """The venue written before the line's first link: `ICLR 2021 (Oral). [[Paper](…)]`."""
+    for position, token in enumerate(line.tokens):
+        if token.type == "link_open":
+            return parse_venue_line(line_text(line.tokens[:position]))
+    return parse_venue_line(line.text)

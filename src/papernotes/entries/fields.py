@@ -1,0 +1,174 @@
+"""Paper fields read from the short texts of an entry: title, venue and date, authors, summary.
+
+Venue decisions: `NIPS-spotlight` and `ICLR 2021 (Oral)` keep the venue (`NeurIPS`, `ICLR 2021`)
+and move the rest to the attribute `presentation` (`Spotlight`, `Oral`); `Submitted to ICLR2023`
+and `CVPR 2023 Submission` are not venues: they become the attribute `submitted_to` and the year
+falls back to the entry's date. Joined venues (`CVPR&TPAMI`) and workshops (`NeurIPS Workshop`)
+are kept as written, with known names spelled the usual way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from papernotes.ids import find_date, find_year, is_known_venue, normalise_venue
+
+Attributes = tuple[tuple[str, str], ...]
+
+_YEAR_MARK_RE = re.compile(r"\s*\((\d{4})(?:\)|$|(?=[,\s]))")
+_ET_AL_RE = re.compile(r",\s*[^,]+\bet al\.?,\s*((?:19|20)\d{2})\s*$")
+_SHORT_NAME_RE = re.compile(r"\s*\(([A-Za-z][\w\-+.]*)\)\s*$")
+_PRESENTATION_RE = re.compile(
+    r"[\s\-_]*\(?\b(oral|spotlight|poster|highlight|best paper)\b\)?", re.IGNORECASE
+)
+_SUBMISSION_RE = re.compile(r"\bsubmitted to\b|\bsubmission\b|\bunder review\b", re.IGNORECASE)
+_SEGMENT_SPLIT_RE = re.compile(r"[,/;\\\[\]]|\.(?:\s|$)")
+_DATE_START_RE = re.compile(
+    r"\bsubmitted on\b|\b\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+(?:19|20)\d{2}\b", re.IGNORECASE
+)
+_VENUE_SHAPE_RE = re.compile(r"[A-Za-z][A-Za-z&+\-]*(?: [A-Za-z][A-Za-z&+\-]*){0,2}")
+_DATE_LINE_RE = re.compile(
+    r"(?:submitted on\s+)?\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+(?:19|20)\d{2}(?:\s*\(v\d+\))?", re.IGNORECASE
+)
+_AUTHOR_MARKS_RE = re.compile(r"\d+(?:\s?[,;]\s?\d+)*[*∗†‡§]*|[*∗†‡§]+|,")
+_SENTENCE_END_RE = re.compile(r"(?<=[。！？])|(?<=[.!?])\s")
+
+SUMMARY_LIMIT = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    text: str
+    year: int | None = None
+    short_name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Venue:
+    name: str | None = None
+    year: int | None = None
+    month: int | None = None
+    attributes: Attributes = ()
+
+
+def clean_title(text: str) -> Title:
+    """A title as written, without quotes, 《》, bold marks, a trailing `(2015)` or `, X et al., 2022`.
+
+    A trailing one-word parenthesis (`Scalable Diffusion Models with Transformers (DiT)`) is
+    the paper's short name.
+    """
+    title = " ".join(text.replace("**", " ").split()).strip(" *\"'“”《》<>\\")
+    year: int | None = None
+    match = _ET_AL_RE.search(title)
+    if match:
+        title, year = title[: match.start()], int(match.group(1))
+    match = _YEAR_MARK_RE.search(title)
+    if match:
+        found = int(match.group(1))
+        year = found if 1900 <= found <= 2099 else year
+        title = title[: match.start()] + title[match.end() :]
+    short_name = ""
+    match = _SHORT_NAME_RE.search(title)
+    if match and not match.group(1).isdigit():
+        title, short_name = title[: match.start()], match.group(1)
+    title = " ".join(title.replace("<", "").split()).strip(" ,.;:")
+    return Title(title, year, short_name)
+
+
+def has_year_mark(text: str) -> bool:
+    """True when a name carries a `(2015)`-style mark, even an implausible one such as `(2102)`."""
+    return bool(_YEAR_MARK_RE.search(text))
+
+
+def venue_name(segment: str, strict: bool = True) -> Venue | None:
+    """A venue in one short piece of text (`CVPR2023`, `ICLR 2021 (Oral)`, `NIPS-spotlight`).
+
+    `strict` asks for evidence that the words are a venue: a name we know, or a year and at
+    least two capitals (`MICCAI 2022`), so that `In 2019` is not read as a venue.
+    """
+    text = segment.strip(" .,;:\\[]")
+    attributes = tuple(
+        ("presentation", found.title()) for found in _PRESENTATION_RE.findall(text)
+    )
+    text = _PRESENTATION_RE.sub("", text)
+    text = " ".join(re.sub(r"\([^)]*\)", " ", text).split())
+    if not text:
+        return None
+    name, year = normalise_venue(text)
+    if year is None and (found := find_year(text)) is not None:
+        rest = " ".join(text.replace(str(found), " ").split())
+        name, year = normalise_venue(rest)[0], found
+    first, _, others = name.partition(" ")
+    if others:
+        name = f"{normalise_venue(first)[0]} {others}"
+    if not _VENUE_SHAPE_RE.fullmatch(name):
+        return None
+    capitals = sum(char.isupper() for char in name)
+    if strict and not (is_known_venue(name) or (year is not None and capitals >= 2)):
+        return None
+    return Venue(name, year, None, attributes)
+
+
+def parse_venue_line(text: str) -> Venue:
+    """The venue, year and month of a line like `ICLR 2021 (Oral).` or `arxiv Submitted on 8 Dec 2022`.
+
+    Segments are read in order; submissions and `preprint` are skipped, and the first other
+    segment must be a venue, or the line has none.
+    """
+    date_year, date_month = find_date(text)
+    found: Venue | None = None
+    attributes: list[tuple[str, str]] = []
+    for piece in _SEGMENT_SPLIT_RE.split(text):
+        segment = _DATE_START_RE.split(piece)[0]
+        segment = re.sub(r"\bpreprint\b", " ", segment, flags=re.IGNORECASE).strip()
+        if not segment:
+            continue
+        if _SUBMISSION_RE.search(segment):
+            submitted = venue_name(_SUBMISSION_RE.sub(" ", segment))
+            if submitted and submitted.name:
+                attributes.append(("submitted_to", _venue_label(submitted)))
+            continue
+        found = venue_name(segment)
+        break
+    if found is None:
+        return Venue(None, date_year, date_month, tuple(attributes))
+    year = found.year or date_year
+    month = date_month if date_year == year else None
+    return Venue(found.name, year, month, found.attributes + tuple(attributes))
+
+
+def _venue_label(venue: Venue) -> str:
+    return f"{venue.name} {venue.year}" if venue.year else str(venue.name)
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is only a date: `2 Mar 2015`, `[Submitted on 6 Apr 2023]`."""
+    return bool(_DATE_LINE_RE.fullmatch(text.strip(" []\\")))
+
+
+def parse_authors(text: str) -> tuple[str, ...]:
+    """Author names from `A, B and C`, `A1;2 B2*` or `(Lab) A, B`: marks and affiliations removed."""
+    text = re.sub(r"\([^)]*\)", " ", text).replace("*", " ").replace("∗", " ∗ ")
+    if text.strip().lower() in ("anonymous", "anonymous authors"):
+        return ()
+    names: list[str] = []
+    for part in _AUTHOR_MARKS_RE.split(text):
+        name = " ".join(part.split()).strip(" .;:\\")
+        name = re.sub(r"^and\s+", "", name)
+        if name and any(char.isalpha() for char in name):
+            names.append(name)
+    return tuple(names)
+
+
+def short_summary(text: str, limit: int = SUMMARY_LIMIT) -> str:
+    """Plain text cut to `limit` characters, at a sentence end when one is near, else with `…`."""
+    text = " ".join(text.replace("**", "").split())
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    ends = [match.start() for match in _SENTENCE_END_RE.finditer(head)]
+    if ends and ends[-1] >= limit // 2:
+        return head[: ends[-1]].strip()
+    cut = head.rsplit(" ", 1)[0] if " " in head[limit // 2 :] else head
+    return cut.rstrip(" ,;:") + "…"

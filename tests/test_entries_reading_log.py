@@ -1,0 +1,93 @@
+"""Reading-log bullets (`- [Name(2015)](blog), paper [[pdf](…)]`), from fixtures/entries/reading_log.md."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from papernotes.entries import EntryContext, reading_log, recognise_entries
+from papernotes.markdown import make_parser
+from papernotes.model import NoteKey, NoteMeta, Paper
+
+FIXTURE = Path(__file__).parent / "fixtures" / "entries" / "reading_log.md"
+TEXT = FIXTURE.read_text(encoding="utf-8")
+CONTEXT = EntryContext(NoteKey("README.md"), 1, NoteMeta())
+
+
+def line_of(needle: str) -> int:
+    return next(number for number, line in enumerate(TEXT.split("\n"), 1) if needle in line)
+
+
+def papers() -> list[Paper]:
+    return reading_log.recognise(make_parser().parse(TEXT), CONTEXT)
+
+
+def by_title(start: str) -> Paper:
+    (found,) = [paper for paper in papers() if paper.title.startswith(start)]
+    return found
+
+
+def test_entries_found_and_nothing_else() -> None:
+    assert [(paper.title, paper.year) for paper in papers()] == [
+        ("AlexNet", 2012),
+        ("ViT", 2020),
+        ("WRN, Wide Residual Networks", 2016),
+        ("Squeeze-and-Excitation Networks", None),
+        ("Batch Normalization", 2015),
+        ("Network In Network", None),
+        ("Learning Without Forgetting", 2016),
+        ("Pre-train, Prompt, and Predict: A Survey of Prompting", 2021),
+    ]
+    assert recognise_entries(make_parser().parse(TEXT), CONTEXT) == papers()
+
+
+def test_linked_name_with_colab_and_blog() -> None:
+    paper = by_title("AlexNet")
+    assert (paper.sources[0].line, paper.sources[0].kind) == (line_of("[AlexNet"), "reading-log")
+    assert paper.links == (
+        ("blog", "https://myblog.example.com/alexnet"),
+        ("code", "https://github.com/me/notebooks/blob/main/AlexNet.ipynb"),
+        ("blog", "https://myblog.example.com/alexnet-code"),
+    )
+    assert (paper.venue, paper.authors, paper.arxiv, paper.tags) == (None, (), None, ("Classification",))
+    assert paper.short_name == ""
+
+
+def test_lead_text_pdf_link_and_short_name() -> None:
+    vit = by_title("ViT")
+    assert vit.links == (("blog", "https://myblog.example.com/vit"), ("paper", "https://arxiv.org/abs/2010.11929"))
+    assert vit.arxiv == "2010.11929"
+    wrn = by_title("WRN")
+    assert wrn.short_name == "WRN"
+    assert wrn.links == (("paper", "https://arxiv.org/abs/1605.07146"),)
+    assert by_title("Pre-train").short_name == ""
+
+
+def test_paper_without_year_bare_url_and_typos() -> None:
+    assert by_title("Squeeze").links == (("paper", "https://arxiv.org/abs/1709.01507"),)
+    batch_norm = by_title("Batch Normalization")
+    assert batch_norm.links == (
+        ("blog", "https://myblog.example.com/bn"),
+        ("paper", "https://arxiv.org/abs/1502.03167"),
+    )
+    assert batch_norm.arxiv == "1502.03167"
+    lwf = by_title("Learning Without Forgetting")
+    assert lwf.links == (
+        ("blog", "https://myblog.example.com/lwf"),
+        ("paper", "https://arxiv.org/pdf/1606.09282.pdf"),
+        ("other", "https://youtu.be/abcdefg"),
+    )
+    assert by_title("Network In Network").links == ()
+
+
+def test_contents_tutorials_tasks_thoughts_and_code_are_not_papers() -> None:
+    titles = {paper.title for paper in papers()}
+    assert not titles & {
+        "Classification",
+        "Detection",
+        "ResNeXt",
+        "Understanding IoU and implementing it in PyTorch",
+        "My favourite detection repo",
+        "调研如何保持时序一致",
+        "here",
+        "YOLO",
+    }

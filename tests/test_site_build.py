@@ -193,3 +193,18 @@ def test_notes_vault_pages(notes_site: Path) -> None:
     assert (notes_site / "pagefind" / "pagefind-ui.js").is_file()
     queues = page(notes_site, "queues")
     assert "<progress" in queues and "Still unread" in queues
+
+
+def test_attachments_are_published_only_when_a_published_note_uses_them(tmp_path):
+    docs = write_vault(tmp_path / "docs", {
+        "index.md": "# Home\n![[used.png]]\n",
+        "private.md": "---\npublish: false\n---\n![[only-private.png]]\n",
+    })
+    png = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                        "1f15c4890000000d49444154789c6300010000050001" "0d0a2db40000000049454e44ae426082")
+    for name in ("used.png", "only-private.png", "unused.png"):
+        (docs / name).write_bytes(png)
+    site = build_site(docs, tmp_path / "site")
+    built = {path.name for path in site.rglob("*.png")}
+    assert "used.png" in built
+    assert "only-private.png" not in built and "unused.png" not in built

@@ -27,3 +27,6 @@ class PaperNotesConfig(base.Config):
 
     math = c.Type(bool, default=True)
     """Render `$...$` and `$$...$$` with the bundled KaTeX (needs `pymdownx.arithmatex: generic`)."""
+
+    attachments = c.Choice(("used", "all"), default="used")
+    """`used`: copy images, PDFs and other media only when a published note links or embeds them."""

@@ -19,7 +19,7 @@ from papernotes.config import PaperNotesConfig
 from papernotes.diagnostics import Diagnostic, sort_key
 from papernotes.loader import load_vault
 from papernotes.model import NoteKey
-from papernotes.pages import Site, build_site
+from papernotes.pages import Site, build_site, is_media
 from papernotes.pages.generate import default_nav, generated_pages
 from papernotes.pages.paper import wrap_content
 from papernotes.rewrite import rewrite_note
@@ -71,9 +71,13 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         for diagnostic in sorted(vault.diagnostics + site.diagnostics, key=sort_key):
             if diagnostic.path in site.links.published or diagnostic.path not in site.links.notes:
                 self.log_diagnostic(diagnostic)
+        used = site.used_attachments()
         for file in list(files):
             if file.is_documentation_page() and file.src_uri not in site.links.published:
                 files.remove(file)
+            elif (self.config.attachments == "used" and not file.is_documentation_page()
+                  and is_media(file.src_uri) and file.src_uri not in used):
+                files.remove(file)  # e.g. an image only a private note embeds
         for key, src in site.links.page_src.items():
             home = files.get_file_from_path(key)
             if home is not None:

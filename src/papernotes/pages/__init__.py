@@ -14,6 +14,9 @@ from papernotes.rewrite import LinkContext
 from papernotes.topics import topic_key
 
 HOME_NAMES = ("index.md", "README.md", "Home.md", "home.md")
+MEDIA_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".avif", ".pdf", ".mp4",
+                  ".webm", ".mov", ".mp3", ".wav", ".ogg", ".m4a", ".zip", ".docx", ".pptx", ".xlsx",
+                  ".excalidraw", ".canvas", ".base")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +30,20 @@ class Site:
 
     def src_of(self, key: str) -> str:
         return self.links.src_of(key)
+
+    def used_attachments(self) -> frozenset[str]:
+        """Vault files (not notes) that a published note links to or embeds."""
+        return frozenset(
+            resolved.key
+            for key in self.links.published
+            for _, resolved in self.links.resolutions.get(NoteKey(key), ())
+            if resolved is not None and not resolved.is_note
+        )
+
+
+def is_media(key: str) -> bool:
+    """Attachments published only when used: media and documents, not the site's own CSS or JS."""
+    return key.lower().endswith(MEDIA_SUFFIXES)
 
 
 def is_published(note: Note, exclude: Sequence[str]) -> bool:
@@ -80,4 +97,4 @@ def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Se
     return Site(graph, links, home, diagnostics)
 
 
-__all__ = ["Site", "build_site", "find_home", "is_published"]
+__all__ = ["Site", "build_site", "find_home", "is_media", "is_published"]

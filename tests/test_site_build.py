@@ -208,3 +208,13 @@ def test_attachments_are_published_only_when_a_published_note_uses_them(tmp_path
     built = {path.name for path in site.rglob("*.png")}
     assert "used.png" in built
     assert "only-private.png" not in built and "unused.png" not in built
+
+
+def test_example_site_loads_nothing_from_other_hosts(tmp_path):
+    """Images, scripts and styles all come from the site itself (emoji as Unicode, no CDN)."""
+    site = build_site(REPO / "notes", tmp_path / "site")
+    external = re.compile(r'<(?:img|script|link)\b[^>]*\b(?:src|href)="(?:https?:)?//[^"]*"')
+    offenders = {str(path.relative_to(site)): external.findall(path.read_text(encoding="utf-8"))
+                 for path in site.rglob("*.html")}
+    assert {page: found for page, found in offenders.items() if found} == {}
+    assert (site / "assets" / "images" / "favicon.png").is_file()

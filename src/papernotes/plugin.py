@@ -71,12 +71,12 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         for diagnostic in sorted(vault.diagnostics + site.diagnostics, key=sort_key):
             if diagnostic.path in site.links.published or diagnostic.path not in site.links.notes:
                 self.log_diagnostic(diagnostic)
-        used = site.used_attachments()
+        used, vault_files = site.used_attachments(), frozenset(vault.attachments)
         for file in list(files):
             if file.is_documentation_page() and file.src_uri not in site.links.published:
                 files.remove(file)
             elif (self.config.attachments == "used" and not file.is_documentation_page()
-                  and is_media(file.src_uri) and file.src_uri not in used):
+                  and file.src_uri in vault_files and is_media(file.src_uri) and file.src_uri not in used):
                 files.remove(file)  # e.g. an image only a private note embeds
         for key, src in site.links.page_src.items():
             home = files.get_file_from_path(key)

@@ -53,3 +53,8 @@ def test_one_label_or_a_late_hashtag_is_not_a_paper() -> None:
 def test_without_created_date_there_is_no_reading_date() -> None:
     context = EntryContext(NoteKey("daily.md"), 1, NoteMeta())
     assert daily_sections.recognise(make_parser().parse(TEXT), context)[0].attributes == ()
+
+
+def test_the_title_of_a_one_paper_note_is_not_a_daily_section() -> None:
+    text = (FIXTURE.parent / "one_paper_note.md").read_text(encoding="utf-8")
+    assert recognise_entries(make_parser().parse(text), CONTEXT) == []

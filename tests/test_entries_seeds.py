@@ -98,7 +98,8 @@ def test_kinds_per_seed() -> None:
     assert {paper.sources[0].kind for paper in papers("004")} == {"daily-section"}
     lines = [paper.sources[0].line for paper in papers("001")]
     assert lines == sorted(lines)
-    assert all(paper.sources[0].path == "seeds/" + SEEDS.glob("001_*").__next__().name for paper in papers("001"))
+    name = sorted(SEEDS.glob("001_*.txt"))[0].name
+    assert all(paper.sources[0].path == f"seeds/{name}" for paper in papers("001"))
 
 
 # --- seed 001: reading log (first half) -------------------------------------------------------

@@ -98,3 +98,17 @@ def test_prose_quotes_plain_bullets_and_code_are_not_entries() -> None:
         "Code Block Paper",
     }
     assert all(paper.sources[0].line < line_of("## Not entries") for paper in papers())
+
+
+def test_header_of_a_single_paper_note_has_no_topic_from_the_note_title() -> None:
+    text = (FIXTURE.parent / "survey_note.md").read_text(encoding="utf-8")
+    context = EntryContext(NoteKey("Survey/2022_11_CVPR_Paint-by-Example_Note.md"), 1, NoteMeta())
+    (paper,) = recognise_entries(make_parser().parse(text), context)
+    assert paper.title == "Paint by Example: Exemplar-based Image Editing with Diffusion Models"
+    assert (paper.sources[0].line, paper.sources[0].kind) == (3, "survey-list")
+    assert (paper.venue, paper.year, paper.month, paper.tags) == ("CVPR", 2022, 11, ())
+    assert paper.authors == ("Binxin Yang", "Shuyang Gu", "Bo Zhang")
+    assert paper.links == (
+        ("paper", "http://arxiv.org/abs/2211.13227v1"),
+        ("code", "https://github.com/Fantasy-Studio/Paint-by-Example"),
+    )

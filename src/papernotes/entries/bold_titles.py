@@ -9,7 +9,8 @@ the comment, which becomes the summary.
 
 It is a paper when it has a venue line, a paper link, or authors together with a link or a
 date; so `## Introductory Posts` entries (`[[Website](…)]` and a date only) are not papers. The
-year is the venue's, else the date's; the month comes from a date in that year.
+year is the venue's, else the date's; the month comes from a date in that year. The topic is
+the heading above (not a level-1 note title).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from papernotes.entries.fields import (
     parse_venue_line,
     short_summary,
 )
-from papernotes.entries.lines import Line, heading_text, inline_lines, line_text
+from papernotes.entries.lines import Line, inline_lines, line_text, topic_heading
 from papernotes.entries.links import classify
 from papernotes.ids import find_date
 from papernotes.model import Paper
@@ -57,7 +58,7 @@ def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
             _finish(pending, papers, context)
             pending = None
             if token.type == "heading_open":
-                heading = heading_text(tokens, index)
+                heading = topic_heading(tokens, index)
         elif token.type == "inline" and tokens[index - 1].type == "paragraph_open":
             lines = inline_lines(token, context.body_line)
             title = _title(lines[0])
@@ -90,31 +91,46 @@ def _is_authors(line: Line) -> bool:
     return emphasised and not line.has_link_tokens and any(char.isalpha() for char in line.text)
 
 
+@dataclass(slots=True)
+class _Parts:
+    """The lines after a title, sorted by role."""
+
+    has_authors: bool = False
+    authors: tuple[str, ...] = ()
+    venue: Venue = field(default_factory=Venue)
+    date: tuple[int | None, int | None] = (None, None)
+    links: list[tuple[str, str]] = field(default_factory=list)
+    comment: list[str] = field(default_factory=list)
+
+
+def _read(lines: list[Line]) -> _Parts:
+    parts = _Parts()
+    if lines and _is_authors(lines[0]):
+        parts.has_authors, parts.authors = True, parse_authors(lines[0].text)
+        lines = lines[1:]
+    for line in lines:
+        if parts.comment:
+            parts.comment.append(line.text)
+        elif is_date_line(line.text):
+            parts.date = parts.date if parts.date[0] is not None else find_date(line.text)
+        elif line.links or (parts.venue.name is None and _venue_of(line).name is not None):
+            if parts.venue.name is None and not parts.venue.attributes:
+                parts.venue = _venue_of(line)
+            parts.links.extend(line.links)
+        else:
+            parts.comment.append(line.text)
+    return parts
+
+
 def _finish(pending: _Pending | None, papers: list[Paper], context: EntryContext) -> None:
     if pending is None:
         return
-    rest = pending.lines
-    has_authors = bool(rest) and _is_authors(rest[0])
-    authors = parse_authors(rest[0].text) if has_authors else ()
-    venue = Venue()
-    date: tuple[int | None, int | None] = (None, None)
-    links: list[tuple[str, str]] = []
-    comment: list[str] = []
-    for line in rest[1:] if has_authors else rest:
-        if comment:
-            comment.append(line.text)
-        elif is_date_line(line.text):
-            date = date if date[0] is not None else find_date(line.text)
-        elif line.links or (venue.name is None and _venue_of(line).name is not None):
-            if venue.name is None and not venue.attributes:
-                venue = _venue_of(line)
-            links.extend(line.links)
-        else:
-            comment.append(line.text)
-    kinds = classify(links)
-    has_paper_link = any(kind == "paper" for kind, _ in kinds)
+    parts = _read(pending.lines)
+    venue, date = parts.venue, parts.date
+    links = classify(parts.links)
+    has_paper_link = any(kind == "paper" for kind, _ in links)
     submitted = any(key == "submitted_to" for key, _ in venue.attributes)
-    if not (venue.name or submitted or has_paper_link or (has_authors and (kinds or date[0]))):
+    if not (venue.name or submitted or has_paper_link or (parts.has_authors and (links or date[0]))):
         return
     title = clean_title(pending.title)
     year = venue.year or date[0] or title.year
@@ -125,13 +141,13 @@ def _finish(pending: _Pending | None, papers: list[Paper], context: EntryContext
             pending.line,
             CONVENTION,
             title.text,
-            links=kinds,
+            links=links,
             year=year,
             month=month,
             venue=venue.name,
-            authors=authors,
+            authors=parts.authors,
             tags=(pending.heading,),
-            summary=short_summary(" ".join(comment)),
+            summary=short_summary(" ".join(parts.comment)),
             short_name=title.short_name,
             attributes=venue.attributes,
         )

@@ -7,7 +7,9 @@ note has, is not. English labels (`Background:`) are too common in ordinary note
 The title is the heading, the topics are the hashtags, the summary is the first structured
 bullet without its label, and the note's `created` date (Dendron's milliseconds, normalised by
 the frontmatter reader) is kept as the attribute `read_on`, the day the paper was read. A
-section ends at the next heading of any level.
+section ends at the next heading of any level. Level-1 headings are not read: `# MAE` above
+`#self-supervised` is a one-paper note's own title, and that paper is described by the note's
+frontmatter, which the graph reads.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
         if token.type == "heading_open":
             _finish(section, papers, context)
             line = (token.map[0] if token.map else 0) + context.body_line
-            section = _Section(heading_text(tokens, index), line)
+            section = _Section(heading_text(tokens, index), line) if token.tag != "h1" else None
         elif section is not None and token.type == "inline" and tokens[index - 1].type == "paragraph_open":
             _read(token, section, context)
         elif section is not None and token.type in ("fence", "code_block", "html_block", "table_open"):

@@ -93,6 +93,15 @@ def line_links(tokens: Sequence[Token]) -> list[tuple[str, str]]:
     return found
 
 
+def topic_heading(tokens: Sequence[Token], index: int) -> str:
+    """The topic that the heading opened at `tokens[index]` gives the entries below it.
+
+    A level-1 heading is the note's own title (`# Paint by Example` above the paper's header in
+    a `*_Note.md`), not a topic, so entries under it get none from it.
+    """
+    return "" if tokens[index].tag == "h1" else heading_text(tokens, index)
+
+
 def heading_text(tokens: Sequence[Token], index: int) -> str:
     """The text of the heading opened at `tokens[index]`."""
     following = tokens[index + 1] if index + 1 < len(tokens) else None

@@ -11,7 +11,9 @@ a name link to arxiv.org, a DOI or a proceedings site). So tutorials such as `- 
 not papers, nor are task items (`- [ ]`: queue items, the graph's business). A leading one-word
 name before a comma (`DINO, DETR with ...`, with two capitals or a digit, so not `Pre-train,
 Prompt, and Predict`) is also the short name; the title keeps it, so the title still matches
-`DINO: DETR with ...`.
+`DINO: DETR with ...`. The topic is the heading above (`## Object Detection`), not a level-1
+note title. The name link is kind `blog` unless its host says otherwise (it is the author's
+review of the paper).
 """
 
 from __future__ import annotations
@@ -23,8 +25,8 @@ from markdown_it.token import Token
 
 from papernotes.entries.context import EntryContext, entry
 from papernotes.entries.fields import clean_title, has_year_mark
-from papernotes.entries.lines import Line, heading_text, inline_lines, line_links, line_text
-from papernotes.entries.links import classify, label_kind, link_kind
+from papernotes.entries.lines import Line, inline_lines, line_links, line_text, topic_heading
+from papernotes.entries.links import classify, label_kind
 from papernotes.model import Paper
 
 CONVENTION = "reading-log"
@@ -42,7 +44,7 @@ def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
     pending: Token | None = None  # the list item whose first paragraph comes next
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
-            heading = heading_text(tokens, index)
+            heading = topic_heading(tokens, index)
         elif token.type == "list_item_open":
             pending = None if "checked" in token.meta else token
         elif token.type == "inline" and pending is not None:
@@ -96,8 +98,10 @@ def _name(line: Line) -> tuple[str, str] | None:
         lead = line_text(line.tokens[:position])
         label = _label_at(line.tokens, position)
         href = str(token.attrGet("href") or "")
-        if label_kind(label) is None and lead.count("[") == 0 and len(lead) <= LEAD_LIMIT:
-            return (None if href.startswith("#") else (label, href)) if label else None
+        if label_kind(label) is None and "[" not in lead and len(lead) <= LEAD_LIMIT:
+            if not label or href.startswith("#"):
+                return None  # an empty label, or a table-of-contents link
+            return label, href
         match = _PAPER_SUFFIX_RE.search(lead)
         return (lead[: match.start()], "") if match and match.start() > 0 else None
     text = line.text
@@ -112,5 +116,4 @@ def _label_at(tokens: Sequence[Token], position: int) -> str:
 
 
 def _other_links(line: Line, name_url: str) -> list[tuple[str, str]]:
-    links = [(label, url) for label, url in line_links(line.tokens) if url != name_url or not url]
-    return [(label, url) for label, url in links if link_kind(label, url) is not None]
+    return [(label, url) for label, url in line_links(line.tokens) if not name_url or url != name_url]

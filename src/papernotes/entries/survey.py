@@ -6,20 +6,20 @@ files start). After the closing quote only a venue, a date, short names (`Stable
 `**VideoLDM**`) and emoji markers may follow; anything else means the quote was prose. A list
 entry needs a venue, a year or a link; a blockquote entry needs a venue or a year. The entry's
 summary is the first blockquote inside its item (`  > 融合多模态输入`); its topic is the heading
-above it.
+above it, unless that is the note's level-1 title (see `lines.topic_heading`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from markdown_it.token import Token
 
 from papernotes.entries.context import EntryContext, entry
 from papernotes.entries.fields import clean_title, parse_authors, short_summary, venue_name
-from papernotes.entries.lines import Line, heading_text, inline_lines, line_hashtags
+from papernotes.entries.lines import Line, inline_lines, line_hashtags, topic_heading
 from papernotes.entries.links import classify
 from papernotes.ids import find_date, find_year
 from papernotes.model import Paper, ReadingStatus
@@ -72,7 +72,7 @@ def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
     for index, token in enumerate(tokens):
         kind = token.type
         if kind == "heading_open":
-            state.heading = heading_text(tokens, index)
+            state.heading = topic_heading(tokens, index)
         elif kind == "list_item_open":
             checked = token.meta.get("checked")
             status: ReadingStatus | None = None if checked is None else ("read" if checked else "to-read")
@@ -128,9 +128,9 @@ def _draft(lines: list[Line], heading: str, in_list: bool) -> _Draft | None:
         if match:
             authors = parse_authors(match.group(1))
     if tail.year is None and title.year is not None:
-        tail = _Tail(tail.venue, title.year, None, tail.short_name, tail.attributes)
+        tail = replace(tail, year=title.year, month=None)
     if not tail.short_name and title.short_name:
-        tail = _Tail(tail.venue, tail.year, tail.month, title.short_name, tail.attributes)
+        tail = replace(tail, short_name=title.short_name)
     if not (tail.venue is not None or tail.year is not None or (in_list and links)):
         return None
     tags = [heading, *(tag for line in lines for tag in line_hashtags(line))]

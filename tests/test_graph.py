@@ -146,3 +146,34 @@ def test_seed_home_queue_and_summary_table(seed_vault):
     assert {s.kind for s in latte.sources} == {"queue", "table"}
     vdt = next(p for p in graph.papers.values() if p.title == "VDT")
     assert (vdt.year, vdt.venue) == (2024, "ICLR")
+
+
+MIXED_VAULT = {
+    "Home.md": "# Paper queue\n## video\n- [x] [[Latte]]\n- [ ] Align your Latents\n",
+    "Latte.md": "---\ntags: [video]\n---\n# Latte\n",
+    "Survey/survey.md": (
+        "# Survey\n## Video Diffusion\n"
+        '- "Latte: Latent Diffusion Transformer for Video Generation" Arxiv, 2024 Jan\n'
+        "  [paper](https://arxiv.org/abs/2401.03048) [code](https://github.com/Vchitect/Latte)\n\n"
+        '- "Align your Latents: High-Resolution Video Synthesis with Latent Diffusion Models" CVPR, 2023 Apr\n'
+        "  [paper](https://arxiv.org/abs/2304.08818) [note](./Align_Note.md)\n"
+    ),
+    "Survey/Align_Note.md": (
+        '> "Align your Latents: High-Resolution Video Synthesis with Latent Diffusion Models" CVPR, 2023 Apr\n'
+        "> [paper](https://arxiv.org/abs/2304.08818)\n\n## Key-point\ntext\n"
+    ),
+}
+
+
+def test_mixed_conventions_make_one_paper_with_all_sources(make_vault):
+    vault = load_vault(make_vault(MIXED_VAULT))
+    graph = build_graph(vault.notes)
+    align = [p for p in graph.papers.values() if "align your latents" in p.title.casefold()]
+    assert len(align) == 1
+    assert align[0].note == "Survey/Align_Note.md" and align[0].year == 2023 and align[0].venue == "CVPR"
+    assert {s.path for s in align[0].sources} == {"Home.md", "Survey/survey.md", "Survey/Align_Note.md"}
+    latte = [p for p in graph.papers.values() if p.title.casefold().startswith("latte")]
+    assert len(latte) == 1
+    assert latte[0].title == "Latte: Latent Diffusion Transformer for Video Generation"
+    assert latte[0].short_name == "Latte" and latte[0].note == "Latte.md" and latte[0].status == "read"
+    assert {s.kind for s in latte[0].sources} == {"note", "queue", "survey-list"}

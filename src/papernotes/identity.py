@@ -25,6 +25,10 @@ def identity_keys(paper: Paper) -> list[str]:
         keys.append("title:" + title_key(paper.title))
     if paper.short_name and title_key(paper.short_name):
         keys.append("title:" + title_key(paper.short_name))
+    head, colon, _ = paper.title.partition(":")
+    if colon and 0 < len(title_key(head).split()) <= 4:
+        # "Latte: Latent Diffusion Transformer ..." is what a queue item calls "Latte".
+        keys.append("title:" + title_key(head))
     return keys
 
 
@@ -69,8 +73,9 @@ class _Merged:
             sources.update(dict.fromkeys(mention.sources))
             if _STATUS_RANK[mention.status] > _STATUS_RANK[status]:
                 status = mention.status
+        title, short_name = _full_title(ordered)
         merged = Paper(
-            title=str(pick("title")),
+            title=title,
             sources=tuple(sources),
             year=pick("year"),  # type: ignore[arg-type]
             month=pick("month"),  # type: ignore[arg-type]
@@ -82,12 +87,26 @@ class _Merged:
             doi=pick("doi"),  # type: ignore[arg-type]
             status=status,
             summary=str(pick("summary")),
-            short_name=str(pick("short_name")),
+            short_name=short_name or str(pick("short_name")),
             anchor=first.anchor,
             attributes=tuple(attributes.items()),
             note=pick("note"),  # type: ignore[arg-type]
         )
         return merged, problems
+
+
+def _full_title(mentions: list[Paper]) -> tuple[str, str]:
+    """The first mention's title, unless it is only the short name another mention spells out.
+
+    A note named `Latte.md` and a survey entry "Latte: Latent Diffusion Transformer for Video
+    Generation" are one paper: the full title is shown and `Latte` kept as its short name.
+    """
+    first = mentions[0].title
+    short = title_key(first)
+    for mention in mentions[1:]:
+        if title_key(mention.title).startswith(short + " "):
+            return mention.title, first
+    return first, ""
 
 
 def _conflicts(mentions: list[Paper]) -> list[Diagnostic]:

@@ -151,6 +151,8 @@ def load_note(key: str, data: bytes) -> tuple[Note | None, list[Diagnostic]]:
         hashtags=tuple(structure.hashtags),
         block_ids=tuple(structure.block_ids),
         papers=tuple(papers),
+        queries=tuple(structure.queries),
+        inline_fields=tuple(structure.inline_fields),
         diagnostics=tuple(problems),
     )
     return note, problems

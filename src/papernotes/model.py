@@ -81,6 +81,29 @@ class Table:
 
 
 @dataclass(frozen=True, slots=True)
+class Query:
+    """A query written in a note: a ```dataview / ```dataviewjs / ```base block, or inline `= expr`.
+
+    `info` is the fence's language (`inline` for an inline query); `line` is the file line of the
+    opening fence and `end_line` the file line just after the closing one.
+    """
+
+    info: str
+    source: str
+    line: int
+    end_line: int
+
+
+@dataclass(frozen=True, slots=True)
+class InlineField:
+    """A Dataview inline field: a `key:: value` line, or `[key:: value]` / `(key:: value)` in text."""
+
+    key: str
+    value: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
 class NoteMeta:
     """Frontmatter normalised across Obsidian, digital-garden and Dendron conventions."""
 
@@ -159,6 +182,8 @@ class Note:
     hashtags: tuple[Hashtag, ...] = ()
     block_ids: tuple[str, ...] = ()
     papers: tuple[Paper, ...] = ()
+    queries: tuple[Query, ...] = ()
+    inline_fields: tuple[InlineField, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
 
     @property

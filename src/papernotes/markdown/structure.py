@@ -9,10 +9,13 @@ from html.parser import HTMLParser
 
 from markdown_it.token import Token
 
-from papernotes.model import Hashtag, Heading, Link, Table, TableCell, TableRow, Task
+from papernotes.model import Hashtag, Heading, InlineField, Link, Query, Table, TableCell, TableRow, Task
 from papernotes.paths import decode_link_target, has_scheme, heading_anchor
 
 _BLOCK_ID_RE = re.compile(r"(?:^|\s)\^([A-Za-z0-9][A-Za-z0-9\-]*)\s*$")
+QUERY_LANGUAGES = ("dataview", "dataviewjs", "base")
+_LINE_FIELD_RE = re.compile(r"^\s*([\w][\w \-]*?)\s*::\s*(.*?)\s*$")
+_BRACKET_FIELD_RE = re.compile(r"[\[(]([\w][\w \-]*?)\s*::\s*((?:\[\[[^\]\n]*\]\]|[^\]\)\n])*?)\s*[\])]")
 
 
 @dataclass(slots=True)
@@ -23,6 +26,8 @@ class Structure:
     tables: list[Table] = field(default_factory=list)
     hashtags: list[Hashtag] = field(default_factory=list)
     block_ids: list[str] = field(default_factory=list)
+    queries: list[Query] = field(default_factory=list)
+    inline_fields: list[InlineField] = field(default_factory=list)
 
 
 def plain_text(children: Sequence[Token] | None) -> str:
@@ -123,6 +128,9 @@ class _Walker:
                 self.in_cell = kind.endswith("open")
             elif kind == "html_block":
                 self._html(token.content, self.line_of(token))
+            elif kind == "fence" and token.map and token.info.strip().split(" ")[0].lower() in QUERY_LANGUAGES:
+                self.out.queries.append(Query(token.info.strip().split(" ")[0].lower(), token.content,
+                                              self.line_of(token), token.map[1] + self.body_line))
             elif kind == "table_open":
                 self.table_header, self.table_rows, self.table_line = [], [], self.line_of(token)
             elif kind == "tr_open":
@@ -149,6 +157,7 @@ class _Walker:
     def _inline(self, token: Token) -> None:
         links = list(self._inline_children(token.children or (), self.line_of(token)))
         self.out.links.extend(links)
+        self._inline_fields(token.children or (), self.line_of(token))
         for line_text in token.content.split("\n"):
             match = _BLOCK_ID_RE.search(line_text)
             if match:
@@ -160,6 +169,30 @@ class _Walker:
             first_line = _first_line(token.children or [])
             own_links = tuple(link for link in links if link.line == line)
             self.out.tasks.append(Task(plain_text(first_line), done, line, self.heading, own_links))
+
+    def _inline_fields(self, children: Sequence[Token], line: int) -> None:
+        """`key:: value` lines and `[key:: value]` in text; never inside code spans."""
+        lines: list[list[str]] = [[]]
+        for child in children:
+            if child.type in ("softbreak", "hardbreak"):
+                lines.append([])
+            elif child.type == "code_inline":
+                if child.content.startswith(("=", "$=")):
+                    self.out.queries.append(Query("inline", child.content, line + len(lines) - 1,
+                                                  line + len(lines)))
+                lines[-1].append("\x00")
+            elif child.type in ("text", "wikilink", "embed", "hashtag", "math_inline"):
+                lines[-1].append(child.content)
+        for offset, parts in enumerate(lines):
+            text = "".join(parts)
+            if "::" not in text:
+                continue
+            found = [(m.group(1), m.group(2)) for m in _BRACKET_FIELD_RE.finditer(text)]
+            whole = _LINE_FIELD_RE.match(text)
+            if not found and whole:
+                found = [(whole.group(1), whole.group(2))]
+            for key, value in found:
+                self.out.inline_fields.append(InlineField(key, value.replace("\x00", "").strip(), line + offset))
 
     def _empty_task(self, level: int) -> None:
         # A task item with no text (`- [ ]` alone) still counts, so the queue keeps its length.

@@ -1,0 +1,132 @@
+"""Dataview queries and Obsidian Bases, rendered to Markdown when the site is built."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from papernotes.dataview.bases import BaseSyntaxError, parse_base, run_base
+from papernotes.dataview.dql import parse_dql
+from papernotes.dataview.errors import EvalError, QueryError, QuerySyntaxError, Unsupported, line_column
+from papernotes.dataview.execute import run_dql
+from papernotes.dataview.index import DataIndex
+from papernotes.dataview.markdown import Output, notice, render_result
+from papernotes.diagnostics import Diagnostic
+from papernotes.graph import PaperGraph
+from papernotes.model import Query
+from papernotes.paths import stem
+
+QUERY_INFOS = ("dataview", "dataviewjs", "base", "inline")
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    markdown: str
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def _unsupported(path: str, line: int, what: str, hint: str) -> Rendered:
+    body = f"papernotes renders Dataview and Bases queries when the site is built; {what} is not among them."
+    if hint:
+        body += f" ({hint})"
+    diagnostic = Diagnostic(path, line, "warning", "query-unsupported", f"{what} is not supported", hint)
+    return Rendered(notice(f"Dataview: {what} is not supported", body), (diagnostic,))
+
+
+def _syntax(path: str, first_line: int, source: str, message: str, line: int, column: int) -> Rendered:
+    lines = source.split("\n")
+    shown = lines[line - 1] if 0 < line <= len(lines) else ""
+    pointer = " " * (column - 1) + "^"
+    body = f"{message}.\n\n```text\n{shown}\n{pointer}\n```"
+    file_line = first_line + line
+    diagnostic = Diagnostic(path, file_line, "warning", "query-syntax",
+                            f"query syntax error at line {line}, column {column}: {message}",
+                            "fix the query; the page shows where the error is")
+    return Rendered(notice(f"Dataview: syntax error at line {line}, column {column}", body, "failure"),
+                    (diagnostic,))
+
+
+def _failed(path: str, line: int, message: str) -> Rendered:
+    diagnostic = Diagnostic(path, line, "warning", "query-error", f"query failed: {message}",
+                            "check the fields and values the query uses")
+    return Rendered(notice("Dataview: the query failed", message + "."), (diagnostic,))
+
+
+def _problem(error: QueryError, path: str, line: int, source: str) -> Rendered:
+    if isinstance(error, Unsupported):
+        return _unsupported(path, line, error.what, error.hint)
+    if isinstance(error, BaseSyntaxError):
+        return _syntax(path, line, source, error.message, error.line, error.column)
+    if isinstance(error, QuerySyntaxError):
+        query_line, column = line_column(source, error.offset)
+        return _syntax(path, line, source, error.message, query_line, column)
+    return _failed(path, line, str(error))
+
+
+class QueryRenderer:
+    """Renders the queries of one build; the data index is built once and shared by every query."""
+
+    def __init__(self, graph: PaperGraph, src_of: Callable[[str], str], today: dt.date | None = None) -> None:
+        self.index = DataIndex(graph, today)
+        self.src_of = src_of
+
+    def render(self, query: Query, path: str, base: str | None = None) -> Rendered:
+        """One query written in note `path` (file line `query.line`), for the page at `base`."""
+        out = Output(self.index, self.src_of, base or self.src_of(path))
+        if query.info == "dataviewjs":
+            return _unsupported(path, query.line, "dataviewjs", "JavaScript queries never run on the site")
+        if query.info == "inline":
+            what = "inline JavaScript queries (`$=`)" if query.source.startswith("$") else \
+                "inline queries (`= ...`)"
+            return _unsupported(path, query.line, what, "write a ```dataview block instead")
+        try:
+            if query.info == "base":
+                return Rendered(self._base(query.source, path, out, heading=""))
+            result = run_dql(parse_dql(query.source), self.index, path)
+            return Rendered(render_result(result, out))
+        except QueryError as error:
+            return _problem(error, path, query.line, query.source)
+        except RecursionError:
+            return _failed(path, query.line, "the query is nested too deeply")
+
+    def _base(self, text: str, path: str, out: Output, heading: str) -> str:
+        spec = parse_base(text)
+        parts = []
+        outcomes = run_base(spec, self.index, path)
+        for outcome in outcomes:
+            if heading:
+                parts.append(f"{heading} {outcome.name}")
+            elif len(outcomes) > 1:
+                parts.append(f"**{outcome.name}**")
+            if outcome.error is not None:
+                parts.append(_problem(outcome.error, path, 0, text).markdown)
+            else:
+                assert outcome.result is not None
+                parts.append(render_result(outcome.result, out))
+        return "\n\n".join(parts)
+
+    def render_base_file(self, text: str, key: str, src: str) -> Rendered:
+        """A `.base` file as a page of its own: a title, then one section per view."""
+        out = Output(self.index, self.src_of, src)
+        title = f"# {stem(key).removesuffix('.base')}\n\n"
+        try:
+            return Rendered(title + self._base(text, key, out, heading="##") + "\n")
+        except QueryError as error:
+            rendered = _problem(error, key, 0, text)
+            return Rendered(title + rendered.markdown + "\n", rendered.diagnostics)
+
+    def base_diagnostics(self, text: str, key: str) -> tuple[Diagnostic, ...]:
+        """Problems in a base's views, for logging (the page itself shows them too)."""
+        try:
+            spec = parse_base(text)
+        except QueryError as error:
+            return _problem(error, key, 0, text).diagnostics
+        found: list[Diagnostic] = []
+        for outcome in run_base(spec, self.index, key):
+            if outcome.error is not None:
+                found += _problem(outcome.error, key, 0, text).diagnostics
+        return tuple(found)
+
+
+__all__ = ["EvalError", "QueryRenderer", "Rendered", "QUERY_INFOS"]

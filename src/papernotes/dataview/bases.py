@@ -1,0 +1,276 @@
+"""Obsidian Bases: a `.base` file or ```base block (YAML) -> filtered, sorted, grouped views."""
+
+from __future__ import annotations
+
+import functools
+import statistics
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from papernotes.dataview.errors import EvalError, QueryError, QuerySyntaxError, Unsupported
+from papernotes.dataview.evaluate import Evaluator
+from papernotes.dataview.execute import Item, Result, Table
+from papernotes.dataview.expr import Expr, parse_expression
+from papernotes.dataview.index import DataIndex, Record
+from papernotes.dataview.values import Link, Value, canonical_key, compare, equals, to_text, truthy
+
+VIEW_TYPES = ("table", "list")
+SUMMARIES = ("average", "min", "max", "sum", "range", "median", "stddev", "earliest", "latest", "checked",
+             "unchecked", "empty", "filled", "unique")
+
+
+class BaseSyntaxError(QuerySyntaxError):
+    """A YAML or expression error, placed at a line and column of the base's own text."""
+
+    def __init__(self, message: str, line: int, column: int) -> None:
+        super().__init__(message, 0)
+        self.line, self.column = line, column
+
+
+@dataclass(slots=True)
+class ViewOutcome:
+    name: str
+    result: Result | None = None
+    error: QueryError | None = None
+
+
+@dataclass(slots=True)
+class BaseSpec:
+    text: str
+    filters: Any
+    formulas: dict[str, Expr]
+    display: dict[str, str]
+    summaries: dict[str, Expr]
+    views: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _place(text: str, snippet: str, offset: int = 0) -> tuple[int, int]:
+    """Line and column of `snippet` (an expression as written) inside the YAML text."""
+    at = text.find(snippet)
+    if at < 0:
+        return 1, 1
+    at += offset
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+
+
+def _expr(text: str, source: str) -> Expr:
+    try:
+        return parse_expression(source, "bases")
+    except QuerySyntaxError as error:
+        line, column = _place(text, source, error.offset)
+        raise BaseSyntaxError(f"{error.message} in `{source}`", line, column) from None
+
+
+def parse_base(text: str) -> BaseSpec:
+    """Read a base's YAML; raises BaseSyntaxError (with line and column) or Unsupported."""
+    try:
+        data = yaml.safe_load(text) if text.strip() else {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise BaseSyntaxError(f"invalid YAML: {getattr(error, 'problem', error)}", line, column) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise BaseSyntaxError("a base is a YAML mapping with filters, formulas, properties and views", 1, 1)
+    formulas = {str(k): _expr(text, str(v)) for k, v in (data.get("formulas") or {}).items()}
+    display = {str(k): str(v.get("displayName", k)) if isinstance(v, dict) else str(v)
+               for k, v in (data.get("properties") or data.get("display") or {}).items()}
+    summaries = {str(k): _expr(text, str(v)) for k, v in (data.get("summaries") or {}).items()}
+    views = [v for v in (data.get("views") or [{"type": "table", "name": "Table"}]) if isinstance(v, dict)]
+    _check_filters(text, data.get("filters"))
+    for view in views:
+        _check_filters(text, view.get("filters"))
+    return BaseSpec(text, data.get("filters"), formulas, display, summaries, views)
+
+
+def _check_filters(text: str, node: Any) -> None:
+    if node is None:
+        return
+    if isinstance(node, str):
+        _expr(text, node)
+    elif isinstance(node, dict) and len(node) == 1 and next(iter(node)) in ("and", "or", "not"):
+        for child in next(iter(node.values())) or []:
+            _check_filters(text, child)
+    elif isinstance(node, list):
+        for child in node:
+            _check_filters(text, child)
+    else:
+        raise BaseSyntaxError("a filter is an expression, or a mapping with one key: and, or, not",
+                              *_place(text, "filters"))
+
+
+def _passes(node: Any, row: Record, evaluator: Evaluator, text: str) -> bool:
+    if node is None:
+        return True
+    if isinstance(node, str):
+        return truthy(evaluator.eval(_expr(text, node), row))
+    if isinstance(node, list):
+        return all(_passes(child, row, evaluator, text) for child in node)
+    op, children = next(iter(node.items()))
+    results = (_passes(child, row, evaluator, text) for child in children or [])
+    if op == "and":
+        return all(results)
+    if op == "or":
+        return any(results)
+    return not any(results)
+
+
+def property_value(prop: str, row: Record, evaluator: Evaluator) -> Value:
+    """`file.name` (a link to the note), `file.x`, `note.x` / `x`, `formula.x` of one row."""
+    prefix, _, name = prop.partition(".")
+    if prefix == "file" and name:
+        return row["file"]["link"] if name in ("name", "link") else evaluator.attr(row["file"], name, row)
+    if prefix == "formula" and name:
+        return evaluator.attr(evaluator.field("formula", row), name, row)
+    key = name if prefix == "note" and name else prop
+    return row.get(canonical_key(key))
+
+
+def _header(prop: str, display: Mapping[str, str]) -> str:
+    if prop in display:
+        return display[prop]
+    prefix, _, name = prop.partition(".")
+    if prefix == "note" and name in display:
+        return display[name]
+    if prop in ("file.name", "file.link"):
+        return "Name"
+    return name if prefix in ("note", "formula", "file") and name else prop
+
+
+def run_base(spec: BaseSpec, index: DataIndex, this_key: str) -> list[ViewOutcome]:
+    """Every view of the base, each with its result or its own error."""
+    outcomes = []
+    for number, view in enumerate(spec.views, 1):
+        name = str(view.get("name") or f"View {number}")
+        try:
+            outcomes.append(ViewOutcome(name, _run_view(spec, view, index, this_key)))
+        except QueryError as error:
+            outcomes.append(ViewOutcome(name, error=error))
+    return outcomes
+
+
+def _run_view(spec: BaseSpec, view: Mapping[str, Any], index: DataIndex, this_key: str) -> Result:
+    kind = str(view.get("type", "table")).lower()
+    if kind not in VIEW_TYPES:
+        raise Unsupported(f"the Bases view type `{kind}`", "table and list views are rendered")
+    this = index.record(this_key) if this_key in index.graph.notes else {}
+    evaluator = Evaluator(index, this, "bases", spec.formulas)
+    rows = [row for row in index.records(index.keys)
+            if _passes(spec.filters, row, evaluator, spec.text)
+            and _passes(view.get("filters"), row, evaluator, spec.text)]
+    rows = _sorted(rows, _sort_keys(view), evaluator)
+    limit = view.get("limit")
+    if isinstance(limit, int) and limit >= 0:
+        rows = rows[:limit]
+    order = [str(p) for p in (view.get("order") or ["file.name"])]
+    groups = _groups(rows, view.get("groupBy"), evaluator)
+    if kind == "list":
+        return Result("list", items=[_list_item(row, order, spec, evaluator) for _, members in groups
+                                     for row in members])
+    tables = []
+    for key, members in groups:
+        table = Table([_header(p, spec.display) for p in order],
+                      [[property_value(p, row, evaluator) for p in order] for row in members], title=key)
+        table.summaries = _summaries(view.get("summaries"), order, members, spec, evaluator)
+        tables.append(table)
+    return Result("table", tables=tables)
+
+
+def _sort_keys(view: Mapping[str, Any]) -> list[tuple[str, bool]]:
+    keys = []
+    for entry in view.get("sort") or []:
+        if isinstance(entry, dict) and entry.get("property"):
+            keys.append((str(entry["property"]), str(entry.get("direction", "ASC")).upper() == "DESC"))
+    return keys
+
+
+def _sorted(rows: list[Record], keys: list[tuple[str, bool]], evaluator: Evaluator) -> list[Record]:
+    if not keys:
+        return rows
+    values = {id(row): [property_value(p, row, evaluator) for p, _ in keys] for row in rows}
+
+    def order(a: Record, b: Record) -> int:
+        for position, (_, descending) in enumerate(keys):
+            found = compare(values[id(a)][position], values[id(b)][position])
+            if found:
+                return -found if descending else found
+        return 0
+
+    return sorted(rows, key=functools.cmp_to_key(order))
+
+
+def _groups(rows: list[Record], group_by: Any, evaluator: Evaluator) -> list[tuple[Value, list[Record]]]:
+    if not group_by:
+        return [(None, rows)]
+    prop = str(group_by.get("property")) if isinstance(group_by, dict) else str(group_by)
+    descending = isinstance(group_by, dict) and str(group_by.get("direction", "ASC")).upper() == "DESC"
+    groups: list[tuple[Value, list[Record]]] = []
+    for row in rows:
+        key = property_value(prop, row, evaluator)
+        match = next((g for g in groups if equals(g[0], key)), None)
+        if match is None:
+            groups.append((key, [row]))
+        else:
+            match[1].append(row)
+    groups.sort(key=functools.cmp_to_key(_compare_keys), reverse=descending)
+    return groups
+
+
+def _list_item(row: Record, order: list[str], spec: BaseSpec, evaluator: Evaluator) -> Item:
+    values = [(p, property_value(p, row, evaluator)) for p in order]
+    head = values[0][1] if values else row["file"]["link"]
+    fields = [(_header(p, spec.display), v) for p, v in values[1:] if v not in (None, "", [])]
+    return Item(head, fields=fields)
+
+
+def _summaries(config: Any, order: list[str], rows: list[Record], spec: BaseSpec,
+               evaluator: Evaluator) -> list[tuple[str, str, Value]]:
+    if not isinstance(config, dict):
+        return []
+    out = []
+    for prop, summary in config.items():
+        values = [property_value(str(prop), row, evaluator) for row in rows]
+        out.append((_header(str(prop), spec.display), str(summary),
+                    summarise(str(summary), values, spec, evaluator)))
+    return out
+
+
+def summarise(name: str, values: list[Value], spec: BaseSpec, evaluator: Evaluator) -> Value:
+    """A built-in aggregate (Average, Min, ..., Unique) or a custom one from `summaries`."""
+    if name in spec.summaries:
+        return evaluator.eval(spec.summaries[name], {"values": values})
+    kind = name.lower()
+    present = [v for v in values if v not in (None, "", [])]
+    numbers = [v for v in present if isinstance(v, int | float) and not isinstance(v, bool)]
+    if kind not in SUMMARIES:
+        raise Unsupported(f"the summary `{name}`", "use " + ", ".join(s.capitalize() for s in SUMMARIES))
+    if kind in ("empty", "filled", "unique", "checked", "unchecked"):
+        return {"empty": len(values) - len(present), "filled": len(present),
+                "unique": len({to_text(v) for v in present}), "checked": sum(v is True for v in values),
+                "unchecked": sum(v is not True for v in values)}[kind]
+    ordered = sorted(present, key=functools.cmp_to_key(compare))
+    if kind in ("min", "earliest"):
+        return ordered[0] if ordered else None
+    if kind in ("max", "latest"):
+        return ordered[-1] if ordered else None
+    if not numbers:
+        return None
+    try:
+        return {"average": lambda: statistics.fmean(numbers), "sum": lambda: sum(numbers),
+                "range": lambda: max(numbers) - min(numbers), "median": lambda: statistics.median(numbers),
+                "stddev": lambda: statistics.pstdev(numbers)}[kind]()
+    except statistics.StatisticsError as error:
+        raise EvalError(str(error)) from None
+
+
+def link_of(row: Record) -> Link:
+    link: Link = row["file"]["link"]
+    return link
+
+
+def _compare_keys(a: tuple[Value, list[Record]], b: tuple[Value, list[Record]]) -> int:
+    return compare(a[0], b[0])

@@ -1,0 +1,68 @@
+"""The build's side of queries: every query of every published note rendered once, `.base` files as pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from papernotes.dataview import QueryRenderer
+from papernotes.diagnostics import Diagnostic
+from papernotes.model import Note
+from papernotes.pages import Site
+
+QueryOutputs = dict[tuple[str, int, str], str]
+
+
+def render_note_queries(renderer: QueryRenderer, notes: Iterable[Note],
+                        src_of: Callable[[str], str]) -> tuple[QueryOutputs, list[Diagnostic]]:
+    """(note key, file line, query text) -> Markdown for every query, and the problems found."""
+    outputs: QueryOutputs = {}
+    problems: list[Diagnostic] = []
+    for note in notes:
+        for query in note.queries:
+            rendered = renderer.render(query, note.path, src_of(note.path))
+            markdown = rendered.markdown
+            if query.info == "inline":
+                markdown = '<span class="pn-query-unsupported" title="not rendered on the site">' \
+                           "Dataview inline query not supported</span>"
+            outputs[(note.path, query.line, query.source)] = markdown
+            problems += rendered.diagnostics
+    return outputs, problems
+
+
+def with_queries(site: Site, log: Callable[[Diagnostic], None], today: dt.date | None = None) -> Site:
+    """The site with its notes' query blocks rendered (rewriting puts them in place of the blocks)."""
+    renderer = QueryRenderer(site.graph, site.src_of, today)
+    outputs, problems = render_note_queries(renderer, site.graph.notes.values(), site.src_of)
+    for problem in problems:
+        log(problem)
+    return replace(site, links=replace(site.links, queries=outputs))
+
+
+def base_page_src(key: str, taken: Iterable[str]) -> str:
+    """`Papers.base` is served as `Papers.md`, or `Papers.base.md` when a note already has that name."""
+    plain = key[: -len(".base")] + ".md"
+    return plain if plain not in set(taken) else key + ".md"
+
+
+def base_pages(site: Site, root: Path, attachments: Sequence[str], exclude: Sequence[str],
+               log: Callable[[Diagnostic], None], today: dt.date | None = None) -> dict[str, str]:
+    """Every published `.base` file of the vault as a generated page: source path -> Markdown."""
+    renderer = QueryRenderer(site.graph, site.src_of, today)
+    taken = set(site.links.notes) | set(site.links.page_src.values())
+    pages: dict[str, str] = {}
+    for key in attachments:
+        if not key.lower().endswith(".base") or any(fnmatch.fnmatchcase(key, p) or
+                                                    fnmatch.fnmatchcase(key, p.rstrip("/") + "/**")
+                                                    for p in exclude):
+            continue
+        text = (root / key).read_text(encoding="utf-8", errors="replace")
+        src = base_page_src(key, taken)
+        rendered = renderer.render_base_file(text, key, src)
+        for problem in rendered.diagnostics + renderer.base_diagnostics(text, key):
+            log(problem)
+        pages[src] = rendered.markdown
+    return pages

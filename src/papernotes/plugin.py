@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from papernotes.config import PaperNotesConfig
+from papernotes.dataview.site import base_pages, with_queries
 from papernotes.diagnostics import Diagnostic, sort_key
 from papernotes.loader import load_vault
 from papernotes.model import NoteKey
@@ -68,6 +69,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         self.site = site = build_site(vault.notes, vault.attachments, exclude=self.config.exclude,
                                       use_directory_urls=config.use_directory_urls,
                                       topic_pages=self.config.generated_pages)
+        self.site = site = with_queries(site, self.log_diagnostic)  # every query rendered once
         for diagnostic in sorted(vault.diagnostics + site.diagnostics, key=sort_key):
             if diagnostic.path in site.links.published or diagnostic.path not in site.links.notes:
                 self.log_diagnostic(diagnostic)
@@ -88,6 +90,10 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                 if files.get_file_from_path(src) is not None:
                     log.warning("papernotes: %s exists in the vault; the generated %s is skipped", src, src)
                     continue
+                files.append(File.generated(config, src, content=content))
+        for src, content in base_pages(site, vault.root, vault.attachments, self.config.exclude,
+                                       self.log_diagnostic).items():
+            if files.get_file_from_path(src) is None:  # `.base` files become pages
                 files.append(File.generated(config, src, content=content))
         for src, path in _assets():
             files.append(File.generated(config, src, abs_src_path=path))

@@ -27,6 +27,7 @@ _CALLOUT_RE = re.compile(r"^\[!([A-Za-z][\w-]*)\]([-+]?)[ \t]*(.*)$")
 _MD_DEST_RE = re.compile(r"\]\(\s*(<[^>\n]*>|[^\s()]*(?:\([^()\s]*\)[^\s()]*)*)")
 _CODE_SPAN_RE = re.compile(r"(`+)[^`]*?\1")
 _BLOCK_ID_RE = re.compile(r"(\s)\^([A-Za-z0-9][A-Za-z0-9-]*)\s*$")
+_QUOTE_PREFIX_RE = re.compile(r"[ \t]*(?:>[ \t]?)*")
 
 CALLOUT_TYPES = {
     "note": "note", "abstract": "abstract", "summary": "abstract", "tldr": "abstract",
@@ -50,6 +51,8 @@ class LinkContext:
     use_directory_urls: bool = True
     tag_pages: Mapping[str, str] = field(default_factory=dict)
     """`#tag` -> the source path of its topic page (empty when topic pages are off)."""
+    queries: Mapping[tuple[str, int, str], str] = field(default_factory=dict)
+    """(note key, file line, query text) -> the query's rendered Markdown (papernotes.dataview)."""
 
     def src_of(self, key: str) -> str:
         return self.page_src.get(key, key)
@@ -83,6 +86,7 @@ def _rewrite_lines(note: Note, base: str, ctx: LinkContext, stack: tuple[str, ..
             lines[index] = _hashtag(lines[index], hashtag.tag, base, ctx)
     for index in _block_id_lines(note, lines):
         lines[index] = _BLOCK_ID_RE.sub(r'\1<a id="^\2" class="pn-block"></a>', lines[index])
+    _replace_queries(lines, note, ctx)
     return lines
 
 
@@ -353,3 +357,21 @@ def _unquote_line(line: str, indent: str) -> str:
         if rest.startswith(" "):
             rest = rest[1:]
     return rest
+
+
+def _replace_queries(lines: list[str], note: Note, ctx: LinkContext) -> None:
+    """Query blocks (```dataview, ```base) -> their rendered Markdown; the line count is kept."""
+    for query in note.queries:
+        rendered = ctx.queries.get((note.path, query.line, query.source))
+        start = query.line - note.body_line
+        if rendered is None or not 0 <= start < len(lines):
+            continue
+        if query.info == "inline":
+            lines[start] = lines[start].replace(f"`{query.source}`", rendered, 1)
+            continue
+        end = min(query.end_line - note.body_line, len(lines))
+        match = _QUOTE_PREFIX_RE.match(lines[start])
+        prefix = match.group() if match else ""
+        block = ["", *rendered.split("\n"), ""]
+        lines[start] = "\n".join((prefix + line) if line else prefix.rstrip() for line in block)
+        lines[start + 1:end] = [""] * (end - start - 1)

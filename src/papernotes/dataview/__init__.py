@@ -27,9 +27,10 @@ class Rendered:
 
 
 def _unsupported(path: str, line: int, what: str, hint: str) -> Rendered:
-    body = f"papernotes renders Dataview and Bases queries when the site is built; {what} is not among them."
+    body = ("This query is not shown: papernotes renders Dataview queries and Bases when the site is built, "
+            f"and {what} is not supported.")
     if hint:
-        body += f" ({hint})"
+        body += f" Hint: {hint}."
     diagnostic = Diagnostic(path, line, "warning", "query-unsupported", f"{what} is not supported", hint)
     return Rendered(notice(f"Dataview: {what} is not supported", body), (diagnostic,))
 
@@ -79,10 +80,12 @@ class QueryRenderer:
         if query.info == "inline":
             what = "inline JavaScript queries (`$=`)" if query.source.startswith("$") else \
                 "inline queries (`= ...`)"
-            return _unsupported(path, query.line, what, "write a ```dataview block instead")
+            diagnostics = _unsupported(path, query.line, what, "write a ```dataview block instead").diagnostics
+            return Rendered(f'<mark class="pn-query-unsupported">Dataview: {what} are not supported</mark>',
+                            diagnostics)
         try:
             if query.info == "base":
-                return Rendered(self._base(query.source, path, out, heading=""))
+                return Rendered(*self._base(query.source, path, out, heading="", line=query.line))
             result = run_dql(parse_dql(query.source), self.index, path)
             return Rendered(render_result(result, out))
         except QueryError as error:
@@ -90,9 +93,11 @@ class QueryRenderer:
         except RecursionError:
             return _failed(path, query.line, "the query is nested too deeply")
 
-    def _base(self, text: str, path: str, out: Output, heading: str) -> str:
+    def _base(self, text: str, path: str, out: Output, heading: str,
+              line: int = 0) -> tuple[str, tuple[Diagnostic, ...]]:
         spec = parse_base(text)
         parts = []
+        problems: list[Diagnostic] = []
         outcomes = run_base(spec, self.index, path)
         for outcome in outcomes:
             if heading:
@@ -100,33 +105,24 @@ class QueryRenderer:
             elif len(outcomes) > 1:
                 parts.append(f"**{outcome.name}**")
             if outcome.error is not None:
-                parts.append(_problem(outcome.error, path, 0, text).markdown)
+                rendered = _problem(outcome.error, path, line, text)
+                parts.append(rendered.markdown)
+                problems += rendered.diagnostics
             else:
                 assert outcome.result is not None
                 parts.append(render_result(outcome.result, out))
-        return "\n\n".join(parts)
+        return "\n\n".join(parts), tuple(problems)
 
     def render_base_file(self, text: str, key: str, src: str) -> Rendered:
         """A `.base` file as a page of its own: a title, then one section per view."""
         out = Output(self.index, self.src_of, src)
         title = f"# {stem(key).removesuffix('.base')}\n\n"
         try:
-            return Rendered(title + self._base(text, key, out, heading="##") + "\n")
+            markdown, problems = self._base(text, key, out, heading="##")
+            return Rendered(title + markdown + "\n", problems)
         except QueryError as error:
             rendered = _problem(error, key, 0, text)
             return Rendered(title + rendered.markdown + "\n", rendered.diagnostics)
-
-    def base_diagnostics(self, text: str, key: str) -> tuple[Diagnostic, ...]:
-        """Problems in a base's views, for logging (the page itself shows them too)."""
-        try:
-            spec = parse_base(text)
-        except QueryError as error:
-            return _problem(error, key, 0, text).diagnostics
-        found: list[Diagnostic] = []
-        for outcome in run_base(spec, self.index, key):
-            if outcome.error is not None:
-                found += _problem(outcome.error, key, 0, text).diagnostics
-        return tuple(found)
 
 
 __all__ = ["EvalError", "QueryRenderer", "Rendered", "QUERY_INFOS"]

@@ -116,8 +116,9 @@ class ExprParser:
 
     def fail(self, message: str, token: Token | None = None) -> None:
         token = token or self.current
-        found = "the end of the query" if token.kind == "eof" else repr(self.source[token.start:token.end])
-        raise QuerySyntaxError(f"{message}, found {found}", token.start + self.offset)
+        if token.kind == "eof":  # point just after the last word, not at trailing blank lines
+            raise QuerySyntaxError(f"{message}, found the end of the query", len(self.source.rstrip()) + self.offset)
+        raise QuerySyntaxError(f"{message}, found {self.source[token.start:token.end]!r}", token.start + self.offset)
 
     def text(self, expr: Expr) -> str:
         return self.source[expr.start:expr.end]

@@ -170,7 +170,9 @@ class DataIndex:
     def _task(self, note: Note, task: Any) -> Record:
         anchor = next((h.anchor for h in note.headings if h.text == task.heading), "")
         section = self.note_link(note.path, task.heading, anchor) if task.heading else self.note_link(note.path)
-        return {
+        fields = {canonical_key(f.key): self._convert_text(f.value, note.path)
+                  for f in note.inline_fields if f.line == task.line}
+        return fields | {
             "text": task.text, "completed": task.done, "checked": task.done, "fullyCompleted": task.done,
             "status": "x" if task.done else " ", "line": task.line, "path": note.path,
             "section": section, "link": section, "task": True,

@@ -54,7 +54,7 @@ def render_result(result: Result, out: Output) -> str:
 def _table(table: Table, out: Output, titled: bool) -> str:
     lines = []
     if titled:
-        lines += [f"**{out.value(table.title, in_table=False) or 'None'}**", ""]
+        lines += [f"**{out.value(table.title, in_table=False) or '(empty)'}**", ""]
     if not table.rows:
         return "\n".join(lines + ["_No results._"])
     lines += ['<div class="pn-table pn-dataview" markdown="1">', "",
@@ -91,11 +91,7 @@ def _task_item(item: Item, out: Output) -> str:
 
 
 def _task_text(task: Record, out: Output) -> str:
-    text = escape_md(str(task.get("text") or ""))
-    section = task.get("section")
-    if isinstance(section, Link) and section.subpath and out.base != out.src_of(task["path"]):
-        text += " (" + out.link(section, in_table=False) + ")"
-    return text
+    return escape_md(str(task.get("text") or ""))
 
 
 def notice(title: str, body: str, kind: str = "warning") -> str:

@@ -24,11 +24,7 @@ def render_note_queries(renderer: QueryRenderer, notes: Iterable[Note],
     for note in notes:
         for query in note.queries:
             rendered = renderer.render(query, note.path, src_of(note.path))
-            markdown = rendered.markdown
-            if query.info == "inline":
-                markdown = '<span class="pn-query-unsupported" title="not rendered on the site">' \
-                           "Dataview inline query not supported</span>"
-            outputs[(note.path, query.line, query.source)] = markdown
+            outputs[(note.path, query.line, query.source)] = rendered.markdown
             problems += rendered.diagnostics
     return outputs, problems
 
@@ -62,7 +58,7 @@ def base_pages(site: Site, root: Path, attachments: Sequence[str], exclude: Sequ
         text = (root / key).read_text(encoding="utf-8", errors="replace")
         src = base_page_src(key, taken)
         rendered = renderer.render_base_file(text, key, src)
-        for problem in rendered.diagnostics + renderer.base_diagnostics(text, key):
+        for problem in rendered.diagnostics:
             log(problem)
         pages[src] = rendered.markdown
     return pages

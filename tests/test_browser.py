@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -130,3 +131,22 @@ def test_math_and_callouts_render(page, base_url: str) -> None:  # type: ignore[
     page.goto(base_url + LATTE)
     assert page.locator(".arithmatex .katex").count() >= 1
     assert page.locator(".admonition.note .admonition-title", has_text="Key idea").count() == 1
+
+
+def test_inline_paper_lands_on_its_line(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    """A paper written inline in a survey note: the Papers page links to its own line."""
+    page.goto(base_url + "papers/")
+    link = page.locator(".pn-table a").filter(has_text=re.compile(r"^Video Diffusion Models$")).first
+    href = link.get_attribute("href") or ""
+    assert "#paper-" in href, href
+    link.click()
+    page.wait_for_load_state()
+    anchor = unquote(page.url.split("#", 1)[1])
+    assert "survey_video_LDM" in unquote(page.url)
+    target = page.locator(f'[id="{anchor}"]')
+    assert target.count() == 1
+    page.wait_for_function(
+        "id => { const r = document.getElementById(id).getBoundingClientRect();"
+        " return r.top >= 0 && r.bottom <= window.innerHeight; }", arg=anchor, timeout=5000)
+    line = target.locator("xpath=..").inner_text()
+    assert "Video Diffusion Models" in line, line

@@ -30,3 +30,11 @@ class PaperNotesConfig(base.Config):
 
     attachments = c.Choice(("used", "all"), default="used")
     """`used`: copy images, PDFs and other media only when a published note links or embeds them."""
+
+    publish = c.Choice(("all", "explicit"), default="all")
+    """`all`: every note unless it opts out (`publish: false`, `dg-publish: false`, `draft: true`).
+    `explicit`: only notes that opt in with `publish: true` or `dg-publish: true` (digital-garden style)."""
+
+    templates_dir = c.Optional(c.Dir(exists=True))
+    """A folder (relative to mkdocs.yml) of templates that replace the shipped ones of the same
+    name: `paper_header.html`, `paper_footer.html`."""

@@ -68,7 +68,9 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         vault = load_vault(Path(config.docs_dir))
         self.site = site = build_site(vault.notes, vault.attachments, exclude=self.config.exclude,
                                       use_directory_urls=config.use_directory_urls,
-                                      topic_pages=self.config.generated_pages)
+                                      topic_pages=self.config.generated_pages,
+                                      explicit=self.config.publish == "explicit",
+                                      templates_dir=self.config.templates_dir)
         self.site = site = with_queries(site, self.log_diagnostic)  # every query rendered once
         for diagnostic in sorted(vault.diagnostics + site.diagnostics, key=sort_key):
             if diagnostic.path in site.links.published or diagnostic.path not in site.links.notes:

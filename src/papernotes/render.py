@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -60,33 +61,33 @@ def page_url_dir(src: str, use_directory_urls: bool) -> str:
     return folder
 
 
-def _template_dirs() -> list[str]:
-    dirs = []
+def shipped_templates() -> str:
+    """The folder of papernotes' own templates: inside the installed wheel, else the source checkout."""
     packaged = resources.files("papernotes") / "templates"
     if packaged.is_dir():
-        dirs.append(str(packaged))
-    source = Path(__file__).resolve().parents[2] / "templates"  # a source checkout
-    if source.is_dir():
-        dirs.append(str(source))
-    return dirs
+        return str(packaged)
+    return str(Path(__file__).resolve().parents[2] / "templates")
 
 
-@lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
-    """Autoescaping, StrictUndefined: a typo in a template fails loudly, user text never runs."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(_template_dirs()),
+@lru_cache(maxsize=8)
+def environment(overrides: str | None = None) -> jinja2.Environment:
+    """Autoescaping, StrictUndefined: a typo in a template fails loudly, user text never runs.
+
+    A template in `overrides` (the `templates_dir` option) wins over the shipped one of that name.
+    """
+    dirs = ([overrides] if overrides else []) + [shipped_templates()]
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(dirs),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    return env
 
 
-def render(template: str, **context: Any) -> str:
-    return environment().get_template(template).render(**context)
+def render(template: str, context: Mapping[str, Any], *, overrides: str | None = None) -> str:
+    return environment(overrides).get_template(template).render(**context)
 
 
 def page_url(src: str, use_directory_urls: bool) -> str:

@@ -26,6 +26,7 @@ _SIZE_RE = re.compile(r"^(\d+)(?:x(\d+))?$")
 _CALLOUT_RE = re.compile(r"^\[!([A-Za-z][\w-]*)\]([-+]?)[ \t]*(.*)$")
 _MD_DEST_RE = re.compile(r"\]\(\s*(<[^>\n]*>|[^\s()]*(?:\([^()\s]*\)[^\s()]*)*)")
 _CODE_SPAN_RE = re.compile(r"(`+)[^`]*?\1")
+_LINE_PREFIX_RE = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?")
 _BLOCK_ID_RE = re.compile(r"(\s)\^([A-Za-z0-9][A-Za-z0-9-]*)\s*$")
 _QUOTE_PREFIX_RE = re.compile(r"[ \t]*(?:>[ \t]?)*")
 
@@ -53,6 +54,8 @@ class LinkContext:
     """`#tag` -> the source path of its topic page (empty when topic pages are off)."""
     queries: Mapping[tuple[str, int, str], str] = field(default_factory=dict)
     """(note key, file line, query text) -> the query's rendered Markdown (papernotes.dataview)."""
+    line_anchors: Mapping[str, Mapping[int, str]] = field(default_factory=dict)
+    """Note key -> {file line: id}: where papers written inline get an anchor on their own line."""
 
     def src_of(self, key: str) -> str:
         return self.page_src.get(key, key)
@@ -86,8 +89,20 @@ def _rewrite_lines(note: Note, base: str, ctx: LinkContext, stack: tuple[str, ..
             lines[index] = _hashtag(lines[index], hashtag.tag, base, ctx)
     for index in _block_id_lines(note, lines):
         lines[index] = _BLOCK_ID_RE.sub(r'\1<a id="^\2" class="pn-block"></a>', lines[index])
+    for line, anchor in ctx.line_anchors.get(note.path, {}).items():
+        index = line - note.body_line
+        if 0 <= index < len(lines):
+            lines[index] = line_anchor(lines[index], anchor)
     _replace_queries(lines, note, ctx)
     return lines
+
+
+def line_anchor(line: str, anchor: str) -> str:
+    """An empty `<a id>` at the start of a line's text: after quote and list markers and a task
+    box, so the list item (or task) stays one."""
+    prefix = _LINE_PREFIX_RE.match(line)
+    at = prefix.end() if prefix else 0
+    return f'{line[:at]}<a id="{html.escape(anchor)}" class="pn-anchor"></a>{line[at:]}'
 
 
 def _hashtag(line: str, tag: str, base: str, ctx: LinkContext) -> str:
@@ -177,6 +192,11 @@ def _label(link: Link) -> str:
     return stem(link.target) if link.target else link.fragment.lstrip("^")
 
 
+def _shown(link: Link) -> str:
+    """A link's target as a tooltip names it: `Kaiming/Moco#Method`, no `[[` `]]` (never left in pages)."""
+    return link.target + (f"#{link.fragment}" if link.fragment else "") or link.raw
+
+
 def broken(text: str, reason: str) -> str:
     """Visibly broken: no href, the reason on hover."""
     return (f'<span class="pn-broken" title="{html.escape(reason)}">'
@@ -186,7 +206,7 @@ def broken(text: str, reason: str) -> str:
 def _wikilink(link: Link, resolved: Resolved | None, note: Note, base: str, ctx: LinkContext) -> str:
     label = _label(link)
     if resolved is None:
-        return broken(label, f"{link.raw} matches no note")
+        return broken(label, f"{_shown(link)} matches no note")
     if resolved.is_note and resolved.key not in ctx.published:
         return escape_md(label)
     if resolved.key == note.path and not link.target:
@@ -198,13 +218,13 @@ def _embed(link: Link, resolved: Resolved | None, note: Note, base: str, ctx: Li
            stack: tuple[str, ...]) -> str:
     label = link.text or stem(link.target) or link.fragment
     if resolved is None:
-        return broken(label, f"{link.raw} matches no file")
+        return broken(label, f"{_shown(link)} matches no file")
     if not resolved.is_note:
         return _attachment_embed(link, resolved.key, base)
     if resolved.key not in ctx.published:
         return escape_md(label)
     if resolved.key in stack:
-        return broken(label, f"{link.raw} embeds a note that embeds this one")
+        return broken(label, f"{_shown(link)} embeds a note that embeds this one")
     return transclude(resolved, base, ctx, stack)
 
 

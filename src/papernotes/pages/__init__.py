@@ -27,6 +27,8 @@ class Site:
     links: LinkContext
     home: NoteKey | None
     diagnostics: tuple[Diagnostic, ...]
+    templates_dir: str | None = None
+    """A folder whose templates replace the shipped ones of the same name (`templates_dir` option)."""
 
     def src_of(self, key: str) -> str:
         return self.links.src_of(key)
@@ -46,9 +48,13 @@ def is_media(key: str) -> bool:
     return key.lower().endswith(MEDIA_SUFFIXES)
 
 
-def is_published(note: Note, exclude: Sequence[str]) -> bool:
-    """Published unless the note opts out or an `exclude` glob matches its path."""
-    if not note.publish:
+def is_published(note: Note, exclude: Sequence[str], *, explicit: bool = False) -> bool:
+    """Published unless the note opts out or an `exclude` glob matches its path.
+
+    With `explicit`, a note must opt in (`publish: true` / `dg-publish: true`), as digital-garden
+    vaults do; `draft: true` and `exclude` still win.
+    """
+    if not note.publish or (explicit and note.meta.publish is not True):
         return False
     return not any(
         fnmatch.fnmatchcase(note.path, pattern)
@@ -75,11 +81,40 @@ def find_home(notes: Iterable[Note]) -> NoteKey | None:
     return None
 
 
+LINE_ANCHOR_KINDS_SKIPPED = ("note", "table")  # a note is its own page; a table row cannot hold an anchor
+
+
+def line_anchors(graph: PaperGraph, published: frozenset[str]) -> dict[str, dict[int, str]]:
+    """`paper-<slug>` ids for papers written inline (no published note of their own), by note and
+    file line, so a link to such a paper lands on its line. Headings already have an anchor."""
+    anchors: dict[str, dict[int, str]] = {}
+    for paper in graph.papers.values():
+        if paper.note and paper.note in published:
+            continue
+        source = next((s for s in paper.sources if s.path in published), None)
+        if source is None or source.kind in LINE_ANCHOR_KINDS_SKIPPED:
+            continue
+        note = graph.notes[source.path]
+        if any(heading.line == source.line for heading in note.headings):
+            continue
+        taken = anchors.setdefault(source.path, {})
+        if source.line in taken:
+            continue
+        slug = base = "paper-" + slugify(paper.short_name or paper.title)
+        count = 1
+        while slug in taken.values() or any(heading.anchor == slug for heading in note.headings):
+            count += 1
+            slug = f"{base}-{count}"
+        taken[source.line] = slug
+    return anchors
+
+
 def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Sequence[str] = (),
-               use_directory_urls: bool = True, topic_pages: bool = True) -> Site:
+               use_directory_urls: bool = True, topic_pages: bool = True, explicit: bool = False,
+               templates_dir: str | None = None) -> Site:
     """Resolve links over every note (so a link to a private note is known as such), but build
     the graph that pages are made from over published notes only, so nothing private leaks."""
-    published = [note for note in notes if is_published(note, exclude)]
+    published = [note for note in notes if is_published(note, exclude, explicit=explicit)]
     public_keys = frozenset(note.path for note in published)
     full = build_graph(notes, attachments)
     graph = build_graph(published, attachments)
@@ -92,9 +127,10 @@ def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Se
     links = LinkContext(
         notes=full.notes, resolutions=full.resolutions, published=public_keys,
         page_src=page_src, use_directory_urls=use_directory_urls, tag_pages=tag_pages,
+        line_anchors=line_anchors(graph, public_keys),
     )
     diagnostics = tuple(d for d in full.diagnostics if d.path in public_keys or d.path not in full.notes)
-    return Site(graph, links, home, diagnostics)
+    return Site(graph, links, home, diagnostics, templates_dir)
 
 
 __all__ = ["Site", "build_site", "find_home", "is_media", "is_published"]

@@ -8,10 +8,9 @@ from typing import Any
 
 from papernotes.model import Paper, PaperId
 from papernotes.pages import Site
-from papernotes.pages.links import note_link, paper_link, topic_link, topic_src
+from papernotes.pages.links import note_link, paper_link, paper_topics, topic_link, topic_src
 from papernotes.paths import stem
 from papernotes.render import escape_cell, escape_md, md_link
-from papernotes.topics import topic_key
 
 SECTIONS = (
     ("Papers", "papers.md"), ("Topics", "topics/index.md"), ("Queues", "queues.md"),
@@ -33,7 +32,7 @@ def generated_pages(site: Site, *, search: bool = True) -> dict[str, str]:
     if search:
         pages["search.md"] = search_page()
     if site.home is None:
-        pages["index.md"] = home_page(site)
+        pages["index.md"] = home_page(site, set(pages))
     return pages
 
 
@@ -45,10 +44,6 @@ def default_nav(site: Site, pages: set[str]) -> list[Any]:
 
 def _papers(site: Site) -> list[tuple[PaperId, Paper]]:
     return sorted(site.graph.papers.items(), key=lambda item: (-(item[1].year or 0), item[1].title.casefold()))
-
-
-def _topic_keys(paper: Paper) -> list[str]:
-    return list(dict.fromkeys(key for tag in paper.tags if (key := topic_key(tag))))
 
 
 def _attribute_columns(papers: list[tuple[PaperId, Paper]]) -> list[str]:
@@ -69,7 +64,7 @@ def papers_page(site: Site) -> str:
              "| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
     for _, paper in papers:
         attributes = dict(paper.attributes)
-        topics = ", ".join(topic_link(site, key, base) for key in _topic_keys(paper) if key in site.graph.topics)
+        topics = ", ".join(topic_link(site, key, base) for key in paper_topics(site, paper))
         cells = [paper_link(site, paper, base), str(paper.year or ""),
                  escape_cell(paper.venue or ""), topics, escape_cell(paper.status or ""),
                  *(escape_cell(attributes.get(name, "")) for name in extra)]
@@ -82,7 +77,7 @@ def topics_index(site: Site) -> str:
     lines = ["# Topics", ""]
     for key, topic in site.graph.topics.items():
         depth = key.count("/")
-        count = len(topic.papers) + len(topic.notes)
+        count = len(topic.papers) + len(_other_notes(site, key))
         lines.append("    " * depth + f"- {topic_link(site, key, base)} ({count})")
     return "\n".join(lines) + "\n"
 
@@ -103,9 +98,17 @@ def topic_page(site: Site, key: str) -> str:
             if paper is not None:
                 lines.append(f"- {paper_link(site, paper, base)}" + _year_suffix(paper))
         lines.append("")
-    if topic.notes:
-        lines += ["## Notes", ""] + [f"- {note_link(site, note, base)}" for note in topic.notes] + [""]
+    notes = _other_notes(site, key)
+    if notes:
+        lines += ["## Notes", ""] + [f"- {note_link(site, note, base)}" for note in notes] + [""]
     return "\n".join(lines)
+
+
+def _other_notes(site: Site, key: str) -> list[str]:
+    """A topic's notes except those that are one of its papers' own note (listed as papers already)."""
+    topic = site.graph.topics[key]
+    papers = set(topic.papers)
+    return [note for note in topic.notes if site.graph.paper_of_note.get(note) not in papers]  # type: ignore[call-overload]
 
 
 def _year_suffix(paper: Paper) -> str:
@@ -177,7 +180,8 @@ def search_page() -> str:
     return "# Search\n\n<div id=\"pn-search\" class=\"pn-search\"></div>\n"
 
 
-def home_page(site: Site) -> str:
+def home_page(site: Site, pages: set[str]) -> str:
+    """The home page of a vault without a home note: counts and the generated sections in `pages`."""
     lines = ["# Paper notes", "", f"{len(site.graph.papers)} papers in {len(site.links.published)} notes.", ""]
-    lines += [f"- {md_link(title, src, 'index.md')}" for title, src in SECTIONS]
+    lines += [f"- {md_link(title, src, 'index.md')}" for title, src in SECTIONS if src in pages]
     return "\n".join(lines) + "\n"

@@ -6,6 +6,7 @@ from papernotes.model import Note, Paper
 from papernotes.pages import Site, topic_src
 from papernotes.paths import stem
 from papernotes.render import escape_md, md_link
+from papernotes.topics import topic_key
 
 
 def anchor_above(note: Note, line: int) -> str:
@@ -25,8 +26,21 @@ def paper_target(site: Site, paper: Paper) -> tuple[str, str] | None:
     for source in paper.sources:
         if source.path in published:
             note = site.graph.notes[source.path]
-            return source.path, paper.anchor or anchor_above(note, source.line)
+            line_anchor = site.links.line_anchors.get(source.path, {}).get(source.line)
+            return source.path, line_anchor or paper.anchor or anchor_above(note, source.line)
     return None
+
+
+def paper_topics(site: Site, paper: Paper) -> list[str]:
+    """The topic keys of a paper that have a page, one per shown name: `Video Diffusion` and
+    `Diffusion/Video Diffusion` are two topics but would read as the same chip twice."""
+    by_name: dict[str, str] = {}
+    for tag in paper.tags:
+        key = topic_key(tag)
+        topic = site.graph.topics.get(key)
+        if topic is not None:
+            by_name.setdefault(topic.name.casefold(), key)
+    return list(by_name.values())
 
 
 def paper_link(site: Site, paper: Paper, base: str, text: str | None = None) -> str:

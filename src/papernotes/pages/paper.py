@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from papernotes.model import Paper, PaperId
 from papernotes.pages import Site
-from papernotes.pages.links import paper_target, topic_src
+from papernotes.pages.links import paper_target, paper_topics, topic_src
 from papernotes.render import page_url, relative_url, render
 from papernotes.topics import topic_key
 
@@ -38,23 +39,54 @@ def wrap_content(content: str, site: Site, key: str | None, src: str, *, paper_p
         return body if key is not None else content
     href = Href(site, src)
     pid = site.graph.paper_of_note.get(key)  # type: ignore[call-overload]
-    header = paper_header(site.graph.papers[pid], href) if pid else ""
-    return header + body + footer(site, key, pid, href)
+    if pid is None:
+        return body + footer(site, key, pid, href)
+    heading_id, heading_text, rest = split_leading_h1(content)
+    paper = site.graph.papers[pid]
+    subtitle = "" if _folded(heading_text) in _folded(paper.title) else heading_text
+    header = paper_header(paper, href, heading_id, subtitle)
+    return f"<div data-pagefind-body>\n{header}\n{rest}\n</div>" + footer(site, key, pid, href)
 
 
-def paper_header(paper: Paper, href: Href) -> str:
-    topics = [{"name": site_topic.name, "href": href.to_src(topic_src(k))}
-              for k in dict.fromkeys(topic_key(t) for t in paper.tags)
-              if (site_topic := href.site.graph.topics.get(k))]
+_LEADING_H1_RE = re.compile(r"\A\s*<h1\b([^>]*)>(.*?)</h1>\s*", re.DOTALL)
+_ID_RE = re.compile(r'\bid="([^"]*)"')
+_TASK_BOX_RE = re.compile(r"^\[[ xX]\]\s+")
+_TAG_RE = re.compile(r"<[^>]*>")
+_PERMALINK_RE = re.compile(r'<a class="headerlink".*?</a>', re.DOTALL)
+
+
+def split_leading_h1(content: str) -> tuple[str, str, str]:
+    """(id, text, rest) of a page that starts with the note's own `<h1>`; ("", "", content) otherwise.
+
+    The header shows the paper's full title as the page's one `<h1>`; the note's `# Latte` would
+    repeat it, so it goes, and its id moves to the header title so links to `#latte` still land."""
+    match = _LEADING_H1_RE.match(content)
+    if match is None:
+        return "", "", content
+    found = _ID_RE.search(match.group(1))
+    text = html.unescape(_TAG_RE.sub("", _PERMALINK_RE.sub("", match.group(2)))).strip()
+    return (html.unescape(found.group(1)) if found else ""), text, content[match.end():]
+
+
+def _folded(text: str) -> str:
+    return "".join(text.casefold().split())
+
+
+def paper_header(paper: Paper, href: Href, heading_id: str = "", subtitle: str = "") -> str:
+    """The paper's title (the page's `<h1>`), then authors, venue, status, topic chips, buttons."""
+    topics = [{"name": href.site.graph.topics[k].name, "href": href.to_src(topic_src(k))}
+              for k in paper_topics(href.site, paper)]
     urls = dict(paper.links)
     if paper.arxiv and "paper" not in urls and "arxiv" not in urls:
         urls["arxiv"] = f"https://arxiv.org/abs/{paper.arxiv}"
     buttons = [{"label": label, "href": urls[kind]} for kind, label in BUTTONS
                if kind in urls and urls[kind].startswith(("http://", "https://"))]
     venue_year = " · ".join(part for part in (paper.venue or "", str(paper.year or "")) if part)
-    return render("paper_header.html", authors=list(paper.authors), venue_year=venue_year,
-                  status=paper.status or "", status_label=STATUS_LABELS.get(paper.status or "", ""),
-                  topics=topics, buttons=buttons)
+    return render("paper_header.html", {
+        "title": paper.title, "heading_id": heading_id, "subtitle": subtitle, "authors": list(paper.authors),
+        "venue_year": venue_year, "status": paper.status or "",
+        "status_label": STATUS_LABELS.get(paper.status or "", ""), "topics": topics, "buttons": buttons,
+    }, overrides=href.site.templates_dir)
 
 
 def _context(site: Site, source: str, line: int) -> str:
@@ -68,7 +100,8 @@ def _context(site: Site, source: str, line: int) -> str:
     for link in note.links:
         if link.line == line and link.kind in ("wikilink", "embed"):
             text = text.replace(link.raw, link.text or link.target or link.fragment)
-    return " ".join(text.strip(" -*>#").split())[:240]
+    text = _TASK_BOX_RE.sub("", text.strip(" -*>#"))
+    return " ".join(text.split())[:240]
 
 
 def footer(site: Site, key: str, pid: PaperId | None, href: Href) -> str:
@@ -85,7 +118,8 @@ def footer(site: Site, key: str, pid: PaperId | None, href: Href) -> str:
     related = related_papers(site, key, pid, href)
     if not backlinks and not related:
         return ""
-    return render("paper_footer.html", backlinks=backlinks, related=related)
+    return render("paper_footer.html", {"backlinks": backlinks, "related": related},
+                  overrides=site.templates_dir)
 
 
 def _anchor_for(site: Site, key: str, line: int) -> str:

@@ -18,13 +18,13 @@ def test_check_example_vault_prints_summary_and_exits_0():
     result = papernotes("check", str(NOTES))
     assert result.returncode == 0, result.stdout + result.stderr
     summary = result.stdout.strip().splitlines()[-1]
-    assert summary.startswith("21 notes, ") and "0 errors, 0 warnings" in summary
+    assert summary.startswith("22 notes, ") and "0 errors, 0 warnings" in summary
 
 
 def test_check_defaults_to_docs_dir_of_mkdocs_yml():
     result = papernotes("check")
     assert result.returncode == 0
-    assert result.stdout.strip().splitlines()[-1].startswith("21 notes, ")
+    assert result.stdout.strip().splitlines()[-1].startswith("22 notes, ")
 
 
 def test_check_reports_errors_with_file_and_line_and_exits_1(make_vault):

@@ -133,6 +133,8 @@ def property_value(prop: str, row: Record, evaluator: Evaluator) -> Value:
 def _header(prop: str, display: Mapping[str, str]) -> str:
     if prop in display:
         return display[prop]
+    if "." not in prop and f"note.{prop}" in display:
+        return display[f"note.{prop}"]
     prefix, _, name = prop.partition(".")
     if prefix == "note" and name in display:
         return display[name]

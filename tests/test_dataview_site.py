@@ -1,0 +1,52 @@
+"""End to end: `mkdocs build` of the Dataview fixture vault; query blocks become tables, notices, pages."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from tests.test_dataview_golden import VAULT
+from tests.test_site_build import build_site, page
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("dataview")
+    shutil.copytree(VAULT, root / "docs")
+    return build_site(root / "docs", root / "site", strict=False)
+
+
+def test_query_blocks_become_sortable_tables_with_links(site: Path) -> None:
+    tables = page(site, "Queries/Tables")
+    # 15 queries; the one relative to date(today) depends on the day of the build
+    assert tables.count('class="pn-table pn-dataview"') >= 14
+    assert '<a href="../../Papers/Latte/">Latte</a>' in tables
+    assert "```dataview" not in tables and "FROM #diffusion" not in tables
+
+
+def test_unsupported_queries_show_notices(site: Path) -> None:
+    errors = page(site, "Queries/Errors")
+    assert errors.count('class="admonition warning"') >= 4
+    assert "Dataview: dataviewjs is not supported" in errors and "dv.table" not in errors
+    assert '<mark class="pn-query-unsupported">' in errors
+
+
+def test_base_files_are_pages(site: Path) -> None:
+    diffusion = page(site, "Bases/Diffusion")
+    assert "Average of year" in diffusion and 'href="../../Papers/DiT/"' in diffusion
+
+
+def test_private_notes_stay_out_of_query_results(site: Path) -> None:
+    for path in site.rglob("*.html"):
+        assert "PRIVATE-CANARY-dv01" not in path.read_text(encoding="utf-8"), path
+
+
+def test_query_problems_fail_a_strict_build(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Home\n\n```dataview\nLIST WHERE year >> 1\n```\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(docs, tmp_path / "site")

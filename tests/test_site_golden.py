@@ -1,0 +1,83 @@
+"""Golden files: a small vault in, generated pages, paper chrome and diagnostics out.
+
+Each case is a folder `tests/golden/<case>/` holding `vault/` (the notes) and `expected/` (what
+papernotes makes of them). To regenerate after an intended change, run
+
+    UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_site_golden.py
+
+then read the diff of `tests/golden/` like code before committing it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from papernotes.diagnostics import sort_key
+from papernotes.loader import load_vault
+from papernotes.model import NoteKey
+from papernotes.pages import Site, build_site
+from papernotes.pages.generate import generated_pages
+from papernotes.pages.paper import wrap_content
+from papernotes.rewrite import rewrite_note
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+CASES = sorted(path.name for path in GOLDEN.iterdir() if (path / "vault").is_dir())
+
+# What each case's `expected/` holds: generated pages (Markdown), notes as rewritten (Markdown),
+# and the HTML papernotes puts around a paper note's rendered body.
+GENERATED = ("papers.md", "topics/index.md", "topics/diffusion.md", "queues.md", "timeline.md",
+             "notes.md", "index.md")
+BODY = '<h1 id="{id}">{text}<a class="headerlink" href="#{id}" title="Permanent link">&para;</a></h1>\n<p>BODY</p>'
+
+
+def _site(case: str) -> tuple[Site, list[str]]:
+    vault = load_vault(GOLDEN / case / "vault")
+    options = GOLDEN / case / "options.json"
+    site = build_site(vault.notes, vault.attachments,
+                      **(json.loads(options.read_text(encoding="utf-8")) if options.is_file() else {}))
+    diagnostics = sorted(vault.diagnostics + site.diagnostics, key=sort_key)
+    shown = [d.format() for d in diagnostics if d.path in site.links.published or d.path not in site.links.notes]
+    return site, shown
+
+
+def outputs(case: str) -> dict[str, str]:
+    """Every file `expected/` should hold for a case, by its path there."""
+    site, diagnostics = _site(case)
+    pages = generated_pages(site, search=False)
+    found = {f"generated/{src}": pages[src] for src in GENERATED if src in pages}
+    for key in sorted(site.links.published):
+        note = site.links.notes[NoteKey(key)]
+        found[f"notes/{key}"] = rewrite_note(note, site.links)
+        if key in site.graph.paper_of_note:
+            first = note.headings[0] if note.headings and note.headings[0].level == 1 else None
+            body = BODY.format(id=first.anchor, text=first.text) if first else "<p>BODY</p>"
+            found[f"html/{key.removesuffix('.md')}.html"] = wrap_content(
+                body, site, key, site.src_of(key), paper_pages=True) + "\n"
+    found["diagnostics.txt"] = "".join(line + "\n" for line in diagnostics)
+    return found
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_golden(case: str) -> None:
+    expected_dir = GOLDEN / case / "expected"
+    actual = outputs(case)
+    if UPDATE:
+        for name, text in actual.items():
+            path = expected_dir / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        for path in expected_dir.rglob("*"):
+            if path.is_file() and path.relative_to(expected_dir).as_posix() not in actual:
+                path.unlink()
+        return
+    assert expected_dir.is_dir(), f"{expected_dir} is missing: run with UPDATE_GOLDEN=1 and review it"
+    stored = {path.relative_to(expected_dir).as_posix(): path.read_text(encoding="utf-8")
+              for path in expected_dir.rglob("*") if path.is_file()}
+    assert sorted(actual) == sorted(stored), "files differ: run with UPDATE_GOLDEN=1 and review the diff"
+    for name, text in actual.items():
+        assert text == stored[name], f"{case}/expected/{name} differs: run with UPDATE_GOLDEN=1 and review"

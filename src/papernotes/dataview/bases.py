@@ -12,10 +12,10 @@ import yaml
 
 from papernotes.dataview.errors import EvalError, QueryError, QuerySyntaxError, Unsupported
 from papernotes.dataview.evaluate import Evaluator
-from papernotes.dataview.execute import Item, Result, Table
+from papernotes.dataview.execute import Item, Result, Table, group_id
 from papernotes.dataview.expr import Expr, parse_expression
 from papernotes.dataview.index import DataIndex, Record
-from papernotes.dataview.values import Link, Value, canonical_key, compare, equals, to_text, truthy
+from papernotes.dataview.values import Link, Value, canonical_key, compare, to_text, truthy
 
 VIEW_TYPES = ("table", "list")
 SUMMARIES = ("average", "min", "max", "sum", "range", "median", "stddev", "earliest", "latest", "checked",
@@ -56,9 +56,15 @@ def _place(text: str, snippet: str, offset: int = 0) -> tuple[int, int]:
     return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
 
 
+@functools.lru_cache(maxsize=512)
+def _parsed(source: str) -> Expr:
+    return parse_expression(source, "bases")
+
+
 def _expr(text: str, source: str) -> Expr:
+    """A filter or formula parsed once per build (filters are evaluated for every row)."""
     try:
-        return parse_expression(source, "bases")
+        return _parsed(source)
     except QuerySyntaxError as error:
         line, column = _place(text, source, error.offset)
         raise BaseSyntaxError(f"{error.message} in `{source}`", line, column) from None
@@ -210,14 +216,11 @@ def _groups(rows: list[Record], group_by: Any, evaluator: Evaluator) -> list[tup
         return [(None, rows)]
     prop = str(group_by.get("property")) if isinstance(group_by, dict) else str(group_by)
     descending = isinstance(group_by, dict) and str(group_by.get("direction", "ASC")).upper() == "DESC"
-    groups: list[tuple[Value, list[Record]]] = []
+    by_key: dict[tuple[str, str], tuple[Value, list[Record]]] = {}
     for row in rows:
         key = property_value(prop, row, evaluator)
-        match = next((g for g in groups if equals(g[0], key)), None)
-        if match is None:
-            groups.append((key, [row]))
-        else:
-            match[1].append(row)
+        by_key.setdefault(group_id(key), (key, []))[1].append(row)
+    groups = list(by_key.values())
     groups.sort(key=functools.cmp_to_key(_compare_keys), reverse=descending)
     return groups
 

@@ -19,7 +19,7 @@ from papernotes.dataview.dql import (
 )
 from papernotes.dataview.evaluate import Evaluator
 from papernotes.dataview.index import DataIndex, Record
-from papernotes.dataview.values import Value, canonical_key, compare, truthy
+from papernotes.dataview.values import Link, Value, canonical_key, compare, to_text, truthy, type_name
 
 
 @dataclass(slots=True)
@@ -50,7 +50,8 @@ class Result:
 
 def source_keys(source: Source | None, index: DataIndex, this_key: str) -> list[str]:
     """The notes a FROM clause selects, in path order."""
-    return [key for key in index.keys if key in _source_set(source, index, this_key)]
+    selected = _source_set(source, index, this_key)
+    return [key for key in index.keys if key in selected]
 
 
 def _source_set(source: Source | None, index: DataIndex, this_key: str) -> set[str]:
@@ -91,17 +92,20 @@ def sort_rows(rows: list[Record], keys: Sequence[SortKey], evaluator: Evaluator)
 
 def group_rows(rows: list[Record], step: Step, evaluator: Evaluator) -> list[Record]:
     assert step.expr is not None
-    groups: list[tuple[Value, list[Record]]] = []
+    by_key: dict[tuple[str, str], tuple[Value, list[Record]]] = {}
     for row in rows:
         key = evaluator.eval(step.expr, row)
-        for existing in groups:
-            if compare(existing[0], key) == 0:
-                existing[1].append(row)
-                break
-        else:
-            groups.append((key, [row]))
+        by_key.setdefault(group_id(key), (key, []))[1].append(row)
+    groups = list(by_key.values())
     groups.sort(key=functools.cmp_to_key(_compare_keys))
     return [{"key": key, "rows": members, canonical_key(step.name): key} for key, members in groups]
+
+
+def group_id(value: Value) -> tuple[str, str]:
+    """A hashable identity for grouping: one dictionary look-up per row, never a scan of the groups."""
+    if isinstance(value, Link):
+        return "link", f"{value.path.casefold()}#{value.subpath}"
+    return type_name(value), repr(value) if isinstance(value, list | dict) else to_text(value)
 
 
 def flatten_rows(rows: list[Record], step: Step, evaluator: Evaluator) -> list[Record]:

@@ -66,10 +66,8 @@ class DataIndex:
             for expanded in dict.fromkeys(t for tag in note.tags for t in tag_with_parents(tag)):
                 self.by_tag[expanded.casefold()].append(key)
         self._records: dict[str, Record] = {}
+        self.keys: list[str] = sorted(graph.notes)
 
-    @property
-    def keys(self) -> list[str]:
-        return sorted(self.graph.notes)
 
     def record(self, key: str) -> Record:
         """The record of one note, built on first use and kept for the build."""

@@ -153,6 +153,7 @@ def load_note(key: str, data: bytes) -> tuple[Note | None, list[Diagnostic]]:
         papers=tuple(papers),
         queries=tuple(structure.queries),
         inline_fields=tuple(structure.inline_fields),
+        code_lines=frozenset(structure.code_lines),
         diagnostics=tuple(problems),
     )
     return note, problems

@@ -184,6 +184,7 @@ class Note:
     papers: tuple[Paper, ...] = ()
     queries: tuple[Query, ...] = ()
     inline_fields: tuple[InlineField, ...] = ()
+    code_lines: frozenset[int] = frozenset()
     diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
 
     @property

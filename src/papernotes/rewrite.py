@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
@@ -76,7 +76,7 @@ def rewrite_note(note: Note, ctx: LinkContext) -> str:
 
 
 def _rewrite_lines(note: Note, base: str, ctx: LinkContext, stack: tuple[str, ...]) -> list[str]:
-    lines = strip_comments(note.body.split("\n"), code_lines(note.body))
+    lines = strip_comments(note.body.split("\n"), note.code_lines)
     by_line: dict[int, list[tuple[Link, Resolved | None]]] = {}
     for link, resolved in ctx.resolutions.get(note.path, ()):
         by_line.setdefault(link.line - note.body_line, []).append((link, resolved))
@@ -119,8 +119,7 @@ def _hashtag(line: str, tag: str, base: str, ctx: LinkContext) -> str:
 def _block_id_lines(note: Note, lines: list[str]) -> list[int]:
     if not note.block_ids:
         return []
-    code = code_lines(note.body)
-    return [i for i, line in enumerate(lines) if i not in code and _BLOCK_ID_RE.search(line)]
+    return [i for i, line in enumerate(lines) if i not in note.code_lines and _BLOCK_ID_RE.search(line)]
 
 
 def _rewrite_line(line: str, pairs: Sequence[tuple[Link, Resolved | None]], note: Note, base: str,
@@ -285,16 +284,7 @@ def html_image_src(key: str, base: str, use_directory_urls: bool) -> str:
     return posixpath.relpath(key, page_url_dir(base, use_directory_urls) or ".")
 
 
-def code_lines(body: str) -> set[int]:
-    """0-based body lines inside fenced or indented code blocks."""
-    found: set[int] = set()
-    for token in make_parser().parse(body):
-        if token.type in ("fence", "code_block", "math_block") and token.map:
-            found.update(range(token.map[0], token.map[1]))
-    return found
-
-
-def strip_comments(lines: list[str], code: set[int]) -> list[str]:
+def strip_comments(lines: list[str], code: Set[int]) -> list[str]:
     """Obsidian `%%comments%%` removed (also across lines); the line count is kept."""
     out: list[str] = []
     inside = False
@@ -328,6 +318,8 @@ def _strip_line(line: str, inside: bool) -> tuple[str, bool]:
 
 def convert_callouts(text: str) -> str:
     """`> [!note]- Title` blockquotes -> Material admonitions (`!!! note "Title"`, `??? note`)."""
+    if "[!" not in text:  # most notes have no callout: no need to parse the page again
+        return text
     lines = text.split("\n")
     tokens = make_parser().parse(text)
     depth = 0

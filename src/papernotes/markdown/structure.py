@@ -28,6 +28,8 @@ class Structure:
     block_ids: list[str] = field(default_factory=list)
     queries: list[Query] = field(default_factory=list)
     inline_fields: list[InlineField] = field(default_factory=list)
+    code_lines: set[int] = field(default_factory=set)
+    """0-based body lines inside fenced or indented code and `$$` math: never rewritten."""
 
 
 def plain_text(children: Sequence[Token] | None) -> str:
@@ -128,7 +130,9 @@ class _Walker:
                 self.in_cell = kind.endswith("open")
             elif kind == "html_block":
                 self._html(token.content, self.line_of(token))
-            elif kind == "fence" and token.map and token.info.strip().split(" ")[0].lower() in QUERY_LANGUAGES:
+            if kind in ("fence", "code_block", "math_block") and token.map:
+                self.out.code_lines.update(range(token.map[0], token.map[1]))
+            if kind == "fence" and token.map and token.info.strip().split(" ")[0].lower() in QUERY_LANGUAGES:
                 self.out.queries.append(Query(token.info.strip().split(" ")[0].lower(), token.content,
                                               self.line_of(token), token.map[1] + self.body_line))
             elif kind == "table_open":

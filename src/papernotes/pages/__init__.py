@@ -117,7 +117,9 @@ def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Se
     published = [note for note in notes if is_published(note, exclude, explicit=explicit)]
     public_keys = frozenset(note.path for note in published)
     full = build_graph(notes, attachments)
-    graph = build_graph(published, attachments)
+    # The common case, every note published, needs one graph; otherwise the pages' graph must
+    # be built without the private notes so none of their facts reach a page.
+    graph = full if len(published) == len(notes) else build_graph(published, attachments)
     home = find_home(published)
     page_src: dict[str, str] = {}
     if home is not None and home.casefold() not in ("index.md", "readme.md"):

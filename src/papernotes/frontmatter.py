@@ -31,7 +31,11 @@ _TEXT_KEYS |= {"authors", "author", "description", "desc"}
 _SYNTAX_HINT = "fix the YAML or remove the frontmatter block; the note is loaded without it"
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser is about ten times faster than PyYAML's pure-Python one, with the same marks.
+_SafeBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeBase):  # type: ignore[valid-type,misc]
     """SafeLoader (no Python tags) that returns dates and timestamps as ISO strings."""
 
 
@@ -106,18 +110,28 @@ def parse_frontmatter(
 
     That is 2 when the file starts with `---`. Problems come back as diagnostics with `{}`.
     """
+    raw, _, problems = read_frontmatter(yaml_text, path, first_line)
+    return raw, problems
+
+
+def read_frontmatter(
+    yaml_text: str, path: str, first_line: int
+) -> tuple[dict[str, Any], dict[str, int], list[Diagnostic]]:
+    """As `parse_frontmatter`, plus each top-level key's file line, from one parse of the YAML."""
     if not yaml_text.strip():
-        return {}, []
+        return {}, {}, []
     try:
         return _load(yaml_text, path, first_line)
     except yaml.YAMLError as error:
-        return {}, [_syntax_error(error, yaml_text, path, first_line)]
+        return {}, {}, [_syntax_error(_clearer_error(yaml_text, error), yaml_text, path, first_line)]
     except RecursionError:
         message = "frontmatter YAML is nested too deeply to read"
-        return {}, [Diagnostic(path, first_line, "error", "yaml-too-large", message, _SYNTAX_HINT)]
+        return {}, {}, [Diagnostic(path, first_line, "error", "yaml-too-large", message, _SYNTAX_HINT)]
 
 
-def _load(yaml_text: str, path: str, first_line: int) -> tuple[dict[str, Any], list[Diagnostic]]:
+def _load(
+    yaml_text: str, path: str, first_line: int
+) -> tuple[dict[str, Any], dict[str, int], list[Diagnostic]]:
     """Compose, refuse what is too large or not a mapping, then construct: raises YAMLError."""
     loader = _Loader(yaml_text)
     try:
@@ -125,15 +139,36 @@ def _load(yaml_text: str, path: str, first_line: int) -> tuple[dict[str, Any], l
         problem = _size_problem(node) if node is not None else None
         if problem:
             hint = "remove the YAML aliases (`*name`); the note is loaded without its frontmatter"
-            return {}, [Diagnostic(path, first_line, "error", "yaml-too-large", problem, hint)]
+            return {}, {}, [Diagnostic(path, first_line, "error", "yaml-too-large", problem, hint)]
         if node is None:
-            return {}, []
+            return {}, {}, []
         if not isinstance(node, yaml.MappingNode):
-            return {}, [_not_mapping(node, path, first_line)]
+            return {}, {}, [_not_mapping(node, path, first_line)]
+        lines = _node_key_lines(node, first_line)
         _keep_written_text(node)
-        return loader.construct_document(node), []
+        return loader.construct_document(node), lines, []
     finally:
         loader.dispose()
+
+
+def _clearer_error(yaml_text: str, error: yaml.YAMLError) -> yaml.YAMLError:
+    """PyYAML's pure-Python parser words errors better ("found character '\\t'"); errors are
+    rare, so the slow parser reads only the notes that have one."""
+    try:
+        yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as clearer:
+        return clearer
+    except RecursionError:
+        pass
+    return error
+
+
+def _node_key_lines(node: yaml.MappingNode, first_line: int) -> dict[str, int]:
+    return {
+        str(key.value): key.start_mark.line + first_line
+        for key, _ in node.value
+        if isinstance(key, yaml.ScalarNode)
+    }
 
 
 def key_lines(yaml_text: str, first_line: int) -> dict[str, int]:
@@ -142,13 +177,10 @@ def key_lines(yaml_text: str, first_line: int) -> dict[str, int]:
         node = yaml.compose(yaml_text, Loader=_Loader)
     except (yaml.YAMLError, RecursionError):
         return {}
-    if not isinstance(node, yaml.MappingNode):
-        return {}
-    return {
-        str(key.value): key.start_mark.line + first_line
-        for key, _ in node.value
-        if isinstance(key, yaml.ScalarNode)
-    }
+    return _node_key_lines(node, first_line) if isinstance(node, yaml.MappingNode) else {}
+
+
+_MAX_DEPTH = 200
 
 
 def _size_problem(root: yaml.Node) -> str | None:
@@ -166,6 +198,8 @@ def _size_problem(root: yaml.Node) -> str | None:
                 return f"frontmatter expands to more than {_MAX_NODES:,} YAML values"
         elif id(node) in open_nodes:
             return "frontmatter YAML uses a recursive alias"
+        elif len(open_nodes) > _MAX_DEPTH:
+            return "frontmatter YAML is nested too deeply to read"
         elif id(node) in sizes:
             alias_uses += 1
             if alias_uses > _MAX_ALIAS_USES:
@@ -194,7 +228,7 @@ def _keep_written_text(root: yaml.MappingNode) -> None:
         if _canonical(key.value) in _TEXT_KEYS:
             items = value.value if isinstance(value, yaml.SequenceNode) else [value]
             for item in items:
-                if isinstance(item, yaml.ScalarNode) and item.style is None:
+                if isinstance(item, yaml.ScalarNode) and not item.style:  # plain (libyaml: "")
                     item.tag = _STR_TAG if item.tag in _NUMBER_TAGS else item.tag
 
 

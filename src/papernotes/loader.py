@@ -12,9 +12,8 @@ from pathlib import Path
 from papernotes.diagnostics import Diagnostic
 from papernotes.entries import EntryContext, recognise_entries
 from papernotes.frontmatter import (
-    key_lines,
     normalise_meta,
-    parse_frontmatter,
+    read_frontmatter,
     split_frontmatter,
     unclosed_frontmatter,
 )
@@ -119,8 +118,9 @@ def load_note(key: str, data: bytes) -> tuple[Note | None, list[Diagnostic]]:
         return None, problems
     yaml_text, body, body_line = split_frontmatter(text)
     raw: dict[str, object] = {}
+    lines: dict[str, int] = {}
     if yaml_text is not None:
-        raw, yaml_problems = parse_frontmatter(yaml_text, key, 2)
+        raw, lines, yaml_problems = read_frontmatter(yaml_text, key, 2)
         problems += yaml_problems
     elif unclosed_frontmatter(text):
         problems.append(Diagnostic(
@@ -129,13 +129,12 @@ def load_note(key: str, data: bytes) -> tuple[Note | None, list[Diagnostic]]:
             "the note is read without frontmatter",
             "add a line with --- after the last frontmatter key",
         ))
-    lines = key_lines(yaml_text, 2) if raw and yaml_text is not None else {}
     meta, meta_problems = normalise_meta(raw, key, lines)
     problems += meta_problems
     tokens = make_parser().parse(body)
     structure = extract_structure(tokens, body_line)
     path = NoteKey(key)
-    papers = recognise_entries(tokens, EntryContext(path, body_line, meta))
+    papers = recognise_entries(tokens, EntryContext(path, body_line, meta, body))
     note = Note(
         path=path,
         title=meta.title or stem(key),

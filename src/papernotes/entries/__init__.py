@@ -33,10 +33,25 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     paper_heading.recognise,  # first heading + **CLIP-ICML2021** and URL lines
 )
 
+# Text every entry of a convention contains: a note without it is skipped without a token walk,
+# which keeps loading close to markdown-it's own speed on vaults of one-paper notes.
+MARKERS: dict[Recogniser, tuple[str, ...]] = {
+    survey.recognise: ('"', "“"),
+    bold_titles.recognise: ("**",),
+    reading_log.recognise: ("(19", "(20", "(21", "]("),
+    bracket_headings.recognise: ("《",),
+}
+
 __all__ = ["RECOGNISERS", "EntryContext", "Recogniser", "recognise_entries"]
 
 
 def recognise_entries(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
     """Every paper written inline in one note, in document order, each with Source(path, line, kind)."""
-    found = [paper for recognise in RECOGNISERS for paper in recognise(tokens, context)]
+    body = context.body
+    found = [
+        paper
+        for recognise in RECOGNISERS
+        if body is None or any(marker in body for marker in MARKERS.get(recognise, ("",)))
+        for paper in recognise(tokens, context)
+    ]
     return sorted(found, key=lambda paper: paper.sources[0].line)

@@ -17,6 +17,8 @@ class EntryContext:
     """1-based file line of the body's first line: file line = `token.map[0] + body_line`."""
     meta: NoteMeta
     """Normalised frontmatter (Dendron's `created` is the date the note was written)."""
+    body: str | None = None
+    """The note's body text, when known: recognisers whose markers it lacks are skipped."""
 
 
 def entry(

@@ -58,11 +58,16 @@ def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
 
 
 def _read(inline: Token, section: _Section, context: EntryContext) -> None:
-    lines = inline_lines(inline, context.body_line)
-    if not section.opened and all(is_hashtag_line(line) for line in lines):
-        section.tags.extend(tag for line in lines for tag in line_hashtags(line))
-        return
+    content = inline.content
+    if not section.opened and "#" in content:
+        lines = inline_lines(inline, context.body_line)
+        if all(is_hashtag_line(line) for line in lines):
+            section.tags.extend(tag for line in lines for tag in line_hashtags(line))
+            return
     section.opened = True
+    if not any(label in content for label in LABELS):  # most paragraphs: no need to split lines
+        return
+    lines = inline_lines(inline, context.body_line)
     match = _LABEL_RE.fullmatch(" ".join(line.text for line in lines))
     if match:
         section.summary = section.summary or short_summary(match.group("rest"))

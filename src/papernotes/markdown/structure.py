@@ -163,7 +163,7 @@ class _Walker:
         self.out.links.extend(links)
         self._inline_fields(token.children or (), self.line_of(token))
         for line_text in token.content.split("\n"):
-            match = _BLOCK_ID_RE.search(line_text)
+            match = _BLOCK_ID_RE.search(line_text) if "^" in line_text else None
             if match:
                 self.out.block_ids.append(match.group(1))
         if self.in_cell:

@@ -136,7 +136,7 @@ def _load(
     loader = _Loader(yaml_text)
     try:
         node = loader.get_single_node()
-        problem = _size_problem(node) if node is not None else None
+        problem = _size_problem(node) if node is not None and _could_be_too_large(yaml_text) else None
         if problem:
             hint = "remove the YAML aliases (`*name`); the note is loaded without its frontmatter"
             return {}, {}, [Diagnostic(path, first_line, "error", "yaml-too-large", problem, hint)]
@@ -181,6 +181,12 @@ def key_lines(yaml_text: str, first_line: int) -> dict[str, int]:
 
 
 _MAX_DEPTH = 200
+
+
+def _could_be_too_large(yaml_text: str) -> bool:
+    """Only aliases (`&a` ... `*a`) or a long text can expand past the limits: a cheap pre-check,
+    since nearly every note's frontmatter is a few short lines."""
+    return "&" in yaml_text or len(yaml_text) > 10_000 or yaml_text.count("[") + yaml_text.count("{") > 100
 
 
 def _size_problem(root: yaml.Node) -> str | None:

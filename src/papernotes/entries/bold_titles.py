@@ -60,6 +60,8 @@ def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
             if token.type == "heading_open":
                 heading = topic_heading(tokens, index)
         elif token.type == "inline" and tokens[index - 1].type == "paragraph_open":
+            if pending is None and not token.content.lstrip().startswith("**"):
+                continue  # no title waiting and none starting here: nothing to read
             lines = inline_lines(token, context.body_line)
             title = _title(lines[0])
             if pending is not None and title is None:

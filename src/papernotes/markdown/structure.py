@@ -159,13 +159,18 @@ class _Walker:
             self.table_rows.append(TableRow(tuple(self.row_cells), self.row_line))
 
     def _inline(self, token: Token) -> None:
-        links = list(self._inline_children(token.children or (), self.line_of(token)))
+        children = token.children or ()
+        plain = len(children) == 1 and children[0].type == "text"  # most paragraphs: nothing to find
+        links = [] if plain else list(self._inline_children(children, self.line_of(token)))
         self.out.links.extend(links)
-        self._inline_fields(token.children or (), self.line_of(token))
-        for line_text in token.content.split("\n"):
-            match = _BLOCK_ID_RE.search(line_text) if "^" in line_text else None
-            if match:
-                self.out.block_ids.append(match.group(1))
+        content = token.content
+        if "::" in content or "`=" in content or "`$=" in content:
+            self._inline_fields(token.children or (), self.line_of(token))
+        if "^" in content:
+            for line_text in content.split("\n"):
+                match = _BLOCK_ID_RE.search(line_text)
+                if match:
+                    self.out.block_ids.append(match.group(1))
         if self.in_cell:
             self.row_cells.append(TableCell(plain_text(token.children), tuple(links)))
         elif self.pending_tasks and self.pending_tasks[-1][0] < token.level:

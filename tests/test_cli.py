@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import NOTES, ROOT
 
 
@@ -69,3 +71,30 @@ def test_export_is_byte_identical_and_leaves_private_notes_out(tmp_path):
     assert {"id", "title", "year", "venue", "authors", "tags", "links", "status", "note", "sources"} <= set(paper)
     private = papernotes("export", str(NOTES), "--include-private")
     assert "Private/grant-ideas.md" in private.stdout
+
+
+SEED_COUNTS = {
+    # seed: (wikilinks, tasks, done, tables, hashtags), counted in the files with grep
+    "000": (25, 58, 25, 1, 0),
+    "001": (0, 0, 0, 0, 0),
+    "002": (0, 0, 0, 0, 0),
+    "003": (0, 6, 3, 0, 0),
+    "004": (0, 0, 0, 0, 19),
+}
+
+
+@pytest.mark.seeds
+@pytest.mark.parametrize("seed", sorted(SEED_COUNTS))
+def test_check_reads_each_seed(seed, seed_vault):
+    vault = seed_vault(seed, f"seed-{seed}.md")
+    result = papernotes("check", str(vault), "--format", "json")
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 0, result.stdout[-2000:]
+    (note,) = json.loads(result.stdout)["notes"]
+    counts = (len(note["wikilinks"]), note["tasks"], note["tasks_done"], note["tables"], len(note["hashtags"]))
+    assert counts == SEED_COUNTS[seed]
+    if seed == "000":
+        assert note["wikilinks"][0] == {"target": "Kaiming/Single Image Haze Removal Using Dark Channel Prior",
+                                        "fragment": "", "line": 59, "embed": False}
+    if seed == "004":
+        assert note["hashtags"][:3] == ["image_generation", "image_generation", "Customization"]

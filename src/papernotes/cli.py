@@ -93,6 +93,10 @@ def report_json(vault: Vault, graph: PaperGraph, diagnostics: list[Diagnostic]) 
             "path": note.path,
             "title": note.title,
             "links": len(note.links),
+            "wikilinks": [{"target": link.target, "fragment": link.fragment, "line": link.line,
+                           "embed": link.kind == "embed"}
+                          for link in note.links if link.kind in ("wikilink", "embed")],
+            "tasks_done": sum(task.done for task in note.tasks),
             "tasks": len(note.tasks),
             "tables": len(note.tables),
             "hashtags": [tag.tag for tag in note.hashtags],

@@ -218,3 +218,14 @@ def test_example_site_loads_nothing_from_other_hosts(tmp_path):
                  for path in site.rglob("*.html")}
     assert {page: found for page, found in offenders.items() if found} == {}
     assert (site / "assets" / "images" / "favicon.png").is_file()
+
+
+@pytest.mark.parametrize("folder_topics", [True, False])
+def test_folder_topics_option(tmp_path, folder_topics):
+    docs = write_vault(tmp_path / "docs", {
+        "index.md": "# Home\n",
+        "Diffusion/Video/Latte.md": "---\nyear: 2024\ntags: [transformer]\n---\n# Latte\n",
+    })
+    site = build_site(docs, tmp_path / "site", folder_topics=str(folder_topics).lower())
+    assert (site / "topics" / "transformer" / "index.html").is_file()
+    assert (site / "topics" / "diffusion-video" / "index.html").is_file() is folder_topics

@@ -38,3 +38,6 @@ class PaperNotesConfig(base.Config):
     templates_dir = c.Optional(c.Dir(exists=True))
     """A folder (relative to mkdocs.yml) of templates that replace the shipped ones of the same
     name: `paper_header.html`, `paper_footer.html`."""
+
+    folder_topics = c.Type(bool, default=True)
+    """Treat a paper note's folder (`Diffusion/Video Diffusion`) as one of its topics."""

@@ -67,6 +67,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         vault = load_vault(Path(config.docs_dir))
         self.site = site = build_site(vault.notes, vault.attachments, exclude=self.config.exclude,
+                                      folder_topics=self.config.folder_topics,
                                       use_directory_urls=config.use_directory_urls,
                                       topic_pages=self.config.generated_pages,
                                       explicit=self.config.publish == "explicit",

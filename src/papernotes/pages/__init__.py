@@ -111,15 +111,16 @@ def line_anchors(graph: PaperGraph, published: frozenset[str]) -> dict[str, dict
 
 def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Sequence[str] = (),
                use_directory_urls: bool = True, topic_pages: bool = True, explicit: bool = False,
-               templates_dir: str | None = None) -> Site:
+               templates_dir: str | None = None, folder_topics: bool = True) -> Site:
     """Resolve links over every note (so a link to a private note is known as such), but build
     the graph that pages are made from over published notes only, so nothing private leaks."""
     published = [note for note in notes if is_published(note, exclude, explicit=explicit)]
     public_keys = frozenset(note.path for note in published)
-    full = build_graph(notes, attachments)
+    full = build_graph(notes, attachments, folder_topics=folder_topics)
     # The common case, every note published, needs one graph; otherwise the pages' graph must
     # be built without the private notes so none of their facts reach a page.
-    graph = full if len(published) == len(notes) else build_graph(published, attachments)
+    graph = full if len(published) == len(notes) else build_graph(
+        published, attachments, folder_topics=folder_topics)
     home = find_home(published)
     page_src: dict[str, str] = {}
     if home is not None and home.casefold() not in ("index.md", "readme.md"):

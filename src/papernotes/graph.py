@@ -62,10 +62,20 @@ class PaperGraph:
     resolutions: dict[NoteKey, tuple[tuple[Link, Resolved | None], ...]] = field(repr=False)
     paper_of_note: dict[NoteKey, PaperId] = field(repr=False)
     _backlinks: dict[str, tuple[Edge, ...]] = field(repr=False)
+    _outgoing: dict[str, tuple[Edge, ...]] = field(repr=False, default_factory=dict)
+    _papers_by_note: dict[str, tuple[PaperId, ...]] = field(repr=False, default_factory=dict)
 
     def backlinks(self, node: str) -> tuple[Edge, ...]:
         """Edges pointing at a note key, an attachment key or a paper id, in source order."""
         return self._backlinks.get(node, ())
+
+    def papers_of_note(self, key: str) -> tuple[PaperId, ...]:
+        """Papers whose own note is `key` (usually one)."""
+        return self._papers_by_note.get(key, ())
+
+    def outgoing(self, key: str) -> tuple[Edge, ...]:
+        """Edges leaving a note, in line order (an index: no page scans every edge)."""
+        return self._outgoing.get(key, ())
 
 
 @dataclass(slots=True)
@@ -249,13 +259,17 @@ class _Builder:
         topics = self._topics(papers)
         edges = tuple(sorted(dict.fromkeys(self.edges), key=lambda e: (e.source, e.line, e.kind, e.target)))
         backlinks: dict[str, list[Edge]] = defaultdict(list)
+        outgoing: dict[str, list[Edge]] = defaultdict(list)
         for edge in edges:
             backlinks[edge.target].append(edge)
+            outgoing[edge.source].append(edge)
         return PaperGraph(
             papers=papers, notes=self.notes, edges=edges, topics=topics, queues=queues,
             diagnostics=tuple(sorted(dict.fromkeys(self.diagnostics), key=sort_key)),
             resolutions=self.resolutions, paper_of_note=paper_of_note,
             _backlinks={target: tuple(found) for target, found in backlinks.items()},
+            _outgoing={source: tuple(found) for source, found in outgoing.items()},
+            _papers_by_note=_papers_by_note(papers),
         )
 
     def _topics(self, papers: dict[PaperId, Paper]) -> dict[str, Topic]:
@@ -267,6 +281,14 @@ class _Builder:
             for tag in note.tags:
                 collector.add(tag, note=note.path)
         return collector.topics()
+
+
+def _papers_by_note(papers: dict[PaperId, Paper]) -> dict[str, tuple[PaperId, ...]]:
+    found: dict[str, list[PaperId]] = defaultdict(list)
+    for pid, paper in papers.items():
+        if paper.note:
+            found[paper.note].append(pid)
+    return {note: tuple(pids) for note, pids in found.items()}
 
 
 def build_graph(notes: Sequence[Note], attachments: Iterable[str] = (), *,

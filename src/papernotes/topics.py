@@ -6,12 +6,14 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TO_RE = re.compile(r"(?<=[a-z0-9])[\s_\-]*to[\s_\-]+(?=[a-z0-9])")
 _SEPARATORS_RE = re.compile(r"[\s_\-]+")
 _SPLIT_RE = re.compile(r"[,;，；、]")
 
 
+@lru_cache(maxsize=65536)  # a vault has few distinct tags, each looked up once per page that shows it
 def topic_key(name: str) -> str:
     """Case, separators and `-to-` folded: `Text-to-Video` and `text2video` share a key.
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import html
 import re
-from collections import Counter
 from dataclasses import dataclass
 
-from papernotes.model import Paper, PaperId
+from papernotes.model import Link, Note, Paper, PaperId
 from papernotes.pages import Site
 from papernotes.pages.links import paper_target, paper_topics, topic_src
 from papernotes.render import page_url, relative_url, render
@@ -17,6 +16,7 @@ BUTTONS = (("paper", "Paper"), ("arxiv", "arXiv"), ("pdf", "PDF"), ("code", "Cod
            ("project", "Project"), ("github", "Code"), ("video", "Video"))
 STATUS_LABELS = {"read": "Read", "reading": "Reading", "to-read": "To read"}
 RELATED_LIMIT = 8
+RELATED_PER_TOPIC = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,16 +92,34 @@ def paper_header(paper: Paper, href: Href, heading_id: str = "", subtitle: str =
 def _context(site: Site, source: str, line: int) -> str:
     """The source line of a backlink as a reader sees it: links shown as their text."""
     note = site.graph.notes[source]  # type: ignore[index]
-    lines = note.body.split("\n")
+    lines, links_by_line = _line_index(note)
     index = line - note.body_line
     if not 0 <= index < len(lines):
         return ""
     text = lines[index]
-    for link in note.links:
-        if link.line == line and link.kind in ("wikilink", "embed"):
-            text = text.replace(link.raw, link.text or link.target or link.fragment)
+    for link in links_by_line.get(line, ()):
+        text = text.replace(link.raw, link.text or link.target or link.fragment)
     text = _TASK_BOX_RE.sub("", text.strip(" -*>#"))
     return " ".join(text.split())[:240]
+
+
+_LINE_INDEXES: dict[tuple[str, str], tuple[list[str], dict[int, list[Link]]]] = {}
+
+
+def _line_index(note: Note) -> tuple[list[str], dict[int, list[Link]]]:
+    """A note's body lines and its wikilinks and embeds by line, made once per note content: a
+    home note with a row per paper is the source of a backlink on every paper's page."""
+    cache_key = (note.path, note.content_hash)
+    found = _LINE_INDEXES.get(cache_key)
+    if found is None:
+        if len(_LINE_INDEXES) >= 256:
+            _LINE_INDEXES.clear()
+        by_line: dict[int, list[Link]] = {}
+        for link in note.links:
+            if link.kind in ("wikilink", "embed"):
+                by_line.setdefault(link.line, []).append(link)
+        found = _LINE_INDEXES[cache_key] = (note.body.split("\n"), by_line)
+    return found
 
 
 def footer(site: Site, key: str, pid: PaperId | None, href: Href) -> str:
@@ -129,27 +147,41 @@ def _anchor_for(site: Site, key: str, line: int) -> str:
 
 
 def related_papers(site: Site, key: str, pid: PaperId | None, href: Href) -> list[dict[str, str]]:
-    """Papers sharing topics with this one, or linked to or from its note, best first."""
+    """Papers sharing topics with this one, or linked to or from its note, best first.
+
+    Candidates come from indexes, never from every paper: the papers of the notes linked to or
+    from this one, and each of this paper's topics' papers, at most `RELATED_PER_TOPIC` of a
+    broad topic (a tag on thousands of papers says little about any two of them)."""
     if pid is None:
         return []
-    paper = site.graph.papers[pid]
-    mine = {topic_key(t) for t in paper.tags} - {""}
-    linked = {e.target for e in site.graph.edges if e.source == key} | {e.source for e in site.graph.backlinks(key)}
-    scores: Counter[PaperId] = Counter()
-    reasons: dict[PaperId, list[str]] = {}
-    for other_id, other in site.graph.papers.items():
-        if other_id == pid:
+    graph = site.graph
+    mine = _topic_keys(graph.papers[pid])
+    linked_notes = {e.target for e in graph.outgoing(key)} | {e.source for e in graph.backlinks(key)}
+    linked = {other for note in linked_notes for other in graph.papers_of_note(note)}
+    candidates: dict[str, None] = dict.fromkeys(linked)
+    for topic in mine:
+        found = graph.topics.get(topic)
+        if found is not None:
+            candidates.update(dict.fromkeys(found.papers[:RELATED_PER_TOPIC]))
+    candidates.pop(pid, None)
+    scored: list[tuple[int, str, PaperId, set[str]]] = []
+    for other_id in candidates:
+        other = graph.papers.get(PaperId(other_id))
+        if other is None:
             continue
-        shared = mine & {topic_key(t) for t in other.tags}
-        score = len(shared) + (2 if other.note and other.note in linked else 0)
+        shared = mine & _topic_keys(other)
+        score = len(shared) + (2 if other_id in linked else 0)
         if score:
-            scores[other_id] = score
-            reasons[other_id] = sorted(site.graph.topics[t].name for t in shared if t in site.graph.topics)
+            scored.append((-score, other.title, PaperId(other_id), shared))
     result = []
-    ranked = sorted(scores.items(), key=lambda item: (-item[1], site.graph.papers[item[0]].title))
-    for other_id, _ in ranked[:RELATED_LIMIT]:
-        other = site.graph.papers[other_id]
+    for _, title, other_id, shared in sorted(scored, key=lambda item: (item[0], item[1]))[:RELATED_LIMIT]:
+        other = graph.papers[other_id]
         target = paper_target(site, other)
         link = href.to_src(site.src_of(target[0]), target[1]) if target else ""
-        result.append({"title": other.title, "href": link, "why": html.unescape(", ".join(reasons[other_id][:3]))})
+        reasons = sorted(graph.topics[t].name for t in shared if t in graph.topics)
+        result.append({"title": title, "href": link, "why": html.unescape(", ".join(reasons[:3]))})
     return result
+
+
+def _topic_keys(paper: Paper) -> set[str]:
+    return {topic_key(tag) for tag in paper.tags} - {""}

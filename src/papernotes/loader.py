@@ -5,8 +5,9 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import os
+import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from papernotes.diagnostics import Diagnostic
@@ -40,6 +41,55 @@ class Vault:
 class VaultFile:
     key: str
     path: Path
+
+
+@dataclass(slots=True)
+class _Cached:
+    size: int
+    mtime_ns: int
+    read_ns: int
+    content_hash: str
+    note: Note | None
+    problems: tuple[Diagnostic, ...]
+
+
+# A file modified this close to when it was read may change again within the same timestamp
+# tick: its (size, mtime) is not trusted, its bytes are hashed (git's "racy" files).
+_RACY_NS = 2_000_000_000
+
+
+@dataclass(slots=True)
+class NoteCache:
+    """Parsed notes kept between builds (`mkdocs serve`), by vault key: a note is parsed again
+    only when its bytes change. An unchanged (size, mtime) skips even reading the file."""
+
+    entries: dict[str, _Cached] = field(default_factory=dict)
+    parsed: list[str] = field(default_factory=list)
+    """Keys of the notes the last load parsed (new or changed); the others came from the cache."""
+
+    def load(self, file: VaultFile) -> tuple[Note | None, list[Diagnostic]]:
+        try:
+            stat = file.path.stat()
+        except OSError:
+            stat = None
+        entry = self.entries.get(file.key)
+        if (entry is not None and stat is not None and (stat.st_size, stat.st_mtime_ns) ==
+                (entry.size, entry.mtime_ns) and entry.read_ns - entry.mtime_ns > _RACY_NS):
+            return entry.note, list(entry.problems)
+        read_ns = time.time_ns()
+        data, problems = read_file(file)
+        if data is None:
+            self.entries.pop(file.key, None)
+            return None, problems
+        digest = hashlib.sha256(data).hexdigest()
+        if entry is None or entry.content_hash != digest:
+            note, problems = load_note(file.key, data)
+            self.parsed.append(file.key)
+            entry = _Cached(0, 0, 0, digest, note, tuple(problems))
+        if stat is not None:
+            entry.size, entry.mtime_ns, entry.read_ns = stat.st_size, stat.st_mtime_ns, read_ns
+        self.entries[file.key] = entry
+        return entry.note, list(entry.problems)
 
 
 def is_excluded(key: str, patterns: Sequence[str]) -> bool:
@@ -167,35 +217,49 @@ def read_file(file: VaultFile) -> tuple[bytes | None, list[Diagnostic]]:
                                  "check the file's permissions")]
 
 
-def load_files(files: Iterable[VaultFile]) -> tuple[list[Note], list[str], list[Diagnostic]]:
+def _load_uncached(file: VaultFile) -> tuple[Note | None, list[Diagnostic]]:
+    data, problems = read_file(file)
+    if data is None:
+        return None, problems
+    note, note_problems = load_note(file.key, data)
+    return note, problems + note_problems
+
+
+def load_files(files: Iterable[VaultFile],
+               cache: NoteCache | None = None) -> tuple[list[Note], list[str], list[Diagnostic]]:
     notes: list[Note] = []
     attachments: list[str] = []
     problems: list[Diagnostic] = []
+    seen: set[str] = set()
     for file in files:
         if not is_note_path(file.key):
             attachments.append(file.key)
             continue
-        data, read_problems = read_file(file)
-        problems += read_problems
-        if data is None:
-            continue
-        note, note_problems = load_note(file.key, data)
+        seen.add(file.key)
+        note, note_problems = cache.load(file) if cache is not None else _load_uncached(file)
         problems += note_problems
         if note is not None:
             notes.append(note)
+    if cache is not None:
+        for gone in set(cache.entries) - seen:
+            del cache.entries[gone]
     return notes, attachments, problems
 
 
-def load_vault(root: Path | str, exclude: Sequence[str] = ()) -> Vault:
-    """Load every note of a vault; problems are returned, never raised."""
+def load_vault(root: Path | str, exclude: Sequence[str] = (), cache: NoteCache | None = None) -> Vault:
+    """Load every note of a vault; problems are returned, never raised.
+
+    With a `cache` (kept by the caller between builds), unchanged notes are not parsed again."""
     root = Path(root)
     if not root.is_dir():
         problem = Diagnostic(str(root), 1, "error", "no-vault", f"{root} is not a folder",
                              "pass the folder that holds your notes")
         return Vault(root, (), (), (problem,))
     files, problems = walk_vault(root, exclude)
-    notes, attachments, load_problems = load_files(files)
+    if cache is not None:
+        cache.parsed = []
+    notes, attachments, load_problems = load_files(files, cache)
     return Vault(root, tuple(notes), tuple(attachments), tuple(problems + load_problems))
 
 
-__all__ = ["Vault", "VaultFile", "load_note", "load_vault", "walk_vault"]
+__all__ = ["NoteCache", "Vault", "VaultFile", "load_note", "load_vault", "walk_vault"]

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import html
 import logging
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
+import time
 from importlib import resources
 from pathlib import Path
 
@@ -14,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import write_file
 
 from papernotes.config import PaperNotesConfig
 from papernotes.dataview.site import base_pages, with_queries
@@ -22,6 +27,7 @@ from papernotes.loader import load_vault
 from papernotes.model import NoteKey
 from papernotes.pages import Site, build_site, is_media
 from papernotes.pages.generate import default_nav, generated_pages
+from papernotes.pages.incremental import Rebuilds, page_inputs, site_inputs
 from papernotes.pages.paper import wrap_content
 from papernotes.rewrite import rewrite_note
 
@@ -38,8 +44,24 @@ def _assets() -> list[tuple[str, str]]:
                   for path in root.rglob("*") if path.is_file())
 
 
+def _seconds(start: float) -> str:
+    return f"{time.perf_counter() - start:.1f} s"
+
+
 class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     site: Site | None = None
+    command = "build"
+    dirty = False
+    rebuilds: Rebuilds | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup keeps this instance across `mkdocs serve` rebuilds: parsed notes
+        # and each page's inputs survive, so an edit costs only what it changes.
+        self.command, self.dirty = command, dirty
+
+    def on_shutdown(self) -> None:
+        if self.rebuilds is not None and self.rebuilds.pages_dir:
+            shutil.rmtree(self.rebuilds.pages_dir, ignore_errors=True)
 
     def log_diagnostic(self, diagnostic: Diagnostic) -> None:
         setting = self.config.diagnostics
@@ -65,7 +87,15 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
 
     @event_priority(50)  # before other plugins see the file list, so private notes never reach them
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        vault = load_vault(Path(config.docs_dir))
+        where = (config.docs_dir, config.site_dir, str(config.config_file_path))
+        if self.rebuilds is None or self.rebuilds.where != where:
+            self.on_shutdown()
+            self.rebuilds = Rebuilds(where, tempfile.mkdtemp(prefix="papernotes-") if self.dirty else "")
+        start = time.perf_counter()
+        vault = load_vault(Path(config.docs_dir), cache=self.rebuilds.cache)
+        log.info("papernotes: loaded %s notes in %s (%s parsed)", f"{len(vault.notes):,}", _seconds(start),
+                 f"{len(self.rebuilds.cache.parsed):,}")
+        start = time.perf_counter()
         self.site = site = build_site(vault.notes, vault.attachments, exclude=self.config.exclude,
                                       folder_topics=self.config.folder_topics,
                                       use_directory_urls=config.use_directory_urls,
@@ -73,6 +103,11 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                                       explicit=self.config.publish == "explicit",
                                       templates_dir=self.config.templates_dir)
         self.site = site = with_queries(site, self.log_diagnostic)  # every query rendered once
+        log.info("papernotes: built the graph in %s: %s papers, %s links, %s topics, %s queries",
+                 _seconds(start), f"{len(site.graph.papers):,}", f"{len(site.graph.edges):,}",
+                 f"{len(site.graph.topics):,}", f"{len(site.links.queries):,}")
+        start = time.perf_counter()
+        made: dict[str, str | bytes] = {}
         for diagnostic in sorted(vault.diagnostics + site.diagnostics, key=sort_key):
             if diagnostic.path in site.links.published or diagnostic.path not in site.links.notes:
                 self.log_diagnostic(diagnostic)
@@ -87,22 +122,62 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             home = files.get_file_from_path(key)
             if home is not None:
                 files.remove(home)
-                files.append(File.generated(config, src, content=home.content_bytes))
+                made[src] = home.content_bytes
         if self.config.generated_pages:
             for src, content in generated_pages(site, search=self.config.search == "pagefind").items():
                 if files.get_file_from_path(src) is not None:
                     log.warning("papernotes: %s exists in the vault; the generated %s is skipped", src, src)
                     continue
-                files.append(File.generated(config, src, content=content))
+                made[src] = content
         for src, content in base_pages(site, vault.root, vault.attachments, self.config.exclude,
                                        self.log_diagnostic).items():
-            if files.get_file_from_path(src) is None:  # `.base` files become pages
-                files.append(File.generated(config, src, content=content))
+            if files.get_file_from_path(src) is None and src not in made:  # `.base` files become pages
+                made[src] = content
+        for src, text in made.items():
+            files.append(self._generated(config, src, text))
+        log.info("papernotes: generated %s pages in %s", f"{len(made):,}", _seconds(start))
         for src, path in _assets():
             files.append(File.generated(config, src, abs_src_path=path))
         if self.config.nav and not config.nav and self.config.generated_pages:
             config.nav = default_nav(site, {f.src_uri for f in files.documentation_pages()})
+        if self.dirty:
+            self._mark_stale(site, files, config)
         return files
+
+    def _generated(self, config: MkDocsConfig, src: str, content: str | bytes) -> File:
+        """A page made in memory. With --dirty it is backed by a file outside the vault, rewritten
+        only when its text changes, so MkDocs skips it while it is unchanged."""
+        if not self.dirty or self.rebuilds is None:
+            return File.generated(config, src, content=content)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        path = os.path.join(self.rebuilds.pages_dir, src)
+        try:
+            with open(path, "rb") as existing:
+                same = existing.read() == data
+        except OSError:
+            same = False
+        if not same:
+            write_file(data, path)
+        return File.generated(config, src, abs_src_path=path)
+
+    def _mark_stale(self, site: Site, files: Files, config: MkDocsConfig) -> None:
+        """--dirty: MkDocs rebuilds a page when its output is older than its source. Pages whose
+        inputs changed (backlinks, related papers, resolved links...) lose their output, so they
+        are rebuilt too; outputs of files that are gone (a deleted or now private note) go."""
+        assert self.rebuilds is not None
+        start = time.perf_counter()
+        options = (self.config.paper_pages, self.config.generated_pages, self.config.search,
+                   self.config.attachments, config.use_directory_urls)
+        stale = self.rebuilds.stale(site_inputs(site, options), page_inputs(site, paper_pages=self.config.paper_pages))
+        outputs = {file.abs_dest_path for file in files}
+        doomed = {files.get_file_from_path(site.src_of(key)) for key in stale}
+        gone = self.rebuilds.outputs - outputs
+        for path in gone | {file.abs_dest_path for file in doomed if file is not None}:
+            if os.path.isfile(path):
+                os.remove(path)
+        self.rebuilds.outputs = outputs
+        log.info("papernotes: %s of %s note pages to rebuild, %s outputs removed (%s)", f"{len(stale):,}",
+                 f"{len(site.links.published):,}", f"{len(gone):,}", _seconds(start))
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         note = self._note_of(page)
@@ -128,7 +203,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         return self.site.links.notes.get(NoteKey(key)) if key in self.site.links.published else None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.config.search != "pagefind":
+        if self.config.search != "pagefind" or self.command == "serve":  # `mkdocs build` indexes
             return
         command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent"]
         result = subprocess.run(command, capture_output=True, text=True, check=False)

@@ -90,6 +90,7 @@ def render(template: str, context: Mapping[str, Any], *, overrides: str | None =
     return environment(overrides).get_template(template).render(**context)
 
 
+@lru_cache(maxsize=65536)  # every page's footer links to the same few dozen pages
 def page_url(src: str, use_directory_urls: bool) -> str:
     """The site URL of a docs page, as MkDocs computes it: `a/B c.md` -> `a/B%20c/`."""
     if not src.lower().endswith((".md", ".markdown")):

@@ -122,17 +122,24 @@ def _line_index(note: Note) -> tuple[list[str], dict[int, list[Link]]]:
     return found
 
 
-def footer(site: Site, key: str, pid: PaperId | None, href: Href) -> str:
+def backlink_facts(site: Site, key: str, pid: PaperId | None) -> list[tuple[str, str, str, str]]:
+    """(source note, its title, the linking line as shown, anchor above it) of each backlink."""
     seen: set[tuple[str, int]] = set()
-    backlinks = []
+    facts: list[tuple[str, str, str, str]] = []
     edges = list(site.graph.backlinks(key)) + (list(site.graph.backlinks(pid)) if pid else [])
     for edge in sorted(edges, key=lambda e: (e.source, e.line)):
         if edge.source == key or (edge.source, edge.line) in seen:
             continue
         seen.add((edge.source, edge.line))
         note = site.graph.notes[edge.source]
-        backlinks.append({"title": note.title, "context": _context(site, edge.source, edge.line),
-                          "href": href.to_src(site.src_of(edge.source), _anchor_for(site, edge.source, edge.line))})
+        facts.append((edge.source, note.title, _context(site, edge.source, edge.line),
+                      _anchor_for(site, edge.source, edge.line)))
+    return facts
+
+
+def footer(site: Site, key: str, pid: PaperId | None, href: Href) -> str:
+    backlinks = [{"title": title, "context": context, "href": href.to_src(site.src_of(source), anchor)}
+                 for source, title, context, anchor in backlink_facts(site, key, pid)]
     related = related_papers(site, key, pid, href)
     if not backlinks and not related:
         return ""
@@ -147,7 +154,18 @@ def _anchor_for(site: Site, key: str, line: int) -> str:
 
 
 def related_papers(site: Site, key: str, pid: PaperId | None, href: Href) -> list[dict[str, str]]:
-    """Papers sharing topics with this one, or linked to or from its note, best first.
+    """Papers sharing topics with this one, or linked to or from its note, best first."""
+    result = []
+    for other_id, reasons in rank_related(site, key, pid):
+        other = site.graph.papers[other_id]
+        target = paper_target(site, other)
+        link = href.to_src(site.src_of(target[0]), target[1]) if target else ""
+        result.append({"title": other.title, "href": link, "why": html.unescape(", ".join(reasons[:3]))})
+    return result
+
+
+def rank_related(site: Site, key: str, pid: PaperId | None) -> list[tuple[PaperId, list[str]]]:
+    """The related papers of a note's paper, best first, with the names of the topics they share.
 
     Candidates come from indexes, never from every paper: the papers of the notes linked to or
     from this one, and each of this paper's topics' papers, at most `RELATED_PER_TOPIC` of a
@@ -173,14 +191,9 @@ def related_papers(site: Site, key: str, pid: PaperId | None, href: Href) -> lis
         score = len(shared) + (2 if other_id in linked else 0)
         if score:
             scored.append((-score, other.title, PaperId(other_id), shared))
-    result = []
-    for _, title, other_id, shared in sorted(scored, key=lambda item: (item[0], item[1]))[:RELATED_LIMIT]:
-        other = graph.papers[other_id]
-        target = paper_target(site, other)
-        link = href.to_src(site.src_of(target[0]), target[1]) if target else ""
-        reasons = sorted(graph.topics[t].name for t in shared if t in graph.topics)
-        result.append({"title": title, "href": link, "why": html.unescape(", ".join(reasons[:3]))})
-    return result
+    scored.sort(key=lambda item: (item[0], item[1]))
+    return [(other_id, sorted(graph.topics[t].name for t in shared if t in graph.topics))
+            for _, _, other_id, shared in scored[:RELATED_LIMIT]]
 
 
 def _topic_keys(paper: Paper) -> set[str]:

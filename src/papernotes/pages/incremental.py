@@ -1,0 +1,129 @@
+"""Which note pages must be rebuilt after an edit (`mkdocs serve --dirty`), by comparing what each
+page is made from between two builds.
+
+A note's page is made from its own bytes, how its links resolve (and the pages they point to),
+the notes it embeds, its hashtags' topic pages, its rendered queries and inline-paper anchors,
+and, on a paper's note, the paper's facts and topic names, its backlinks (their source lines)
+and its related papers. `page_inputs` collects exactly those, per page, without rendering
+anything; pages whose inputs differ from the previous build's are the ones to rebuild. What every
+page depends on (which notes are published, where pages live, options) is compared as a whole.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+
+from papernotes.model import PaperId
+from papernotes.pages import Site
+from papernotes.pages.links import paper_target, paper_topics
+from papernotes.pages.paper import backlink_facts, rank_related
+
+PageInputs = dict[str, object]
+
+
+def site_inputs(site: Site, options: object) -> object:
+    """What every note page depends on: when it changes, every page is rebuilt."""
+    links = site.links
+    return (links.published, tuple(sorted(links.page_src.items())), links.use_directory_urls,
+            site.templates_dir, site.home, options)
+
+
+def page_inputs(site: Site, *, paper_pages: bool) -> PageInputs:
+    """Note key -> everything its page is made from (frozen objects and tuples, compared by value)."""
+    own = _own_inputs(site)
+    embeds = _embedded_notes(site)
+    inputs: PageInputs = {}
+    for key in site.links.published:
+        content = tuple(own[k] for k in _closure(key, embeds))
+        inputs[key] = (content, _chrome_inputs(site, key) if paper_pages else None)
+    return inputs
+
+
+def changed_pages(old: Mapping[str, object], new: Mapping[str, object]) -> set[str]:
+    """Keys whose inputs differ, appeared or disappeared."""
+    return {key for key in old.keys() | new.keys() if old.get(key) != new.get(key)}
+
+
+def _own_inputs(site: Site) -> dict[str, object]:
+    links = site.links
+    queries: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    for (key, line, text), output in links.queries.items():
+        queries[key].append((line, text, output))
+    own: dict[str, object] = {}
+    for key in links.published:
+        note = links.notes[key]  # type: ignore[index]
+        resolutions = links.resolutions.get(note.path, ())
+        own[key] = (note.content_hash, tuple(resolutions),
+                    tuple(sorted(links.line_anchors.get(key, {}).items())),
+                    tuple(sorted(queries.get(key, ()))),
+                    tuple(links.tag_pages.get(tag.tag) for tag in note.hashtags))
+    return own
+
+
+def _embedded_notes(site: Site) -> dict[str, list[str]]:
+    """Published note -> the published notes it transcludes."""
+    links = site.links
+    embeds: dict[str, list[str]] = {}
+    for key in links.published:
+        found = [resolved.key for link, resolved in links.resolutions.get(key, ())  # type: ignore[call-overload]
+                 if link.kind == "embed" and resolved is not None and resolved.is_note
+                 and resolved.key in links.published and resolved.key != key]
+        if found:
+            embeds[key] = found
+    return embeds
+
+
+def _closure(key: str, embeds: Mapping[str, list[str]]) -> list[str]:
+    """The note and every note it embeds, directly or through other embeds (cycles stop)."""
+    if key not in embeds:
+        return [key]
+    seen = {key: None}
+    stack = [key]
+    while stack:
+        for target in embeds.get(stack.pop(), ()):
+            if target not in seen:
+                seen[target] = None
+                stack.append(target)
+    return list(seen)
+
+
+def _chrome_inputs(site: Site, key: str) -> object:
+    """The header's paper and topic names, the backlinks (with their sources' content) and the
+    related papers (with where each link lands)."""
+    graph = site.graph
+    pid = graph.paper_of_note.get(key)  # type: ignore[call-overload]
+    backlinks = tuple(backlink_facts(site, key, pid))
+    if pid is None:
+        return backlinks
+    paper = graph.papers[pid]
+    topics = tuple((k, graph.topics[k].name) for k in paper_topics(site, paper))
+    related = tuple((other, graph.papers[PaperId(other)].title, tuple(reasons),
+                     paper_target(site, graph.papers[PaperId(other)]))
+                    for other, reasons in rank_related(site, key, pid))
+    return pid, paper, topics, backlinks, related
+
+
+class Rebuilds:
+    """What the previous build in this process saw, kept by the plugin across `mkdocs serve`
+    rebuilds: parsed notes, each page's inputs, and the files written."""
+
+    def __init__(self, where: tuple[str, ...], pages_dir: str) -> None:
+        from papernotes.loader import NoteCache
+
+        self.where = where
+        self.pages_dir = pages_dir
+        """Where generated pages are written with --dirty (never the vault)."""
+        self.cache = NoteCache()
+        self.shared: object = None
+        self.pages: PageInputs | None = None
+        self.outputs: set[str] = set()
+
+    def stale(self, shared: object, pages: PageInputs) -> set[str]:
+        """Pages to rebuild: those whose inputs changed, or all when what they share changed."""
+        if self.pages is None or shared != self.shared:
+            found = set(pages)
+        else:
+            found = changed_pages(self.pages, pages) & set(pages)
+        self.shared, self.pages = shared, pages
+        return found

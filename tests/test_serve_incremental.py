@@ -1,0 +1,130 @@
+"""`mkdocs serve --dirty`: after an edit, the rebuilt site equals a clean build of the edited vault.
+
+The rebuild is done the way `mkdocs serve --dirty` does it: a fresh config per rebuild, the same
+plugin instance (MkDocs keeps plugins that define `on_startup`), `build(..., dirty=True)` into the
+same site folder. The clean build uses a plugin instance of its own.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from generate_vault import generate  # noqa: E402
+
+SERVE_URL = "http://127.0.0.1:8000/"
+_PLUGINS = dict(MkDocsConfig._schema)["plugins"]
+_VOLATILE = re.compile(rb"<lastmod>[^<]*</lastmod>")
+
+
+def _config_file(docs: Path, tmp: Path) -> Path:
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("docs_dir: notes", f"docs_dir: {docs}")
+    text = text.replace("  - papernotes\n", "  - papernotes:\n      search: none\n")
+    path = tmp / "mkdocs.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _serve_build(config_file: Path, site: Path) -> None:
+    config = load_config(str(config_file), site_dir=str(site))
+    config.site_url = SERVE_URL
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, serve_url=SERVE_URL, dirty=True)
+
+
+def _clean_build(config_file: Path, site: Path) -> None:
+    """A full build by a plugin instance of its own (the serve one is put back afterwards)."""
+    kept = _PLUGINS.plugin_cache.pop("papernotes", None)
+    try:
+        config = load_config(str(config_file), site_dir=str(site))
+        config.site_url = SERVE_URL
+        config.plugins.on_startup(command="serve", dirty=False)
+        build(config, serve_url=SERVE_URL)
+        config.plugins.on_shutdown()
+    finally:
+        _PLUGINS.plugin_cache.pop("papernotes", None)
+        if kept is not None:
+            _PLUGINS.plugin_cache["papernotes"] = kept
+
+
+def _outputs(site: Path) -> dict[str, bytes]:
+    found = {}
+    for path in sorted(site.rglob("*")):
+        if path.is_file() and not path.name.startswith("sitemap.xml"):
+            found[path.relative_to(site).as_posix()] = _VOLATILE.sub(b"", path.read_bytes())
+    return found
+
+
+def _mtimes(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*.html")}
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Path, Path, Path]]:
+    vault = tmp_path / "vault"
+    generate(vault, 30, 3)
+    config_file = _config_file(vault, tmp_path)
+    site = tmp_path / "served"
+    _PLUGINS.plugin_cache.pop("papernotes", None)
+    _serve_build(config_file, site)
+    yield vault, config_file, site
+    instance = _PLUGINS.plugin_cache.pop("papernotes", None)
+    if instance is not None:
+        instance.on_shutdown()
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _notes(vault: Path) -> list[Path]:
+    return sorted(p for p in vault.rglob("*.md") if p.name != "Home.md")
+
+
+def _assert_same_as_clean(config_file: Path, site: Path, tmp_path: Path, name: str) -> None:
+    clean = tmp_path / f"clean-{name}"
+    _clean_build(config_file, clean)
+    served, expected = _outputs(site), _outputs(clean)
+    assert sorted(served) == sorted(expected)
+    differing = [page for page in expected if served[page] != expected[page]]
+    assert differing == [], f"stale after {name}: {differing[:10]}"
+
+
+def test_edits_rebuild_exactly_the_pages_that_depend_on_them(served, tmp_path: Path) -> None:
+    vault, config_file, site = served
+    notes = _notes(vault)
+    source, target = notes[4], notes[17]
+    target_name = target.stem
+    edits = [
+        ("wikilink", lambda: _edit(source, "\n## ", f"\nSee also [[{target_name}]].\n\n## ")),
+        ("year", lambda: _edit(target, "year: ", "year: 1999\nold-year: ")),
+        ("queue", lambda: _edit(vault / "Home.md", "- [ ] ", "- [x] ")),
+    ]
+    for name, edit in edits:
+        before = _mtimes(site)
+        edit()
+        _serve_build(config_file, site)
+        after = _mtimes(site)
+        rebuilt = {page for page in after if after[page] != before.get(page)}
+        assert 0 < len(rebuilt) < len(after) / 2, f"{name}: {len(rebuilt)} of {len(after)} pages rebuilt"
+        _assert_same_as_clean(config_file, site, tmp_path, name)
+
+
+def test_deleted_note_disappears_and_its_backlinks_update(served, tmp_path: Path) -> None:
+    vault, config_file, site = served
+    _notes(vault)[9].unlink()
+    _serve_build(config_file, site)
+    _assert_same_as_clean(config_file, site, tmp_path, "delete")

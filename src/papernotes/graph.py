@@ -64,6 +64,11 @@ class PaperGraph:
     _backlinks: dict[str, tuple[Edge, ...]] = field(repr=False)
     _outgoing: dict[str, tuple[Edge, ...]] = field(repr=False, default_factory=dict)
     _papers_by_note: dict[str, tuple[PaperId, ...]] = field(repr=False, default_factory=dict)
+    _topic_keys: dict[str, frozenset[str]] = field(repr=False, default_factory=dict)
+
+    def topic_keys(self, pid: str) -> frozenset[str]:
+        """The topic keys of a paper's own tags (not their ancestors)."""
+        return self._topic_keys.get(pid, frozenset())
 
     def backlinks(self, node: str) -> tuple[Edge, ...]:
         """Edges pointing at a note key, an attachment key or a paper id, in source order."""
@@ -256,7 +261,7 @@ class _Builder:
             for (path, name, line), items in self.pending.queue_items.items()
         )
         paper_of_note = {key: ids[index] for key, index in self.note_mention.items()}
-        topics = self._topics(papers)
+        topics, topic_keys = self._topics(papers)
         edges = tuple(sorted(dict.fromkeys(self.edges), key=lambda e: (e.source, e.line, e.kind, e.target)))
         backlinks: dict[str, list[Edge]] = defaultdict(list)
         outgoing: dict[str, list[Edge]] = defaultdict(list)
@@ -269,18 +274,18 @@ class _Builder:
             resolutions=self.resolutions, paper_of_note=paper_of_note,
             _backlinks={target: tuple(found) for target, found in backlinks.items()},
             _outgoing={source: tuple(found) for source, found in outgoing.items()},
-            _papers_by_note=_papers_by_note(papers),
+            _papers_by_note=_papers_by_note(papers), _topic_keys=topic_keys,
         )
 
-    def _topics(self, papers: dict[PaperId, Paper]) -> dict[str, Topic]:
+    def _topics(self, papers: dict[PaperId, Paper]) -> tuple[dict[str, Topic], dict[str, frozenset[str]]]:
         collector = TopicCollector()
+        keys: dict[str, frozenset[str]] = {}
         for pid, paper in papers.items():
-            for tag in paper.tags:
-                collector.add(tag, paper=pid)
+            keys[pid] = frozenset(collector.add(tag, paper=pid) for tag in paper.tags) - {""}
         for note in self.notes.values():
             for tag in note.tags:
                 collector.add(tag, note=note.path)
-        return collector.topics()
+        return collector.topics(), keys
 
 
 def _papers_by_note(papers: dict[PaperId, Paper]) -> dict[str, tuple[PaperId, ...]]:

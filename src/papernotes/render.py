@@ -39,9 +39,17 @@ def url_path(path: str) -> str:
     return quote(path, safe="/")
 
 
+@lru_cache(maxsize=2**17)  # generated pages link the same pairs on every `mkdocs serve` rebuild
 def relative_src(target_src: str, base_src: str) -> str:
     """The path of one docs file seen from another's folder: `a/b.md`, `c/d.md` -> `../a/b.md`."""
-    return posixpath.relpath(target_src, posixpath.dirname(base_src) or ".")
+    target = target_src.split("/")
+    folder = base_src.split("/")[:-1]
+    if any(part in ("", ".", "..") for part in target + folder):  # not a plain docs path
+        return posixpath.relpath(target_src, posixpath.dirname(base_src) or ".")
+    shared = 0
+    while shared < len(folder) and shared < len(target) - 1 and folder[shared] == target[shared]:
+        shared += 1
+    return "/".join([".."] * (len(folder) - shared) + target[shared:])
 
 
 def md_link(text_md: str, target_src: str, base_src: str, anchor: str = "") -> str:

@@ -10,7 +10,6 @@ from papernotes.model import Link, Note, Paper, PaperId
 from papernotes.pages import Site
 from papernotes.pages.links import paper_target, paper_topics, topic_src
 from papernotes.render import page_url, relative_url, render
-from papernotes.topics import topic_key
 
 BUTTONS = (("paper", "Paper"), ("arxiv", "arXiv"), ("pdf", "PDF"), ("code", "Code"),
            ("project", "Project"), ("github", "Code"), ("video", "Video"))
@@ -173,7 +172,7 @@ def rank_related(site: Site, key: str, pid: PaperId | None) -> list[tuple[PaperI
     if pid is None:
         return []
     graph = site.graph
-    mine = _topic_keys(graph.papers[pid])
+    mine = graph.topic_keys(pid)
     linked_notes = {e.target for e in graph.outgoing(key)} | {e.source for e in graph.backlinks(key)}
     linked = {other for note in linked_notes for other in graph.papers_of_note(note)}
     candidates: dict[str, None] = dict.fromkeys(linked)
@@ -182,19 +181,15 @@ def rank_related(site: Site, key: str, pid: PaperId | None) -> list[tuple[PaperI
         if found is not None:
             candidates.update(dict.fromkeys(found.papers[:RELATED_PER_TOPIC]))
     candidates.pop(pid, None)
-    scored: list[tuple[int, str, PaperId, set[str]]] = []
+    scored: list[tuple[int, str, PaperId, frozenset[str]]] = []
     for other_id in candidates:
         other = graph.papers.get(PaperId(other_id))
         if other is None:
             continue
-        shared = mine & _topic_keys(other)
+        shared = mine & graph.topic_keys(other_id)
         score = len(shared) + (2 if other_id in linked else 0)
         if score:
             scored.append((-score, other.title, PaperId(other_id), shared))
     scored.sort(key=lambda item: (item[0], item[1]))
     return [(other_id, sorted(graph.topics[t].name for t in shared if t in graph.topics))
             for _, _, other_id, shared in scored[:RELATED_LIMIT]]
-
-
-def _topic_keys(paper: Paper) -> set[str]:
-    return {topic_key(tag) for tag in paper.tags} - {""}

@@ -1,0 +1,331 @@
+"""Whole-site build times of papernotes next to Material without it, on generated vaults.
+
+    .venv/bin/python benchmarks/bench_build.py
+
+Each build is `python -m mkdocs build -f CFG -q` in a child process, timed by wall clock, with
+the child's peak RSS (`os.wait4`, which includes Pagefind when it runs). Configurations, each
+written as an mkdocs.yml pointing at the vault (`docs_dir` absolute, `site_dir` in a temp dir):
+
+- papernotes: this repository's mkdocs.yml (every feature, the generated nav, Pagefind);
+- papernotes, search none: the same with `search: none`;
+- Material, one-page nav: Material with `nav: [Home.md]`, `plugins: [search]`, the same Markdown
+  extensions except pymdownx.emoji (see README);
+- Material, default nav: the same without `nav:` (one nav entry per note, rendered into every
+  page: quadratic, so only on vaults up to `--default-nav-max` notes).
+
+Then: the same 5,000-note vault with `--queries` Dataview blocks spread over its notes (against
+the vault without them), the latency of `mkdocs serve --dirty` rebuilds after edits on the
+1,000-note vault, and one build of a `--scale`-note vault for time and peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from generate_vault import cached  # noqa: E402
+
+PAPERNOTES, NO_SEARCH, ONE_PAGE, DEFAULT_NAV = (
+    "papernotes", "papernotes, search none", "Material, one-page nav", "Material, default nav")
+LINEAR_TARGET = 1.15  # papernotes / Material one-page nav, 5,000 notes
+QUERY_TARGET = 1.10  # with the Dataview blocks / without
+SERVE_TARGET = 2.0  # seconds per rebuild after an edit
+MEMORY_TARGET_MB = 2048
+
+QUERIES = (
+    "TABLE year, venue FROM #ml/nlp WHERE year > 2020 SORT year DESC",
+    "LIST FROM [[Home]]",
+    "TASK FROM \"Home\" WHERE !completed LIMIT 20",
+    "TABLE year, venue FROM #theory SORT year DESC LIMIT 30",
+    "LIST FROM \"papers/cv\" WHERE year >= 2022 SORT file.name ASC",
+    "TABLE length(file.inlinks) AS \"In\" FROM #ml/cv/diffusion SORT length(file.inlinks) DESC LIMIT 10",
+    "TASK FROM #to-read WHERE !completed",
+    "TABLE year FROM \"读书笔记\" WHERE year < 2019",
+)
+
+
+@dataclass(slots=True)
+class Result:
+    seconds: list[float] = field(default_factory=list)
+    rss_mb: list[float] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+
+# -- configurations ---------------------------------------------------------------------------
+
+def _repo_config() -> str:
+    return (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def _reference_config(nav: bool) -> str:
+    """Material without papernotes: the repo's theme and Markdown extensions, but no emoji
+    extension (its index is papernotes', and pymdownx's own copies 4,000 entries per page)."""
+    text = _repo_config()
+    head, _, rest = text.partition("plugins:")
+    _, _, extensions = rest.partition("markdown_extensions:")
+    kept, skipping = [], False
+    for line in extensions.split("\n"):
+        if line.startswith("  - "):
+            skipping = line.startswith("  - pymdownx.emoji")
+        elif line.startswith("  #"):
+            continue
+        if not skipping:
+            kept.append(line)
+    nav_line = "nav:\n  - Home.md\n" if nav else ""
+    return head + "plugins:\n  - search\n" + nav_line + "markdown_extensions:" + "\n".join(kept)
+
+
+def write_config(kind: str, vault: Path, site: Path, folder: Path) -> Path:
+    if kind in (PAPERNOTES, NO_SEARCH):
+        text = _repo_config()
+        if kind == NO_SEARCH:
+            text = text.replace("  - papernotes\n", "  - papernotes:\n      search: none\n")
+    else:
+        text = _reference_config(nav=kind == ONE_PAGE)
+    text = text.replace("docs_dir: notes", f"docs_dir: {vault}")
+    path = folder / f"{kind.replace(' ', '-').replace(',', '')}-{vault.name}.yml"
+    path.write_text(text + f"\nsite_dir: {site}\n", encoding="utf-8")
+    return path
+
+
+def run_build(config: Path, site: Path) -> tuple[float, float]:
+    """(wall seconds, peak RSS MiB) of one `mkdocs build` in a child process."""
+    shutil.rmtree(site, ignore_errors=True)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    start = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)],
+                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert child.stderr is not None
+    errors = child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"build failed: {config}\n{errors.decode(errors='replace')[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+# -- vaults -----------------------------------------------------------------------------------
+
+def vault(out: Path, notes: int, seed: int) -> Path:
+    root = out / f"vault-{notes}-s{seed}"
+    cached(root, notes, seed)
+    return root
+
+
+def linked_copy(source: Path, target: Path) -> Path:
+    """A copy whose files are hard links (cheap); files to change are unlinked before writing."""
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(source, target, copy_function=os.link)
+    return target
+
+
+def rewrite(path: Path, text: str) -> None:
+    path.unlink()
+    path.write_text(text, encoding="utf-8")
+
+
+def with_queries(source: Path, target: Path, count: int, seed: int) -> Path:
+    """`source` plus `count` ```dataview blocks, appended to notes spread over the vault."""
+    stamp = target / ".queries.json"
+    if stamp.exists() and json.loads(stamp.read_text()) == {"source": source.name, "count": count}:
+        return target
+    linked_copy(source, target)
+    notes = sorted(p for p in target.rglob("*.md") if p.name != "Home.md")
+    rng = random.Random(f"{seed}:queries")
+    for index, path in enumerate(sorted(rng.sample(notes, count))):
+        query = QUERIES[index % len(QUERIES)]
+        rewrite(path, path.read_text(encoding="utf-8") + f"\n## Related\n\n```dataview\n{query}\n```\n")
+    stamp.write_text(json.dumps({"source": source.name, "count": count}))
+    return target
+
+
+# -- mkdocs serve --dirty ---------------------------------------------------------------------
+
+SERVE_CHILD = r"""
+import json, sys, time, logging
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+logging.disable(logging.WARNING)
+config_file, site, vault = sys.argv[1:4]
+url = "http://127.0.0.1:8000/"
+
+def rebuild():
+    config = load_config(config_file, site_dir=site)
+    config.site_url = url
+    config.plugins.on_startup(command="serve", dirty=True)
+    start = time.perf_counter()
+    build(config, serve_url=url, dirty=True)
+    return time.perf_counter() - start
+
+def edit(path, old, new):
+    path = Path(vault, path)
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.unlink()  # a hard-linked copy: never write through to the cached vault
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+notes = sorted(p.relative_to(vault).as_posix() for p in Path(vault).rglob("*.md") if p.name != "Home.md")
+source, target = notes[len(notes) // 100], notes[len(notes) // 2]
+times = {"initial build": rebuild()}
+edit(source, "\n## ", f"\nSee also [[{Path(target).stem}]].\n\n## ")
+times["add a wikilink"] = rebuild()
+edit(target, "year: ", "year: 1999\nold-year: ")
+times["change a year"] = rebuild()
+edit("Home.md", "- [ ] ", "- [x] ")
+times["tick a queue item"] = rebuild()
+times["no change"] = rebuild()
+print(json.dumps(times))
+"""
+
+
+def serve_latency(source: Path, folder: Path) -> dict[str, float]:
+    copy = linked_copy(source, folder / "serve-vault")
+    config = write_config(NO_SEARCH, copy, folder / "serve-site", folder)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, "-c", SERVE_CHILD, str(config), str(folder / "serve-site"),
+                             str(copy)], env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"serve benchmark failed:\n{result.stderr[-3000:]}")
+    shutil.rmtree(copy, ignore_errors=True)
+    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+# -- report -----------------------------------------------------------------------------------
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def verdict(value: float, target: float) -> str:
+    return "met" if value <= target else "**missed**"
+
+
+def table(results: dict[tuple[int, str], Result]) -> list[str]:
+    lines = ["| notes | configuration | median s | runs s | vs one-page nav | peak RSS MiB |",
+             "| --- | --- | --- | --- | --- | --- |"]
+    for (notes, kind), result in results.items():
+        reference = results.get((notes, ONE_PAGE))
+        ratio = f"{result.median / reference.median:.2f}" if reference else ""
+        runs = ", ".join(f"{s:.1f}" for s in result.seconds)
+        lines.append(f"| {notes:,} | {kind} | {result.median:.1f} | {runs} | {ratio} | "
+                     f"{max(result.rss_mb):.0f} |")
+    return lines
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notes", default="1000,5000", help="vault sizes, comma-separated")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--default-nav-max", type=int, default=1000,
+                        help="largest vault built with Material's default nav (it is quadratic)")
+    parser.add_argument("--queries", type=int, default=200, help="Dataview blocks (0: skip)")
+    parser.add_argument("--queries-notes", type=int, default=5000)
+    parser.add_argument("--serve-notes", type=int, default=1000, help="0: skip the serve latency")
+    parser.add_argument("--scale", type=int, default=20000, help="one build of this size (0: skip)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--out", type=Path, default=HERE / "out")
+    parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    args = parser.parse_args(argv)
+    sizes = [int(n) for n in args.notes.split(",") if n]
+    print(f"Python {platform.python_version()} on {cpu_model()}, {os.cpu_count()} CPUs; "
+          f"{args.runs} runs per configuration", flush=True)
+    report: dict[str, object] = {}
+    missed = False
+    with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
+        folder = Path(tmp)
+        results: dict[tuple[int, str], Result] = {}
+        plans: list[tuple[int, str, Path, Path]] = []
+        for notes in sizes:
+            root = vault(args.out, notes, args.seed)
+            for kind in (PAPERNOTES, NO_SEARCH, ONE_PAGE, DEFAULT_NAV):
+                if kind == DEFAULT_NAV and notes > args.default_nav_max:
+                    continue
+                site = folder / "site"
+                plans.append((notes, kind, write_config(kind, root, site, folder), site))
+        if args.queries:
+            base = vault(args.out, args.queries_notes, args.seed)
+            queried = with_queries(base, args.out / f"{base.name}-q{args.queries}", args.queries, args.seed)
+            plans.append((-args.queries_notes, NO_SEARCH, write_config(NO_SEARCH, queried, folder / "site",
+                                                                       folder), folder / "site"))
+            if args.queries_notes not in sizes:
+                plans.append((args.queries_notes, NO_SEARCH,
+                              write_config(NO_SEARCH, base, folder / "site", folder), folder / "site"))
+        for run in range(args.runs):  # interleaved, so a busy minute hurts every configuration alike
+            for notes, kind, config, site in plans:
+                seconds, rss = run_build(config, site)
+                result = results.setdefault((notes, kind), Result())
+                result.seconds.append(seconds)
+                result.rss_mb.append(rss)
+                label = f"{abs(notes):,}{' + queries' if notes < 0 else ''}"
+                print(f"run {run + 1}: {label}, {kind}: {seconds:.1f} s, {rss:.0f} MiB", flush=True)
+        plain = {key: value for key, value in results.items() if key[0] > 0}
+        lines = table(plain)
+        print("\n" + "\n".join(lines))
+        report["builds"] = {f"{n} {k}": {"seconds": r.seconds, "rss_mb": r.rss_mb} for (n, k), r in results.items()}
+        largest = max(sizes)
+        if (largest, ONE_PAGE) in results:
+            ratio = results[(largest, PAPERNOTES)].median / results[(largest, ONE_PAGE)].median
+            bare = results[(largest, NO_SEARCH)].median / results[(largest, ONE_PAGE)].median
+            missed |= ratio > LINEAR_TARGET
+            print(f"\n{largest:,} notes, papernotes / Material one-page nav: {ratio:.2f} with Pagefind, "
+                  f"{bare:.2f} without (target <= {LINEAR_TARGET}: {verdict(ratio, LINEAR_TARGET)})")
+        if args.queries:
+            with_q = results[(-args.queries_notes, NO_SEARCH)].median
+            without = results[(args.queries_notes, NO_SEARCH)].median
+            ratio = with_q / without
+            missed |= ratio > QUERY_TARGET
+            print(f"{args.queries_notes:,} notes + {args.queries} Dataview blocks: {with_q:.1f} s, "
+                  f"without: {without:.1f} s, ratio {ratio:.2f} (target <= {QUERY_TARGET}: "
+                  f"{verdict(ratio, QUERY_TARGET)})")
+            report["queries"] = {"with": with_q, "without": without}
+        if args.serve_notes:
+            latency = serve_latency(vault(args.out, args.serve_notes, args.seed), folder)
+            report["serve"] = latency
+            print(f"\nmkdocs serve --dirty, {args.serve_notes:,} notes (seconds per rebuild):")
+            for step, seconds in latency.items():
+                print(f"| {step} | {seconds:.2f} |")
+            worst = max(v for k, v in latency.items() if k != "initial build")
+            missed |= worst > SERVE_TARGET
+            print(f"slowest edit rebuild {worst:.2f} s (target <= {SERVE_TARGET}: {verdict(worst, SERVE_TARGET)})")
+        if args.scale:
+            root = vault(args.out, args.scale, args.seed)
+            seconds, rss = run_build(write_config(PAPERNOTES, root, folder / "site", folder), folder / "site")
+            shutil.rmtree(folder / "site", ignore_errors=True)
+            report["scale"] = {"notes": args.scale, "seconds": seconds, "rss_mb": rss}
+            missed |= rss > MEMORY_TARGET_MB
+            print(f"\n{args.scale:,} notes, papernotes (one build): {seconds:.0f} s, peak RSS {rss:.0f} MiB "
+                  f"(target < {MEMORY_TARGET_MB} MiB: {verdict(rss, MEMORY_TARGET_MB)})")
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=1), encoding="utf-8")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from papernotes.model import Paper, PaperId
 from papernotes.pages import Site
-from papernotes.pages.links import note_link, paper_link, paper_topics, topic_link, topic_src
+from papernotes.pages.links import (
+    html_text,
+    note_html,
+    note_link,
+    paper_html,
+    paper_link,
+    paper_topics,
+    topic_html,
+    topic_link,
+    topic_src,
+)
 from papernotes.paths import stem
-from papernotes.render import escape_cell, escape_md, md_link
+from papernotes.render import escape_md, md_link
 
 SECTIONS = (
     ("Papers", "papers.md"), ("Topics", "topics/index.md"), ("Queues", "queues.md"),
@@ -27,8 +38,9 @@ def generated_pages(site: Site, *, search: bool = True) -> dict[str, str]:
         "timeline.md": timeline_page(site),
         "notes.md": notes_page(site),
     }
+    children = topic_children(site)
     for key in site.graph.topics:
-        pages[topic_src(key)] = topic_page(site, key)
+        pages[topic_src(key)] = topic_page(site, key, children)
     if search:
         pages["search.md"] = search_page()
     if site.home is None:
@@ -60,16 +72,21 @@ def papers_page(site: Site) -> str:
     papers = _papers(site)
     extra = _attribute_columns(papers)
     header = ["Title", "Year", "Venue", "Topics", "Status", *(name.replace("-", " ").capitalize() for name in extra)]
-    lines = ["# Papers", "", f"{len(papers)} papers.", "", '<div class="pn-table" markdown="1">', "",
-             "| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    lines = ["# Papers", "", f"{len(papers)} papers.", "", '<div class="pn-table">', "<table>",
+             "<thead><tr>" + "".join(f"<th>{html_text(name)}</th>" for name in header) + "</tr></thead>",
+             "<tbody>"]
     for _, paper in papers:
         attributes = dict(paper.attributes)
-        topics = ", ".join(topic_link(site, key, base) for key in paper_topics(site, paper))
-        cells = [paper_link(site, paper, base), str(paper.year or ""),
-                 escape_cell(paper.venue or ""), topics, escape_cell(paper.status or ""),
-                 *(escape_cell(attributes.get(name, "")) for name in extra)]
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines + ["", "</div>", ""])
+        topics = ", ".join(topic_html(site, key, base) for key in paper_topics(site, paper))
+        cells = [paper_html(site, paper, base), str(paper.year or ""), html_text(paper.venue or ""), topics,
+                 html_text(paper.status or ""), *(html_text(attributes.get(name, "")) for name in extra)]
+        lines.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+    return "\n".join(lines + ["</tbody>", "</table>", "</div>", ""])
+
+
+def _html_list(items: Iterable[str]) -> list[str]:
+    """A bulleted list as one raw HTML block: Python-Markdown passes it through untouched."""
+    return ["<ul>", *(f"<li>{item}</li>" for item in items), "</ul>", ""]
 
 
 def topics_index(site: Site) -> str:
@@ -82,26 +99,31 @@ def topics_index(site: Site) -> str:
     return "\n".join(lines) + "\n"
 
 
-def topic_page(site: Site, key: str) -> str:
+def topic_page(site: Site, key: str, children: Mapping[str, list[str]] | None = None) -> str:
     base = topic_src(key)
     topic = site.graph.topics[key]
     lines = [f"# {escape_md(topic.name)}", ""]
     if topic.parent and topic.parent in site.graph.topics:
         lines += [f"Part of {topic_link(site, topic.parent, base)}.", ""]
-    children = [k for k, t in site.graph.topics.items() if t.parent == key]
-    if children:
-        lines += ["Subtopics: " + ", ".join(topic_link(site, k, base) for k in children), ""]
-    if topic.papers:
-        lines += ["## Papers", ""]
-        for pid in topic.papers:
-            paper = site.graph.papers.get(PaperId(pid))
-            if paper is not None:
-                lines.append(f"- {paper_link(site, paper, base)}" + _year_suffix(paper))
-        lines.append("")
+    below = (children or topic_children(site)).get(key, [])
+    if below:
+        lines += ["Subtopics: " + ", ".join(topic_link(site, k, base) for k in below), ""]
+    papers = [paper for pid in topic.papers if (paper := site.graph.papers.get(PaperId(pid))) is not None]
+    if papers:
+        lines += ["## Papers", ""] + _html_list(paper_html(site, paper, base) + _year_suffix(paper)
+                                                 for paper in papers)
     notes = _other_notes(site, key)
     if notes:
-        lines += ["## Notes", ""] + [f"- {note_link(site, note, base)}" for note in notes] + [""]
+        lines += ["## Notes", ""] + _html_list(note_html(site, note, base) for note in notes)
     return "\n".join(lines)
+
+
+def topic_children(site: Site) -> dict[str, list[str]]:
+    children: dict[str, list[str]] = defaultdict(list)
+    for key, topic in site.graph.topics.items():
+        if topic.parent:
+            children[topic.parent].append(key)
+    return children
 
 
 def _other_notes(site: Site, key: str) -> list[str]:
@@ -113,7 +135,7 @@ def _other_notes(site: Site, key: str) -> list[str]:
 
 def _year_suffix(paper: Paper) -> str:
     parts = [part for part in (paper.venue, str(paper.year) if paper.year else None) if part]
-    return (" — " + escape_md(" ".join(parts))) if parts else ""
+    return (" — " + html_text(" ".join(parts))) if parts else ""
 
 
 def queues_page(site: Site) -> str:
@@ -154,13 +176,13 @@ def timeline_page(site: Site) -> str:
     lines = ["# Timeline", "", "## By year", ""]
     for year in sorted(by_year, key=lambda y: -(y or 0)):
         lines += [f"### {year or 'Undated'}", ""]
-        lines += [f"- {paper_link(site, p, base)}" + (f" — {escape_md(p.venue)}" if p.venue else "")
-                  for p in by_year[year]] + [""]
+        lines += _html_list(paper_html(site, p, base) + (f" — {html_text(p.venue)}" if p.venue else "")
+                            for p in by_year[year])
     lines += ["## By venue", ""]
     for venue in sorted(by_venue, key=str.casefold):
         lines += [f"### {escape_md(venue)}", ""]
-        lines += [f"- {paper_link(site, p, base)}" + (f" ({p.year})" if p.year else "")
-                  for p in by_venue[venue]] + [""]
+        lines += _html_list(paper_html(site, p, base) + (f" ({p.year})" if p.year else "")
+                            for p in by_venue[venue])
     return "\n".join(lines)
 
 
@@ -172,7 +194,7 @@ def notes_page(site: Site) -> str:
     lines = ["# All notes", ""]
     for folder in sorted(by_folder):
         lines += [f"## {escape_md(folder or 'Top level')}", ""]
-        lines += [f"- {note_link(site, key, base)}" for key in sorted(by_folder[folder], key=stem)] + [""]
+        lines += _html_list(note_html(site, key, base) for key in sorted(by_folder[folder], key=stem))
     return "\n".join(lines)
 
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from papernotes.model import Link, Note, Paper, PaperId
 from papernotes.pages import Site
-from papernotes.pages.links import paper_target, paper_topics, topic_src
-from papernotes.render import page_url, relative_url, render
+from papernotes.pages.links import page_href, paper_target, paper_topics, topic_src
+from papernotes.render import render
 
 BUTTONS = (("paper", "Paper"), ("arxiv", "arXiv"), ("pdf", "PDF"), ("code", "Code"),
            ("project", "Project"), ("github", "Code"), ("video", "Video"))
@@ -26,9 +26,7 @@ class Href:
     src: str
 
     def to_src(self, target_src: str, anchor: str = "") -> str:
-        udu = self.site.links.use_directory_urls
-        url = page_url(target_src, udu) + (f"#{anchor}" if anchor else "")
-        return relative_url(url, page_url(self.src, udu))
+        return page_href(self.site, self.src, target_src, anchor)
 
 
 def wrap_content(content: str, site: Site, key: str | None, src: str, *, paper_pages: bool) -> str:

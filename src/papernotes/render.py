@@ -39,17 +39,23 @@ def url_path(path: str) -> str:
     return quote(path, safe="/")
 
 
+def _relpath(target: str, start: str) -> str:
+    """`posixpath.relpath` for two relative paths, without its two `abspath` calls (it runs for
+    every link of every generated page and footer)."""
+    to = [part for part in target.split("/") if part not in ("", ".")]
+    origin = [part for part in start.split("/") if part not in ("", ".")]
+    if ".." in to or ".." in origin:
+        return posixpath.relpath(target, start)
+    shared = 0
+    while shared < len(to) and shared < len(origin) and to[shared] == origin[shared]:
+        shared += 1
+    return "/".join([".."] * (len(origin) - shared) + to[shared:]) or "."
+
+
 @lru_cache(maxsize=2**17)  # generated pages link the same pairs on every `mkdocs serve` rebuild
 def relative_src(target_src: str, base_src: str) -> str:
     """The path of one docs file seen from another's folder: `a/b.md`, `c/d.md` -> `../a/b.md`."""
-    target = target_src.split("/")
-    folder = base_src.split("/")[:-1]
-    if any(part in ("", ".", "..") for part in target + folder):  # not a plain docs path
-        return posixpath.relpath(target_src, posixpath.dirname(base_src) or ".")
-    shared = 0
-    while shared < len(folder) and shared < len(target) - 1 and folder[shared] == target[shared]:
-        shared += 1
-    return "/".join([".."] * (len(folder) - shared) + target[shared:])
+    return _relpath(target_src, posixpath.dirname(base_src) or ".")
 
 
 def md_link(text_md: str, target_src: str, base_src: str, anchor: str = "") -> str:
@@ -109,12 +115,13 @@ def page_url(src: str, use_directory_urls: bool) -> str:
     return url_path(posixpath.splitext(src)[0] + ".html")
 
 
+@lru_cache(maxsize=2**17)
 def relative_url(target: str, from_url: str) -> str:
     """`target` (a site URL) as seen from the page at `from_url`, for hrefs in rendered HTML."""
     from_dir = from_url if from_url.endswith("/") else posixpath.dirname(from_url)
     target_path = target.split("#", 1)[0]
     fragment = target[len(target_path):]
-    rel = posixpath.relpath(target_path.rstrip("/") or ".", from_dir.rstrip("/") or ".")
+    rel = _relpath(target_path.rstrip("/") or ".", from_dir.rstrip("/") or ".")
     if target_path.endswith("/") and rel != ".":
         rel += "/"
     return ("./" if rel == "." else rel) + fragment

@@ -24,6 +24,10 @@ from papernotes.model import Note, NoteKey
 from papernotes.paths import is_note_path, stem
 
 ALWAYS_SKIPPED = (".obsidian", ".trash", ".git")
+# Python-Markdown takes minutes (and markdown-it tens of seconds) on notes far past these sizes;
+# no real note comes close, so a note beyond them is reported and left out rather than hang a build.
+MAX_NOTE_BYTES = 5_000_000
+MAX_LINKS = 20_000
 DEFAULT_EXCLUDES: tuple[str, ...] = ("node_modules/**", "site/**", "_site/**")
 
 
@@ -120,7 +124,7 @@ def walk_vault(root: Path, exclude: Sequence[str] = ()) -> tuple[list[VaultFile]
             if name.startswith(".") or is_excluded(key, patterns):
                 continue
             path = Path(folder, name)
-            if path.is_symlink() and not path.resolve().is_relative_to(root_real):
+            if path.is_symlink() and not _inside(path, root_real):
                 problems.append(Diagnostic(
                     key, 1, "warning", "symlink-outside-vault",
                     f"{key} is a symbolic link to a file outside the vault; it is not published",
@@ -129,6 +133,14 @@ def walk_vault(root: Path, exclude: Sequence[str] = ()) -> tuple[list[VaultFile]
                 continue
             files.append(VaultFile(key, path))
     return files, problems
+
+
+def _inside(link: Path, root_real: Path) -> bool:
+    """Whether a symlink leads to a file inside the vault (a loop or an unreadable link does not)."""
+    try:
+        return link.resolve(strict=True).is_relative_to(root_real)
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13
+        return False
 
 
 def decode(data: bytes, key: str) -> tuple[str | None, list[Diagnostic]]:
@@ -162,7 +174,10 @@ def decode(data: bytes, key: str) -> tuple[str | None, list[Diagnostic]]:
 
 
 def load_note(key: str, data: bytes) -> tuple[Note | None, list[Diagnostic]]:
-    """Parse one note from its bytes; None only when the file is not text at all."""
+    """Parse one note from its bytes; None when the file is not text at all, or far too large."""
+    if len(data) > MAX_NOTE_BYTES:
+        return None, [_too_large(key, f"is {len(data) / 1e6:.1f} MB, more than the "
+                                      f"{MAX_NOTE_BYTES / 1e6:.0f} MB a note may have")]
     text, problems = decode(data, key)
     if text is None:
         return None, problems
@@ -183,6 +198,9 @@ def load_note(key: str, data: bytes) -> tuple[Note | None, list[Diagnostic]]:
     problems += meta_problems
     tokens = make_parser().parse(body)
     structure = extract_structure(tokens, body_line)
+    if len(structure.links) > MAX_LINKS:
+        return None, problems + [_too_large(key, f"has {len(structure.links):,} links, more than the "
+                                                 f"{MAX_LINKS:,} a note may have")]
     path = NoteKey(key)
     papers = recognise_entries(tokens, EntryContext(path, body_line, meta, body))
     note = Note(
@@ -206,6 +224,11 @@ def load_note(key: str, data: bytes) -> tuple[Note | None, list[Diagnostic]]:
         diagnostics=tuple(problems),
     )
     return note, problems
+
+
+def _too_large(key: str, what: str) -> Diagnostic:
+    return Diagnostic(key, 1, "error", "note-too-large", f"{key} {what}; it is not published",
+                      "split it into smaller notes")
 
 
 def read_file(file: VaultFile) -> tuple[bytes | None, list[Diagnostic]]:

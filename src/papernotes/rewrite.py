@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Collection, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
@@ -22,6 +22,11 @@ from papernotes.resolve import Resolved
 Resolutions = Mapping[NoteKey, Sequence[tuple[Link, Resolved | None]]]
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".avif")
+MAX_INDENT = 64
+MAX_LIST_MARKERS = 16
+_LIST_MARKER = r"(?:[-*+]|\d{1,9}[.)])[ \t]+"
+_DEEP_MARKERS_RE = re.compile(
+    rf"^([ \t]*(?:(?:>[ \t]*)*{_LIST_MARKER}){{{MAX_LIST_MARKERS}}}(?:>[ \t]*)*)(?:(\d{{1,9}})([.)])|(?=[-*+]))")
 _SIZE_RE = re.compile(r"^(\d+)(?:x(\d+))?$")
 _CALLOUT_RE = re.compile(r"^\[!([A-Za-z][\w-]*)\]([-+]?)[ \t]*(.*)$")
 _MD_DEST_RE = re.compile(r"\]\(\s*(<[^>\n]*>|[^\s()]*(?:\([^()\s]*\)[^\s()]*)*)")
@@ -77,6 +82,7 @@ def rewrite_note(note: Note, ctx: LinkContext) -> str:
 
 def _rewrite_lines(note: Note, base: str, ctx: LinkContext, stack: tuple[str, ...]) -> list[str]:
     lines = strip_comments(note.body.split("\n"), note.code_lines)
+    flatten_deep_nesting(lines, note.code_lines)
     by_line: dict[int, list[tuple[Link, Resolved | None]]] = {}
     for link, resolved in ctx.resolutions.get(note.path, ()):
         by_line.setdefault(link.line - note.body_line, []).append((link, resolved))
@@ -95,6 +101,23 @@ def _rewrite_lines(note: Note, base: str, ctx: LinkContext, stack: tuple[str, ..
             lines[index] = line_anchor(lines[index], anchor)
     _replace_queries(lines, note, ctx)
     return lines
+
+
+def flatten_deep_nesting(lines: list[str], code: Collection[int]) -> None:
+    """Cap indentation at MAX_INDENT columns and list markers at MAX_LIST_MARKERS per line:
+    Python-Markdown recurses once per nested list level and fails (RecursionError, or minutes
+    of work) on lists hundreds of levels deep. Deeper markers are kept as text."""
+    for index, line in enumerate(lines):
+        if index in code:
+            continue
+        text = line.lstrip(" \t")
+        indent = line[: len(line) - len(text)]
+        if len(indent) > MAX_INDENT // 4 and len(indent.expandtabs(4)) > MAX_INDENT:
+            line = lines[index] = " " * MAX_INDENT + text
+        deep = _DEEP_MARKERS_RE.match(line)
+        if deep:  # `1.` becomes `1\.`, `-` becomes `\-`: text from here on
+            number = deep.group(2) + "\\" + deep.group(3) if deep.group(2) else "\\"
+            lines[index] = deep.group(1) + number + line[deep.end():]
 
 
 def line_anchor(line: str, anchor: str) -> str:

@@ -132,7 +132,9 @@ def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Se
         page_src=page_src, use_directory_urls=use_directory_urls, tag_pages=tag_pages,
         line_anchors=line_anchors(graph, public_keys),
     )
-    diagnostics = tuple(d for d in full.diagnostics if d.path in public_keys or d.path not in full.notes)
+    loaded = {d for note in notes for d in note.diagnostics}  # the loader reports these itself
+    diagnostics = tuple(d for d in full.diagnostics
+                        if (d.path in public_keys or d.path not in full.notes) and d not in loaded)
     return Site(graph, links, home, diagnostics, templates_dir)
 
 

@@ -30,6 +30,7 @@ from papernotes.pages.generate import default_nav, generated_pages
 from papernotes.pages.incremental import Rebuilds, page_inputs, site_inputs
 from papernotes.pages.paper import wrap_content
 from papernotes.rewrite import rewrite_note
+from papernotes.sanitize import sanitize_html
 
 log = logging.getLogger("mkdocs.plugins.papernotes")
 
@@ -189,6 +190,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         return rewrite_note(note, self.site.links)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        html = sanitize_html(html)  # raw HTML from notes and vault data: kept, but nothing in it runs
         note = self._note_of(page)
         if self.site is None:
             return html

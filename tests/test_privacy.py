@@ -1,0 +1,155 @@
+"""Private notes leave no trace: canaries in their bodies, titles, frontmatter, file names and
+attachments are searched for in every byte of the built site (compressed files decompressed,
+Pagefind's index included) and in `papernotes export`."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+
+from tests.test_site_build import build_site, write_vault
+
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c6300010000050001" "0d0a2db40000000049454e44ae426082")
+
+# One canary per way a private note could leak; each is a single word Pagefind would index.
+CANARIES = {
+    "body": "zqxbodycanary",
+    "title": "zqxtitlecanary",
+    "frontmatter": "zqxfrontcanary",
+    "filename": "zqxfilecanary",
+    "attachment": "zqxattachcanary",
+    "draft": "zqxdraftcanary",
+    "dg": "zqxdgcanary",
+    "excluded": "zqxexcludedcanary",
+    "tag": "zqxtagcanary",
+    "string-false": "zqxstringfalsecanary",
+}
+
+
+def private_vault(root: Path) -> Path:
+    c = CANARIES
+    docs = write_vault(root / "docs", {
+        "index.md": f"""
+            # Home
+            Public page. Links: [[Draft]], [[DG]], [[Private/Hidden]],
+            [[{c['filename']} note|an alias I chose]], [[String false]].
+            ![[shared.png]]
+            """,
+        "Papers/Public paper.md": """
+            ---
+            title: Public paper
+            year: 2024
+            tags: [vision]
+            ---
+            # Public paper
+            Related to [[Draft]].
+            """,
+        f"{c['filename']} note.md": f"""
+            ---
+            title: Secret {c['title']}
+            publish: false
+            year: 2023
+            venue: CVPR
+            tags: [{c['tag']}, vision]
+            authors: [{c['frontmatter']} Author]
+            links:
+              code: https://example.org/{c['frontmatter']}
+            ---
+            # Heading {c['title']}
+            {c['body']} #{c['tag']}
+            ![[{c['attachment']}.png]] ![[shared.png]]
+            ![img]({c['attachment']}-md.png)
+            - [ ] [[Queue item {c['body']}]]
+            [[index]]
+            """,
+        "Draft.md": f"---\ndraft: true\ntitle: {c['draft']} title\n---\n{c['draft']} body [[index]]\n",
+        "DG.md": f"---\ndg-publish: false\n---\n# {c['dg']}\n{c['dg']}\n",
+        "String false.md": f"---\npublish: \"false\"\n---\n# {c['string-false']}\n{c['string-false']}\n",
+        "Private/Hidden.md": f"# {c['excluded']}\n{c['excluded']} [[index]]\n",
+    })
+    (docs / f"{c['attachment']}.png").write_bytes(PNG + c["attachment"].encode())
+    (docs / f"{c['attachment']}-md.png").write_bytes(PNG + c["attachment"].encode())
+    (docs / "shared.png").write_bytes(PNG)
+    return docs
+
+
+def decoded(path: Path) -> bytes:
+    """A built file's bytes, decompressed when it is gzip (sitemap.xml.gz, Pagefind's *.pf_*)."""
+    data = path.read_bytes()
+    for attempt in (gzip.decompress, lambda d: zlib.decompress(d, 16 + zlib.MAX_WBITS)):
+        try:
+            return data + b"\n" + attempt(data)
+        except (OSError, EOFError, zlib.error):
+            continue
+    return data
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("privacy")
+    docs = private_vault(root)
+    return build_site(docs, root / "site", strict=False, search="pagefind", exclude="['Private/**']")
+
+
+def test_no_canary_in_any_built_byte(site: Path) -> None:
+    leaks = {}
+    for path in site.rglob("*"):
+        if path.is_file():
+            data = decoded(path).lower()
+            found = [name for name, canary in CANARIES.items() if canary.encode() in data]
+            if found:
+                leaks[path.relative_to(site).as_posix()] = found
+    assert leaks == {}
+
+
+def test_no_canary_in_any_file_name(site: Path) -> None:
+    names = "\n".join(path.relative_to(site).as_posix().lower() for path in site.rglob("*"))
+    assert [name for name, canary in CANARIES.items() if canary in names] == []
+
+
+def test_pagefind_indexed_the_site_compressed(site: Path) -> None:
+    fragments = list((site / "pagefind").rglob("*.pf_fragment"))
+    assert fragments, "pagefind wrote no index"
+    texts = b"".join(decoded(path) for path in fragments)
+    assert b"Public paper" in texts  # decompression works, so the canary search above is real
+
+
+def test_links_to_private_notes_show_only_the_alias(site: Path) -> None:
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "an alias I chose" in home
+    assert "Draft" in home  # the linking note wrote this text itself
+    assert 'href="Draft/' not in home and 'href="DG/' not in home
+
+
+def test_attachments_only_private_notes_use_are_absent_and_shared_ones_stay(site: Path) -> None:
+    assert (site / "shared.png").is_file()
+    assert not list(site.rglob("*canary*"))
+
+
+def papernotes(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "papernotes", *args], capture_output=True, text=True,
+                          encoding="utf-8", timeout=120, check=False)
+
+
+def test_export_leaves_private_notes_out(tmp_path: Path) -> None:
+    docs = private_vault(tmp_path)
+    result = papernotes("export", str(docs), "--exclude", "Private/**")
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    # Diagnostics quote the public note's own link text (`[[name|alias]]`), which it wrote itself.
+    del document["diagnostics"]
+    exported = json.dumps(document, ensure_ascii=False).lower()
+    assert [name for name, canary in CANARIES.items() if canary in exported] == []
+
+
+def test_export_include_private_has_them(tmp_path: Path) -> None:
+    docs = private_vault(tmp_path)
+    exported = papernotes("export", str(docs), "--include-private").stdout
+    assert CANARIES["title"] in exported and CANARIES["draft"] in exported

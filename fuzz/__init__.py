@@ -1,0 +1,1 @@
+"""The long fuzz run: `python -m fuzz` (see README, "Privacy and safety")."""

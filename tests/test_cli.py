@@ -98,3 +98,20 @@ def test_check_reads_each_seed(seed, seed_vault):
                                         "fragment": "", "line": 59, "embed": False}
     if seed == "004":
         assert note["hashtags"][:3] == ["image_generation", "image_generation", "Customization"]
+
+
+def test_export_follows_the_sites_publishing_options(make_vault):
+    vault = make_vault({
+        "garden.md": "---\ndg-publish: true\n---\n# Garden\n- [ ] [[Diary]]\n- [ ] [[unflagged]]\n",
+        "Diary.md": "---\ndg-publish: true\n---\n# Diary\nDIARY-CANARY\n",
+        "unflagged.md": "# Not opted in\nUNFLAGGED-CANARY\n",
+    })
+    (vault.parent / "mkdocs.yml").write_text(
+        "site_name: x\ndocs_dir: vault\nplugins:\n  - papernotes:\n      publish: explicit\n"
+        "      exclude: [Diary.md]\n", encoding="utf-8")
+    result = papernotes("export", cwd=vault.parent)
+    assert result.returncode == 0, result.stderr
+    assert [note["path"] for note in json.loads(result.stdout)["notes"]] == ["garden.md"]
+    # The queue items keep the text garden.md wrote ("Diary"); nothing of the notes themselves.
+    for hidden in ("DIARY-CANARY", "UNFLAGGED-CANARY", "Diary.md", "unflagged.md", "Not opted in"):
+        assert hidden not in result.stdout

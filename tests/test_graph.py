@@ -177,3 +177,23 @@ def test_mixed_conventions_make_one_paper_with_all_sources(make_vault):
     assert latte[0].title == "Latte: Latent Diffusion Transformer for Video Generation"
     assert latte[0].short_name == "Latte" and latte[0].note == "Latte.md" and latte[0].status == "read"
     assert {s.kind for s in latte[0].sources} == {"note", "queue", "survey-list"}
+
+
+def test_private_notes_are_link_targets_only(make_vault):
+    vault = load_vault(make_vault({
+        "Home.md": ("# Paper queue\n- [ ] [[Secret Idea|my idea]]\n- [x] [[Latte]]\n\n"
+                    "| paper | year |\n| --- | --- |\n| Secret Idea | 2025 |\n"),
+        "Latte.md": "---\nyear: 2024\n---\n# Latte\n",
+        "Secret Idea.md": "---\npublish: false\nyear: 2025\ntags: [secret-topic]\n---\nSECRET-BODY\n",
+    }))
+    public = [n for n in vault.notes if n.publish]
+    private = [n for n in vault.notes if not n.publish]
+    graph = build_graph(public, private=private)
+    text = export_json(graph)
+    assert "Secret Idea.md" not in text and "secret-topic" not in text and "2025" not in text
+    assert [d.code for d in graph.diagnostics] == []  # the link is private, not broken
+    queue = graph.queues[0]
+    assert [(item.title, item.paper, item.note) for item in queue.items][0] == ("my idea", None, None)
+    resolved = dict((link.raw, r) for link, r in graph.resolutions["Home.md"])
+    assert resolved["[[Secret Idea|my idea]]"].key == "Secret Idea.md"
+    assert all(edge.target != "Secret Idea.md" for edge in graph.edges)

@@ -87,7 +87,8 @@ def test_duplicate_names_prefer_shortest_path_and_report_once():
     ("link", "code", "hint_part"),
     [
         (wikilink("Latt"), "broken-link", "[[Latte]]"),
-        (wikilink("Kaiming/MAE", "Methd"), "missing-heading", "Kaiming/MAE.md"),
+        (wikilink("Kaiming/MAE", "Methd"), "missing-heading", "did you mean #Method?"),
+        (wikilink("Kaiming/MAE", "Zzz"), "missing-heading", "check the heading in Kaiming/MAE.md"),
         (wikilink("Latte", "^nope"), "missing-block", "Diffusion/Video Diffusion/Latte.md"),
         (wikilink("Nothing Like Anything"), "broken-link", "create the note"),
         (Link("markdown", "../../etc/passwd", "", "x", 3, "../../etc/passwd"), "link-outside-vault", "inside"),
@@ -104,3 +105,8 @@ def test_problems_name_line_and_suggest(resolver, link, code, hint_part):
 def test_external_links_are_not_resolved(resolver):
     link = Link("markdown", "https://arxiv.org/abs/2401.03048", "", "paper", 1, "x", external=True)
     assert resolver.resolve(link, NoteKey("Home.md")) == (None, [])
+
+
+def test_each_suggestion_names_a_note_once(resolver):
+    _, problems = resolver.resolve(wikilink("Latt"), NoteKey("Home.md"))
+    assert problems[0].hint.count("[[Latte]]") == 1

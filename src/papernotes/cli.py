@@ -16,6 +16,7 @@ from papernotes.export import export_json
 from papernotes.graph import PaperGraph, build_graph
 from papernotes.loader import Vault, load_vault
 from papernotes.model import Paper
+from papernotes.pages import is_published
 
 
 class _LenientLoader(yaml.SafeLoader):
@@ -25,17 +26,36 @@ class _LenientLoader(yaml.SafeLoader):
 _LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
+def read_mkdocs_yml(cwd: Path) -> dict[str, Any] | None:
+    """`./mkdocs.yml` as a mapping, None when there is none (or it cannot be read)."""
+    config_file = cwd / "mkdocs.yml"
+    if not config_file.is_file():
+        return None
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_LenientLoader)
+    except (yaml.YAMLError, OSError, UnicodeDecodeError):
+        return None
+    return config if isinstance(config, dict) else None
+
+
 def default_vault(cwd: Path) -> Path:
     """The `docs_dir` of `./mkdocs.yml` (MkDocs' default `docs`), else `notes/`."""
-    config_file = cwd / "mkdocs.yml"
-    if config_file.is_file():
-        try:
-            config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_LenientLoader) or {}
-        except (yaml.YAMLError, OSError, UnicodeDecodeError):
-            config = {}
-        if isinstance(config, dict):
-            return cwd / str(config.get("docs_dir") or "docs")
+    config = read_mkdocs_yml(cwd)
+    if config is not None:
+        return cwd / str(config.get("docs_dir") or "docs")
     return cwd / "notes"
+
+
+def plugin_options(cwd: Path, vault: Path) -> dict[str, Any]:
+    """The `papernotes` plugin's options in `./mkdocs.yml` when that file builds `vault`, so the
+    command line publishes exactly what the site does (`publish: explicit`, `exclude`)."""
+    config = read_mkdocs_yml(cwd)
+    if config is None or (cwd / str(config.get("docs_dir") or "docs")).resolve() != vault.resolve():
+        return {}
+    for entry in config.get("plugins") or []:
+        if isinstance(entry, dict) and isinstance(entry.get("papernotes"), dict):
+            return dict(entry["papernotes"])
+    return {}
 
 
 def paper_dict(paper: Paper) -> dict[str, Any]:
@@ -134,9 +154,15 @@ def load(args: argparse.Namespace) -> tuple[Vault, PaperGraph] | None:
         print(f"papernotes: {vault_path} is not a folder of notes", file=sys.stderr)
         return None
     vault = load_vault(vault_path, exclude=args.exclude)
-    include_private = getattr(args, "include_private", False)
-    notes = [note for note in vault.notes if include_private or note.publish]
-    return vault, build_graph(notes, vault.attachments)
+    if getattr(args, "include_private", False):
+        return vault, build_graph(vault.notes, vault.attachments)
+    options = plugin_options(Path.cwd(), vault_path)
+    exclude = [str(glob) for glob in options.get("exclude") or []]
+    explicit = options.get("publish") == "explicit"
+    published = [note for note in vault.notes if is_published(note, exclude, explicit=explicit)]
+    public_keys = {note.path for note in published}
+    private = [note for note in vault.notes if note.path not in public_keys]
+    return vault, build_graph(published, vault.attachments, private=private)
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -138,9 +138,13 @@ def _ancestors(note: Note, line: int) -> list[str]:
 
 
 class _Builder:
-    def __init__(self, notes: Sequence[Note], attachments: Iterable[str], folder_topics: bool) -> None:
+    def __init__(self, notes: Sequence[Note], attachments: Iterable[str], folder_topics: bool,
+                 private: Sequence[Note] = ()) -> None:
         self.notes = {note.path: note for note in sorted(notes, key=lambda n: n.path)}
-        self.resolver = Resolver(list(self.notes.values()), attachments)
+        # Private notes are link targets (so a link to one is known as private, not broken) and
+        # nothing else: no edge, no paper, no title of theirs enters the graph.
+        self.private = frozenset(note.path for note in private)
+        self.resolver = Resolver(list(self.notes.values()) + list(private), attachments)
         self.folder_topics = folder_topics
         self.index = PaperIndex()
         self.pending = _Pending()
@@ -170,7 +174,7 @@ class _Builder:
             resolved, problems = self.resolver.resolve(link, note.path)
             self.diagnostics += problems
             resolved_links.append((link, resolved))
-            if resolved is not None and resolved.key != note.path:
+            if resolved is not None and resolved.key != note.path and resolved.key not in self.private:
                 self.edges.append(Edge(note.path, resolved.key, "embed" if link.kind == "embed" else "link",
                                        link.line))
         self.resolutions[note.path] = tuple(resolved_links)
@@ -190,7 +194,7 @@ class _Builder:
                     target = self._row_note(note, row)
                     if target:
                         found[target] = None
-        return sorted(found)
+        return sorted(key for key in found if key not in self.private)
 
     def _row_note(self, note: Note, row: SummaryRow) -> NoteKey | None:
         target = _note_links_to_note(row.links, note, self.resolver)
@@ -213,7 +217,9 @@ class _Builder:
             return None
         link = Link("markdown", target, "", "note", entry.sources[0].line, target)
         resolved, _ = self.resolver.resolve(link, note.path)
-        return NoteKey(resolved.key) if resolved and resolved.is_note else None
+        if resolved is None or not resolved.is_note or resolved.key in self.private:
+            return None
+        return NoteKey(resolved.key)
 
     def _queues(self, note: Note) -> None:
         by_heading: dict[tuple[str, int], list[Task]] = defaultdict(list)
@@ -227,6 +233,9 @@ class _Builder:
             name = heading or stem(note.path)
             for task in tasks:
                 target = _note_links_to_note(task.links, note, self.resolver)
+                if target in self.private:  # the item stays, as the text the queue's note wrote
+                    self.pending.queue_items[(note.path, name, line)].append((task, -1, None))
+                    continue
                 status: ReadingStatus = "read" if task.done else "to-read"
                 source = (Source(note.path, task.line, "queue"),)
                 if target:
@@ -242,6 +251,8 @@ class _Builder:
         for table in note.tables:
             for row in summary_rows(table):
                 target = self._row_note(note, row)
+                if target in self.private:
+                    continue
                 mention = Paper(
                     title=self.notes[target].title if target else row.name,
                     sources=(Source(note.path, row.line, "table"),), year=row.year, venue=row.venue,
@@ -297,6 +308,10 @@ def _papers_by_note(papers: dict[PaperId, Paper]) -> dict[str, tuple[PaperId, ..
 
 
 def build_graph(notes: Sequence[Note], attachments: Iterable[str] = (), *,
-                folder_topics: bool = True) -> PaperGraph:
-    """The whole paper graph of a vault's notes, deterministic for the same input."""
-    return _Builder(notes, attachments, folder_topics).build()
+                folder_topics: bool = True, private: Sequence[Note] = ()) -> PaperGraph:
+    """The whole paper graph of a vault's notes, deterministic for the same input.
+
+    `private` notes are only recognised as link targets: links to them resolve (so they are
+    neither broken nor published), and nothing of theirs reaches the graph.
+    """
+    return _Builder(notes, attachments, folder_topics, private).build()

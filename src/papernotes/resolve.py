@@ -47,6 +47,7 @@ class Resolved:
 class _Anchors:
     headings: dict[str, str]
     blocks: frozenset[str]
+    texts: tuple[str, ...] = ()
 
 
 class Resolver:
@@ -65,6 +66,7 @@ class Resolver:
                 {fold_heading(h.text): h.anchor for h in note.headings}
                 | {h.anchor: h.anchor for h in note.headings},
                 frozenset(note.block_ids),
+                tuple(h.text for h in note.headings),
             )
         for key in attachments:
             self._add(key, note=False)
@@ -173,8 +175,9 @@ class Resolver:
                               f"{link.raw} points outside the vault; it is not published",
                               "link only to files inside the notes folder")
         name = _strip_note_suffix(link.target.rsplit("/", 1)[-1])
-        close = difflib.get_close_matches(fold(name), self._by_name.keys(), n=3, cutoff=0.6)
-        suggestions = [self._display_name(folded) for folded in close]
+        close = difflib.get_close_matches(fold(name), self._by_name.keys(), n=10, cutoff=0.6)
+        # `name` and `name.md` are two index entries for one note: suggest each note once.
+        suggestions = list(dict.fromkeys(self._display_name(folded) for folded in close))[:3]
         hint = ("did you mean " + ", ".join(f"[[{s}]]" for s in suggestions) + "?") if suggestions \
             else "create the note or fix the link"
         return Diagnostic(source, link.line, "warning", "broken-link",
@@ -202,6 +205,11 @@ class Resolver:
 
     def _missing_anchor(self, link: Link, source: str, key: str) -> Diagnostic:
         what = "block" if link.fragment.startswith("^") else "heading"
+        hint = f"check the {what} in {key}; the link goes to the top of the note"
+        anchors = self._anchors.get(key)
+        if what == "heading" and anchors is not None:
+            close = difflib.get_close_matches(link.fragment, anchors.texts, n=3, cutoff=0.6)
+            if close:
+                hint = "did you mean " + ", ".join(f"#{text}" for text in close) + "?"
         return Diagnostic(source, link.line, "warning", f"missing-{what}",
-                          f"{link.raw}: {key} has no {what} '{link.fragment}'",
-                          f"check the {what} in {key}; the link goes to the top of the note")
+                          f"{link.raw}: {key} has no {what} '{link.fragment}'", hint)

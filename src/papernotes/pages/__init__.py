@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import fnmatch
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from papernotes.diagnostics import Diagnostic
 from papernotes.graph import PaperGraph, build_graph
+from papernotes.loader import is_excluded
 from papernotes.model import Note, NoteKey
 from papernotes.paths import slugify
 from papernotes.rewrite import LinkContext
@@ -56,11 +56,7 @@ def is_published(note: Note, exclude: Sequence[str], *, explicit: bool = False) 
     """
     if not note.publish or (explicit and note.meta.publish is not True):
         return False
-    return not any(
-        fnmatch.fnmatchcase(note.path, pattern)
-        or fnmatch.fnmatchcase(note.path, pattern.rstrip("/") + "/**")
-        for pattern in exclude
-    )
+    return not is_excluded(note.path, exclude)
 
 
 def topic_src(key: str) -> str:
@@ -112,15 +108,12 @@ def line_anchors(graph: PaperGraph, published: frozenset[str]) -> dict[str, dict
 def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Sequence[str] = (),
                use_directory_urls: bool = True, topic_pages: bool = True, explicit: bool = False,
                templates_dir: str | None = None, folder_topics: bool = True) -> Site:
-    """Resolve links over every note (so a link to a private note is known as such), but build
-    the graph that pages are made from over published notes only, so nothing private leaks."""
+    """One graph over the published notes, with the private ones known only as link targets:
+    a link to a private note is neither broken nor followed, and nothing of it reaches a page."""
     published = [note for note in notes if is_published(note, exclude, explicit=explicit)]
     public_keys = frozenset(note.path for note in published)
-    full = build_graph(notes, attachments, folder_topics=folder_topics)
-    # The common case, every note published, needs one graph; otherwise the pages' graph must
-    # be built without the private notes so none of their facts reach a page.
-    graph = full if len(published) == len(notes) else build_graph(
-        published, attachments, folder_topics=folder_topics)
+    private = [note for note in notes if note.path not in public_keys]
+    graph = build_graph(published, attachments, folder_topics=folder_topics, private=private)
     home = find_home(published)
     page_src: dict[str, str] = {}
     if home is not None and home.casefold() not in ("index.md", "readme.md"):
@@ -128,13 +121,12 @@ def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Se
     tag_pages = {tag: topic_src(topic_key(tag)) for note in published for tag in note.tags
                  if topic_key(tag) in graph.topics} if topic_pages else {}
     links = LinkContext(
-        notes=full.notes, resolutions=full.resolutions, published=public_keys,
+        notes=graph.notes, resolutions=graph.resolutions, published=public_keys,
         page_src=page_src, use_directory_urls=use_directory_urls, tag_pages=tag_pages,
         line_anchors=line_anchors(graph, public_keys),
     )
     loaded = {d for note in notes for d in note.diagnostics}  # the loader reports these itself
-    diagnostics = tuple(d for d in full.diagnostics
-                        if (d.path in public_keys or d.path not in full.notes) and d not in loaded)
+    diagnostics = tuple(d for d in graph.diagnostics if d not in loaded)
     return Site(graph, links, home, diagnostics, templates_dir)
 
 

@@ -30,6 +30,11 @@ SECTIONS = (
 _SKIPPED_ATTRIBUTES = {"year", "venue", "conference", "年份", "会议"}
 
 
+def counted(count: int, noun: str) -> str:
+    """`1 paper`, `2 papers`: English plurals for the counts generated pages show."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
 def generated_pages(site: Site, *, search: bool = True) -> dict[str, str]:
     pages = {
         "papers.md": papers_page(site),
@@ -72,7 +77,7 @@ def papers_page(site: Site) -> str:
     papers = _papers(site)
     extra = _attribute_columns(papers)
     header = ["Title", "Year", "Venue", "Topics", "Status", *(name.replace("-", " ").capitalize() for name in extra)]
-    lines = ["# Papers", "", f"{len(papers)} papers.", "", '<div class="pn-table">', "<table>",
+    lines = ["# Papers", "", f"{counted(len(papers), 'paper')}.", "", '<div class="pn-table">', "<table>",
              "<thead><tr>" + "".join(f"<th>{html_text(name)}</th>" for name in header) + "</tr></thead>",
              "<tbody>"]
     for _, paper in papers:
@@ -204,6 +209,7 @@ def search_page() -> str:
 
 def home_page(site: Site, pages: set[str]) -> str:
     """The home page of a vault without a home note: counts and the generated sections in `pages`."""
-    lines = ["# Paper notes", "", f"{len(site.graph.papers)} papers in {len(site.links.published)} notes.", ""]
+    figures = f"{counted(len(site.graph.papers), 'paper')} in {counted(len(site.links.published), 'note')}."
+    lines = ["# Paper notes", "", figures, ""]
     lines += [f"- {md_link(title, src, 'index.md')}" for title, src in SECTIONS if src in pages]
     return "\n".join(lines) + "\n"

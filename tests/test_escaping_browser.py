@@ -223,10 +223,6 @@ def test_no_script_runs_on_any_page_or_search(site: Path, served: str) -> None:
             browser.close()
 
 
-@pytest.mark.xfail(strict=True, reason="XSS: MkDocs takes the title of a note without H1 or title from its file "
-                   "name and Material prints it unescaped (header and <h1>); plugin.py on_page_markdown escapes "
-                   "only frontmatter titles; a tag `</title><img onerror>` breaks out of <title> on its topic page "
-                   "(owner of plugin.py to fix: escape page.title whatever its source)")
 def test_titles_from_file_names_are_text(tmp_path: Path) -> None:
     docs = write_vault(tmp_path / "docs", {
         "index.md": "# Home\n", FILE_NAME: "No heading here.\n",

@@ -25,8 +25,10 @@ class Diagnostic:
     message: str
     hint: str = ""
 
-    def format(self) -> str:
-        text = f"{self.path}:{self.line}: {self.level}: {self.message}"
+    def format(self, *, with_level: bool = True) -> str:
+        """`path:line: level: message (hint)`; loggers that print the level leave it out."""
+        level = f"{self.level}: " if with_level else ""
+        text = f"{self.path}:{self.line}: {level}{self.message}"
         if self.hint:
             text += f" ({self.hint})"
         return text

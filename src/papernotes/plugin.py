@@ -18,12 +18,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import write_file
+from mkdocs.utils import get_markdown_title, write_file
 
 from papernotes.config import PaperNotesConfig
 from papernotes.dataview.site import base_pages, with_queries
 from papernotes.diagnostics import Diagnostic, sort_key
-from papernotes.loader import load_vault
+from papernotes.loader import decode, load_vault
 from papernotes.model import NoteKey
 from papernotes.pages import Site, build_site, is_media
 from papernotes.pages.generate import default_nav, generated_pages
@@ -49,6 +49,17 @@ def _seconds(start: float) -> str:
     return f"{time.perf_counter() - start:.1f} s"
 
 
+def _escape_title(page: Page, markdown: str) -> None:
+    """Themes print `page.title` unescaped (in `<title>`, the header, the nav), so a title from
+    frontmatter or from a file name like `<img onerror=…>.md` is escaped here, once. A title taken
+    from the page's first `# heading` comes out of Python-Markdown already escaped."""
+    title = page.meta.get("title")
+    if isinstance(title, str):
+        page.meta["title"] = html.escape(title, quote=False)
+    elif get_markdown_title(markdown) is None and page.title:
+        page.meta["title"] = html.escape(page.title, quote=False)
+
+
 class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     site: Site | None = None
     command = "build"
@@ -69,7 +80,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         if setting == "ignore":
             return
         level = _LOG_LEVELS[diagnostic.level] if setting == "warn" else logging.INFO
-        log.log(level, diagnostic.format())
+        log.log(level, diagnostic.format(with_level=False))
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config.extra_css.append(f"{ASSET_DIR}/papernotes.css")
@@ -113,8 +124,12 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             if diagnostic.path in site.links.published or diagnostic.path not in site.links.notes:
                 self.log_diagnostic(diagnostic)
         used, vault_files = site.used_attachments(), frozenset(vault.attachments)
+        inside = os.path.realpath(config.docs_dir) + os.sep
         for file in list(files):
-            if file.is_documentation_page() and file.src_uri not in site.links.published:
+            if (file.src_dir == config.docs_dir and file.abs_src_path
+                    and not os.path.realpath(file.abs_src_path).startswith(inside)):
+                files.remove(file)  # MkDocs follows symlinks; a file from outside the vault is not ours
+            elif file.is_documentation_page() and file.src_uri not in site.links.published:
                 files.remove(file)
             elif (self.config.attachments == "used" and not file.is_documentation_page()
                   and file.src_uri in vault_files and is_media(file.src_uri) and file.src_uri not in used):
@@ -180,14 +195,25 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         log.info("papernotes: %s of %s note pages to rebuild, %s outputs removed (%s)", f"{len(stale):,}",
                  f"{len(site.links.published):,}", f"{len(gone):,}", _seconds(start))
 
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """MkDocs reads sources as strict UTF-8; a note the loader could read (UTF-16, stray
+        bytes) is given to it as the loader decoded it, instead of failing the whole build."""
+        path = page.file.abs_src_path
+        if not path or page.file.src_dir != config.docs_dir:
+            return None
+        data = Path(path).read_bytes()
+        try:
+            data.decode("utf-8")
+            return None
+        except UnicodeDecodeError:
+            return decode(data, page.file.src_uri)[0]
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         note = self._note_of(page)
-        if note is None or self.site is None:
-            return markdown
-        title = page.meta.get("title")
-        if isinstance(title, str) and ("<" in title or "&" in title):
-            page.meta["title"] = page.title = html.escape(title)  # themes print titles unescaped
-        return rewrite_note(note, self.site.links)
+        if note is not None and self.site is not None:
+            markdown = rewrite_note(note, self.site.links)
+        _escape_title(page, markdown)
+        return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         html = sanitize_html(html)  # raw HTML from notes and vault data: kept, but nothing in it runs

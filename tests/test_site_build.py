@@ -229,3 +229,14 @@ def test_folder_topics_option(tmp_path, folder_topics):
     site = build_site(docs, tmp_path / "site", folder_topics=str(folder_topics).lower())
     assert (site / "topics" / "transformer" / "index.html").is_file()
     assert (site / "topics" / "diffusion-video" / "index.html").is_file() is folder_topics
+
+
+def test_home_note_and_an_index_note_are_both_published(tmp_path):
+    docs = write_vault(tmp_path / "docs", {
+        "Home.md": "---\ndg-home: true\n---\n# Garden home\nSee [[index]].\n",
+        "index.md": "# Old index\nINDEX-NOTE-TEXT\n",
+    })
+    site = build_site(docs, tmp_path / "site")
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "Garden home" in home and 'href="index-note/"' in home
+    assert "INDEX-NOTE-TEXT" in (site / "index-note" / "index.html").read_text(encoding="utf-8")

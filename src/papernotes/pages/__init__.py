@@ -118,6 +118,9 @@ def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Se
     page_src: dict[str, str] = {}
     if home is not None and home.casefold() not in ("index.md", "readme.md"):
         page_src[home] = "index.md"
+        displaced = next((key for key in public_keys if key.casefold() == "index.md"), None)
+        if displaced is not None:  # the vault's own index.md stays published, under another name
+            page_src[displaced] = "index-note.md"
     tag_pages = {tag: topic_src(topic_key(tag)) for note in published for tag in note.tags
                  if topic_key(tag) in graph.topics} if topic_pages else {}
     links = LinkContext(

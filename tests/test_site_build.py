@@ -240,3 +240,18 @@ def test_home_note_and_an_index_note_are_both_published(tmp_path):
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "Garden home" in home and 'href="index-note/"' in home
     assert "INDEX-NOTE-TEXT" in (site / "index-note" / "index.html").read_text(encoding="utf-8")
+
+
+def test_plugins_papernotes_alone_gives_a_working_offline_site(tmp_path):
+    """`plugins: [papernotes]` with nothing else: callouts, tasks, math, CJK anchors, no Google Fonts."""
+    docs = write_vault(tmp_path / "docs", {
+        "index.md": "# Home\n\n> [!note] Key idea\n> body\n\n- [x] done\n\n$$x^2$$\n\n## 方法\n\n[[#方法]]\n",
+    })
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(f"site_name: Minimal\ndocs_dir: {docs}\nsite_dir: {tmp_path / 'site'}\n"
+                           "theme: material\nplugins:\n  - papernotes:\n      search: none\n", encoding="utf-8")
+    build(load_config(str(config_file), strict=True))
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'class="admonition note"' in html and "task-list" in html and "arithmatex" in html
+    assert 'id="方法"' in html and 'href="#方法"' in html
+    assert "fonts.googleapis.com" not in html

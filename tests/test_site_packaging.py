@@ -15,7 +15,10 @@ def test_pyproject_lists_every_package() -> None:
     setuptools = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
     src = REPO / "src"
     found = {".".join(init.parent.relative_to(src).parts) for init in src.rglob("__init__.py")}
-    assert set(setuptools["packages"]) == found | {"papernotes.templates"}
+    # Asset folders (KaTeX, tablesort) are data, listed so setuptools packs them without warnings.
+    assets = {".".join(folder.relative_to(src).parts) for folder in (src / "papernotes" / "assets").rglob("*")
+              if folder.is_dir()} | {"papernotes.assets"}
+    assert set(setuptools["packages"]) == found | assets | {"papernotes.templates"}
     assert setuptools["package-dir"]["papernotes.templates"] == "templates"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -23,6 +24,7 @@ from mkdocs.utils import get_markdown_title, write_file
 from papernotes.config import PaperNotesConfig
 from papernotes.dataview.site import base_pages, with_queries
 from papernotes.diagnostics import Diagnostic, sort_key
+from papernotes.extensions import complete_extensions
 from papernotes.loader import decode, load_vault
 from papernotes.model import NoteKey
 from papernotes.pages import Site, build_site, is_media
@@ -34,6 +36,8 @@ from papernotes.sanitize import sanitize_html
 
 log = logging.getLogger("mkdocs.plugins.papernotes")
 
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")  # Chinese and Japanese scripts
+_MATERIAL_FONTS = {"text": "Roboto", "code": "Roboto Mono"}
 _LOG_LEVELS = {"error": logging.ERROR, "warning": logging.WARNING, "info": logging.INFO}
 ASSET_DIR = "_papernotes"
 
@@ -65,6 +69,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     command = "build"
     dirty = False
     rebuilds: Rebuilds | None = None
+    cjk = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds: parsed notes
@@ -83,6 +88,11 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         log.log(level, diagnostic.format(with_level=False))
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        added = complete_extensions(config.markdown_extensions, config.mdx_configs, math=self.config.math)
+        if added:
+            log.info("papernotes: added the Markdown extensions it needs: %s", ", ".join(added))
+        if config.theme.name == "material" and config.theme.get("font") == _MATERIAL_FONTS:
+            config.theme["font"] = False  # Material's default asks Google Fonts: the site stays offline
         config.extra_css.append(f"{ASSET_DIR}/papernotes.css")
         config.extra_javascript.append(f"{ASSET_DIR}/papernotes.js")
         if self.config.math:
@@ -115,6 +125,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                                       explicit=self.config.publish == "explicit",
                                       templates_dir=self.config.templates_dir)
         self.site = site = with_queries(site, self.log_diagnostic)  # every query rendered once
+        self.cjk = any(_CJK_RE.search(note.body) for note in site.graph.notes.values())
         log.info("papernotes: built the graph in %s: %s papers, %s links, %s topics, %s queries",
                  _seconds(start), f"{len(site.graph.papers):,}", f"{len(site.graph.edges):,}",
                  f"{len(site.graph.topics):,}", f"{len(site.links.queries):,}")
@@ -156,6 +167,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             files.append(File.generated(config, src, abs_src_path=path))
         if self.config.nav and not config.nav and self.config.generated_pages:
             config.nav = default_nav(site, {f.src_uri for f in files.documentation_pages()})
+            config.validation.nav.omitted_files = logging.DEBUG  # notes are left out on purpose
         if self.dirty:
             self._mark_stale(site, files, config)
         return files
@@ -217,6 +229,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         html = sanitize_html(html)  # raw HTML from notes and vault data: kept, but nothing in it runs
+        # The heading permalinks (¶) are chrome: kept out of search results' titles and excerpts.
+        html = html.replace('class="headerlink"', 'class="headerlink" data-pagefind-ignore')
         note = self._note_of(page)
         if self.site is None:
             return html
@@ -234,6 +248,10 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         if self.config.search != "pagefind" or self.command == "serve":  # `mkdocs build` indexes
             return
         command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent"]
+        if self.cjk and config.theme.get("language", "en") == "en":
+            # Pagefind splits Chinese and Japanese into words only in a CJK language's index; an
+            # English site with CJK notes would otherwise find `扩散` only at a sentence start.
+            command += ["--force-language", "zh"]
         result = subprocess.run(command, capture_output=True, text=True, check=False)
         if result.returncode != 0:
             raise PluginError(f"papernotes: pagefind failed: {result.stderr or result.stdout}")

@@ -35,12 +35,13 @@ def test_check_reports_errors_with_file_and_line_and_exits_1(make_vault):
         "binary.md": b"\x00\x01\x02",
         "yaml.md": "---\ntitle: [unclosed\n---\nbody\n",
     })
-    result = papernotes("check", str(vault))
+    result = papernotes("check", "vault", cwd=vault.parent)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert "binary.md:1: error: binary.md contains NUL bytes" in "\n".join(lines)
-    assert any(line.startswith("good.md:2: warning: [[missing note]] matches no file") for line in lines)
-    assert any(line.startswith("yaml.md:") and ": error: " in line for line in lines)
+    # Paths as reachable from where the command ran, so an editor can open `vault/good.md:2`.
+    assert any(line.startswith("vault/binary.md:1: error: binary.md contains NUL bytes") for line in lines)
+    assert any(line.startswith("vault/good.md:2: warning: [[missing note]] matches no file") for line in lines)
+    assert any(line.startswith("vault/yaml.md:") and ": error: " in line for line in lines)
 
 
 def test_check_json_lists_papers_per_note_with_lines(make_vault):

@@ -7,17 +7,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from functools import cache
-from pathlib import Path
 
 import pytest
 
 from papernotes.entries import EntryContext, recognise_entries
 from papernotes.markdown import make_parser
 from papernotes.model import NoteKey, NoteMeta, Paper
+from tests.conftest import SEEDS
 
 pytestmark = pytest.mark.seeds
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 SUPIR_FILE = (
     "2024_01_Arxiv_Scaling-Up-to-Excellence--Practicing-Model-Scaling-for-Photo-Realistic-Image-Restoration-In-the-Wild"
 )

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from papernotes.graph import PaperGraph, build_graph
 from papernotes.loader import Vault, load_vault
 from papernotes.model import Paper
 from papernotes.pages import is_published
+from papernotes.render import counted
 
 
 class _LenientLoader(yaml.SafeLoader):
@@ -133,17 +135,27 @@ def report_json(vault: Vault, graph: PaperGraph, diagnostics: list[Diagnostic]) 
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 
+def shown_path(vault: Vault) -> str:
+    """The vault as the user can reach it from here, so `notes/Home.md:14` opens in an editor."""
+    root = vault.root.resolve()
+    return root.relative_to(Path.cwd().resolve()).as_posix() if root.is_relative_to(Path.cwd().resolve()) \
+        else str(root)
+
+
 def report_text(vault: Vault, graph: PaperGraph, diagnostics: list[Diagnostic]) -> str:
-    lines = [diagnostic.format() for diagnostic in diagnostics]
+    prefix = shown_path(vault)
+    prefix = "" if prefix == "." else prefix + "/"
+    lines = [replace(diagnostic, path=prefix + diagnostic.path).format() for diagnostic in diagnostics]
     found = [(note.path, len(note.papers)) for note in vault.notes if note.papers]
     if found:
         lines.append("papers written inline:")
-        lines += [f"  {path}: {count} paper{'s' if count != 1 else ''}" for path, count in found]
+        lines += [f"  {prefix}{path}: {counted(count, 'paper')}" for path, count in found]
     summary = summarise(vault, graph, diagnostics)
     lines.append(
-        f"{summary['notes']} notes, {summary['papers']} papers, {summary['links']} links, "
-        f"{summary['tasks']} tasks, {summary['tables']} tables; {summary['errors']} errors, "
-        f"{summary['warnings']} warnings, {summary['infos']} infos"
+        f"{counted(summary['notes'], 'note')}, {counted(summary['papers'], 'paper')}, "
+        f"{counted(summary['links'], 'link')}, {counted(summary['tasks'], 'task')}, "
+        f"{counted(summary['tables'], 'table')}; {counted(summary['errors'], 'error')}, "
+        f"{counted(summary['warnings'], 'warning')}, {counted(summary['infos'], 'info')}"
     )
     return "\n".join(lines)
 

@@ -125,3 +125,8 @@ def relative_url(target: str, from_url: str) -> str:
     if target_path.endswith("/") and rel != ".":
         rel += "/"
     return ("./" if rel == "." else rel) + fragment
+
+
+def counted(count: int, noun: str) -> str:
+    """`1 paper`, `2 papers`: English plurals for the counts pages and messages show."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"

@@ -21,18 +21,13 @@ from papernotes.pages.links import (
     topic_src,
 )
 from papernotes.paths import stem
-from papernotes.render import escape_md, md_link
+from papernotes.render import counted, escape_md, md_link
 
 SECTIONS = (
     ("Papers", "papers.md"), ("Topics", "topics/index.md"), ("Queues", "queues.md"),
     ("Timeline", "timeline.md"), ("All notes", "notes.md"), ("Search", "search.md"),
 )
 _SKIPPED_ATTRIBUTES = {"year", "venue", "conference", "年份", "会议"}
-
-
-def counted(count: int, noun: str) -> str:
-    """`1 paper`, `2 papers`: English plurals for the counts generated pages show."""
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def generated_pages(site: Site, *, search: bool = True) -> dict[str, str]:

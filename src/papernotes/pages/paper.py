@@ -48,6 +48,7 @@ def wrap_content(content: str, site: Site, key: str | None, src: str, *, paper_p
 _LEADING_H1_RE = re.compile(r"\A\s*<h1\b([^>]*)>(.*?)</h1>\s*", re.DOTALL)
 _ID_RE = re.compile(r'\bid="([^"]*)"')
 _TASK_BOX_RE = re.compile(r"^\[[ xX]\]\s+")
+_MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)[^)]*\)")  # [text](url): shown as its text
 _TAG_RE = re.compile(r"<[^>]*>")
 _PERMALINK_RE = re.compile(r'<a class="headerlink".*?</a>', re.DOTALL)
 
@@ -96,8 +97,19 @@ def _context(site: Site, source: str, line: int) -> str:
     text = lines[index]
     for link in links_by_line.get(line, ()):
         text = text.replace(link.raw, link.text or link.target or link.fragment)
-    text = _TASK_BOX_RE.sub("", text.strip(" -*>#"))
-    return " ".join(text.split())[:240]
+    return readable_line(text)
+
+
+def readable_line(text: str) -> str:
+    """One Markdown line as a reader sees it: a table row's cells joined, `[text](url)` as its
+    text, list markers, task boxes and emphasis marks dropped; at most 240 characters."""
+    stripped = text.strip()
+    if stripped.startswith("|"):
+        stripped = " · ".join(cell.strip() for cell in stripped.strip("|").split("|") if cell.strip())
+    stripped = _MD_LINK_RE.sub(lambda m: m.group(1) or m.group(2), stripped)
+    stripped = _TASK_BOX_RE.sub("", stripped.strip(" -*>#"))
+    stripped = stripped.replace("**", "").replace("__", "").replace("`", "")
+    return " ".join(stripped.split())[:240]
 
 
 _LINE_INDEXES: dict[tuple[str, str], tuple[list[str], dict[int, list[Link]]]] = {}
@@ -120,17 +132,27 @@ def _line_index(note: Note) -> tuple[list[str], dict[int, list[Link]]]:
 
 
 def backlink_facts(site: Site, key: str, pid: PaperId | None) -> list[tuple[str, str, str, str]]:
-    """(source note, its title, the linking line as shown, anchor above it) of each backlink."""
-    seen: set[tuple[str, int]] = set()
-    facts: list[tuple[str, str, str, str]] = []
+    """(source note, its title, the first linking line as shown, anchor above it) of each note
+    linking here, once per note; further lines of the same note are counted, not repeated."""
+    first: dict[str, tuple[str, str, str, str]] = {}
+    more: dict[str, set[int]] = {}
     edges = list(site.graph.backlinks(key)) + (list(site.graph.backlinks(pid)) if pid else [])
     for edge in sorted(edges, key=lambda e: (e.source, e.line)):
-        if edge.source == key or (edge.source, edge.line) in seen:
+        if edge.source == key:
             continue
-        seen.add((edge.source, edge.line))
+        if edge.source in first:
+            more[edge.source].add(edge.line)
+            continue
         note = site.graph.notes[edge.source]
-        facts.append((edge.source, note.title, _context(site, edge.source, edge.line),
-                      _anchor_for(site, edge.source, edge.line)))
+        first[edge.source] = (edge.source, note.title, _context(site, edge.source, edge.line),
+                              _anchor_for(site, edge.source, edge.line))
+        more[edge.source] = {edge.line}
+    facts = []
+    for source, (_, title, context, anchor) in first.items():
+        extra = len(more[source]) - 1
+        if extra:
+            context = f"{context} (and {extra} more line{'s' if extra > 1 else ''})"
+        facts.append((source, title, context, anchor))
     return facts
 
 

@@ -92,11 +92,21 @@ def _html_list(items: Iterable[str]) -> list[str]:
 def topics_index(site: Site) -> str:
     base = "topics/index.md"
     lines = ["# Topics", ""]
-    for key, topic in site.graph.topics.items():
+    counts = _counts_with_subtopics(site)
+    for key in site.graph.topics:
         depth = key.count("/")
-        count = len(topic.papers) + len(_other_notes(site, key))
-        lines.append("    " * depth + f"- {topic_link(site, key, base)} ({count})")
+        lines.append("    " * depth + f"- {topic_link(site, key, base)} ({counts[key]})")
     return "\n".join(lines) + "\n"
+
+
+def _counts_with_subtopics(site: Site) -> dict[str, int]:
+    """Papers and notes of each topic and of its subtopics: a parent of nested tags is never (0)."""
+    counts = {key: len(topic.papers) + len(_other_notes(site, key)) for key, topic in site.graph.topics.items()}
+    for key in sorted(counts, key=lambda k: -k.count("/")):  # deepest first, so totals roll up
+        parent = site.graph.topics[key].parent
+        if parent in counts:
+            counts[parent] += counts[key]
+    return counts
 
 
 def topic_page(site: Site, key: str, children: Mapping[str, list[str]] | None = None) -> str:

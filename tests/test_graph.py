@@ -197,3 +197,16 @@ def test_private_notes_are_link_targets_only(make_vault):
     resolved = dict((link.raw, r) for link, r in graph.resolutions["Home.md"])
     assert resolved["[[Secret Idea|my idea]]"].key == "Secret Idea.md"
     assert all(edge.target != "Secret Idea.md" for edge in graph.edges)
+
+
+@pytest.mark.parametrize(("folder", "topic"), [
+    ("Diffusion/Video Diffusion", "Diffusion/Video Diffusion"),
+    ("Papers/Diffusion", "Diffusion"),
+    ("论文", ""),
+    ("논문 정리/GAN", "GAN"),
+    ("", ""),
+])
+def test_container_folders_are_not_topics(folder, topic):
+    from papernotes.topics import folder_topic
+
+    assert folder_topic(folder) == topic

@@ -15,7 +15,7 @@ from papernotes.model import Link, Note, NoteKey, Paper, PaperId, ReadingStatus,
 from papernotes.paths import stem
 from papernotes.resolve import Resolved, Resolver
 from papernotes.tables import SummaryRow, summary_rows
-from papernotes.topics import Topic, TopicCollector
+from papernotes.topics import Topic, TopicCollector, folder_topic
 
 EdgeKind = Literal["link", "embed", "queue", "table", "mention"]
 
@@ -109,8 +109,8 @@ def _describes_paper(note: Note) -> bool:
 def _note_mention(note: Note, folder_topics: bool) -> Paper:
     meta = note.meta
     tags = list(note.tags)
-    folder = posixpath.dirname(note.path)
-    if folder_topics and folder:
+    folder = folder_topic(posixpath.dirname(note.path)) if folder_topics else ""
+    if folder:
         tags.append(folder)
     return Paper(
         title=note_paper_title(note.title, stem(note.path)), sources=(Source(note.path, 1, "note"),),

@@ -26,6 +26,21 @@ def topic_key(name: str) -> str:
     return "/".join(part for part in parts if part)
 
 
+# Folders that hold notes rather than name a subject: never topics themselves.
+CONTAINER_FOLDERS = frozenset({
+    "paper", "papers", "note", "notes", "reading", "readings", "literature", "lit", "references",
+    "inbox", "archive", "daily", "journal", "zotero", "attachments", "assets", "docs",
+    "论文", "论文笔记", "笔记", "阅读", "文献", "논문", "노트", "논문 정리", "읽기",
+})
+
+
+def folder_topic(folder: str) -> str:
+    """A note's folder as a topic, container folders dropped: `Papers/Diffusion/Video` ->
+    `Diffusion/Video`, `论文` -> `` (none)."""
+    parts = [part for part in folder.split("/") if part and part.casefold() not in CONTAINER_FOLDERS]
+    return "/".join(parts)
+
+
 def split_topics(cell: str) -> list[str]:
     """A comma- or semicolon-separated column (`text2video,diffusion；DiT`) as topic names."""
     return [name.strip().strip("#").strip() for name in _SPLIT_RE.split(cell) if name.strip(" #")]

@@ -9,8 +9,10 @@ from typing import SupportsIndex
 from markdown_it.token import Token
 
 from papernotes.entries import RECOGNISERS, EntryContext, recognise_entries
+from papernotes.loader import load_note
 from papernotes.markdown import make_parser
 from papernotes.model import NoteKey, NoteMeta
+from tests.conftest import SEEDS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "entries"
 CONTEXT = EntryContext(NoteKey("Weekly.md"), 1, NoteMeta())
@@ -74,3 +76,16 @@ def test_each_recogniser_walks_the_tokens_once() -> None:
     assert _CountingTokens.walks == len(RECOGNISERS)
     # Lookbehind and lookahead of a few tokens, never a scan: a small constant per token.
     assert _CountingTokens.lookups <= 4 * len(tokens)
+
+
+def test_text_gates_never_hide_an_entry():
+    """The cheap text pre-checks skip a recogniser only where it would find nothing."""
+    fixtures = sorted((Path(__file__).parent / "fixtures" / "entries").glob("*.md"))
+    seeds = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+    assert fixtures
+    for path in fixtures + seeds:
+        note, _ = load_note(path.name, path.read_bytes())
+        assert note is not None
+        tokens = make_parser().parse(note.body)
+        ungated = recognise_entries(tokens, EntryContext(note.path, note.body_line, note.meta, None))
+        assert note.papers == tuple(ungated), path.name

@@ -7,6 +7,7 @@ note's tokens (parsed once by the loader), and fences and code blocks never yiel
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from markdown_it.token import Token
@@ -33,16 +34,26 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     paper_heading.recognise,  # first heading + **CLIP-ICML2021** and URL lines
 )
 
-# Text every entry of a convention contains: a note without it is skipped without a token walk,
-# which keeps loading close to markdown-it's own speed on vaults of one-paper notes.
-MARKERS: dict[Recogniser, tuple[str, ...]] = {
-    survey.recognise: ('"', "“"),
-    bold_titles.recognise: ("**",),
-    reading_log.recognise: ("(19", "(20", "(21", "]("),
-    bracket_headings.recognise: ("《",),
+# What every entry of a convention contains: a note without it is skipped without a token walk,
+# which keeps loading close to markdown-it's own speed on vaults of one-paper notes. These are
+# pre-checks on the raw text only; the recognisers themselves read tokens.
+_HASHTAG_LINE_RE = re.compile(r"^#[^\s#]", re.MULTILINE)
+
+
+def _contains(*markers: str) -> Callable[[str], bool]:
+    return lambda body: any(marker in body for marker in markers)
+
+
+GATES: dict[Recogniser, Callable[[str], bool]] = {
+    survey.recognise: _contains('"', "“"),
+    bold_titles.recognise: _contains("**"),
+    reading_log.recognise: _contains("(19", "(20", "(21", "]("),
+    bracket_headings.recognise: _contains("《"),
+    daily_sections.recognise: lambda body: (
+        _contains(*daily_sections.LABELS)(body) or _HASHTAG_LINE_RE.search(body) is not None),
 }
 
-__all__ = ["RECOGNISERS", "EntryContext", "Recogniser", "recognise_entries"]
+__all__ = ["GATES", "RECOGNISERS", "EntryContext", "Recogniser", "recognise_entries"]
 
 
 def recognise_entries(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
@@ -51,7 +62,7 @@ def recognise_entries(tokens: Sequence[Token], context: EntryContext) -> list[Pa
     found = [
         paper
         for recognise in RECOGNISERS
-        if body is None or any(marker in body for marker in MARKERS.get(recognise, ("",)))
+        if body is None or recognise not in GATES or GATES[recognise](body)
         for paper in recognise(tokens, context)
     ]
     return sorted(found, key=lambda paper: paper.sources[0].line)

@@ -204,10 +204,12 @@ def test_attachments_are_published_only_when_a_published_note_uses_them(tmp_path
                         "1f15c4890000000d49444154789c6300010000050001" "0d0a2db40000000049454e44ae426082")
     for name in ("used.png", "only-private.png", "unused.png"):
         (docs / name).write_bytes(png)
+    (docs / "data.csv").write_text("secret,row\n", encoding="utf-8")  # a data file nobody links
+    (docs / "extra.css").write_text("body {}\n", encoding="utf-8")  # the site's own style: kept
     site = build_site(docs, tmp_path / "site")
-    built = {path.name for path in site.rglob("*.png")}
-    assert "used.png" in built
-    assert "only-private.png" not in built and "unused.png" not in built
+    built = {path.name for path in site.rglob("*") if path.is_file()}
+    assert "used.png" in built and "extra.css" in built
+    assert not {"only-private.png", "unused.png", "data.csv"} & built
 
 
 def test_example_site_loads_nothing_from_other_hosts(tmp_path):

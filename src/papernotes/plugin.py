@@ -27,7 +27,7 @@ from papernotes.diagnostics import Diagnostic, sort_key
 from papernotes.extensions import complete_extensions
 from papernotes.loader import decode, load_vault
 from papernotes.model import NoteKey
-from papernotes.pages import Site, build_site, is_media
+from papernotes.pages import Site, build_site, is_site_asset
 from papernotes.pages.generate import default_nav, generated_pages
 from papernotes.pages.incremental import Rebuilds, page_inputs, site_inputs
 from papernotes.pages.paper import wrap_content
@@ -143,8 +143,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             elif file.is_documentation_page() and file.src_uri not in site.links.published:
                 files.remove(file)
             elif (self.config.attachments == "used" and not file.is_documentation_page()
-                  and file.src_uri in vault_files and is_media(file.src_uri) and file.src_uri not in used):
-                files.remove(file)  # e.g. an image only a private note embeds
+                  and file.src_uri in vault_files and not is_site_asset(file.src_uri) and file.src_uri not in used):
+                files.remove(file)  # e.g. an image or a data file only a private note uses
         for key, src in site.links.page_src.items():
             home = files.get_file_from_path(key)
             if home is not None:

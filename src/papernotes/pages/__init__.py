@@ -14,9 +14,10 @@ from papernotes.rewrite import LinkContext
 from papernotes.topics import topic_key
 
 HOME_NAMES = ("index.md", "README.md", "Home.md", "home.md")
-MEDIA_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp", ".avif", ".pdf", ".mp4",
-                  ".webm", ".mov", ".mp3", ".wav", ".ogg", ".m4a", ".zip", ".docx", ".pptx", ".xlsx",
-                  ".excalidraw", ".canvas", ".base")
+# The site's own files kept in the vault folder (styles, scripts, fonts, CNAME...): always copied.
+SITE_ASSET_SUFFIXES = (".css", ".js", ".mjs", ".map", ".woff", ".woff2", ".ttf", ".otf", ".eot",
+                       ".webmanifest")
+SITE_ASSET_NAMES = frozenset({"cname", "robots.txt", "favicon.ico", "favicon.png", "favicon.svg"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +44,12 @@ class Site:
         )
 
 
-def is_media(key: str) -> bool:
-    """Attachments published only when used: media and documents, not the site's own CSS or JS."""
-    return key.lower().endswith(MEDIA_SUFFIXES)
+def is_site_asset(key: str) -> bool:
+    """A file that styles or serves the site rather than holds notes' content: always published.
+    Every other attachment (images, PDFs, data files...) is published only when a published note
+    links to it or embeds it, so nothing reaches the site because it sits in the vault."""
+    lowered = key.lower()
+    return lowered.endswith(SITE_ASSET_SUFFIXES) or lowered.rsplit("/", 1)[-1] in SITE_ASSET_NAMES
 
 
 def is_published(note: Note, exclude: Sequence[str], *, explicit: bool = False) -> bool:
@@ -133,4 +137,4 @@ def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Se
     return Site(graph, links, home, diagnostics, templates_dir)
 
 
-__all__ = ["Site", "build_site", "find_home", "is_media", "is_published"]
+__all__ = ["Site", "build_site", "find_home", "is_site_asset", "is_published"]

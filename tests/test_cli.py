@@ -70,6 +70,8 @@ def test_export_is_byte_identical_and_leaves_private_notes_out(tmp_path):
         assert canary not in text
     paper = document["papers"][0]
     assert {"id", "title", "year", "venue", "authors", "tags", "links", "status", "note", "sources"} <= set(paper)
+    latte = next(p for p in document["papers"] if p["id"] == "arxiv:2401.03048")
+    assert {"kind": "paper", "url": "https://arxiv.org/abs/2401.03048"} in latte["links"]
     private = papernotes("export", str(NOTES), "--include-private")
     assert "Private/grant-ideas.md" in private.stdout
 

@@ -13,8 +13,9 @@ from typing import Any
 import yaml
 
 from papernotes.diagnostics import Diagnostic, count_by_level, sort_key
-from papernotes.export import export_json
+from papernotes.export import export_json, paper_json
 from papernotes.graph import PaperGraph, build_graph
+from papernotes.identity import paper_id
 from papernotes.loader import Vault, load_vault
 from papernotes.model import Paper
 from papernotes.pages import is_published
@@ -60,23 +61,12 @@ def plugin_options(cwd: Path, vault: Path) -> dict[str, Any]:
     return {}
 
 
-def paper_dict(paper: Paper) -> dict[str, Any]:
-    return {
-        "title": paper.title,
-        "year": paper.year,
-        "month": paper.month,
-        "venue": paper.venue,
-        "authors": list(paper.authors),
-        "tags": list(paper.tags),
-        "links": [{"kind": kind, "url": url} for kind, url in paper.links],
-        "arxiv": paper.arxiv,
-        "doi": paper.doi,
-        "status": paper.status,
-        "summary": paper.summary,
-        "short_name": paper.short_name,
-        "line": paper.sources[0].line if paper.sources else 0,
-        "convention": paper.sources[0].kind if paper.sources else "",
-    }
+def entry_json(paper: Paper) -> dict[str, Any]:
+    """A paper written inline, as `export` writes papers, plus where it was found."""
+    found = paper_json(paper_id(paper), paper)
+    found["line"] = paper.sources[0].line if paper.sources else 0
+    found["convention"] = paper.sources[0].kind if paper.sources else ""
+    return found
 
 
 def summarise(vault: Vault, graph: PaperGraph, diagnostics: list[Diagnostic]) -> dict[str, int]:
@@ -122,7 +112,7 @@ def report_json(vault: Vault, graph: PaperGraph, diagnostics: list[Diagnostic]) 
             "tasks": len(note.tasks),
             "tables": len(note.tables),
             "hashtags": [tag.tag for tag in note.hashtags],
-            "papers": [paper_dict(paper) for paper in note.papers],
+            "papers": [entry_json(paper) for paper in note.papers],
         }
         for note in vault.notes
     ]

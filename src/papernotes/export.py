@@ -20,7 +20,7 @@ def paper_json(pid: PaperId, paper: Paper) -> dict[str, Any]:
         "venue": paper.venue,
         "authors": list(paper.authors),
         "tags": list(paper.tags),
-        "links": {kind: url for kind, url in reversed(paper.links)},
+        "links": [{"kind": kind, "url": url} for kind, url in paper.links],
         "arxiv": paper.arxiv,
         "doi": paper.doi,
         "status": paper.status,

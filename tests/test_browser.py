@@ -2,58 +2,27 @@
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
 
+from tests.browser import ARGS, CHROMIUM, require_chromium, serve
 from tests.test_site_build import REPO, build_site
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-if not CHROMIUM.exists():
-    if os.environ.get("CI"):
-        pytest.fail("CI is set but /usr/bin/chromium is missing: apt-get install chromium",
-                    pytrace=False)
-    pytest.skip("/usr/bin/chromium is missing (apt-get install chromium)", allow_module_level=True)
+require_chromium()
 
 playwright_api = pytest.importorskip("playwright.sync_api")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site = build_site(REPO / "notes", tmp_path_factory.mktemp("browser") / "site", search="pagefind")
-    port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-                               "-d", str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(50):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -4,10 +4,6 @@ headless Chromium. Every payload tries to set `window.__pwned` or open a dialog.
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -16,6 +12,7 @@ from urllib.parse import quote
 import pytest
 
 from papernotes.sanitize import sanitize_html
+from tests.browser import ARGS, CHROMIUM, require_chromium, serve
 from tests.test_site_build import build_site, write_vault
 
 SCRIPT = "<script>window.__pwned=1</script>"
@@ -172,35 +169,17 @@ def test_sanitizer_removes(payload: str) -> None:
 
 # --- in the browser ---------------------------------------------------------------------------
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 @pytest.fixture(scope="module")
 def served(site: Path) -> Iterator[str]:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = int(sock.getsockname()[1])
-    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-                               "-d", str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(50):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with serve(site) as url:
+        yield url
 
 
 @pytest.mark.browser
 def test_no_script_runs_on_any_page_or_search(site: Path, served: str) -> None:
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is missing (apt-get install chromium)")
+    require_chromium()
     api = pytest.importorskip("playwright.sync_api")
     urls = [served + quote(p.relative_to(site).as_posix()) for p in pages(site)]
     urls += [served + "search/?q=" + quote(word) for word in ("Evil", "script", "pwned", "img")]

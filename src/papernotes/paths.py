@@ -4,21 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from pathlib import PurePosixPath
 from urllib.parse import unquote
-
-from papernotes.model import NoteKey
 
 NOTE_SUFFIXES = (".md", ".markdown")
 
 _TAG_RE = re.compile(r"<[^>]*>")
 _NOT_SLUG_RE = re.compile(r"[^\w\- ]", re.UNICODE)
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
-
-
-def note_key(relative_path: str) -> NoteKey:
-    """The key of a vault file from its path relative to the vault (any separators)."""
-    return NoteKey(PurePosixPath(relative_path.replace("\\", "/")).as_posix())
 
 
 def is_note_path(name: str) -> bool:

@@ -12,10 +12,10 @@ import yaml
 
 from papernotes.dataview.errors import EvalError, QueryError, QuerySyntaxError, Unsupported
 from papernotes.dataview.evaluate import Evaluator
-from papernotes.dataview.execute import Item, Result, Table, group_id
+from papernotes.dataview.execute import Item, Result, Table, compare_group_keys, group_id
 from papernotes.dataview.expr import Expr, parse_expression
 from papernotes.dataview.index import DataIndex, Record
-from papernotes.dataview.values import Link, Value, canonical_key, compare, to_text, truthy
+from papernotes.dataview.values import Value, canonical_key, compare, to_text, truthy
 
 VIEW_TYPES = ("table", "list")
 SUMMARIES = ("average", "min", "max", "sum", "range", "median", "stddev", "earliest", "latest", "checked",
@@ -221,7 +221,7 @@ def _groups(rows: list[Record], group_by: Any, evaluator: Evaluator) -> list[tup
         key = property_value(prop, row, evaluator)
         by_key.setdefault(group_id(key), (key, []))[1].append(row)
     groups = list(by_key.values())
-    groups.sort(key=functools.cmp_to_key(_compare_keys), reverse=descending)
+    groups.sort(key=functools.cmp_to_key(compare_group_keys), reverse=descending)
     return groups
 
 
@@ -270,12 +270,3 @@ def summarise(name: str, values: list[Value], spec: BaseSpec, evaluator: Evaluat
                 "stddev": lambda: statistics.pstdev(numbers)}[kind]()
     except statistics.StatisticsError as error:
         raise EvalError(str(error)) from None
-
-
-def link_of(row: Record) -> Link:
-    link: Link = row["file"]["link"]
-    return link
-
-
-def _compare_keys(a: tuple[Value, list[Record]], b: tuple[Value, list[Record]]) -> int:
-    return compare(a[0], b[0])

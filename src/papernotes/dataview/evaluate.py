@@ -23,7 +23,17 @@ from papernotes.dataview.expr import (
 from papernotes.dataview.functions import FUNCTIONS, METHODS, call, to_date, to_duration
 from papernotes.dataview.index import DataIndex, Record
 from papernotes.dataview.lexer import Dialect
-from papernotes.dataview.values import Link, Value, canonical_key, compare, equals, to_text, truthy, type_name
+from papernotes.dataview.values import (
+    Link,
+    Value,
+    as_datetime,
+    canonical_key,
+    compare,
+    equals,
+    to_text,
+    truthy,
+    type_name,
+)
 
 _DATE_PARTS = ("year", "month", "day", "hour", "minute", "second")
 
@@ -199,7 +209,7 @@ def arithmetic(op: str, left: Value, right: Value) -> Value:
         moved = left + right if op == "+" else left - right
         return moved
     if isinstance(left, dt.date) and isinstance(right, dt.date) and op == "-":
-        return _as_datetime(left) - _as_datetime(right)
+        return as_datetime(left) - as_datetime(right)
     if isinstance(left, dt.timedelta) and isinstance(right, dt.timedelta) and op in "+-":
         return left + right if op == "+" else left - right
     if isinstance(left, dt.timedelta) and _is_number(right) and op in "*/":
@@ -208,7 +218,3 @@ def arithmetic(op: str, left: Value, right: Value) -> Value:
         return left + right
     raise EvalError(f"cannot compute {type_name(left)} {op} {type_name(right)} "
                     f"({to_text(left)!r} {op} {to_text(right)!r})")
-
-
-def _as_datetime(value: dt.date) -> dt.datetime:
-    return value if isinstance(value, dt.datetime) else dt.datetime(value.year, value.month, value.day)

@@ -97,7 +97,7 @@ def group_rows(rows: list[Record], step: Step, evaluator: Evaluator) -> list[Rec
         key = evaluator.eval(step.expr, row)
         by_key.setdefault(group_id(key), (key, []))[1].append(row)
     groups = list(by_key.values())
-    groups.sort(key=functools.cmp_to_key(_compare_keys))
+    groups.sort(key=functools.cmp_to_key(compare_group_keys))
     return [{"key": key, "rows": members, canonical_key(step.name): key} for key, members in groups]
 
 
@@ -185,5 +185,5 @@ def _task_groups(rows: list[Record], grouped: Step | None) -> list[Item]:
     return items
 
 
-def _compare_keys(a: tuple[Value, list[Record]], b: tuple[Value, list[Record]]) -> int:
+def compare_group_keys(a: tuple[Value, list[Record]], b: tuple[Value, list[Record]]) -> int:
     return compare(a[0], b[0])

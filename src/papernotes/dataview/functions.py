@@ -6,7 +6,6 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable
-from typing import Any
 
 from papernotes.dataview.errors import EvalError, Unsupported
 from papernotes.dataview.values import Link, Value, compare, equals, parse_date, to_text, truthy, type_name
@@ -350,7 +349,3 @@ def call(table: dict[str, Function], name: str, args: list[Value], kind: str) ->
         raise EvalError(f"{name}() does not take {len(args)} argument(s) like these") from None
     except (ValueError, OverflowError, AttributeError, IndexError) as error:
         raise EvalError(f"{name}(): {error}") from None
-
-
-def list_of(value: Value) -> list[Any]:
-    return _as_list(value)

@@ -10,7 +10,7 @@ import datetime as dt
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from papernotes.dataview.values import Link, Value, canonical_key, parse_date, parse_text_value, wikilink_parts
@@ -200,6 +200,3 @@ def _file_day(note: Note) -> dt.date | None:
         except ValueError:
             pass
     return _day(any_date(note.meta.date))
-
-
-SrcOf = Callable[[str], str]

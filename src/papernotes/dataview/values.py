@@ -97,7 +97,7 @@ _RANK = {"null": 0, "boolean": 1, "number": 2, "duration": 3, "date": 4, "string
          "array": 7, "object": 8}
 
 
-def _as_datetime(value: dt.date) -> dt.datetime:
+def as_datetime(value: dt.date) -> dt.datetime:
     return value if isinstance(value, dt.datetime) else dt.datetime(value.year, value.month, value.day)
 
 
@@ -109,7 +109,7 @@ def compare(left: Value, right: Value) -> int:
     if lt == "null":
         return 0
     if lt == "date":
-        left, right = _as_datetime(left), _as_datetime(right)
+        left, right = as_datetime(left), as_datetime(right)
     elif lt == "link":
         left, right = (left.path.casefold(), left.subpath), (right.path.casefold(), right.subpath)
     elif lt == "array":

@@ -39,6 +39,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
+from bench_load import cpu_model  # noqa: E402
 from generate_vault import cached  # noqa: E402
 
 PAPERNOTES, NO_SEARCH, ONE_PAGE, DEFAULT_NAV = (
@@ -226,16 +227,6 @@ def serve_latency(source: Path, folder: Path) -> dict[str, float]:
 
 
 # -- report -----------------------------------------------------------------------------------
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
-
 
 def verdict(value: float, target: float) -> str:
     return "met" if value <= target else "**missed**"

@@ -83,8 +83,8 @@ def test_private_notes_are_never_queried(site: Site) -> None:
 
 def test_unsupported_and_syntax_errors_are_visible_with_lines(site: Site) -> None:
     text = _render_note(site, "Queries/Errors.md")
-    assert '!!! warning "Dataview: dataviewjs is not supported"' in text
-    assert '!!! warning "Dataview: the function foo() is not supported"' in text
-    assert '!!! failure "Dataview: syntax error at line 2, column 13"' in text
+    assert "> [!warning] Dataview: dataviewjs is not supported" in text
+    assert "> [!warning] Dataview: the function foo() is not supported" in text
+    assert "> [!failure] Dataview: syntax error at line 2, column 13" in text
     assert "Queries/Errors.md:15: warning: query syntax error at line 2, column 13" in text
     assert "dv.table" not in text  # the JavaScript is never shown as content

@@ -126,7 +126,7 @@ def test_private_notes_are_plain_text_and_absent(small_site: Path) -> None:
 
 def test_embeds_callouts_comments_tables(small_site: Path) -> None:
     latte = page(small_site, "Video Diffusion/Latte")
-    assert '<img alt="pic one.png" src="../../pic%20one.png" width="300">' in latte
+    assert '<img src="../../pic%20one.png" alt="pic one.png" width="300">' in latte
     assert '<details class="tip">' in latte and "<summary>Details</summary>" in latte
     assert "hidden comment" not in latte
     assert '<a href="../../%E6%89%A9%E6%95%A3%20%E6%A8%A1%E5%9E%8B/">扩散</a>' in latte

@@ -19,13 +19,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_markdown_title, write_file
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import write_file
 
 from papernotes.config import PaperNotesConfig
 from papernotes.dataview.site import base_pages, with_queries
 from papernotes.diagnostics import Diagnostic, sort_key
-from papernotes.extensions import complete_extensions
 from papernotes.loader import decode, load_vault
+from papernotes.markdown.html import Rendered, render_page
 from papernotes.model import NoteKey
 from papernotes.pages import Site, build_site, is_site_asset
 from papernotes.pages.generate import default_nav, generated_pages
@@ -39,6 +40,7 @@ log = logging.getLogger("mkdocs.plugins.papernotes")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")  # Chinese and Japanese scripts
 _MATERIAL_FONTS = {"text": "Roboto", "code": "Roboto Mono"}
 _LOG_LEVELS = {"error": logging.ERROR, "warning": logging.WARNING, "info": logging.INFO}
+_MKDOCS_EXTENSIONS = {"toc", "tables", "fenced_code"}  # MkDocs' defaults, always listed
 ASSET_DIR = "_papernotes"
 
 
@@ -53,14 +55,15 @@ def _seconds(start: float) -> str:
     return f"{time.perf_counter() - start:.1f} s"
 
 
-def _escape_title(page: Page, markdown: str) -> None:
+def _set_title(page: Page, heading: str | None) -> None:
     """Themes print `page.title` unescaped (in `<title>`, the header, the nav), so a title from
-    frontmatter or from a file name like `<img onerror=…>.md` is escaped here, once. A title taken
-    from the page's first `# heading` comes out of Python-Markdown already escaped."""
+    frontmatter, the first `# heading` or a file name like `<img onerror=…>.md` is escaped here."""
     title = page.meta.get("title")
     if isinstance(title, str):
         page.meta["title"] = html.escape(title, quote=False)
-    elif get_markdown_title(markdown) is None and page.title:
+    elif heading:
+        page.meta["title"] = html.escape(heading, quote=False)
+    elif page.title:
         page.meta["title"] = html.escape(page.title, quote=False)
 
 
@@ -70,6 +73,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     dirty = False
     rebuilds: Rebuilds | None = None
     cjk = False
+    rendered: tuple[Page, Rendered] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds: parsed notes
@@ -88,9 +92,10 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         log.log(level, diagnostic.format(with_level=False))
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        added = complete_extensions(config.markdown_extensions, config.mdx_configs, math=self.config.math)
-        if added:
-            log.info("papernotes: added the Markdown extensions it needs: %s", ", ".join(added))
+        unused = [name for name in config.markdown_extensions if name not in _MKDOCS_EXTENSIONS]
+        if unused:
+            log.info("papernotes: pages are rendered with markdown-it, as Obsidian reads notes; "
+                     "these markdown_extensions are not used: %s", ", ".join(unused))
         if config.theme.name == "material" and config.theme.get("font") == _MATERIAL_FONTS:
             config.theme["font"] = False  # Material's default asks Google Fonts: the site stays offline
         config.extra_css.append(f"{ASSET_DIR}/papernotes.css")
@@ -221,13 +226,24 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             return decode(data, page.file.src_uri)[0]
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The page is rendered here, with markdown-it; Python-Markdown is left nothing to do."""
         note = self._note_of(page)
         if note is not None and self.site is not None:
             markdown = rewrite_note(note, self.site.links)
-        _escape_title(page, markdown)
-        return markdown
+
+        def url_of(src: str) -> str | None:
+            file = files.get_file_from_path(src)
+            return file.url if file is not None else None
+
+        rendered = render_page(markdown, src=page.file.src_uri, url=page.url, url_of=url_of)
+        _set_title(page, rendered.title)
+        self.rendered = (page, rendered)
+        return ""
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.rendered is not None and self.rendered[0] is page:
+            html, page.toc = self.rendered[1].html, get_toc(self.rendered[1].toc)  # type: ignore[arg-type]
+            self.rendered = None
         html = sanitize_html(html)  # raw HTML from notes and vault data: kept, but nothing in it runs
         # The heading permalinks (¶) are chrome: kept out of search results' titles and excerpts.
         html = html.replace('class="headerlink"', 'class="headerlink" data-pagefind-ignore')

@@ -121,6 +121,7 @@ def relative_url(target: str, from_url: str) -> str:
     from_dir = from_url if from_url.endswith("/") else posixpath.dirname(from_url)
     target_path = target.split("#", 1)[0]
     fragment = target[len(target_path):]
+    target_path = target_path or "./"  # MkDocs' URL of the home page is ""
     rel = _relpath(target_path.rstrip("/") or ".", from_dir.rstrip("/") or ".")
     if target_path.endswith("/") and rel != ".":
         rel += "/"

@@ -1,4 +1,4 @@
-"""Obsidian Markdown -> Markdown MkDocs understands: links, embeds, callouts and comments.
+"""Obsidian Markdown -> the Markdown a page is rendered from: links, embeds, tags and comments.
 
 Guided by the loader's Link objects (line and exact source text) and the graph's resolutions:
 each link is replaced on its own line, so code blocks and inline code are never touched.
@@ -13,7 +13,6 @@ from collections.abc import Collection, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
-from papernotes.markdown import make_parser
 from papernotes.model import Link, Note, NoteKey
 from papernotes.paths import stem
 from papernotes.render import escape_md, md_link, page_url_dir, relative_src, url_path
@@ -28,22 +27,11 @@ _LIST_MARKER = r"(?:[-*+]|\d{1,9}[.)])[ \t]+"
 _DEEP_MARKERS_RE = re.compile(
     rf"^([ \t]*(?:(?:>[ \t]*)*{_LIST_MARKER}){{{MAX_LIST_MARKERS}}}(?:>[ \t]*)*)(?:(\d{{1,9}})([.)])|(?=[-*+]))")
 _SIZE_RE = re.compile(r"^(\d+)(?:x(\d+))?$")
-_CALLOUT_RE = re.compile(r"^\[!([A-Za-z][\w-]*)\]([-+]?)[ \t]*(.*)$")
 _MD_DEST_RE = re.compile(r"\]\(\s*(<[^>\n]*>|[^\s()]*(?:\([^()\s]*\)[^\s()]*)*)")
 _CODE_SPAN_RE = re.compile(r"(`+)[^`]*?\1")
 _LINE_PREFIX_RE = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?")
 _BLOCK_ID_RE = re.compile(r"(\s)\^([A-Za-z0-9][A-Za-z0-9-]*)\s*$")
 _QUOTE_PREFIX_RE = re.compile(r"[ \t]*(?:>[ \t]?)*")
-
-CALLOUT_TYPES = {
-    "note": "note", "abstract": "abstract", "summary": "abstract", "tldr": "abstract",
-    "info": "info", "todo": "info", "tip": "tip", "hint": "tip", "important": "tip",
-    "success": "success", "check": "success", "done": "success", "question": "question",
-    "help": "question", "faq": "question", "warning": "warning", "caution": "warning",
-    "attention": "warning", "failure": "failure", "fail": "failure", "missing": "failure",
-    "danger": "danger", "error": "danger", "bug": "bug", "example": "example",
-    "quote": "quote", "cite": "quote",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +65,7 @@ def rewrite_note(note: Note, ctx: LinkContext) -> str:
     """The Markdown of a note's page: Obsidian syntax turned into what the site's extensions read."""
     base = ctx.src_of(note.path)
     lines = _rewrite_lines(note, base, ctx, (note.path,))
-    return convert_callouts("\n".join(lines))
+    return "\n".join(lines)
 
 
 def _rewrite_lines(note: Note, base: str, ctx: LinkContext, stack: tuple[str, ...]) -> list[str]:
@@ -269,7 +257,7 @@ def transclude(resolved: Resolved, base: str, ctx: LinkContext, stack: tuple[str
     lines = _rewrite_lines(target, base, ctx, (*stack, resolved.key))
     start, end = section_range(target, resolved.anchor)
     body = "\n".join(lines[start:end]).strip("\n")
-    return f'\n\n<div class="pn-embed" markdown="1">\n\n{body}\n\n</div>\n\n'
+    return f'\n\n<div class="pn-embed">\n\n{body}\n\n</div>\n\n'
 
 
 def section_range(note: Note, anchor: str) -> tuple[int, int]:
@@ -337,61 +325,6 @@ def _strip_line(line: str, inside: bool) -> tuple[str, bool]:
         inside = not inside
         pos = at + 2
     return "".join(parts).rstrip() if len(parts) > 0 else "", inside
-
-
-def convert_callouts(text: str) -> str:
-    """`> [!note]- Title` blockquotes -> Material admonitions (`!!! note "Title"`, `??? note`)."""
-    if "[!" not in text:  # most notes have no callout: no need to parse the page again
-        return text
-    lines = text.split("\n")
-    tokens = make_parser().parse(text)
-    depth = 0
-    blocks: list[tuple[int, int, str, str, str]] = []
-    for index, token in enumerate(tokens):
-        if token.type == "blockquote_open":
-            if depth == 0 and token.map:
-                callout = _callout_head(tokens, index)
-                if callout:
-                    blocks.append((token.map[0], token.map[1], *callout))
-            depth += 1
-        elif token.type == "blockquote_close":
-            depth -= 1
-    for start, end, kind, fold, title in reversed(blocks):
-        lines[start:end] = _admonition(lines[start:end], kind, fold, title)
-    return "\n".join(lines)
-
-
-def _callout_head(tokens: Sequence[object], index: int) -> tuple[str, str, str] | None:
-    for token in tokens[index + 1:index + 4]:
-        if getattr(token, "type", "") == "inline":
-            first = str(getattr(token, "content", "")).split("\n", 1)[0]
-            match = _CALLOUT_RE.match(first.strip())
-            if match:
-                return match.group(1).lower(), match.group(2), match.group(3)
-            return None
-    return None
-
-
-def _admonition(block: list[str], kind: str, fold: str, title: str) -> list[str]:
-    indent = block[0][: len(block[0]) - len(block[0].lstrip())]
-    inner = [_unquote_line(line, indent) for line in block]
-    inner[0] = ""
-    body = convert_callouts("\n".join(inner[1:])).split("\n")
-    marker = {"-": "???", "+": "???+"}.get(fold, "!!!")
-    css = CALLOUT_TYPES.get(kind, kind)
-    head = f"{indent}{marker} {css}"
-    if title or css != kind:
-        head += ' "' + (title or kind.capitalize()).replace('"', "&quot;") + '"'
-    return [head] + [(indent + "    " + line) if line.strip() else "" for line in body] + [""]
-
-
-def _unquote_line(line: str, indent: str) -> str:
-    rest = line[len(indent):] if line.startswith(indent) else line.lstrip()
-    if rest.startswith(">"):
-        rest = rest[1:]
-        if rest.startswith(" "):
-            rest = rest[1:]
-    return rest
 
 
 def _replace_queries(lines: list[str], note: Note, ctx: LinkContext) -> None:

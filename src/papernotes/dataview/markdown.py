@@ -95,7 +95,6 @@ def _task_text(task: Record, out: Output) -> str:
 
 
 def notice(title: str, body: str, kind: str = "warning") -> str:
-    """A visible admonition on the page: what was not rendered, and why."""
-    title = title.replace('"', "'")
-    lines = [f'!!! {kind} "{title}"'] + [("    " + line) if line else "" for line in body.split("\n")]
+    """A visible callout on the page: what was not rendered, and why."""
+    lines = [f"> [!{kind}] {escape_md(title)}"] + [f"> {line}".rstrip() for line in body.split("\n")]
     return "\n".join(lines)

@@ -14,6 +14,7 @@ import time
 from importlib import resources
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -211,6 +212,15 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         self.rebuilds.outputs = outputs
         log.info("papernotes: %s of %s note pages to rebuild, %s outputs removed (%s)", f"{len(stale):,}",
                  f"{len(site.links.published):,}", f"{len(gone):,}", _seconds(start))
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        """--dirty: MkDocs makes a new theme environment for every rebuild; compiled templates
+        are kept on disk, so Material's templates are not compiled again after each edit."""
+        if self.dirty and self.rebuilds is not None and self.rebuilds.pages_dir:
+            folder = os.path.join(self.rebuilds.pages_dir, "_templates")
+            os.makedirs(folder, exist_ok=True)
+            env.bytecode_cache = jinja2.FileSystemBytecodeCache(folder)
+        return env
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """MkDocs reads sources as strict UTF-8; a note the loader could read (UTF-16, stray

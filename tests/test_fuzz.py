@@ -16,7 +16,7 @@ from papernotes.loader import load_note
 from papernotes.model import Link, NoteKey
 from papernotes.pages import build_site
 from papernotes.resolve import Resolver
-from papernotes.rewrite import rewrite_note
+from papernotes.rewrite import note_html
 from papernotes.sanitize import sanitize_html
 
 settings.register_profile("default", max_examples=200, deadline=None,
@@ -59,7 +59,7 @@ def check_note(data: bytes) -> None:
     assert_lines_valid(problems, data, "fuzz.md")
     if note is not None:
         site = build_site([note], ["x.png"])
-        html = rewrite_note(note, site.links)
+        html = note_html(note, site.links)
         assert isinstance(sanitize_html(html), str)
 
 

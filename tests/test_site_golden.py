@@ -22,13 +22,13 @@ from papernotes.model import NoteKey
 from papernotes.pages import Site, build_site
 from papernotes.pages.generate import generated_pages
 from papernotes.pages.paper import wrap_content
-from papernotes.rewrite import rewrite_note
+from papernotes.rewrite import note_html
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 CASES = sorted(path.name for path in GOLDEN.iterdir() if (path / "vault").is_dir())
 
-# What each case's `expected/` holds: generated pages (Markdown), notes as rewritten (Markdown),
+# What each case's `expected/` holds: generated pages (Markdown), notes' bodies (HTML),
 # and the HTML papernotes puts around a paper note's rendered body.
 GENERATED = ("papers.md", "topics/index.md", "topics/diffusion.md", "queues.md", "timeline.md",
              "notes.md", "index.md")
@@ -52,7 +52,7 @@ def outputs(case: str) -> dict[str, str]:
     found = {f"generated/{src}": pages[src] for src in GENERATED if src in pages}
     for key in sorted(site.links.published):
         note = site.links.notes[NoteKey(key)]
-        found[f"notes/{key}"] = rewrite_note(note, site.links)
+        found[f"notes/{key.removesuffix('.md')}.html"] = note_html(note, site.links)
         if key in site.graph.paper_of_note:
             first = note.headings[0] if note.headings and note.headings[0].level == 1 else None
             body = BODY.format(id=first.anchor, text=first.text) if first else "<p>BODY</p>"

@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from markdown_it.token import Token
+
 from papernotes.diagnostics import Diagnostic
 from papernotes.entries import EntryContext, recognise_entries
 from papernotes.frontmatter import (
@@ -21,7 +23,9 @@ from papernotes.frontmatter import (
     unclosed_frontmatter,
 )
 from papernotes.markdown import make_parser
-from papernotes.markdown.structure import extract_structure
+from papernotes.markdown.comments import strip_comments
+from papernotes.markdown.html import SLOT_END, SLOT_START, render_note
+from papernotes.markdown.structure import Structure, extract_structure
 from papernotes.model import Note, NoteKey
 from papernotes.paths import is_note_path, stem
 
@@ -198,13 +202,17 @@ def load_note(key: str, data: bytes) -> tuple[Note | None, list[Diagnostic]]:
         ))
     meta, meta_problems = normalise_meta(raw, key, lines)
     problems += meta_problems
+    body = body.replace(SLOT_START, "").replace(SLOT_END, "")  # the renderer's slot markers
     tokens = make_parser().parse(body)
     structure = extract_structure(tokens, body_line)
+    if "%%" in body:
+        body, tokens, structure = _without_comments(body, tokens, structure, body_line)
     if len(structure.links) > MAX_LINKS:
         return None, problems + [_too_large(key, f"has {len(structure.links):,} links, more than the "
                                                  f"{MAX_LINKS:,} a note may have")]
     path = NoteKey(key)
     papers = recognise_entries(tokens, EntryContext(path, body_line, meta, body))
+    rendered = render_note(tokens, body_line)  # last: it changes the tokens
     note = Note(
         path=path,
         title=meta.title or stem(key),
@@ -223,9 +231,24 @@ def load_note(key: str, data: bytes) -> tuple[Note | None, list[Diagnostic]]:
         queries=tuple(structure.queries),
         inline_fields=tuple(structure.inline_fields),
         code_lines=frozenset(structure.code_lines),
+        html=rendered,
         diagnostics=tuple(problems),
     )
     return note, problems
+
+
+def _without_comments(body: str, tokens: list[Token], structure: Structure,
+                      body_line: int) -> tuple[str, list[Token], Structure]:
+    """The note with its `%%comments%%` blanked (lines kept), parsed again: what is in a comment
+    is private, so it is neither a link, a tag, an entry nor text on the page. Finding comments
+    needs the first parse, to leave `%%` in code alone."""
+    lines = body.split("\n")
+    kept = strip_comments(lines, structure.code_lines)
+    if kept == lines:
+        return body, tokens, structure
+    body = "\n".join(kept)
+    tokens = make_parser().parse(body)
+    return body, tokens, extract_structure(tokens, body_line)
 
 
 def _too_large(key: str, what: str) -> Diagnostic:

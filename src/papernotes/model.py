@@ -165,6 +165,19 @@ class Paper:
 
 
 @dataclass(frozen=True, slots=True)
+class NoteHtml:
+    """A note rendered once, with slots for what depends on the site (see markdown/html.py)."""
+
+    html: str
+    headings: tuple[tuple[int, str, str], ...] = ()
+    """(level, id, text) of each heading, in order: the page's table of contents."""
+    sections: tuple[tuple[str, int, int], ...] = ()
+    """(heading id, level, offset in `html`) of each heading: where an embedded section starts."""
+    blocks: tuple[tuple[str, int, int], ...] = ()
+    """(block id, start, end) in `html` of each block ending in `^block-id`."""
+
+
+@dataclass(frozen=True, slots=True)
 class Note:
     """One markdown file of the vault, read once and parsed once."""
 
@@ -185,6 +198,7 @@ class Note:
     queries: tuple[Query, ...] = ()
     inline_fields: tuple[InlineField, ...] = ()
     code_lines: frozenset[int] = frozenset()
+    html: NoteHtml = field(default=NoteHtml(""), compare=False, repr=False)
     diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
 
     @property

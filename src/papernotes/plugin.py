@@ -27,13 +27,13 @@ from papernotes.config import PaperNotesConfig
 from papernotes.dataview.site import base_pages, with_queries
 from papernotes.diagnostics import Diagnostic, sort_key
 from papernotes.loader import decode, load_vault
-from papernotes.markdown.html import Rendered, render_page
+from papernotes.markdown.html import Rendered, first_title, render_page, toc
 from papernotes.model import NoteKey
 from papernotes.pages import Site, build_site, is_site_asset
 from papernotes.pages.generate import default_nav, generated_pages
 from papernotes.pages.incremental import Rebuilds, page_inputs, site_inputs
 from papernotes.pages.paper import wrap_content
-from papernotes.rewrite import rewrite_note
+from papernotes.rewrite import note_html
 from papernotes.sanitize import sanitize_html
 
 log = logging.getLogger("mkdocs.plugins.papernotes")
@@ -236,16 +236,19 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             return decode(data, page.file.src_uri)[0]
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """The page is rendered here, with markdown-it; Python-Markdown is left nothing to do."""
-        note = self._note_of(page)
-        if note is not None and self.site is not None:
-            markdown = rewrite_note(note, self.site.links)
+        """The page is rendered here (a note was rendered when loaded: its slots are filled);
+        Python-Markdown is left nothing to do."""
 
         def url_of(src: str) -> str | None:
             file = files.get_file_from_path(src)
             return file.url if file is not None else None
 
-        rendered = render_page(markdown, src=page.file.src_uri, url=page.url, url_of=url_of)
+        note = self._note_of(page)
+        if note is not None and self.site is not None:
+            headings = note.html.headings
+            rendered = Rendered(note_html(note, self.site.links, url_of), toc(headings), first_title(headings))
+        else:
+            rendered = render_page(markdown, src=page.file.src_uri, url=page.url, url_of=url_of)
         _set_title(page, rendered.title)
         self.rendered = (page, rendered)
         return ""

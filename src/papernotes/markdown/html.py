@@ -1,10 +1,15 @@
-"""Pages as HTML: Markdown rendered by markdown-it, in the markup Material for MkDocs styles.
+"""Notes as HTML: markdown-it tokens rendered in the markup Material for MkDocs styles.
 
 Notes are CommonMark with Obsidian's additions, which is what markdown-it reads (Python-Markdown
-wants four-space list indents and breaks raw HTML blocks differently), and rendering here costs a
-fraction of Python-Markdown's time. The output has what the pages need: headings with ids,
-permalinks and a table of contents; callouts as admonitions; task lists; Pygments code blocks;
-KaTeX math; footnotes; `==marks==`; emoji shortcodes; links between files as site URLs.
+wants four-space list indents and breaks raw HTML blocks differently). The output has headings
+with ids, permalinks and a table of contents; callouts as admonitions; task lists; Pygments code
+blocks; KaTeX math; footnotes; `==marks==`; emoji shortcodes.
+
+A note is rendered once, from the tokens the loader parsed it into, before the site is known:
+what depends on the site (where a link goes, which lines get a paper's anchor, query results,
+embedded notes) is left as a slot, `\\ue000` kind number `\\ue001`, that `rewrite.py` fills for
+the page. Markdown papernotes writes itself (generated pages, query results) is rendered whole
+by `render_page`.
 """
 
 from __future__ import annotations
@@ -18,30 +23,29 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote
 
-from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
-from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from markdown_it.utils import OptionsDict
-from mdit_py_plugins.attrs import attrs_plugin
-from mdit_py_plugins.dollarmath import dollarmath_plugin
-from mdit_py_plugins.footnote import footnote_plugin
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
+from papernotes.markdown.parser import make_parser
 from papernotes.markdown.structure import plain_text
+from papernotes.model import NoteHtml
 from papernotes.paths import has_scheme, heading_anchor
 from papernotes.render import relative_url
 
 UrlOf = Callable[[str], "str | None"]
 """A docs file's source path (`a/B c.md`) -> its site URL (`a/B%20c/`), or None when not in the site."""
 
+SLOT_START, SLOT_END = "\ue000", "\ue001"  # private-use characters; removed from notes before parsing
+SLOT_RE = re.compile(f"{SLOT_START}([A-Z])(\\d+){SLOT_END}")
 _CALLOUT_RE = re.compile(r"^\[!([A-Za-z][\w-]*)\]([-+]?)[ \t]*")
-_TASK_RE = re.compile(r"^\[([ xX])\](?=\s|$)[ \t]?")
 _EMOJI_RE = re.compile(r":([a-z0-9_+-]+):")
 _MARK_RE = re.compile(r"==(?=\S)(.+?)(?<=\S)==")
+_BLOCK_ID_RE = re.compile(r"(\s)\^([A-Za-z0-9][A-Za-z0-9-]*)\s*$")
 _CHECKBOX = ('<label class="task-list-control"><input type="checkbox" disabled{}/>'
              '<span class="task-list-indicator"></span></label> ')
 CALLOUT_TYPES = {
@@ -66,50 +70,73 @@ class Rendered:
 
 
 @dataclass(slots=True)
-class _Page:
-    """What rendering one page needs, passed to the rules as markdown-it's `env`."""
+class _Env:
+    """What rendering needs, passed to the rules as markdown-it's `env`."""
 
-    src: str
-    url: str
-    url_of: UrlOf
+    slots: bool
+    body_line: int = 0
+    src: str = ""
+    url: str = ""
+    url_of: UrlOf | None = None
     headings: list[tuple[int, str, str]] = field(default_factory=list)
     used_ids: set[str] = field(default_factory=set)
+    sections: list[tuple[str, int, int]] = field(default_factory=list)
+    blocks: list[tuple[str, int, int]] = field(default_factory=list)
+
+
+def slot(kind: str, number: int) -> str:
+    return f"{SLOT_START}{kind}{number}{SLOT_END}"
+
+
+def render_note(tokens: list[Token], body_line: int) -> NoteHtml:
+    """A note's HTML with slots, from the loader's tokens (which this changes: call it last)."""
+    env = _Env(slots=True, body_line=body_line)
+    _prepare(tokens, env)
+    body = _renderer().render(tokens, make_parser().options, {"pn": env})
+    return NoteHtml(body, tuple(env.headings), tuple(env.sections), tuple(env.blocks))
 
 
 def render_page(markdown: str, *, src: str, url: str, url_of: UrlOf) -> Rendered:
-    """The HTML of one page; `src` and `url` are its source path and site URL."""
-    page = _Page(src, url, url_of)
-    body = _parser().render(markdown, {"page": page})
-    title = next((text for level, _, text in page.headings if level == 1), None)
-    return Rendered(body, _toc(page.headings), title)
+    """Markdown papernotes wrote (a generated page, a query's result) as the page at `src`/`url`."""
+    env = _Env(slots=False, src=src, url=url, url_of=url_of)
+    parser = make_parser()
+    tokens = parser.parse(markdown.replace(SLOT_START, "").replace(SLOT_END, ""), {})
+    _prepare(tokens, env)
+    _links(tokens, env)
+    body = _renderer().render(tokens, parser.options, {"pn": env})
+    return Rendered(body, toc(env.headings), first_title(env.headings))
 
 
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": True}, renderer_cls=_Renderer)
-    md.enable(["table", "strikethrough"])
-    md.use(dollarmath_plugin, allow_digits=False, double_inline=True)
-    for rule in ("math_inline", "math_inline_double", "math_block", "math_block_label"):
-        md.add_render_rule(rule, getattr(_Renderer, rule))  # arithmatex markup, which papernotes.js reads
-    md.use(footnote_plugin)
-    md.use(attrs_plugin)  # `![](fig.png){ width="300" }` and `[#tag](…){ .pn-tag }` from rewrite.py
-    md.core.ruler.push("pn_callouts", _callouts)
-    md.core.ruler.push("pn_tasks", _tasks)
-    md.core.ruler.push("pn_headings", _headings)
-    md.core.ruler.push("pn_text", _marks_and_emoji)
-    md.core.ruler.push("pn_links", _links)
-    return md
+def first_title(headings: Sequence[tuple[int, str, str]]) -> str | None:
+    return next((text for level, _, text in headings if level == 1), None)
 
 
-def _page(state: StateCore) -> _Page:
-    page = state.env["page"]
-    assert isinstance(page, _Page)
-    return page
+def toc(headings: Sequence[tuple[int, str, str]]) -> list[dict[str, Any]]:
+    """Nested as Python-Markdown's toc extension nests them: under the nearest higher heading."""
+    root: list[dict[str, Any]] = []
+    stack: list[dict[str, Any]] = []
+    for level, anchor, text in headings:
+        entry = {"level": level, "id": anchor, "name": html.escape(text, quote=False), "children": []}
+        while stack and stack[-1]["level"] >= level:
+            stack.pop()
+        (stack[-1]["children"] if stack else root).append(entry)
+        stack.append(entry)
+    return root
 
 
-def _callouts(state: StateCore) -> None:
+def _prepare(tokens: list[Token], env: _Env) -> None:
+    _callouts(tokens)
+    _task_lists(tokens)
+    _headings(tokens, env)
+    for token in tokens:
+        if token.type == "inline" and token.children:
+            token.children = _text_children(token.children)
+    if env.slots:
+        _line_slots(tokens, env.body_line)
+
+
+def _callouts(tokens: Sequence[Token]) -> None:
     """`> [!tip]- Title` blockquotes -> callout tokens; the `[!tip]` line becomes the title."""
-    tokens = state.tokens
     for index, token in enumerate(tokens):
         if token.type != "blockquote_open" or index + 2 >= len(tokens):
             continue
@@ -126,9 +153,8 @@ def _callouts(state: StateCore) -> None:
         title, inline.children = children[:cut], children[cut + 1:]
         if not inline.children:
             tokens[index + 1].hidden = tokens[index + 3].hidden = True
-        kind = match.group(1).lower()
         token.type = "callout_open"
-        token.meta = {"kind": kind, "fold": match.group(2), "title": title}
+        token.meta = {"kind": match.group(1).lower(), "fold": match.group(2), "title": title}
         close = _closing(tokens, index)
         close.type = "callout_close"
         close.meta = {"fold": match.group(2)}
@@ -142,69 +168,55 @@ def _closing(tokens: Sequence[Token], index: int) -> Token:
     raise ValueError("unbalanced tokens")  # markdown-it always closes what it opens
 
 
-def _tasks(state: StateCore) -> None:
-    """`- [ ] text` items -> Material's task list markup (pymdownx.tasklist's)."""
-    tokens = state.tokens
-    lists: list[Token] = []
-    for index, token in enumerate(tokens):
-        if token.type in ("bullet_list_open", "ordered_list_open"):
-            lists.append(token)
-        elif token.type in ("bullet_list_close", "ordered_list_close"):
-            lists.pop()
-        elif token.type == "list_item_open" and index + 2 < len(tokens) and tokens[index + 2].type == "inline":
-            inline = tokens[index + 2]
-            first = inline.children[0] if inline.children else None
-            match = _TASK_RE.match(first.content) if first is not None and first.type == "text" else None
-            if first is None or match is None or tokens[index + 1].type != "paragraph_open":
-                continue
-            first.content = first.content[match.end():]
-            box = Token("html_inline", "", 0, content=_CHECKBOX.format(" checked" if match.group(1) != " " else ""))
-            assert inline.children is not None
-            inline.children.insert(0, box)
-            token.attrSet("class", "task-list-item")
-            lists[-1].attrSet("class", "task-list")
+def _task_lists(tokens: Sequence[Token]) -> None:
+    """A list with tasks gets Material's `task-list` class (markdown-it marks the items)."""
+    for token in tokens:
+        if token.type in ("bullet_list_open", "ordered_list_open") and "contains-task-list" in str(
+                token.attrGet("class") or ""):
+            token.attrSet("class", "task-list")
 
 
-def _headings(state: StateCore) -> None:
+def _headings(tokens: Sequence[Token], env: _Env) -> None:
     """Ids as `paths.heading_anchor` computes them (what links to `Note#Heading` point at)."""
-    page = _page(state)
-    tokens = state.tokens
     for index, token in enumerate(tokens):
         if token.type != "heading_open" or index + 1 >= len(tokens):
             continue
         text = plain_text(tokens[index + 1].children)
         anchor = heading_anchor(text) or "section"
         unique, count = anchor, 0
-        while unique in page.used_ids:
+        while unique in env.used_ids:
             count += 1
             unique = f"{anchor}_{count}"
-        page.used_ids.add(unique)
+        env.used_ids.add(unique)
         token.attrSet("id", unique)
-        page.headings.append((int(token.tag[1]), unique, text))
+        env.headings.append((int(token.tag[1]), unique, text))
 
 
-def _marks_and_emoji(state: StateCore) -> None:
-    """`==text==` -> <mark>, `:smile:` -> 😄 (within one run of plain text)."""
+def _text_children(children: list[Token]) -> list[Token]:
+    """`==text==` -> <mark>, `:smile:` -> 😄 and ` ^block-id` at a line end -> an anchor
+    (each within one run of plain text)."""
+    out: list[Token] = []
     emoji = _emoji()
-    for token in state.tokens:
-        if token.type != "inline" or not token.children:
+    for position, child in enumerate(children):
+        if child.type != "text" or not any(mark in child.content for mark in ("==", ":", "^")):
+            out.append(child)
             continue
-        children: list[Token] = []
-        for child in token.children:
-            if child.type != "text" or ("==" not in child.content and ":" not in child.content):
-                children.append(child)
-                continue
-            content = _EMOJI_RE.sub(lambda m: emoji.get(m.group(1), m.group()), child.content)
-            children.extend(_marked(child, content))
-        token.children = children
+        content = _EMOJI_RE.sub(lambda m: emoji.get(m.group(1), m.group()), child.content)
+        block_id = None
+        at_line_end = position + 1 == len(children) or children[position + 1].type in ("softbreak", "hardbreak")
+        if "^" in content and at_line_end:
+            block_id = _BLOCK_ID_RE.search(content)
+        if block_id is not None:
+            content = content[:block_id.start()] + block_id.group(1)
+        out.extend(_marked(content))
+        if block_id is not None:
+            out.append(Token("block_id", "", 0, meta={"id": block_id.group(2)}))
+    return out
 
 
-def _marked(child: Token, content: str) -> list[Token]:
-    if "==" not in content:
-        child.content = content
-        return [child]
+def _marked(content: str) -> list[Token]:
     out, at = [], 0
-    for match in _MARK_RE.finditer(content):
+    for match in _MARK_RE.finditer(content) if "==" in content else ():
         out.append(Token("text", "", 0, content=content[at:match.start()]))
         out.append(Token("mark_open", "mark", 1))
         out.append(Token("text", "", 0, content=match.group(1)))
@@ -230,19 +242,34 @@ def _emoji() -> dict[str, str]:
     return chars
 
 
-def _links(state: StateCore) -> None:
+def _line_slots(tokens: Sequence[Token], body_line: int) -> None:
+    """A `P` slot where each line of text starts (after a task's box): a paper written inline on
+    that line gets its anchor there, once the site knows which papers those are."""
+    for token in tokens:
+        if token.type != "inline" or token.map is None or token.children is None:
+            continue
+        line = token.map[0] + body_line
+        children = [Token("pn_line", "", 0, meta={"line": line})]
+        for child in token.children:
+            children.append(child)
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
+                children.append(Token("pn_line", "", 0, meta={"line": line}))
+        token.children = children
+
+
+def _links(tokens: Sequence[Token], env: _Env) -> None:
     """Relative links and images between files -> site URLs; links to notes that are not pages
     (missing, or private) -> visibly broken text, so nothing points at a 404 or names a private file."""
-    page = _page(state)
-    for token in state.tokens:
+    for token in tokens:
         for child in token.children or ():
             if child.type == "link_open":
-                _link(child, page, "href")
+                _link(child, env, "href")
             elif child.type == "image":
-                _link(child, page, "src")
+                _link(child, env, "src")
 
 
-def _link(token: Token, page: _Page, attribute: str) -> None:
+def _link(token: Token, env: _Env, attribute: str) -> None:
     written = str(token.attrGet(attribute) or "")
     path, _, fragment = written.partition("#")
     fragment = _readable(fragment)
@@ -250,12 +277,12 @@ def _link(token: Token, page: _Page, attribute: str) -> None:
         if fragment:
             token.attrSet(attribute, f"#{fragment}")
         return
-    if written.startswith(("/", "//")) or has_scheme(written):
+    if written.startswith(("/", "//")) or has_scheme(written) or env.url_of is None:
         return
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(page.src), unquote(path)))
-    url = page.url_of(target) if not target.startswith("../") else None
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(env.src), unquote(path)))
+    url = env.url_of(target) if not target.startswith("../") else None
     if url is not None:
-        token.attrSet(attribute, relative_url(url, page.url) + (f"#{fragment}" if fragment else ""))
+        token.attrSet(attribute, relative_url(url, env.url) + (f"#{fragment}" if fragment else ""))
     elif attribute == "href" and target.lower().endswith((".md", ".markdown")):
         token.tag = "span"
         token.attrs = {"class": "pn-broken", "title": "not a page of this site"}  # the path may name a private note
@@ -267,23 +294,124 @@ def _readable(fragment: str) -> str:
     return fragment if any(char.isspace() or char in '"<>' for char in decoded) else decoded
 
 
-class _Renderer(RendererHTML):
-    """markdown-it's HTML renderer with the markup Material's stylesheets expect."""
+@lru_cache(maxsize=1)
+def _renderer() -> _Renderer:
+    renderer = _Renderer()
+    for name, rule in getattr(make_parser().renderer, "rules", {}).items():
+        renderer.rules.setdefault(name, rule)  # the footnote plugin's rules
+    return renderer
 
-    def __init__(self, parser: Any = None) -> None:
-        super().__init__(parser)
-        self._spans: list[bool] = []
+
+def _env(env: Any) -> _Env:
+    found = env["pn"]
+    assert isinstance(found, _Env)
+    return found
+
+
+class _Renderer(RendererHTML):
+    """markdown-it's HTML renderer with the markup Material's stylesheets expect, and slots."""
 
     def render(self, tokens: Sequence[Token], options: OptionsDict, env: Any) -> str:
-        self._spans = []
-        return super().render(tokens, options, env)
+        """Also notes where each heading and each block with a `^block-id` starts in the output,
+        for embeds of a section or a block."""
+        state = _env(env)
+        out: list[str] = []
+        size = 0
+        block_start = 0
+        open_blocks: list[tuple[str, int]] = []
+        spans: list[bool] = []
+        for index, token in enumerate(tokens):
+            kind = token.type
+            if kind == "inline":
+                piece = self._inline(token.children or [], options, env, spans)
+            elif kind in self.rules:
+                piece = self.rules[kind](tokens, index, options, env)
+            else:
+                piece = self.renderToken(tokens, index, options, env)
+            if kind == "heading_open":
+                state.sections.append((str(token.attrGet("id") or ""), int(token.tag[1]), size))
+            elif kind in ("paragraph_open", "list_item_open"):
+                block_start = size
+            out.append(piece)
+            size += len(piece)
+            if kind == "inline":
+                open_blocks += [(child.meta["id"], block_start) for child in token.children or ()
+                                if child.type == "block_id"]
+            elif kind in ("paragraph_close", "list_item_close") and open_blocks:
+                state.blocks += [(name, start, size) for name, start in open_blocks]
+                open_blocks = []
+        return "".join(out)
+
+    def _inline(self, children: Sequence[Token], options: OptionsDict, env: Any, spans: list[bool]) -> str:
+        out = []
+        for index, child in enumerate(children):
+            kind = child.type
+            if kind == "link_open":
+                spans.append(child.tag == "span")
+            if kind == "link_close":
+                out.append("</span>" if spans and spans.pop() else "</a>")  # links never nest
+            elif kind in self.rules:
+                out.append(self.rules[kind](children, index, options, env))
+            else:
+                out.append(self.renderToken(children, index, options, env))
+        return "".join(out)
+
+    def renderInline(self, tokens: Sequence[Token], options: OptionsDict, env: Any) -> str:
+        return self._inline(tokens, options, env, [])
 
     def link_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
-        self._spans.append(tokens[idx].tag == "span")
+        token = tokens[idx]
+        if "pn_link" in token.meta and _env(env).slots:
+            attrs = "".join(f' {name}="{html.escape(str(value))}"' for name, value in token.attrs.items()
+                            if name != "href")
+            return f"<a{slot('A', token.meta['pn_link'])}{attrs}>"
         return self.renderToken(tokens, idx, options, env)
 
-    def link_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
-        return "</span>" if self._spans and self._spans.pop() else "</a>"  # links never nest
+    def image(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        token = tokens[idx]
+        alt = html.escape(plain_text(token.children))
+        attrs = "".join(f' {name}="{html.escape(str(value))}"' for name, value in token.attrs.items()
+                        if name not in ("src", "alt"))
+        if "pn_link" in token.meta and _env(env).slots:
+            return f'<img{slot("A", token.meta["pn_link"])} alt="{alt}"{attrs} />'
+        return f'<img src="{html.escape(str(token.attrGet("src") or ""))}" alt="{alt}"{attrs} />'
+
+    def wikilink(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        token = tokens[idx]
+        if "pn_link" in token.meta and _env(env).slots:
+            return slot("W", token.meta["pn_link"])
+        return html.escape(token.content, quote=False)
+
+    def embed(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        token = tokens[idx]
+        if "pn_link" in token.meta and _env(env).slots:
+            return slot("E", token.meta["pn_link"])
+        return html.escape(token.content, quote=False)
+
+    def hashtag(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        token = tokens[idx]
+        if "pn_tag" in token.meta and _env(env).slots:
+            return slot("T", token.meta["pn_tag"])
+        return html.escape(token.content, quote=False)
+
+    def pn_line(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        return slot("P", tokens[idx].meta["line"])
+
+    def block_id(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        return f'<a id="^{html.escape(tokens[idx].meta["id"])}" class="pn-block"></a>'
+
+    def html_inline(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        return _html_with_slots(tokens[idx], _env(env))
+
+    def html_block(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        return _html_with_slots(tokens[idx], _env(env))
+
+    def list_item_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        token = tokens[idx]
+        opening = self.renderToken(tokens, idx, options, env)
+        if "checked" in token.meta:
+            opening += _CHECKBOX.format(" checked" if token.meta["checked"] else "")
+        return opening
 
     def heading_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         anchor = html.escape(str(tokens[idx - 2].attrGet("id") or ""))
@@ -293,7 +421,7 @@ class _Renderer(RendererHTML):
         meta = tokens[idx].meta
         kind: str = meta["kind"]
         css = html.escape(CALLOUT_TYPES.get(kind, kind))
-        title = self.renderInline(meta["title"], options, env).strip() or html.escape(kind.capitalize())
+        title = self._inline(meta["title"], options, env, []).strip() or html.escape(kind.capitalize())
         if meta["fold"]:
             opened = ' open="open"' if meta["fold"] == "+" else ""
             return f'<details class="{css}"{opened}>\n<summary>{title}</summary>\n'
@@ -310,11 +438,19 @@ class _Renderer(RendererHTML):
 
     def fence(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         token = tokens[idx]
+        if "pn_query" in token.meta and _env(env).slots:
+            return slot("Q", token.meta["pn_query"])
         language = token.info.strip().split(maxsplit=1)[0] if token.info.strip() else ""
         return code_block(token.content, language)
 
     def code_block(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         return code_block(tokens[idx].content, "")
+
+    def code_inline(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        token = tokens[idx]
+        if "pn_query" in token.meta and _env(env).slots:
+            return slot("Q", token.meta["pn_query"])
+        return f"<code>{html.escape(token.content, quote=False)}</code>"
 
     def math_inline(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         return f'<span class="arithmatex">\\({html.escape(tokens[idx].content.strip())}\\)</span>'
@@ -326,6 +462,20 @@ class _Renderer(RendererHTML):
         return f'<div class="arithmatex">\\[{html.escape(tokens[idx].content.strip())}\\]</div>\n'
 
     math_block_label = math_block
+
+
+def _html_with_slots(token: Token, env: _Env) -> str:
+    """Raw HTML as written, but an `<img src>` that names a vault file gets an `S` slot."""
+    content = token.content
+    if not env.slots:
+        return content
+    for number, src in token.meta.get("pn_images", ()):
+        for quote in ('"', "'"):
+            written = f"src={quote}{src}{quote}"
+            if written in content:
+                content = content.replace(written, f"src={quote}{slot('S', number)}{quote}", 1)
+                break
+    return content
 
 
 @lru_cache(maxsize=1)
@@ -345,16 +495,3 @@ def code_block(code: str, language: str) -> str:
         else:
             body = highlight(code, lexer, _formatter())
     return f'<div class="{css}"><pre><span></span><code>{body}</code></pre></div>\n'
-
-
-def _toc(headings: list[tuple[int, str, str]]) -> list[dict[str, Any]]:
-    """Nested as Python-Markdown's toc extension nests them: under the nearest higher heading."""
-    root: list[dict[str, Any]] = []
-    stack: list[dict[str, Any]] = []
-    for level, anchor, text in headings:
-        entry = {"level": level, "id": anchor, "name": html.escape(text, quote=False), "children": []}
-        while stack and stack[-1]["level"] >= level:
-            stack.pop()
-        (stack[-1]["children"] if stack else root).append(entry)
-        stack.append(entry)
-    return root

@@ -129,10 +129,11 @@ class _Walker:
             elif kind in ("th_open", "td_open", "th_close", "td_close"):
                 self.in_cell = kind.endswith("open")
             elif kind == "html_block":
-                self._html(token.content, self.line_of(token))
+                self._html(token)
             if kind in ("fence", "code_block", "math_block") and token.map:
                 self.out.code_lines.update(range(token.map[0], token.map[1]))
             if kind == "fence" and token.map and token.info.strip().split(" ")[0].lower() in QUERY_LANGUAGES:
+                token.meta["pn_query"] = len(self.out.queries)
                 self.out.queries.append(Query(token.info.strip().split(" ")[0].lower(), token.content,
                                               self.line_of(token), token.map[1] + self.body_line))
             elif kind == "table_open":
@@ -187,6 +188,7 @@ class _Walker:
                 lines.append([])
             elif child.type == "code_inline":
                 if child.content.startswith(("=", "$=")):
+                    child.meta["pn_query"] = len(self.out.queries)
                     self.out.queries.append(Query("inline", child.content, line + len(lines) - 1,
                                                   line + len(lines)))
                 lines[-1].append("\x00")
@@ -210,28 +212,44 @@ class _Walker:
             self.out.tasks.append(Task("", done, line, self.heading))
 
     def _inline_children(self, children: Sequence[Token], line: int) -> Iterator[Link]:
+        """The links of one inline token; each link token is told its index in `links`
+        (`meta["pn_link"]`), and each hashtag its index in `hashtags`, for the renderer's slots."""
         link_open: Token | None = None
         link_text: list[Token] = []
+        number = len(self.out.links)
         for child in children:
             kind = child.type
             if kind in ("softbreak", "hardbreak"):
                 line += 1
             elif kind in ("wikilink", "embed"):
                 meta = child.meta
+                child.meta["pn_link"], number = number, number + 1
                 yield Link(kind, meta["target"], meta["fragment"], meta["alias"], line, child.content)  # type: ignore[arg-type]
             elif kind == "hashtag":
+                child.meta["pn_tag"] = len(self.out.hashtags)
                 self.out.hashtags.append(Hashtag(child.meta["tag"], line))
             elif kind == "link_open":
                 link_open, link_text = child, []
             elif kind == "link_close" and link_open is not None:
                 href = str(link_open.attrGet("href") or "")
-                yield markdown_link("markdown", href, plain_text(link_text), line, href)
+                link = markdown_link("markdown", href, plain_text(link_text), line, href)
+                if not link.external:
+                    link_open.meta["pn_link"] = number
+                number += 1
+                yield link
                 link_open = None
             elif kind == "image":
                 src = str(child.attrGet("src") or "")
-                yield markdown_link("image", src, plain_text(child.children), line, src)
+                link = markdown_link("image", src, plain_text(child.children), line, src)
+                if not link.external:
+                    child.meta["pn_link"] = number
+                number += 1
+                yield link
             elif kind == "html_inline":
-                for src, _ in html_image_sources(child.content):
+                images = html_image_sources(child.content)
+                child.meta["pn_images"] = [(number + offset, src) for offset, (src, _) in enumerate(images)]
+                number += len(images)
+                for src, _ in images:
                     yield markdown_link("image", src, "", line, src)
                 line += child.content.count("\n")
             elif link_open is not None:
@@ -239,8 +257,11 @@ class _Walker:
             if kind == "text":
                 line += child.content.count("\n")
 
-    def _html(self, html: str, line: int) -> None:
-        for src, offset in html_image_sources(html):
+    def _html(self, token: Token) -> None:
+        line = self.line_of(token)
+        images = html_image_sources(token.content)
+        token.meta["pn_images"] = [(len(self.out.links) + offset, src) for offset, (src, _) in enumerate(images)]
+        for src, offset in images:
             self.out.links.append(markdown_link("image", src, "", line + offset, src))
 
 

@@ -243,18 +243,27 @@ def _emoji() -> dict[str, str]:
 
 
 def _line_slots(tokens: Sequence[Token], body_line: int) -> None:
-    """A `P` slot where each line of text starts (after a task's box): a paper written inline on
-    that line gets its anchor there, once the site knows which papers those are."""
+    """A `P` slot where each line of text starts (after a task's box; in a table row, in its
+    first cell): a paper written inline on that line gets its anchor there, once the site knows
+    which papers those are."""
+    seen: set[int] = set()
+
+    def mark(line: int) -> list[Token]:
+        if line in seen:
+            return []
+        seen.add(line)
+        return [Token("pn_line", "", 0, meta={"line": line})]
+
     for token in tokens:
         if token.type != "inline" or token.map is None or token.children is None:
             continue
         line = token.map[0] + body_line
-        children = [Token("pn_line", "", 0, meta={"line": line})]
+        children = mark(line)
         for child in token.children:
             children.append(child)
             if child.type in ("softbreak", "hardbreak"):
                 line += 1
-                children.append(Token("pn_line", "", 0, meta={"line": line}))
+                children += mark(line)
         token.children = children
 
 

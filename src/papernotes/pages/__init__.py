@@ -81,7 +81,7 @@ def find_home(notes: Iterable[Note]) -> NoteKey | None:
     return None
 
 
-LINE_ANCHOR_KINDS_SKIPPED = ("note", "table")  # a note is its own page; a table row cannot hold an anchor
+LINE_ANCHOR_KINDS_SKIPPED = ("note",)  # a note is its own page (a table row's anchor goes in its first cell)
 
 
 def line_anchors(graph: PaperGraph, published: frozenset[str]) -> dict[str, dict[int, str]]:

@@ -1,0 +1,82 @@
+"""A note rendered once by the loader, its slots filled for the page: links, embeds, anchors."""
+
+from __future__ import annotations
+
+from papernotes.loader import load_note
+from papernotes.markdown.html import SLOT_START
+from papernotes.model import Note, NoteKey
+from papernotes.pages import build_site
+from papernotes.rewrite import note_html
+
+
+def notes(files: dict[str, str]) -> list[Note]:
+    found = []
+    for key, text in files.items():
+        note, _ = load_note(key, text.encode())
+        assert note is not None
+        found.append(note)
+    return found
+
+
+def page(key: str, *vault: Note, attachments: tuple[str, ...] = ()) -> str:
+    site = build_site(list(vault), list(attachments))
+    return note_html(site.links.notes[NoteKey(key)], site.links)
+
+
+def test_wikilinks_and_markdown_links_become_urls_relative_to_the_page() -> None:
+    vault = notes({"Papers/Latte.md": "# Latte\n\nSee [[DiT 模型#Method|the method]] and [home](../Home.md).\n",
+                   "Papers/DiT 模型.md": "# DiT\n\n## Method\n", "Home.md": "# Home\n"})
+    html = page("Papers/Latte.md", *vault)
+    assert '<a href="../DiT%20%E6%A8%A1%E5%9E%8B/#method">the method</a>' in html
+    assert '<a href="../../">home</a>' in html
+    assert SLOT_START not in html
+
+
+def test_links_to_private_or_missing_notes_never_name_them() -> None:
+    vault = notes({"Home.md": "[[Secret Diary]] and [text](Secret%20Diary.md) and [[Nowhere]]\n",
+                   "Secret Diary.md": "---\npublish: false\n---\nPRIVATE\n"})
+    html = page("Home.md", *vault)
+    assert html.startswith("<p>Secret Diary and ")  # the link's text, as plain text
+    assert '<a class="pn-broken" title="not a page of this site">text</a>' in html
+    assert 'class="pn-broken" title="Nowhere matches no note">Nowhere</span>' in html
+    assert "PRIVATE" not in html and "Secret%20Diary" not in html
+
+
+def test_comments_are_not_rendered_nor_linked() -> None:
+    [note] = notes({"Home.md": "Shown %%hidden [[Other]] #secret-tag%% shown too\n\n"
+                               "%%\nwhole block\n%%\n\n`%%code%%`\n"})
+    html = page("Home.md", note)
+    assert "hidden" not in html and "whole block" not in html and "secret-tag" not in html
+    assert "<code>%%code%%</code>" in html
+    assert note.links == () and note.hashtags == ()
+
+
+def test_section_and_block_embeds_cut_the_embedded_notes_html() -> None:
+    vault = notes({"Home.md": "![[Other#Method]]\n\n![[Other#^key]]\n",
+                   "Other.md": "# Other\n\nIntro.\n\n## Method\n\nThe [[Home|way]].\n\n### Detail\n\nDeep.\n\n"
+                        "## Results\n\nA key result. ^key\n\nLast.\n"})
+    html = page("Home.md", *vault)
+    method = html[:html.index("Results") if "Results" in html else len(html)]
+    assert "The <a href=\"./\">way</a>." in html and "Deep." in method and "Intro." not in html
+    assert '<p>A key result. <a id="^key" class="pn-block"></a></p>' in html
+    assert "Last." not in html
+
+
+def test_an_inline_papers_anchor_is_placed_once_per_line() -> None:
+    [note] = notes({"Home.md": "## Queue\n\n- [ ] VQGAN\n\n## Papers\n\n| paper | year | key design |\n"
+                                "| --- | --- | --- |\n| BERT | 2019 | masked LM |\n"})
+    html = page("Home.md", note)
+    assert html.count('id="paper-vqgan"') == 1
+    assert '<td><a id="paper-bert" class="pn-anchor"></a>BERT</td>' in html
+    assert html.count('id="paper-bert"') == 1
+
+
+def test_slot_markers_written_in_a_note_are_plain_text() -> None:
+    [note] = notes({"Home.md": f"Fake {SLOT_START}W0\ue001 and {SLOT_START}P1\ue001 slots\n"})
+    assert SLOT_START not in page("Home.md", note)
+
+
+def test_raw_html_images_point_at_the_attachment_from_the_page() -> None:
+    [note] = notes({"Notes/Typora.md": '<img src="../assets/fig.png" width="200">\n'})
+    html = page("Notes/Typora.md", note, attachments=("assets/fig.png",))
+    assert '<img src="../../assets/fig.png" width="200">' in html

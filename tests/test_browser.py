@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from urllib.parse import unquote, urlparse
 
 import pytest
 
+from papernotes import search
 from tests.browser import ARGS, CHROMIUM, require_chromium, serve
 from tests.test_site_build import REPO, build_site
 
@@ -21,6 +23,18 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site = build_site(REPO / "notes", tmp_path_factory.mktemp("browser") / "site", search="pagefind")
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def sharded_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The same site indexed in shards of 8 pages, as a site of thousands of notes is."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "SHARD_PAGES", 8)
+        site = build_site(REPO / "notes", tmp_path_factory.mktemp("sharded") / "site", search="pagefind")
+    shards = json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8"))
+    assert len(shards) >= 2 and all((site / shard / "pagefind-entry.json").is_file() for shard in shards)
     with serve(site) as url:
         yield url
 
@@ -94,6 +108,19 @@ def test_comparison_table_sorts(page, base_url: str) -> None:  # type: ignore[no
 ])
 def test_search_finds_cjk(page, base_url: str, query: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(base_url + "search/?q=" + query)
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=10000)
+    hrefs = [unquote(h or "") for h in page.locator(".pagefind-ui__result-link").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))")]
+    assert any(expected in href for href in hrefs), hrefs
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("自回归", "VAR"), ("파인튜닝", "Reading"), ("偏好", "Diffusion-DPO"), ("Latte", "Latte"), ("MoCo", "Moco"),
+    ("FoodFusion", "daily.2023.12.07"),  # one query per bundle: the last shard holds the daily note
+])
+def test_search_merges_the_bundles_of_a_sharded_index(page, sharded_url: str, query: str,  # type: ignore[no-untyped-def]
+                                                       expected: str) -> None:
+    page.goto(sharded_url + "search/?q=" + query)
     page.wait_for_selector(".pagefind-ui__result-link", timeout=10000)
     hrefs = [unquote(h or "") for h in page.locator(".pagefind-ui__result-link").evaluate_all(
         "links => links.map(a => a.getAttribute('href'))")]

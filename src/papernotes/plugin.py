@@ -7,8 +7,6 @@ import logging
 import os
 import re
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
 from importlib import resources
@@ -33,8 +31,10 @@ from papernotes.pages import Site, build_site, is_site_asset
 from papernotes.pages.generate import default_nav, generated_pages
 from papernotes.pages.incremental import Rebuilds, page_inputs, site_inputs
 from papernotes.pages.paper import wrap_content
+from papernotes.render import counted
 from papernotes.rewrite import note_html
 from papernotes.sanitize import sanitize_html
+from papernotes.search import SearchError, index_site
 
 log = logging.getLogger("mkdocs.plugins.papernotes")
 
@@ -75,6 +75,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     rebuilds: Rebuilds | None = None
     cjk = False
     rendered: tuple[Page, Rendered] | None = None
+    search_pages: list[str]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds: parsed notes
@@ -82,6 +83,10 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         self.command, self.dirty = command, dirty
 
     def on_shutdown(self) -> None:
+        self._drop_generated_sources()
+        self.command, self.dirty = "build", False  # MkDocs may reuse this instance for a later build
+
+    def _drop_generated_sources(self) -> None:
         if self.rebuilds is not None and self.rebuilds.pages_dir:
             shutil.rmtree(self.rebuilds.pages_dir, ignore_errors=True)
 
@@ -116,8 +121,9 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     @event_priority(50)  # before other plugins see the file list, so private notes never reach them
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         where = (config.docs_dir, config.site_dir, str(config.config_file_path))
+        self.search_pages = []
         if self.rebuilds is None or self.rebuilds.where != where:
-            self.on_shutdown()
+            self._drop_generated_sources()
             self.rebuilds = Rebuilds(where, tempfile.mkdtemp(prefix="papernotes-") if self.dirty else "")
         start = time.perf_counter()
         vault = load_vault(Path(config.docs_dir), cache=self.rebuilds.cache)
@@ -273,14 +279,23 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         key = self.site.links.key_of(src)
         return self.site.links.notes.get(NoteKey(key)) if key in self.site.links.published else None
 
+    @event_priority(-100)  # last: the page's HTML is final, and no other plugin needs its content
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if "data-pagefind-body" in output:
+            self.search_pages.append(page.file.dest_uri)
+        page.content = None  # written: MkDocs would keep every page's HTML until the build ends
+        return output
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.search != "pagefind" or self.command == "serve":  # `mkdocs build` indexes
             return
-        command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent"]
-        if self.cjk and config.theme.get("language", "en") == "en":
-            # Pagefind splits Chinese and Japanese into words only in a CJK language's index; an
-            # English site with CJK notes would otherwise find `扩散` only at a sentence start.
-            command += ["--force-language", "zh"]
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
-        if result.returncode != 0:
-            raise PluginError(f"papernotes: pagefind failed: {result.stderr or result.stdout}")
+        # Pagefind splits Chinese and Japanese into words only in a CJK language's index; an
+        # English site with CJK notes would otherwise find `扩散` only at a sentence start.
+        language = "zh" if self.cjk and config.theme.get("language", "en") == "en" else None
+        start = time.perf_counter()
+        try:
+            bundles = index_site(config.site_dir, self.search_pages, force_language=language)
+        except SearchError as error:
+            raise PluginError(f"papernotes: pagefind failed: {error}") from error
+        log.info("papernotes: indexed %s pages for search in %s (%s)", f"{len(self.search_pages):,}",
+                 _seconds(start), counted(bundles, "Pagefind bundle"))

@@ -54,9 +54,18 @@
     }
     var target = document.getElementById("pn-search");
     if (target && typeof PagefindUI !== "undefined") {
-      var ui = new PagefindUI({ element: "#pn-search", showSubResults: true, bundlePath: root + "pagefind/" });
-      var query = new URLSearchParams(window.location.search).get("q");
-      if (query) ui.triggerSearch(query);
+      // A large site is indexed in several Pagefind bundles (see papernotes/search.py): merge them.
+      fetch(root + "pagefind/shards.json")
+        .then(function (response) { return response.ok ? response.json() : []; })
+        .catch(function () { return []; })
+        .then(function (shards) {
+          var ui = new PagefindUI({
+            element: "#pn-search", showSubResults: true, bundlePath: root + "pagefind/",
+            mergeIndex: shards.map(function (path) { return { bundlePath: root + path }; })
+          });
+          var query = new URLSearchParams(window.location.search).get("q");
+          if (query) ui.triggerSearch(query);
+        });
     }
   }
 

@@ -30,7 +30,7 @@ from papernotes.model import Note, NoteKey
 from papernotes.paths import is_note_path, stem
 
 ALWAYS_SKIPPED = (".obsidian", ".trash", ".git")
-# Python-Markdown takes minutes (and markdown-it tens of seconds) on notes far past these sizes;
+# markdown-it takes tens of seconds on notes far past these sizes;
 # no real note comes close, so a note beyond them is reported and left out rather than hang a build.
 MAX_NOTE_BYTES = 5_000_000
 MAX_LINKS = 20_000

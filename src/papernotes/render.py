@@ -22,7 +22,7 @@ _MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]#+\-.!|~=^$>])")
 def escape_md(text: str) -> str:
     """User text (a title, a tag, a cell) as Markdown that shows exactly that text.
 
-    `<` and `&` become entities (Python-Markdown has no backslash escape for `<`), so
+    `<` and `&` become entities (a backslash before `<` is not an escape in every renderer), so
     `<script>` in a title is shown, never run; Markdown punctuation is backslash-escaped.
     """
     text = " ".join(text.split())

@@ -1,6 +1,6 @@
 """Raw HTML in notes, made safe the way Obsidian does: kept, but nothing in it can run.
 
-The rendered HTML of a note (Python-Markdown's output, before the site's own chrome is added)
+The rendered HTML of a note (before the site's own chrome is added)
 goes through nh3 (the Rust `ammonia` sanitizer) with an allow-list: the markup Markdown and the
 site's extensions produce (admonitions, details, tables, task lists, highlighted code, KaTeX
 spans, images with a width, `pn-*` classes, heading ids and permalinks) and the HTML people

@@ -85,7 +85,7 @@ def papers_page(site: Site) -> str:
 
 
 def _html_list(items: Iterable[str]) -> list[str]:
-    """A bulleted list as one raw HTML block: Python-Markdown passes it through untouched."""
+    """A bulleted list as one raw HTML block: the renderer passes it through untouched."""
     return ["<ul>", *(f"<li>{item}</li>" for item in items), "</ul>", ""]
 
 

@@ -1,5 +1,5 @@
 """How generated pages point at papers and notes: Markdown links, or HTML links for long lists
-(Python-Markdown needs ~0.1 ms per inline link; a raw HTML block costs almost nothing), relative
+(a raw HTML block is passed through; every Markdown link is parsed and rendered), relative
 to the page being built."""
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
 from typing import Any, Literal, NewType
 
@@ -166,15 +167,26 @@ class Paper:
 
 @dataclass(frozen=True, slots=True)
 class NoteHtml:
-    """A note rendered once, with slots for what depends on the site (see markdown/html.py)."""
+    """A note rendered once, with slots for what depends on the site (see markdown/html.py).
+    Kept compressed: a vault's rendered notes stay in memory for the whole build."""
 
-    html: str
+    compressed: bytes
     headings: tuple[tuple[int, str, str], ...] = ()
     """(level, id, text) of each heading, in order: the page's table of contents."""
     sections: tuple[tuple[str, int, int], ...] = ()
     """(heading id, level, offset in `html`) of each heading: where an embedded section starts."""
     blocks: tuple[tuple[str, int, int], ...] = ()
     """(block id, start, end) in `html` of each block ending in `^block-id`."""
+
+    @classmethod
+    def of(cls, html: str, headings: tuple[tuple[int, str, str], ...] = (),
+           sections: tuple[tuple[str, int, int], ...] = (),
+           blocks: tuple[tuple[str, int, int], ...] = ()) -> NoteHtml:
+        return cls(zlib.compress(html.encode("utf-8"), 1), headings, sections, blocks)
+
+    @property
+    def html(self) -> str:
+        return zlib.decompress(self.compressed).decode("utf-8")
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +210,7 @@ class Note:
     queries: tuple[Query, ...] = ()
     inline_fields: tuple[InlineField, ...] = ()
     code_lines: frozenset[int] = frozenset()
-    html: NoteHtml = field(default=NoteHtml(""), compare=False, repr=False)
+    html: NoteHtml = field(default=NoteHtml.of(""), compare=False, repr=False)
     diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
 
     @property

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import html
 import logging
 import os
 import re
 import shutil
+import sys
 import tempfile
 import time
 from importlib import resources
@@ -286,12 +289,24 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         page.content = None  # written: MkDocs would keep every page's HTML until the build ends
         return output
 
+    def _release_memory(self) -> None:
+        """Pagefind runs beside this process: the notes and the graph, no longer needed once every
+        page is written, are dropped, and the freed memory given back to the system."""
+        self.site = self.rebuilds = None
+        gc.collect()
+        if sys.platform.startswith("linux"):
+            try:
+                ctypes.CDLL("libc.so.6").malloc_trim(0)  # glibc keeps freed memory otherwise
+            except (OSError, AttributeError):
+                pass
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.search != "pagefind" or self.command == "serve":  # `mkdocs build` indexes
             return
         # Pagefind splits Chinese and Japanese into words only in a CJK language's index; an
         # English site with CJK notes would otherwise find `扩散` only at a sentence start.
         language = "zh" if self.cjk and config.theme.get("language", "en") == "en" else None
+        self._release_memory()
         start = time.perf_counter()
         try:
             bundles = index_site(config.site_dir, self.search_pages, force_language=language)

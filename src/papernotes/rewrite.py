@@ -72,17 +72,17 @@ def note_html(note: Note, ctx: LinkContext, url_of: UrlOf | None = None) -> str:
 def section(rendered: NoteHtml, anchor: str) -> str:
     """The part of a note's HTML that `![[Note#anchor]]` embeds: a heading's section (up to the
     next heading of its level or higher), a `^block`, or the whole note."""
+    text = rendered.html
     if anchor.startswith("^"):
         for name, start, end in rendered.blocks:
             if name == anchor[1:]:
-                return rendered.html[start:end]
+                return text[start:end]
     elif anchor:
         for position, (name, level, start) in enumerate(rendered.sections):
             if name == anchor:
-                end = next((at for _, other, at in rendered.sections[position + 1:] if other <= level),
-                           len(rendered.html))
-                return rendered.html[start:end]
-    return rendered.html
+                end = next((at for _, other, at in rendered.sections[position + 1:] if other <= level), len(text))
+                return text[start:end]
+    return text
 
 
 def broken(text: str, reason: str) -> str:

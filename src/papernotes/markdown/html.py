@@ -93,7 +93,7 @@ def render_note(tokens: list[Token], body_line: int) -> NoteHtml:
     env = _Env(slots=True, body_line=body_line)
     _prepare(tokens, env)
     body = _renderer().render(tokens, make_parser().options, {"pn": env})
-    return NoteHtml(body, tuple(env.headings), tuple(env.sections), tuple(env.blocks))
+    return NoteHtml.of(body, tuple(env.headings), tuple(env.sections), tuple(env.blocks))
 
 
 def render_page(markdown: str, *, src: str, url: str, url_of: UrlOf) -> Rendered:

@@ -28,6 +28,7 @@ from markdown_it.token import Token
 from markdown_it.utils import OptionsDict
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
+from pygments.lexer import Lexer
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
@@ -492,15 +493,20 @@ def _formatter() -> HtmlFormatter:  # type: ignore[type-arg]
     return HtmlFormatter(nowrap=True)
 
 
+@lru_cache(maxsize=256)
+def _lexer(language: str) -> Lexer | None:
+    """Pygments' lookup by name scans its registry every time: once per language is enough."""
+    try:
+        return get_lexer_by_name(language)
+    except ClassNotFound:
+        return None
+
+
 def code_block(code: str, language: str) -> str:
     """A code block as pymdownx.highlight writes it, so Material's code styles and copy button apply."""
     css = f"language-{html.escape(language)} highlight" if language else "highlight"
     body = html.escape(code, quote=False)
-    if language:
-        try:
-            lexer = get_lexer_by_name(language)
-        except ClassNotFound:
-            pass
-        else:
-            body = highlight(code, lexer, _formatter())
+    lexer = _lexer(language) if language else None
+    if lexer is not None:
+        body = highlight(code, lexer, _formatter())
     return f'<div class="{css}"><pre><span></span><code>{body}</code></pre></div>\n'

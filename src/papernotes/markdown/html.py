@@ -15,13 +15,11 @@ by `render_page`.
 from __future__ import annotations
 
 import html
-import posixpath
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
-from urllib.parse import unquote
 
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
@@ -34,19 +32,11 @@ from pygments.util import ClassNotFound
 
 from papernotes.markdown.parser import make_parser
 from papernotes.markdown.structure import plain_text
+from papernotes.markdown.transforms import RenderEnv, UrlOf, prepare, relative_links
 from papernotes.model import NoteHtml
-from papernotes.paths import has_scheme, heading_anchor
-from papernotes.render import relative_url
-
-UrlOf = Callable[[str], "str | None"]
-"""A docs file's source path (`a/B c.md`) -> its site URL (`a/B%20c/`), or None when not in the site."""
 
 SLOT_START, SLOT_END = "\ue000", "\ue001"  # private-use characters; removed from notes before parsing
 SLOT_RE = re.compile(f"{SLOT_START}([A-Z])(\\d+){SLOT_END}")
-_CALLOUT_RE = re.compile(r"^\[!([A-Za-z][\w-]*)\]([-+]?)[ \t]*")
-_EMOJI_RE = re.compile(r":([a-z0-9_+-]+):")
-_MARK_RE = re.compile(r"==(?=\S)(.+?)(?<=\S)==")
-_BLOCK_ID_RE = re.compile(r"(\s)\^([A-Za-z0-9][A-Za-z0-9-]*)\s*$")
 _CHECKBOX = ('<label class="task-list-control"><input type="checkbox" disabled{}/>'
              '<span class="task-list-indicator"></span></label> ')
 CALLOUT_TYPES = {
@@ -70,40 +60,25 @@ class Rendered:
     """The text of the first `# heading`, the page's title when its frontmatter has none."""
 
 
-@dataclass(slots=True)
-class _Env:
-    """What rendering needs, passed to the rules as markdown-it's `env`."""
-
-    slots: bool
-    body_line: int = 0
-    src: str = ""
-    url: str = ""
-    url_of: UrlOf | None = None
-    headings: list[tuple[int, str, str]] = field(default_factory=list)
-    used_ids: set[str] = field(default_factory=set)
-    sections: list[tuple[str, int, int]] = field(default_factory=list)
-    blocks: list[tuple[str, int, int]] = field(default_factory=list)
-
-
 def slot(kind: str, number: int) -> str:
     return f"{SLOT_START}{kind}{number}{SLOT_END}"
 
 
 def render_note(tokens: list[Token], body_line: int) -> NoteHtml:
     """A note's HTML with slots, from the loader's tokens (which this changes: call it last)."""
-    env = _Env(slots=True, body_line=body_line)
-    _prepare(tokens, env)
+    env = RenderEnv(slots=True, body_line=body_line)
+    prepare(tokens, env)
     body = _renderer().render(tokens, make_parser().options, {"pn": env})
     return NoteHtml.of(body, tuple(env.headings), tuple(env.sections), tuple(env.blocks))
 
 
 def render_page(markdown: str, *, src: str, url: str, url_of: UrlOf) -> Rendered:
     """Markdown papernotes wrote (a generated page, a query's result) as the page at `src`/`url`."""
-    env = _Env(slots=False, src=src, url=url, url_of=url_of)
+    env = RenderEnv(slots=False, src=src, url=url, url_of=url_of)
     parser = make_parser()
     tokens = parser.parse(markdown.replace(SLOT_START, "").replace(SLOT_END, ""), {})
-    _prepare(tokens, env)
-    _links(tokens, env)
+    prepare(tokens, env)
+    relative_links(tokens, env)
     body = _renderer().render(tokens, parser.options, {"pn": env})
     return Rendered(body, toc(env.headings), first_title(env.headings))
 
@@ -125,185 +100,6 @@ def toc(headings: Sequence[tuple[int, str, str]]) -> list[dict[str, Any]]:
     return root
 
 
-def _prepare(tokens: list[Token], env: _Env) -> None:
-    _callouts(tokens)
-    _task_lists(tokens)
-    _headings(tokens, env)
-    for token in tokens:
-        if token.type == "inline" and token.children:
-            token.children = _text_children(token.children)
-    if env.slots:
-        _line_slots(tokens, env.body_line)
-
-
-def _callouts(tokens: Sequence[Token]) -> None:
-    """`> [!tip]- Title` blockquotes -> callout tokens; the `[!tip]` line becomes the title."""
-    for index, token in enumerate(tokens):
-        if token.type != "blockquote_open" or index + 2 >= len(tokens):
-            continue
-        inline = tokens[index + 2]
-        if tokens[index + 1].type != "paragraph_open" or inline.type != "inline" or not inline.children:
-            continue
-        first = inline.children[0]
-        match = _CALLOUT_RE.match(first.content) if first.type == "text" else None
-        if match is None:
-            continue
-        first.content = first.content[match.end():]
-        children = inline.children
-        cut = next((i for i, child in enumerate(children) if child.type in ("softbreak", "hardbreak")), len(children))
-        title, inline.children = children[:cut], children[cut + 1:]
-        if not inline.children:
-            tokens[index + 1].hidden = tokens[index + 3].hidden = True
-        token.type = "callout_open"
-        token.meta = {"kind": match.group(1).lower(), "fold": match.group(2), "title": title}
-        close = _closing(tokens, index)
-        close.type = "callout_close"
-        close.meta = {"fold": match.group(2)}
-
-
-def _closing(tokens: Sequence[Token], index: int) -> Token:
-    opening = tokens[index]
-    for token in tokens[index + 1:]:
-        if token.level == opening.level and token.nesting == -1:
-            return token
-    raise ValueError("unbalanced tokens")  # markdown-it always closes what it opens
-
-
-def _task_lists(tokens: Sequence[Token]) -> None:
-    """A list with tasks gets Material's `task-list` class (markdown-it marks the items)."""
-    for token in tokens:
-        if token.type in ("bullet_list_open", "ordered_list_open") and "contains-task-list" in str(
-                token.attrGet("class") or ""):
-            token.attrSet("class", "task-list")
-
-
-def _headings(tokens: Sequence[Token], env: _Env) -> None:
-    """Ids as `paths.heading_anchor` computes them (what links to `Note#Heading` point at)."""
-    for index, token in enumerate(tokens):
-        if token.type != "heading_open" or index + 1 >= len(tokens):
-            continue
-        text = plain_text(tokens[index + 1].children)
-        anchor = heading_anchor(text) or "section"
-        unique, count = anchor, 0
-        while unique in env.used_ids:
-            count += 1
-            unique = f"{anchor}_{count}"
-        env.used_ids.add(unique)
-        token.attrSet("id", unique)
-        env.headings.append((int(token.tag[1]), unique, text))
-
-
-def _text_children(children: list[Token]) -> list[Token]:
-    """`==text==` -> <mark>, `:smile:` -> 😄 and ` ^block-id` at a line end -> an anchor
-    (each within one run of plain text)."""
-    out: list[Token] = []
-    emoji = _emoji()
-    for position, child in enumerate(children):
-        if child.type != "text" or not any(mark in child.content for mark in ("==", ":", "^")):
-            out.append(child)
-            continue
-        content = _EMOJI_RE.sub(lambda m: emoji.get(m.group(1), m.group()), child.content)
-        block_id = None
-        at_line_end = position + 1 == len(children) or children[position + 1].type in ("softbreak", "hardbreak")
-        if "^" in content and at_line_end:
-            block_id = _BLOCK_ID_RE.search(content)
-        if block_id is not None:
-            content = content[:block_id.start()] + block_id.group(1)
-        out.extend(_marked(content))
-        if block_id is not None:
-            out.append(Token("block_id", "", 0, meta={"id": block_id.group(2)}))
-    return out
-
-
-def _marked(content: str) -> list[Token]:
-    out, at = [], 0
-    for match in _MARK_RE.finditer(content) if "==" in content else ():
-        out.append(Token("text", "", 0, content=content[at:match.start()]))
-        out.append(Token("mark_open", "mark", 1))
-        out.append(Token("text", "", 0, content=match.group(1)))
-        out.append(Token("mark_close", "mark", -1))
-        at = match.end()
-    out.append(Token("text", "", 0, content=content[at:]))
-    return out
-
-
-@lru_cache(maxsize=1)
-def _emoji() -> dict[str, str]:
-    """GitHub / Typora shortcodes (`+1`, `star`) -> the Unicode characters."""
-    from pymdownx import gemoji_db
-
-    def char(entry: dict[str, str]) -> str:
-        code = entry.get("unicode_alt") or entry["unicode"]
-        return "".join(chr(int(part, 16)) for part in code.split("-"))
-
-    chars = {name.strip(":"): char(entry) for name, entry in gemoji_db.emoji.items()}
-    for alias, name in gemoji_db.aliases.items():
-        if name in gemoji_db.emoji:
-            chars[alias.strip(":")] = char(gemoji_db.emoji[name])
-    return chars
-
-
-def _line_slots(tokens: Sequence[Token], body_line: int) -> None:
-    """A `P` slot where each line of text starts (after a task's box; in a table row, in its
-    first cell): a paper written inline on that line gets its anchor there, once the site knows
-    which papers those are."""
-    seen: set[int] = set()
-
-    def mark(line: int) -> list[Token]:
-        if line in seen:
-            return []
-        seen.add(line)
-        return [Token("pn_line", "", 0, meta={"line": line})]
-
-    for token in tokens:
-        if token.type != "inline" or token.map is None or token.children is None:
-            continue
-        line = token.map[0] + body_line
-        children = mark(line)
-        for child in token.children:
-            children.append(child)
-            if child.type in ("softbreak", "hardbreak"):
-                line += 1
-                children += mark(line)
-        token.children = children
-
-
-def _links(tokens: Sequence[Token], env: _Env) -> None:
-    """Relative links and images between files -> site URLs; links to notes that are not pages
-    (missing, or private) -> visibly broken text, so nothing points at a 404 or names a private file."""
-    for token in tokens:
-        for child in token.children or ():
-            if child.type == "link_open":
-                _link(child, env, "href")
-            elif child.type == "image":
-                _link(child, env, "src")
-
-
-def _link(token: Token, env: _Env, attribute: str) -> None:
-    written = str(token.attrGet(attribute) or "")
-    path, _, fragment = written.partition("#")
-    fragment = _readable(fragment)
-    if not path:
-        if fragment:
-            token.attrSet(attribute, f"#{fragment}")
-        return
-    if written.startswith(("/", "//")) or has_scheme(written) or env.url_of is None:
-        return
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(env.src), unquote(path)))
-    url = env.url_of(target) if not target.startswith("../") else None
-    if url is not None:
-        token.attrSet(attribute, relative_url(url, env.url) + (f"#{fragment}" if fragment else ""))
-    elif attribute == "href" and target.lower().endswith((".md", ".markdown")):
-        token.tag = "span"
-        token.attrs = {"class": "pn-broken", "title": "not a page of this site"}  # the path may name a private note
-
-
-def _readable(fragment: str) -> str:
-    """`%E6%96%B9%E6%B3%95` -> `方法`: heading ids are Unicode, and so are links to them in MkDocs."""
-    decoded = unquote(fragment)
-    return fragment if any(char.isspace() or char in '"<>' for char in decoded) else decoded
-
-
 @lru_cache(maxsize=1)
 def _renderer() -> _Renderer:
     renderer = _Renderer()
@@ -312,9 +108,9 @@ def _renderer() -> _Renderer:
     return renderer
 
 
-def _env(env: Any) -> _Env:
+def _env(env: Any) -> RenderEnv:
     found = env["pn"]
-    assert isinstance(found, _Env)
+    assert isinstance(found, RenderEnv)
     return found
 
 
@@ -474,7 +270,7 @@ class _Renderer(RendererHTML):
     math_block_label = math_block
 
 
-def _html_with_slots(token: Token, env: _Env) -> str:
+def _html_with_slots(token: Token, env: RenderEnv) -> str:
     """Raw HTML as written, but an `<img src>` that names a vault file gets an `S` slot."""
     content = token.content
     if not env.slots:

@@ -22,7 +22,6 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import write_file
 
 from papernotes.config import PaperNotesConfig
 from papernotes.dataview.site import base_pages, with_queries
@@ -32,7 +31,7 @@ from papernotes.markdown.html import Rendered, first_title, render_page, toc
 from papernotes.model import NoteKey
 from papernotes.pages import Site, build_site, is_site_asset
 from papernotes.pages.generate import default_nav, generated_pages
-from papernotes.pages.incremental import Rebuilds, page_inputs, site_inputs
+from papernotes.pages.incremental import Rebuilds
 from papernotes.pages.paper import wrap_content
 from papernotes.render import counted
 from papernotes.rewrite import note_html
@@ -176,7 +175,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             if files.get_file_from_path(src) is None and src not in made:  # `.base` files become pages
                 made[src] = content
         for src, text in made.items():
-            files.append(self._generated(config, src, text))
+            files.append(self.rebuilds.generated_file(config, src, text) if self.dirty
+                         else File.generated(config, src, content=text))
         log.info("papernotes: generated %s pages in %s", f"{len(made):,}", _seconds(start))
         for src, path in _assets():
             files.append(File.generated(config, src, abs_src_path=path))
@@ -184,43 +184,13 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             config.nav = default_nav(site, {f.src_uri for f in files.documentation_pages()})
             config.validation.nav.omitted_files = logging.DEBUG  # notes are left out on purpose
         if self.dirty:
-            self._mark_stale(site, files, config)
+            start = time.perf_counter()
+            options = (self.config.paper_pages, self.config.generated_pages, self.config.search,
+                       self.config.attachments, config.use_directory_urls)
+            stale, gone = self.rebuilds.remove_stale(site, files, options, paper_pages=self.config.paper_pages)
+            log.info("papernotes: %s of %s note pages to rebuild, %s outputs removed (%s)", f"{stale:,}",
+                     f"{len(site.links.published):,}", f"{gone:,}", _seconds(start))
         return files
-
-    def _generated(self, config: MkDocsConfig, src: str, content: str | bytes) -> File:
-        """A page made in memory. With --dirty it is backed by a file outside the vault, rewritten
-        only when its text changes, so MkDocs skips it while it is unchanged."""
-        if not self.dirty or self.rebuilds is None:
-            return File.generated(config, src, content=content)
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        path = os.path.join(self.rebuilds.pages_dir, src)
-        try:
-            with open(path, "rb") as existing:
-                same = existing.read() == data
-        except OSError:
-            same = False
-        if not same:
-            write_file(data, path)
-        return File.generated(config, src, abs_src_path=path)
-
-    def _mark_stale(self, site: Site, files: Files, config: MkDocsConfig) -> None:
-        """--dirty: MkDocs rebuilds a page when its output is older than its source. Pages whose
-        inputs changed (backlinks, related papers, resolved links...) lose their output, so they
-        are rebuilt too; outputs of files that are gone (a deleted or now private note) go."""
-        assert self.rebuilds is not None
-        start = time.perf_counter()
-        options = (self.config.paper_pages, self.config.generated_pages, self.config.search,
-                   self.config.attachments, config.use_directory_urls)
-        stale = self.rebuilds.stale(site_inputs(site, options), page_inputs(site, paper_pages=self.config.paper_pages))
-        outputs = {file.abs_dest_path for file in files}
-        doomed = {files.get_file_from_path(site.src_of(key)) for key in stale}
-        gone = self.rebuilds.outputs - outputs
-        for path in gone | {file.abs_dest_path for file in doomed if file is not None}:
-            if os.path.isfile(path):
-                os.remove(path)
-        self.rebuilds.outputs = outputs
-        log.info("papernotes: %s of %s note pages to rebuild, %s outputs removed (%s)", f"{len(stale):,}",
-                 f"{len(site.links.published):,}", f"{len(gone):,}", _seconds(start))
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """--dirty: MkDocs makes a new theme environment for every rebuild; compiled templates

@@ -11,8 +11,13 @@ page depends on (which notes are published, where pages live, options) is compar
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Mapping
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import write_file
 
 from papernotes.model import PaperId
 from papernotes.pages import Site
@@ -127,3 +132,32 @@ class Rebuilds:
             found = changed_pages(self.pages, pages) & set(pages)
         self.shared, self.pages = shared, pages
         return found
+
+    def generated_file(self, config: MkDocsConfig, src: str, content: str | bytes) -> File:
+        """A page made in memory, backed by a file outside the vault that is rewritten only when
+        its text changes, so MkDocs skips it while it is unchanged."""
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        path = os.path.join(self.pages_dir, src)
+        try:
+            with open(path, "rb") as existing:
+                same = existing.read() == data
+        except OSError:
+            same = False
+        if not same:
+            write_file(data, path)
+        return File.generated(config, src, abs_src_path=path)
+
+    def remove_stale(self, site: Site, files: Files, options: object, *, paper_pages: bool) -> tuple[int, int]:
+        """MkDocs --dirty rebuilds a page when its output is older than its source. Pages whose
+        inputs changed (backlinks, related papers, resolved links...) lose their output, so they
+        are rebuilt too; outputs of files that are gone (a deleted or now private note) go.
+        Returns how many pages are stale and how many outputs went."""
+        stale = self.stale(site_inputs(site, options), page_inputs(site, paper_pages=paper_pages))
+        outputs = {file.abs_dest_path for file in files}
+        doomed = {files.get_file_from_path(site.src_of(key)) for key in stale}
+        gone = self.outputs - outputs
+        for path in gone | {file.abs_dest_path for file in doomed if file is not None}:
+            if os.path.isfile(path):
+                os.remove(path)
+        self.outputs = outputs
+        return len(stale), len(gone)

@@ -44,6 +44,14 @@ def test_check_reports_errors_with_file_and_line_and_exits_1(make_vault):
     assert any(line.startswith("vault/yaml.md:") and ": error: " in line for line in lines)
 
 
+def test_check_reports_query_problems_as_the_build_does(make_vault):
+    vault = make_vault({"dash.md": "# Dash\n\n```dataview\nLIST foo(file.name)\n```\n\n"
+                                  "```dataviewjs\ndv.list([])\n```\n"})
+    lines = papernotes("check", "vault", cwd=vault.parent).stdout.splitlines()
+    assert any(line.startswith("vault/dash.md:3: ") and "foo()" in line for line in lines), lines
+    assert any(line.startswith("vault/dash.md:7: ") and "dataviewjs" in line for line in lines), lines
+
+
 def test_check_json_lists_papers_per_note_with_lines(make_vault):
     vault = make_vault({"a.md": "---\ntitle: A\n---\n# A\n- [ ] [[b]]\n", "b.md": "# B\n"})
     result = papernotes("check", str(vault), "--format", "json")

@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from papernotes.dataview.site import query_problems
 from papernotes.diagnostics import Diagnostic, count_by_level, sort_key
 from papernotes.export import export_json, paper_json
 from papernotes.graph import PaperGraph, build_graph
@@ -172,7 +173,7 @@ def run_check(args: argparse.Namespace) -> int:
     if loaded is None:
         return 2
     vault, graph = loaded
-    found = list(vault.diagnostics) + list(graph.diagnostics) + missing_facts(graph)
+    found = list(vault.diagnostics) + list(graph.diagnostics) + missing_facts(graph) + query_problems(graph)
     diagnostics = sorted(dict.fromkeys(found), key=sort_key)
     report = report_json if args.format == "json" else report_text
     print(report(vault, graph, diagnostics))

@@ -39,6 +39,12 @@ def test_base_files_are_pages(site: Path) -> None:
     assert "Average of year" in diffusion and 'href="../../Papers/DiT/"' in diffusion
 
 
+def test_base_pages_are_in_the_nav(site: Path) -> None:
+    home = (site / "index.html").read_text(encoding="utf-8")
+    nav = home[home.index('<nav class="md-nav md-nav--primary"'):]
+    assert "Bases" in nav and 'href="Bases/Diffusion/"' in nav
+
+
 def test_private_notes_stay_out_of_query_results(site: Path) -> None:
     for path in site.rglob("*.html"):
         assert "PRIVATE-CANARY-dv01" not in path.read_text(encoding="utf-8"), path

@@ -170,10 +170,12 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                     log.warning("papernotes: %s exists in the vault; the generated %s is skipped", src, src)
                     continue
                 made[src] = content
+        bases = []
         for src, content in base_pages(site, vault.root, vault.attachments, self.config.exclude,
                                        self.log_diagnostic).items():
             if files.get_file_from_path(src) is None and src not in made:  # `.base` files become pages
                 made[src] = content
+                bases.append(src)
         for src, text in made.items():
             files.append(self.rebuilds.generated_file(config, src, text) if self.dirty
                          else File.generated(config, src, content=text))
@@ -181,7 +183,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         for src, path in _assets():
             files.append(File.generated(config, src, abs_src_path=path))
         if self.config.nav and not config.nav and self.config.generated_pages:
-            config.nav = default_nav(site, {f.src_uri for f in files.documentation_pages()})
+            config.nav = default_nav(site, {f.src_uri for f in files.documentation_pages()}, bases)
             config.validation.nav.omitted_files = logging.DEBUG  # notes are left out on purpose
         if self.dirty:
             start = time.perf_counter()

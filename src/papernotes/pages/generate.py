@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from papernotes.model import Paper, PaperId
@@ -48,10 +48,13 @@ def generated_pages(site: Site, *, search: bool = True) -> dict[str, str]:
     return pages
 
 
-def default_nav(site: Site, pages: set[str]) -> list[Any]:
-    """Home and the generated sections: a nav whose size does not grow with the vault."""
+def default_nav(site: Site, pages: set[str], bases: Sequence[str] = ()) -> list[Any]:
+    """Home, the generated sections and the vault's `.base` views: a nav whose size does not
+    grow with the number of notes."""
     nav: list[Any] = [{"Home": "index.md"}] if "index.md" in pages else []
-    return nav + [{title: src} for title, src in SECTIONS if src in pages]
+    nav += [{title: src} for title, src in SECTIONS if src in pages]
+    views = [{stem(src).removesuffix(".base"): src} for src in sorted(bases) if src in pages]
+    return nav + ([{"Bases": views}] if views else [])
 
 
 def _papers(site: Site) -> list[tuple[PaperId, Paper]]:

@@ -150,3 +150,15 @@ def test_inline_paper_lands_on_its_line(page, base_url: str) -> None:  # type: i
         " return r.top >= 0 && r.bottom <= window.innerHeight; }", arg=anchor, timeout=5000)
     line = target.locator("xpath=..").inner_text()
     assert "Video Diffusion Models" in line, line
+
+
+def test_phone_layout_keeps_tables_in_their_box_and_the_site_name(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(base_url + "papers/")
+    page.wait_for_load_state()
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"the page scrolls sideways by {overflow}px"
+    box = page.locator(".pn-table").first.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= 390
+    assert page.locator(".pn-header-search").is_hidden()
+    assert page.locator(".md-header__topic").first.bounding_box()["width"] > 120  # the site name is readable

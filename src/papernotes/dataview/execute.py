@@ -19,7 +19,7 @@ from papernotes.dataview.dql import (
 )
 from papernotes.dataview.evaluate import Evaluator
 from papernotes.dataview.index import DataIndex, Record
-from papernotes.dataview.values import Link, Value, canonical_key, compare, to_text, truthy, type_name
+from papernotes.dataview.values import Link, Value, canonical_key, compare, order_key, to_text, truthy, type_name
 
 
 @dataclass(slots=True)
@@ -78,16 +78,12 @@ def _task_rows(pages: Sequence[Record]) -> list[Record]:
 
 
 def sort_rows(rows: list[Record], keys: Sequence[SortKey], evaluator: Evaluator) -> list[Record]:
-    values = {id(row): [evaluator.eval(key.expr, row) for key in keys] for row in rows}
-
-    def order(a: Record, b: Record) -> int:
-        for position, key in enumerate(keys):
-            found = compare(values[id(a)][position], values[id(b)][position])
-            if found:
-                return -found if key.descending else found
-        return 0
-
-    return sorted(rows, key=functools.cmp_to_key(order))
+    """Rows by several keys: one stable sort per key, the last key first."""
+    values = [[order_key(evaluator.eval(key.expr, row)) for key in keys] for row in rows]
+    order = list(range(len(rows)))
+    for position in reversed(range(len(keys))):
+        order.sort(key=lambda index: values[index][position], reverse=keys[position].descending)
+    return [rows[index] for index in order]
 
 
 def group_rows(rows: list[Record], step: Step, evaluator: Evaluator) -> list[Record]:

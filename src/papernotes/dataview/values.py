@@ -6,6 +6,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 Value = Any
@@ -34,6 +35,7 @@ class Link:
         return self.display or self.name
 
 
+@lru_cache(maxsize=4096)  # a query reads the same few field names on every row
 def canonical_key(name: str) -> str:
     """How field names are compared: case-insensitive, spaces as `-` (`Key Design` -> `key-design`)."""
     return "-".join(name.strip().split()).casefold()
@@ -99,6 +101,26 @@ _RANK = {"null": 0, "boolean": 1, "number": 2, "duration": 3, "date": 4, "string
 
 def as_datetime(value: dt.date) -> dt.datetime:
     return value if isinstance(value, dt.datetime) else dt.datetime(value.year, value.month, value.day)
+
+
+def order_key(value: Value) -> tuple[Any, ...]:
+    """A sort key giving the order `compare` defines, so rows sort by key, not by comparisons
+    (NaN, which compares equal to every number, sorts before the other numbers)."""
+    kind = type_name(value)
+    rank = _RANK[kind]
+    if kind == "null":
+        return (rank,)
+    if kind == "date":
+        return (rank, as_datetime(value))  # type: ignore[arg-type]
+    if kind == "link":
+        return (rank, value.path.casefold(), value.subpath)  # type: ignore[union-attr]
+    if kind == "array":
+        return (rank, tuple(order_key(item) for item in value))  # type: ignore[union-attr]
+    if kind == "object":
+        return (rank, tuple(sorted(value)))  # type: ignore[arg-type]
+    if kind == "number" and math.isnan(value):  # type: ignore[arg-type]
+        return (rank, -math.inf)
+    return (rank, value)
 
 
 def compare(left: Value, right: Value) -> int:

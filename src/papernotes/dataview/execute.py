@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -18,6 +19,7 @@ from papernotes.dataview.dql import (
     TagSource,
 )
 from papernotes.dataview.evaluate import Evaluator
+from papernotes.dataview.expr import Expr
 from papernotes.dataview.index import DataIndex, Record
 from papernotes.dataview.values import Link, Value, canonical_key, compare, order_key, to_text, truthy, type_name
 
@@ -73,8 +75,34 @@ def _source_set(source: Source | None, index: DataIndex, this_key: str) -> set[s
     return left & right if source.op == "and" else left | right
 
 
-def _task_rows(pages: Sequence[Record]) -> list[Record]:
-    return [{**page, **task, "file": page["file"]} for page in pages for task in page["file"]["tasks"]]
+class TaskRow(dict):  # type: ignore[type-arg]
+    """A TASK query's row: the task's own fields, then its page's. The page's record is read
+    through, not copied: a query over a folder would otherwise copy it once per task."""
+
+    __slots__ = ("page",)
+
+    def __init__(self, page: Record, task: Record) -> None:
+        super().__init__(task)
+        self["file"] = page["file"]
+        self.page = page
+
+    def __missing__(self, key: str) -> Value:
+        return self.page[key]
+
+    def __contains__(self, key: object) -> bool:
+        return dict.__contains__(self, key) or key in self.page
+
+    def get(self, key: str, default: Value = None) -> Value:  # type: ignore[override]
+        return dict.get(self, key) if dict.__contains__(self, key) else self.page.get(key, default)
+
+    def with_field(self, name: str, value: Value) -> TaskRow:
+        row = TaskRow(self.page, self)
+        row[name] = value
+        return row
+
+
+def _task_rows(pages: Sequence[Record]) -> Iterator[Record]:
+    return (TaskRow(page, task) for page in pages for task in page["file"]["tasks"])
 
 
 def sort_rows(rows: list[Record], keys: Sequence[SortKey], evaluator: Evaluator) -> list[Record]:
@@ -111,25 +139,32 @@ def flatten_rows(rows: list[Record], step: Step, evaluator: Evaluator) -> list[R
     for row in rows:
         value = evaluator.eval(step.expr, row)
         for item in value if isinstance(value, list) and value else [value]:
-            out.append({**row, name: item})
+            out.append(row.with_field(name, item) if isinstance(row, TaskRow) else {**row, name: item})
     return out
 
 
-def run_steps(rows: list[Record], steps: Sequence[Step], evaluator: Evaluator) -> tuple[list[Record], Step | None]:
+def run_steps(rows: Iterable[Record], steps: Sequence[Step],
+              evaluator: Evaluator) -> tuple[list[Record], Step | None]:
+    """WHERE and LIMIT stream: `WHERE !completed LIMIT 15` stops at the 15th match instead of
+    testing every task of every page. SORT, GROUP BY and FLATTEN need all their rows."""
     grouped: Step | None = None
     for step in steps:
         if step.kind == "where":
             assert step.expr is not None
-            rows = [row for row in rows if truthy(evaluator.eval(step.expr, row))]
+            rows = _where(rows, step.expr, evaluator)
         elif step.kind == "sort":
-            rows = sort_rows(rows, step.keys, evaluator)
+            rows = sort_rows(list(rows), step.keys, evaluator)
         elif step.kind == "limit":
-            rows = rows[: step.limit]
+            rows = itertools.islice(rows, step.limit)
         elif step.kind == "group":
-            rows, grouped = group_rows(rows, step, evaluator), step
+            rows, grouped = group_rows(list(rows), step, evaluator), step
         else:
-            rows = flatten_rows(rows, step, evaluator)
-    return rows, grouped
+            rows = flatten_rows(list(rows), step, evaluator)
+    return list(rows), grouped
+
+
+def _where(rows: Iterable[Record], expr: Expr, evaluator: Evaluator) -> Iterator[Record]:
+    return (row for row in rows if truthy(evaluator.eval(expr, row)))
 
 
 def run_dql(query: DqlQuery, index: DataIndex, this_key: str) -> Result:

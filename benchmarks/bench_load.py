@@ -23,7 +23,7 @@ import statistics
 import sys
 import time
 import tracemalloc
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -72,32 +72,26 @@ def body_of(text: str) -> str:
     return text
 
 
-def parse_only(root: Path) -> int:
-    """Read every note and tokenise its body with the same parser: the floor load_vault sits on."""
-    parser = make_parser()
-    tokens = 0
+def bodies(root: Path) -> Iterator[str]:
+    """Every note's body, read and decoded, in a stable order."""
     for folder, dirs, names in os.walk(root):
         dirs.sort()
         for name in sorted(names):
             if name.endswith(".md"):
-                text = Path(folder, name).read_bytes().decode("utf-8")
-                tokens += len(parser.parse(body_of(text)))
-    return tokens
+                yield body_of(Path(folder, name).read_bytes().decode("utf-8"))
+
+
+def parse_only(root: Path) -> int:
+    """Read every note and tokenise its body with the same parser: the floor load_vault sits on."""
+    parser = make_parser()
+    return sum(len(parser.parse(body)) for body in bodies(root))
 
 
 def parse_and_render(root: Path) -> int:
     """The same, and markdown-it's own HTML renderer over the tokens: the floor for a loader that
     renders each note's page as it reads it (papernotes' does, from the same tokens)."""
     parser = make_parser()
-    size = 0
-    for folder, dirs, names in os.walk(root):
-        dirs.sort()
-        for name in sorted(names):
-            if name.endswith(".md"):
-                text = Path(folder, name).read_bytes().decode("utf-8")
-                tokens = parser.parse(body_of(text))
-                size += len(parser.renderer.render(tokens, parser.options, {}))
-    return size
+    return sum(len(parser.renderer.render(parser.parse(body), parser.options, {})) for body in bodies(root))
 
 
 def peak_traced(work: Callable[[], Any]) -> tuple[int, Any]:

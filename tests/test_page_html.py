@@ -107,3 +107,11 @@ def test_links_to_notes_that_are_not_pages_are_visibly_broken_without_naming_the
 @pytest.mark.parametrize("markdown", ["- " * 500 + "x", "> " * 500 + "x", "[" * 5000 + "x", "*a " * 3000])
 def test_pathological_nesting_renders(markdown: str) -> None:
     assert render(markdown).html
+
+
+def test_bare_urls_become_links_as_in_obsidian() -> None:
+    html = render("Code: https://github.com/a/b?x=1&y=2. Also (https://a.org/x_(y)) and "
+                  "[named](https://c.org) `https://in.code`\n").html
+    assert '<a href="https://github.com/a/b?x=1&amp;y=2">https://github.com/a/b?x=1&amp;y=2</a>.' in html
+    assert '(<a href="https://a.org/x_(y)">https://a.org/x_(y)</a>)' in html
+    assert '<a href="https://c.org">named</a>' in html and "<code>https://in.code</code>" in html

@@ -22,6 +22,7 @@ UrlOf = Callable[[str], "str | None"]
 _CALLOUT_RE = re.compile(r"^\[!([A-Za-z][\w-]*)\]([-+]?)[ \t]*")
 _EMOJI_RE = re.compile(r":([a-z0-9_+-]+):")
 _MARK_RE = re.compile(r"==(?=\S)(.+?)(?<=\S)==")
+_BARE_URL_RE = re.compile(r"(?<![\w/])https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 _BLOCK_ID_RE = re.compile(r"(\s)\^([A-Za-z0-9][A-Za-z0-9-]*)\s*$")
 
 
@@ -47,7 +48,7 @@ def prepare(tokens: list[Token], env: RenderEnv) -> None:
     _headings(tokens, env)
     for token in tokens:
         if token.type == "inline" and token.children:
-            token.children = _text_children(token.children)
+            token.children = _text_children(_autolinks(token.children))
     if env.slots:
         _line_slots(tokens, env.body_line)
 
@@ -129,6 +130,35 @@ def _text_children(children: list[Token]) -> list[Token]:
         if block_id is not None:
             out.append(Token("block_id", "", 0, meta={"id": block_id.group(2)}))
     return out
+
+
+def _autolinks(children: list[Token]) -> list[Token]:
+    """Bare `https://…` URLs in text become links, as Obsidian shows them (not inside a link)."""
+    out: list[Token] = []
+    depth = 0
+    for child in children:
+        depth += child.type == "link_open"
+        depth -= child.type == "link_close"
+        if child.type != "text" or depth or "://" not in child.content:
+            out.append(child)
+            continue
+        at = 0
+        for match in _BARE_URL_RE.finditer(child.content):
+            url = _trim_url(match.group())
+            out.append(Token("text", "", 0, content=child.content[at:match.start()]))
+            out += [Token("link_open", "a", 1, attrs={"href": url}), Token("text", "", 0, content=url),
+                    Token("link_close", "a", -1)]
+            at = match.start() + len(url)
+        out.append(Token("text", "", 0, content=child.content[at:]))
+    return out
+
+
+def _trim_url(url: str) -> str:
+    """Sentence punctuation after a URL is not part of it; nor is a `)` that closes a bracket
+    opened before the URL."""
+    while url and (url[-1] in ".,;:!?'\"" or (url[-1] == ")" and url.count("(") < url.count(")"))):
+        url = url[:-1]
+    return url
 
 
 def _marked(content: str) -> list[Token]:

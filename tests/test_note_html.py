@@ -80,3 +80,12 @@ def test_raw_html_images_point_at_the_attachment_from_the_page() -> None:
     [note] = notes({"Notes/Typora.md": '<img src="../assets/fig.png" width="200">\n'})
     html = page("Notes/Typora.md", note, attachments=("assets/fig.png",))
     assert '<img src="../../assets/fig.png" width="200">' in html
+
+
+def test_single_newlines_are_line_breaks_as_in_obsidian_unless_strict() -> None:
+    vault = notes({"Home.md": "《Latte》(CVPR2023)\nPaper: https://arxiv.org/abs/2401.03048\nCode: none\n"})
+    shown = page("Home.md", *vault)
+    assert "(CVPR2023)<br />\nPaper: " in shown and "2401.03048</a><br />\nCode: none" in shown
+    site = build_site(vault, [], strict_line_breaks=True)
+    strict = note_html(site.links.notes[NoteKey("Home.md")], site.links)
+    assert "<br" not in strict and "(CVPR2023)\nPaper: " in strict

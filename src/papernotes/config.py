@@ -39,5 +39,9 @@ class PaperNotesConfig(base.Config):
     """A folder (relative to mkdocs.yml) of templates that replace the shipped ones of the same
     name: `paper_header.html`, `paper_footer.html`."""
 
+    strict_line_breaks = c.Type(bool, default=False)
+    """Obsidian's setting of that name: false (its default) shows a single newline inside a
+    paragraph as a line break; true joins the lines, as CommonMark does."""
+
     folder_topics = c.Type(bool, default=True)
     """Treat a paper note's folder (`Diffusion/Video Diffusion`) as one of its topics."""

@@ -137,7 +137,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                                       use_directory_urls=config.use_directory_urls,
                                       topic_pages=self.config.generated_pages,
                                       explicit=self.config.publish == "explicit",
-                                      templates_dir=self.config.templates_dir)
+                                      templates_dir=self.config.templates_dir,
+                                      strict_line_breaks=self.config.strict_line_breaks)
         self.site = site = with_queries(site, self.log_diagnostic)  # every query rendered once
         self.cjk = any(_CJK_RE.search(note.body) for note in site.graph.notes.values())
         log.info("papernotes: built the graph in %s: %s papers, %s links, %s topics, %s queries",
@@ -188,7 +189,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         if self.dirty:
             start = time.perf_counter()
             options = (self.config.paper_pages, self.config.generated_pages, self.config.search,
-                       self.config.attachments, config.use_directory_urls)
+                       self.config.attachments, self.config.strict_line_breaks, config.use_directory_urls)
             stale, gone = self.rebuilds.remove_stale(site, files, options, paper_pages=self.config.paper_pages)
             log.info("papernotes: %s of %s note pages to rebuild, %s outputs removed (%s)", f"{stale:,}",
                      f"{len(site.links.published):,}", f"{gone:,}", _seconds(start))

@@ -43,6 +43,9 @@ class LinkContext:
     """(note key, file line, query text) -> the query's rendered Markdown (papernotes.dataview)."""
     line_anchors: Mapping[str, Mapping[int, str]] = field(default_factory=dict)
     """Note key -> {file line: id}: where papers written inline get an anchor on their own line."""
+    strict_line_breaks: bool = False
+    """False: a single newline in a paragraph shows as a line break, as Obsidian shows it by
+    default; True: CommonMark's soft break (Obsidian's "Strict line breaks" setting)."""
 
     def src_of(self, key: str) -> str:
         return self.page_src.get(key, key)
@@ -117,6 +120,8 @@ class _Page:
 
         def one(match: re.Match[str]) -> str:
             kind, number = match.group(1), int(match.group(2))
+            if kind == "B":
+                return "\n" if self.ctx.strict_line_breaks else "<br />\n"
             if kind == "P":
                 anchor = anchors.get(number)
                 return f'<a id="{html.escape(anchor)}" class="pn-anchor"></a>' if anchor else ""

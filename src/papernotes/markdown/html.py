@@ -200,6 +200,9 @@ class _Renderer(RendererHTML):
             return slot("T", token.meta["pn_tag"])
         return html.escape(token.content, quote=False)
 
+    def softbreak(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        return slot("B", 0) if _env(env).slots else "\n"  # a line break or not: the site's option
+
     def pn_line(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         return slot("P", tokens[idx].meta["line"])
 

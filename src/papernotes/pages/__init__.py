@@ -111,7 +111,8 @@ def line_anchors(graph: PaperGraph, published: frozenset[str]) -> dict[str, dict
 
 def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Sequence[str] = (),
                use_directory_urls: bool = True, topic_pages: bool = True, explicit: bool = False,
-               templates_dir: str | None = None, folder_topics: bool = True) -> Site:
+               templates_dir: str | None = None, folder_topics: bool = True,
+               strict_line_breaks: bool = False) -> Site:
     """One graph over the published notes, with the private ones known only as link targets:
     a link to a private note is neither broken nor followed, and nothing of it reaches a page."""
     published = [note for note in notes if is_published(note, exclude, explicit=explicit)]
@@ -130,7 +131,7 @@ def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Se
     links = LinkContext(
         notes=graph.notes, resolutions=graph.resolutions, published=public_keys,
         page_src=page_src, use_directory_urls=use_directory_urls, tag_pages=tag_pages,
-        line_anchors=line_anchors(graph, public_keys),
+        line_anchors=line_anchors(graph, public_keys), strict_line_breaks=strict_line_breaks,
     )
     loaded = {d for note in notes for d in note.diagnostics}  # the loader reports these itself
     diagnostics = tuple(d for d in graph.diagnostics if d not in loaded)

@@ -115,3 +115,18 @@ def test_bare_urls_become_links_as_in_obsidian() -> None:
     assert '<a href="https://github.com/a/b?x=1&amp;y=2">https://github.com/a/b?x=1&amp;y=2</a>.' in html
     assert '(<a href="https://a.org/x_(y)">https://a.org/x_(y)</a>)' in html
     assert '<a href="https://c.org">named</a>' in html and "<code>https://in.code</code>" in html
+
+
+def test_every_heading_of_a_note_with_several_top_headings_is_in_the_toc() -> None:
+    page = render("# Overview\n\n## Queue\n\n# Implementation\n\n## Details\n\n# Résumé\n")
+    [title] = page.toc
+    assert [entry["name"] for entry in title["children"]] == ["Queue", "Implementation", "Résumé"]
+    assert title["children"][1]["children"][0]["name"] == "Details"
+
+
+def test_bold_next_to_cjk_punctuation_is_bold() -> None:
+    html = render("比如**陈述句、疑问句等，**也可以。这是**加粗：**后面，**“引号”**文字。**\"인용\"**은 좋다\n").html
+    assert "**" not in html
+    assert "<strong>陈述句、疑问句等，</strong>也可以" in html and "<strong>加粗：</strong>后面" in html
+    assert "<strong>“引号”</strong>文字" in html and "<strong>&quot;인용&quot;</strong>은" in html
+    assert "snake_case_name 中_文_" in render("snake_case_name 中_文_字\n").html  # `_` stays text

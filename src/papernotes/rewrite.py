@@ -25,6 +25,8 @@ Resolutions = Mapping[NoteKey, Sequence[tuple[Link, Resolved | None]]]
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".avif")
 _SIZE_RE = re.compile(r"^(\d+)(?:x(\d+))?$")
+_EMBEDDED_IDS_RE = re.compile(r'(?<=<h[1-6]) id="[^"]*"|<a class="headerlink" [^>]*>&para;</a>'
+                              r'|<a id="\^[^"]*" class="pn-block"></a>')
 _NOT_A_PAGE = ' class="pn-broken" title="not a page of this site"'  # the path may name a private note
 
 
@@ -123,7 +125,7 @@ class _Page:
             if kind == "B":
                 return "\n" if self.ctx.strict_line_breaks else "<br />\n"
             if kind == "P":
-                anchor = anchors.get(number)
+                anchor = anchors.get(number) if len(stack) == 1 else None  # not again in an embed
                 return f'<a id="{html.escape(anchor)}" class="pn-anchor"></a>' if anchor else ""
             if kind == "T":
                 return self.hashtag(note.hashtags[number].tag)
@@ -134,8 +136,9 @@ class _Page:
             link, resolved = resolutions[number]
             if kind == "W":
                 return self.wikilink(link, resolved, note)
-            if kind == "E":
-                return self.embed(link, resolved, stack)
+            if kind in "EF":
+                shown = self.embed(link, resolved, stack)
+                return shown if kind == "E" or shown.startswith("<div") else f"<p>{shown}</p>\n"
             if kind == "S":
                 return self.html_src(link, resolved)
             return self.attribute(link, resolved)
@@ -168,7 +171,8 @@ class _Page:
         if resolved.key in stack:
             return broken(label, f"{_shown(link)} embeds a note that embeds this one")
         target = self.ctx.notes[NoteKey(resolved.key)]
-        body = self.fill(target, section(target.html, resolved.anchor), (*stack, resolved.key))
+        part = _EMBEDDED_IDS_RE.sub("", section(target.html, resolved.anchor))  # ids stay on their own page
+        body = self.fill(target, part, (*stack, resolved.key))
         return f'<div class="pn-embed">\n{body}</div>\n'
 
     def attachment(self, link: Link, key: str) -> str:
@@ -185,6 +189,8 @@ class _Page:
     def attribute(self, link: Link, resolved: Resolved | None) -> str:
         """The `href` of a `[text](path)` link or the `src` of an `![alt](path)` image."""
         name = "src" if link.kind == "image" else "href"
+        if not link.target and link.fragment:  # `[text](#heading)`: this page, as written
+            return f' {name}="#{html.escape(link.fragment)}"'
         if resolved is not None and not (resolved.is_note and resolved.key not in self.ctx.published):
             return f' {name}="{self.href(resolved.key, resolved.anchor if name == "href" else "")}"'
         if name == "href" and (is_note_path(link.target) or resolved is not None):

@@ -97,6 +97,11 @@ def toc(headings: Sequence[tuple[int, str, str]]) -> list[dict[str, Any]]:
             stack.pop()
         (stack[-1]["children"] if stack else root).append(entry)
         stack.append(entry)
+    if len(root) > 1 and root[0]["level"] == 1:
+        # Material shows only the first `#` heading's children (it takes that heading for the
+        # page title): later `#` headings, and all under them, would be missing from the TOC.
+        root[0]["children"] += root[1:]
+        del root[1:]
     return root
 
 
@@ -191,7 +196,7 @@ class _Renderer(RendererHTML):
     def embed(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         token = tokens[idx]
         if "pn_link" in token.meta and _env(env).slots:
-            return slot("E", token.meta["pn_link"])
+            return slot("F" if token.meta.get("alone") else "E", token.meta["pn_link"])
         return html.escape(token.content, quote=False)
 
     def hashtag(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:

@@ -8,6 +8,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from papernotes.markdown.cjk_emphasis import cjk_emphasis_plugin
 from papernotes.markdown.hashtags import hashtags_plugin
 from papernotes.markdown.wikilinks import wikilinks_plugin
 
@@ -22,6 +23,7 @@ def make_parser() -> MarkdownIt:
     md.enable(["table", "strikethrough"])
     md.use(dollarmath_plugin, allow_digits=False, double_inline=True)
     md.use(footnote_plugin)
+    md.use(cjk_emphasis_plugin)
     md.use(wikilinks_plugin)
     md.use(hashtags_plugin)
     return md

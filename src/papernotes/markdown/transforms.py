@@ -50,6 +50,7 @@ def prepare(tokens: list[Token], env: RenderEnv) -> None:
         if token.type == "inline" and token.children:
             token.children = _text_children(_autolinks(token.children))
     if env.slots:
+        _lone_embeds(tokens)
         _line_slots(tokens, env.body_line)
 
 
@@ -187,6 +188,19 @@ def _emoji() -> dict[str, str]:
         if name in gemoji_db.emoji:
             chars[alias.strip(":")] = char(gemoji_db.emoji[name])
     return chars
+
+
+def _lone_embeds(tokens: Sequence[Token]) -> None:
+    """An embed alone in its paragraph loses the `<p>`: an embedded note is a block of its own,
+    and an image gets its paragraph back when the slot is filled (`F`)."""
+    for index in range(1, len(tokens) - 1):
+        inline = tokens[index]
+        children = inline.children or []
+        if (inline.type == "inline" and len(children) == 1 and children[0].type == "embed"
+                and tokens[index - 1].type == "paragraph_open" and tokens[index + 1].type == "paragraph_close"
+                and not tokens[index - 1].hidden):
+            children[0].meta["alone"] = True
+            tokens[index - 1].hidden = tokens[index + 1].hidden = True
 
 
 def _line_slots(tokens: Sequence[Token], body_line: int) -> None:

@@ -74,8 +74,8 @@ EXPECTED = [
     ("links/broken-anchors.md", 3, "missing-block"),
     ("links/symlink-file.md", 1, "symlink-outside-vault"),
     ("links/symlink-image.png", 1, "symlink-outside-vault"),
-    ("links/dangling.md", 1, "symlink-outside-vault"),
-    ("links/symlink-loop.md", 1, "symlink-outside-vault"),
+    ("links/dangling.md", 1, "symlink-broken"),
+    ("links/symlink-loop.md", 1, "symlink-broken"),
     ("links/to-odd-names.md", 3, "broken-link"),  # `#` starts a heading in a wikilink, as in Obsidian
     ("links/to-odd-names.md", 6, "broken-link"),  # `|` starts the alias
 ]
@@ -237,7 +237,7 @@ def test_symlink_loops_are_reported_not_raised(tmp_path: Path) -> None:
     (tmp_path / "ok.md").write_text("# ok\n", encoding="utf-8")
     vault = load_vault(tmp_path)
     assert [note.path for note in vault.notes] == ["ok.md"]
-    assert [(d.path, d.code) for d in vault.diagnostics] == [("loop.md", "symlink-outside-vault")]
+    assert [(d.path, d.code) for d in vault.diagnostics] == [("loop.md", "symlink-broken")]
 
 
 # --- strict mode: every problem is logged before the build fails --------------------------------

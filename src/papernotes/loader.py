@@ -131,14 +131,22 @@ def walk_vault(root: Path, exclude: Sequence[str] = ()) -> tuple[list[VaultFile]
                 continue
             path = Path(folder, name)
             if path.is_symlink() and not _inside(path, root_real):
-                problems.append(Diagnostic(
-                    key, 1, "warning", "symlink-outside-vault",
-                    f"{key} is a symbolic link to a file outside the vault; it is not published",
-                    "copy the file into the vault if it should be part of the site",
-                ))
+                problems.append(_symlink_problem(key, path))
                 continue
             files.append(VaultFile(key, path))
     return files, problems
+
+
+def _symlink_problem(key: str, path: Path) -> Diagnostic:
+    try:
+        path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return Diagnostic(key, 1, "warning", "symlink-broken",
+                          f"{key} is a symbolic link that leads nowhere (its target is missing, or it "
+                          "points back at itself); it is skipped", "fix the link or delete it")
+    return Diagnostic(key, 1, "warning", "symlink-outside-vault",
+                      f"{key} is a symbolic link to a file outside the vault; it is not published",
+                      "copy the file into the vault if it should be part of the site")
 
 
 def _inside(link: Path, root_real: Path) -> bool:

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from papernotes.export import export_json
-from papernotes.graph import build_graph
+from papernotes.graph import build_graph, queue_title
 from papernotes.loader import load_vault
 from papernotes.topics import topic_key
 from tests.conftest import NOTES, seed_path
@@ -210,3 +210,15 @@ def test_container_folders_are_not_topics(folder, topic):
     from papernotes.topics import folder_topic
 
     assert folder_topic(folder) == topic
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Flamingo 最早的多模态大模型之一", "Flamingo"),
+    ("Emu / Emu2 生成式多模态预训练", "Emu / Emu2"),
+    ("Parti 把自回归文生图 scale 到 20B", "Parti"),
+    ("SD3 논문", "SD3"),
+    ("LoRA: Low-Rank Adaptation", "LoRA: Low-Rank Adaptation"),
+    ("扩散模型综述", "扩散模型综述"),
+])
+def test_a_plain_queue_item_is_titled_without_its_comment(text: str, title: str) -> None:
+    assert queue_title(text) == title

@@ -119,6 +119,17 @@ def _note_mention(note: Note, folder_topics: bool) -> Paper:
     )
 
 
+_TITLE_THEN_CJK_RE = re.compile(
+    r"^([A-Za-z0-9][^\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]*?)\s+[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def queue_title(text: str) -> str:
+    """A plain-text queue item's paper title: `Flamingo 最早的多模态大模型之一` names Flamingo,
+    followed by a comment in another script; an item in one script stays whole."""
+    match = _TITLE_THEN_CJK_RE.match(text)
+    return match.group(1).strip() if match else text
+
+
 def _is_queue(note: Note, tasks: Sequence[Task], resolver: Resolver) -> bool:
     """A task list is a reading queue under a paper/queue/reading heading, or when it links notes."""
     if any(_QUEUE_HEADING_RE.search(text) for text in _ancestors(note, tasks[0].line)):
@@ -241,7 +252,7 @@ class _Builder:
                 if target:
                     mention = Paper(title=self.notes[target].title, sources=source, status=status, note=target)
                 else:
-                    mention = Paper(title=task.text, sources=source, status=status)
+                    mention = Paper(title=queue_title(task.text), sources=source, status=status)
                 index = self.index.add(mention) if (target or task.text) else -1
                 self.pending.queue_items[(note.path, name, line)].append((task, index, target))
                 if index >= 0:

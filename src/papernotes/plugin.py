@@ -29,7 +29,7 @@ from papernotes.diagnostics import Diagnostic, sort_key
 from papernotes.loader import decode, load_vault
 from papernotes.markdown.html import Rendered, first_title, render_page, toc
 from papernotes.model import NoteKey
-from papernotes.pages import Site, build_site, is_site_asset
+from papernotes.pages import Site, build_site
 from papernotes.pages.generate import default_nav, generated_pages
 from papernotes.pages.incremental import Rebuilds
 from papernotes.pages.paper import wrap_content
@@ -37,6 +37,7 @@ from papernotes.render import counted
 from papernotes.rewrite import note_html
 from papernotes.sanitize import sanitize_html
 from papernotes.search import SearchError, index_site
+from papernotes.site_files import moved_pages, prune
 
 log = logging.getLogger("mkdocs.plugins.papernotes")
 
@@ -149,22 +150,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         for diagnostic in sorted(vault.diagnostics + site.diagnostics, key=sort_key):
             if diagnostic.path in site.links.published or diagnostic.path not in site.links.notes:
                 self.log_diagnostic(diagnostic)
-        used, vault_files = site.used_attachments(), frozenset(vault.attachments)
-        inside = os.path.realpath(config.docs_dir) + os.sep
-        for file in list(files):
-            if (file.src_dir == config.docs_dir and file.abs_src_path
-                    and not os.path.realpath(file.abs_src_path).startswith(inside)):
-                files.remove(file)  # MkDocs follows symlinks; a file from outside the vault is not ours
-            elif file.is_documentation_page() and file.src_uri not in site.links.published:
-                files.remove(file)
-            elif (self.config.attachments == "used" and not file.is_documentation_page()
-                  and file.src_uri in vault_files and not is_site_asset(file.src_uri) and file.src_uri not in used):
-                files.remove(file)  # e.g. an image or a data file only a private note uses
-        for key, src in site.links.page_src.items():
-            home = files.get_file_from_path(key)
-            if home is not None:
-                files.remove(home)
-                made[src] = home.content_bytes
+        prune(files, site, vault.attachments, config.docs_dir, only_used=self.config.attachments == "used")
+        made.update(moved_pages(files, site.links.page_src))
         if self.config.generated_pages:
             for src, content in generated_pages(site, search=self.config.search == "pagefind").items():
                 if files.get_file_from_path(src) is not None:

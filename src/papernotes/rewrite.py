@@ -10,7 +10,6 @@ show their results and `![[Note#Section]]` embeds the section, with links fixed 
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -18,7 +17,7 @@ from dataclasses import dataclass, field
 from papernotes.markdown.html import SLOT_RE, UrlOf, code_block, render_page
 from papernotes.model import Link, Note, NoteHtml, NoteKey, Query
 from papernotes.paths import is_note_path, stem
-from papernotes.render import page_url, page_url_dir, relative_url, url_path
+from papernotes.render import page_url, relative_url, url_path
 from papernotes.resolve import Resolved
 
 Resolutions = Mapping[NoteKey, Sequence[tuple[Link, Resolved | None]]]
@@ -199,10 +198,7 @@ class _Page:
 
     def html_src(self, link: Link, resolved: Resolved | None) -> str:
         """An `<img src>` in raw HTML."""
-        if resolved is None or resolved.is_note:
-            return html.escape(link.raw)
-        folder = page_url_dir(self.base, self.ctx.use_directory_urls) or "."
-        return html.escape(url_path(posixpath.relpath(self.ctx.src_of(resolved.key), folder)))
+        return html.escape(link.raw) if resolved is None or resolved.is_note else self.href(resolved.key)
 
     def hashtag(self, tag: str) -> str:
         text = html.escape("#" + tag, quote=False)

@@ -194,6 +194,9 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """MkDocs reads sources as strict UTF-8; a note the loader could read (UTF-16, stray
         bytes) is given to it as the loader decoded it, instead of failing the whole build."""
+        note = self._note_of(page)
+        if note is not None and not any(d.code in ("utf16", "not-utf8") for d in note.diagnostics):
+            return None  # the loader read it as UTF-8: MkDocs reads it once more, for its metadata
         path = page.file.abs_src_path
         if not path or page.file.src_dir != config.docs_dir:
             return None

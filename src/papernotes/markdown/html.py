@@ -188,22 +188,13 @@ class _Renderer(RendererHTML):
         return f'<img src="{html.escape(str(token.attrGet("src") or ""))}" alt="{alt}"{attrs} />'
 
     def wikilink(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
-        token = tokens[idx]
-        if "pn_link" in token.meta and _env(env).slots:
-            return slot("W", token.meta["pn_link"])
-        return html.escape(token.content, quote=False)
+        return _slot_or_text(tokens[idx], env, "W", "pn_link")
 
     def embed(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
-        token = tokens[idx]
-        if "pn_link" in token.meta and _env(env).slots:
-            return slot("F" if token.meta.get("alone") else "E", token.meta["pn_link"])
-        return html.escape(token.content, quote=False)
+        return _slot_or_text(tokens[idx], env, "F" if tokens[idx].meta.get("alone") else "E", "pn_link")
 
     def hashtag(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
-        token = tokens[idx]
-        if "pn_tag" in token.meta and _env(env).slots:
-            return slot("T", token.meta["pn_tag"])
-        return html.escape(token.content, quote=False)
+        return _slot_or_text(tokens[idx], env, "T", "pn_tag")
 
     def softbreak(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         return slot("B", 0) if _env(env).slots else "\n"  # a line break or not: the site's option
@@ -276,6 +267,13 @@ class _Renderer(RendererHTML):
         return f'<div class="arithmatex">\\[{html.escape(tokens[idx].content.strip())}\\]</div>\n'
 
     math_block_label = math_block
+
+
+def _slot_or_text(token: Token, env: Any, kind: str, index: str) -> str:
+    """A wikilink, embed or #tag of a note: its slot; in Markdown papernotes wrote: its text."""
+    if index in token.meta and _env(env).slots:
+        return slot(kind, token.meta[index])
+    return html.escape(token.content, quote=False)
 
 
 def _html_with_slots(token: Token, env: RenderEnv) -> str:

@@ -221,6 +221,10 @@ BILLION_LAUGHS = "\n".join(
         ("a: &a x\nb: [" + ", ".join(["*a"] * 101) + "]", "aliases more than 100 times"),
         ("a: &a [*a]", "recursive alias"),
         ("a: " + "[" * 5000 + "]" * 5000, "nested too deeply"),
+        ("a: " + "[\n" * 1000 + "]" * 1000, "nested too deeply"),
+        ("a: " + "{b: " * 1000 + "c" + "}" * 1000, "nested too deeply"),
+        ("".join(" " * depth + f"k{depth}:\n" for depth in range(1000)) + " " * 1000 + "x", "nested too deeply"),
+        ("a:\n" + "".join(" " * depth + "- \n" for depth in range(1, 1000)), "nested too deeply"),
     ],
 )
 def test_alias_bombs_and_deep_nesting_are_refused_quickly(yaml_text, message):

@@ -120,6 +120,11 @@ def read_frontmatter(
     """As `parse_frontmatter`, plus each top-level key's file line, from one parse of the YAML."""
     if not yaml_text.strip():
         return {}, {}, []
+    if _could_be_too_large(yaml_text) and _nesting_depth(yaml_text) > _MAX_DEPTH:
+        # Measured before parsing: libyaml's own depth limit (PyYAML 6.0.4 and later) and the
+        # pure-Python parser's RecursionError would otherwise decide the outcome, by version.
+        message = "frontmatter YAML is nested too deeply to read"
+        return {}, {}, [Diagnostic(path, first_line, "error", "yaml-too-large", message, _SYNTAX_HINT)]
     try:
         return _load(yaml_text, path, first_line)
     except yaml.YAMLError as error:
@@ -187,6 +192,36 @@ def _could_be_too_large(yaml_text: str) -> bool:
     """Only aliases (`&a` ... `*a`) or a long text can expand past the limits: a cheap pre-check,
     since nearly every note's frontmatter is a few short lines."""
     return "&" in yaml_text or len(yaml_text) > 10_000 or yaml_text.count("[") + yaml_text.count("{") > 100
+
+
+def _nesting_depth(yaml_text: str) -> int:
+    """How deep the YAML nests, from its text: flow brackets outside quotes, plus block levels
+    (a deeper indent or a `- ` item opens one). An upper bound is enough: it only refuses."""
+    deepest = flow = 0
+    indents: list[int] = []
+    for line in yaml_text.splitlines():
+        stripped = line.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(line) - len(stripped)
+        while indents and indents[-1] >= indent:
+            indents.pop()
+        indents.append(indent)
+        dashes = len(stripped) - len(stripped.lstrip("- "))
+        deepest_flow = flow
+        quote = ""
+        for char in stripped:
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "'\"":
+                quote = char
+            elif char in "[{":
+                flow += 1
+                deepest_flow = max(deepest_flow, flow)
+            elif char in "]}":
+                flow -= 1
+        deepest = max(deepest, len(indents) + dashes + deepest_flow)
+    return deepest
 
 
 def _size_problem(root: yaml.Node) -> str | None:

@@ -254,6 +254,7 @@ GENERIC_HEADINGS = {
     "note", "notes", "contribution", "contributions", "discussion", "limitations", "futurework",
     "appendix", "keypoints", "keyidea", "ideas", "idea", "tldr", "insight", "insights", "todo",
     "readme", "index", "home", "links", "resources", "papers", "paper", "reading", "readinglist",
+    "tag", "tags", "refandlink", "refandlinks", "refandtags", "linkandref", "link", "related",
     "摘要", "总结", "方法", "实验", "结论", "引言", "背景", "参考", "参考文献", "思考", "笔记", "论文",
     "요약", "결론", "방법", "실험", "서론", "개요", "초록", "논문", "참고", "참고문헌",
 }
@@ -270,7 +271,7 @@ def junk_cause(paper: dict[str, Any]) -> str:
         return "template placeholder"
     if re.search(r"^(https?://|www\.)|://", title, re.I):
         return "URL"
-    if re.fullmatch(r"[~.]?/?[\w.-]+(/[\w.-]+)+/?", title) or re.search(
+    if re.fullmatch(r"(~|\.{1,2})?/?[\w.-]+(/[\w.-]+)+/?|/[\w.-]+", title) or re.search(
             r"\.(md|pdf|png|jpe?g|py|txt|html?)$", title, re.I):
         return "path"
     if re.fullmatch(r"[\d\s./:-]+", title):
@@ -386,6 +387,7 @@ class VaultResult:
     links_resolved: int = 0
     missed: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
+    junk_papers: list[str] = field(default_factory=list)
 
 
 def score(name: str, labels: Labels, document: dict[str, Any],
@@ -426,7 +428,11 @@ def score(name: str, labels: Labels, document: dict[str, Any],
     for paper in document["papers"]:
         if paper["id"] not in matched_ids and paper["id"] not in ignored_ids and not (
                 paper.get("note") in labels.optional_notes):
-            result.junk[junk_cause(paper)] += 1
+            cause = junk_cause(paper)
+            result.junk[cause] += 1
+            first = (paper.get("sources") or [{"path": "?", "line": 0}])[0]
+            result.junk_papers.append(f"{first['path']}:{first['line']}: junk ({cause}): "
+                                      f"{paper.get('title')!r}, {len(paper.get('sources') or ())} sources")
     if vault is not None:
         result.links_resolvable, result.links_resolved = link_resolution(vault, diagnostics)
     return result
@@ -474,7 +480,7 @@ def as_json(r: VaultResult, details: bool) -> dict[str, Any]:
         "links": {"resolvable": r.links_resolvable, "resolved": r.links_resolved},
     }
     if details:
-        out.update(missed=r.missed, spurious=r.spurious, wrong_facts=f.wrong)
+        out.update(missed=r.missed, spurious=r.spurious, wrong_facts=f.wrong, junk_papers=r.junk_papers)
     return out
 
 
@@ -508,7 +514,7 @@ def main(argv: list[str] | None = None) -> int:
         print(markdown(results))
     if args.details and args.json is None:
         for r in results:
-            for line in (*r.missed, *r.spurious, *r.facts.wrong):
+            for line in (*r.missed, *r.spurious, *r.facts.wrong, *r.junk_papers):
                 print(f"{r.name}: {line}")
     if args.json:
         text = json.dumps([as_json(r, args.details) for r in results], ensure_ascii=False, indent=2)

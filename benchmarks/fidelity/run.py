@@ -25,6 +25,7 @@ Prints Markdown tables; `--json` writes every number (and, with `--details`, eve
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import re
 import sys
@@ -66,6 +67,7 @@ class Labels:
     inline: tuple[Labelled, ...]
     optional_inline: tuple[Labelled, ...] = ()
     optional_notes: tuple[str, ...] = ()
+    optional_inline_in: tuple[str, ...] = ()  # globs: inline papers found there are not scored
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +103,7 @@ def read_labels(path: Path) -> Labels:
         inline=tuple(_labelled(e) for e in data.get("inline_papers") or ()),
         optional_inline=tuple(_labelled(e) for e in data.get("optional_inline") or ()),
         optional_notes=tuple(str(e["path"]) for e in data.get("optional_notes") or ()),
+        optional_inline_in=tuple(str(g) for g in data.get("optional_inline_in") or ()),
     )
 
 
@@ -411,7 +414,8 @@ def score(name: str, labels: Labels, document: dict[str, Any],
     pairs = match_inline(list(labels.inline), inline)
     optional = match_inline(list(labels.optional_inline), [p for p in inline if p not in
                                                            {got for _, got in pairs}])
-    ignored = {got for _, got in optional}
+    ignored = {got for _, got in optional} | {
+        p for p in inline if any(fnmatch.fnmatchcase(p.path, g) for g in labels.optional_inline_in)}
     result.labelled_inline = len(labels.inline)
     result.predicted_inline = len([p for p in inline if p not in ignored])
     result.right_inline = len(pairs)

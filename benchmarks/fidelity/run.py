@@ -270,7 +270,7 @@ def junk_cause(paper: dict[str, Any]) -> str:
     """Why a predicted paper that matches no label is junk, by simple rules on its title."""
     title = (paper.get("title") or "").strip()
     kinds = {s["kind"] for s in paper.get("sources") or ()}
-    if re.search(r"\{\{|\}\}|<%|%>|\[[^\]]*(title|제목|标题)[^\]]*\]", title, re.I):
+    if re.search(r"\{\{|\}\}|<%|%>|\[[^\]]*(title|제목|标题)[^\]]*\]|^\[[^\]]+\]$", title, re.I):
         return "template placeholder"
     if re.search(r"^(https?://|www\.)|://", title, re.I):
         return "URL"

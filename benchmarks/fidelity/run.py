@@ -14,7 +14,7 @@ For each vault of `manifest.yaml` that has `labels/<name>.yaml`, the vault in `C
 - how often the title, year, venue and authors are right, over the matched papers whose label
   states them;
 - junk: predicted papers that match no label, by cause (a template placeholder, a URL, a path, a
-  number or date, a to-do, a generic heading, a table row, other);
+  number or date, a to-do, a figure or table caption, a generic heading, a table row, other);
 - links: of the wikilinks and local Markdown links whose target exists in the vault by Obsidian's
   rules (computed here independently), the share papernotes resolves (no `broken-link` or
   `link-outside-vault` diagnostic for it).
@@ -281,6 +281,8 @@ def junk_cause(paper: dict[str, Any]) -> str:
         return "number or date"
     if TODO_START.match(title) or "TODO" in title or "要" in title or "queue" in kinds:
         return "to-do / queue item"
+    if re.match(r"^(figure|fig\.|table|tab\.|图|表|그림|표)\s*\d", title, re.I):
+        return "figure or table caption"
     if fold(title) in GENERIC_HEADINGS or len(fold(title)) <= 2:
         return "generic heading"
     if "table" in kinds:

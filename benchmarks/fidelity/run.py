@@ -464,7 +464,7 @@ def markdown(results: list[VaultResult]) -> str:
             ratio(f.venue.right, f.venue.stated), ratio(f.authors.right, f.authors.stated),
             str(sum(r.junk.values())), ratio(r.links_resolved, r.links_resolvable),
         ]) + " |")
-    causes = sorted({c for r in results for c in r.junk})
+    causes = sorted({c for r in results for c in r.junk}) or ["none"]
     rows += ["", "Junk papers (predicted, matching no label) by cause:", "",
              "| vault | " + " | ".join(causes) + " |", "|" + " --- |" * (len(causes) + 1)]
     for r in results:

@@ -13,11 +13,13 @@ For each vault of `manifest.yaml` that has `labels/<name>.yaml`, the vault in `C
   normalised title, or anywhere in that note with the same normalised title;
 - how often the title, year, venue and authors are right, over the matched papers whose label
   states them;
-- junk: predicted papers that match no label, by cause (a template placeholder, a URL, a path, a
-  number or date, a to-do, a figure or table caption, a generic heading, a table row, other);
+- junk: predicted papers that match no label, by cause (a template placeholder, a URL or DOI, a
+  path, a number or date, a to-do, a figure or table caption, a generic heading, a note that is
+  not a paper, a table row, other);
 - links: of the wikilinks and local Markdown links whose target exists in the vault by Obsidian's
   rules (computed here independently), the share papernotes resolves (no `broken-link` or
-  `link-outside-vault` diagnostic for it).
+  `link-outside-vault` diagnostic for it); the JSON also counts links Obsidian would leave
+  unresolved that papernotes resolves silently.
 
 Prints Markdown tables; `--json` writes every number (and, with `--details`, every mismatch).
 """
@@ -272,19 +274,21 @@ def junk_cause(paper: dict[str, Any]) -> str:
     kinds = {s["kind"] for s in paper.get("sources") or ()}
     if re.search(r"\{\{|\}\}|<%|%>|\[[^\]]*(title|제목|标题)[^\]]*\]|^\[[^\]]+\]$", title, re.I):
         return "template placeholder"
-    if re.search(r"^(https?://|www\.)|://", title, re.I):
-        return "URL"
+    if re.search(r"^(https?://|www\.)|://|^10\.\d{4,}/|^(arxiv:)?\d{4}\.\d{4,5}(v\d+)?$", title, re.I):
+        return "URL or identifier"
     if re.fullmatch(r"(~|\.{1,2})?/?[\w.-]+(/[\w.-]+)+/?|/[\w.-]+", title) or re.search(
             r"\.(md|pdf|png|jpe?g|py|txt|html?)$", title, re.I):
         return "path"
     if re.fullmatch(r"[\d\s./:-]+", title):
         return "number or date"
-    if TODO_START.match(title) or "TODO" in title or "要" in title or "queue" in kinds:
+    if TODO_START.match(title) or re.search(r"TODO|(^|\s)要|需要|待办|할 일", title) or "queue" in kinds:
         return "to-do / queue item"
     if re.match(r"^(figure|fig\.|table|tab\.|图|表|그림|표)\s*\d", title, re.I):
         return "figure or table caption"
     if fold(title) in GENERIC_HEADINGS or len(fold(title)) <= 2:
         return "generic heading"
+    if kinds == {"note"}:
+        return "note that is not a paper"
     if "table" in kinds:
         return "table row"
     return "other"
@@ -351,8 +355,9 @@ def resolves_in_obsidian(target: str, kind: str, source: str, files: dict[str, s
     return False
 
 
-def link_resolution(vault: Path, diagnostics: list[dict[str, Any]]) -> tuple[int, int]:
-    """(links Obsidian resolves, of which papernotes resolves too)."""
+def link_resolution(vault: Path, diagnostics: list[dict[str, Any]]) -> tuple[int, int, int]:
+    """(links Obsidian resolves, of which papernotes resolves too, links Obsidian does not resolve
+    but papernotes does: no diagnostic for them)."""
     files = {p.relative_to(vault).as_posix().casefold(): p.relative_to(vault).as_posix()
              for p in vault.rglob("*") if p.is_file() and not any(
                  part.startswith(".") for part in p.relative_to(vault).parts)}
@@ -360,18 +365,20 @@ def link_resolution(vault: Path, diagnostics: list[dict[str, Any]]) -> tuple[int
     for d in diagnostics:
         if d["code"] in ("broken-link", "link-outside-vault"):
             broken.setdefault((d["path"], int(d["line"])), []).append(d["message"])
-    resolvable = resolved = 0
+    resolvable = resolved = over_resolved = 0
     for folded, path in files.items():
         if not folded.endswith((".md", ".markdown")):
             continue
         text = (vault / path).read_text(encoding="utf-8", errors="replace")
         for line, kind, target in link_lines(text):
-            if not resolves_in_obsidian(target, kind, path, files):
-                continue
-            resolvable += 1
             messages = broken.get((path, line), [])
-            resolved += not any(target in m or unquote(target) in m for m in messages)
-    return resolvable, resolved
+            silent = not any(target in m or unquote(target) in m for m in messages)
+            if resolves_in_obsidian(target, kind, path, files):
+                resolvable += 1
+                resolved += silent
+            else:
+                over_resolved += silent
+    return resolvable, resolved, over_resolved
 
 
 # ---------------------------------------------------------------- one vault
@@ -390,32 +397,36 @@ class VaultResult:
     junk: Counter[str] = field(default_factory=Counter)
     links_resolvable: int = 0
     links_resolved: int = 0
+    links_over_resolved: int = 0
     missed: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
     junk_papers: list[str] = field(default_factory=list)
 
 
-def score(name: str, labels: Labels, document: dict[str, Any],
-          diagnostics: list[dict[str, Any]], vault: Path | None) -> VaultResult:
-    result = VaultResult(name=name, notes=len(document["notes"]))
-    notes, inline = predictions(document)
+def score_notes(result: VaultResult, labels: Labels, notes: dict[str, Predicted]) -> set[str]:
+    """Paper notes against labels; the ids of the papers that matched a label."""
     wanted = {label.path: label for label in labels.paper_notes}
-    result.labelled_notes, result.predicted_notes = len(wanted), len(
-        [p for p in notes if p not in labels.optional_notes])
-    matched_ids: set[str] = set()
+    result.labelled_notes = len(wanted)
+    result.predicted_notes = len([p for p in notes if p not in labels.optional_notes])
+    matched: set[str] = set()
     for path, label in wanted.items():
         if path in notes:
             result.right_notes += 1
             result.facts.compare(notes[path], label)
-            matched_ids.add(notes[path].paper_id)
+            matched.add(notes[path].paper_id)
         else:
             result.missed.append(f"{path}: paper note not recognised ({label.title})")
-    for path, got in notes.items():
-        if path not in wanted and path not in labels.optional_notes:
-            result.spurious.append(f"{path}: not a paper note, recognised as {got.title!r}")
+    result.spurious += [f"{path}: not a paper note, recognised as {got.title!r}"
+                        for path, got in notes.items()
+                        if path not in wanted and path not in labels.optional_notes]
+    return matched
+
+
+def score_inline(result: VaultResult, labels: Labels, inline: list[Predicted]) -> tuple[set[str], set[str]]:
+    """Inline papers against labels; (ids that matched a label, ids of optional entries)."""
     pairs = match_inline(list(labels.inline), inline)
-    optional = match_inline(list(labels.optional_inline), [p for p in inline if p not in
-                                                           {got for _, got in pairs}])
+    paired_found = {got for _, got in pairs}
+    optional = match_inline(list(labels.optional_inline), [p for p in inline if p not in paired_found])
     ignored = {got for _, got in optional} | {
         p for p in inline if any(fnmatch.fnmatchcase(p.path, g) for g in labels.optional_inline_in)}
     result.labelled_inline = len(labels.inline)
@@ -423,24 +434,37 @@ def score(name: str, labels: Labels, document: dict[str, Any],
     result.right_inline = len(pairs)
     for label, got in pairs:
         result.facts.compare(got, label)
-        matched_ids.add(got.paper_id)
     paired = {id(label) for label, _ in pairs}
     result.missed += [f"{lab.path}:{lab.line}: inline paper not found ({lab.title})"
                       for lab in labels.inline if id(lab) not in paired]
-    taken = {got for _, got in pairs} | ignored
     result.spurious += [f"{p.path}:{p.line}: {p.kind} {p.title!r} matches no label"
-                        for p in inline if p not in taken]
-    ignored_ids = {got.paper_id for got in ignored}
+                        for p in inline if p not in paired_found | ignored]
+    return {got.paper_id for got in paired_found}, {got.paper_id for got in ignored}
+
+
+def count_junk(result: VaultResult, document: dict[str, Any], spared: set[str],
+               optional_notes: tuple[str, ...]) -> None:
+    """Predicted papers that match no label (nor an optional one), by cause."""
     for paper in document["papers"]:
-        if paper["id"] not in matched_ids and paper["id"] not in ignored_ids and not (
-                paper.get("note") in labels.optional_notes):
-            cause = junk_cause(paper)
-            result.junk[cause] += 1
-            first = (paper.get("sources") or [{"path": "?", "line": 0}])[0]
-            result.junk_papers.append(f"{first['path']}:{first['line']}: junk ({cause}): "
-                                      f"{paper.get('title')!r}, {len(paper.get('sources') or ())} sources")
+        if paper["id"] in spared or paper.get("note") in optional_notes:
+            continue
+        cause = junk_cause(paper)
+        result.junk[cause] += 1
+        first = (paper.get("sources") or [{"path": "?", "line": 0}])[0]
+        result.junk_papers.append(f"{first['path']}:{first['line']}: junk ({cause}): "
+                                  f"{paper.get('title')!r}, {len(paper.get('sources') or ())} sources")
+
+
+def score(name: str, labels: Labels, document: dict[str, Any],
+          diagnostics: list[dict[str, Any]], vault: Path | None) -> VaultResult:
+    result = VaultResult(name=name, notes=len(document["notes"]))
+    notes, inline = predictions(document)
+    matched = score_notes(result, labels, notes)
+    matched_inline, ignored = score_inline(result, labels, inline)
+    count_junk(result, document, matched | matched_inline | ignored, labels.optional_notes)
     if vault is not None:
-        result.links_resolvable, result.links_resolved = link_resolution(vault, diagnostics)
+        result.links_resolvable, result.links_resolved, result.links_over_resolved = \
+            link_resolution(vault, diagnostics)
     return result
 
 
@@ -450,7 +474,23 @@ def ratio(right: int, total: int) -> str:
     return f"{right / total:.2f} ({right}/{total})" if total else "–"
 
 
+def total(results: list[VaultResult]) -> VaultResult:
+    """Every vault's counts added up (micro-averaged), as one more row."""
+    whole = VaultResult(name="**all vaults**")
+    for r in results:
+        for name in ("notes", "labelled_notes", "predicted_notes", "right_notes", "labelled_inline",
+                     "predicted_inline", "right_inline", "links_resolvable", "links_resolved",
+                     "links_over_resolved"):
+            setattr(whole, name, getattr(whole, name) + getattr(r, name))
+        for fact in ("title", "year", "venue", "authors"):
+            mine, theirs = getattr(whole.facts, fact), getattr(r.facts, fact)
+            mine.right, mine.stated = mine.right + theirs.right, mine.stated + theirs.stated
+        whole.junk.update(r.junk)
+    return whole
+
+
 def markdown(results: list[VaultResult]) -> str:
+    results = [*results, total(results)] if len(results) > 1 else results
     head = ("| vault | notes | paper notes P | paper notes R | inline P | inline R | title | year "
             "| venue | authors | junk | links resolved |")
     rows = [head, "|" + " --- |" * 12]
@@ -483,7 +523,8 @@ def as_json(r: VaultResult, details: bool) -> dict[str, Any]:
         "facts": {k: {"right": getattr(f, k).right, "stated": getattr(f, k).stated}
                   for k in ("title", "year", "venue", "authors")},
         "junk": dict(sorted(r.junk.items())),
-        "links": {"resolvable": r.links_resolvable, "resolved": r.links_resolved},
+        "links": {"resolvable": r.links_resolvable, "resolved": r.links_resolved,
+                  "unresolvable_but_resolved": r.links_over_resolved},
     }
     if details:
         out.update(missed=r.missed, spurious=r.spurious, wrong_facts=f.wrong, junk_papers=r.junk_papers)

@@ -22,6 +22,8 @@ For each vault of `manifest.yaml` that has `labels/<name>.yaml`, the vault in `C
   unresolved that papernotes resolves silently.
 
 Prints Markdown tables; `--json` writes every number (and, with `--details`, every mismatch).
+`--check-labels` only checks the labels against the corpus: each note exists, and each inline
+label's title is on (or just after) its line.
 """
 
 from __future__ import annotations
@@ -531,6 +533,24 @@ def as_json(r: VaultResult, details: bool) -> dict[str, Any]:
     return out
 
 
+def check_labels(labels: Labels, vault: Path) -> list[str]:
+    """Labels that do not fit their note: a missing file, or a line that does not hold the title."""
+    problems = []
+    for label in (*labels.paper_notes, *labels.inline, *labels.optional_inline):
+        path = vault / label.path
+        if not path.is_file():
+            problems.append(f"{label.path}: no such note")
+            continue
+        if label.line is None:
+            continue
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        near = " ".join(lines[max(label.line - 1, 0):label.line + 2]) if label.line <= len(lines) else ""
+        wanted = [fold(t) for t in (label.title, *label.also_titles)]
+        if not any(w and w in fold(near) for w in wanted):
+            problems.append(f"{label.path}:{label.line}: {label.title!r} is not on that line")
+    return problems
+
+
 def vault_names(manifest: Path = MANIFEST) -> list[str]:
     return [v["name"] for v in yaml.safe_load(manifest.read_text(encoding="utf-8"))["vaults"]]
 
@@ -543,6 +563,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", help="write the results as JSON to this file ('-': stdout)")
     parser.add_argument("--details", action="store_true",
                         help="also list every miss, spurious paper and wrong fact")
+    parser.add_argument("--check-labels", action="store_true",
+                        help="only check the labels against the corpus (files exist, titles on their lines)")
     args = parser.parse_args(argv)
     names = [n for n in vault_names() if not args.vault or n in args.vault]
     results = []
@@ -555,8 +577,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name}: {vault} is missing; run benchmarks/fidelity/build_corpus.py",
                   file=sys.stderr)
             continue
+        if args.check_labels:
+            problems = check_labels(read_labels(label_file), vault)
+            print(f"{name}: {len(problems)} label problems", *problems, sep="\n  ")
+            continue
         document, diagnostics = load_graph(vault)
         results.append(score(name, read_labels(label_file), document, diagnostics, vault))
+    if args.check_labels:
+        return 0
     if args.json != "-":
         print(markdown(results))
     if args.details and args.json is None:

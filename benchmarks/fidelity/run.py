@@ -262,6 +262,7 @@ GENERIC_HEADINGS = {
     "appendix", "keypoints", "keyidea", "ideas", "idea", "tldr", "insight", "insights", "todo",
     "readme", "index", "home", "links", "resources", "papers", "paper", "reading", "readinglist",
     "tag", "tags", "refandlink", "refandlinks", "refandtags", "linkandref", "link", "related",
+    "excerpts", "excerpt", "highlights", "annotations", "quotes", "comments", "questions",
     "摘要", "总结", "方法", "实验", "结论", "引言", "背景", "参考", "参考文献", "思考", "笔记", "论文",
     "요약", "결론", "방법", "실험", "서론", "개요", "초록", "논문", "참고", "참고문헌",
 }

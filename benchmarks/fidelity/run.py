@@ -172,7 +172,8 @@ def same_venue(predicted: str | None, labelled: str) -> bool:
     def norm(v: str) -> str:
         v = re.sub(r"[^a-z]", "", unicodedata.normalize("NFKC", v).casefold())
         return VENUE_ALIASES.get(v, v)
-    return bool(predicted) and norm(labelled) != "" and norm(labelled) in norm(predicted or "")
+    got, want = norm(predicted or ""), norm(labelled)
+    return len(got) >= 2 and want != "" and (want in got or got in want)
 
 
 def surname(name: str) -> str:

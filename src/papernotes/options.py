@@ -75,9 +75,13 @@ class OptionProblem:
     """What MkDocs prints after "Plugin 'papernotes' option '<option>': "."""
     known: bool = True
 
+    @property
+    def text(self) -> str:
+        """The problem with the option named: `option 'publish': true is not one of its values ...`."""
+        return f"option '{self.option}': {self.message}" if self.known else self.message
+
     def __str__(self) -> str:
-        """As the command line prints it: `papernotes: option 'publish': true is not one of its values ...`."""
-        return f"papernotes: option '{self.option}': {self.message}" if self.known else f"papernotes: {self.message}"
+        return f"papernotes: {self.text}"
 
 
 NAMES: tuple[str, ...] = tuple(spec.name for spec in fields(Options))

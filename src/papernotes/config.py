@@ -13,23 +13,24 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
 
 from papernotes import options
+from papernotes.options import DEFAULTS, choices_of
 
 
 class PaperNotesConfig(base.Config):
-    publish = c.Choice(options.choices_of("publish"), default="all")
-    exclude = c.ListOfItems(c.Type(str), default=[])
-    diagnostics = c.Choice(options.choices_of("diagnostics"), default="warn")
-    generated_pages = c.Type(bool, default=True)
-    nav = c.Type(bool, default=True)
-    paper_pages = c.Type(bool, default=True)
-    search = c.Choice(options.choices_of("search"), default="pagefind")
-    math = c.Type(bool, default=True)
-    attachments = c.Choice(options.choices_of("attachments"), default="used")
+    publish = c.Choice(choices_of("publish"), default=DEFAULTS["publish"])
+    exclude = c.ListOfItems(c.Type(str), default=list(DEFAULTS["exclude"]))
+    diagnostics = c.Choice(choices_of("diagnostics"), default=DEFAULTS["diagnostics"])
+    generated_pages = c.Type(bool, default=DEFAULTS["generated_pages"])
+    nav = c.Type(bool, default=DEFAULTS["nav"])
+    paper_pages = c.Type(bool, default=DEFAULTS["paper_pages"])
+    search = c.Choice(choices_of("search"), default=DEFAULTS["search"])
+    math = c.Type(bool, default=DEFAULTS["math"])
+    attachments = c.Choice(choices_of("attachments"), default=DEFAULTS["attachments"])
     templates_dir = c.Optional(c.Dir(exists=True))
-    strict_line_breaks = c.Type(bool, default=False)
-    folder_topics = c.Type(bool, default=True)
-    paper_folders = c.ListOfItems(c.Type(str), default=[])
-    not_papers = c.ListOfItems(c.Type(str), default=[])
+    strict_line_breaks = c.Type(bool, default=DEFAULTS["strict_line_breaks"])
+    folder_topics = c.Type(bool, default=DEFAULTS["folder_topics"])
+    paper_folders = c.ListOfItems(c.Type(str), default=list(DEFAULTS["paper_folders"]))
+    not_papers = c.ListOfItems(c.Type(str), default=list(DEFAULTS["not_papers"]))
 
     def validate(self) -> tuple[ConfigErrors, ConfigWarnings]:
         config_dir = Path(self.config_file_path).parent if self.config_file_path else None

@@ -229,3 +229,15 @@ def test_version_and_help():
     for command in ("check", "export"):
         usage = papernotes(command, "--help")
         assert usage.returncode == 0 and "--config-file" in usage.stdout and "--include-private" in usage.stdout
+
+
+def test_check_and_export_run_without_mkdocs(make_vault):
+    """The core never imports MkDocs: the command line works where it is not installed."""
+    vault = make_vault({"a.md": "# A\n[[b]]\n", "b.md": "---\npublish: false\n---\n# B\n"})
+    project(vault.parent, "publish: all")
+    for command in ("check", "export"):
+        code = ("import sys; sys.modules['mkdocs'] = None; from papernotes.cli import main; "
+                f"sys.exit(main(['{command}']))")
+        result = subprocess.run([sys.executable, "-c", code], cwd=vault.parent, capture_output=True, text=True,
+                                encoding="utf-8", timeout=120)
+        assert result.returncode == 0, result.stderr

@@ -17,7 +17,7 @@ def write(path: Path, text: str) -> Path:
 
 def test_defaults_when_the_plugin_has_no_options(tmp_path: Path) -> None:
     config = read_config(write(tmp_path / "mkdocs.yml", "site_name: x\nplugins:\n  - papernotes\n"))
-    assert config.docs_dir == tmp_path / "docs" and config.has_plugin and config.use_directory_urls
+    assert config.docs_dir == tmp_path / "docs" and config.use_directory_urls
     assert config.options() == (Options(), [])
 
 

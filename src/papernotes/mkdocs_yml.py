@@ -32,8 +32,7 @@ class SiteConfig:
     docs_dir: Path
     use_directory_urls: bool
     plugin_options: dict[str, Any]
-    """As written under `- papernotes:` (empty when the plugin is listed without options)."""
-    has_plugin: bool
+    """As written under `- papernotes:` (empty when the plugin is listed without options, or not at all)."""
 
     def options(self) -> tuple[Options, list[OptionProblem]]:
         """The plugin's options, validated as the build validates them."""
@@ -97,8 +96,8 @@ def _load(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
     return data
 
 
-def _plugin_entry(plugins: object) -> tuple[bool, dict[str, Any]]:
-    """(listed, options) of the papernotes plugin in `plugins:`, a list of names and mappings or a mapping."""
+def _plugin_options(plugins: object) -> dict[str, Any]:
+    """The papernotes plugin's options in `plugins:`, a list of names and mappings or a mapping."""
     entries = plugins.items() if isinstance(plugins, dict) else \
         [next(iter(item.items())) if isinstance(item, dict) and len(item) == 1 else (item, None)
          for item in plugins] if isinstance(plugins, list) else []
@@ -108,20 +107,20 @@ def _plugin_entry(plugins: object) -> tuple[bool, dict[str, Any]]:
                 raise ConfigFileError(f"the {PLUGIN} plugin's options are not a mapping of `option: value` lines")
             options = dict(value or {})
             options.pop("enabled", None)  # MkDocs' own switch for every plugin, not one of ours
-            return True, options
-    return False, {}
+            return options
+    return {}
 
 
 def read_config(path: Path) -> SiteConfig:
     """One mkdocs.yml (and what it INHERITs); ConfigFileError when it cannot be used."""
     data = _load(path)
     try:
-        listed, options = _plugin_entry(data.get("plugins"))
+        options = _plugin_options(data.get("plugins"))
     except ConfigFileError as error:
         raise ConfigFileError(f"{path}: {error}") from None
     docs_dir = data.get("docs_dir") or "docs"
     return SiteConfig(path, path.parent / str(docs_dir), data.get("use_directory_urls") is not False,
-                      options, listed)
+                      options)
 
 
 __all__ = ["ConfigFileError", "SiteConfig", "find_config", "read_config"]

@@ -16,12 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from papernotes.diagnostics import sort_key
 from papernotes.loader import load_vault
 from papernotes.model import NoteKey
-from papernotes.pages import Site, build_site
+from papernotes.options import validate
+from papernotes.pages import Site
 from papernotes.pages.generate import generated_pages
 from papernotes.pages.paper import wrap_content
+from papernotes.publish import publish
 from papernotes.rewrite import note_html
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -36,13 +37,13 @@ BODY = '<h1 id="{id}">{text}<a class="headerlink" href="#{id}" title="Permanent 
 
 
 def _site(case: str) -> tuple[Site, list[str]]:
+    """The case's site and the problems the build logs (`options.json`: the plugin's options)."""
     vault = load_vault(GOLDEN / case / "vault")
-    options = GOLDEN / case / "options.json"
-    site = build_site(vault.notes, vault.attachments,
-                      **(json.loads(options.read_text(encoding="utf-8")) if options.is_file() else {}))
-    diagnostics = sorted(vault.diagnostics + site.diagnostics, key=sort_key)
-    shown = [d.format() for d in diagnostics if d.path in site.links.published or d.path not in site.links.notes]
-    return site, shown
+    file = GOLDEN / case / "options.json"
+    options, problems = validate(json.loads(file.read_text(encoding="utf-8")) if file.is_file() else {})
+    assert problems == []
+    published = publish(vault, options)
+    return published.site, [d.format() for d in published.diagnostics]
 
 
 def outputs(case: str) -> dict[str, str]:

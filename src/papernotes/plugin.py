@@ -12,6 +12,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -24,15 +25,15 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from papernotes.config import PaperNotesConfig
-from papernotes.dataview.site import base_pages, with_queries
-from papernotes.diagnostics import Diagnostic, sort_key
+from papernotes.diagnostics import Diagnostic
 from papernotes.loader import decode, load_vault
 from papernotes.markdown.html import Rendered, first_title, render_page, toc
 from papernotes.model import NoteKey
-from papernotes.pages import Site, build_site
+from papernotes.pages import Site
 from papernotes.pages.generate import default_nav, generated_pages
 from papernotes.pages.incremental import Rebuilds
 from papernotes.pages.paper import wrap_content
+from papernotes.publish import publish
 from papernotes.render import counted
 from papernotes.rewrite import note_html
 from papernotes.sanitize import sanitize_html
@@ -93,12 +94,18 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         if self.rebuilds is not None and self.rebuilds.pages_dir:
             shutil.rmtree(self.rebuilds.pages_dir, ignore_errors=True)
 
-    def log_diagnostic(self, diagnostic: Diagnostic) -> None:
-        setting = self.config.diagnostics
-        if setting == "ignore":
+    def log_diagnostics(self, diagnostics: Sequence[Diagnostic]) -> None:
+        """Errors and warnings at the level `diagnostics` says; infos (a paper without a venue...)
+        at DEBUG (`mkdocs build --verbose`), counted in one line: `papernotes check` lists them."""
+        if self.config.diagnostics == "ignore":
             return
-        level = _LOG_LEVELS[diagnostic.level] if setting == "warn" else logging.INFO
-        log.log(level, diagnostic.format(with_level=False))
+        for diagnostic in diagnostics:
+            level = logging.INFO if self.config.diagnostics == "info" else _LOG_LEVELS[diagnostic.level]
+            log.log(logging.DEBUG if diagnostic.level == "info" else level, diagnostic.format(with_level=False))
+        infos = sum(diagnostic.level == "info" for diagnostic in diagnostics)
+        if infos:
+            log.info("papernotes: %s about notes (such as papers without a year or venue); "
+                     "`papernotes check` or `mkdocs build --verbose` lists them", counted(infos, "info"))
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         unused = [name for name in config.markdown_extensions if name not in _MKDOCS_EXTENSIONS]
@@ -133,23 +140,15 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         log.info("papernotes: loaded %s notes in %s (%s parsed)", f"{len(vault.notes):,}", _seconds(start),
                  f"{len(self.rebuilds.cache.parsed):,}")
         start = time.perf_counter()
-        self.site = site = build_site(vault.notes, vault.attachments, exclude=self.config.exclude,
-                                      folder_topics=self.config.folder_topics,
-                                      use_directory_urls=config.use_directory_urls,
-                                      topic_pages=self.config.generated_pages,
-                                      explicit=self.config.publish == "explicit",
-                                      templates_dir=self.config.templates_dir,
-                                      strict_line_breaks=self.config.strict_line_breaks)
-        self.site = site = with_queries(site, self.log_diagnostic)  # every query rendered once
+        published = publish(vault, self.config.to_options(), use_directory_urls=config.use_directory_urls)
+        self.site = site = published.site
         self.cjk = any(_CJK_RE.search(note.body) for note in site.graph.notes.values())
         log.info("papernotes: built the graph in %s: %s papers, %s links, %s topics, %s queries",
                  _seconds(start), f"{len(site.graph.papers):,}", f"{len(site.graph.edges):,}",
                  f"{len(site.graph.topics):,}", f"{len(site.links.queries):,}")
         start = time.perf_counter()
         made: dict[str, str | bytes] = {}
-        for diagnostic in sorted(vault.diagnostics + site.diagnostics, key=sort_key):
-            if diagnostic.path in site.links.published or diagnostic.path not in site.links.notes:
-                self.log_diagnostic(diagnostic)
+        self.log_diagnostics(published.diagnostics)
         prune(files, site, vault.attachments, config.docs_dir, only_used=self.config.attachments == "used")
         made.update(moved_pages(files, site.links.page_src))
         if self.config.generated_pages:
@@ -159,8 +158,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                     continue
                 made[src] = content
         bases = []
-        for src, content in base_pages(site, vault.root, vault.attachments, self.config.exclude,
-                                       self.log_diagnostic).items():
+        for src, content in published.bases.items():
             if files.get_file_from_path(src) is None and src not in made:  # `.base` files become pages
                 made[src] = content
                 bases.append(src)

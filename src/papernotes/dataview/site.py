@@ -10,7 +10,6 @@ from pathlib import Path
 
 from papernotes.dataview import QueryRenderer
 from papernotes.diagnostics import Diagnostic
-from papernotes.graph import PaperGraph
 from papernotes.model import Note
 from papernotes.pages import Site
 
@@ -28,12 +27,6 @@ def render_note_queries(renderer: QueryRenderer, notes: Iterable[Note],
             outputs[(note.path, query.line, query.source)] = rendered.markdown
             problems += rendered.diagnostics
     return outputs, problems
-
-
-def query_problems(graph: PaperGraph) -> list[Diagnostic]:
-    """What a build would report about the notes' queries (for `papernotes check`)."""
-    renderer = QueryRenderer(graph, str)
-    return render_note_queries(renderer, graph.notes.values(), str)[1]
 
 
 def with_queries(site: Site, log: Callable[[Diagnostic], None], today: dt.date | None = None) -> Site:

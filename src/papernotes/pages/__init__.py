@@ -112,10 +112,11 @@ def line_anchors(graph: PaperGraph, published: frozenset[str]) -> dict[str, dict
 def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Sequence[str] = (),
                use_directory_urls: bool = True, topic_pages: bool = True, explicit: bool = False,
                templates_dir: str | None = None, folder_topics: bool = True,
-               strict_line_breaks: bool = False) -> Site:
+               strict_line_breaks: bool = False, include_private: bool = False) -> Site:
     """One graph over the published notes, with the private ones known only as link targets:
-    a link to a private note is neither broken nor followed, and nothing of it reaches a page."""
-    published = [note for note in notes if is_published(note, exclude, explicit=explicit)]
+    a link to a private note is neither broken nor followed, and nothing of it reaches a page.
+    `include_private` publishes every note (`papernotes export --include-private`)."""
+    published = [note for note in notes if include_private or is_published(note, exclude, explicit=explicit)]
     public_keys = frozenset(note.path for note in published)
     private = [note for note in notes if note.path not in public_keys]
     graph = build_graph(published, attachments, folder_topics=folder_topics, private=private)

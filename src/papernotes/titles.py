@@ -1,0 +1,106 @@
+"""A note's one title: frontmatter `title`, else its title heading, else its file name; placeholders skipped."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from papernotes.diagnostics import Diagnostic
+from papernotes.ids import title_key
+from papernotes.model import Heading
+
+TitleSource = Literal["frontmatter", "heading", "file"]
+
+# Titles that templates and editors write before the user names the note, folded by `title_key`
+# (a trailing counter, as in Obsidian's `Untitled 2`, is dropped before the lookup).
+PLACEHOLDER_TITLES = frozenset(title_key(text) for text in (
+    "Template", "Templates", "Untitled", "Untitled note", "Paper title", "Paper name", "New note",
+    "Note title", "Your title here",
+    "无标题", "未命名", "未命名笔记", "未命名文件", "模板", "论文标题", "论文名称", "新笔记", "新建笔记",
+    "無標題", "論文標題",
+    "제목 없음", "무제", "템플릿", "논문 제목", "새 노트", "새 메모",
+))
+# Template syntax left unrendered: Handlebars/Jinja/Templater-core `{{title}}`, Templater
+# `<% tp.file.title %>`, JavaScript/shell `${title}`.
+_TEMPLATE_SYNTAX_RE = re.compile(r"\{\{.*?\}\}|<%.*?%>|\$\{.*?\}", re.DOTALL)
+_COUNTER_RE = re.compile(r"\s*\d{1,3}$")
+# `# 1 Introduction`, `# 2.3 Method`, `# III. Results`, `# 一、引言`, `# 第二章 方法`: sections, never titles.
+_NUMBERED_RE = re.compile(
+    r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+|[IVX]{1,4}\.\s+|[一二三四五六七八九十]{1,3}\s*[、.．]"
+    r"|第\s*[一二三四五六七八九十\d]{1,3}\s*[章节部分])")
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    text: str
+    source: TitleSource
+    skipped: tuple[tuple[TitleSource, str, str], ...] = ()
+    """(source, text, why) of each title passed over on the way to `text`."""
+
+
+def placeholder_reason(text: str) -> str | None:
+    """Why `text` is not a title (`"unrendered template syntax"`, `"a placeholder"`), or None."""
+    if _TEMPLATE_SYNTAX_RE.search(text):
+        return "unrendered template syntax"
+    key = title_key(text)
+    if not key:
+        return "empty"
+    if key in PLACEHOLDER_TITLES or _COUNTER_RE.sub("", key) in PLACEHOLDER_TITLES:
+        return "a placeholder"
+    return None
+
+
+def is_section_heading(text: str) -> bool:
+    """A numbered heading (`1 Introduction`, `3.2 Loss`, `一、引言`) names a section, not the note."""
+    return bool(_NUMBERED_RE.match(text))
+
+
+def title_heading(headings: Sequence[Heading], body: str, body_line: int) -> str | None:
+    """The note's title heading: its only `#` heading, standing at the start of the body, unnumbered."""
+    top = [heading for heading in headings if heading.level == 1]
+    if len(top) != 1:
+        return None
+    first_line = next((body_line + index for index, line in enumerate(body.split("\n")) if line.strip()), None)
+    heading = top[0]
+    if heading.line != first_line or is_section_heading(heading.text):
+        return None
+    return heading.text.strip() or None
+
+
+def choose_title(frontmatter_title: object, headings: Sequence[Heading], body: str, body_line: int,
+                 file_stem: str, *, passed_over: Collection[TitleSource] = ()) -> Title:
+    """The one title a note has on every page, list and export.
+
+    In order: frontmatter `title` (any key case; a non-string value as text), then the title
+    heading (see `title_heading`), then the file name. A placeholder or template syntax is passed
+    over, as is any source in `passed_over` (a frontmatter title shared by different papers).
+    """
+    skipped: list[tuple[TitleSource, str, str]] = []
+    candidates: tuple[tuple[TitleSource, str | None], ...] = (
+        ("frontmatter", None if frontmatter_title is None else str(frontmatter_title).strip()),
+        ("heading", title_heading(headings, body, body_line)),
+    )
+    for source, text in candidates:
+        if not text:
+            continue
+        reason = "shared by different papers" if source in passed_over else placeholder_reason(text)
+        if reason is None:
+            return Title(text, source, tuple(skipped))
+        skipped.append((source, text, reason))
+    return Title(file_stem, "file", tuple(skipped))
+
+
+def skipped_title_diagnostics(path: str, title: Title, frontmatter_line: int,
+                              headings: Sequence[Heading] = ()) -> list[Diagnostic]:
+    """An info per title passed over, at its line, saying which title the note has instead."""
+    where = {"frontmatter": "frontmatter title", "heading": "heading", "file": "file name"}
+    heading_line = next((heading.line for heading in headings if heading.level == 1), frontmatter_line)
+    return [Diagnostic(
+        path, frontmatter_line if source == "frontmatter" else heading_line, "info", "placeholder-title",
+        f"{where[source]} '{text}' is {reason}, "
+        f"not a title; the note is titled '{title.text}' (from its {where[title.source]})",
+        "give the note its real title in frontmatter `title:`" if source == "frontmatter"
+        else "name the note's first `#` heading after the paper",
+    ) for source, text, reason in title.skipped]

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from papernotes.diagnostics import Diagnostic
 from papernotes.ids import title_key
-from papernotes.model import Heading
+from papernotes.model import Heading, Note
+from papernotes.paths import stem
 
 TitleSource = Literal["frontmatter", "heading", "file"]
 
@@ -30,6 +31,9 @@ _COUNTER_RE = re.compile(r"\s*\d{1,3}$")
 _NUMBERED_RE = re.compile(
     r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+|[IVX]{1,4}\.\s+|[一二三四五六七八九十]{1,3}\s*[、.．]"
     r"|第\s*[一二三四五六七八九十\d]{1,3}\s*[章节部分])")
+
+
+_SOURCE_NAMES: dict[TitleSource, str] = {"frontmatter": "frontmatter title", "heading": "heading", "file": "file name"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +99,7 @@ def choose_title(frontmatter_title: object, headings: Sequence[Heading], body: s
 def skipped_title_diagnostics(path: str, title: Title, frontmatter_line: int,
                               headings: Sequence[Heading] = ()) -> list[Diagnostic]:
     """An info per title passed over, at its line, saying which title the note has instead."""
-    where = {"frontmatter": "frontmatter title", "heading": "heading", "file": "file name"}
+    where = _SOURCE_NAMES
     heading_line = next((heading.line for heading in headings if heading.level == 1), frontmatter_line)
     return [Diagnostic(
         path, frontmatter_line if source == "frontmatter" else heading_line, "info", "placeholder-title",
@@ -104,3 +108,48 @@ def skipped_title_diagnostics(path: str, title: Title, frontmatter_line: int,
         "give the note its real title in frontmatter `title:`" if source == "frontmatter"
         else "name the note's first `#` heading after the paper",
     ) for source, text, reason in title.skipped]
+
+
+def _facts(note: Note) -> dict[str, object]:
+    meta = note.meta
+    return {name: value for name, value in (("arxiv", meta.arxiv), ("doi", meta.doi),
+                                            ("citekey", meta.citekey), ("year", meta.year)) if value}
+
+
+def _different_papers(notes: Sequence[Note]) -> bool:
+    """Some two of these notes disagree on an arXiv id, DOI, citation key or year."""
+    facts = [_facts(note) for note in notes]
+    return any(name in first and name in second and first[name] != second[name]
+               for index, first in enumerate(facts) for second in facts[index + 1:] for name in first)
+
+
+_FRONTMATTER: tuple[TitleSource, ...] = ("frontmatter",)
+
+
+def retitle_shared(notes: Sequence[Note]) -> tuple[list[Note], list[Diagnostic]]:
+    """Notes whose frontmatter title is shared by notes about different papers (a template's
+    `Title: Reading notes` that nobody changed) titled by their next source instead, with an info.
+
+    Notes sharing a title with no fact to tell them apart stay as they are: identity then joins
+    them as one paper, and says so (`title-only-merge`)."""
+    by_title: dict[str, list[Note]] = {}
+    for note in notes:
+        if note.meta.title is not None and note.title == str(note.meta.title).strip():
+            by_title.setdefault(title_key(note.title), []).append(note)
+    retitled: dict[str, Note] = {}
+    problems: list[Diagnostic] = []
+    for group in by_title.values():
+        if len(group) < 2 or not _different_papers(group):
+            continue
+        for note in group:
+            title = choose_title(note.meta.title, note.headings, note.body, note.body_line,
+                                 stem(note.path), passed_over=_FRONTMATTER)
+            others = ", ".join(other.path for other in group if other is not note)
+            retitled[note.path] = replace(note, title=title.text)
+            problems.append(Diagnostic(
+                note.path, 1, "info", "shared-title",
+                f"frontmatter title '{note.title}' is shared with {others}, a different paper; "
+                f"the note is titled '{title.text}' (from its {_SOURCE_NAMES[title.source]})",
+                "give each note its paper's own title in `title:`",
+            ))
+    return [retitled.get(note.path, note) for note in notes], problems

@@ -44,6 +44,16 @@ class Title:
     """(source, text, why) of each title passed over on the way to `text`."""
 
 
+def file_title(key: str) -> str:
+    """The title a file name gives: `Latte.md` -> `Latte`; a folder's `index.md` or `README.md` is
+    titled by its folder, the vault's own by `Home`."""
+    name = stem(key)
+    if name.casefold() not in ("index", "readme"):
+        return name
+    folder = key.rsplit("/", 1)[0] if "/" in key else ""
+    return stem(folder) if folder else "Home"
+
+
 def placeholder_reason(text: str) -> str | None:
     """Why `text` is not a title (`"unrendered template syntax"`, `"a placeholder"`), or None."""
     if _TEMPLATE_SYNTAX_RE.search(text):
@@ -143,7 +153,7 @@ def retitle_shared(notes: Sequence[Note]) -> tuple[list[Note], list[Diagnostic]]
             continue
         for note in group:
             title = choose_title(note.meta.title, note.headings, note.body, note.body_line,
-                                 stem(note.path), passed_over=_FRONTMATTER)
+                                 file_title(note.path), passed_over=_FRONTMATTER)
             others = ", ".join(other.path for other in group if other is not note)
             retitled[note.path] = replace(note, title=title.text)
             problems.append(Diagnostic(

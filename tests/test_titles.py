@@ -6,6 +6,7 @@ import pytest
 
 from papernotes.graph import build_graph
 from papernotes.loader import load_note, load_vault
+from papernotes.paths import readable_slug, unique_slugs
 from papernotes.titles import is_section_heading, placeholder_reason
 
 
@@ -139,3 +140,34 @@ def test_a_paper_note_has_its_paper_title_everywhere(make_vault) -> None:
     })
     (paper,) = graph.papers.values()
     assert paper.title == graph.notes["Latte.md"].title == "Latte: Latent Diffusion Transformer for Video Generation"
+
+
+@pytest.mark.parametrize(("name", "slug"), [
+    ("Adapter-based finetune", "adapter-based-finetune"), ("ContrastiveLearning", "contrastive-learning"),
+    ("contrastive_learning", "contrastive-learning"), ("Text-to-Video", "text-to-video"), ("DiT", "dit"),
+    ("NeRF", "nerf"), ("VideoLDM", "videoldm"), ("diffusion/Video Diffusion", "diffusion-video-diffusion"),
+    ("视频 生成", "视频-生成"), ("논문 읽기", "논문-읽기"), ("C++", "c"), ("😀", ""),
+])
+def test_readable_slugs_keep_words(name: str, slug: str) -> None:
+    assert readable_slug(name) == slug
+
+
+def test_slug_collisions_are_resolved_the_same_way_every_time() -> None:
+    wanted = {"video/diffusion": "video-diffusion", "videodiffusion": "video-diffusion", "index": "index", "x": ""}
+    slugs, collisions = unique_slugs(wanted)
+    assert slugs == {"videodiffusion": "video-diffusion", "video/diffusion": "video-diffusion-2",
+                     "index": "index-2", "x": "topic"}
+    assert collisions == [("video/diffusion", "videodiffusion", "video-diffusion-2")]
+    assert unique_slugs(dict(reversed(list(wanted.items())))) == (slugs, collisions)
+
+
+def test_topic_slugs_do_not_follow_spelling_counts_and_collisions_are_reported(make_vault) -> None:
+    graph = graph_of(make_vault, {
+        "a.md": "#text2video #text2video #Video/Diffusion\n",
+        "b.md": "#Text-to-Video #video-diffusion\n",
+    })
+    assert graph.topics["text2video"].slug == "text-to-video"
+    assert {graph.topics["videodiffusion"].slug, graph.topics["video/diffusion"].slug} == {
+        "video-diffusion", "video-diffusion-2"}
+    (taken,) = [d for d in graph.diagnostics if d.code == "topic-slug-taken"]
+    assert taken.level == "info" and "topics/video-diffusion-2/" in taken.message

@@ -321,7 +321,17 @@ class _Builder:
         for note in self.notes.values():
             for tag in note.tags:
                 collector.add(tag, note=note.path)
-        return collector.topics(), keys
+        topics, collisions = collector.topics()
+        for key, holder, slug in collisions:
+            where = (topics[key].notes or topics[key].papers or ("",))[0]
+            path = where if where in self.notes else (papers[PaperId(where)].sources[0].path if where else "")
+            self.diagnostics.append(Diagnostic(
+                path, 0, "info", "topic-slug-taken",
+                f"topic '{topics[key].name}' would have the URL of topic '{topics[holder].name}'; "
+                f"its page is topics/{slug}/",
+                "spell the two topics differently if they are different subjects",
+            ))
+        return topics, keys
 
 
 def _papers_by_note(papers: dict[PaperId, Paper]) -> dict[str, tuple[PaperId, ...]]:

@@ -83,7 +83,7 @@ def _folded(text: str) -> str:
 
 def paper_header(paper: Paper, href: Href, heading_id: str = "", subtitle: str = "") -> str:
     """The paper's title (the page's `<h1>`), then authors, venue, status, topic chips, buttons."""
-    topics = [{"name": href.site.graph.topics[k].name, "href": href.to_src(topic_src(k))}
+    topics = [{"name": href.site.graph.topics[k].name, "href": href.to_src(topic_src(href.site.graph.topics[k]))}
               for k in paper_topics(href.site, paper)]
     urls = dict(paper.links)
     if paper.arxiv and "paper" not in urls and "arxiv" not in urls:

@@ -25,9 +25,12 @@ def _evidence(paper: Paper) -> Evidence:
     return {name: frozenset([getattr(paper, name)]) for name in _EVIDENCE if getattr(paper, name)}
 
 
-def disagree(first: Evidence, second: Evidence) -> bool:
-    """True when two papers' arXiv ids, DOIs, citation keys or years say they differ."""
-    return any(name in first and name in second and not first[name] & second[name] for name in _EVIDENCE)
+_STRONG_EVIDENCE = ("arxiv", "doi", "citekey")
+
+
+def disagree(first: Evidence, second: Evidence, names: tuple[str, ...] = _EVIDENCE) -> bool:
+    """True when two papers' arXiv ids, DOIs, citation keys or years (or the `names` given) differ."""
+    return any(name in first and name in second and not first[name] & second[name] for name in names)
 
 
 def identity_keys(paper: Paper) -> list[str]:
@@ -179,8 +182,9 @@ def _conflicts(mentions: list[Paper]) -> list[Diagnostic]:
 class PaperIndex:
     """Collects mentions and merges those sharing an identity key (union-find).
 
-    A strong key merges whatever it names; a title key merges only groups whose evidence does
-    not disagree (`disagree`), so `Template` on two notes with different arXiv ids stays two papers.
+    The same note always merges; an arXiv id, DOI or citation key merges groups whose other
+    strong keys do not disagree; a title merges only groups whose strong keys and years do not
+    disagree (`disagree`), so `Template` on two notes with different arXiv ids stays two papers.
     """
 
     def __init__(self) -> None:
@@ -212,15 +216,18 @@ class PaperIndex:
         self._evidence[index] = _evidence(mention)
         for key in identity_keys(mention):
             owners = self._by_key.setdefault(key, [])
-            if key.startswith(STRONG_KEYS):
+            if key.startswith("note:"):  # one note is one paper, whatever it says
                 if owners:
                     self._union(owners[0], index)
                 else:
                     owners.append(index)
                 continue
+            # A shared arXiv id joins, unless another strong key says otherwise (a DOI shared
+            # with a paper of another arXiv id); a shared title joins unless a year says so too.
+            names = _STRONG_EVIDENCE if key.startswith(STRONG_KEYS) else _EVIDENCE
             for other in owners:
                 mine, theirs = self._root(index), self._root(other)
-                if mine == theirs or not disagree(self._evidence[mine], self._evidence[theirs]):
+                if mine == theirs or not disagree(self._evidence[mine], self._evidence[theirs], names):
                     self._union(other, index)
                     break
             else:  # a paper of its own under this title: later mentions may join either

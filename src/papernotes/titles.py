@@ -23,9 +23,10 @@ PLACEHOLDER_TITLES = frozenset(title_key(text) for text in (
     "無標題", "論文標題",
     "제목 없음", "무제", "템플릿", "논문 제목", "새 노트", "새 메모",
 ))
-# Template syntax left unrendered: Handlebars/Jinja/Templater-core `{{title}}`, Templater
-# `<% tp.file.title %>`, JavaScript/shell `${title}`.
-_TEMPLATE_SYNTAX_RE = re.compile(r"\{\{.*?\}\}|<%.*?%>|\$\{.*?\}", re.DOTALL)
+# Template variables left unrendered: Obsidian's core templates `{{title}}`, `{{date:YYYY-MM-DD}}`,
+# Templater's `<% tp.file.title %>`, `${title}`. Only variables: `{{ 7*7 }}` is text someone wrote.
+_TEMPLATE_SYNTAX_RE = re.compile(
+    r"\{\{\s*[\w.\-]+(?::[^{}]*)?\s*\}\}|<%[-_*+~]?\s.*?%>|\$\{\s*[\w.\-]+\s*\}", re.DOTALL)
 _COUNTER_RE = re.compile(r"\s*\d{1,3}$")
 # `# 1 Introduction`, `# 2.3 Method`, `# III. Results`, `# 一、引言`, `# 第二章 方法`: sections, never titles.
 _NUMBERED_RE = re.compile(

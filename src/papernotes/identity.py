@@ -1,8 +1,9 @@
 """Paper identity: mentions of the same paper merged into one Paper, on evidence.
 
-A strong key (arXiv id, DOI, citation key, the same note) always joins two mentions; a title
-joins them only when no strong key and no year disagrees, and two paper notes joined by their
-titles alone are reported, since a template's title shared by notes looks just like that.
+The same note always joins its mentions; a strong key (arXiv id, DOI, citation key) joins them
+when no other strong key disagrees; a title joins them only when no strong key and no year
+disagrees. Two paper notes joined by their titles alone are reported, since a template's title
+shared by notes looks just like that.
 """
 
 from __future__ import annotations
@@ -140,7 +141,8 @@ def _title_only_notes(mentions: list[Paper], aliases: Mapping[str, frozenset[str
     problems = []
     for other in notes[1:]:
         first = notes[0]
-        assert first.note and other.note
+        if not (first.note and other.note):  # both are, by the filter above: for the type checker
+            continue
         names = {title_key(stem(first.note)), title_key(first.title)}
         other_names = {title_key(stem(other.note)), title_key(other.title)}
         if (title_key(stem(first.note)) == title_key(stem(other.note))

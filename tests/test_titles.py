@@ -173,3 +173,20 @@ def test_topic_slugs_do_not_follow_spelling_counts_and_collisions_are_reported(m
         "video-diffusion", "video-diffusion-2"}
     (taken,) = [d for d in graph.diagnostics if d.code == "topic-slug-taken"]
     assert taken.level == "info" and "topics/video-diffusion-2/" in taken.message
+
+
+def test_check_and_export_show_the_title_the_site_shows(make_vault, capsys) -> None:
+    import json
+
+    from papernotes.cli import main
+    from papernotes.export import export_json
+
+    root = make_vault({
+        "CLIP.md": "---\ntitle: Reading notes\narxiv: '2103.00020'\n---\ntext\n",
+        "MAE.md": "---\ntitle: Reading notes\narxiv: '2111.06377'\n---\n# Masked Autoencoders\n",
+    })
+    main(["check", str(root), "--format", "json"])
+    checked = {note["path"]: note["title"] for note in json.loads(capsys.readouterr().out)["notes"]}
+    vault = load_vault(root)
+    exported = {note["path"]: note["title"] for note in json.loads(export_json(build_graph(vault.notes)))["notes"]}
+    assert checked == exported == {"CLIP.md": "CLIP", "MAE.md": "Masked Autoencoders"}

@@ -104,7 +104,7 @@ def report_json(vault: Vault, graph: PaperGraph, diagnostics: list[Diagnostic]) 
     notes = [
         {
             "path": note.path,
-            "title": note.title,
+            "title": graph.notes.get(note.path, note).title,  # as the site shows it
             "links": len(note.links),
             "wikilinks": [{"target": link.target, "fragment": link.fragment, "line": link.line,
                            "embed": link.kind == "embed"}

@@ -1,7 +1,8 @@
 """Property tests of paper identity over random vaults of template-made paper notes.
 
 1. No two paper notes with different strong keys (arXiv id, DOI or citation key, both given and
-   different) are ever one paper, whatever their titles (placeholders, shared, template syntax).
+   different) are ever one paper, whatever their titles (placeholders, shared, template syntax);
+   and no paper is titled by a placeholder.
 2. Titles never decide which papers exist among notes that all carry the same kind of strong
    key: in a vault where every paper note has an arXiv id, giving any note any other title (a
    fresh one, a placeholder, or another note's title) leaves the papers the same, each made of
@@ -23,6 +24,7 @@ from hypothesis import strategies as st
 from papernotes.graph import PaperGraph, build_graph
 from papernotes.loader import load_note
 from papernotes.model import Note
+from papernotes.titles import placeholder_reason
 from tests import test_fuzz  # noqa: F401  (registers and loads the Hypothesis profiles)
 
 NAMES = ["CLIP", "MAE", "DiT", "Latte", "VDM", "SAM", "论文笔记", "논문"]
@@ -79,6 +81,7 @@ def differ(first: dict[str, object], second: dict[str, object]) -> bool:
 def test_notes_with_different_strong_keys_never_merge(vault: tuple[list[dict[str, object]], list[str]]) -> None:
     notes, names = vault
     graph = graph_of(notes, names)
+    assert not [paper.title for paper in graph.papers.values() if placeholder_reason(paper.title)]
     for index, first in enumerate(notes):
         for other in range(index + 1, len(notes)):
             if differ(first, notes[other]):

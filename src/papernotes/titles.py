@@ -77,7 +77,8 @@ def title_heading(headings: Sequence[Heading], body: str, body_line: int) -> str
     top = [heading for heading in headings if heading.level == 1]
     if len(top) != 1:
         return None
-    first_line = next((body_line + index for index, line in enumerate(body.split("\n")) if line.strip()), None)
+    rest = body.lstrip()
+    first_line = body_line + body[:len(body) - len(rest)].count("\n")  # the first line not blank
     heading = top[0]
     if heading.line != first_line or is_section_heading(heading.text):
         return None

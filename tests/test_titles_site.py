@@ -82,7 +82,7 @@ EXPECTED = {
 def look_alike_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("look-alike")
     vault = write_vault(root / "vault", LOOK_ALIKE)
-    return build_site(vault, root / "site", strict=False, search="pagefind", nav="false")
+    return build_site(vault, root / "site", strict=True, search="pagefind", nav="false")
 
 
 def _search_titles(site: Path) -> dict[str, str]:

@@ -147,10 +147,10 @@ def summarise(report: Checked) -> dict[str, int]:
     }
 
 
-def note_json(note: Note) -> dict[str, Any]:
+def note_json(note: Note, graph: PaperGraph) -> dict[str, Any]:
     return {
         "path": note.path,
-        "title": note.title,
+        "title": graph.notes.get(note.path, note).title,  # as the site shows it
         "links": len(note.links),
         "wikilinks": [{"target": link.target, "fragment": link.fragment, "line": link.line,
                        "embed": link.kind == "embed"}
@@ -167,7 +167,7 @@ def report_json(report: Checked) -> str:
     document = {
         "vault": str(report.root),
         "summary": summarise(report),
-        "notes": [note_json(note) for note in report.notes],
+        "notes": [note_json(note, report.graph) for note in report.notes],
         "diagnostics": [diagnostic.as_dict() for diagnostic in report.diagnostics],
     }
     return json.dumps(document, ensure_ascii=False, indent=2)

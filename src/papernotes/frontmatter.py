@@ -358,6 +358,7 @@ def normalise_meta(
         home=any(_flags(ctx, ("home", "dg-home"), unsafe=False, effect="not the home page")),
         dendron_id=_text(ctx, "id"),
         description=_text(ctx, "description", "desc"),
+        citekey=_text(ctx, "citekey", "citation-key", "cite-key", "citationkey"),
         created=_timestamp(ctx, "created"),
         updated=_timestamp(ctx, "updated"),
     )

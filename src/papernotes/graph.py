@@ -10,11 +10,13 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from papernotes.diagnostics import Diagnostic, sort_key
-from papernotes.identity import PaperIndex, note_paper_title
+from papernotes.identity import PaperIndex, decorated_stem
+from papernotes.ids import title_key
 from papernotes.model import Link, Note, NoteKey, Paper, PaperId, ReadingStatus, Source, Task
 from papernotes.paths import stem
 from papernotes.resolve import Resolved, Resolver
 from papernotes.tables import SummaryRow, summary_rows
+from papernotes.titles import retitle_shared
 from papernotes.topics import Topic, TopicCollector, folder_topic
 
 EdgeKind = Literal["link", "embed", "queue", "table", "mention"]
@@ -103,7 +105,7 @@ def _note_links_to_note(links: Iterable[Link], note: Note, resolver: Resolver) -
 
 def _describes_paper(note: Note) -> bool:
     meta = note.meta
-    return bool(meta.arxiv or meta.doi or meta.venue or meta.year or meta.authors)
+    return bool(meta.arxiv or meta.doi or meta.citekey or meta.venue or meta.year or meta.authors)
 
 
 def _note_mention(note: Note, folder_topics: bool) -> Paper:
@@ -113,9 +115,10 @@ def _note_mention(note: Note, folder_topics: bool) -> Paper:
     if folder:
         tags.append(folder)
     return Paper(
-        title=note_paper_title(note.title, stem(note.path)), sources=(Source(note.path, 1, "note"),),
+        title=note.title, sources=(Source(note.path, 1, "note"),),
+        short_name=decorated_stem(note.title, stem(note.path)),
         year=meta.year, venue=meta.venue, authors=meta.authors, tags=tuple(tags), links=meta.links,
-        arxiv=meta.arxiv, doi=meta.doi, status=meta.status, note=note.path,
+        arxiv=meta.arxiv, doi=meta.doi, status=meta.status, note=note.path, citekey=meta.citekey,
     )
 
 
@@ -151,7 +154,8 @@ def _ancestors(note: Note, line: int) -> list[str]:
 class _Builder:
     def __init__(self, notes: Sequence[Note], attachments: Iterable[str], folder_topics: bool,
                  private: Sequence[Note] = ()) -> None:
-        self.notes = {note.path: note for note in sorted(notes, key=lambda n: n.path)}
+        notes, self.diagnostics = retitle_shared(sorted(notes, key=lambda n: n.path))
+        self.notes = {note.path: note for note in notes}
         # Private notes are link targets (so a link to one is known as private, not broken) and
         # nothing else: no edge, no paper, no title of theirs enters the graph.
         self.private = frozenset(note.path for note in private)
@@ -159,7 +163,6 @@ class _Builder:
         self.folder_topics = folder_topics
         self.index = PaperIndex()
         self.pending = _Pending()
-        self.diagnostics: list[Diagnostic] = []
         self.edges: list[Edge] = []
         self.resolutions: dict[NoteKey, tuple[tuple[Link, Resolved | None], ...]] = {}
         self.note_mention: dict[NoteKey, int] = {}
@@ -175,7 +178,9 @@ class _Builder:
             self._inline_entries(note)
             self._queues(note)
             self._tables(note)
-        papers, ids, conflicts = self.index.freeze()
+        aliases: dict[str, frozenset[str]] = {
+            key: frozenset(title_key(alias) for alias in self.notes[key].aliases) for key in paper_notes}
+        papers, ids, conflicts = self.index.freeze(aliases)
         self.diagnostics += conflicts
         return self._finish(papers, ids)
 
@@ -283,6 +288,7 @@ class _Builder:
             for (path, name, line), items in self.pending.queue_items.items()
         )
         paper_of_note = {key: ids[index] for key, index in self.note_mention.items()}
+        self._title_notes_by_paper(papers, paper_of_note)
         topics, topic_keys = self._topics(papers)
         edges = tuple(sorted(dict.fromkeys(self.edges), key=lambda e: (e.source, e.line, e.kind, e.target)))
         backlinks: dict[str, list[Edge]] = defaultdict(list)
@@ -299,6 +305,14 @@ class _Builder:
             _papers_by_note=_papers_by_note(papers), _topic_keys=topic_keys,
         )
 
+    def _title_notes_by_paper(self, papers: dict[PaperId, Paper], paper_of_note: dict[NoteKey, PaperId]) -> None:
+        """A paper's own note has the paper's title on every page: the same as the note's own,
+        unless another mention spells out the short name the note is titled by (`Latte`)."""
+        for key, pid in paper_of_note.items():
+            paper = papers[pid]
+            if paper.note == key and self.notes[key].title != paper.title:
+                self.notes[key] = replace(self.notes[key], title=paper.title)
+
     def _topics(self, papers: dict[PaperId, Paper]) -> tuple[dict[str, Topic], dict[str, frozenset[str]]]:
         collector = TopicCollector()
         keys: dict[str, frozenset[str]] = {}
@@ -307,7 +321,17 @@ class _Builder:
         for note in self.notes.values():
             for tag in note.tags:
                 collector.add(tag, note=note.path)
-        return collector.topics(), keys
+        topics, collisions = collector.topics()
+        for key, holder, slug in collisions:
+            where = (topics[key].notes or topics[key].papers or ("",))[0]
+            path = where if where in self.notes else (papers[PaperId(where)].sources[0].path if where else "")
+            self.diagnostics.append(Diagnostic(
+                path, 0, "info", "topic-slug-taken",
+                f"topic '{topics[key].name}' would have the URL of topic '{topics[holder].name}'; "
+                f"its page is topics/{slug}/",
+                "spell the two topics differently if they are different subjects",
+            ))
+        return topics, keys
 
 
 def _papers_by_note(papers: dict[PaperId, Paper]) -> dict[str, tuple[PaperId, ...]]:

@@ -126,6 +126,8 @@ class NoteMeta:
     description: str | None = None
     created: str | None = None
     updated: str | None = None
+    citekey: str | None = None
+    """A BibTeX/Zotero citation key (`citekey`, `citation-key`): a strong identity key, as arXiv ids are."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +159,7 @@ class Paper:
     anchor: str = ""
     attributes: tuple[tuple[str, str], ...] = ()
     note: NoteKey | None = None
+    citekey: str | None = None
 
     def link(self, kind: str) -> str | None:
         for link_kind, url in self.links:

@@ -44,6 +44,42 @@ def slugify(text: str) -> str:
     return slug or "untitled"
 
 
+_CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
+def readable_slug(text: str) -> str:
+    """A URL slug that keeps a name's words: `Adapter-based finetune` -> `adapter-based-finetune`,
+    `ContrastiveLearning` -> `contrastive-learning`, `视频 生成` -> `视频-生成`, `diffusion/video` ->
+    `diffusion-video`. Acronyms stay whole (`DiT`, `NeRF`, `VideoLDM`); CJK is kept as written
+    (browsers show it, links percent-encode it); empty for a name of no letters or digits."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _CAMEL_RE.sub(" ", text).replace("/", " ")
+    slug = re.sub(r"[-_\s]+", "-", heading_anchor(text)).strip("-")
+    return slug
+
+
+def unique_slugs(wanted: dict[str, str], fallback: str = "topic", reserved: tuple[str, ...] = ("index",)
+                 ) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
+    """A distinct slug for each key, from the slug it wants: keys are served in sorted order
+    (shallow keys first), a later key wanting a taken slug gets `-2`, `-3`... The same keys give
+    the same slugs on every build. `reserved` slugs belong to other pages of the folder (its
+    `index`). Also returns (key, the key holding its slug, slug given) for each collision."""
+    taken: dict[str, str] = dict.fromkeys(reserved, "")
+    result: dict[str, str] = {}
+    collisions: list[tuple[str, str, str]] = []
+    for key in sorted(wanted, key=lambda k: (k.count("/"), k)):
+        base = wanted[key] or fallback
+        slug, count = base, 1
+        while slug in taken:
+            count += 1
+            slug = f"{base}-{count}"
+        if slug != base and taken[base]:
+            collisions.append((key, taken[base], slug))
+        taken[slug] = key
+        result[key] = slug
+    return result, collisions
+
+
 def has_scheme(target: str) -> bool:
     """True for `https://...`, `mailto:...`, `javascript:...`; false for `C:/x` is not a concern here."""
     return bool(_SCHEME_RE.match(target)) and not re.match(r"^[a-zA-Z]:[\\/]", target)

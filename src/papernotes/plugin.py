@@ -60,11 +60,15 @@ def _seconds(start: float) -> str:
     return f"{time.perf_counter() - start:.1f} s"
 
 
-def _set_title(page: Page, heading: str | None) -> None:
+def _set_title(page: Page, heading: str | None, note_title: str | None = None) -> None:
     """Themes print `page.title` unescaped (in `<title>`, the header, the nav), so a title from
-    frontmatter, the first `# heading` or a file name like `<img onerror=…>.md` is escaped here."""
-    title = page.meta.get("title")
-    if isinstance(title, str):
+    frontmatter, the first `# heading` or a file name like `<img onerror=…>.md` is escaped here.
+    A note's page has the note's one title (`papernotes.titles`), the same on every page;
+    other pages keep MkDocs' rule (meta `title`, first heading, file name)."""
+    title = note_title if note_title is not None else page.meta.get("title")
+    if title is not None and not isinstance(title, str):
+        title = str(title)  # `title: 2023` or a mapping: shown as written, never a crash
+    if title:
         page.meta["title"] = html.escape(title, quote=False)
     elif heading:
         page.meta["title"] = html.escape(heading, quote=False)
@@ -219,7 +223,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             rendered = Rendered(note_html(note, self.site.links, url_of), toc(headings), first_title(headings))
         else:
             rendered = render_page(markdown, src=page.file.src_uri, url=page.url, url_of=url_of)
-        _set_title(page, rendered.title)
+        _set_title(page, rendered.title, note.title if note is not None else None)
         self.rendered = (page, rendered)
         return ""
 

@@ -11,7 +11,7 @@ from papernotes.loader import is_excluded
 from papernotes.model import Note, NoteKey
 from papernotes.paths import slugify
 from papernotes.rewrite import LinkContext
-from papernotes.topics import topic_key
+from papernotes.topics import Topic, topic_key
 
 HOME_NAMES = ("index.md", "README.md", "Home.md", "home.md")
 # The site's own files kept in the vault folder (styles, scripts, fonts, CNAME...): always copied.
@@ -63,9 +63,9 @@ def is_published(note: Note, exclude: Sequence[str], *, explicit: bool = False) 
     return not is_excluded(note.path, exclude)
 
 
-def topic_src(key: str) -> str:
-    """Where a topic's generated page lives: `diffusion/video` -> `topics/diffusion-video.md`."""
-    return f"topics/{slugify(key.replace('/', ' '))}.md"
+def topic_src(topic: Topic) -> str:
+    """Where a topic's generated page lives: `Diffusion/Video Diffusion` -> `topics/diffusion-video-diffusion.md`."""
+    return f"topics/{topic.slug}.md"
 
 
 def find_home(notes: Iterable[Note]) -> NoteKey | None:
@@ -127,7 +127,7 @@ def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Se
         displaced = next((key for key in public_keys if key.casefold() == "index.md"), None)
         if displaced is not None:  # the vault's own index.md stays published, under another name
             page_src[displaced] = "index-note.md"
-    tag_pages = {tag: topic_src(topic_key(tag)) for note in published for tag in note.tags
+    tag_pages = {tag: topic_src(graph.topics[topic_key(tag)]) for note in published for tag in note.tags
                  if topic_key(tag) in graph.topics} if topic_pages else {}
     links = LinkContext(
         notes=graph.notes, resolutions=graph.resolutions, published=public_keys,

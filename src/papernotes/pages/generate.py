@@ -40,7 +40,7 @@ def generated_pages(site: Site, *, search: bool = True) -> dict[str, str]:
     }
     children = topic_children(site)
     for key in site.graph.topics:
-        pages[topic_src(key)] = topic_page(site, key, children)
+        pages[topic_src(site.graph.topics[key])] = topic_page(site, key, children)
     if search:
         pages["search.md"] = search_page()
     if site.home is None:
@@ -113,8 +113,8 @@ def _counts_with_subtopics(site: Site) -> dict[str, int]:
 
 
 def topic_page(site: Site, key: str, children: Mapping[str, list[str]] | None = None) -> str:
-    base = topic_src(key)
     topic = site.graph.topics[key]
+    base = topic_src(topic)
     lines = [f"# {escape_md(topic.name)}", ""]
     if topic.parent and topic.parent in site.graph.topics:
         lines += [f"Part of {topic_link(site, topic.parent, base)}.", ""]

@@ -59,7 +59,8 @@ def _own_inputs(site: Site) -> dict[str, object]:
     for key in links.published:
         note = links.notes[key]  # type: ignore[index]
         resolutions = links.resolutions.get(note.path, ())
-        own[key] = (note.content_hash, tuple(resolutions),
+        # The title too: another note can change it (a survey spelling out a paper's full title).
+        own[key] = (note.content_hash, note.title, tuple(resolutions),
                     tuple(sorted(links.line_anchors.get(key, {}).items())),
                     tuple(sorted(queries.get(key, ()))),
                     tuple(links.tag_pages.get(tag.tag) for tag in note.hashtags))
@@ -102,7 +103,7 @@ def _chrome_inputs(site: Site, key: str) -> object:
     if pid is None:
         return backlinks
     paper = graph.papers[pid]
-    topics = tuple((k, graph.topics[k].name) for k in paper_topics(site, paper))
+    topics = tuple((k, graph.topics[k].name, graph.topics[k].slug) for k in paper_topics(site, paper))
     related = tuple((other, graph.papers[PaperId(other)].title, tuple(reasons),
                      paper_target(site, graph.papers[PaperId(other)]))
                     for other, reasons in rank_related(site, key, pid))

@@ -18,8 +18,10 @@ from papernotes.export import export_json, paper_json
 from papernotes.graph import PaperGraph, build_graph
 from papernotes.identity import paper_id
 from papernotes.loader import Vault, load_vault
-from papernotes.model import Paper
+from papernotes.model import NoteKey, Paper
 from papernotes.pages import is_published
+from papernotes.recognise import RecogniseOptions
+from papernotes.recognise.explain import explain, summary, summary_lines
 from papernotes.render import counted
 
 
@@ -120,6 +122,7 @@ def report_json(vault: Vault, graph: PaperGraph, diagnostics: list[Diagnostic]) 
     document = {
         "vault": str(vault.root),
         "summary": summarise(vault, graph, diagnostics),
+        "recognition": summary(graph.decisions),
         "notes": notes,
         "diagnostics": [diagnostic.as_dict() for diagnostic in diagnostics],
     }
@@ -141,6 +144,7 @@ def report_text(vault: Vault, graph: PaperGraph, diagnostics: list[Diagnostic]) 
     if found:
         lines.append("papers written inline:")
         lines += [f"  {prefix}{path}: {counted(count, 'paper')}" for path, count in found]
+    lines += summary_lines(graph.decisions, prefix)
     summary = summarise(vault, graph, diagnostics)
     lines.append(
         f"{counted(summary['notes'], 'note')}, {counted(summary['papers'], 'paper')}, "
@@ -157,15 +161,70 @@ def load(args: argparse.Namespace) -> tuple[Vault, PaperGraph] | None:
         print(f"papernotes: {vault_path} is not a folder of notes", file=sys.stderr)
         return None
     vault = load_vault(vault_path, exclude=args.exclude)
-    if getattr(args, "include_private", False):
-        return vault, build_graph(vault.notes, vault.attachments)
     options = plugin_options(Path.cwd(), vault_path)
+    recognition = recognition_options(options)
+    if getattr(args, "include_private", False):
+        return vault, build_graph(vault.notes, vault.attachments, recognition=recognition)
     exclude = [str(glob) for glob in options.get("exclude") or []]
     explicit = options.get("publish") == "explicit"
     published = [note for note in vault.notes if is_published(note, exclude, explicit=explicit)]
     public_keys = {note.path for note in published}
     private = [note for note in vault.notes if note.path not in public_keys]
-    return vault, build_graph(published, vault.attachments, private=private)
+    return vault, build_graph(published, vault.attachments, private=private, recognition=recognition)
+
+
+def recognition_options(options: dict[str, Any]) -> RecogniseOptions:
+    """The `paper_folders` and `not_papers` globs of the plugin's options in mkdocs.yml."""
+    def globs(name: str) -> tuple[str, ...]:
+        value = options.get(name) or []
+        return tuple(str(glob) for glob in value) if isinstance(value, list) else ()
+    return RecogniseOptions(globs("paper_folders"), globs("not_papers"))
+
+
+def note_key(vault: Vault, wanted: str) -> str | None:
+    """The vault key `papernotes explain` means: a path to the file, a vault path, or a unique
+    note name (`Latte`), case-insensitively."""
+    keys = [note.path for note in vault.notes]
+    candidate = Path(wanted)
+    if candidate.exists():
+        try:
+            relative = candidate.resolve().relative_to(vault.root.resolve()).as_posix()
+        except ValueError:
+            relative = ""
+        if relative in keys:
+            return relative
+    folded = wanted.strip("/").casefold()
+    for match in (lambda key: key.casefold() == folded,
+                  lambda key: key.casefold() in (folded + ".md", folded + ".markdown"),
+                  lambda key: key.rsplit("/", 1)[-1].rsplit(".", 1)[0].casefold() == folded):
+        found = [key for key in keys if match(key)]
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
+def run_explain(args: argparse.Namespace) -> int:
+    loaded = load(args)
+    if loaded is None:
+        return 2
+    vault, graph = loaded
+    found = note_key(vault, args.note)
+    if found is None:
+        print(f"papernotes: no note {args.note!r} in {shown_path(vault)} (give its path or its name)",
+              file=sys.stderr)
+        return 2
+    key = NoteKey(found)
+    pid = graph.paper_of_note.get(key)
+    print(explain(graph.decisions[key], graph.papers[pid] if pid else None))
+    return 0
+
+
+def add_explain_command(commands: Any) -> None:
+    explain_command = commands.add_parser("explain", help="say why a note is or is not a paper's note")
+    explain_command.add_argument("note", help="the note: its path, its vault path or its name")
+    explain_command.add_argument("--vault", help="the notes folder (default as for check)")
+    explain_command.add_argument("--exclude", action="append", default=[], metavar="GLOB")
+    explain_command.set_defaults(run=run_explain, include_private=True)
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -209,6 +268,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--include-private", action="store_true",
                         help="also export notes marked publish: false / dg-publish: false / draft: true")
     export.set_defaults(run=run_export)
+    add_explain_command(commands)
     return parser
 
 

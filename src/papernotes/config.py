@@ -45,3 +45,9 @@ class PaperNotesConfig(base.Config):
 
     folder_topics = c.Type(bool, default=True)
     """Treat a paper note's folder (`Diffusion/Video Diffusion`) as one of its topics."""
+
+    paper_folders = c.ListOfItems(c.Type(str), default=[])
+    """Globs of vault paths whose notes are always papers' notes (`Reading/**`)."""
+
+    not_papers = c.ListOfItems(c.Type(str), default=[])
+    """Globs of vault paths whose notes are never papers' notes (`Projects/**`)."""

@@ -33,6 +33,7 @@ from papernotes.pages import Site, build_site
 from papernotes.pages.generate import default_nav, generated_pages
 from papernotes.pages.incremental import Rebuilds
 from papernotes.pages.paper import wrap_content
+from papernotes.recognise import RecogniseOptions
 from papernotes.render import counted
 from papernotes.rewrite import note_html
 from papernotes.sanitize import sanitize_html
@@ -139,7 +140,9 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                                       topic_pages=self.config.generated_pages,
                                       explicit=self.config.publish == "explicit",
                                       templates_dir=self.config.templates_dir,
-                                      strict_line_breaks=self.config.strict_line_breaks)
+                                      strict_line_breaks=self.config.strict_line_breaks,
+                                      recognition=RecogniseOptions(tuple(self.config.paper_folders),
+                                                                   tuple(self.config.not_papers)))
         self.site = site = with_queries(site, self.log_diagnostic)  # every query rendered once
         self.cjk = any(_CJK_RE.search(note.body) for note in site.graph.notes.values())
         log.info("papernotes: built the graph in %s: %s papers, %s links, %s topics, %s queries",

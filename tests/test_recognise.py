@@ -201,12 +201,15 @@ def test_frontmatter_and_config_override_the_score(make_vault: MakeVault) -> Non
         "papers/2020/not-a-paper-after-all.md": "---\npaper: false\n---\nMeeting notes.\n",
         "Ideas/one idea.md": "---\nType: paper\n---\nA paper in all but name.\n",
         "Ideas/another.md": "---\nPaper: true\n---\ntext\n",
+        "Ideas/kepano style.md": "---\ncategories:\n  - \"[[Papers]]\"\n---\ntext\n",
+        "papers/2021/said-no.md": "---\npaper: \"no\"\n---\ntext\n",
         "drafts/2021/CVPR/unfinished-draft.md": "text\n",
         "Reading/Plain note.md": "text\n",
     }
     options = RecogniseOptions(paper_folders=("Reading/**",), not_papers=("drafts/",))
     graph = graph_of(make_vault, files, options)
-    assert paper_notes(graph) == {"Ideas/one idea.md", "Ideas/another.md", "Reading/Plain note.md"}
+    assert paper_notes(graph) == {"Ideas/one idea.md", "Ideas/another.md", "Ideas/kepano style.md",
+                                  "Reading/Plain note.md"}
     decision = graph.decisions[NoteKey("drafts/2021/CVPR/unfinished-draft.md")]
     assert decision.overridden_by == "config `not_papers: drafts/`"
     assert graph.decisions[NoteKey("papers/2020/not-a-paper-after-all.md")].score >= 1.0

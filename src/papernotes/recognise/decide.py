@@ -68,16 +68,29 @@ def matches(path: str, patterns: Sequence[str]) -> str | None:
     return None
 
 
+_PAPER_KINDS = frozenset({"paper", "papers", "article", "literature", "literature-note", "paper-note", "论文", "논문"})
+_FLAGS = {"true": True, "yes": True, "false": False, "no": False}
+
+
+def _kind(value: object) -> str | None:
+    """`paper`, `[[Papers]]`, `#paper` or a list holding one (kepano's `categories: ["[[Papers]]"]`)."""
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str) and item.strip().strip("[]#\"'").casefold() in _PAPER_KINDS:
+            return item.strip()
+    return None
+
+
 def user_choice(note: Note, options: RecogniseOptions) -> tuple[bool, str] | None:
     """What the note's frontmatter or the config says, most specific first."""
     flag = frontmatter_value(note.frontmatter, "paper")
+    if isinstance(flag, str):
+        flag = _FLAGS.get(flag.strip().casefold(), flag)
     if isinstance(flag, bool):
         return flag, f"frontmatter `paper: {str(flag).lower()}`"
-    kind = frontmatter_value(note.frontmatter, "type", "category")
-    if kind is None:
-        kind = field_value(note, "type")
-    if isinstance(kind, str) and kind.strip().strip("[]#").casefold() in ("paper", "papers", "论文", "논문"):
-        return True, f"`type: {kind.strip()}`"
+    kind = _kind(frontmatter_value(note.frontmatter, "type", "category", "categories"))
+    kind = kind or _kind(field_value(note, "type"))
+    if kind:
+        return True, f"`type: {kind}`"
     glob = matches(note.path, options.not_papers)
     if glob:
         return False, f"config `not_papers: {glob}`"

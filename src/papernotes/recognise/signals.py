@@ -205,7 +205,7 @@ def body_signals(note: Note) -> tuple[list[Signal], Facts]:
 def _authors_line(note: Note) -> tuple[int | None, str | None, tuple[str, ...], int]:
     """`#### Surname, et al, 2004`, `#### Liu, Liu, Wen, 2018 (DAC18)` near the top."""
     candidates = [(h.text, h.line) for h in note.headings if h.line <= note.body_line + 10]
-    lines = note.body.split("\n")[:10]
+    lines = note.body.split("\n", 10)[:10]
     candidates += [(text.strip().lstrip("*_ ").rstrip("*_ "), note.body_line + index)
                    for index, text in enumerate(lines) if note.body_line + index not in note.code_lines]
     for text, line in candidates:
@@ -224,10 +224,10 @@ def _authors_line(note: Note) -> tuple[int | None, str | None, tuple[str, ...], 
 
 def _paper_ids(note: Note) -> list[tuple[str, int]]:
     """Paper URLs the note links, as ids where they have one, with their lines. Bare URLs
-    (`- https://arxiv.org/abs/...`, which Obsidian shows as links) count too."""
+    (`- https://arxiv.org/abs/...`, which Obsidian shows as links) count too, near the top."""
     urls = [(link.target, link.line) for link in note.links if link.external]
     if "://" in note.body:
-        for index, text in enumerate(note.body.split("\n")):
+        for index, text in enumerate(note.body.split("\n", TOP_LINES)[:TOP_LINES]):
             if note.body_line + index not in note.code_lines:
                 urls += [(url, note.body_line + index) for url in _BARE_URL_RE.findall(text)]
     found: dict[tuple[str, int], None] = {}
@@ -239,6 +239,8 @@ def _paper_ids(note: Note) -> list[tuple[str, int]]:
 
 
 def _callout_line(note: Note) -> int:
+    if "[!" not in note.body:
+        return 0
     for index, text in enumerate(note.body.split("\n")):
         if _CALLOUT_RE.match(text) and note.body_line + index not in note.code_lines:
             return note.body_line + index

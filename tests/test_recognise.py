@@ -213,3 +213,14 @@ def test_frontmatter_and_config_override_the_score(make_vault: MakeVault) -> Non
     decision = graph.decisions[NoteKey("drafts/2021/CVPR/unfinished-draft.md")]
     assert decision.overridden_by == "config `not_papers: drafts/`"
     assert graph.decisions[NoteKey("papers/2020/not-a-paper-after-all.md")].score >= 1.0
+
+
+def test_authors_lines() -> None:
+    from papernotes.recognise.signals import authors_line
+
+    assert authors_line("Surname, et al, 2004") == (("Surname",), 2004, None)
+    assert authors_line("Liu, Liu, Wen, 2018 (DAC18)") == (("Liu", "Liu", "Wen"), 2018, "DAC")
+    assert authors_line("Vaswani et al. 2017") == (("Vaswani",), 2017, None)
+    assert authors_line("Okafor and Lin, 2021") == (("Okafor", "Lin"), 2021, None)
+    for text in ("Summer 2023", "Update, 2024", "Results of 2019", "We did it in 2019"):
+        assert authors_line(text) is None, text

@@ -181,7 +181,7 @@ def body_signals(note: Note) -> tuple[list[Signal], Facts]:
     top = note.body_line + TOP_LINES
     title = None
     first = next((h for h in note.headings if h.line <= note.body_line + 5), None)
-    if first is not None and title_problem(first.text) is None and not _AUTHORS_LINE_RE.match(first.text):
+    if first is not None and title_problem(first.text) is None and authors_line(first.text) is None:
         title = first.text
         signals.append(Signal("title-heading", 0.2, f"title heading `{first.text}`", first.line))
     year, venue, authors, line = _authors_line(note)
@@ -202,6 +202,21 @@ def body_signals(note: Note) -> tuple[list[Signal], Facts]:
     return signals, Facts(title=title, year=year, venue=venue, authors=authors, arxiv=found_arxiv, doi=found_doi)
 
 
+def authors_line(text: str) -> tuple[tuple[str, ...], int, str | None] | None:
+    """`Surname, et al, 2004` -> ((Surname,), 2004, None); `Liu, Liu, Wen, 2018 (DAC18)` ->
+    ((Liu, Liu, Wen), 2018, DAC). None for anything else, `Summer 2023` included."""
+    match = _AUTHORS_LINE_RE.match(text.strip())
+    if match is None:
+        return None
+    names = [re.sub(r"\s*\bet\.?\s*al\.?$", "", part.strip()) for part in
+             re.split(r",|&|\band\b", match.group("names"))]
+    authors = tuple(name for name in names if name)
+    if len(authors) < 2 and not re.search(r"\bet\.?\s*al", match.group("names")) and not match.group("venue"):
+        return None
+    venue = normalise_venue(match.group("venue"))[0] if match.group("venue") else None
+    return authors, int(match.group("year")), venue
+
+
 def _authors_line(note: Note) -> tuple[int | None, str | None, tuple[str, ...], int]:
     """`#### Surname, et al, 2004`, `#### Liu, Liu, Wen, 2018 (DAC18)` near the top."""
     candidates = [(h.text, h.line) for h in note.headings if h.line <= note.body_line + 10]
@@ -209,16 +224,10 @@ def _authors_line(note: Note) -> tuple[int | None, str | None, tuple[str, ...], 
     candidates += [(text.strip().lstrip("*_ ").rstrip("*_ "), note.body_line + index)
                    for index, text in enumerate(lines) if note.body_line + index not in note.code_lines]
     for text, line in candidates:
-        match = _AUTHORS_LINE_RE.match(text.strip())
-        if match is None:
-            continue
-        names = [part.strip() for part in re.split(r",|&|\band\b", match.group("names"))]
-        authors = tuple(name for name in names if name and not re.fullmatch(r"et\.?\s*al\.?", name))
-        venue: str | None = None
-        year = int(match.group("year"))
-        if match.group("venue"):
-            venue, _ = normalise_venue(match.group("venue"))
-        return year, venue, authors, line
+        found = authors_line(text)
+        if found is not None:
+            authors, year, venue = found
+            return year, venue, authors, line
     return None, None, (), 0
 
 

@@ -197,8 +197,9 @@ def body_signals(note: Note) -> tuple[list[Signal], Facts]:
     callout = _callout_line(note)
     if callout:
         signals.append(Signal("abstract-callout", 0.5, "an abstract callout", callout))
-    found_arxiv = next((found[6:] for found, _ in near if found.startswith("arXiv:")), None)
-    found_doi = next((found[4:] for found, _ in near if found.startswith("doi:")), None)
+    linked = near if any(signal.name == "paper-link" for signal in signals) else []  # one paper's, not a list's
+    found_arxiv = next((found[6:] for found, _ in linked if found.startswith("arXiv:")), None)
+    found_doi = next((found[4:] for found, _ in linked if found.startswith("doi:")), None)
     return signals, Facts(title=title, year=year, venue=venue, authors=authors, arxiv=found_arxiv, doi=found_doi)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from papernotes.ids import find_year, normalise_venue
+from papernotes.ids import find_year, is_paper_url, normalise_venue
 from papernotes.model import Link, Table, TableRow
 from papernotes.topics import split_topics
 
@@ -14,8 +14,7 @@ PAPER_COLUMNS = {"paper", "papers", "title", "name", "paper name", "paper title"
 # Columns that say "paper" themselves; `name`, `title`, `model`, `method` name all sorts of things
 # (ROS topics, functions, products) and make a summary table only when its rows look like papers.
 PAPER_ONLY_COLUMNS = {"paper", "papers", "paper name", "paper title", "论文", "논문"}
-_PAPER_HOSTS = ("arxiv.org", "doi.org", "openreview.net", "aclanthology.org", "thecvf.com", "neurips.cc",
-                "ieeexplore", "dl.acm.org", ".pdf")
+
 YEAR_COLUMNS = {"year", "年份", "年", "연도"}
 VENUE_COLUMNS = {"venue", "conference", "journal", "会议", "期刊", "학회"}
 TOPIC_WORDS = ("field", "tag", "direction", "topic", "area", "领域", "方向", "分类", "분야")
@@ -101,8 +100,8 @@ def _rows_look_like_papers(table: Table, rows: list[SummaryRow]) -> bool:
     folded = {column.strip().casefold() for column in table.header}
     if folded & (YEAR_COLUMNS | VENUE_COLUMNS):
         return True
-    linked = sum(any(any(host in link.target.casefold() for host in _PAPER_HOSTS) for link in _row_links(table, row))
-                 for row in rows)
+    linked = sum(any(is_paper_url(link.target) or link.target.casefold().endswith(".pdf")
+                     for link in _row_links(table, row)) for row in rows)
     return bool(rows) and linked * 2 >= len(rows)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from papernotes.ids import arxiv_id, doi, find_year, is_known_venue, normalise_venue
+from papernotes.ids import arxiv_id, doi, find_year, is_known_venue, is_paper_url, normalise_venue
 from papernotes.model import Note
 from papernotes.paths import stem
 from papernotes.recognise.titles import title_problem
@@ -37,9 +37,6 @@ _AUTHORS_LINE_RE = re.compile(
     rf"^(?P<names>{_NAME}(?:\s*(?:,|&|\band\b)\s*(?:{_NAME}|et\.?\s*al\.?))*(?:\s+et\.?\s*al\.?)?)"
     r"\s*[,.]?\s*(?P<year>(?:19|20)\d{2})\s*(?:\((?P<venue>[^()]{1,30})\))?\s*\.?$")
 _CALLOUT_RE = re.compile(r"^\s*>\s*\[!(abstract|summary|tldr)\][-+]?", re.IGNORECASE)
-_PAPER_HOSTS = ("arxiv.org", "doi.org", "openreview.net", "aclanthology.org", "dl.acm.org",
-                "ieeexplore.ieee.org", "proceedings.neurips.cc", "papers.nips.cc", "openaccess.thecvf.com",
-                "semanticscholar.org", "biorxiv.org", "paperswithcode.com/paper")
 TOP_LINES = 20
 _BARE_URL_RE = re.compile(r"https?://[^\s<>()\[\]*\"'`]+")
 
@@ -242,7 +239,7 @@ def _paper_ids(note: Note) -> list[tuple[str, int]]:
                 urls += [(url, note.body_line + index) for url in _BARE_URL_RE.findall(text)]
     found: dict[tuple[str, int], None] = {}
     for url, line in urls:
-        if any(host in url.casefold() for host in _PAPER_HOSTS):
+        if is_paper_url(url):
             ident = arxiv_id(url)
             found[(f"arXiv:{ident}" if ident else (f"doi:{d}" if (d := doi(url)) else url), line)] = None
     return list(found)

@@ -241,3 +241,30 @@ def test_check_and_export_run_without_mkdocs(make_vault):
         result = subprocess.run([sys.executable, "-c", code], cwd=vault.parent, capture_output=True, text=True,
                                 encoding="utf-8", timeout=120)
         assert result.returncode == 0, result.stderr
+
+
+def test_check_prints_the_recognition_summary_and_explain_says_why(make_vault):
+    vault = make_vault({
+        "papers/ISCA/ISCA-2019/tiled-systolic-arrays.md": "The array is tiled.\n",
+        "papers/loose-note-on-arrays.md": "Only prose.\n",
+        "papers/Open questions.md": "Only prose.\n",
+        "Ideas/plain.md": "---\npaper: false\n---\ntext\n",
+    })
+    result = papernotes("check", str(vault))
+    assert "paper notes: 2 of 4 notes; signals: paper-folder 2, slug-name 2, year-folder 1, venue-folder 1" \
+        in result.stdout
+    assert "decided by frontmatter or config: 0 papers, 1 not papers" in result.stdout
+    assert "papers/Open questions.md: 0.7 (paper-folder)" in result.stdout
+    document = json.loads(papernotes("check", str(vault), "--format", "json").stdout)
+    assert document["recognition"]["paper_notes"] == 2
+    assert document["recognition"]["almost"][0]["path"] == "papers/Open questions.md"
+    explained = papernotes("explain", "tiled-systolic-arrays", "--vault", str(vault))
+    assert explained.returncode == 0, explained.stderr
+    assert explained.stdout.splitlines()[:2] == [
+        "papers/ISCA/ISCA-2019/tiled-systolic-arrays.md: is a paper's note: score 1.7, threshold 1.0",
+        "  +0.7  paper-folder           in a folder of papers `papers/`",
+    ]
+    assert "found: title: tiled-systolic-arrays; year: 2019; venue: ISCA" in explained.stdout
+    plain = papernotes("explain", str(vault / "Ideas" / "plain.md"), "--vault", str(vault))
+    assert plain.stdout.startswith("Ideas/plain.md: is not a paper's note: frontmatter `paper: false` decides")
+    assert papernotes("explain", "nowhere", "--vault", str(vault)).returncode == 2

@@ -96,3 +96,18 @@ def test_a_link_to_a_heading_of_the_same_note_keeps_its_fragment() -> None:
     [note] = notes({"Home.md": "# Home\n\n[intro](#introductory-videos) and [home](#home)\n"})
     html = page("Home.md", note)
     assert '<a href="#introductory-videos">intro</a>' in html and '<a href="#home">home</a>' in html
+
+
+def test_display_math_runs_to_its_closing_dollars_across_blank_lines() -> None:
+    """Obsidian keeps `$$` open until the closing `$$`: blank lines, a line of text right above,
+    a list item or a callout do not cut it, and what follows is prose again."""
+    for opening, inner, closing in (("Intro line\n$$\n", "a = b\n\nc = d\n", "$$\n"),
+                                    ("- item\n  $$\n", "  a = b\n\n  c = d\n", "  $$\n"),
+                                    ("> [!note]\n> $$\n", "> a = b\n>\n> c = d\n", "> $$\n")):
+        [note] = notes({"Home.md": f"{opening}{inner}{closing}\nProse [[Other]]\n\n## Heading\n"})
+        html = page("Home.md", note)
+        math, _, after = html.partition("c = d")
+        assert "a = b" in math and "Prose" not in math, opening
+        assert "Prose" in after and "<h2" in after, opening
+        assert [link.target for link in note.links] == ["Other"]
+        assert [heading.text for heading in note.headings] == ["Heading"]

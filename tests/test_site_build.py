@@ -257,3 +257,14 @@ def test_plugins_papernotes_alone_gives_a_working_offline_site(tmp_path):
     assert 'class="admonition note"' in html and "task-list" in html and "arithmatex" in html
     assert 'id="方法"' in html and 'href="#方法"' in html
     assert "fonts.googleapis.com" not in html
+
+
+def test_paper_folders_and_not_papers_options(tmp_path):
+    docs = write_vault(tmp_path / "docs", {
+        "index.md": "# Home\n",
+        "Reading/Plain note.md": "# Plain note\nNothing paper-like.\n",
+        "papers/2020/CVPR/meeting-notes-for-march.md": "# Meeting notes\n",
+    })
+    site = build_site(docs, tmp_path / "site", paper_folders='["Reading/**"]', not_papers='["papers/2020/**"]')
+    papers = page(site, "papers")
+    assert "Plain note" in papers and "Meeting notes" not in papers

@@ -21,9 +21,10 @@ from papernotes.graph import PaperGraph
 from papernotes.identity import paper_id
 from papernotes.loader import load_vault
 from papernotes.mkdocs_yml import ConfigFileError, SiteConfig, find_config, read_config
-from papernotes.model import Note, Paper
+from papernotes.model import Note, NoteKey, Paper
 from papernotes.options import Options
 from papernotes.publish import Published, publish
+from papernotes.recognise.explain import explain, summary, summary_lines
 from papernotes.render import counted
 
 DEFAULT_VAULT = "notes"
@@ -167,6 +168,7 @@ def report_json(report: Checked) -> str:
     document = {
         "vault": str(report.root),
         "summary": summarise(report),
+        "recognition": summary(report.graph.decisions),
         "notes": [note_json(note, report.graph) for note in report.notes],
         "diagnostics": [diagnostic.as_dict() for diagnostic in report.diagnostics],
     }
@@ -181,6 +183,7 @@ def report_text(report: Checked) -> str:
     if found:
         lines.append("papers written inline:")
         lines += [f"  {prefix}{path}: {counted(count, 'paper')}" for path, count in found]
+    lines += summary_lines(report.graph.decisions, prefix)
     summary = summarise(report)
     lines.append(
         f"{counted(summary['notes'], 'published note')}, {summary['private']} private; "
@@ -190,6 +193,49 @@ def report_text(report: Checked) -> str:
         f"{counted(summary['warnings'], 'warning')}, {counted(summary['infos'], 'info')}"
     )
     return "\n".join(lines)
+
+
+def note_key(root: Path, keys: list[str], wanted: str) -> str | None:
+    """The vault key `papernotes explain` means: a path to the file, a vault path, or a unique
+    note name (`Latte`), case-insensitively."""
+    candidate = Path(wanted)
+    if candidate.exists():
+        try:
+            relative = candidate.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            relative = ""
+        if relative in keys:
+            return relative
+    folded = wanted.strip("/").casefold()
+    for match in (lambda key: key.casefold() == folded,
+                  lambda key: key.casefold() in (folded + ".md", folded + ".markdown"),
+                  lambda key: key.rsplit("/", 1)[-1].rsplit(".", 1)[0].casefold() == folded):
+        found = [key for key in keys if match(key)]
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
+def run_explain(args: argparse.Namespace) -> int:
+    found_setup, published, notes = published_site(args)
+    graph = published.site.graph
+    found = note_key(found_setup.vault, [note.path for note in notes], args.note)
+    if found is None:
+        raise UsageError(f"no note {args.note!r} in {shown(found_setup.vault)} (give its path or its name)")
+    key = NoteKey(found)
+    if key not in graph.decisions:
+        raise UsageError(f"{found} is not published, so it is no paper's note on the site "
+                         "(add --include-private to see what it would be)")
+    pid = graph.paper_of_note.get(key)
+    print(explain(graph.decisions[key], graph.papers[pid] if pid else None))
+    return 0
+
+
+def add_explain_command(commands: Any) -> None:
+    explain_command = commands.add_parser("explain", help="say why a note is or is not a paper's note")
+    explain_command.add_argument("note", help="the note: its path, its vault path or its name")
+    _common(explain_command, vault_option=True)
+    explain_command.set_defaults(run=run_explain)
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -222,9 +268,12 @@ option in mkdocs.yml). `papernotes COMMAND --help` describes each command.
 """
 
 
-def _common(command: argparse.ArgumentParser) -> None:
-    command.add_argument("vault", nargs="?",
-                         help="the notes folder (default: docs_dir of mkdocs.yml, else notes/)")
+def _common(command: argparse.ArgumentParser, *, vault_option: bool = False) -> None:
+    vault_help = "the notes folder (default: docs_dir of mkdocs.yml, else notes/)"
+    if vault_option:  # `explain NOTE --vault FOLDER`: the note is the positional argument
+        command.add_argument("--vault", help=vault_help)
+    else:
+        command.add_argument("vault", nargs="?", help=vault_help)
     command.add_argument("-f", "--config-file", metavar="FILE",
                          help="the mkdocs.yml whose papernotes options to use (default: ./mkdocs.yml)")
     command.add_argument("--exclude", action="append", default=[], metavar="GLOB",
@@ -245,6 +294,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(check)
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.set_defaults(run=run_check)
+    add_explain_command(commands)
     export = commands.add_parser("export", help="write the paper graph (papers, notes, edges, topics, queues) as JSON",
                                  description="Write the paper graph of the published notes (papers, notes, "
                                              "edges, topics, queues, problems) as a JSON document.")

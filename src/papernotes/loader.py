@@ -243,6 +243,7 @@ def load_note(key: str, data: bytes) -> tuple[Note | None, list[Diagnostic]]:
         queries=tuple(structure.queries),
         inline_fields=tuple(structure.inline_fields),
         code_lines=frozenset(structure.code_lines),
+        size=len(data),
         html=rendered,
         diagnostics=tuple(problems),
     )

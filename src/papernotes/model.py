@@ -213,6 +213,8 @@ class Note:
     queries: tuple[Query, ...] = ()
     inline_fields: tuple[InlineField, ...] = ()
     code_lines: frozenset[int] = frozenset()
+    size: int = 0
+    """The file's size in bytes (Bases' `file.size`)."""
     html: NoteHtml = field(default=NoteHtml.of(""), compare=False, repr=False)
     diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
 

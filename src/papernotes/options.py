@@ -62,8 +62,8 @@ class Options:
                                      "single newline inside a paragraph as a line break; true joins the lines.")
     folder_topics: bool = _flag(True, "Treat a paper note's folder (`Diffusion/Video Diffusion`) as one of "
                                 "its topics.")
-    paper_folders: tuple[str, ...] = _globs("Globs of folders whose notes are papers (not used yet).")
-    not_papers: tuple[str, ...] = _globs("Globs of notes that are never papers (not used yet).")
+    paper_folders: tuple[str, ...] = _globs("Globs of vault paths whose notes are always papers' notes (`Reading/**`).")
+    not_papers: tuple[str, ...] = _globs("Globs of vault paths whose notes are never papers' notes (`Projects/**`).")
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from papernotes.graph import PaperGraph
 from papernotes.loader import Vault, is_excluded
 from papernotes.options import Options
 from papernotes.pages import Site, build_site
+from papernotes.recognise import RecogniseOptions
 
 # Why a note is private: reported even though the note is not published, so a `dg-publish: ture`
 # that keeps a note off the site is seen. Every other problem of a private note is not reported.
@@ -41,7 +42,8 @@ def site_of(vault: Vault, options: Options, *, use_directory_urls: bool = True,
                       folder_topics=options.folder_topics, use_directory_urls=use_directory_urls,
                       topic_pages=options.generated_pages, explicit=options.publish == "explicit",
                       templates_dir=options.templates_dir, strict_line_breaks=options.strict_line_breaks,
-                      include_private=include_private)
+                      include_private=include_private,
+                      recognition=RecogniseOptions(options.paper_folders, options.not_papers))
 
 
 def incomplete_papers(graph: PaperGraph) -> list[Diagnostic]:

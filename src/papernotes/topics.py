@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from papernotes.paths import readable_slug, unique_slugs
+from papernotes.ids import is_known_venue
 
 _TO_RE = re.compile(r"(?<=[a-z0-9])[\s_\-]*to[\s_\-]+(?=[a-z0-9])")
 _SEPARATORS_RE = re.compile(r"[\s_\-]+")
@@ -36,10 +37,18 @@ CONTAINER_FOLDERS = frozenset({
 })
 
 
+_FILING_FOLDER_RE = re.compile(r"^(?:(?:19|20)\d{2}|[A-Za-z][A-Za-z&]{1,11}[-_ ']?(?:19|20)?\d{2})$")
+
+
 def folder_topic(folder: str) -> str:
     """A note's folder as a topic, container folders dropped: `Papers/Diffusion/Video` ->
-    `Diffusion/Video`, `论文` -> `` (none)."""
+    `Diffusion/Video`, `论文` -> `` (none). Folders that file papers by year or venue
+    (`papers/ACM/ISCA/2019`, `ISCA-2019/`, `arXiv/2022`) are filing, not subjects: they and the
+    folders above them are dropped."""
     parts = [part for part in folder.split("/") if part and part.casefold() not in CONTAINER_FOLDERS]
+    filing = [index for index, part in enumerate(parts) if _FILING_FOLDER_RE.match(part) or is_known_venue(part)]
+    if filing:
+        parts = parts[filing[-1] + 1:]
     return "/".join(parts)
 
 

@@ -152,12 +152,18 @@ class DataIndex:
         created = any_date(note.meta.created) or any_date(note.meta.date)
         modified = any_date(note.meta.updated) or created
         return {
-            "name": stem(key), "path": key, "folder": posixpath.dirname(key),
-            "ext": key.rsplit(".", 1)[-1], "link": self.note_link(key),
+            "name": stem(key), "basename": stem(key), "path": key, "folder": posixpath.dirname(key),
+            "ext": key.rsplit(".", 1)[-1], "link": self.note_link(key), "size": note.size,
             "tags": list(dict.fromkeys(t for tag in note.tags for t in tag_with_parents(tag))),
             "etags": ["#" + tag for tag in note.tags],
             "outlinks": [self.note_link(k) for k in self.outlinks.get(key, [])],
             "inlinks": [self.note_link(k) for k in self.inlinks.get(key, [])],
+            # Bases' names: every link and embed written in the note, and the notes linking here.
+            "links": [self.link(link.target, key) for link in note.links
+                      if link.target and not link.external and link.kind in ("wikilink", "markdown")],
+            "backlinks": [self.note_link(k) for k in self.inlinks.get(key, [])],
+            "embeds": [self.link(link.target, key) for link in note.links if link.kind == "embed" and link.target],
+            "properties": {str(name): self._convert(raw, key) for name, raw in note.frontmatter.items()},
             "aliases": list(note.aliases),
             "ctime": created, "cday": _day(created), "mtime": modified, "mday": _day(modified),
             "day": _file_day(note), "frontmatter": dict(note.frontmatter),

@@ -10,6 +10,7 @@ from papernotes.graph import PaperGraph, build_graph
 from papernotes.loader import is_excluded
 from papernotes.model import Note, NoteKey
 from papernotes.paths import slugify
+from papernotes.recognise import DEFAULT_OPTIONS, RecogniseOptions
 from papernotes.rewrite import LinkContext
 from papernotes.topics import Topic, topic_key
 
@@ -112,14 +113,16 @@ def line_anchors(graph: PaperGraph, published: frozenset[str]) -> dict[str, dict
 def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Sequence[str] = (),
                use_directory_urls: bool = True, topic_pages: bool = True, explicit: bool = False,
                templates_dir: str | None = None, folder_topics: bool = True,
-               strict_line_breaks: bool = False, include_private: bool = False) -> Site:
+               strict_line_breaks: bool = False, include_private: bool = False,
+               recognition: RecogniseOptions = DEFAULT_OPTIONS) -> Site:
     """One graph over the published notes, with the private ones known only as link targets:
     a link to a private note is neither broken nor followed, and nothing of it reaches a page.
     `include_private` publishes every note (`papernotes export --include-private`)."""
     published = [note for note in notes if include_private or is_published(note, exclude, explicit=explicit)]
     public_keys = frozenset(note.path for note in published)
     private = [note for note in notes if note.path not in public_keys]
-    graph = build_graph(published, attachments, folder_topics=folder_topics, private=private)
+    graph = build_graph(published, attachments, folder_topics=folder_topics, private=private,
+                        recognition=recognition)
     home = find_home(published)
     page_src: dict[str, str] = {}
     if home is not None and home.casefold() not in ("index.md", "readme.md"):

@@ -8,8 +8,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from papernotes.paths import readable_slug, unique_slugs
 from papernotes.ids import is_known_venue
+from papernotes.paths import readable_slug, unique_slugs
 
 _TO_RE = re.compile(r"(?<=[a-z0-9])[\s_\-]*to[\s_\-]+(?=[a-z0-9])")
 _SEPARATORS_RE = re.compile(r"[\s_\-]+")

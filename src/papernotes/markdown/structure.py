@@ -173,7 +173,7 @@ class _Walker:
                 if match:
                     self.out.block_ids.append(match.group(1))
         if self.in_cell:
-            self.row_cells.append(TableCell(plain_text(token.children), tuple(links)))
+            self.row_cells.append(TableCell(plain_text(token.children), tuple(links), token.content))
         elif self.pending_tasks and self.pending_tasks[-1][0] < token.level:
             _, done, line = self.pending_tasks.pop()
             first_line = _first_line(token.children or [])

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from papernotes.diagnostics import sort_key
+from papernotes.dataview.site import with_queries
+from papernotes.diagnostics import Diagnostic, sort_key
 from papernotes.loader import load_vault
 from papernotes.model import NoteKey
 from papernotes.pages import Site, build_site
@@ -30,8 +31,8 @@ CASES = sorted(path.name for path in GOLDEN.iterdir() if (path / "vault").is_dir
 
 # What each case's `expected/` holds: generated pages (Markdown), notes' bodies (HTML),
 # and the HTML papernotes puts around a paper note's rendered body.
-GENERATED = ("papers.md", "topics/index.md", "topics/diffusion.md", "queues.md", "timeline.md",
-             "notes.md", "index.md")
+GENERATED = ("papers.md", "topics/index.md", "topics/diffusion.md", "topics/text2video.md", "topics/gan.md",
+             "queues.md", "timeline.md", "notes.md", "index.md", "compare/papers.json")
 BODY = '<h1 id="{id}">{text}<a class="headerlink" href="#{id}" title="Permanent link">&para;</a></h1>\n<p>BODY</p>'
 
 
@@ -40,7 +41,9 @@ def _site(case: str) -> tuple[Site, list[str]]:
     options = GOLDEN / case / "options.json"
     site = build_site(vault.notes, vault.attachments,
                       **(json.loads(options.read_text(encoding="utf-8")) if options.is_file() else {}))
-    diagnostics = sorted(vault.diagnostics + site.diagnostics, key=sort_key)
+    queries: list[Diagnostic] = []
+    site = with_queries(site, queries.append)  # ```papers blocks (and any Dataview query)
+    diagnostics = sorted(vault.diagnostics + site.diagnostics + tuple(queries), key=sort_key)
     shown = [d.format() for d in diagnostics if d.path in site.links.published or d.path not in site.links.notes]
     return site, shown
 

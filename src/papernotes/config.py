@@ -45,3 +45,7 @@ class PaperNotesConfig(base.Config):
 
     folder_topics = c.Type(bool, default=True)
     """Treat a paper note's folder (`Diffusion/Video Diffusion`) as one of its topics."""
+
+    column_aliases = c.DictOfItems(c.Type(str), default={})
+    """Comparison table columns: `{alias: canonical}` (`Kernidee: key design`), merged with the
+    built-in aliases (papernotes/compare/attributes.py)."""

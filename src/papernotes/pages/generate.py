@@ -7,8 +7,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from papernotes.compare.attributes import Aliases, PaperAttributes
+from papernotes.compare.table import compare_bar, pick_box
 from papernotes.model import Paper, PaperId
 from papernotes.pages import Site
+from papernotes.pages.compare import COMPARE_SRC, DATA_SRC, compare_data, compare_href, compare_page, topic_table
 from papernotes.pages.links import (
     html_text,
     note_html,
@@ -30,9 +33,14 @@ SECTIONS = (
 _SKIPPED_ATTRIBUTES = {"year", "venue", "conference", "年份", "会议"}
 
 
-def generated_pages(site: Site, *, search: bool = True) -> dict[str, str]:
+def generated_pages(site: Site, *, search: bool = True,
+                    column_aliases: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Source path -> Markdown of every generated page (and the comparison page's JSON data)."""
+    attributes = PaperAttributes(site.graph, Aliases(column_aliases))
     pages = {
         "papers.md": papers_page(site),
+        COMPARE_SRC: compare_page(),
+        DATA_SRC: compare_data(site, attributes),
         "topics/index.md": topics_index(site),
         "queues.md": queues_page(site),
         "timeline.md": timeline_page(site),
@@ -40,7 +48,7 @@ def generated_pages(site: Site, *, search: bool = True) -> dict[str, str]:
     }
     children = topic_children(site)
     for key in site.graph.topics:
-        pages[topic_src(key)] = topic_page(site, key, children)
+        pages[topic_src(key)] = topic_page(site, key, children, attributes)
     if search:
         pages["search.md"] = search_page()
     if site.home is None:
@@ -75,14 +83,17 @@ def papers_page(site: Site) -> str:
     papers = _papers(site)
     extra = _attribute_columns(papers)
     header = ["Title", "Year", "Venue", "Topics", "Status", *(name.replace("-", " ").capitalize() for name in extra)]
-    lines = ["# Papers", "", f"{counted(len(papers), 'paper')}.", "", '<div class="pn-table">', "<table>",
-             "<thead><tr>" + "".join(f"<th>{html_text(name)}</th>" for name in header) + "</tr></thead>",
+    lines = ["# Papers", "", f"{counted(len(papers), 'paper')}.", "", '<div class="pn-table">',
+             compare_bar(compare_href(site, base)), "<table>",
+             '<thead><tr><th class="no-sort" title="Tick papers to compare">✓</th>'
+             + "".join(f"<th>{html_text(name)}</th>" for name in header) + "</tr></thead>",
              "<tbody>"]
-    for _, paper in papers:
+    for pid, paper in papers:
         attributes = dict(paper.attributes)
         topics = ", ".join(topic_html(site, key, base) for key in paper_topics(site, paper))
-        cells = [paper_html(site, paper, base), str(paper.year or ""), html_text(paper.venue or ""), topics,
-                 html_text(paper.status or ""), *(html_text(attributes.get(name, "")) for name in extra)]
+        cells = [pick_box(pid, paper), paper_html(site, paper, base), str(paper.year or ""),
+                 html_text(paper.venue or ""), topics, html_text(paper.status or ""),
+                 *(html_text(attributes.get(name, "")) for name in extra)]
         lines.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
     return "\n".join(lines + ["</tbody>", "</table>", "</div>", ""])
 
@@ -112,7 +123,8 @@ def _counts_with_subtopics(site: Site) -> dict[str, int]:
     return counts
 
 
-def topic_page(site: Site, key: str, children: Mapping[str, list[str]] | None = None) -> str:
+def topic_page(site: Site, key: str, children: Mapping[str, list[str]] | None = None,
+               attributes: PaperAttributes | None = None) -> str:
     base = topic_src(key)
     topic = site.graph.topics[key]
     lines = [f"# {escape_md(topic.name)}", ""]
@@ -121,10 +133,12 @@ def topic_page(site: Site, key: str, children: Mapping[str, list[str]] | None = 
     below = (children or topic_children(site)).get(key, [])
     if below:
         lines += ["Subtopics: " + ", ".join(topic_link(site, k, base) for k in below), ""]
-    papers = [paper for pid in topic.papers if (paper := site.graph.papers.get(PaperId(pid))) is not None]
+    papers = [(PaperId(pid), paper) for pid in topic.papers
+              if (paper := site.graph.papers.get(PaperId(pid))) is not None]
     if papers:
-        lines += ["## Papers", ""] + _html_list(paper_html(site, paper, base) + _year_suffix(paper)
-                                                 for paper in papers)
+        table = topic_table(site, key, attributes or PaperAttributes(site.graph), papers)
+        lines += ["## Papers", ""] + (table or _html_list(paper_html(site, paper, base) + _year_suffix(paper)
+                                                          for _, paper in papers))
     notes = _other_notes(site, key)
     if notes:
         lines += ["## Notes", ""] + _html_list(note_html(site, note, base) for note in notes)

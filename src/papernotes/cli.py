@@ -173,7 +173,9 @@ def run_check(args: argparse.Namespace) -> int:
     if loaded is None:
         return 2
     vault, graph = loaded
-    found = list(vault.diagnostics) + list(graph.diagnostics) + missing_facts(graph) + query_problems(graph)
+    aliases = plugin_options(Path.cwd(), vault.root).get("column_aliases")  # as the build reads blocks
+    aliases = {str(k): str(v) for k, v in aliases.items()} if isinstance(aliases, dict) else {}
+    found = list(vault.diagnostics) + list(graph.diagnostics) + missing_facts(graph) + query_problems(graph, aliases)
     diagnostics = sorted(dict.fromkeys(found), key=sort_key)
     report = report_json if args.format == "json" else report_text
     print(report(vault, graph, diagnostics))

@@ -140,7 +140,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                                       explicit=self.config.publish == "explicit",
                                       templates_dir=self.config.templates_dir,
                                       strict_line_breaks=self.config.strict_line_breaks)
-        self.site = site = with_queries(site, self.log_diagnostic)  # every query rendered once
+        self.site = site = with_queries(site, self.log_diagnostic,  # every query rendered once
+                                        column_aliases=self.config.column_aliases)
         self.cjk = any(_CJK_RE.search(note.body) for note in site.graph.notes.values())
         log.info("papernotes: built the graph in %s: %s papers, %s links, %s topics, %s queries",
                  _seconds(start), f"{len(site.graph.papers):,}", f"{len(site.graph.edges):,}",

@@ -126,8 +126,7 @@
     Object.keys(data.labels).forEach(function (key) {
       if (papers.some(function (p) { return p[1].a[key]; })) keys.push(key);
     });
-    var table = document.createElement("table");
-    table.className = "pn-compare-view";
+    var table = document.createElement("table");  // no class: Material styles tables without one
     var head = document.createElement("tr");
     head.appendChild(cell("th", ""));
     papers.forEach(function (p) {
@@ -153,7 +152,7 @@
     });
     target.textContent = "";
     var wrap = document.createElement("div");
-    wrap.className = "pn-table";
+    wrap.className = "pn-table pn-compare-view";
     wrap.appendChild(table);
     target.appendChild(wrap);
     if (papers.length > 1) {

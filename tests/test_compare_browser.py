@@ -1,0 +1,80 @@
+"""The comparison in headless Chromium: tick two papers on a topic's table, press Compare, see
+them side by side with a difference highlighted; the page's address alone shows it again."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.browser import ARGS, CHROMIUM, require_chromium, serve
+from tests.test_site_build import build_site
+
+pytestmark = pytest.mark.browser
+
+require_chromium()
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+VAULT = Path(__file__).parent / "golden" / "compare" / "vault"
+LATTE = "Latte: Latent Diffusion Transformer for Video Generation"
+DIT = "Scalable Diffusion Models with Transformers"
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    site = build_site(VAULT, tmp_path_factory.mktemp("compare") / "site", strict=False)
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture()
+def page(base_url: str):  # type: ignore[no-untyped-def]
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        page = browser.new_page()
+        requests: list[str] = []
+        errors: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        yield page
+        assert [url for url in requests if urlparse(url).hostname not in ("127.0.0.1", None)] == []
+        assert errors == []
+        browser.close()
+
+
+def _assert_comparison(page) -> None:  # type: ignore[no-untyped-def]
+    view = page.locator(".pn-compare-view table")
+    view.wait_for()
+    assert view.locator("thead th").all_inner_texts()[1:] == [LATTE, DIT]
+    venue = view.locator("tbody tr", has_text="Venue")
+    assert venue.get_attribute("class") == "pn-diff"  # arXiv and ICCV: highlighted
+    assert venue.locator("td").all_inner_texts() == ["arXiv", "ICCV"]
+    assert view.locator("tr.pn-diff", has_text="Dataset").count() == 1
+
+
+def test_tick_two_papers_and_compare_them(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(base_url + "topics/diffusion/")
+    page.get_by_label(f"Compare {LATTE}").check()
+    page.get_by_label(f"Compare {DIT}").check()
+    button = page.locator("a.pn-compare-button").first
+    assert button.inner_text().startswith("Compare 2 ticked papers")
+    button.click()
+    page.wait_for_url("**/compare/?id=*")
+    _assert_comparison(page)
+    shared = page.url
+    page.goto(base_url)  # the address alone, opened again, shows the same comparison
+    page.goto(shared)
+    _assert_comparison(page)
+
+
+def test_the_papers_table_ticks_too(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(base_url + "papers/")
+    page.get_by_label(f"Compare {LATTE}").check()
+    page.get_by_label(f"Compare {DIT}").check()
+    page.locator("a.pn-compare-button").first.click()
+    page.wait_for_url("**/compare/?id=*")
+    _assert_comparison(page)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from papernotes.graph import PaperGraph
-from papernotes.model import Link, Note, Paper
+from papernotes.model import Link, Note, Paper, Table, TableRow
 from papernotes.resolve import Resolved
 from papernotes.tables import TOPIC_WORDS, VENUE_COLUMNS, YEAR_COLUMNS, attribute_key, paper_column
 
@@ -64,12 +64,16 @@ class Aliases:
 
     def __init__(self, extra: Mapping[str, str] | None = None) -> None:
         self.map = dict(ALIASES)
+        self._seen: dict[str, str] = {}  # a vault has few column names, each seen once per paper
         for alias, canonical in (extra or {}).items():
             self.map[attribute_key(alias)] = attribute_key(canonical)
 
     def canonical(self, name: str) -> str:
-        key = attribute_key(name).replace("_", "-")
-        return self.map.get(key, key)
+        found = self._seen.get(name)
+        if found is None:
+            key = attribute_key(name).replace("_", "-")
+            found = self._seen[name] = self.map.get(key, key)
+        return found
 
 
 def label(key: str) -> str:
@@ -94,6 +98,9 @@ class PaperAttributes:
         self.aliases = aliases or Aliases()
         self._cache: dict[str, dict[str, Cell]] = {}
         self._resolved: dict[str, dict[Link, Resolved | None]] = {}
+        self._rows: dict[str, dict[int, tuple[Table, TableRow]]] = {}
+        self.html: dict[tuple[str, str, str], str] = {}
+        """Rendered cells shared by the build's tables (papernotes.compare.table.CellCache)."""
 
     def of(self, pid: str, paper: Paper) -> dict[str, Cell]:
         found = self._cache.get(pid)
@@ -127,21 +134,28 @@ class PaperAttributes:
             note = self.graph.notes.get(source.path)
             if note is None:
                 continue
+            found = self._summary_rows(note).get(source.line)
+            if found is None:
+                continue
+            table, row = found
+            name_column = paper_column(table)
             resolved = self._resolved.get(note.path)
             if resolved is None:
                 resolved = self._resolved[note.path] = dict(self.graph.resolutions.get(note.path, ()))
-            for table in note.tables:
-                name_column = paper_column(table)
-                row = next((r for r in table.rows if r.line == source.line), None)
-                if row is None or name_column is None:
+            for index, column in enumerate(table.header):
+                if index == name_column or index >= len(row.cells):
                     continue
-                for index, column in enumerate(table.header):
-                    if index == name_column or index >= len(row.cells):
-                        continue
-                    cell = row.cells[index]
-                    links = tuple((link, resolved.get(link)) for link in cell.links)
-                    yield self.aliases.canonical(column), Cell(cell.source.strip(), cell.text.strip(), links,
-                                                               note.path)
+                cell = row.cells[index]
+                links = tuple((link, resolved.get(link)) for link in cell.links)
+                yield self.aliases.canonical(column), Cell(cell.source.strip(), cell.text.strip(), links, note.path)
+
+    def _summary_rows(self, note: Note) -> dict[int, tuple[Table, TableRow]]:
+        """A note's summary-table rows by file line (a survey's table has thousands)."""
+        found = self._rows.get(note.path)
+        if found is None:
+            found = self._rows[note.path] = {row.line: (table, row) for table in note.tables
+                                             if paper_column(table) is not None for row in table.rows}
+        return found
 
     def _frontmatter(self, note: Note) -> Iterable[tuple[str, Cell]]:
         for name, value in note.frontmatter.items():

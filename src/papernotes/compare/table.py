@@ -4,6 +4,7 @@ the paper's facts and its attribute columns, sortable and filterable like the Pa
 from __future__ import annotations
 
 import html
+import posixpath
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -73,20 +74,36 @@ def compare_bar(href: str) -> str:
             "Compare ticked papers</a></p>")
 
 
+CellCache = dict[tuple[str, str, str], str]
+"""(paper id, column, page folder) -> the cell's HTML. Links in a cell are relative to the
+page's folder only, so every topic page (all in `topics/`) shares one rendering of a cell."""
+
+
 def table_html(site: Site, table_rows: Sequence[Row], columns: Sequence[str], base: str,
-               compare_href: str, classes: str = "pn-compare-table") -> list[str]:
+               compare_href: str, cache: CellCache | None = None) -> list[str]:
     """Lines of one HTML block (no blank line inside, so Markdown passes it through whole)."""
     header = "".join(f"<th>{html_text(label(name))}</th>" for name in columns)
-    lines = [f'<div class="pn-table {classes}">', compare_bar(compare_href), "<table>",
+    lines = ['<div class="pn-table pn-compare-table">', compare_bar(compare_href), "<table>",
              f'<thead><tr><th class="no-sort" title="Tick papers to compare">✓</th>{header}</tr></thead>',
              "<tbody>"]
+    cache = {} if cache is None else cache
+    folder = posixpath.dirname(base)
     for row in table_rows:
-        cells = [pick_box(row.pid, row.paper)]
-        for name in columns:
-            if name in BUILTIN:
-                cells.append(_fact_html(name, row.paper, site, base))
-            else:
-                cell = row.cells.get(name)
-                cells.append(cell_html(cell, site, base) if cell is not None else "")
+        cells = []
+        for name in ("", *columns):
+            key = (row.pid, name, folder)
+            shown = cache.get(key)
+            if shown is None:
+                shown = cache[key] = _cell(row, name, site, base)
+            cells.append(shown)
         lines.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
     return lines + ["</tbody>", "</table>", "</div>", ""]
+
+
+def _cell(row: Row, name: str, site: Site, base: str) -> str:
+    if not name:
+        return pick_box(row.pid, row.paper)
+    if name in BUILTIN:
+        return _fact_html(name, row.paper, site, base)
+    cell = row.cells.get(name)
+    return cell_html(cell, site, base) if cell is not None else ""

@@ -27,7 +27,8 @@ def topic_table(site: Site, key: str, attributes: PaperAttributes,
     columns = columns_by_coverage([row.cells for row in table_rows])
     if not columns:
         return []
-    return table_html(site, table_rows, [*DEFAULT_FACTS, *columns], base, compare_href(site, base))
+    return table_html(site, table_rows, [*DEFAULT_FACTS, *columns], base, compare_href(site, base),
+                      attributes.html)
 
 
 def compare_page() -> str:

@@ -78,3 +78,12 @@ def test_the_papers_table_ticks_too(page, base_url: str) -> None:  # type: ignor
     page.locator("a.pn-compare-button").first.click()
     page.wait_for_url("**/compare/?id=*")
     _assert_comparison(page)
+
+
+def test_unknown_ids_in_the_address_are_named_not_shown(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(base_url + "compare/?id=__proto__&id=title%3Avdt&id=nothing%3Ahere")
+    view = page.locator(".pn-compare-view table")
+    view.wait_for()
+    assert view.locator("thead th").all_inner_texts()[1:] == ["VDT"]
+    assert view.locator("tr.pn-diff").count() == 0  # one paper: nothing to differ from
+    assert page.locator(".pn-compare-note", has_text="Not on the site: __proto__, nothing:here").count() == 1

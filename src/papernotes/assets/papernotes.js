@@ -99,9 +99,10 @@
       link.addEventListener("click", function (event) {
         var ids = pickedIds();
         if (!ids.length) { event.preventDefault(); link.textContent = "Tick papers to compare first"; return; }
+        event.preventDefault();
         var query = new URLSearchParams();
         ids.forEach(function (id) { query.append("id", id); });
-        link.href = link.getAttribute("href").split("?")[0] + "?" + query.toString();
+        window.location.href = link.getAttribute("href").split("?")[0] + "?" + query.toString();
       });
     });
     update();
@@ -115,7 +116,8 @@
 
   function showComparison(target, data, ids) {
     var root = siteRoot();
-    var papers = ids.map(function (id) { return [id, data.papers[id]]; });
+    var own = Object.prototype.hasOwnProperty;
+    var papers = ids.map(function (id) { return [id, own.call(data.papers, id) ? data.papers[id] : null]; });
     var missing = papers.filter(function (p) { return !p[1]; }).map(function (p) { return p[0]; });
     papers = papers.filter(function (p) { return p[1]; });
     if (!papers.length) {

@@ -71,7 +71,7 @@ class Aliases:
     def canonical(self, name: str) -> str:
         found = self._seen.get(name)
         if found is None:
-            key = attribute_key(name).replace("_", "-")
+            key = attribute_key(name)
             found = self._seen[name] = self.map.get(key, key)
         return found
 

@@ -87,3 +87,23 @@ def test_unknown_ids_in_the_address_are_named_not_shown(page, base_url: str) -> 
     assert view.locator("thead th").all_inner_texts()[1:] == ["VDT"]
     assert view.locator("tr.pn-diff").count() == 0  # one paper: nothing to differ from
     assert page.locator(".pn-compare-note", has_text="Not on the site: __proto__, nothing:here").count() == 1
+
+
+def test_topic_table_sorts_and_filters(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(base_url + "topics/diffusion/")
+    table = page.locator(".pn-compare-table table")
+    year = table.locator("th", has_text="Year")
+    year.click()
+    assert year.get_attribute("aria-sort") in ("ascending", "descending")
+    years = table.locator("tbody tr td:nth-child(3)").all_inner_texts()
+    assert years in (sorted(years), sorted(years, reverse=True))
+    page.locator(".pn-compare-table .pn-filter").fill("patchify")
+    page.wait_for_function("document.querySelectorAll('.pn-compare-table tbody tr:not([hidden])').length === 1")
+    assert table.locator("tbody tr:not([hidden])").inner_text().count(DIT) == 1
+
+
+def test_a_link_value_is_clickable_in_the_comparison(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(base_url + "compare/?id=title%3Alatte-latent-diffusion-transformer-for-video-generation&id=title%3Avdt")
+    code = page.locator(".pn-compare-view tbody tr").filter(has=page.get_by_role("rowheader", name="Code", exact=True))
+    code.wait_for()
+    assert code.locator("a").get_attribute("href") == "https://github.com/Vchitect/Latte"

@@ -150,7 +150,14 @@
       var row = body.appendChild(document.createElement("tr"));
       if (differs && papers.length > 1) row.className = "pn-diff";
       row.appendChild(cell("th", data.labels[key]));
-      values.forEach(function (value) { row.appendChild(cell("td", value || "—")); });
+      values.forEach(function (value) {
+        var td = cell("td", value || "—");
+        if (/^https?:\/\/\S+$/.test(value)) {  // a code or project link: clickable, nothing else is markup
+          td.textContent = "";
+          td.appendChild(cell("a", value)).href = value;
+        }
+        row.appendChild(td);
+      });
     });
     target.textContent = "";
     var wrap = document.createElement("div");

@@ -10,6 +10,8 @@ from typing import Any
 
 from papernotes.graph import PaperGraph
 from papernotes.model import Link, Note, Paper, Table, TableRow
+from papernotes.paths import has_scheme
+from papernotes.render import escape_md
 from papernotes.resolve import Resolved
 from papernotes.tables import TOPIC_WORDS, VENUE_COLUMNS, YEAR_COLUMNS, attribute_key, paper_column
 
@@ -122,8 +124,9 @@ class PaperAttributes:
             for key, cell in self._frontmatter(note):
                 cells.setdefault(key, cell)
         code = paper.link("code")
-        if code and "code" not in cells:
-            cells["code"] = Cell(f"<{code}>", code)
+        if code and "code" not in cells and has_scheme(code):
+            shown = escape_md(code.split("://", 1)[-1].removeprefix("www.").rstrip("/"))
+            cells["code"] = Cell(f"[{shown}](<{code.replace('>', '%3E')}>)", code)
         return cells
 
     def _table_cells(self, paper: Paper) -> Iterable[tuple[str, Cell]]:

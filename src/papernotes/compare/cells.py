@@ -14,7 +14,7 @@ from papernotes.markdown.structure import html_image_sources
 from papernotes.model import Link
 from papernotes.pages import Site
 from papernotes.pages.links import html_text
-from papernotes.paths import stem
+from papernotes.paths import has_scheme, stem
 from papernotes.render import page_url, relative_src
 from papernotes.resolve import Resolved
 from papernotes.sanitize import sanitize_html
@@ -56,7 +56,6 @@ def _point_links(children: list[Token], links: list[tuple[Link, Resolved | None]
         kind = child.type
         if kind in ("wikilink", "embed", "link_open", "image"):
             resolved = links[position][1] if position < len(links) else None
-            external = position < len(links) and links[position][0].external
             position += 1
             if kind in ("wikilink", "embed"):
                 replaced += _wikilink(child, _target(resolved, site, base))
@@ -64,7 +63,7 @@ def _point_links(children: list[Token], links: list[tuple[Link, Resolved | None]
             if kind == "image":  # a picture in a comparison cell: its alt text
                 replaced.append(_text(child.content or ""))
                 continue
-            if not external:
+            if not has_scheme(str(child.attrGet("href") or "")):  # a URL stays as written
                 target = _target(resolved, site, base)
                 if target is None:
                     child.tag, child.attrs = "span", dict(_BROKEN)

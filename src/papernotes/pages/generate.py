@@ -7,19 +7,17 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from papernotes.compare.attributes import Aliases, PaperAttributes
-from papernotes.compare.table import compare_bar, pick_box
+from papernotes.compare.attributes import Aliases, PaperAttributes, columns_by_coverage
+from papernotes.compare.table import compare_href, rows, table_html
 from papernotes.model import Paper, PaperId
 from papernotes.pages import Site
-from papernotes.pages.compare import COMPARE_SRC, DATA_SRC, compare_data, compare_href, compare_page, topic_table
+from papernotes.pages.compare import COMPARE_SRC, DATA_SRC, compare_data, compare_page, topic_table
 from papernotes.pages.links import (
     html_text,
     note_html,
     note_link,
     paper_html,
     paper_link,
-    paper_topics,
-    topic_html,
     topic_link,
     topic_src,
 )
@@ -30,7 +28,6 @@ SECTIONS = (
     ("Papers", "papers.md"), ("Topics", "topics/index.md"), ("Queues", "queues.md"),
     ("Timeline", "timeline.md"), ("All notes", "notes.md"), ("Search", "search.md"),
 )
-_SKIPPED_ATTRIBUTES = {"year", "venue", "conference", "年份", "会议"}
 
 
 def generated_pages(site: Site, *, search: bool = True,
@@ -38,7 +35,7 @@ def generated_pages(site: Site, *, search: bool = True,
     """Source path -> Markdown of every generated page (and the comparison page's JSON data)."""
     attributes = PaperAttributes(site.graph, Aliases(column_aliases))
     pages = {
-        "papers.md": papers_page(site),
+        "papers.md": papers_page(site, attributes),
         COMPARE_SRC: compare_page(),
         DATA_SRC: compare_data(site, attributes),
         "topics/index.md": topics_index(site),
@@ -69,33 +66,15 @@ def _papers(site: Site) -> list[tuple[PaperId, Paper]]:
     return sorted(site.graph.papers.items(), key=lambda item: (-(item[1].year or 0), item[1].title.casefold()))
 
 
-def _attribute_columns(papers: list[tuple[PaperId, Paper]]) -> list[str]:
-    columns: dict[str, None] = {}
-    for _, paper in papers:
-        for name, value in paper.attributes:
-            if value and name not in _SKIPPED_ATTRIBUTES and "field" not in name and "topic" not in name:
-                columns.setdefault(name, None)
-    return list(columns)[:4]
-
-
-def papers_page(site: Site) -> str:
+def papers_page(site: Site, attributes: PaperAttributes | None = None) -> str:
+    """Every paper, newest first, with the four attributes filled for the most papers."""
     base = "papers.md"
-    papers = _papers(site)
-    extra = _attribute_columns(papers)
-    header = ["Title", "Year", "Venue", "Topics", "Status", *(name.replace("-", " ").capitalize() for name in extra)]
-    lines = ["# Papers", "", f"{counted(len(papers), 'paper')}.", "", '<div class="pn-table">',
-             compare_bar(compare_href(site, base)), "<table>",
-             '<thead><tr><th class="no-sort" title="Tick papers to compare">✓</th>'
-             + "".join(f"<th>{html_text(name)}</th>" for name in header) + "</tr></thead>",
-             "<tbody>"]
-    for pid, paper in papers:
-        attributes = dict(paper.attributes)
-        topics = ", ".join(topic_html(site, key, base) for key in paper_topics(site, paper))
-        cells = [pick_box(pid, paper), paper_html(site, paper, base), str(paper.year or ""),
-                 html_text(paper.venue or ""), topics, html_text(paper.status or ""),
-                 *(html_text(attributes.get(name, "")) for name in extra)]
-        lines.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
-    return "\n".join(lines + ["</tbody>", "</table>", "</div>", ""])
+    attributes = attributes or PaperAttributes(site.graph)
+    table_rows = rows(attributes, _papers(site))
+    extra = columns_by_coverage([row.cells for row in table_rows], minimum=0, limit=4)
+    columns = ["title", "year", "venue", "topics", "status", *extra]
+    lines = ["# Papers", "", f"{counted(len(table_rows), 'paper')}.", ""]
+    return "\n".join(lines + table_html(site, table_rows, columns, base, compare_href(site, base), attributes.html))
 
 
 def _html_list(items: Iterable[str]) -> list[str]:

@@ -14,11 +14,14 @@ from papernotes import options
 from papernotes.config import PaperNotesConfig
 from papernotes.options import Options, validate
 
-KINDS = {"choice": c.Choice, "flag": c.Type, "globs": c.ListOfItems, "folder": c.Optional}
+KINDS = {"choice": c.Choice, "flag": c.Type, "globs": c.ListOfItems, "folder": c.Optional,
+         "mapping": c.DictOfItems}
 
 
 def _mkdocs_default(option: c.BaseConfigOption) -> object:
     default = option.default
+    if isinstance(default, dict):
+        return tuple(default.items())
     return tuple(default) if isinstance(default, list) else default
 
 

@@ -30,6 +30,7 @@ CANARIES = {
     "excluded": "zqxexcludedcanary",
     "tag": "zqxtagcanary",
     "string-false": "zqxstringfalsecanary",
+    "compare": "zqxcomparecanary",
 }
 
 
@@ -61,6 +62,8 @@ def private_vault(root: Path) -> Path:
             authors: [{c['frontmatter']} Author]
             links:
               code: https://example.org/{c['frontmatter']}
+            dataset: {c['compare']} set
+            metric: {c['compare']} metric
             ---
             # Heading {c['title']}
             {c['body']} #{c['tag']}
@@ -68,6 +71,11 @@ def private_vault(root: Path) -> Path:
             ![img]({c['attachment']}-md.png)
             - [ ] [[Queue item {c['body']}]]
             [[index]]
+
+            | paper | key design | dataset |
+            | --- | --- | --- |
+            | [[Public paper]] | {c['compare']} design | {c['compare']} data |
+            | {c['compare']} table paper | attention | ImageNet |
             """,
         "Draft.md": f"---\ndraft: true\ntitle: {c['draft']} title\n---\n{c['draft']} body [[index]]\n",
         "DG.md": f"---\ndg-publish: false\n---\n# {c['dg']}\n{c['dg']}\n",
@@ -153,3 +161,14 @@ def test_export_include_private_has_them(tmp_path: Path) -> None:
     docs = private_vault(tmp_path)
     exported = papernotes("export", str(docs), "--include-private").stdout
     assert CANARIES["title"] in exported and CANARIES["draft"] in exported
+
+
+def test_comparison_data_holds_only_published_papers(site: Path) -> None:
+    """The private note's frontmatter fields and summary table (which names a public paper)
+    reach neither the comparison data nor the topic tables."""
+    data = json.loads((site / "compare" / "papers.json").read_text(encoding="utf-8"))
+    titles = {paper["t"] for paper in data["papers"].values()}
+    assert "Public paper" in titles  # the data is there, so the canary search above is real
+    public = next(paper for paper in data["papers"].values() if paper["t"] == "Public paper")
+    assert set(public["a"]) == {"year"}
+    assert CANARIES["compare"] not in json.dumps(data, ensure_ascii=False)

@@ -31,8 +31,8 @@ CASES = sorted(path.name for path in GOLDEN.iterdir() if (path / "vault").is_dir
 
 # What each case's `expected/` holds: generated pages (Markdown), notes' bodies (HTML),
 # and the HTML papernotes puts around a paper note's rendered body.
-GENERATED = ("papers.md", "topics/index.md", "topics/diffusion.md", "queues.md", "timeline.md",
-             "notes.md", "index.md")
+GENERATED = ("papers.md", "topics/index.md", "topics/diffusion.md", "topics/text2video.md", "topics/gan.md",
+             "queues.md", "timeline.md", "notes.md", "index.md", "compare/papers.json")
 BODY = '<h1 id="{id}">{text}<a class="headerlink" href="#{id}" title="Permanent link">&para;</a></h1>\n<p>BODY</p>'
 
 

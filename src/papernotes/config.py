@@ -31,6 +31,7 @@ class PaperNotesConfig(base.Config):
     folder_topics = c.Type(bool, default=DEFAULTS["folder_topics"])
     paper_folders = c.ListOfItems(c.Type(str), default=list(DEFAULTS["paper_folders"]))
     not_papers = c.ListOfItems(c.Type(str), default=list(DEFAULTS["not_papers"]))
+    column_aliases = c.DictOfItems(c.Type(str), default={})
 
     def validate(self) -> tuple[ConfigErrors, ConfigWarnings]:
         config_dir = Path(self.config_file_path).parent if self.config_file_path else None

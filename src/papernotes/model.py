@@ -65,6 +65,8 @@ class Task:
 class TableCell:
     text: str
     links: tuple[Link, ...] = ()
+    source: str = ""
+    """The cell as written (Markdown, `\\|` unescaped): what a comparison table renders."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Literal
 
-Kind = Literal["choice", "flag", "globs", "folder"]
+Kind = Literal["choice", "flag", "globs", "folder", "mapping"]
 
 
 def _option(kind: Kind, default: Any, doc: str, choices: tuple[str, ...] = ()) -> Any:
@@ -31,6 +31,10 @@ def _flag(default: bool, doc: str) -> Any:
 
 def _globs(doc: str) -> Any:
     return _option("globs", (), doc)
+
+
+def _mapping(doc: str) -> Any:
+    return _option("mapping", (), doc)  # (key, value) pairs: the dataclass is frozen and hashable
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +68,9 @@ class Options:
                                 "its topics.")
     paper_folders: tuple[str, ...] = _globs("Globs of vault paths whose notes are always papers' notes (`Reading/**`).")
     not_papers: tuple[str, ...] = _globs("Globs of vault paths whose notes are never papers' notes (`Projects/**`).")
+    column_aliases: tuple[tuple[str, str], ...] = _mapping(
+        "Comparison table columns: `{alias: canonical}` (`Kernidee: key design`), merged with the built-in "
+        "aliases (papernotes/compare/attributes.py).")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +138,12 @@ def _check_globs(name: str, value: object) -> tuple[object, str | None]:
     return value, f"{_show(value)} is not a list of globs (write {example})"
 
 
+def _check_mapping(name: str, value: object) -> tuple[object, str | None]:
+    if isinstance(value, Mapping) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        return tuple(value.items()), None
+    return value, f"{_show(value)} is not a mapping of names (write `{name}: {{Kernidee: key design}}`)"
+
+
 def _check_folder(name: str, value: object, config_dir: Path | None) -> tuple[object, str | None]:
     if not isinstance(value, str) or not value:
         return value, f"{_show(value)} is not the name of a folder (write `{name}: my-templates`)"
@@ -142,7 +155,7 @@ def _check_folder(name: str, value: object, config_dir: Path | None) -> tuple[ob
 
 def _check(name: str, value: object, config_dir: Path | None) -> tuple[object, str | None]:
     kind = kind_of(name)
-    if value is None and kind != "globs":
+    if value is None and kind not in ("globs", "mapping"):
         return DEFAULTS[name], None  # `math:` with nothing after it: the default, as MkDocs reads it
     if kind == "choice":
         return _check_choice(name, value)
@@ -150,6 +163,8 @@ def _check(name: str, value: object, config_dir: Path | None) -> tuple[object, s
         return _check_flag(name, value)
     if kind == "globs":
         return _check_globs(name, value)
+    if kind == "mapping":
+        return _check_mapping(name, value)
     return _check_folder(name, value, config_dir)
 
 

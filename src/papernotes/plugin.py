@@ -156,7 +156,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         prune(files, site, vault.attachments, config.docs_dir, only_used=self.config.attachments == "used")
         made.update(moved_pages(files, site.links.page_src))
         if self.config.generated_pages:
-            for src, content in generated_pages(site, search=self.config.search == "pagefind").items():
+            for src, content in generated_pages(site, search=self.config.search == "pagefind",
+                                                column_aliases=self.config.column_aliases).items():
                 if files.get_file_from_path(src) is not None:
                     log.warning("papernotes: %s exists in the vault; the generated %s is skipped", src, src)
                     continue

@@ -85,7 +85,7 @@ def publish(vault: Vault, options: Options, *, use_directory_urls: bool = True, 
     """The site to build from `vault`, its queries rendered once, its `.base` pages, and its problems."""
     found: list[Diagnostic] = []
     site = site_of(vault, options, use_directory_urls=use_directory_urls, include_private=include_private)
-    site = with_queries(site, found.append, today)
+    site = with_queries(site, found.append, today, column_aliases=dict(options.column_aliases))
     bases = base_pages(site, vault.root, vault.attachments, options.exclude, found.append, today)
     return Published(site, bases, tuple(published_problems(vault, site, options, found)))
 

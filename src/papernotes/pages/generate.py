@@ -7,16 +7,17 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from papernotes.compare.attributes import Aliases, PaperAttributes, columns_by_coverage
+from papernotes.compare.table import compare_href, rows, table_html
 from papernotes.model import Paper, PaperId
 from papernotes.pages import Site
+from papernotes.pages.compare import COMPARE_SRC, DATA_SRC, compare_data, compare_page, topic_table
 from papernotes.pages.links import (
     html_text,
     note_html,
     note_link,
     paper_html,
     paper_link,
-    paper_topics,
-    topic_html,
     topic_link,
     topic_src,
 )
@@ -27,12 +28,16 @@ SECTIONS = (
     ("Papers", "papers.md"), ("Topics", "topics/index.md"), ("Queues", "queues.md"),
     ("Timeline", "timeline.md"), ("All notes", "notes.md"), ("Search", "search.md"),
 )
-_SKIPPED_ATTRIBUTES = {"year", "venue", "conference", "年份", "会议"}
 
 
-def generated_pages(site: Site, *, search: bool = True) -> dict[str, str]:
+def generated_pages(site: Site, *, search: bool = True,
+                    column_aliases: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Source path -> Markdown of every generated page (and the comparison page's JSON data)."""
+    attributes = PaperAttributes(site.graph, Aliases(column_aliases))
     pages = {
-        "papers.md": papers_page(site),
+        "papers.md": papers_page(site, attributes),
+        COMPARE_SRC: compare_page(),
+        DATA_SRC: compare_data(site, attributes),
         "topics/index.md": topics_index(site),
         "queues.md": queues_page(site),
         "timeline.md": timeline_page(site),
@@ -40,7 +45,7 @@ def generated_pages(site: Site, *, search: bool = True) -> dict[str, str]:
     }
     children = topic_children(site)
     for key in site.graph.topics:
-        pages[topic_src(site.graph.topics[key])] = topic_page(site, key, children)
+        pages[topic_src(site.graph.topics[key])] = topic_page(site, key, children, attributes)
     if search:
         pages["search.md"] = search_page()
     if site.home is None:
@@ -61,30 +66,15 @@ def _papers(site: Site) -> list[tuple[PaperId, Paper]]:
     return sorted(site.graph.papers.items(), key=lambda item: (-(item[1].year or 0), item[1].title.casefold()))
 
 
-def _attribute_columns(papers: list[tuple[PaperId, Paper]]) -> list[str]:
-    columns: dict[str, None] = {}
-    for _, paper in papers:
-        for name, value in paper.attributes:
-            if value and name not in _SKIPPED_ATTRIBUTES and "field" not in name and "topic" not in name:
-                columns.setdefault(name, None)
-    return list(columns)[:4]
-
-
-def papers_page(site: Site) -> str:
+def papers_page(site: Site, attributes: PaperAttributes | None = None) -> str:
+    """Every paper, newest first, with the four attributes filled for the most papers."""
     base = "papers.md"
-    papers = _papers(site)
-    extra = _attribute_columns(papers)
-    header = ["Title", "Year", "Venue", "Topics", "Status", *(name.replace("-", " ").capitalize() for name in extra)]
-    lines = ["# Papers", "", f"{counted(len(papers), 'paper')}.", "", '<div class="pn-table">', "<table>",
-             "<thead><tr>" + "".join(f"<th>{html_text(name)}</th>" for name in header) + "</tr></thead>",
-             "<tbody>"]
-    for _, paper in papers:
-        attributes = dict(paper.attributes)
-        topics = ", ".join(topic_html(site, key, base) for key in paper_topics(site, paper))
-        cells = [paper_html(site, paper, base), str(paper.year or ""), html_text(paper.venue or ""), topics,
-                 html_text(paper.status or ""), *(html_text(attributes.get(name, "")) for name in extra)]
-        lines.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
-    return "\n".join(lines + ["</tbody>", "</table>", "</div>", ""])
+    attributes = attributes or PaperAttributes(site.graph)
+    table_rows = rows(attributes, _papers(site))
+    extra = columns_by_coverage([row.cells for row in table_rows], minimum=0, limit=4)
+    columns = ["title", "year", "venue", "topics", "status", *extra]
+    lines = ["# Papers", "", f"{counted(len(table_rows), 'paper')}.", ""]
+    return "\n".join(lines + table_html(site, table_rows, columns, base, compare_href(site, base), attributes.html))
 
 
 def _html_list(items: Iterable[str]) -> list[str]:
@@ -112,7 +102,8 @@ def _counts_with_subtopics(site: Site) -> dict[str, int]:
     return counts
 
 
-def topic_page(site: Site, key: str, children: Mapping[str, list[str]] | None = None) -> str:
+def topic_page(site: Site, key: str, children: Mapping[str, list[str]] | None = None,
+               attributes: PaperAttributes | None = None) -> str:
     topic = site.graph.topics[key]
     base = topic_src(topic)
     lines = [f"# {escape_md(topic.name)}", ""]
@@ -121,10 +112,12 @@ def topic_page(site: Site, key: str, children: Mapping[str, list[str]] | None = 
     below = (children or topic_children(site)).get(key, [])
     if below:
         lines += ["Subtopics: " + ", ".join(topic_link(site, k, base) for k in below), ""]
-    papers = [paper for pid in topic.papers if (paper := site.graph.papers.get(PaperId(pid))) is not None]
+    papers = [(PaperId(pid), paper) for pid in topic.papers
+              if (paper := site.graph.papers.get(PaperId(pid))) is not None]
     if papers:
-        lines += ["## Papers", ""] + _html_list(paper_html(site, paper, base) + _year_suffix(paper)
-                                                 for paper in papers)
+        table = topic_table(site, key, attributes or PaperAttributes(site.graph), papers)
+        lines += ["## Papers", ""] + (table or _html_list(paper_html(site, paper, base) + _year_suffix(paper)
+                                                          for _, paper in papers))
     notes = _other_notes(site, key)
     if notes:
         lines += ["## Notes", ""] + _html_list(note_html(site, note, base) for note in notes)

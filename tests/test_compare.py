@@ -10,12 +10,13 @@ import sys
 from pathlib import Path
 
 from papernotes.compare.attributes import Aliases, Cell, columns_by_coverage
-from papernotes.dataview.site import query_problems, with_queries
+from papernotes.dataview.site import with_queries
 from papernotes.diagnostics import Diagnostic
-from papernotes.graph import build_graph
 from papernotes.loader import load_vault
+from papernotes.options import Options
 from papernotes.pages import Site, build_site
 from papernotes.pages.generate import generated_pages
+from papernotes.publish import publish
 from papernotes.rewrite import note_html
 from tests.test_site_build import build_site as mkdocs_build
 from tests.test_site_build import write_vault
@@ -113,7 +114,7 @@ def test_check_reports_block_problems_with_file_and_line(tmp_path: Path) -> None
 def test_unknown_topic_is_reported(tmp_path: Path) -> None:
     vault = load_vault(write_vault(tmp_path / "vault", {"Summary.md": SUMMARY,
                                                         "Compare.md": "```papers\ntopic: difusion\n```\n"}))
-    problems = query_problems(build_graph(vault.notes, vault.attachments))
+    problems = [d for d in publish(vault, Options()).diagnostics if d.code != "paper-incomplete"]
     assert [(p.path, p.line, p.message) for p in problems] == [
         ("Compare.md", 2, "```papers block: no topic `difusion`")]
 

@@ -10,7 +10,7 @@ from papernotes.graph import PaperGraph, build_graph
 from papernotes.loader import is_excluded
 from papernotes.model import Note, NoteKey
 from papernotes.paths import slugify
-from papernotes.rewrite import LinkContext
+from papernotes.rewrite import LinkContext, embed_problems
 from papernotes.topics import topic_key
 
 HOME_NAMES = ("index.md", "README.md", "Home.md", "home.md")
@@ -134,7 +134,7 @@ def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Se
         line_anchors=line_anchors(graph, public_keys), strict_line_breaks=strict_line_breaks,
     )
     loaded = {d for note in notes for d in note.diagnostics}  # the loader reports these itself
-    diagnostics = tuple(d for d in graph.diagnostics if d not in loaded)
+    diagnostics = tuple(d for d in graph.diagnostics if d not in loaded) + tuple(embed_problems(links))
     return Site(graph, links, home, diagnostics, templates_dir)
 
 

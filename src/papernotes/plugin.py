@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import functools
 import gc
 import html
 import logging
@@ -26,9 +27,10 @@ from mkdocs.structure.toc import get_toc
 from papernotes.config import PaperNotesConfig
 from papernotes.dataview.site import base_pages, with_queries
 from papernotes.diagnostics import Diagnostic, sort_key
-from papernotes.loader import decode, load_vault
+from papernotes.loader import load_vault
 from papernotes.markdown.html import Rendered, first_title, render_page, toc
 from papernotes.model import NoteKey
+from papernotes.page_meta import HasTemplate, missing_templates, page_meta
 from papernotes.pages import Site, build_site
 from papernotes.pages.generate import default_nav, generated_pages
 from papernotes.pages.incremental import Rebuilds
@@ -71,6 +73,23 @@ def _set_title(page: Page, heading: str | None) -> None:
         page.meta["title"] = html.escape(page.title, quote=False)
 
 
+def _template_finder(env: jinja2.Environment) -> HasTemplate:
+    """Whether the theme has a template (or an icon, `.icons/x.svg`): what a note's `template`
+    and `icon` may name."""
+
+    @functools.lru_cache(maxsize=1024)
+    def has(name: str) -> bool:
+        if env.loader is None:
+            return False
+        try:
+            env.loader.get_source(env, name)
+        except jinja2.TemplateNotFound:
+            return False
+        return True
+
+    return has
+
+
 class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     site: Site | None = None
     command = "build"
@@ -79,6 +98,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     cjk = False
     rendered: tuple[Page, Rendered] | None = None
     search_pages: list[str]
+    has_template: HasTemplate | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds: parsed notes
@@ -185,6 +205,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """--dirty: MkDocs makes a new theme environment for every rebuild; compiled templates
         are kept on disk, so Material's templates are not compiled again after each edit."""
+        self.has_template = _template_finder(env)
         if self.dirty and self.rebuilds is not None and self.rebuilds.pages_dir:
             folder = os.path.join(self.rebuilds.pages_dir, "_templates")
             os.makedirs(folder, exist_ok=True)
@@ -192,20 +213,12 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         return env
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
-        """MkDocs reads sources as strict UTF-8; a note the loader could read (UTF-16, stray
-        bytes) is given to it as the loader decoded it, instead of failing the whole build."""
+        """A note's page is made from the note the loader read (decoded, `%%comments%%` out):
+        MkDocs gets its body without frontmatter, so it never parses a note's YAML itself
+        (papernotes gives the page its meta, checked); a blank first line keeps MkDocs from
+        taking `Key: value` lines at the top for MultiMarkdown metadata."""
         note = self._note_of(page)
-        if note is not None and not any(d.code in ("utf16", "not-utf8") for d in note.diagnostics):
-            return None  # the loader read it as UTF-8: MkDocs reads it once more, for its metadata
-        path = page.file.abs_src_path
-        if not path or page.file.src_dir != config.docs_dir:
-            return None
-        data = Path(path).read_bytes()
-        try:
-            data.decode("utf-8")
-            return None
-        except UnicodeDecodeError:
-            return decode(data, page.file.src_uri)[0]
+        return None if note is None else "\n" + note.body
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The page is rendered here (a note was rendered when loaded: its slots are filled);
@@ -217,6 +230,9 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
 
         note = self._note_of(page)
         if note is not None and self.site is not None:
+            page.meta = page_meta(note, self.has_template)
+            for problem in missing_templates(note, self.has_template):
+                self.log_diagnostic(problem)
             headings = note.html.headings
             rendered = Rendered(note_html(note, self.site.links, url_of), toc(headings), first_title(headings))
         else:

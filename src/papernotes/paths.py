@@ -52,3 +52,15 @@ def has_scheme(target: str) -> bool:
 def decode_link_target(target: str) -> str:
     """A markdown link's path as a file name: `My%20Note.md` -> `My Note.md`."""
     return unquote(target)
+
+
+def page_dest(src: str, use_directory_urls: bool) -> str:
+    """Where MkDocs writes a docs page, in the site folder: `a/B.md` -> `a/B/index.html`
+    (`a/B.html` without directory URLs); `index.md` and `README.md` -> `index.html`."""
+    if not is_note_path(src):
+        return src
+    folder, _, name = src.rpartition("/")
+    name = name.rsplit(".", 1)[0]
+    name = "index" if name == "README" else name
+    path = f"{name}.html" if not use_directory_urls or name == "index" else f"{name}/index.html"
+    return f"{folder}/{path}" if folder else path

@@ -31,15 +31,15 @@ from papernotes.loader import load_vault
 from papernotes.markdown.html import Rendered, first_title, render_page, toc
 from papernotes.model import NoteKey
 from papernotes.page_meta import HasTemplate, missing_templates, page_meta
-from papernotes.pages import Site, build_site
+from papernotes.pages import Site, build_site, is_published
 from papernotes.pages.generate import default_nav, generated_pages
 from papernotes.pages.incremental import Rebuilds
 from papernotes.pages.paper import wrap_content
 from papernotes.render import counted
 from papernotes.rewrite import note_html
 from papernotes.sanitize import sanitize_html
-from papernotes.search import SearchError, index_site
-from papernotes.site_files import moved_pages, prune
+from papernotes.search import SHARD_PAGES, SearchError, index_site
+from papernotes.site_files import moved_pages, prune, skip_colliding_pages, withhold_collisions
 
 log = logging.getLogger("mkdocs.plugins.papernotes")
 
@@ -109,6 +109,10 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         self._drop_generated_sources()
         self.command, self.dirty = "build", False  # MkDocs may reuse this instance for a later build
 
+    def _bundles(self, notes: int) -> int:
+        """How many Pagefind folders the search index may take (one per `SHARD_PAGES` pages)."""
+        return 0 if self.config.search != "pagefind" else 1 + notes // SHARD_PAGES
+
     def _drop_generated_sources(self) -> None:
         if self.rebuilds is not None and self.rebuilds.pages_dir:
             shutil.rmtree(self.rebuilds.pages_dir, ignore_errors=True)
@@ -153,11 +157,17 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         log.info("papernotes: loaded %s notes in %s (%s parsed)", f"{len(vault.notes):,}", _seconds(start),
                  f"{len(self.rebuilds.cache.parsed):,}")
         start = time.perf_counter()
+        explicit = self.config.publish == "explicit"
+        withheld, collided = withhold_collisions(
+            files, config, [note.path for note in vault.notes],
+            {note.path for note in vault.notes if is_published(note, self.config.exclude, explicit=explicit)},
+            asset_dir=ASSET_DIR, pagefind_bundles=self._bundles(len(vault.notes)))
         self.site = site = build_site(vault.notes, vault.attachments, exclude=self.config.exclude,
+                                      withheld=withheld,
                                       folder_topics=self.config.folder_topics,
                                       use_directory_urls=config.use_directory_urls,
                                       topic_pages=self.config.generated_pages,
-                                      explicit=self.config.publish == "explicit",
+                                      explicit=explicit,
                                       templates_dir=self.config.templates_dir,
                                       strict_line_breaks=self.config.strict_line_breaks)
         self.site = site = with_queries(site, self.log_diagnostic)  # every query rendered once
@@ -167,23 +177,26 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                  f"{len(site.graph.topics):,}", f"{len(site.links.queries):,}")
         start = time.perf_counter()
         made: dict[str, str | bytes] = {}
+        for diagnostic in sorted(collided, key=sort_key):  # a withheld note is not published, yet warned
+            self.log_diagnostic(diagnostic)
         for diagnostic in sorted(vault.diagnostics + site.diagnostics, key=sort_key):
             if diagnostic.path in site.links.published or diagnostic.path not in site.links.notes:
                 self.log_diagnostic(diagnostic)
         prune(files, site, vault.attachments, config.docs_dir, only_used=self.config.attachments == "used")
         made.update(moved_pages(files, site.links.page_src))
+        moved = set(made)
         if self.config.generated_pages:
-            for src, content in generated_pages(site, search=self.config.search == "pagefind").items():
-                if files.get_file_from_path(src) is not None:
-                    log.warning("papernotes: %s exists in the vault; the generated %s is skipped", src, src)
-                    continue
-                made[src] = content
+            made.update(generated_pages(site, search=self.config.search == "pagefind"))
         bases = []
         for src, content in base_pages(site, vault.root, vault.attachments, self.config.exclude,
                                        self.log_diagnostic).items():
-            if files.get_file_from_path(src) is None and src not in made:  # `.base` files become pages
+            if src not in made:  # `.base` files become pages
                 made[src] = content
                 bases.append(src)
+        for diagnostic in skip_colliding_pages(files, made, moved, config.docs_dir, asset_dir=ASSET_DIR,
+                                               use_directory_urls=config.use_directory_urls):
+            self.log_diagnostic(diagnostic)
+        bases = [src for src in bases if src in made]
         for src, text in made.items():
             files.append(self.rebuilds.generated_file(config, src, text) if self.dirty
                          else File.generated(config, src, content=text))

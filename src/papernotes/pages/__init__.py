@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from papernotes.diagnostics import Diagnostic
@@ -109,13 +109,28 @@ def line_anchors(graph: PaperGraph, published: frozenset[str]) -> dict[str, dict
     return anchors
 
 
+def notes_keys(notes: Iterable[Note]) -> list[str]:
+    return [note.path for note in notes]
+
+
+def free_name(base: str, taken: Collection[str]) -> str:
+    """`base.md`, else `base-2.md`, `base-3.md`...: the first that is not `taken` (case folded)."""
+    name, count = f"{base}.md", 1
+    while name.casefold() in taken:
+        count += 1
+        name = f"{base}-{count}.md"
+    return name
+
+
 def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Sequence[str] = (),
                use_directory_urls: bool = True, topic_pages: bool = True, explicit: bool = False,
                templates_dir: str | None = None, folder_topics: bool = True,
-               strict_line_breaks: bool = False) -> Site:
+               strict_line_breaks: bool = False, withheld: Collection[str] = ()) -> Site:
     """One graph over the published notes, with the private ones known only as link targets:
-    a link to a private note is neither broken nor followed, and nothing of it reaches a page."""
-    published = [note for note in notes if is_published(note, exclude, explicit=explicit)]
+    a link to a private note is neither broken nor followed, and nothing of it reaches a page.
+    `withheld`: notes left out although published, as their page would land on another's."""
+    published = [note for note in notes
+                 if is_published(note, exclude, explicit=explicit) and note.path not in withheld]
     public_keys = frozenset(note.path for note in published)
     private = [note for note in notes if note.path not in public_keys]
     graph = build_graph(published, attachments, folder_topics=folder_topics, private=private)
@@ -123,9 +138,11 @@ def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Se
     page_src: dict[str, str] = {}
     if home is not None and home.casefold() not in ("index.md", "readme.md"):
         page_src[home] = "index.md"
-        displaced = next((key for key in public_keys if key.casefold() == "index.md"), None)
-        if displaced is not None:  # the vault's own index.md stays published, under another name
-            page_src[displaced] = "index-note.md"
+        taken = {key.casefold() for key in notes_keys(notes)}
+        for displaced in sorted(key for key in public_keys if key.casefold() == "index.md" or key == "README.md"):
+            # the vault's own index.md (or README.md) stays published, under a name no note has
+            page_src[displaced] = free_name(displaced.rsplit(".", 1)[0] + "-note", taken)
+            taken.add(page_src[displaced].casefold())
     tag_pages = {tag: topic_src(topic_key(tag)) for note in published for tag in note.tags
                  if topic_key(tag) in graph.topics} if topic_pages else {}
     links = LinkContext(

@@ -88,25 +88,36 @@ def line_anchors(graph: PaperGraph, published: frozenset[str]) -> dict[str, dict
     """`paper-<slug>` ids for papers written inline (no published note of their own), by note and
     file line, so a link to such a paper lands on its line. Headings already have an anchor."""
     anchors: dict[str, dict[int, str]] = {}
+    ids_by_note: dict[str, tuple[frozenset[int], set[str]]] = {}
+    counts: dict[tuple[str, str], int] = {}
     for paper in graph.papers.values():
         if paper.note and paper.note in published:
             continue
         source = next((s for s in paper.sources if s.path in published), None)
         if source is None or source.kind in LINE_ANCHOR_KINDS_SKIPPED:
             continue
-        note = graph.notes[source.path]
-        if any(heading.line == source.line for heading in note.headings):
+        heading_lines, ids = _ids_of(graph.notes[source.path], ids_by_note)
+        if source.line in heading_lines:
             continue
         taken = anchors.setdefault(source.path, {})
         if source.line in taken:
             continue
         slug = base = "paper-" + slugify(paper.short_name or paper.title)
-        count = 1
-        while slug in taken.values() or any(heading.anchor == slug for heading in note.headings):
+        count = counts.get((source.path, base), 1)
+        while slug in ids:  # each slug's count only grows: linear in the papers
             count += 1
             slug = f"{base}-{count}"
+        counts[(source.path, base)] = count
         taken[source.line] = slug
+        ids.add(slug)
     return anchors
+
+
+def _ids_of(note: Note, found: dict[str, tuple[frozenset[int], set[str]]]) -> tuple[frozenset[int], set[str]]:
+    """A note's heading lines, and the ids its page already uses (headings' and papers' anchors)."""
+    if note.path not in found:
+        found[note.path] = (frozenset(h.line for h in note.headings), {h.anchor for h in note.headings})
+    return found[note.path]
 
 
 def notes_keys(notes: Iterable[Note]) -> list[str]:

@@ -8,7 +8,7 @@ from urllib.parse import unquote
 
 NOTE_SUFFIXES = (".md", ".markdown")
 
-_TAG_RE = re.compile(r"<[^>]*>")
+_TAG_RE = re.compile(r"<[^<>]*+>")
 _NOT_SLUG_RE = re.compile(r"[^\w\- ]", re.UNICODE)
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from urllib.parse import unquote
@@ -42,6 +43,20 @@ def slugify(text: str) -> str:
     slug = heading_anchor(text)
     slug = re.sub(r"[-_\s]+", "-", slug).strip("-")
     return slug or "untitled"
+
+
+MAX_SLUG_BYTES = 120
+"""File names are at most 255 bytes on common file systems: a slug used as one stays well below."""
+
+
+def file_slug(text: str) -> str:
+    """`slugify(text)` short enough for a file name: a long one is cut, and a hash of the whole
+    keeps two long names that start alike apart."""
+    slug = slugify(text)
+    if len(slug.encode("utf-8")) <= MAX_SLUG_BYTES:
+        return slug
+    cut = slug.encode("utf-8")[:MAX_SLUG_BYTES - 9].decode("utf-8", errors="ignore").rstrip("-")
+    return f"{cut}-{hashlib.sha1(slug.encode('utf-8')).hexdigest()[:8]}"
 
 
 def has_scheme(target: str) -> bool:

@@ -9,7 +9,7 @@ from papernotes.diagnostics import Diagnostic
 from papernotes.graph import PaperGraph, build_graph
 from papernotes.loader import is_excluded
 from papernotes.model import Note, NoteKey
-from papernotes.paths import slugify
+from papernotes.paths import file_slug, slugify
 from papernotes.rewrite import LinkContext, embed_problems
 from papernotes.topics import topic_key
 
@@ -65,7 +65,7 @@ def is_published(note: Note, exclude: Sequence[str], *, explicit: bool = False) 
 
 def topic_src(key: str) -> str:
     """Where a topic's generated page lives: `diffusion/video` -> `topics/diffusion-video.md`."""
-    return f"topics/{slugify(key.replace('/', ' '))}.md"
+    return f"topics/{file_slug(key.replace('/', ' '))}.md"
 
 
 def find_home(notes: Iterable[Note]) -> NoteKey | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ctypes
-import functools
 import gc
 import html
 import logging
@@ -30,7 +29,7 @@ from papernotes.diagnostics import Diagnostic, sort_key
 from papernotes.loader import load_vault
 from papernotes.markdown.html import Rendered, first_title, render_page, toc
 from papernotes.model import NoteKey
-from papernotes.page_meta import HasTemplate, missing_templates, page_meta
+from papernotes.page_meta import HasTemplate, missing_templates, page_meta, theme_has
 from papernotes.pages import Site, build_site, is_published
 from papernotes.pages.generate import default_nav, generated_pages
 from papernotes.pages.incremental import Rebuilds
@@ -71,23 +70,6 @@ def _set_title(page: Page, heading: str | None) -> None:
         page.meta["title"] = html.escape(heading, quote=False)
     elif page.title:
         page.meta["title"] = html.escape(page.title, quote=False)
-
-
-def _template_finder(env: jinja2.Environment) -> HasTemplate:
-    """Whether the theme has a template (or an icon, `.icons/x.svg`): what a note's `template`
-    and `icon` may name."""
-
-    @functools.lru_cache(maxsize=1024)
-    def has(name: str) -> bool:
-        if env.loader is None:
-            return False
-        try:
-            env.loader.get_source(env, name)
-        except jinja2.TemplateNotFound:
-            return False
-        return True
-
-    return has
 
 
 class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
@@ -218,7 +200,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """--dirty: MkDocs makes a new theme environment for every rebuild; compiled templates
         are kept on disk, so Material's templates are not compiled again after each edit."""
-        self.has_template = _template_finder(env)
+        self.has_template = theme_has(env)
         if self.dirty and self.rebuilds is not None and self.rebuilds.pages_dir:
             folder = os.path.join(self.rebuilds.pages_dir, "_templates")
             os.makedirs(folder, exist_ok=True)

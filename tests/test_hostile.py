@@ -120,12 +120,12 @@ def test_frontmatter_of_any_type_never_escapes_into_the_page(built: Callable[[st
     for html in pages:
         assert "<script>alert(1)</script>" not in html and "<img src=x onerror" not in html
         assert 'href=".icons' not in html and "../../etc/passwd.svg" not in html
-    template_path = found.site / "k29-v16" / "index.html"  # `template: ../../etc/passwd`: the usual page
+    template_path = found.site / "k29" / "v16" / "index.html"  # `template: ../../etc/passwd`: the usual page
     assert 'class="md-content"' in template_path.read_text(encoding="utf-8")
     logged = "\n".join(found.log)
-    assert "k29-v00.md:2: template: 2023 is not the name of a page template" in logged
-    assert "k30-v00.md:2: hide: 2023 is not a list of" in logged
-    assert "k00-v22.md:2: title: {'en': 'Flow Matching', 'zh': '流匹配'} is not text" in logged
+    assert "k29/v00.md:2: template: 2023 is not the name of a page template" in logged
+    assert "k30/v00.md:2: hide: 2023 is not a list of" in logged
+    assert "k00/v22.md:2: title: {'en': 'Flow Matching', 'zh': '流匹配'} is not text" in logged
 
 
 def test_colliding_names_keep_one_page_each_and_warn_at_the_loser(built: Callable[[str], Built]) -> None:

@@ -53,13 +53,28 @@ KNOWN_KEYS = (
 
 
 def every_yaml_type_in_every_key() -> Files:
-    """One note per (key, YAML value): `k03-v12.md`, each linked from the home note."""
+    """One note per (key, YAML value): `k03/v12.md`, each linked from the home note."""
     files: Files = {}
     for k, key in enumerate(KNOWN_KEYS):
         for v, value in enumerate(YAML_VALUES.values()):
-            files[f"k{k:02d}-v{v:02d}.md"] = f"---\n{key}: {value}\n---\n# Note {k} {v}\n\nBody.\n"
+            files[f"k{k:02d}/v{v:02d}.md"] = f"---\n{key}: {value}\n---\n# Note {k} {v}\n\nBody.\n"
     files["index.md"] = "# Home\n\n" + "\n".join(f"- [[{name[:-3]}]]" for name in files) + "\n"
+    files["Queries.md"] = queries_over_every_key()
     return files
+
+
+def queries_over_every_key() -> str:
+    """A Dataview query and a Bases view per known key that sort, group, compare and compute
+    with whatever YAML type each note holds there."""
+    blocks = []
+    for k, key in enumerate(key.replace("-", "_") for key in KNOWN_KEYS):
+        blocks.append(f"```dataview\nTABLE {key}, length({key}), lower({key}), {key} + 1 FROM \"k{k:02d}\" "
+                      f"WHERE {key} > 3 SORT {key} DESC GROUP BY {key}\n```\n")
+        blocks.append(f"```base\nfilters: file.inFolder(\"k{k:02d}\")\nformulas:\n  f: note.{key}.lower()\n"
+                      f"views:\n  - type: table\n"
+                      f"    order: [note.{key}, formula.f]\n    sort:\n      - property: note.{key}\n"
+                      f"        direction: DESC\n    groupBy:\n      property: note.{key}\n```\n")
+    return "# Queries\n\n" + "\n".join(blocks)
 
 
 def embed_fan_out(n: int) -> Files:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from papernotes.collisions import Output, diagnostic, find_collisions
+from papernotes.collisions import Output, diagnostic, find_collisions, too_long, too_long_diagnostic
 from papernotes.paths import page_dest
 
 SITE = [Output("sitemap.xml", "sitemap.xml", "site", "the site's sitemap.xml"),
@@ -65,3 +65,12 @@ def test_finding_collisions_is_linear() -> None:
     start = time.perf_counter()
     assert len(find_collisions(outputs)) == 50_000
     assert time.perf_counter() - start < 5
+
+
+def test_a_page_whose_file_name_the_file_system_refuses_is_found() -> None:
+    name = "x" * 252 + ".md"
+    assert too_long([Output(name, page_dest(name, True), "note")]) == []  # `xxx…/index.html`
+    refused = too_long([Output(name, page_dest(name, False), "note"), note("a.md")])
+    assert [output.src for output in refused] == [name]  # `xxx….html`: 257 bytes
+    problem = too_long_diagnostic(refused[0])
+    assert (problem.path, problem.code, problem.hint) == (name, "output-name-too-long", "give it a shorter name")

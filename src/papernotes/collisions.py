@@ -54,6 +54,24 @@ class Collision:
     where the winner needs a folder."""
 
 
+MAX_NAME_BYTES = 255
+"""The longest file or folder name most file systems take."""
+
+
+def too_long(outputs: Iterable[Output]) -> list[Output]:
+    """Outputs with a file or folder name the file system would refuse (`a.html` for a note
+    whose name is already 253 bytes long, when MkDocs writes pages without directory URLs)."""
+    return [output for output in outputs
+            if any(len(part.encode("utf-8")) > MAX_NAME_BYTES for part in output.dest.split("/"))]
+
+
+def too_long_diagnostic(output: Output) -> Diagnostic:
+    return Diagnostic(output.src, 0, "warning", "output-name-too-long",
+                      f"this {'note' if output.owner == 'note' else 'file'} would be written to a file name longer "
+                      f"than {MAX_NAME_BYTES} bytes ({output.dest.rsplit('/', 1)[-1][:40]}...); "
+                      "it is left out of the site", "give it a shorter name")
+
+
 def fold(path: str) -> str:
     """One spelling per path whatever the file system: Unicode-normalised, case folded."""
     return unicodedata.normalize("NFC", path).casefold()

@@ -8,7 +8,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from papernotes.collisions import Output, diagnostic, find_collisions
+from papernotes.collisions import Output, diagnostic, find_collisions, too_long, too_long_diagnostic
 from papernotes.diagnostics import Diagnostic
 from papernotes.pages import Site, is_site_asset
 from papernotes.paths import page_dest
@@ -87,9 +87,12 @@ def withhold_collisions(files: Files, config: MkDocsConfig, notes: Iterable[str]
     to be left unpublished (links to them are then plain text, as to a private note)."""
     outputs = site_outputs(files, config, asset_dir=asset_dir, pagefind_bundles=pagefind_bundles)
     outputs += vault_outputs(files, config.docs_dir, notes, published, config.use_directory_urls)
-    found = find_collisions(outputs)
-    drop_files(files, {c.loser.src for c in found if c.loser.owner == "attachment"}, config.docs_dir)
-    return frozenset(c.loser.src for c in found if c.loser.owner == "note"), [diagnostic(c) for c in found]
+    refused = too_long(outputs)
+    found = find_collisions(output for output in outputs if output not in refused)
+    losers = [c.loser for c in found] + refused
+    drop_files(files, {output.src for output in losers if output.owner == "attachment"}, config.docs_dir)
+    problems = [diagnostic(c) for c in found] + [too_long_diagnostic(output) for output in refused]
+    return frozenset(output.src for output in losers if output.owner == "note"), problems
 
 
 def skip_colliding_pages(files: Files, made: dict[str, str | bytes], moved: Collection[str], docs_dir: str,

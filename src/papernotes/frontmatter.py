@@ -452,7 +452,7 @@ def _split_tags(text: str) -> list[str]:
     return text.split(",") if "," in text else text.split()
 
 
-_AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|，|、|&|\band\b)\s*")
+_AUTHOR_SEPARATORS = re.compile(r"(?:(?<!\s)\s++)?(?:,|，|、|&|\band\b)\s*+")
 
 
 def _split_authors(text: str) -> list[str]:

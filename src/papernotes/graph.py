@@ -130,7 +130,7 @@ def _note_mention(note: Note, decision: Decision, folder_topics: bool) -> Paper:
 
 
 _TITLE_THEN_CJK_RE = re.compile(
-    r"^([A-Za-z0-9][^\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]*?)\s+[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+    r"^([A-Za-z0-9][^\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]*?)(?<!\s)\s++[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def queue_title(text: str) -> str:

@@ -58,7 +58,7 @@ _VENUE_ALIASES = {
     "acm mm": "ACM MM",
     "mm": "ACM MM",
 }
-_VENUE_YEAR_RE = re.compile(r"^([A-Za-z][A-Za-z&\- ]*?)[\s\-']*((?:19|20)\d{2}|\d{2})$")
+_VENUE_YEAR_RE = re.compile(r"^([A-Za-z][A-Za-z&\- ]*?)(?<![\s\-'])[\s\-']*+((?:19|20)\d{2}|\d{2})$")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 MONTHS = {

@@ -27,6 +27,7 @@ from papernotes.markdown.comments import strip_comments
 from papernotes.markdown.html import SLOT_END, SLOT_START, render_note
 from papernotes.markdown.structure import Structure, extract_structure
 from papernotes.model import Note, NoteKey
+from papernotes.page_meta import theme_problems
 from papernotes.paths import is_note_path
 from papernotes.titles import choose_title, file_title, skipped_title_diagnostics
 
@@ -210,7 +211,7 @@ def load_note(key: str, data: bytes) -> tuple[Note | None, list[Diagnostic]]:
             "add a line with --- after the last frontmatter key",
         ))
     meta, meta_problems = normalise_meta(raw, key, lines)
-    problems += meta_problems
+    problems += meta_problems + theme_problems(raw, key, lines)
     body = body.replace(SLOT_START, "").replace(SLOT_END, "")  # the renderer's slot markers
     tokens = make_parser().parse(body)
     structure = extract_structure(tokens, body_line)

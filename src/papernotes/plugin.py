@@ -25,11 +25,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from papernotes.config import PaperNotesConfig
-from papernotes.diagnostics import Diagnostic
-from papernotes.loader import decode, load_vault
+from papernotes.diagnostics import Diagnostic, sort_key
+from papernotes.loader import load_vault
 from papernotes.markdown.html import Rendered, first_title, render_page, toc
 from papernotes.model import NoteKey
-from papernotes.pages import Site
+from papernotes.page_meta import HasTemplate, missing_templates, page_meta, theme_has
+from papernotes.pages import Site, is_published
 from papernotes.pages.generate import default_nav, generated_pages
 from papernotes.pages.incremental import Rebuilds
 from papernotes.pages.paper import wrap_content
@@ -37,8 +38,8 @@ from papernotes.publish import publish
 from papernotes.render import counted
 from papernotes.rewrite import note_html
 from papernotes.sanitize import sanitize_html
-from papernotes.search import SearchError, index_site
-from papernotes.site_files import moved_pages, prune
+from papernotes.search import SHARD_PAGES, SearchError, index_site
+from papernotes.site_files import moved_pages, prune, skip_colliding_pages, withhold_collisions
 
 log = logging.getLogger("mkdocs.plugins.papernotes")
 
@@ -84,6 +85,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     cjk = False
     rendered: tuple[Page, Rendered] | None = None
     search_pages: list[str]
+    has_template: HasTemplate | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds: parsed notes
@@ -93,6 +95,10 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     def on_shutdown(self) -> None:
         self._drop_generated_sources()
         self.command, self.dirty = "build", False  # MkDocs may reuse this instance for a later build
+
+    def _bundles(self, notes: int) -> int:
+        """How many Pagefind folders the search index may take (one per `SHARD_PAGES` pages)."""
+        return 0 if self.config.search != "pagefind" else 1 + notes // SHARD_PAGES
 
     def _drop_generated_sources(self) -> None:
         if self.rebuilds is not None and self.rebuilds.pages_dir:
@@ -144,7 +150,13 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         log.info("papernotes: loaded %s notes in %s (%s parsed)", f"{len(vault.notes):,}", _seconds(start),
                  f"{len(self.rebuilds.cache.parsed):,}")
         start = time.perf_counter()
-        published = publish(vault, self.config.to_options(), use_directory_urls=config.use_directory_urls)
+        explicit = self.config.publish == "explicit"
+        withheld, collided = withhold_collisions(
+            files, config, [note.path for note in vault.notes],
+            {note.path for note in vault.notes if is_published(note, self.config.exclude, explicit=explicit)},
+            asset_dir=ASSET_DIR, pagefind_bundles=self._bundles(len(vault.notes)))
+        published = publish(vault, self.config.to_options(), use_directory_urls=config.use_directory_urls,
+                            withheld=withheld)
         self.site = site = published.site
         self.cjk = any(_CJK_RE.search(note.body) for note in site.graph.notes.values())
         log.info("papernotes: built the graph in %s: %s papers, %s links, %s topics, %s queries",
@@ -152,21 +164,22 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                  f"{len(site.graph.topics):,}", f"{len(site.links.queries):,}")
         start = time.perf_counter()
         made: dict[str, str | bytes] = {}
-        self.log_diagnostics(published.diagnostics)
+        # a withheld note (its page would land on another's) is not published, yet warned about
+        self.log_diagnostics(sorted([*collided, *published.diagnostics], key=sort_key))
         prune(files, site, vault.attachments, config.docs_dir, only_used=self.config.attachments == "used")
         made.update(moved_pages(files, site.links.page_src))
+        moved = set(made)
         if self.config.generated_pages:
-            for src, content in generated_pages(site, search=self.config.search == "pagefind",
-                                                column_aliases=self.config.column_aliases).items():
-                if files.get_file_from_path(src) is not None:
-                    log.warning("papernotes: %s exists in the vault; the generated %s is skipped", src, src)
-                    continue
-                made[src] = content
+            made.update(generated_pages(site, search=self.config.search == "pagefind",
+                                        column_aliases=dict(self.config.column_aliases)))
         bases = []
         for src, content in published.bases.items():
-            if files.get_file_from_path(src) is None and src not in made:  # `.base` files become pages
+            if src not in made:  # `.base` files become pages
                 made[src] = content
                 bases.append(src)
+        self.log_diagnostics(list(skip_colliding_pages(files, made, moved, config.docs_dir, asset_dir=ASSET_DIR,
+                                                       use_directory_urls=config.use_directory_urls)))
+        bases = [src for src in bases if src in made]
         for src, text in made.items():
             files.append(self.rebuilds.generated_file(config, src, text) if self.dirty
                          else File.generated(config, src, content=text))
@@ -188,6 +201,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """--dirty: MkDocs makes a new theme environment for every rebuild; compiled templates
         are kept on disk, so Material's templates are not compiled again after each edit."""
+        self.has_template = theme_has(env)
         if self.dirty and self.rebuilds is not None and self.rebuilds.pages_dir:
             folder = os.path.join(self.rebuilds.pages_dir, "_templates")
             os.makedirs(folder, exist_ok=True)
@@ -195,20 +209,12 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         return env
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
-        """MkDocs reads sources as strict UTF-8; a note the loader could read (UTF-16, stray
-        bytes) is given to it as the loader decoded it, instead of failing the whole build."""
+        """A note's page is made from the note the loader read (decoded, `%%comments%%` out):
+        MkDocs gets its body without frontmatter, so it never parses a note's YAML itself
+        (papernotes gives the page its meta, checked); a blank first line keeps MkDocs from
+        taking `Key: value` lines at the top for MultiMarkdown metadata."""
         note = self._note_of(page)
-        if note is not None and not any(d.code in ("utf16", "not-utf8") for d in note.diagnostics):
-            return None  # the loader read it as UTF-8: MkDocs reads it once more, for its metadata
-        path = page.file.abs_src_path
-        if not path or page.file.src_dir != config.docs_dir:
-            return None
-        data = Path(path).read_bytes()
-        try:
-            data.decode("utf-8")
-            return None
-        except UnicodeDecodeError:
-            return decode(data, page.file.src_uri)[0]
+        return None if note is None else "\n" + note.body
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The page is rendered here (a note was rendered when loaded: its slots are filled);
@@ -220,6 +226,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
 
         note = self._note_of(page)
         if note is not None and self.site is not None:
+            page.meta = page_meta(note, self.has_template)
+            self.log_diagnostics(list(missing_templates(note, self.has_template)))
             headings = note.html.headings
             rendered = Rendered(note_html(note, self.site.links, url_of), toc(headings), first_title(headings))
         else:

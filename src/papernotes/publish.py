@@ -7,7 +7,7 @@ function computes them, so both report the same problems about the same publishe
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from papernotes.dataview.site import base_pages, with_queries
@@ -35,14 +35,14 @@ class Published:
 
 
 def site_of(vault: Vault, options: Options, *, use_directory_urls: bool = True,
-            include_private: bool = False) -> Site:
+            include_private: bool = False, withheld: Collection[str] = ()) -> Site:
     """The published part of the vault as `options` say (`publish`, `exclude`, `folder_topics`...);
     `include_private` publishes every note, private or not (`papernotes export --include-private`)."""
     return build_site(vault.notes, vault.attachments, exclude=options.exclude,
                       folder_topics=options.folder_topics, use_directory_urls=use_directory_urls,
                       topic_pages=options.generated_pages, explicit=options.publish == "explicit",
                       templates_dir=options.templates_dir, strict_line_breaks=options.strict_line_breaks,
-                      include_private=include_private,
+                      include_private=include_private, withheld=withheld,
                       recognition=RecogniseOptions(options.paper_folders, options.not_papers))
 
 
@@ -81,10 +81,12 @@ def published_problems(vault: Vault, site: Site, options: Options, found: Iterab
 
 
 def publish(vault: Vault, options: Options, *, use_directory_urls: bool = True, include_private: bool = False,
-            today: dt.date | None = None) -> Published:
-    """The site to build from `vault`, its queries rendered once, its `.base` pages, and its problems."""
+            today: dt.date | None = None, withheld: Collection[str] = ()) -> Published:
+    """The site to build from `vault`, its queries rendered once, its `.base` pages, and its problems.
+    `withheld`: published notes left out because their page would land on another file's."""
     found: list[Diagnostic] = []
-    site = site_of(vault, options, use_directory_urls=use_directory_urls, include_private=include_private)
+    site = site_of(vault, options, use_directory_urls=use_directory_urls, include_private=include_private,
+                   withheld=withheld)
     site = with_queries(site, found.append, today, column_aliases=dict(options.column_aliases))
     bases = base_pages(site, vault.root, vault.attachments, options.exclude, found.append, today)
     return Published(site, bases, tuple(published_problems(vault, site, options, found)))

@@ -120,7 +120,13 @@ class DataIndex:
             return [self._convert(item, source) for item in raw]
         if isinstance(raw, dict):
             return {str(k): self._convert(v, source) for k, v in raw.items()}
-        return raw
+        if isinstance(raw, set | frozenset):  # YAML's `!!set`: a list, in one order every build
+            return [self._convert(item, source) for item in sorted(raw, key=str)]
+        if raw is None or isinstance(raw, bool | int | float | dt.date):
+            return raw
+        if isinstance(raw, bytes):  # YAML's `!!binary`
+            return raw.decode("utf-8", errors="replace")
+        return str(raw)  # no other YAML type: a query only ever sees the types it knows
 
     def _convert_text(self, text: str, source: str, parse_numbers: bool = True) -> Value:
         parts = wikilink_parts(text)

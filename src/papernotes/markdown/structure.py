@@ -14,7 +14,7 @@ from papernotes.paths import decode_link_target, has_scheme, heading_anchor
 
 _BLOCK_ID_RE = re.compile(r"(?:^|\s)\^([A-Za-z0-9][A-Za-z0-9\-]*)\s*$")
 QUERY_LANGUAGES = ("dataview", "dataviewjs", "base", "papers")  # `papers`: papernotes.compare
-_LINE_FIELD_RE = re.compile(r"^\s*([\w][\w \-]*?)\s*::\s*(.*?)\s*$")
+_LINE_FIELD_RE = re.compile(r"^\s*+([\w][\w \-]*?)(?<!\s)\s*+::\s*+(.*?)(?:(?<!\s)\s*+)?$")
 _BRACKET_FIELD_RE = re.compile(r"[\[(]([\w][\w \-]*?)\s*::\s*((?:\[\[[^\]\n]*\]\]|[^\]\)\n])*?)\s*[\])]")
 
 

@@ -23,6 +23,7 @@ from papernotes.model import PaperId
 from papernotes.pages import Site
 from papernotes.pages.links import paper_target, paper_topics
 from papernotes.pages.paper import backlink_facts, rank_related
+from papernotes.rewrite import MAX_EMBED_DEPTH, MAX_EMBEDS
 
 PageInputs = dict[str, object]
 
@@ -40,7 +41,8 @@ def page_inputs(site: Site, *, paper_pages: bool) -> PageInputs:
     embeds = _embedded_notes(site)
     inputs: PageInputs = {}
     for key in site.links.published:
-        content = tuple(own[k] for k in _closure(key, embeds))
+        closure = _closure(key, embeds)
+        content = tuple(own[k] for k in closure) if closure is not None else object()  # never equal
         inputs[key] = (content, _chrome_inputs(site, key) if paper_pages else None)
     return inputs
 
@@ -80,17 +82,20 @@ def _embedded_notes(site: Site) -> dict[str, list[str]]:
     return embeds
 
 
-def _closure(key: str, embeds: Mapping[str, list[str]]) -> list[str]:
-    """The note and every note it embeds, directly or through other embeds (cycles stop)."""
+def _closure(key: str, embeds: Mapping[str, list[str]]) -> list[str] | None:
+    """The note and every note it embeds, directly or through other embeds (cycles stop), as far
+    as a page shows embeds (rewrite.py's limits); None when there are more than a page can show,
+    so that page is simply rebuilt every time instead of this costing the square of the vault."""
     if key not in embeds:
         return [key]
     seen = {key: None}
-    stack = [key]
-    while stack:
-        for target in embeds.get(stack.pop(), ()):
-            if target not in seen:
-                seen[target] = None
-                stack.append(target)
+    level = [key]
+    for _ in range(MAX_EMBED_DEPTH):
+        level = list(dict.fromkeys(target for source in level for target in embeds.get(source, ())
+                                   if target not in seen))
+        seen.update(dict.fromkeys(level))
+        if len(seen) > MAX_EMBEDS + 1:
+            return None
     return list(seen)
 
 

@@ -59,8 +59,8 @@ def wrap_content(content: str, site: Site, key: str | None, src: str, *, paper_p
 _LEADING_H1_RE = re.compile(r"\A\s*<h1\b([^>]*)>(.*?)</h1>\s*", re.DOTALL)
 _ID_RE = re.compile(r'\bid="([^"]*)"')
 _TASK_BOX_RE = re.compile(r"^\[[ xX]\]\s+")
-_MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)[^)]*\)")  # [text](url): shown as its text
-_TAG_RE = re.compile(r"<[^>]*>")
+_MD_LINK_RE = re.compile(r"!?\[([^\[\]]*+)\]\(([^)\s]*+)[^)]*+\)")  # [text](url): shown as its text
+_TAG_RE = re.compile(r"<[^<>]*+>")
 _PERMALINK_RE = re.compile(r'<a class="headerlink".*?</a>', re.DOTALL)
 
 

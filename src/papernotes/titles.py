@@ -27,7 +27,7 @@ PLACEHOLDER_TITLES = frozenset(title_key(text) for text in (
 # Templater's `<% tp.file.title %>`, `${title}`. Only variables: `{{ 7*7 }}` is text someone wrote.
 _TEMPLATE_SYNTAX_RE = re.compile(
     r"\{\{\s*[\w.\-]+(?::[^{}]*)?\s*\}\}|<%[-_*+~]?\s.*?%>|\$\{\s*[\w.\-]+\s*\}", re.DOTALL)
-_COUNTER_RE = re.compile(r"\s*\d{1,3}$")
+_COUNTER_RE = re.compile(r"(?<!\s)\s*+\d{1,3}$")  # `Untitled 2`; possessive: linear on long blank runs
 # `# 1 Introduction`, `# 2.3 Method`, `# III. Results`, `# 一、引言`, `# 第二章 方法`: sections, never titles.
 _NUMBERED_RE = re.compile(
     r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+|[IVX]{1,4}\.\s+|[一二三四五六七八九十]{1,3}\s*[、.．]"

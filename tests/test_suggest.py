@@ -1,0 +1,87 @@
+"""Did-you-mean suggestions: difflib's answers, from a bounded amount of work per query (no timing)."""
+
+from __future__ import annotations
+
+import difflib
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+from papernotes.resolve import fold
+from papernotes.suggest import CANDIDATES, POSTINGS_BUDGET, Suggester
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from generate_vault import plan_notes  # noqa: E402
+
+
+def vault_names(notes: int) -> list[str]:
+    """The names a Resolver indexes for a generated vault: note names, file names, aliases, images."""
+    names = (x for note in plan_notes(notes, 1)
+             for x in (note.name, note.name + ".md", note.alias, f"img-{note.index}.png"))
+    return list(dict.fromkeys(fold(name) for name in names))
+
+
+def typo(rng: random.Random, text: str) -> str:
+    """One to three letters dropped, added or replaced, as typed links go wrong."""
+    chars = list(text)
+    for _ in range(rng.randint(1, 3)):
+        at = rng.randrange(len(chars))
+        roll = rng.random()
+        if roll < 0.33 and len(chars) > 1:
+            del chars[at]
+        elif roll < 0.66:
+            chars.insert(at, rng.choice("abcdefghijklmnopqrstuvwxyz "))
+        else:
+            chars[at] = rng.choice("abcdefghijklmnopqrstuvwxyz")
+    return "".join(chars)
+
+
+def queries(names: list[str], count: int, seed: int = 5) -> list[str]:
+    rng = random.Random(seed)
+    wanted = [typo(rng, rng.choice(names)) for _ in range(count)]
+    return wanted + ["sparse attention", "latent diffusion models", "todo", "稀疏注意力", "扩散", "img-3", "x"]
+
+
+@pytest.mark.parametrize("size", [1, 5, CANDIDATES])
+def test_small_collections_get_exactly_difflibs_answer(size):
+    names = vault_names(size)[:size]
+    suggester = Suggester(names)
+    for query in queries(names, 50):
+        assert suggester.closest(query, n=10) == difflib.get_close_matches(query, names, n=10, cutoff=0.6)
+
+
+def test_large_collections_keep_difflibs_best_suggestion_and_order():
+    """Over a 1,500-note vault (6,000 names) every typo gets difflib's first suggestion; every
+    suggestion passes difflib's cutoff, and they come in difflib's order."""
+    names = vault_names(1500)
+    suggester = Suggester(names)
+    for query in queries(names, 150):
+        ours = suggester.closest(query, n=10)
+        reference = difflib.get_close_matches(query, names, n=10, cutoff=0.6)
+        assert ours[:1] == reference[:1], query
+        assert ours == difflib.get_close_matches(query, ours, n=10, cutoff=0.6)
+
+
+def test_work_per_query_is_bounded_whatever_the_vault_size():
+    """The candidates scored and index entries read per query do not grow with the vault: this
+    is what keeps did-you-mean linear in the number of broken links."""
+    per_query = {}
+    for notes in (400, 4000):
+        names = vault_names(notes)
+        suggester = Suggester(names)
+        wanted = queries(names, 100, seed=notes)
+        for query in wanted:
+            suggester.closest(query)
+        assert suggester.scored <= CANDIDATES * len(wanted)
+        assert suggester.postings_read <= POSTINGS_BUDGET * len(wanted)
+        per_query[notes] = suggester.scored / len(wanted)
+    assert per_query[4000] <= per_query[400] * 1.2
+
+
+def test_a_repeated_query_is_answered_from_the_cache():
+    suggester = Suggester(vault_names(200))
+    first = suggester.closest("sparse atention")
+    scored = suggester.scored
+    assert suggester.closest("sparse atention") == first and suggester.scored == scored

@@ -1,14 +1,21 @@
-"""Did-you-mean suggestions: difflib's ranking, over a bounded set of candidates per query.
+"""Did-you-mean suggestions: difflib's answers, from a bounded amount of work per query.
 
-`difflib.get_close_matches` compares a query with every name it is given. Once per broken link
-over every name of a vault, that grows with (broken links × notes): 88 s of a 5,000-note build.
-A `Suggester` indexes its names once by character bigrams and trigrams (grams); a query reads at
-most `POSTINGS_BUDGET` index entries (its rarest grams first), keeps the `CANDIDATES` names
-sharing the most grams with it (for their length), and ranks those as difflib does (ratio, then
-name). Collections of up to `CANDIDATES` names (a note's headings, small vaults) get exactly
-difflib's answer; in larger ones the first suggestion was difflib's for every typo tested
-(tests/test_suggest.py), while the second and third can differ where many names are about
-equally close.
+`difflib.get_close_matches` compares a query with every name it is given, in Python. Once per
+broken link over every name of a vault, that grows with (broken links × notes): 88 s of a
+5,000-note build. A `Suggester` instead
+
+1. takes a pool of at most `POOL` names: all of them in a small vault, else the names sharing
+   character bigrams or trigrams (grams) with the query, found in an index built once, reading
+   at most `POSTINGS_BUDGET` index entries (the query's rarest grams first);
+2. scores the pool with rapidfuzz's Indel ratio (2 × longest common subsequence / lengths, in C),
+   which is never below difflib's ratio (difflib's matching blocks are a common subsequence);
+3. computes difflib's own ratio in the order of those upper bounds, at most `CANDIDATES` times,
+   stopping once no bound left can beat the n-th best, and ranks as difflib does (ratio, then name).
+
+So every suggestion is one difflib would make, in difflib's order; where the pool holds every
+name (up to `POOL` names) and the cap is not reached, the answer is exactly difflib's. Beyond,
+a name sharing no rare gram with the query may be missed (tests/test_suggest.py measures how
+often the answers differ).
 """
 
 from __future__ import annotations
@@ -18,9 +25,13 @@ import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
+from rapidfuzz import fuzz, process
+
 CUTOFF = 0.6  # difflib's default: below it a name is not offered
-CANDIDATES = 64  # names scored with difflib per query, at most
-POSTINGS_BUDGET = 4096  # gram index entries read per query, at most (one list may be cut to it)
+POOL = 4096  # names compared with rapidfuzz per query, at most
+CANDIDATES = 256  # names scored with difflib per query, at most
+POSTINGS_BUDGET = 8192  # gram index entries read per query, at most (one list may be cut to it)
+_EPSILON = 1e-9  # rapidfuzz scores are floats in percent: never let rounding drop a name
 
 
 def close_matches(query: str, names: Sequence[str], n: int = 3, cutoff: float = CUTOFF) -> list[str]:
@@ -36,32 +47,50 @@ def _grams(text: str) -> set[str]:
 class Suggester:
     """Names indexed once; each query then costs a bounded amount of work, whatever their number.
 
-    `scored` and `postings_read` count the work done so far, so tests can prove the bound
-    without timing anything.
+    `compared`, `scored` and `postings_read` count the work done so far (rapidfuzz comparisons,
+    difflib ratios, index entries), so tests can prove the bound without timing anything.
     """
 
     def __init__(self, names: Iterable[str]) -> None:
         self._names = list(dict.fromkeys(names))
         self._postings: dict[str, list[int]] = defaultdict(list)
-        if len(self._names) > CANDIDATES:
+        if len(self._names) > POOL:
             for number, name in enumerate(self._names):
                 for gram in _grams(name):
                     self._postings[gram].append(number)
         self._cache: dict[tuple[str, int, float], list[str]] = {}
-        self.scored = 0
-        self.postings_read = 0
+        self.compared = self.scored = self.postings_read = 0
 
     def closest(self, query: str, n: int = 3, cutoff: float = CUTOFF) -> list[str]:
         """Up to `n` names like `query`, best first, as `difflib.get_close_matches` orders them."""
         key = (query, n, cutoff)
         found = self._cache.get(key)
         if found is None:
-            candidates = self._names if len(self._names) <= CANDIDATES else self._candidates(query)
-            self.scored += len(candidates)
-            found = self._cache[key] = close_matches(query, candidates, n, cutoff)
+            pool = self._names if len(self._names) <= POOL else self._pool(query)
+            found = self._cache[key] = self._rank(query, pool, n, cutoff)
         return list(found)
 
-    def _candidates(self, query: str) -> list[str]:
+    def _rank(self, query: str, pool: Sequence[str], n: int, cutoff: float) -> list[str]:
+        self.compared += len(pool)
+        bounds = process.extract(query, pool, scorer=fuzz.ratio, processor=None, limit=None,
+                                 score_cutoff=cutoff * 100 - _EPSILON)
+        matcher = difflib.SequenceMatcher()
+        matcher.set_seq2(query)
+        best: list[tuple[float, str]] = []  # a heap of the n best (ratio, name), worst first
+        for name, bound, _ in bounds[:CANDIDATES]:
+            if len(best) == n and bound / 100 + _EPSILON < best[0][0]:
+                break  # sorted by bound: nothing left can enter the n best
+            matcher.set_seq1(name)
+            self.scored += 1
+            ratio = matcher.ratio()
+            if ratio >= cutoff:
+                if len(best) < n:
+                    heapq.heappush(best, (ratio, name))
+                elif (ratio, name) > best[0]:
+                    heapq.heapreplace(best, (ratio, name))
+        return [name for _, name in sorted(best, reverse=True)]
+
+    def _pool(self, query: str) -> list[str]:
         """The names sharing the most grams with `query`, read rarest gram first."""
         lists = sorted((self._postings[gram] for gram in _grams(query) if gram in self._postings), key=len)
         shared: Counter[int] = Counter()
@@ -73,8 +102,4 @@ class Suggester:
             shared.update(postings)
             read += len(postings)
         self.postings_read += read
-        # Dice's coefficient on grams: a name's own length counts, as it does in difflib's ratio.
-        size = len(query) + 2
-        best = heapq.nsmallest(CANDIDATES, shared.items(),
-                               key=lambda item: (-item[1] / (size + len(self._names[item[0]])), item[0]))
-        return [self._names[number] for number, _ in best]
+        return [self._names[number] for number, _ in shared.most_common(POOL)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import posixpath
 import re
 from collections import defaultdict
@@ -234,9 +235,10 @@ class _Builder:
 
     def _queues(self, note: Note) -> None:
         by_heading: dict[tuple[str, int], list[Task]] = defaultdict(list)
-        heading_lines = [h.line for h in note.headings]
+        heading_lines = sorted(h.line for h in note.headings)
         for task in note.tasks:
-            line = max((h for h in heading_lines if h <= task.line), default=0)
+            above = bisect.bisect_right(heading_lines, task.line)  # not a scan per task: long lists
+            line = heading_lines[above - 1] if above else 0
             by_heading[(task.heading, line)].append(task)
         for (heading, line), tasks in by_heading.items():
             if not _is_queue(note, tasks, self.resolver):

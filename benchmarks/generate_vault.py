@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
-GENERATOR_VERSION = 3  # bump when the output changes, so cached vaults are regenerated
+GENERATOR_VERSION = 4  # bump when the output changes, so cached vaults are regenerated
 STAMP = ".generated.json"  # hidden: vault walkers skip it
 
 DEEP_PARTS = ("2023", "2024", "q1", "q4", "reading-group", "week-07", "drafts", "old", "公开课", "세미나")
@@ -97,14 +97,14 @@ class Shape:
     """What a vault holds beyond its size. The defaults are the original, kind vault; PRESETS
     names the calibrated ones (benchmarks/README.md, "Calibration")."""
 
-    broken: float = 0.0  # share of links in notes (Home.md aside) that match no file
+    broken: float = 0.0  # share of the links in notes (Home.md aside) that match no file
     cjk: float = 0.35  # share of sentences written in Chinese (4/7) or Korean (3/7)
     cjk_bold: float = 0.0  # share of Chinese sentences with **bold** ending on CJK punctuation
     tables: float = 0.0  # share of notes with a results table
     images: int = 0  # Markdown images per note on top of the embed, cycling `![](...)` / `<img>`
     duplicates: float = 0.0  # share of notes named like an earlier note in another folder
     deep: float = 0.0  # share of notes 1-5 folders below the usual 20 (4-8 levels deep)
-    large: float = 0.0  # share of notes that are long surveys: 20,000-40,000 words, 150-300 links
+    large: float = 0.0  # share of notes that are long surveys (evenly spaced): 20,000-40,000 words, 150-300 links
 
 
 PRESETS = {
@@ -182,7 +182,8 @@ def plan_notes(count: int, seed: int, shape: Shape = Shape()) -> list[PlannedNot
             note.name = twin.name
             if note.folder == twin.folder:
                 note.folder += "/copy"
-        note.large = odd.random() < shape.large
+        every = round(1 / shape.large) if shape.large else 0  # evenly: the same share at every size
+        note.large = bool(every) and index % every == every // 2
         planned.append(note)
     return planned
 
@@ -234,7 +235,7 @@ def misspell(odd: random.Random, name: str) -> str:
         elif roll < 0.7:
             chars.insert(at, chars[at])
         else:
-            chars[at] = "q" if chars[at] != "q" else "z"
+            chars[at] = "q" if chars[at].casefold() != "q" else "z"  # links match case-insensitively
     return "".join(chars) + ("x" if "".join(chars) == name else "")
 
 
@@ -328,8 +329,10 @@ def note_text(note: PlannedNote, plan: Sequence[PlannedNote], seed: int, stats: 
     targets = [plan[i] for i in (rng.randrange(len(plan)) for _ in range(rng.randint(1, 11)))]
     if note.large:
         targets += [plan[odd.randrange(len(plan))] for _ in range(odd.randint(150, 300))]
+    # `broken` is a share of all the links the note writes; only links to other notes break.
+    breaking = min(1.0, shape.broken * (1 + len(targets) + shape.images) / len(targets))
     links = [f"![[{note.image}|300]]"] + [
-        broken_link(odd, target, stats) if odd.random() < shape.broken else wikilink(rng, target, stats)
+        broken_link(odd, target, stats) if odd.random() < breaking else wikilink(rng, target, stats)
         for target in targets]
     stats.count("embed")
     links += image_links(note, shape.images, stats)

@@ -117,9 +117,21 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         if self.config.search == "pagefind":
             config.extra_css.append("pagefind/pagefind-ui.css")
             config.extra_javascript.append("pagefind/pagefind-ui.js")
-            if "search" in config.plugins or "material/search" in config.plugins:
-                log.info("papernotes: Pagefind replaces the `search` plugin; remove `search` from plugins")
+            self._quiet_lunr(config)
         return config
+
+    @staticmethod
+    def _quiet_lunr(config: MkDocsConfig) -> None:
+        """`plugins: [search, papernotes]` is what Material users write: Material's search would
+        index every page for a lunr search box beside Pagefind's. It is switched off (its
+        `enabled` option: no index, no box); MkDocs' own search plugin has no such switch."""
+        lunr = config.plugins.get("material/search")
+        if lunr is not None and lunr.config.get("enabled", True):
+            lunr.config["enabled"] = False
+            log.info("papernotes: Material's search plugin is switched off: Pagefind indexes the site "
+                     "(the Search page); remove `search` from plugins to silence this")
+        elif "search" in config.plugins:
+            log.info("papernotes: Pagefind replaces the `search` plugin; remove `search` from plugins")
 
     @event_priority(50)  # before other plugins see the file list, so private notes never reach them
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -36,7 +36,7 @@ from papernotes.pages.paper import wrap_content
 from papernotes.render import counted
 from papernotes.rewrite import note_html
 from papernotes.sanitize import sanitize_html
-from papernotes.search import SearchError, index_site
+from papernotes.search import BackgroundIndexer, SearchError, index_site
 from papernotes.site_files import moved_pages, prune
 
 log = logging.getLogger("mkdocs.plugins.papernotes")
@@ -79,6 +79,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     cjk = False
     rendered: tuple[Page, Rendered] | None = None
     search_pages: list[str]
+    indexer: BackgroundIndexer | None = None  # `mkdocs serve` only
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds: parsed notes
@@ -276,11 +277,16 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                 pass
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.config.search != "pagefind" or self.command == "serve":  # `mkdocs build` indexes
+        if self.config.search != "pagefind":
             return
         # Pagefind splits Chinese and Japanese into words only in a CJK language's index; an
         # English site with CJK notes would otherwise find `扩散` only at a sentence start.
         language = "zh" if self.cjk and config.theme.get("language", "en") == "en" else None
+        if self.command == "serve":  # the reloaded pages are not kept waiting for the index
+            if self.indexer is None:
+                self.indexer = BackgroundIndexer(lambda message: log.info("papernotes: %s", message))
+            self.indexer.request(config.site_dir, self.search_pages, language)
+            return
         self._release_memory()
         start = time.perf_counter()
         try:

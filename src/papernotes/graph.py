@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import posixpath
 import re
 from collections import defaultdict
@@ -383,9 +384,10 @@ class _Builder:
 def _tasks_by_heading(note: Note) -> dict[tuple[str, int], list[Task]]:
     """A note's tasks grouped by the heading (text, line) they sit under."""
     by_heading: dict[tuple[str, int], list[Task]] = defaultdict(list)
-    heading_lines = [h.line for h in note.headings]
+    heading_lines = sorted(h.line for h in note.headings)
     for task in note.tasks:
-        line = max((h for h in heading_lines if h <= task.line), default=0)
+        above = bisect.bisect_right(heading_lines, task.line)  # not a scan per task: long lists
+        line = heading_lines[above - 1] if above else 0
         by_heading[(task.heading, line)].append(task)
     return by_heading
 

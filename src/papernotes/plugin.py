@@ -38,7 +38,7 @@ from papernotes.publish import publish
 from papernotes.render import counted
 from papernotes.rewrite import note_html
 from papernotes.sanitize import sanitize_html
-from papernotes.search import SHARD_PAGES, SearchError, index_site
+from papernotes.search import SHARD_PAGES, BackgroundIndexer, SearchError, index_site
 from papernotes.site_files import moved_pages, prune, skip_colliding_pages, withhold_collisions
 
 log = logging.getLogger("mkdocs.plugins.papernotes")
@@ -86,6 +86,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     rendered: tuple[Page, Rendered] | None = None
     search_pages: list[str]
     has_template: HasTemplate | None = None
+    indexer: BackgroundIndexer | None = None  # `mkdocs serve` only
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds: parsed notes
@@ -134,9 +135,21 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         if self.config.search == "pagefind":
             config.extra_css.append("pagefind/pagefind-ui.css")
             config.extra_javascript.append("pagefind/pagefind-ui.js")
-            if "search" in config.plugins or "material/search" in config.plugins:
-                log.info("papernotes: Pagefind replaces the `search` plugin; remove `search` from plugins")
+            self._quiet_lunr(config)
         return config
+
+    @staticmethod
+    def _quiet_lunr(config: MkDocsConfig) -> None:
+        """`plugins: [search, papernotes]` is what Material users write: Material's search would
+        index every page for a lunr search box beside Pagefind's. It is switched off (its
+        `enabled` option: no index, no box); MkDocs' own search plugin has no such switch."""
+        lunr = config.plugins.get("material/search")
+        if lunr is not None and lunr.config.get("enabled", True):
+            lunr.config["enabled"] = False
+            log.info("papernotes: Material's search plugin is switched off: Pagefind indexes the site "
+                     "(the Search page); remove `search` from plugins to silence this")
+        elif "search" in config.plugins:
+            log.info("papernotes: Pagefind replaces the `search` plugin; remove `search` from plugins")
 
     @event_priority(50)  # before other plugins see the file list, so private notes never reach them
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -275,11 +288,16 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                 pass
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.config.search != "pagefind" or self.command == "serve":  # `mkdocs build` indexes
+        if self.config.search != "pagefind":
             return
         # Pagefind splits Chinese and Japanese into words only in a CJK language's index; an
         # English site with CJK notes would otherwise find `扩散` only at a sentence start.
         language = "zh" if self.cjk and config.theme.get("language", "en") == "en" else None
+        if self.command == "serve":  # the reloaded pages are not kept waiting for the index
+            if self.indexer is None:
+                self.indexer = BackgroundIndexer(lambda message: log.info("papernotes: %s", message))
+            self.indexer.request(config.site_dir, self.search_pages, language)
+            return
         self._release_memory()
         start = time.perf_counter()
         try:

@@ -53,14 +53,16 @@ class DataIndex:
         self.graph = graph
         self.today = today or dt.date.today()
         self.resolver = Resolver(list(graph.notes.values()))
-        self.inlinks: dict[str, list[str]] = defaultdict(list)
-        self.outlinks: dict[str, list[str]] = defaultdict(list)
+        # Dicts as ordered sets: a list's `in` made a hub note (Home.md linking every paper)
+        # cost the square of its links.
+        inlinks: dict[str, dict[str, None]] = defaultdict(dict)
+        outlinks: dict[str, dict[str, None]] = defaultdict(dict)
         for edge in graph.edges:
             if edge.kind in ("link", "embed") and edge.target in graph.notes:
-                if edge.target not in self.outlinks[edge.source]:
-                    self.outlinks[edge.source].append(edge.target)
-                if edge.source not in self.inlinks[edge.target]:
-                    self.inlinks[edge.target].append(edge.source)
+                outlinks[edge.source][edge.target] = None
+                inlinks[edge.target][edge.source] = None
+        self.inlinks: dict[str, list[str]] = {key: list(found) for key, found in inlinks.items()}
+        self.outlinks: dict[str, list[str]] = {key: list(found) for key, found in outlinks.items()}
         self.by_tag: dict[str, list[str]] = defaultdict(list)
         for key, note in graph.notes.items():
             for expanded in dict.fromkeys(t for tag in note.tags for t in tag_with_parents(tag)):

@@ -109,7 +109,7 @@ def topic_page(site: Site, key: str, children: Mapping[str, list[str]] | None = 
     lines = [f"# {escape_md(topic.name)}", ""]
     if topic.parent and topic.parent in site.graph.topics:
         lines += [f"Part of {topic_link(site, topic.parent, base)}.", ""]
-    below = (children or topic_children(site)).get(key, [])
+    below = (topic_children(site) if children is None else children).get(key, [])
     if below:
         lines += ["Subtopics: " + ", ".join(topic_link(site, k, base) for k in below), ""]
     papers = [(PaperId(pid), paper) for pid in topic.papers

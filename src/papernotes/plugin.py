@@ -26,6 +26,7 @@ from mkdocs.structure.toc import get_toc
 
 from papernotes.config import PaperNotesConfig
 from papernotes.diagnostics import Diagnostic
+from papernotes.explore import Explorer
 from papernotes.loader import decode, load_vault
 from papernotes.markdown.html import Rendered, first_title, render_page, toc
 from papernotes.model import NoteKey
@@ -74,6 +75,7 @@ def _set_title(page: Page, heading: str | None) -> None:
 
 class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     site: Site | None = None
+    explorer: Explorer | None = None
     command = "build"
     dirty = False
     rebuilds: Rebuilds | None = None
@@ -116,6 +118,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             config.theme["font"] = False  # Material's default asks Google Fonts: the site stays offline
         config.extra_css.append(f"{ASSET_DIR}/papernotes.css")
         config.extra_javascript.append(f"{ASSET_DIR}/papernotes.js")
+        config.extra_css.append(f"{ASSET_DIR}/explore/explore.css")
+        config.extra_javascript.append(f"{ASSET_DIR}/explore/explore.js")
         if self.config.math:
             config.extra_css.append(f"{ASSET_DIR}/katex/katex.min.css")
             config.extra_javascript.append(f"{ASSET_DIR}/katex/katex.min.js")
@@ -151,8 +155,12 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         self.log_diagnostics(published.diagnostics)
         prune(files, site, vault.attachments, config.docs_dir, only_used=self.config.attachments == "used")
         made.update(moved_pages(files, site.links.page_src))
+        self.explorer = Explorer(site, vault_root=Path(config.docs_dir), site_name=config.site_name,
+                                 site_url=config.site_url or "", site_author=config.site_author or "",
+                                 generated_pages=self.config.generated_pages)
         if self.config.generated_pages:
-            for src, content in generated_pages(site, search=self.config.search == "pagefind").items():
+            pages = generated_pages(site, search=self.config.search == "pagefind") | self.explorer.pages()
+            for src, content in pages.items():
                 if files.get_file_from_path(src) is not None:
                     log.warning("papernotes: %s exists in the vault; the generated %s is skipped", src, src)
                     continue
@@ -168,6 +176,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         log.info("papernotes: generated %s pages in %s", f"{len(made):,}", _seconds(start))
         for src, path in _assets():
             files.append(File.generated(config, src, abs_src_path=path))
+        for src, text in self.explorer.files().items():  # graph data, previews of topics, feed.xml
+            files.append(File.generated(config, src, content=text))
         if self.config.nav and not config.nav and self.config.generated_pages:
             config.nav = default_nav(site, {f.src_uri for f in files.documentation_pages()}, bases)
             config.validation.nav.omitted_files = logging.DEBUG  # notes are left out on purpose
@@ -233,8 +243,11 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         note = self._note_of(page)
         if self.site is None:
             return html
-        return wrap_content(html, self.site, note.path if note else None, page.file.src_uri,
-                            paper_pages=self.config.paper_pages)
+        wrapped = wrap_content(html, self.site, note.path if note else None, page.file.src_uri,
+                               paper_pages=self.config.paper_pages)
+        if self.explorer is None:
+            return wrapped
+        return self.explorer.page_content(wrapped, page.file.src_uri, note.path if note else None, body=html)
 
     def _note_of(self, page: Page):  # type: ignore[no-untyped-def]
         if self.site is None:
@@ -248,12 +261,14 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         if "data-pagefind-body" in output:
             self.search_pages.append(page.file.dest_uri)
         page.content = None  # written: MkDocs would keep every page's HTML until the build ends
+        if self.explorer is not None:
+            output = self.explorer.finish_page(output, page.file.src_uri, config.site_dir)
         return output
 
     def _release_memory(self) -> None:
         """Pagefind runs beside this process: the notes and the graph, no longer needed once every
         page is written, are dropped, and the freed memory given back to the system."""
-        self.site = self.rebuilds = None
+        self.site = self.rebuilds = self.explorer = None
         gc.collect()
         if sys.platform.startswith("linux"):
             try:

@@ -211,13 +211,28 @@
   function sizeOf(node) { return Math.min(16, 2.5 + 1.6 * Math.sqrt(node.degree)); }
 
   // ---------------------------------------------------------------- renderers
-  function hasWebGL() {
+  /* "webgl", "software" (WebGL drawn by the CPU: SwiftShader, llvmpipe) or "" (none). */
+  function webGLKind() {
     try {
-      var canvas = document.createElement("canvas");
-      return !!(canvas.getContext("webgl2") || canvas.getContext("webgl"));
+      var gl = document.createElement("canvas").getContext("webgl2") ||
+               document.createElement("canvas").getContext("webgl");
+      if (!gl) return "";
+      var info = gl.getExtension("WEBGL_debug_renderer_info");
+      var name = info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : "";
+      return /swiftshader|llvmpipe|software/i.test(name) ? "software" : "webgl";
     } catch (error) {
-      return false;
+      return "";
     }
+  }
+
+  /* WebGL (sigma) for a global graph on a real GPU. The 2D canvas for a local graph (a few
+     dozen nodes: no 260 kB of libraries on every note page), without WebGL, and for a big
+     graph on software WebGL, where drawing with the CPU directly is faster. */
+  function chooseRenderer(forced, local, count) {
+    if (forced) return forced;
+    var kind = webGLKind();
+    if (local || !kind || (kind === "software" && count > 1500)) return "2d";
+    return "webgl";
   }
 
   var libraries = null;
@@ -308,6 +323,13 @@
     });
     var camera = { scale: 1, x: (minX + maxX) / 2, y: (minY + maxY) / 2 };
     var width = 0, height = 0, pending = false, self = this;
+    var big = nodes.length > 1500, moving = false, still = 0;
+    function move() {  // a big graph drops edges and labels while it moves, as sigma does
+      if (!big) return;
+      moving = true;
+      clearTimeout(still);
+      still = setTimeout(function () { moving = false; redraw(); }, 160);
+    }
 
     function fit() {
       var ratio = window.devicePixelRatio || 1;
@@ -328,7 +350,7 @@
       context.lineWidth = 0.6;
       context.strokeStyle = "#d0d0d0";
       context.beginPath();
-      edges.forEach(function (edge) {
+      if (!moving) edges.forEach(function (edge) {
         if (styles[edge[0]].hidden || styles[edge[1]].hidden) return;
         context.moveTo(points[edge[0]][0], points[edge[0]][1]);
         context.lineTo(points[edge[1]][0], points[edge[1]][1]);
@@ -354,7 +376,7 @@
       });
       context.fillStyle = "#333";
       context.font = "12px sans-serif";
-      nodes.forEach(function (node, i) {
+      if (!moving) nodes.forEach(function (node, i) {
         var style = styles[i];
         if (style.hidden || !(style.forceLabel || style.size * Math.sqrt(camera.scale) > 9)) return;
         context.fillText(node.label, points[i][0] + style.size + 3, points[i][1] + 4);
@@ -387,6 +409,7 @@
         if (Math.abs(dx) + Math.abs(dy) > 3) moved = true;
         camera.x = drag.cx - dx / camera.scale;
         camera.y = drag.cy - dy / camera.scale;
+        move();
         redraw();
         return;
       }
@@ -409,6 +432,7 @@
       camera.x += x / camera.scale - x / (camera.scale * factor);
       camera.y += y / camera.scale - y / (camera.scale * factor);
       camera.scale *= factor;
+      move();
       redraw();
     }, { passive: false });
     window.addEventListener("resize", function () { fit(); redraw(); });
@@ -440,7 +464,7 @@
 
   function GraphView(container, graph, options) {
     var view = this;
-    var nodes = graph.nodes;
+    var nodes = view.nodes = graph.nodes;
     var topicNames = graph.topicNames || [];
     var state = { colour: "kind", kinds: {}, topic: -1, from: 0, to: 0, status: "any", hops: 2 };
     nodes.forEach(function (node) { state.kinds[node.kind] = true; });
@@ -580,7 +604,7 @@
     var stage = element("div", { class: "pn-graph-canvas" });
     container.appendChild(stage);
 
-    var webgl = options.renderer !== "2d" && hasWebGL();
+    var webgl = chooseRenderer(options.renderer, options.local, nodes.length) === "webgl";
     var made = webgl ? loadLibraries().then(function () {
       try {
         return new SigmaView(stage, graph, view);

@@ -15,6 +15,7 @@ from papernotes.explore import Explorer
 from papernotes.explore.dates import git_dates
 from papernotes.explore.graphdata import DATA_DIR, LOCAL_BYTES_LIMIT, LOCAL_NODE_LIMIT, graph_files
 from papernotes.explore.layout import layout
+from papernotes.explore.previews import shard_files, shard_of
 from papernotes.explore.reading import read_records
 from papernotes.loader import load_vault
 from papernotes.options import Options
@@ -153,8 +154,20 @@ def test_every_page_links_the_feed_and_note_pages_have_a_local_graph_and_preview
     for url in ("", "Latte", "reading", "graph", "papers"):
         assert '<link rel="alternate" type="application/atom+xml"' in page(built, url)
     assert 'data-graph="../_papernotes/graph/local/Latte/index.json"' in page(built, "Latte")
-    preview = json.loads((built / "_papernotes/preview/Latte/index.json").read_text(encoding="utf-8"))
+    shard = built / f"_papernotes/preview/{shard_of('Latte/', 1)}.json"  # 1: a small site has one shard
+    assert '<meta name="pn-preview-shards" content="1">' in page(built, "Latte")
+    preview = json.loads(shard.read_text(encoding="utf-8"))["Latte/"]
     assert preview == {"kind": "paper", "status": "read", "text": "A video model.", "title": "Latte", "venue": "TMLR",
                        "year": 2024}  # read: ticked in the queue
     atom((built / "feed.xml").read_text(encoding="utf-8"))
     assert "secret" not in (built / "feed.xml").read_text(encoding="utf-8").casefold()
+
+
+def test_previews_are_sharded_by_fnv1a_of_the_page_path() -> None:
+    assert shard_of("", 1) == 0
+    assert shard_of("a", 2**32) == 0xE40C292C  # FNV-1a's published value for "a"
+    previews = {f"Note {i}/": {"title": f"Note {i}"} for i in range(200)}
+    files = shard_files(previews, 4)
+    assert sorted(files) == [f"_papernotes/preview/{n}.json" for n in range(4)]
+    merged = {path: preview for text in files.values() for path, preview in json.loads(text).items()}
+    assert merged == previews and all(len(json.loads(text)) > 20 for text in files.values())

@@ -116,8 +116,8 @@ def test_no_canary_in_any_built_byte(site: Path) -> None:
 
 
 EXPLORE_FILES = ("feed.xml", "_papernotes/graph/global.json", "_papernotes/graph/local/index.json",
-                 "_papernotes/graph/local/Papers/Public paper/index.json", "_papernotes/preview/index.json",
-                 "_papernotes/preview/Papers/Public paper/index.json", "reading/index.html")
+                 "_papernotes/graph/local/Papers/Public paper/index.json", "_papernotes/preview/0.json",
+                 "reading/index.html")
 
 
 def test_graph_previews_reading_and_feed_are_in_the_scan(site: Path) -> None:

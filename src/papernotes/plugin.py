@@ -82,6 +82,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     cjk = False
     rendered: tuple[Page, Rendered] | None = None
     search_pages: list[str]
+    previews: dict[str, dict[str, object]]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds: parsed notes
@@ -137,6 +138,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         where = (config.docs_dir, config.site_dir, str(config.config_file_path))
         self.search_pages = []
         if self.rebuilds is None or self.rebuilds.where != where:
+            self.previews = {}  # link previews by page, kept while `mkdocs serve --dirty` rebuilds
             self._drop_generated_sources()
             self.rebuilds = Rebuilds(where, tempfile.mkdtemp(prefix="papernotes-") if self.dirty else "")
         start = time.perf_counter()
@@ -157,7 +159,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         made.update(moved_pages(files, site.links.page_src))
         self.explorer = Explorer(site, vault_root=Path(config.docs_dir), site_name=config.site_name,
                                  site_url=config.site_url or "", site_author=config.site_author or "",
-                                 generated_pages=self.config.generated_pages)
+                                 generated_pages=self.config.generated_pages, previews=self.previews)
         if self.config.generated_pages:
             pages = generated_pages(site, search=self.config.search == "pagefind") | self.explorer.pages()
             for src, content in pages.items():
@@ -176,8 +178,6 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         log.info("papernotes: generated %s pages in %s", f"{len(made):,}", _seconds(start))
         for src, path in _assets():
             files.append(File.generated(config, src, abs_src_path=path))
-        for src, text in self.explorer.files().items():  # graph data, previews of topics, feed.xml
-            files.append(File.generated(config, src, content=text))
         if self.config.nav and not config.nav and self.config.generated_pages:
             config.nav = default_nav(site, {f.src_uri for f in files.documentation_pages()}, bases)
             config.validation.nav.omitted_files = logging.DEBUG  # notes are left out on purpose
@@ -262,13 +262,14 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             self.search_pages.append(page.file.dest_uri)
         page.content = None  # written: MkDocs would keep every page's HTML until the build ends
         if self.explorer is not None:
-            output = self.explorer.finish_page(output, page.file.src_uri, config.site_dir)
+            output = self.explorer.finish_page(output, page.file.src_uri)
         return output
 
     def _release_memory(self) -> None:
         """Pagefind runs beside this process: the notes and the graph, no longer needed once every
         page is written, are dropped, and the freed memory given back to the system."""
         self.site = self.rebuilds = self.explorer = None
+        self.previews = {}
         gc.collect()
         if sys.platform.startswith("linux"):
             try:
@@ -277,6 +278,10 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                 pass
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.explorer is not None:  # graph data, previews of topic pages, feed.xml
+            start = time.perf_counter()
+            self.explorer.write(config.site_dir, self.explorer.files())
+            log.info("papernotes: wrote the graph data, previews and feed in %s", _seconds(start))
         if self.config.search != "pagefind" or self.command == "serve":  # `mkdocs build` indexes
             return
         # Pagefind splits Chinese and Japanese into words only in a CJK language's index; an

@@ -13,11 +13,12 @@ import html
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import unquote
 
 from papernotes.explore import dates
 from papernotes.explore.feed import FEED_SRC, alternate_link, atom, entries
 from papernotes.explore.graphdata import DATA_DIR, ExtraNode, data_path, graph_files
-from papernotes.explore.previews import PREVIEW_DIR, inline_anchors, note_preview, topic_preview
+from papernotes.explore.previews import inline_anchors, note_preview, shard_count, shard_files, topic_preview
 from papernotes.explore.reading import READING_SRC, read_records, reading_page, with_chart
 from papernotes.pages import Site, topic_src
 from papernotes.render import page_url, relative_url
@@ -34,7 +35,8 @@ GRAPH_PAGE = """# Graph
 
 class Explorer:
     def __init__(self, site: Site, *, vault_root: Path | None = None, site_name: str = "", site_url: str = "",
-                 site_author: str = "", generated_pages: bool = True, extra: Iterable[ExtraNode] = ()) -> None:
+                 site_author: str = "", generated_pages: bool = True, extra: Iterable[ExtraNode] = (),
+                 previews: dict[str, dict[str, object]] | None = None) -> None:
         self.site = site
         self.vault_root = vault_root
         self.site_name, self.site_url, self.site_author = site_name, site_url or "", site_author or ""
@@ -42,7 +44,11 @@ class Explorer:
         self.extra = tuple(extra)
         self.records = read_records(site)
         self.inline = inline_anchors(site)
-        self.previews: dict[str, str] = {}
+        # Kept by the caller across `mkdocs serve --dirty` rebuilds: pages not rebuilt keep theirs.
+        self.previews: dict[str, dict[str, object]] = previews if previews is not None else {}
+        topics = len(site.graph.topics) if generated_pages else 0
+        self.shards = shard_count(len(site.links.published) + topics)
+        self._folders: set[str] = set()
 
     def _url(self, src: str) -> str:
         return page_url(src, self.site.links.use_directory_urls)
@@ -57,12 +63,20 @@ class Explorer:
                                                                   self._url(GRAPH_SRC))))
         return {GRAPH_SRC: graph, READING_SRC: reading_page(self.site, self.records)}
 
+    def _path(self, src: str) -> str:
+        """A page's site path as previews are keyed: `Diffusion/DDPM/`, decoded, `` for home."""
+        return unquote(self._url(src).removeprefix("./"))
+
     def files(self) -> dict[str, str]:
-        """Data files by site path: the graph's, the topic pages' previews, and `feed.xml`."""
+        """Data files by site path: the graph's, the previews' shards, and `feed.xml`. Call it
+        once every page is built (the previews of notes come from their pages)."""
         found = graph_files(self.site, topic_pages=self.generated_pages, extra=self.extra)
+        pages = {self._path(self.site.src_of(key)) for key in self.site.links.published}
+        previews = {path: preview for path, preview in self.previews.items() if path in pages}
         if self.generated_pages:
             for key, topic in self.site.graph.topics.items():
-                found[data_path(PREVIEW_DIR, self._url(topic_src(key)).removeprefix("./"))] = topic_preview(topic)
+                previews[self._path(topic_src(key))] = topic_preview(topic)
+        found.update(shard_files(previews, self.shards))
         found[FEED_SRC] = self.feed()
         return found
 
@@ -84,23 +98,29 @@ class Explorer:
             return with_chart(content, self.records)
         if key is None or key not in self.site.links.published:
             return content
-        self.previews[src] = note_preview(self.site, key, body or content, self.inline.get(key, {}))
+        self.previews[self._path(src)] = note_preview(self.site, key, body or content, self.inline.get(key, {}))
         url = self._url(src)
         local = relative_url(page_url(data_path(f"{DATA_DIR}/local", url.removeprefix("./")), False), url)
         return (f'{content}\n<div class="pn-local-graph" data-graph="{html.escape(local)}" '
                 'data-pagefind-ignore></div>')
 
-    def finish_page(self, output: str, src: str, site_dir: str) -> str:
-        """The built page with the feed link in its head; its preview written beside the site."""
-        url = self._url(src)
-        preview = self.previews.pop(src, None)
-        if preview is not None:
-            path = os.path.join(site_dir, data_path(PREVIEW_DIR, url.removeprefix("./")))
-            os.makedirs(os.path.dirname(path), exist_ok=True)
+    def write(self, site_dir: str, files: dict[str, str]) -> None:
+        """Data files written straight into the site: thousands of them as MkDocs `File`s would
+        cost more than making them (every file is checked, listed and copied one by one)."""
+        for name, text in files.items():
+            path = os.path.join(site_dir, name)
+            folder = os.path.dirname(path)
+            if folder not in self._folders:
+                os.makedirs(folder, exist_ok=True)
+                self._folders.add(folder)
             with open(path, "w", encoding="utf-8") as file:
-                file.write(preview)
-        link = alternate_link(relative_url(FEED_SRC, url), self.site_name)
-        return output.replace("</head>", f"{link}\n</head>", 1)
+                file.write(text)
+
+    def finish_page(self, output: str, src: str) -> str:
+        """The built page with, in its head, the feed's link and the previews' shard count."""
+        link = alternate_link(relative_url(FEED_SRC, self._url(src)), self.site_name)
+        shards = f'<meta name="pn-preview-shards" content="{self.shards}">'
+        return output.replace("</head>", f"{link}\n{shards}\n</head>", 1)
 
 
 __all__ = ["Explorer", "ExtraNode", "GRAPH_SRC", "READING_SRC"]

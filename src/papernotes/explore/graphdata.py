@@ -24,7 +24,7 @@ from papernotes.topics import topic_key
 KINDS = ("paper", "note", "topic", "queue", "author", "venue")
 STATUSES = ("", "read", "reading", "to-read")
 LABEL_LIMIT = 80
-LOCAL_NODE_LIMIT = 60
+LOCAL_NODE_LIMIT = 48
 LOCAL_BYTES_LIMIT = 10_000
 LOCAL_EDGE_LIMIT = 200
 DATA_DIR = "_papernotes/graph"
@@ -229,11 +229,13 @@ def _neighbourhood(centre: int, adjacency: Sequence[Sequence[int]]) -> list[list
     return [first, second]
 
 
-def local_json(graph: ExploreGraph, site: Site, centre: int, adjacency: Sequence[Sequence[int]]) -> str:
+def local_json(graph: ExploreGraph, site: Site, centre: int, adjacency: Sequence[Sequence[int]],
+               neighbour_sets: Sequence[frozenset[int]] | None = None) -> str:
     """At most LOCAL_BYTES_LIMIT bytes: the farthest nodes go first when labels are long."""
     rings = _neighbourhood(centre, adjacency)
+    sets = neighbour_sets if neighbour_sets is not None else [frozenset(n) for n in adjacency]
     while True:
-        text = _local_text(graph, site, centre, adjacency, rings)
+        text = _local_text(graph, site, centre, adjacency, rings, sets)
         size = len(text.encode("utf-8"))
         if size <= LOCAL_BYTES_LIMIT or not (rings[0] or rings[1]):
             return text
@@ -244,7 +246,7 @@ def local_json(graph: ExploreGraph, site: Site, centre: int, adjacency: Sequence
 
 
 def _local_text(graph: ExploreGraph, site: Site, centre: int, adjacency: Sequence[Sequence[int]],
-                rings: Sequence[Sequence[int]]) -> str:
+                rings: Sequence[Sequence[int]], neighbour_sets: Sequence[frozenset[int]]) -> str:
     order = [centre, *rings[0], *rings[1]]
     local = {node: index for index, node in enumerate(order)}
     spots = radial(graph.positions[centre], [[(n, graph.positions[n]) for n in ring] for ring in rings])
@@ -258,13 +260,9 @@ def _local_text(graph: ExploreGraph, site: Site, centre: int, adjacency: Sequenc
                      item.year or 0, STATUSES.index(item.status or ""),
                      [topics.setdefault(t, len(topics)) for t in item.topics[:1]]])
     edges = []
-    for index, node in enumerate(order):
-        neighbours = adjacency[node]
-        if len(neighbours) > len(order):  # a hub: look its few local neighbours up instead
-            linked = set(neighbours)
-            edges += [(index, later) for later in range(index + 1, len(order)) if order[later] in linked]
-        else:
-            edges += [(index, local[other]) for other in neighbours if local.get(other, -1) > index]
+    members = set(order)
+    for index, node in enumerate(order):  # set intersections: a hub's 1,000 neighbours cost nothing
+        edges += [(index, local[other]) for other in members.intersection(neighbour_sets[node]) if local[other] > index]
     edges = _kept_edges(sorted(edges), len(rings[0]))
     names = [site.graph.topics[k].name if k in site.graph.topics else k for k in topics]
     return _dumps({"v": 1, "kinds": KINDS, "statuses": STATUSES, "topicNames": names, "nodes": rows,
@@ -288,8 +286,8 @@ def _kept_edges(edges: list[tuple[int, int]], first_ring: int) -> list[tuple[int
 
 
 def data_path(folder: str, url: str) -> str:
-    """Where a page's data file lives: `Papers/Latte/` -> `<folder>/Papers/Latte/index.json`.
-    papernotes.js computes the same path from a link's href (see `dataPath` there)."""
+    """Where a page's data file lives: `Papers/Latte/` -> `<folder>/Papers/Latte/index.json`
+    (the page names its local graph's file in `data-graph`)."""
     path = unquote(url.split("#", 1)[0])
     return f"{folder}/{path}index.json" if path.endswith("/") or not path else f"{folder}/{path}.json"
 
@@ -299,7 +297,9 @@ def graph_files(site: Site, *, topic_pages: bool = True, extra: Iterable[ExtraNo
     graph = build(site, topic_pages=topic_pages, extra=extra)
     files = {f"{DATA_DIR}/global.json": global_json(graph, site)}
     adjacency = _adjacency(graph)
+    sets = [frozenset(neighbours) for neighbours in adjacency]
     for key in sorted(site.links.published):
         centre = graph.page_node[key]
-        files[data_path(f"{DATA_DIR}/local", _url(site, site.src_of(key)))] = local_json(graph, site, centre, adjacency)
+        files[data_path(f"{DATA_DIR}/local", _url(site, site.src_of(key)))] = local_json(graph, site, centre,
+                                                                                          adjacency, sets)
     return files

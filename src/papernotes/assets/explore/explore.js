@@ -1,7 +1,7 @@
 /* papernotes: the graph view (global and local) and link previews.
    Positions come from the build (no simulation here). WebGL through the bundled sigma and
    graphology, loaded only when a graph is shown; a small 2D canvas renderer where WebGL is
-   missing. Previews read one small JSON per page from _papernotes/preview/. */
+   missing. Previews come from _papernotes/preview/<shard>.json. */
 (function () {
   "use strict";
 
@@ -22,13 +22,6 @@
   }
   var ROOT = rootUrl();
 
-  function dataPath(folder, sitePath) {
-    var path = sitePath.split("#")[0];
-    try { path = decodeURIComponent(path); } catch (error) { /* keep it as written */ }
-    path = path === "" || path.charAt(path.length - 1) === "/" ? path + "index.json" : path + ".json";
-    return ROOT.href + folder + "/" + path.split("/").map(encodeURIComponent).join("/");
-  }
-
   var jsonCache = {};
   function getJSON(url) {
     if (!jsonCache[url]) {
@@ -37,6 +30,19 @@
       }).catch(function () { return null; });
     }
     return jsonCache[url];
+  }
+
+  /* A page's preview, from its shard: FNV-1a of the decoded site path, as explore/previews.py. */
+  function previewOf(sitePath) {
+    var path = sitePath.split("#")[0];
+    try { path = decodeURIComponent(path); } catch (error) { /* keep it as written */ }
+    var meta = document.querySelector('meta[name="pn-preview-shards"]');
+    var count = meta ? Math.max(1, parseInt(meta.getAttribute("content"), 10) || 1) : 1;
+    var bytes = new TextEncoder().encode(path), hash = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193) >>> 0;
+    return getJSON(ROOT.href + "_papernotes/preview/" + (hash % count) + ".json").then(function (shard) {
+      return shard && Object.prototype.hasOwnProperty.call(shard, path) ? shard[path] : null;
+    });
   }
 
   /* The site path of an internal page link, or null (other sites, files, the data itself). */
@@ -110,7 +116,7 @@
   function showPreview(owner, sitePath, hash, rect) {
     clearTimeout(hideTimer);
     popoverFor = owner;
-    return getJSON(dataPath("_papernotes/preview", sitePath)).then(function (data) {
+    return previewOf(sitePath).then(function (data) {
       if (!data || popoverFor !== owner) return;
       var box = popoverElement();
       fill(box, data, hash);

@@ -280,7 +280,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.explorer is not None:  # graph data, previews of topic pages, feed.xml
             start = time.perf_counter()
-            self.explorer.write(config.site_dir, self.explorer.files())
+            self.explorer.write_all(config.site_dir)
             log.info("papernotes: wrote the graph data, previews and feed in %s", _seconds(start))
         if self.config.search != "pagefind" or self.command == "serve":  # `mkdocs build` indexes
             return

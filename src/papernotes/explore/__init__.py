@@ -18,7 +18,14 @@ from urllib.parse import unquote
 from papernotes.explore import dates
 from papernotes.explore.feed import FEED_SRC, alternate_link, atom, entries
 from papernotes.explore.graphdata import DATA_DIR, ExtraNode, data_path, graph_files
-from papernotes.explore.previews import inline_anchors, note_preview, shard_count, shard_files, topic_preview
+from papernotes.explore.previews import (
+    PREVIEW_DIR,
+    inline_anchors,
+    note_preview,
+    shard_count,
+    shard_files,
+    topic_preview,
+)
 from papernotes.explore.reading import READING_SRC, read_records, reading_page, with_chart
 from papernotes.pages import Site, topic_src
 from papernotes.render import page_url, relative_url
@@ -115,6 +122,18 @@ class Explorer:
                 self._folders.add(folder)
             with open(path, "w", encoding="utf-8") as file:
                 file.write(text)
+
+    def write_all(self, site_dir: str) -> None:
+        """Every data file, and none left from an earlier build (a deleted note's local graph,
+        a shard no longer used) in the folders this owns: `serve --dirty` keeps the site."""
+        files = self.files()
+        for folder in (f"{DATA_DIR}/local", PREVIEW_DIR):
+            for parent, _, names in os.walk(os.path.join(site_dir, folder)):
+                for name in names:
+                    path = os.path.join(parent, name)
+                    if os.path.relpath(path, site_dir).replace(os.sep, "/") not in files:
+                        os.remove(path)
+        self.write(site_dir, files)
 
     def finish_page(self, output: str, src: str) -> str:
         """The built page with, in its head, the feed's link and the previews' shard count."""

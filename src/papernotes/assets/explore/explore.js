@@ -271,6 +271,7 @@
     var renderer = new Sigma(g, container, {
       hideEdgesOnMove: graph.nodes.length > 2000,
       labelRenderedSizeThreshold: 7,
+      labelColor: { color: getComputedStyle(container).color || "#333" },
       labelDensity: 0.6,
       zIndex: true,
       nodeReducer: function (key, attributes) {
@@ -330,6 +331,7 @@
     var camera = { scale: 1, x: (minX + maxX) / 2, y: (minY + maxY) / 2 };
     var width = 0, height = 0, pending = false, self = this;
     var big = nodes.length > 1500, moving = false, still = 0;
+    var ink = getComputedStyle(container).color || "#333";  // labels follow the light or dark scheme
     function move() {  // a big graph drops edges and labels while it moves, as sigma does
       if (!big) return;
       moving = true;
@@ -380,7 +382,7 @@
         });
         context.fill();
       });
-      context.fillStyle = "#333";
+      context.fillStyle = ink;
       context.font = "12px sans-serif";
       if (!moving) nodes.forEach(function (node, i) {
         var style = styles[i];

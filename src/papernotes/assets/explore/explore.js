@@ -529,7 +529,7 @@
     view.click = function (i, event) {
       var url = nodes[i].url;
       if (url === null) return;
-      var touch = event && event.pointerType === "touch";
+      var touch = !!event && (event.pointerType === "touch" || /^touch/.test(event.type || ""));
       if (touch && lastTouched !== i) {  // first tap previews, a second one opens
         lastTouched = i;
         view.hover(i);

@@ -278,7 +278,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                 pass
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.explorer is not None:  # graph data, previews of topic pages, feed.xml
+        if self.explorer is not None:  # graph data, previews (made while pages were built), feed.xml
             start = time.perf_counter()
             self.explorer.write_all(config.site_dir)
             log.info("papernotes: wrote the graph data, previews and feed in %s", _seconds(start))

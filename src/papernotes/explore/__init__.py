@@ -1,9 +1,10 @@
 """Exploring the paper graph: the graph view's data, link previews, the Reading page and the feed.
 
-Fed by the published site (`pages.Site`, which holds no private note), it gives the plugin
-generated files up front (`Explorer.files`), and touches each built page twice: its content
-after sanitising (`page_content`: the local graph, the reading chart) and its final HTML
-(`finish_page`: the feed's `<link rel="alternate">`, the page's preview file).
+Fed by the published site (`pages.Site`, which holds no private note), it gives the plugin the
+Graph and Reading pages up front (`Explorer.pages`), touches each built page twice, its content
+after sanitising (`page_content`: the local graph, the reading chart, the page's preview taken
+from its HTML) and its final HTML (`finish_page`: the feed's `<link rel="alternate">`, the
+previews' shard count), and writes the data files once every page is built (`write_all`).
 """
 
 from __future__ import annotations

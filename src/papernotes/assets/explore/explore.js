@@ -558,8 +558,25 @@
     if (options.local) {
       select("Hops", [["2", "2"], ["1", "1"]], function (value) { state.hops = +value; });
     }
+    var legend = element("span", { class: "pn-graph-legend", "aria-live": "polite" });
+    function showLegend() {  // what the colours mean, for topic and status (kinds: the checkboxes)
+      legend.textContent = "";
+      var entries = state.colour === "status"
+        ? [["read", "Read"], ["reading", "Reading"], ["to-read", "To read"], ["", "no status"]].map(function (item) {
+            return [STATUS_COLOURS[item[0]], item[1]];
+          })
+        : state.colour === "topic"
+          ? topicNames.slice(0, PALETTE.length).map(function (name, i) { return [PALETTE[i], name]; }).concat([[OTHER, "other"]])
+          : [];
+      entries.forEach(function (entry) {
+        var item = element("span", { class: "pn-legend-item" });
+        item.appendChild(element("span", { class: "pn-swatch", style: "background:" + entry[0] }));
+        item.appendChild(document.createTextNode(entry[1]));
+        legend.appendChild(item);
+      });
+    }
     select("Colour by", [["kind", "kind"], ["topic", "topic"], ["status", "status"]],
-           function (value) { state.colour = value; });
+           function (value) { state.colour = value; showLegend(); });
     if (!options.local) {
       var search = element("input", { type: "search", placeholder: "Find a node", "aria-label": "Find a node",
                                        class: "pn-graph-search md-input" });
@@ -608,6 +625,7 @@
         bar.appendChild(wrap);
       });
     }
+    bar.appendChild(legend);
     container.appendChild(bar);
     var stage = element("div", { class: "pn-graph-canvas" });
     container.appendChild(stage);

@@ -42,6 +42,10 @@ def private_vault(root: Path) -> Path:
             Public page. Links: [[Draft]], [[DG]], [[Private/Hidden]],
             [[{c['filename']} note|an alias I chose]], [[String false]].
             ![[shared.png]]
+
+            ## Reading queue
+            - [x] [[Public paper]] ✅ 2024-05-01
+            - [x] [[{c['filename']} note|a pick I chose]] ✅ 2024-05-02
             """,
         "Papers/Public paper.md": """
             ---
@@ -57,6 +61,8 @@ def private_vault(root: Path) -> Path:
             title: Secret {c['title']}
             publish: false
             year: 2023
+            read: 2024-03-01
+            status: read
             venue: CVPR
             tags: [{c['tag']}, vision]
             authors: [{c['frontmatter']} Author]
@@ -115,6 +121,21 @@ def test_no_canary_in_any_built_byte(site: Path) -> None:
             if found:
                 leaks[path.relative_to(site).as_posix()] = found
     assert leaks == {}
+
+
+EXPLORE_FILES = ("feed.xml", "_papernotes/graph/global.json", "_papernotes/graph/local/index.json",
+                 "_papernotes/graph/local/Papers/Public paper/index.json", "_papernotes/preview/0.json",
+                 "reading/index.html")
+
+
+def test_graph_previews_reading_and_feed_are_in_the_scan(site: Path) -> None:
+    """The files the scan above reads include every kind the explore features write, with the
+    public paper in them (so the absence of the canaries there means something)."""
+    for name in EXPLORE_FILES:
+        assert b"Public pa" in (site / name).read_bytes(), name  # `Public paper`, `Public page`
+    graph = json.loads((site / "_papernotes/graph/global.json").read_text(encoding="utf-8"))
+    assert "Public paper" in graph["label"] and "vision" in graph["topicNames"]
+    assert len(list((site / "_papernotes/graph/local").rglob("*.json"))) >= 2
 
 
 def test_no_canary_in_any_file_name(site: Path) -> None:

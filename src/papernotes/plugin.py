@@ -26,6 +26,7 @@ from mkdocs.structure.toc import get_toc
 
 from papernotes.config import PaperNotesConfig
 from papernotes.diagnostics import Diagnostic, sort_key
+from papernotes.explore import Explorer
 from papernotes.loader import load_vault
 from papernotes.markdown.html import Rendered, first_title, render_page, toc
 from papernotes.model import NoteKey
@@ -79,6 +80,7 @@ def _set_title(page: Page, heading: str | None, note_title: str | None = None) -
 
 class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     site: Site | None = None
+    explorer: Explorer | None = None
     command = "build"
     dirty = False
     rebuilds: Rebuilds | None = None
@@ -87,6 +89,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     search_pages: list[str]
     has_template: HasTemplate | None = None
     indexer: BackgroundIndexer | None = None  # `mkdocs serve` only
+    previews: dict[str, dict[str, object]]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds: parsed notes
@@ -127,6 +130,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             config.theme["font"] = False  # Material's default asks Google Fonts: the site stays offline
         config.extra_css.append(f"{ASSET_DIR}/papernotes.css")
         config.extra_javascript.append(f"{ASSET_DIR}/papernotes.js")
+        config.extra_css.append(f"{ASSET_DIR}/explore/explore.css")
+        config.extra_javascript.append(f"{ASSET_DIR}/explore/explore.js")
         if self.config.math:
             config.extra_css.append(f"{ASSET_DIR}/katex/katex.min.css")
             config.extra_javascript.append(f"{ASSET_DIR}/katex/katex.min.js")
@@ -156,6 +161,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         where = (config.docs_dir, config.site_dir, str(config.config_file_path))
         self.search_pages = []
         if self.rebuilds is None or self.rebuilds.where != where:
+            self.previews = {}  # link previews by page, kept while `mkdocs serve --dirty` rebuilds
             self._drop_generated_sources()
             self.rebuilds = Rebuilds(where, tempfile.mkdtemp(prefix="papernotes-") if self.dirty else "")
         start = time.perf_counter()
@@ -182,9 +188,13 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         prune(files, site, vault.attachments, config.docs_dir, only_used=self.config.attachments == "used")
         made.update(moved_pages(files, site.links.page_src))
         moved = set(made)
+        self.explorer = Explorer(site, vault_root=Path(config.docs_dir), site_name=config.site_name,
+                                 site_url=config.site_url or "", site_author=config.site_author or "",
+                                 generated_pages=self.config.generated_pages, previews=self.previews)
         if self.config.generated_pages:
             made.update(generated_pages(site, search=self.config.search == "pagefind",
                                         column_aliases=dict(self.config.column_aliases)))
+            made.update(self.explorer.pages())
         bases = []
         for src, content in published.bases.items():
             if src not in made:  # `.base` files become pages
@@ -259,8 +269,11 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         note = self._note_of(page)
         if self.site is None:
             return html
-        return wrap_content(html, self.site, note.path if note else None, page.file.src_uri,
-                            paper_pages=self.config.paper_pages)
+        wrapped = wrap_content(html, self.site, note.path if note else None, page.file.src_uri,
+                               paper_pages=self.config.paper_pages)
+        if self.explorer is None:
+            return wrapped
+        return self.explorer.page_content(wrapped, page.file.src_uri, note.path if note else None, body=html)
 
     def _note_of(self, page: Page):  # type: ignore[no-untyped-def]
         if self.site is None:
@@ -274,12 +287,15 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         if "data-pagefind-body" in output:
             self.search_pages.append(page.file.dest_uri)
         page.content = None  # written: MkDocs would keep every page's HTML until the build ends
+        if self.explorer is not None:
+            output = self.explorer.finish_page(output, page.file.src_uri)
         return output
 
     def _release_memory(self) -> None:
         """Pagefind runs beside this process: the notes and the graph, no longer needed once every
         page is written, are dropped, and the freed memory given back to the system."""
-        self.site = self.rebuilds = None
+        self.site = self.rebuilds = self.explorer = None
+        self.previews = {}
         gc.collect()
         if sys.platform.startswith("linux"):
             try:
@@ -288,6 +304,10 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                 pass
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.explorer is not None:  # graph data, previews (made while pages were built), feed.xml
+            start = time.perf_counter()
+            self.explorer.write_all(config.site_dir)
+            log.info("papernotes: wrote the graph data, previews and feed in %s", _seconds(start))
         if self.config.search != "pagefind":
             return
         # Pagefind splits Chinese and Japanese into words only in a CJK language's index; an

@@ -26,7 +26,8 @@ from papernotes.render import counted, escape_md, md_link
 
 SECTIONS = (
     ("Papers", "papers.md"), ("Topics", "topics/index.md"), ("Queues", "queues.md"),
-    ("Timeline", "timeline.md"), ("All notes", "notes.md"), ("Search", "search.md"),
+    ("Timeline", "timeline.md"), ("Reading", "reading.md"), ("Graph", "graph.md"), ("All notes", "notes.md"),
+    ("Search", "search.md"),
 )
 
 

@@ -1,0 +1,146 @@
+"""Exploring the paper graph: the graph view's data, link previews, the Reading page and the feed.
+
+Fed by the published site (`pages.Site`, which holds no private note), it gives the plugin the
+Graph and Reading pages up front (`Explorer.pages`), touches each built page twice, its content
+after sanitising (`page_content`: the local graph, the reading chart, the page's preview taken
+from its HTML) and its final HTML (`finish_page`: the feed's `<link rel="alternate">`, the
+previews' shard count), and writes the data files once every page is built (`write_all`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from urllib.parse import unquote
+
+from papernotes.explore import dates
+from papernotes.explore.feed import FEED_SRC, alternate_link, atom, entries
+from papernotes.explore.graphdata import DATA_DIR, ExtraNode, data_path, graph_files
+from papernotes.explore.previews import (
+    PREVIEW_DIR,
+    inline_anchors,
+    note_preview,
+    shard_count,
+    shard_files,
+    topic_preview,
+)
+from papernotes.explore.reading import READING_SRC, read_records, reading_page, with_chart
+from papernotes.pages import Site, topic_src
+from papernotes.render import page_url, relative_url
+
+GRAPH_SRC = "graph.md"
+GRAPH_PAGE = """# Graph
+
+<div class="pn-graph" id="pn-graph-global" aria-label="Graph of papers, notes, topics and queues"></div>
+
+<p class="pn-graph-noscript">The graph view needs JavaScript. Every paper is on
+<a href="{papers}">Papers</a>, every topic on <a href="{topics}">Topics</a>.</p>
+"""
+
+
+class Explorer:
+    def __init__(self, site: Site, *, vault_root: Path | None = None, site_name: str = "", site_url: str = "",
+                 site_author: str = "", generated_pages: bool = True, extra: Iterable[ExtraNode] = (),
+                 previews: dict[str, dict[str, object]] | None = None) -> None:
+        self.site = site
+        self.vault_root = vault_root
+        self.site_name, self.site_url, self.site_author = site_name, site_url or "", site_author or ""
+        self.generated_pages = generated_pages
+        self.extra = tuple(extra)
+        self.records = read_records(site)
+        self.inline = inline_anchors(site)
+        # Kept by the caller across `mkdocs serve --dirty` rebuilds: pages not rebuilt keep theirs.
+        self.previews: dict[str, dict[str, object]] = previews if previews is not None else {}
+        topics = len(site.graph.topics) if generated_pages else 0
+        self.shards = shard_count(len(site.links.published) + topics)
+        self._folders: set[str] = set()
+
+    def _url(self, src: str) -> str:
+        return page_url(src, self.site.links.use_directory_urls)
+
+    def pages(self) -> dict[str, str]:
+        """The Graph and Reading pages (Markdown), with the generated pages' option."""
+        if not self.generated_pages:
+            return {}
+        udu = self.site.links.use_directory_urls
+        graph = GRAPH_PAGE.format(papers=html.escape(relative_url(page_url("papers.md", udu), self._url(GRAPH_SRC))),
+                                  topics=html.escape(relative_url(page_url("topics/index.md", udu),
+                                                                  self._url(GRAPH_SRC))))
+        return {GRAPH_SRC: graph, READING_SRC: reading_page(self.site, self.records)}
+
+    def _path(self, src: str) -> str:
+        """A page's site path as previews are keyed: `Diffusion/DDPM/`, decoded, `` for home."""
+        return unquote(self._url(src).removeprefix("./"))
+
+    def files(self) -> dict[str, str]:
+        """Data files by site path: the graph's, the previews' shards, and `feed.xml`. Call it
+        once every page is built (the previews of notes come from their pages)."""
+        found = graph_files(self.site, topic_pages=self.generated_pages, extra=self.extra)
+        pages = {self._path(self.site.src_of(key)) for key in self.site.links.published}
+        previews = {path: preview for path, preview in self.previews.items() if path in pages}
+        if self.generated_pages:
+            for key, topic in self.site.graph.topics.items():
+                previews[self._path(topic_src(topic))] = topic_preview(topic)
+        found.update(shard_files(previews, self.shards))
+        found[FEED_SRC] = self.feed()
+        return found
+
+    def feed(self) -> str:
+        git = dates.git_dates(self.vault_root) if self.vault_root is not None else {}
+        changed: dict[str, tuple[dt.datetime, str]] = {}
+        for key in self.site.links.published:
+            if self.site.graph.papers_of_note(key):
+                found = dates.updated(self.site.graph.notes[key], self.vault_root, git)  # type: ignore[index]
+                if found:
+                    changed[key] = found
+        return atom(self.site_name, self.site_url, self.site_author, entries(self.site, self.records, changed))
+
+    def page_content(self, content: str, src: str, key: str | None, body: str = "") -> str:
+        """A page's content after sanitising: the chart on the Reading page; on a note's page,
+        the local graph (after the note) and its preview (from `body`, the note without the
+        paper header and footer), kept for `finish_page`."""
+        if src == READING_SRC and self.generated_pages:
+            return with_chart(content, self.records)
+        if key is None or key not in self.site.links.published:
+            return content
+        self.previews[self._path(src)] = note_preview(self.site, key, body or content, self.inline.get(key, {}))
+        url = self._url(src)
+        local = relative_url(page_url(data_path(f"{DATA_DIR}/local", url.removeprefix("./")), False), url)
+        return (f'{content}\n<div class="pn-local-graph" data-graph="{html.escape(local)}" '
+                'data-pagefind-ignore></div>')
+
+    def write(self, site_dir: str, files: dict[str, str]) -> None:
+        """Data files written straight into the site: thousands of them as MkDocs `File`s would
+        cost more than making them (every file is checked, listed and copied one by one)."""
+        for name, text in files.items():
+            path = os.path.join(site_dir, name)
+            folder = os.path.dirname(path)
+            if folder not in self._folders:
+                os.makedirs(folder, exist_ok=True)
+                self._folders.add(folder)
+            with open(path, "w", encoding="utf-8") as file:
+                file.write(text)
+
+    def write_all(self, site_dir: str) -> None:
+        """Every data file, and none left from an earlier build (a deleted note's local graph,
+        a shard no longer used) in the folders this owns: `serve --dirty` keeps the site."""
+        files = self.files()
+        for folder in (f"{DATA_DIR}/local", PREVIEW_DIR):
+            for parent, _, names in os.walk(os.path.join(site_dir, folder)):
+                for name in names:
+                    path = os.path.join(parent, name)
+                    if os.path.relpath(path, site_dir).replace(os.sep, "/") not in files:
+                        os.remove(path)
+        self.write(site_dir, files)
+
+    def finish_page(self, output: str, src: str) -> str:
+        """The built page with, in its head, the feed's link and the previews' shard count."""
+        link = alternate_link(relative_url(FEED_SRC, self._url(src)), self.site_name)
+        shards = f'<meta name="pn-preview-shards" content="{self.shards}">'
+        return output.replace("</head>", f"{link}\n{shards}\n</head>", 1)
+
+
+__all__ = ["Explorer", "ExtraNode", "GRAPH_SRC", "READING_SRC"]

@@ -1,0 +1,305 @@
+"""The paper graph as the graph view draws it: nodes (papers, notes, topics, queues), undirected
+edges, positions, and the JSON files the browser loads (one global file, one small file per page).
+
+Only the published graph is read (`Site.graph` holds no private note, paper or title), so a
+private note cannot reach a graph file. Authors and venues plug in through `extra` (see
+`ExtraNode`) once the bibliography work provides them.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+from papernotes.explore.layout import layout, radial
+from papernotes.pages import Site, topic_src
+from papernotes.pages.links import anchor_above, paper_target
+from papernotes.render import page_url
+from papernotes.topics import topic_key
+
+KINDS = ("paper", "note", "topic", "queue", "author", "venue")
+STATUSES = ("", "read", "reading", "to-read")
+LABEL_LIMIT = 80
+LOCAL_NODE_LIMIT = 48
+LOCAL_BYTES_LIMIT = 10_000
+LOCAL_EDGE_LIMIT = 200
+DATA_DIR = "_papernotes/graph"
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    id: str
+    kind: str
+    label: str
+    url: str | None
+    """Site URL relative to the site root (`Papers/Latte/`, `""` for home), with its #anchor."""
+    year: int | None = None
+    status: str | None = None
+    topics: tuple[str, ...] = ()
+    cluster: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ExtraNode:
+    """A node another part of papernotes adds (an author, a venue) and the node ids it joins."""
+
+    node: Node
+    neighbours: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class ExploreGraph:
+    nodes: list[Node] = field(default_factory=list)
+    index: dict[str, int] = field(default_factory=dict)
+    edges: set[tuple[int, int]] = field(default_factory=set)
+    page_node: dict[str, int] = field(default_factory=dict)
+    """The node of each published note's page, by note key (a paper's note is its paper's node)."""
+    positions: list[tuple[int, int]] = field(default_factory=list)
+
+    def add(self, node: Node) -> int:
+        found = self.index.get(node.id)
+        if found is None:
+            found = self.index[node.id] = len(self.nodes)
+            self.nodes.append(node)
+        return found
+
+    def join(self, a: str, b: str) -> None:
+        first, second = self.index.get(a), self.index.get(b)
+        if first is not None and second is not None and first != second:
+            self.edges.add((min(first, second), max(first, second)))
+
+    def sorted_edges(self) -> list[tuple[int, int]]:
+        return sorted(self.edges)
+
+
+def _root(topic: str) -> str:
+    return topic.split("/", 1)[0]
+
+
+def _url(site: Site, src: str, anchor: str = "") -> str:
+    return page_url(src, site.links.use_directory_urls).removeprefix("./") + (f"#{anchor}" if anchor else "")
+
+
+def _paper_nodes(site: Site, graph: ExploreGraph) -> None:
+    for pid, paper in sorted(site.graph.papers.items()):
+        target = paper_target(site, paper)
+        if target is None:
+            continue
+        key, anchor = target
+        topics = tuple(sorted(site.graph.topic_keys(pid)))
+        cluster = _root(topics[0]) if topics else posixpath.dirname(key).split("/", 1)[0]
+        graph.add(Node(f"p:{pid}", "paper", paper.title, _url(site, site.src_of(key), anchor), paper.year,
+                       paper.status, topics, cluster))
+        if paper.note and paper.note in site.links.published:
+            graph.page_node.setdefault(paper.note, graph.index[f"p:{pid}"])
+
+
+def _note_nodes(site: Site, graph: ExploreGraph, topic_pages: bool) -> None:
+    for key in sorted(site.links.published):
+        if key in graph.page_node:
+            continue
+        note = site.graph.notes[key]  # type: ignore[index]
+        topics = tuple(sorted({t for t in (_topic(site, tag) for tag in note.tags) if t}))
+        cluster = _root(topics[0]) if topics else posixpath.dirname(key).split("/", 1)[0]
+        graph.page_node[key] = graph.add(Node(f"n:{key}", "note", note.title, _url(site, site.src_of(key)),
+                                              None, None, topics, cluster))
+    if topic_pages:
+        for key, topic in sorted(site.graph.topics.items()):
+            graph.add(Node(f"t:{key}", "topic", topic.name, _url(site, topic_src(topic)), None, None, (key,), _root(key)))
+
+
+def _topic(site: Site, tag: str) -> str | None:
+    key = topic_key(tag)
+    return key if key in site.graph.topics else None
+
+
+def _edges(site: Site, graph: ExploreGraph) -> None:
+    def node_of(key: str) -> str | None:
+        index = graph.page_node.get(key)
+        return graph.nodes[index].id if index is not None else None
+
+    for edge in site.graph.edges:
+        source = node_of(edge.source)
+        if source is None or edge.kind == "queue":
+            continue
+        target = f"p:{edge.target}" if edge.target in site.graph.papers else node_of(edge.target)
+        if target:
+            graph.join(source, target)
+    for node in list(graph.nodes):
+        for topic in node.topics:
+            if node.kind != "topic":
+                graph.join(node.id, f"t:{topic}")
+    for key, found in site.graph.topics.items():
+        if found.parent:
+            graph.join(f"t:{key}", f"t:{found.parent}")
+    for queue in site.graph.queues:
+        note = site.graph.notes.get(queue.path)
+        if note is None or queue.path not in site.links.published:
+            continue
+        queue_id = f"q:{queue.path}#{queue.line}"
+        owner = graph.nodes[graph.page_node[queue.path]]
+        url = _url(site, site.src_of(queue.path), anchor_above(note, queue.line))
+        graph.add(Node(queue_id, "queue", queue.name, url, cluster=owner.cluster))
+        graph.join(queue_id, owner.id)
+        for item in queue.items:
+            if item.paper:
+                graph.join(queue_id, f"p:{item.paper}")
+
+
+def build(site: Site, *, topic_pages: bool = True, extra: Iterable[ExtraNode] = ()) -> ExploreGraph:
+    graph = ExploreGraph()
+    _paper_nodes(site, graph)
+    _note_nodes(site, graph, topic_pages)
+    _edges(site, graph)
+    for added in extra:  # authors, venues: whatever a later part of papernotes contributes
+        graph.add(added.node)
+        for neighbour in added.neighbours:
+            graph.join(added.node.id, neighbour)
+    clusters: dict[str, int] = {}
+    cluster_ids = [clusters.setdefault(node.cluster, len(clusters)) for node in graph.nodes]
+    graph.positions = layout(cluster_ids, graph.sorted_edges())
+    return graph
+
+
+def _dumps(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _topic_table(graph: ExploreGraph, site: Site) -> tuple[list[str], dict[str, int]]:
+    """Topic names by index, roots first by size: the first ones get the distinct colours."""
+    counts: dict[str, int] = defaultdict(int)
+    for node in graph.nodes:
+        for topic in node.topics:
+            counts[topic] += 1
+    keys = sorted(counts, key=lambda k: (-counts[k] if "/" not in k else 1, k))
+    names = [site.graph.topics[k].name if k in site.graph.topics else k for k in keys]
+    return names, {k: i for i, k in enumerate(keys)}
+
+
+def global_json(graph: ExploreGraph, site: Site) -> str:
+    """Columns rather than objects: about 60 bytes a node gzipped."""
+    names, topic_index = _topic_table(graph, site)
+    nodes = graph.nodes
+    return _dumps({
+        "v": 1, "kinds": KINDS, "statuses": STATUSES, "topicNames": names,
+        "label": [node.label[:LABEL_LIMIT] for node in nodes],
+        "kind": [KINDS.index(node.kind) for node in nodes],
+        "url": [node.url for node in nodes],
+        "xy": [value for position in graph.positions for value in position],
+        "year": [node.year or 0 for node in nodes],
+        "status": [STATUSES.index(node.status or "") for node in nodes],
+        "topics": [[topic_index[t] for t in node.topics] for node in nodes],
+        "edges": [value for edge in graph.sorted_edges() for value in edge],
+    })
+
+
+def _adjacency(graph: ExploreGraph) -> list[list[int]]:
+    """Each node's neighbours, closest kinds and biggest hubs first (the order local graphs keep)."""
+    adjacency: list[list[int]] = [[] for _ in graph.nodes]
+    for a, b in graph.edges:
+        adjacency[a].append(b)
+        adjacency[b].append(a)
+    degree = [len(neighbours) for neighbours in adjacency]
+    topic = [node.kind == "topic" for node in graph.nodes]
+    for neighbours in adjacency:
+        neighbours.sort(key=lambda node: (topic[node], -degree[node], node))
+    return adjacency
+
+
+def _neighbourhood(centre: int, adjacency: Sequence[Sequence[int]]) -> list[list[int]]:
+    """Hop 1 then hop 2, notes and papers before topics, hubs first: a topic of 500 papers is
+    shown but its papers come after the neighbours of closer nodes, within the node limit."""
+    first = [node for node in adjacency[centre] if node != centre][:LOCAL_NODE_LIMIT]
+    seen = {centre, *first}
+    room = LOCAL_NODE_LIMIT - len(first)
+    second: list[int] = []
+    for via in first:
+        if len(second) >= room:
+            break
+        for node in adjacency[via]:
+            if node not in seen:
+                seen.add(node)
+                second.append(node)
+                if len(second) >= room:
+                    break
+    return [first, second]
+
+
+def local_json(graph: ExploreGraph, site: Site, centre: int, adjacency: Sequence[Sequence[int]],
+               neighbour_sets: Sequence[frozenset[int]] | None = None) -> str:
+    """At most LOCAL_BYTES_LIMIT bytes: the farthest nodes go first when labels are long."""
+    rings = _neighbourhood(centre, adjacency)
+    sets = neighbour_sets if neighbour_sets is not None else [frozenset(n) for n in adjacency]
+    while True:
+        text = _local_text(graph, site, centre, adjacency, rings, sets)
+        size = len(text.encode("utf-8"))
+        if size <= LOCAL_BYTES_LIMIT or not (rings[0] or rings[1]):
+            return text
+        ring = rings[1] if rings[1] else rings[0]
+        keep = len(rings[0]) + len(rings[1])
+        cut = max(1, keep - int(keep * LOCAL_BYTES_LIMIT / size * 0.95))
+        del ring[max(0, len(ring) - cut):]
+
+
+def _local_text(graph: ExploreGraph, site: Site, centre: int, adjacency: Sequence[Sequence[int]],
+                rings: Sequence[Sequence[int]], neighbour_sets: Sequence[frozenset[int]]) -> str:
+    order = [centre, *rings[0], *rings[1]]
+    local = {node: index for index, node in enumerate(order)}
+    spots = radial(graph.positions[centre], [[(n, graph.positions[n]) for n in ring] for ring in rings])
+    topics: dict[str, int] = {}
+    rows = []
+    for index, node in enumerate(order):
+        item = graph.nodes[node]
+        x, y = spots.get(node, (0, 0))
+        hop = 0 if index == 0 else (1 if index <= len(rings[0]) else 2)
+        rows.append([item.label[:LABEL_LIMIT], KINDS.index(item.kind), item.url, x, y, hop, len(adjacency[node]),
+                     item.year or 0, STATUSES.index(item.status or ""),
+                     [topics.setdefault(t, len(topics)) for t in item.topics[:1]]])
+    edges = []
+    members = set(order)
+    for index, node in enumerate(order):  # set intersections: a hub's 1,000 neighbours cost nothing
+        edges += [(index, local[other]) for other in members.intersection(neighbour_sets[node]) if local[other] > index]
+    edges = _kept_edges(sorted(edges), len(rings[0]))
+    names = [site.graph.topics[k].name if k in site.graph.topics else k for k in topics]
+    return _dumps({"v": 1, "kinds": KINDS, "statuses": STATUSES, "topicNames": names, "nodes": rows,
+                   "edges": [value for edge in edges for value in edge]})
+
+
+def _kept_edges(edges: list[tuple[int, int]], first_ring: int) -> list[tuple[int, int]]:
+    """The centre's edges, one edge bringing each farther node in, then others up to a limit:
+    in a densely linked vault the edges, not the nodes, would fill the local file."""
+    kept = {edge for edge in edges if edge[0] == 0}
+    reached: set[int] = set()
+    for a, b in edges:
+        if b > first_ring and b not in reached and a <= first_ring:
+            reached.add(b)
+            kept.add((a, b))
+    for edge in edges:
+        if len(kept) >= LOCAL_EDGE_LIMIT:
+            break
+        kept.add(edge)
+    return sorted(kept)
+
+
+def data_path(folder: str, url: str) -> str:
+    """Where a page's data file lives: `Papers/Latte/` -> `<folder>/Papers/Latte/index.json`
+    (the page names its local graph's file in `data-graph`)."""
+    path = unquote(url.split("#", 1)[0])
+    return f"{folder}/{path}index.json" if path.endswith("/") or not path else f"{folder}/{path}.json"
+
+
+def graph_files(site: Site, *, topic_pages: bool = True, extra: Iterable[ExtraNode] = ()) -> dict[str, str]:
+    """`global.json` and one local file per published note, by site path."""
+    graph = build(site, topic_pages=topic_pages, extra=extra)
+    files = {f"{DATA_DIR}/global.json": global_json(graph, site)}
+    adjacency = _adjacency(graph)
+    sets = [frozenset(neighbours) for neighbours in adjacency]
+    for key in sorted(site.links.published):
+        centre = graph.page_node[key]
+        files[data_path(f"{DATA_DIR}/local", _url(site, site.src_of(key)))] = local_json(graph, site, centre,
+                                                                                          adjacency, sets)
+    return files

@@ -191,5 +191,5 @@ def test_comparison_data_holds_only_published_papers(site: Path) -> None:
     titles = {paper["t"] for paper in data["papers"].values()}
     assert "Public paper" in titles  # the data is there, so the canary search above is real
     public = next(paper for paper in data["papers"].values() if paper["t"] == "Public paper")
-    assert set(public["a"]) == {"year"}
+    assert set(public["a"]) == {"year", "status"}  # status: read in Home's queue, a public note
     assert CANARIES["compare"] not in json.dumps(data, ensure_ascii=False)

@@ -24,9 +24,9 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from papernotes.entries.context import EntryContext, entry
-from papernotes.entries.fields import clean_title, has_year_mark
+from papernotes.entries.fields import citation_tail, clean_title, has_year_mark
 from papernotes.entries.lines import Line, inline_lines, line_links, line_text, topic_heading
-from papernotes.entries.links import classify, label_kind
+from papernotes.entries.links import classify, host_kind, label_kind
 from papernotes.model import Paper
 
 CONVENTION = "reading-log"
@@ -62,10 +62,13 @@ def _paper(line: Line, heading: str, context: EntryContext) -> Paper | None:
     if found is None:
         return None
     name, name_url = found
-    links = classify(((name, name_url),) if name_url else (), default="blog")
+    cited = citation_tail(_tail(line, name_url)) if name_url else None
+    if cited is not None and host_kind(name_url, "project") not in ("paper", "project", "pdf"):
+        cited = None  # `[NeRF](github.com/...), Mildenhall et al., 2020`: the code, not the paper
+    links = classify(((name, name_url),) if name_url else (), default="project" if cited else "blog")
     links += classify(_other_links(line, name_url))
     has_year_mark_in_name = has_year_mark(name)
-    if not has_year_mark_in_name and not any(kind == "paper" for kind, _ in links):
+    if not (has_year_mark_in_name or cited or any(kind == "paper" for kind, _ in links)):
         return None
     title = clean_title(name.strip("[] "))
     if not title.text or title.text.lower() in GENERIC_NAMES:
@@ -79,7 +82,9 @@ def _paper(line: Line, heading: str, context: EntryContext) -> Paper | None:
         CONVENTION,
         title.text,
         links=tuple(dict.fromkeys(links)),
-        year=title.year,
+        year=title.year or (cited.venue.year if cited else None),
+        venue=cited.venue.name if cited else None,
+        authors=cited.authors if cited else (),
         tags=(heading,),
         short_name=short.group(1) if short else title.short_name,
     )
@@ -106,6 +111,18 @@ def _name(line: Line) -> tuple[str, str] | None:
         return (lead[: match.start()], "") if match and match.start() > 0 else None
     text = line.text
     return (text, "") if has_year_mark(text) and text.rstrip().endswith(")") else None
+
+
+def _tail(line: Line, name_url: str) -> str:
+    """The text after the name link up to the next link or `|`: `, Lee et al., CVPR 2021`."""
+    tokens = line.tokens
+    start = next((i for i, t in enumerate(tokens)
+                  if t.type == "link_open" and str(t.attrGet("href") or "") == name_url), None)
+    if start is None:
+        return ""
+    close = next((i for i in range(start, len(tokens)) if tokens[i].type == "link_close"), len(tokens))
+    end = next((i for i in range(close + 1, len(tokens)) if tokens[i].type == "link_open"), len(tokens))
+    return line_text(tokens[close + 1 : end]).split("|", 1)[0].rstrip(" [(")
 
 
 def _label_at(tokens: Sequence[Token], position: int) -> str:

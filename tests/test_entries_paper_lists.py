@@ -1,0 +1,55 @@
+"""Lists of linked titles under a heading that names papers, from fixtures/entries/paper_lists.md."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from papernotes.entries import EntryContext, recognise_entries
+from papernotes.markdown import make_parser
+from papernotes.model import NoteKey, NoteMeta
+
+FIXTURE = Path(__file__).parent / "fixtures" / "entries" / "paper_lists.md"
+TEXT = FIXTURE.read_text(encoding="utf-8")
+CONTEXT = EntryContext(NoteKey("README.md"), 1, NoteMeta(), TEXT)
+
+
+def line_of(needle: str) -> int:
+    return next(number for number, line in enumerate(TEXT.split("\n"), 1) if needle in line)
+
+
+def found() -> list[tuple[int, str, str, tuple[tuple[str, str], ...]]]:
+    papers = recognise_entries(make_parser().parse(TEXT), CONTEXT)
+    return [(p.sources[0].line, p.sources[0].kind, p.title, p.links) for p in papers]
+
+
+def test_linked_titles_under_papers_headings_and_nothing_else() -> None:
+    assert found() == [
+        (line_of("[Tidal"), "paper-list", "Tidal Scheduling: Moving Work Between Accelerators",
+         (("note", "papers/Tidal-Scheduling"),)),
+        (line_of("[Pebble"), "paper-list", "Pebble: A Tiny Runtime for Sparse Kernels",
+         (("note", "notes/pebble.md"),)),
+        (line_of("[Coral"), "paper-list", "Coral-Caches-for-Irregular-Graph-Walks",
+         (("note", "papers/Coral-Caches-for-Irregular-Graph-Walks"),)),
+        # a link to a paper's host is a reading-log entry wherever it is; that convention reads it first
+        (line_of("[Quilted"), "reading-log", "Quilted Memory Hierarchies for Graph Workloads",
+         (("paper", "https://dl.acm.org/doi/10.1145/0000001.0000002"),)),
+        (line_of("[Granite"), "reading-log", "Granite: Stream Processing on Manycore Chips",
+         (("paper", "https://ieeexplore.ieee.org/document/1234567"),)),
+        (line_of("[Folded"), "paper-list", "Folded Attention for Long Sequences",
+         (("note", "../2023/Folded-Attention/"),)),
+    ]
+
+
+def test_a_citation_after_the_link_gives_authors_venue_and_year() -> None:
+    folded = recognise_entries(make_parser().parse(TEXT), CONTEXT)[-1]
+    assert (folded.authors, folded.venue, folded.year) == (("Moreau",), "ICLR", 2024)
+
+
+def test_without_a_papers_heading_only_paper_links_remain() -> None:
+    text = TEXT.replace("List of Papers", "Contents").replace("Two Papers A Week", "Weekly")
+    text = text.replace("References to Follow Up", "Follow up")
+    context = EntryContext(NoteKey("README.md"), 1, NoteMeta(), text)
+    assert [p.title for p in recognise_entries(make_parser().parse(text), context)] == [
+        "Quilted Memory Hierarchies for Graph Workloads",
+        "Granite: Stream Processing on Manycore Chips",
+    ]

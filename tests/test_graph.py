@@ -222,3 +222,17 @@ def test_container_folders_are_not_topics(folder, topic):
 ])
 def test_a_plain_queue_item_is_titled_without_its_comment(text: str, title: str) -> None:
     assert queue_title(text) == title
+
+
+def test_a_full_title_column_names_the_papers_rather_than_a_short_name(make_vault):
+    vault = load_vault(make_vault({"Index.md": (
+        "## Cited, no note yet\n\n"
+        "| Short Name | Full Title | Year | Cited By |\n|---|---|---|---|\n"
+        "| Heron | Heron: Sparse Flight Paths for Drones | 2023 | Kite |\n"
+        "| PLUME | PLUME: Smoke Fields from One Camera | 2021 | Heron, Kite |\n"
+    )}))
+    papers = build_graph(vault.notes).papers.values()
+    assert sorted((p.title, p.year, p.sources[0].line) for p in papers) == [
+        ("Heron: Sparse Flight Paths for Drones", 2023, 5),
+        ("PLUME: Smoke Fields from One Camera", 2021, 6),
+    ]

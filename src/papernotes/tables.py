@@ -26,11 +26,15 @@ def attribute_key(column: str) -> str:
 
 
 def paper_column(table: Table) -> int | None:
-    """Index of the column naming the paper, or None when the table is not a summary table."""
-    for index, name in enumerate(table.header):
-        if name.strip().casefold() in PAPER_COLUMNS:
+    """Index of the column naming the paper, or None when the table is not a summary table.
+
+    A `... title` column (`Full Title`, `Article Title`) is a title column too, and is preferred
+    to a `name` beside it (`| Short Name | Full Title | Year |`)."""
+    folded = [name.strip().casefold() for name in table.header]
+    for index, name in enumerate(folded):
+        if name in PAPER_COLUMNS and name != "name" or name.endswith(" title"):
             return index
-    return None
+    return folded.index("name") if "name" in folded else None
 
 
 @dataclass(frozen=True, slots=True)

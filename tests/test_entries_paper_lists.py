@@ -53,3 +53,53 @@ def test_without_a_papers_heading_only_paper_links_remain() -> None:
         "Quilted Memory Hierarchies for Graph Workloads",
         "Granite: Stream Processing on Manycore Chips",
     ]
+
+
+def recognised(path: str, text: str) -> list[tuple[int, str, tuple[tuple[str, str], ...]]]:
+    context = EntryContext(NoteKey(path), 1, NoteMeta(), text)
+    return [(p.sources[0].line, p.title, p.links) for p in recognise_entries(make_parser().parse(text), context)]
+
+
+READING_LIST = """\
+# Solar
+
+- [[Harvesting Light with Folded Cells]]
+  Foundational; read it first.
+- [[Want to Read/Tiny Converters for Tiny Panels|Tiny Converters for Tiny Panels]]
+- In [[Harvesting Light with Folded Cells]], why a square wave?
+- [[Glare]]
+
+This approach appeals to me because
+ - It is easy to see how it works
+"""
+
+
+def test_a_literature_review_folder_makes_its_notes_reading_lists_of_wikilinks() -> None:
+    assert recognised("Literature Reviews/Solar.md", READING_LIST) == [
+        (3, "Harvesting Light with Folded Cells", (("note", "Harvesting Light with Folded Cells"),)),
+        (5, "Tiny Converters for Tiny Panels", (("note", "Want to Read/Tiny Converters for Tiny Panels"),)),
+    ]
+
+
+def test_one_paper_notes_folders_are_not_reading_lists() -> None:
+    assert recognised("Want to Read/Solar.md", READING_LIST) == []
+    assert recognised("literature_review/papers/Solar.md", READING_LIST) == []
+    template = "# 📄 [Paper title]\n\n## Related work\n- [[Related paper number 1]] - [how]\n"
+    assert recognised("templates/paper-template.md", template) == []
+
+
+def test_a_note_named_as_a_reading_list_takes_unlinked_titles() -> None:
+    text = (
+        "Reading queue\n"
+        "- Quorum: Fair Scheduling for Shared Accelerators\n"
+        "- https://github.com/someone/tool\n"
+        "- Adaptive learning of converter duty cycles for small wind turbines\n"
+        "  the follow-up to the other paper.\n"
+        "- Long, probably good.\n"
+        "- Too short\n"
+    )
+    assert recognised("Articles to read.md", text) == [
+        (2, "Quorum: Fair Scheduling for Shared Accelerators", ()),
+        (4, "Adaptive learning of converter duty cycles for small wind turbines", ()),
+    ]
+    assert recognised("Articles.md", text) == []

@@ -5,7 +5,10 @@ README reading lists write one paper per item, its title as the only link:
 or `* [Merrimac: Supercomputing with Streams](https://ieeexplore.ieee.org/…)` under `### Trends`
 below `## Essential Reading List`. The heading is the evidence: a section's headings count down
 to the next heading of the same level, so `### 28.06.2021 - 04.07.2021` under `## Two Papers A
-Week` is still a papers section.
+Week` is still a papers section. A note filed in a folder of reading lists (`Literature
+Reviews/Solar.md`) is a papers section as a whole, with wikilinks as items
+(`- [[Title]]`, `- [[Want to Read/Title]]`); a note named as one (`Articles to read.md`) takes
+unlinked items too when they read as titles (four words or more, capitalised, not a sentence).
 
 Judgement calls: the item's first line must start with the link (a check mark or emoji before it
 is allowed), its label must read as a title (three words, or a `Name: ...` form), and the link
@@ -35,39 +38,63 @@ from papernotes.paths import has_scheme
 CONVENTION = "paper-list"
 
 PAPERS_HEADING_RE = re.compile(
-    r"\bpapers?\b|\breading[\s-]*list\b|\bliterature\b|\breferences\b|论文|論文|文献|논문", re.IGNORECASE
+    r"\bpapers\b|\breading[\s-]*list|\bliterature\b|\breferences\b|论文列表|相关论文|相關論文|参考文献"
+    r"|논문\s*목록|관련\s*논문|참고\s*문헌",
+    re.IGNORECASE,
 )
-"""Words with which a heading says that its list is one of papers (any language we know)."""
+"""Words with which a heading says that its list is one of papers (any language we know): a
+plural or a list, as `# Paper: Title` or a template's `# [논문 제목]` ("paper title") head one paper."""
+
+READING_LIST_FOLDER_RE = re.compile(
+    r"literature[\s_-]*reviews?|reading[\s_-]*(?:lists?|queues?)|论文列表|논문\s*목록", re.IGNORECASE
+)
+"""A folder of reading lists (`Literature Reviews/Solar.md`): its notes' linked items are papers.
+Only the note's own folder counts (`literature_review/papers/` holds one-paper notes).
+Not `papers/` or `Want to Read/`, which hold one-paper notes whose lists link authors and notes."""
+READING_LIST_NAME_RE = re.compile(
+    r"reading[\s_-]*(?:list|queue)|\bto[\s_-]*read\b|\bpapers\b|literature|论文|논문", re.IGNORECASE
+)
+"""A note named as a reading list (`Articles to read.md`): its unlinked items are papers too."""
 
 _TITLE_WORDS = 3
+_PLAIN_TITLE_WORDS = 4
 
 
 def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
+    folder, _, name = context.path.rpartition("/")
+    named_list = bool(READING_LIST_NAME_RE.search(name.rsplit(".", 1)[0]))
+    reading_list = named_list or bool(READING_LIST_FOLDER_RE.search(folder.rpartition("/")[2]))
+    if not reading_list and (context.body is not None and not PAPERS_HEADING_RE.search(context.body)):
+        return []
     papers: list[Paper] = []
-    sections: list[tuple[int, bool]] = []  # (level, names papers) of the headings above
+    sections: list[tuple[int, bool]] = [(0, reading_list)]  # (level, names papers) of the headings above
     pending: Token | None = None
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
             level = int(token.tag[1:])
-            while sections and sections[-1][0] >= level:
+            while len(sections) > 1 and sections[-1][0] >= level:
                 sections.pop()
             sections.append((level, bool(PAPERS_HEADING_RE.search(heading_text(tokens, index)))))
         elif token.type == "list_item_open":
             pending = None if "checked" in token.meta or not any(s[1] for s in sections) else token
         elif token.type == "inline" and pending is not None:
             if token.level == pending.level + 2 and tokens[index - 1].type == "paragraph_open":
-                paper = _paper(inline_lines(token, context.body_line)[0], context)
+                paper = _paper(inline_lines(token, context.body_line)[0], context, named_list)
                 if paper is not None:
                     papers.append(paper)
             pending = None
     return papers
 
 
-def _paper(line: Line, context: EntryContext) -> Paper | None:
+def _paper(line: Line, context: EntryContext, named_list: bool) -> Paper | None:
     tokens = line.tokens
-    start = next((i for i, token in enumerate(tokens) if token.type == "link_open"), None)
-    if start is None or any(char.isalnum() for char in line_text(tokens[:start])):
+    start = next((i for i, token in enumerate(tokens) if token.type in ("link_open", "wikilink")), None)
+    if start is None:
+        return _plain(line, context) if named_list else None
+    if any(char.isalnum() for char in line_text(tokens[:start])):
         return None
+    if tokens[start].type == "wikilink":
+        return _wikilink(tokens[start], line, context)
     close = next((i for i in range(start, len(tokens)) if tokens[i].type == "link_close"), None)
     if close is None:
         return None
@@ -82,6 +109,27 @@ def _paper(line: Line, context: EntryContext) -> Paper | None:
                  year=title.year or (cited.venue.year if cited else None),
                  venue=cited.venue.name if cited else None,
                  authors=cited.authors if cited else (), short_name=title.short_name)
+
+
+def _wikilink(token: Token, line: Line, context: EntryContext) -> Paper | None:
+    """`[[Title]]`, `[[Want to Read/Title]]`, `[[note|Title]]`: the paper's own note, named by its title."""
+    target = str(token.meta.get("target", ""))
+    label = str(token.meta.get("alias") or "") or target.rsplit("/", 1)[-1]
+    if not target or not _reads_as_title(label):
+        return None
+    title = clean_title(label)
+    return entry(context, line.number, CONVENTION, title.text, links=(("note", target),),
+                 year=title.year, short_name=title.short_name)
+
+
+def _plain(line: Line, context: EntryContext) -> Paper | None:
+    """An unlinked item of a reading list: a title when it reads as one (four words, no sentence)."""
+    text = line.text
+    if (len(text.split()) < _PLAIN_TITLE_WORDS or not text[:1].isupper()
+            or text.endswith((".", "!", "?", "。")) or "://" in text):
+        return None
+    title = clean_title(text)
+    return entry(context, line.number, CONVENTION, title.text, year=title.year, short_name=title.short_name)
 
 
 def _kind(label: str, href: str) -> str | None:

@@ -1,4 +1,4 @@
-"""Awesome-list bullets `- [Title](url), Authors et al., Venue Year | [github](…)` (fixtures/entries/awesome_list.md)."""
+"""Awesome-list bullets: `- [Title](url), Authors et al., Venue Year | [github](…)`."""
 
 from __future__ import annotations
 

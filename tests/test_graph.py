@@ -236,3 +236,17 @@ def test_a_full_title_column_names_the_papers_rather_than_a_short_name(make_vaul
         ("Heron: Sparse Flight Paths for Drones", 2023, 5),
         ("PLUME: Smoke Fields from One Camera", 2021, 6),
     ]
+
+
+def test_a_task_list_that_only_links_notes_is_a_queue_of_its_linked_papers_only(make_vault):
+    vault = load_vault(make_vault({
+        "Setup.md": (
+            "# Setting up\n\n"
+            "- [x] Read [[Glide Paths for Paper Planes]] first\n"
+            "- [ ] Raster output issue\n"
+            "- [x] Living within the editor, the workspace can be customised in many ways\n"
+        ),
+        "Glide Paths for Paper Planes.md": "---\nyear: 2021\nvenue: ICRA\n---\n# Glide Paths for Paper Planes\n",
+    }))
+    papers = build_graph(vault.notes).papers.values()
+    assert [p.title for p in papers] == ["Glide Paths for Paper Planes"]

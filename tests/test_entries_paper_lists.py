@@ -103,3 +103,18 @@ def test_a_note_named_as_a_reading_list_takes_unlinked_titles() -> None:
         (4, "Adaptive learning of converter duty cycles for small wind turbines", ()),
     ]
     assert recognised("Articles.md", text) == []
+
+
+def test_a_list_of_papers_heading_takes_unlinked_titles_and_notes_on_the_repository_host() -> None:
+    text = (
+        "# 0105-0111 阅读总结\n\n## 论文列表\n\n"
+        "- [Folded Sensing for Sparse Ultrasound](https://github.com/me/notes/blob/master/folded-sensing.md)\n"
+        "- Deep Priors for Snapshot Spectral Imaging\n"
+        "- Unpublished paper (will update if it's accepted)\n\n"
+        "## 感想\n\n- Deep Priors for Everything Else\n"
+    )
+    assert recognised("0105-0111-reading.md", text) == [
+        (5, "Folded Sensing for Sparse Ultrasound",
+         (("note", "https://github.com/me/notes/blob/master/folded-sensing.md"),)),
+        (6, "Deep Priors for Snapshot Spectral Imaging", ()),
+    ]

@@ -44,6 +44,10 @@ PAPERS_HEADING_RE = re.compile(
 )
 """Words with which a heading says that its list is one of papers (any language we know): a
 plural or a list, as `# Paper: Title` or a template's `# [논문 제목]` ("paper title") head one paper."""
+LIST_HEADING_RE = re.compile(
+    r"\b(?:reading|paper)[\s-]*list\b|\blist of papers\b|论文列表|论文清单|논문\s*목록", re.IGNORECASE
+)
+"""A heading that calls its section a list of papers (`## 论文列表`): unlinked items are titles too."""
 
 READING_LIST_FOLDER_RE = re.compile(
     r"literature[\s_-]*reviews?|reading[\s_-]*(?:lists?|queues?)|论文列表|논문\s*목록", re.IGNORECASE
@@ -57,6 +61,7 @@ READING_LIST_NAME_RE = re.compile(
 """A note named as a reading list (`Articles to read.md`): its unlinked items are papers too."""
 
 _TITLE_WORDS = 3
+_COMMENT_RE = re.compile(r"\(\s*[a-z]+\s")  # `(will update if it's accepted)`; `(3D-DCNNs)` is a name
 _PLAIN_TITLE_WORDS = 4
 
 
@@ -67,30 +72,33 @@ def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
     if not reading_list and (context.body is not None and not PAPERS_HEADING_RE.search(context.body)):
         return []
     papers: list[Paper] = []
-    sections: list[tuple[int, bool]] = [(0, reading_list)]  # (level, names papers) of the headings above
+    # (level, names papers, calls itself a list of papers) of the headings above
+    sections: list[tuple[int, bool, bool]] = [(0, reading_list, named_list)]
     pending: Token | None = None
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
             level = int(token.tag[1:])
             while len(sections) > 1 and sections[-1][0] >= level:
                 sections.pop()
-            sections.append((level, bool(PAPERS_HEADING_RE.search(heading_text(tokens, index)))))
+            text = heading_text(tokens, index)
+            sections.append((level, bool(PAPERS_HEADING_RE.search(text)), bool(LIST_HEADING_RE.search(text))))
         elif token.type == "list_item_open":
             pending = None if "checked" in token.meta or not any(s[1] for s in sections) else token
         elif token.type == "inline" and pending is not None:
             if token.level == pending.level + 2 and tokens[index - 1].type == "paragraph_open":
-                paper = _paper(inline_lines(token, context.body_line)[0], context, named_list)
+                unlinked_titles = any(section[2] for section in sections)
+                paper = _paper(inline_lines(token, context.body_line)[0], context, unlinked_titles)
                 if paper is not None:
                     papers.append(paper)
             pending = None
     return papers
 
 
-def _paper(line: Line, context: EntryContext, named_list: bool) -> Paper | None:
+def _paper(line: Line, context: EntryContext, unlinked_titles: bool) -> Paper | None:
     tokens = line.tokens
     start = next((i for i, token in enumerate(tokens) if token.type in ("link_open", "wikilink")), None)
     if start is None:
-        return _plain(line, context) if named_list else None
+        return _plain(line, context) if unlinked_titles else None
     if any(char.isalnum() for char in line_text(tokens[:start])):
         return None
     if tokens[start].type == "wikilink":
@@ -123,10 +131,11 @@ def _wikilink(token: Token, line: Line, context: EntryContext) -> Paper | None:
 
 
 def _plain(line: Line, context: EntryContext) -> Paper | None:
-    """An unlinked item of a reading list: a title when it reads as one (four words, no sentence)."""
+    """An unlinked item of a reading list: a title when it reads as one (four words, capitalised,
+    not a sentence, no comment in parentheses)."""
     text = line.text
     if (len(text.split()) < _PLAIN_TITLE_WORDS or not text[:1].isupper()
-            or text.endswith((".", "!", "?", "。")) or "://" in text):
+            or text.endswith((".", "!", "?", "。")) or "://" in text or _COMMENT_RE.search(text)):
         return None
     title = clean_title(text)
     return entry(context, line.number, CONVENTION, title.text, year=title.year, short_name=title.short_name)
@@ -137,8 +146,11 @@ def _kind(label: str, href: str) -> str | None:
         return None
     if not has_scheme(href):
         return "pdf" if href.lower().split("#", 1)[0].endswith(".pdf") else "note"
-    if host_kind(href) == "paper" or urlsplit(href).path.lower().endswith(".pdf"):
+    path = urlsplit(href).path.lower()
+    if host_kind(href) == "paper" or path.endswith(".pdf"):
         return "paper"
+    if path.endswith((".md", ".markdown")):
+        return "note"  # the note itself, as the repository's host shows it (github.com/…/blob/…/x.md)
     return None  # a blog post or tutorial is as likely as a paper on a host we do not know
 
 

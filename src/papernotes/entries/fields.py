@@ -36,7 +36,8 @@ _SENTENCE_END_RE = re.compile(r"(?<=[。！？])|(?<=[.!?])\s")
 
 _TAIL_VENUE_RE = re.compile(
     r"(?<![\w.])(?P<venue>[A-Za-z][\w&+\-]*(?: [A-Za-z][\w&+\-]*){0,2})[\s']*(?P<year>(?:19|20)\d{2}|(?<=')\d{2})"
-    r"[\s.)\]]*$"
+    r"(?P<workshop>\s+workshops?)?[\s.)\]]*$",
+    re.IGNORECASE,
 )
 _ET_AL_TAIL_RE = re.compile(r"\s*\bet al\b\.?", re.IGNORECASE)
 
@@ -168,6 +169,8 @@ def citation_tail(text: str) -> Citation | None:
     found = venue_name(f"{match.group('venue')} {_full_year(match.group('year'))}")
     if found is None or found.year is None:
         return None
+    if match.group("workshop"):  # `NIPS 2017 workshop`
+        found = Venue(f"{found.name} Workshop", found.year, found.month, found.attributes)
     head = text[: match.start()].strip(" ,;:.(")
     authors: tuple[str, ...] = ()
     if head and not any(char.isdigit() for char in head):

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from papernotes.entries.context import EntryContext, entry
-from papernotes.entries.fields import citation_tail, clean_title, has_year_mark
+from papernotes.entries.fields import Citation, citation_tail, clean_title, has_year_mark
 from papernotes.entries.lines import Line, inline_lines, line_links, line_text, topic_heading
 from papernotes.entries.links import classify, host_kind, label_kind
 from papernotes.model import Paper
@@ -32,6 +32,12 @@ from papernotes.model import Paper
 CONVENTION = "reading-log"
 
 LEAD_LIMIT = 30
+_LEAD_TITLE_WORDS = 3
+# A lead that is a sentence about the paper (`MSQ is one of the most popular queues ([Paper](…))`)
+# (a title with a colon may say `Mean teachers are better role models: ...`)
+_SENTENCE_RE = re.compile(r"[。，；！？]|\.\s")
+_VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have)\b")
+_YEAR_LABEL_RE = re.compile(r"(?:19|20)\d{2}")
 GENERIC_NAMES = {"here", "this", "link", "the paper", "this paper", "paper", "pdf"}
 
 _PAPER_SUFFIX_RE = re.compile(r"[,.]?\s*\bpaper\s*\[*\s*$", re.IGNORECASE)
@@ -63,6 +69,8 @@ def _paper(line: Line, heading: str, context: EntryContext) -> Paper | None:
         return None
     name, name_url = found
     cited = citation_tail(_tail(line, name_url)) if name_url else None
+    if not name_url and (head_cited := _venue_after_comma(name)) is not None:
+        name, cited = head_cited
     if cited is not None and host_kind(name_url, "project") not in ("paper", "project", "pdf"):
         cited = None  # `[NeRF](github.com/...), Mildenhall et al., 2020`: the code, not the paper
     links = classify(((name, name_url),) if name_url else (), default="project" if cited else "blog")
@@ -104,13 +112,29 @@ def _name(line: Line) -> tuple[str, str] | None:
         label = _label_at(line.tokens, position)
         href = str(token.attrGet("href") or "")
         if label_kind(label) is None and "[" not in lead and len(lead) <= LEAD_LIMIT:
-            if not label or href.startswith("#"):
-                return None  # an empty label, or a table-of-contents link
+            if not label or href.startswith("#") or _SENTENCE_RE.search(lead):
+                return None  # an empty label, a table-of-contents link, a link inside a sentence
+            if _YEAR_LABEL_RE.fullmatch(label) and lead.rstrip(" (").strip():
+                return f"{lead.rstrip(' (')} ({label})", href  # `Entropy Minimization ([2004](…))`
             return label, href
         match = _PAPER_SUFFIX_RE.search(lead)
-        return (lead[: match.start()], "") if match and match.start() > 0 else None
+        if match and match.start() > 0:
+            return lead[: match.start()], ""
+        name = lead.rstrip(" [(|:-–—")
+        # `Title [ [note](…)] [ [paper](…)]`: a title, then links named by their kind
+        if (label_kind(label) is None or len(name.split()) < _LEAD_TITLE_WORDS or _SENTENCE_RE.search(name)
+                or (_VERB_RE.search(name) and ":" not in name)):
+            return None
+        return name, ""
     text = line.text
     return (text, "") if has_year_mark(text) and text.rstrip().endswith(")") else None
+
+
+def _venue_after_comma(name: str) -> tuple[str, Citation] | None:
+    """`MaskGAN: Better Text Generation, ICLR 2018` -> the title and ICLR 2018."""
+    title, comma, last = name.rpartition(",")
+    cited = citation_tail(last) if comma and title.strip() else None
+    return (title, cited) if cited is not None and not cited.authors else None
 
 
 def _tail(line: Line, name_url: str) -> str:

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from papernotes.entries.context import EntryContext, entry
-from papernotes.entries.fields import Citation, citation_tail, clean_title, has_year_mark
+from papernotes.entries.fields import Citation, citation_tail, clean_title, has_year_mark, parse_authors
 from papernotes.entries.lines import Line, inline_lines, line_links, line_text, topic_heading
 from papernotes.entries.links import classify, host_kind, label_kind
 from papernotes.model import Paper
@@ -38,6 +38,8 @@ _LEAD_TITLE_WORDS = 3
 _SENTENCE_RE = re.compile(r"[。，；！？]|\.\s")
 _VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have)\b")
 _YEAR_LABEL_RE = re.compile(r"(?:19|20)\d{2}")
+_TRAILING_YEAR_RE = re.compile(r"\(((?:19|20)\d{2})\)\s*$")
+_LEADING_YEAR_RE = re.compile(r"\s*\(((?:19|20)\d{2})\)")
 GENERIC_NAMES = {"here", "this", "link", "the paper", "this paper", "paper", "pdf"}
 
 _PAPER_SUFFIX_RE = re.compile(r"[,.]?\s*\bpaper\s*\[*\s*$", re.IGNORECASE)
@@ -64,6 +66,9 @@ def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
 
 
 def _paper(line: Line, heading: str, context: EntryContext) -> Paper | None:
+    bold = _bold_title(line)
+    if bold is not None:
+        return _bold_paper(line, bold, heading, context)
     found = _name(line)
     if found is None:
         return None
@@ -128,6 +133,43 @@ def _name(line: Line) -> tuple[str, str] | None:
         return name, ""
     text = line.text
     return (text, "") if has_year_mark(text) and text.rstrip().endswith(")") else None
+
+
+def _bold_title(line: Line) -> tuple[str, str] | None:
+    """`**Title** — A. Author et al. (NeurIPS 2022)`: the bold title and the text after it."""
+    tokens = line.tokens
+    first = next((i for i, t in enumerate(tokens) if not (t.type == "text" and not t.content.strip())), None)
+    if first is None or tokens[first].type != "strong_open":
+        return None
+    close = next((i for i in range(first, len(tokens)) if tokens[i].type == "strong_close"), None)
+    if close is None or any(t.type == "link_open" for t in tokens[first:close]):
+        return None
+    end = next((i for i in range(close, len(tokens)) if tokens[i].type == "link_open"), len(tokens))
+    rest = line_text(tokens[close + 1 : end])
+    year_link = _LEADING_YEAR_RE.match(line_text(tokens[close + 1 :]))
+    if not _TRAILING_YEAR_RE.search(rest) and year_link:  # `**Mean Teacher** ([2017](…)) : comment`
+        rest = year_link.group(0)
+    return line_text(tokens[first + 1 : close]), rest
+
+
+def _bold_paper(line: Line, bold: tuple[str, str], heading: str, context: EntryContext) -> Paper | None:
+    """A bold title is a paper when what follows it gives a year or a venue, or a paper link does."""
+    name, rest = bold
+    if name.rstrip().endswith((":", "：")) or rest.lstrip().startswith((":", "：")):
+        return None  # `**Venue**: NeurIPS 2022`, `**发表会议**：ICLR 2025`: a field, not a title
+    cited = citation_tail(rest)
+    year_mark = _TRAILING_YEAR_RE.search(rest)
+    links = classify(line_links(line.tokens))
+    if cited is None and year_mark is None and (len(name.split()) < 2 or not any(k == "paper" for k, _ in links)):
+        return None  # a one-word bold name is a paper's only with its year: `**DETR** (2020)`
+    title = clean_title(name)
+    authors = cited.authors if cited else ()
+    if not authors and year_mark is not None:
+        authors = parse_authors(re.sub(r"\bet al\b\.?", "", rest[: year_mark.start()].strip(" —–-:,(")))
+    year = cited.venue.year if cited else (int(year_mark.group(1)) if year_mark else title.year)
+    return entry(context, line.number, CONVENTION, title.text, links=links, year=year,
+                 venue=cited.venue.name if cited else None, authors=authors, tags=(heading,),
+                 short_name=title.short_name)
 
 
 def _venue_after_comma(name: str) -> tuple[str, Citation] | None:

@@ -118,3 +118,26 @@ def test_a_list_of_papers_heading_takes_unlinked_titles_and_notes_on_the_reposit
          (("note", "https://github.com/me/notes/blob/master/folded-sensing.md"),)),
         (6, "Deep Priors for Snapshot Spectral Imaging", ()),
     ]
+
+
+def test_raw_html_lists_of_linked_titles_in_a_papers_section() -> None:
+    text = (
+        "# Paper Notes\n\n"
+        "### Common\n- [Shared Terms](common/terms.md)\n\n"
+        "### 2025\n"
+        "<ul>\n"
+        '  <li><details><summary>'
+        '<a href="2025/Heron-_Sparse_Flight/">(Heron) Heron: Sparse Flight Paths</a></summary>\n'
+        "    <ul>\n"
+        '      <li>predicts <a href="https://example.com/x">some thing</a> from images</li>\n'
+        "    </ul>\n"
+        "  </details></li>\n"
+        '  <li><a href="2025/Kite/">(Kite) Kite</a></li>\n'
+        '  <li><a href="https://github.com/me/tool">A Tool for Drawing Flight Paths</a></li>\n'
+        "</ul>\n"
+    )
+    found = recognise_entries(make_parser().parse(text), EntryContext(NoteKey("README.md"), 1, NoteMeta(), text))
+    assert [(p.sources[0].line, p.title, p.short_name, p.links) for p in found] == [
+        (8, "Heron: Sparse Flight Paths", "Heron", (("note", "2025/Heron-_Sparse_Flight/"),)),
+        (13, "Kite", "Kite", (("note", "2025/Kite/"),)),
+    ]

@@ -17,13 +17,16 @@ table-of-contents anchor, code, a video, or a page on a host we do not know (a t
 likely as a paper). Task items are queues, the graph's
 business. A local link (`papers/Roofline`, `notes/x.md`) is the paper's own note, so the graph
 joins the entry to it. A citation after the link (`** — Wang et al., CVPR 2024: why it matters`)
-gives authors, venue and year.
+gives authors, venue and year. Raw HTML lists in such a section (`<li><details><summary><a
+href="2025/X/">(X) X: title</a>`, as README generators write them) are read with an HTML parser,
+a leading `(X)` being the short name.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from markdown_it.token import Token
@@ -38,7 +41,8 @@ from papernotes.paths import has_scheme
 CONVENTION = "paper-list"
 
 PAPERS_HEADING_RE = re.compile(
-    r"\bpapers\b|\breading[\s-]*list|\bliterature\b|\breferences\b|论文列表|相关论文|相關論文|参考文献"
+    r"\bpapers\b|\bpaper[\s-]*(?:notes|reading)\b|\breading[\s-]*list|\bliterature\b|\breferences\b"
+    r"|论文列表|相关论文|相關論文|参考文献"
     r"|논문\s*목록|관련\s*논문|참고\s*문헌",
     re.IGNORECASE,
 )
@@ -82,6 +86,8 @@ def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
                 sections.pop()
             text = heading_text(tokens, index)
             sections.append((level, bool(PAPERS_HEADING_RE.search(text)), bool(LIST_HEADING_RE.search(text))))
+        elif token.type == "html_block" and any(section[1] for section in sections) and "<li" in token.content:
+            papers += _html_items(token, context)
         elif token.type == "list_item_open":
             pending = None if "checked" in token.meta or not any(s[1] for s in sections) else token
         elif token.type == "inline" and pending is not None:
@@ -117,6 +123,57 @@ def _paper(line: Line, context: EntryContext, unlinked_titles: bool) -> Paper | 
                  year=title.year or (cited.venue.year if cited else None),
                  venue=cited.venue.name if cited else None,
                  authors=cited.authors if cited else (), short_name=title.short_name)
+
+
+class _HtmlItems(HTMLParser):
+    """`<li><a href="…">Title</a>` (also inside `<details><summary>`): each item that starts with a link."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, str, str]] = []  # (line in the block, href, label)
+        self._expect = False  # an item opened, no text yet
+        self._link: tuple[int, str, list[str]] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "li":
+            self._expect, self._link = True, None
+        elif tag == "a" and self._expect:
+            self._link = (self.getpos()[0], dict(attrs).get("href") or "", [])
+            self._expect = False
+
+    def handle_data(self, data: str) -> None:
+        if self._link is not None:
+            self._link[2].append(data)
+        elif data.strip():
+            self._expect = False
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._link is not None:
+            line, href, text = self._link
+            self.found.append((line, href, " ".join("".join(text).split())))
+            self._link = None
+
+
+_SHORT_PREFIX_RE = re.compile(r"^\(([^()]{1,40})\)\s+(?=\S)")
+
+
+def _html_items(token: Token, context: EntryContext) -> list[Paper]:
+    """The items of a raw HTML list (`<ul><li><a href="2025/X/">(X) X: a title</a>`) in a papers section."""
+    parser = _HtmlItems()
+    parser.feed(token.content)
+    parser.close()
+    first = (token.map[0] if token.map else 0) + context.body_line
+    papers = []
+    for line, href, label in parser.found:
+        short = _SHORT_PREFIX_RE.match(label)
+        text = label[short.end():] if short else label
+        kind = _kind(text, href.strip())
+        if kind is None or not (_reads_as_title(text) or short):
+            continue
+        title = clean_title(text)
+        papers.append(entry(context, first + line - 1, CONVENTION, title.text, links=((kind, href.strip()),),
+                            year=title.year, short_name=short.group(1) if short else title.short_name))
+    return papers
 
 
 def _wikilink(token: Token, line: Line, context: EntryContext) -> Paper | None:

@@ -250,3 +250,13 @@ def test_a_task_list_that_only_links_notes_is_a_queue_of_its_linked_papers_only(
     }))
     papers = build_graph(vault.notes).papers.values()
     assert [p.title for p in papers] == ["Glide Paths for Paper Planes"]
+
+
+def test_a_papers_column_beside_a_term_is_an_index_not_a_row_per_paper(make_vault):
+    vault = load_vault(make_vault({"Terms.md": (
+        "| Term | Papers |\n|---|---|\n"
+        "| BEV | Heron: Sparse Flight Paths for Drones, PLUME: Smoke Fields from One Camera |\n"
+        "| SLAM | Kite: Mapping by Gliding |\n"
+    ), "Reading.md": "| Papers | Why |\n|---|---|\n| Kite: Mapping by Gliding | maps |\n"}))
+    papers = build_graph(vault.notes).papers.values()
+    assert [(p.title, p.sources[0].path) for p in papers] == [("Kite: Mapping by Gliding", "Reading.md")]

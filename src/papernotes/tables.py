@@ -94,7 +94,10 @@ def summary_rows(table: Table) -> list[SummaryRow]:
     if name_column is None:
         return []
     rows = [row for raw in table.rows if (row := read_row(table, raw, name_column)) is not None]
-    if table.header[name_column].strip().casefold() in PAPER_ONLY_COLUMNS or _rows_look_like_papers(table, rows):
+    name = table.header[name_column].strip().casefold()
+    if name == "papers" and name_column > 0 and not _rows_look_like_papers(table, rows):
+        return []  # `| Term | Papers |`: an index of the papers about each term, not a row per paper
+    if name in PAPER_ONLY_COLUMNS or _rows_look_like_papers(table, rows):
         return rows
     return []
 

@@ -84,8 +84,10 @@ def clean_title(text: str) -> Title:
 
 
 def has_year_mark(text: str) -> bool:
-    """True when a name carries a `(2015)`-style mark, even an implausible one such as `(2102)`."""
-    return bool(_YEAR_MARK_RE.search(text))
+    """True when a name carries a `(2015)`-style mark, even an implausible one such as `(2102)`;
+    an implausible number followed by words is a quantity (`(3000 iterations)`), not a mark."""
+    return any(match.group(0).endswith(")") or 1900 <= int(match.group(1)) <= 2099
+               for match in _YEAR_MARK_RE.finditer(text))
 
 
 def venue_name(segment: str, strict: bool = True) -> Venue | None:

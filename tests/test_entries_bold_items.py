@@ -19,5 +19,7 @@ def test_bold_titles_with_a_year_or_venue_after_them_and_nothing_else() -> None:
         (6, "WIMA: General Lantern Manipulation with Multimodal Prompts", 2022, "NeurIPS", ("Y. Duarte",)),
         (7, "Mean Lantern", 2017, None, ()),
         (8, "DETR-L", 2020, None, ()),
+        # the title alone, then authors (year) and a paper link in the item's next paragraphs
+        (15, "Gradient Lanterns Applied to Document Glow", 1998, None, ("Ana Lima", "Bo Chen", "Yusuf Kaya")),
     ]
     assert found[2].arxiv == "1703.00005"

@@ -39,6 +39,7 @@ _SENTENCE_RE = re.compile(r"[。，；！？]|\.\s")
 _VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have)\b")
 _YEAR_LABEL_RE = re.compile(r"(?:19|20)\d{2}")
 _TRAILING_YEAR_RE = re.compile(r"\(((?:19|20)\d{2})\)\s*$")
+_BLOCK_LINES = 6  # an entry's authors and links come first; the comment after them is not read
 _LEADING_YEAR_RE = re.compile(r"\s*\(((?:19|20)\d{2})\)")
 GENERIC_NAMES = {"here", "this", "link", "the paper", "this paper", "paper", "pdf"}
 
@@ -57,8 +58,10 @@ def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
             pending = None if "checked" in token.meta else token
         elif token.type == "inline" and pending is not None:
             if token.level == pending.level + 2 and tokens[index - 1].type == "paragraph_open":
-                first = inline_lines(token, context.body_line)[0]
-                paper = _paper(first, heading, context)
+                lines = inline_lines(token, context.body_line)
+                paper = _paper(lines[0], heading, context)
+                if paper is None and len(lines) == 1 and _bold_title(lines[0]) is not None:
+                    paper = _bold_block(lines[0], _item_lines(tokens, index, pending, context), heading, context)
                 if paper is not None:
                     papers.append(paper)
             pending = None
@@ -133,6 +136,32 @@ def _name(line: Line) -> tuple[str, str] | None:
         return name, ""
     text = line.text
     return (text, "") if has_year_mark(text) and text.rstrip().endswith(")") else None
+
+
+def _item_lines(tokens: Sequence[Token], index: int, item: Token, context: EntryContext) -> list[Line]:
+    """The lines of the paragraphs after the first one in the list item opened by `item`."""
+    found: list[Line] = []
+    for token in tokens[index + 1 :]:
+        if token.type == "list_item_close" and token.level == item.level:
+            break
+        if token.type == "inline" and token.level == item.level + 2:
+            found += inline_lines(token, context.body_line)
+    return found[:_BLOCK_LINES]
+
+
+def _bold_block(title_line: Line, lines: list[Line], heading: str, context: EntryContext) -> Paper | None:
+    """`- **Title**` alone, then `Authors (1998)` and a paper link in the item's next paragraphs."""
+    bold = _bold_title(title_line)
+    if bold is None or bold[1].strip() or not lines:
+        return None
+    year_mark = _TRAILING_YEAR_RE.search(lines[0].text)
+    links = classify(link for line in lines for link in line_links(line.tokens))
+    if year_mark is None or not any(kind == "paper" for kind, _ in links):
+        return None
+    title = clean_title(bold[0])
+    authors = parse_authors(re.sub(r"\bet al\b\.?", "", lines[0].text[: year_mark.start()]))
+    return entry(context, title_line.number, CONVENTION, title.text, links=links, year=int(year_mark.group(1)),
+                 authors=authors, tags=(heading,), short_name=title.short_name)
 
 
 def _bold_title(line: Line) -> tuple[str, str] | None:

@@ -21,6 +21,8 @@ def test_titles_before_kind_links_and_year_links_and_nothing_else() -> None:
         (8, "Lantern teachers are better guides: averaged targets for semi-supervised learning", None, None,
          "1903.00003"),
         (9, "Entropy Shaping", 2006, None, None),
+        (13, "Glowing Fields for View Synthesis", 2020, "ECCV", None),
     ]
+    assert found[-1].authors == ("Okafor",)
     folded = found[0]
     assert [kind for kind, _ in folded.links] == ["note", "paper", "code"]

@@ -205,7 +205,12 @@ def _venue_after_comma(name: str) -> tuple[str, Citation] | None:
     """`MaskGAN: Better Text Generation, ICLR 2018` -> the title and ICLR 2018."""
     title, comma, last = name.rpartition(",")
     cited = citation_tail(last) if comma and title.strip() else None
-    return (title, cited) if cited is not None and not cited.authors else None
+    if cited is None or cited.authors:
+        return None
+    rest, comma, authors = title.rpartition(",")
+    if comma and rest.strip() and re.search(r"\bet al\b", authors):  # `Title, Lee et al., CVPR 2020`
+        return rest, Citation(parse_authors(re.sub(r"\bet al\b\.?", "", authors)), cited.venue)
+    return title, cited
 
 
 def _tail(line: Line, name_url: str) -> str:

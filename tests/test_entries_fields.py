@@ -192,3 +192,11 @@ def test_inline_lines_are_file_lines() -> None:
     assert [line.text for line in lines] == ["Title", "A, B", "see here paper and https://x.org/a.", "last"]
     assert lines[2].links == [("paper", "https://arxiv.org/abs/1.2"), ("", "https://x.org/a")]
     assert (lines[1].raw, lines[2].raw) == ("*A<sup>1</sup>, B*", "see <span")
+
+
+def test_a_quantity_in_parentheses_is_not_a_year_mark() -> None:
+    from papernotes.entries.fields import has_year_mark
+
+    assert has_year_mark("Network In Network(1312)")  # closed: a (mistyped) year
+    assert has_year_mark("Batch Normalization (2015, Google)")
+    assert not has_year_mark("Reconstruct the scene with static splats (3000 iterations)")

@@ -27,6 +27,7 @@ def test_one_recogniser_per_convention() -> None:
         "bracket_headings",
         "daily_sections",
         "paper_heading",
+        "paper_lists",
     ]
 
 

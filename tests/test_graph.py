@@ -222,3 +222,41 @@ def test_container_folders_are_not_topics(folder, topic):
 ])
 def test_a_plain_queue_item_is_titled_without_its_comment(text: str, title: str) -> None:
     assert queue_title(text) == title
+
+
+def test_a_full_title_column_names_the_papers_rather_than_a_short_name(make_vault):
+    vault = load_vault(make_vault({"Index.md": (
+        "## Cited, no note yet\n\n"
+        "| Short Name | Full Title | Year | Cited By |\n|---|---|---|---|\n"
+        "| Heron | Heron: Sparse Flight Paths for Drones | 2023 | Kite |\n"
+        "| PLUME | PLUME: Smoke Fields from One Camera | 2021 | Heron, Kite |\n"
+    )}))
+    papers = build_graph(vault.notes).papers.values()
+    assert sorted((p.title, p.year, p.sources[0].line) for p in papers) == [
+        ("Heron: Sparse Flight Paths for Drones", 2023, 5),
+        ("PLUME: Smoke Fields from One Camera", 2021, 6),
+    ]
+
+
+def test_a_task_list_that_only_links_notes_is_a_queue_of_its_linked_papers_only(make_vault):
+    vault = load_vault(make_vault({
+        "Setup.md": (
+            "# Setting up\n\n"
+            "- [x] Read [[Glide Paths for Paper Planes]] first\n"
+            "- [ ] Raster output issue\n"
+            "- [x] Living within the editor, the workspace can be customised in many ways\n"
+        ),
+        "Glide Paths for Paper Planes.md": "---\nyear: 2021\nvenue: ICRA\n---\n# Glide Paths for Paper Planes\n",
+    }))
+    papers = build_graph(vault.notes).papers.values()
+    assert [p.title for p in papers] == ["Glide Paths for Paper Planes"]
+
+
+def test_a_papers_column_beside_a_term_is_an_index_not_a_row_per_paper(make_vault):
+    vault = load_vault(make_vault({"Terms.md": (
+        "| Term | Papers |\n|---|---|\n"
+        "| BEV | Heron: Sparse Flight Paths for Drones, PLUME: Smoke Fields from One Camera |\n"
+        "| SLAM | Kite: Mapping by Gliding |\n"
+    ), "Reading.md": "| Papers | Why |\n|---|---|\n| Kite: Mapping by Gliding | maps |\n"}))
+    papers = build_graph(vault.notes).papers.values()
+    assert [(p.title, p.sources[0].path) for p in papers] == [("Kite: Mapping by Gliding", "Reading.md")]

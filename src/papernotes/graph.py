@@ -286,6 +286,9 @@ class _Builder:
         for (heading, line), tasks in _tasks_by_heading(note).items():
             if not _is_queue(note, tasks, self.resolver):
                 continue
+            # A task list that is a queue only because some items link notes (no reading
+            # heading) is a to-do list as often: its unlinked items are not taken for titles.
+            titled_by_heading = any(_QUEUE_HEADING_RE.search(text) for text in _ancestors(note, tasks[0].line))
             name = heading or stem(note.path)
             for task in tasks:
                 target = _note_links_to_note(task.links, note, self.resolver)
@@ -302,7 +305,8 @@ class _Builder:
                 else:
                     mention = Paper(title=queue_title(task.text), sources=source, status=status)
                 # An item without a link names a paper only by a title that could be one.
-                plausible = bool(target) or (bool(task.text) and title_problem(mention.title) is None)
+                plausible = bool(target) or (titled_by_heading and bool(task.text)
+                                             and title_problem(mention.title) is None)
                 index = self.index.add(mention) if plausible else -1
                 self.pending.queue_items[(note.path, name, line)].append((task, index, target))
                 if index >= 0:

@@ -26,11 +26,15 @@ def attribute_key(column: str) -> str:
 
 
 def paper_column(table: Table) -> int | None:
-    """Index of the column naming the paper, or None when the table is not a summary table."""
-    for index, name in enumerate(table.header):
-        if name.strip().casefold() in PAPER_COLUMNS:
+    """Index of the column naming the paper, or None when the table is not a summary table.
+
+    A `... title` column (`Full Title`, `Article Title`) is a title column too, and is preferred
+    to a `name` beside it (`| Short Name | Full Title | Year |`)."""
+    folded = [name.strip().casefold() for name in table.header]
+    for index, name in enumerate(folded):
+        if name in PAPER_COLUMNS and name != "name" or name.endswith(" title"):
             return index
-    return None
+    return folded.index("name") if "name" in folded else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +94,10 @@ def summary_rows(table: Table) -> list[SummaryRow]:
     if name_column is None:
         return []
     rows = [row for raw in table.rows if (row := read_row(table, raw, name_column)) is not None]
-    if table.header[name_column].strip().casefold() in PAPER_ONLY_COLUMNS or _rows_look_like_papers(table, rows):
+    name = table.header[name_column].strip().casefold()
+    if name == "papers" and name_column > 0 and not _rows_look_like_papers(table, rows):
+        return []  # `| Term | Papers |`: an index of the papers about each term, not a row per paper
+    if name in PAPER_ONLY_COLUMNS or _rows_look_like_papers(table, rows):
         return rows
     return []
 

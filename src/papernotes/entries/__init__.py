@@ -17,6 +17,7 @@ from papernotes.entries import (
     bracket_headings,
     daily_sections,
     paper_heading,
+    paper_lists,
     reading_log,
     survey,
 )
@@ -33,6 +34,7 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     bracket_headings.recognise,  # ### 《Title》(CVPR2023)
     daily_sections.recognise,  # ## Title, #hashtags, 研究背景 / 研究动机 bullets
     paper_heading.recognise,  # first heading + **CLIP-ICML2021** and URL lines
+    paper_lists.recognise,  # ## Reading list \ * [Title](papers/Title)
 )
 
 # What every entry of a convention contains: a note without it is skipped without a token walk,
@@ -50,6 +52,7 @@ GATES: dict[Recogniser, Callable[[str], bool]] = {
     bold_titles.recognise: _contains("**"),
     reading_log.recognise: _contains("(19", "(20", "(21", "]("),
     bracket_headings.recognise: _contains("《"),
+    paper_lists.recognise: _contains("- ", "* ", "+ ", ". "),  # any list; the recogniser checks the rest
     daily_sections.recognise: lambda body: (
         _contains(*daily_sections.LABELS)(body) or _HASHTAG_LINE_RE.search(body) is not None),
 }
@@ -61,7 +64,7 @@ def recognise_entries(tokens: Sequence[Token], context: EntryContext) -> list[Pa
     """Every paper written inline in one note, in document order, each with Source(path, line, kind).
 
     An entry whose title could not be a paper's (a URL, a path, a to-do, `## Ref and Tag`) is
-    dropped, whichever convention found it.
+    dropped, whichever convention found it; a line that two conventions read is the first one's.
     """
     body = context.body
     found = [
@@ -71,4 +74,7 @@ def recognise_entries(tokens: Sequence[Token], context: EntryContext) -> list[Pa
         for paper in recognise(tokens, context)
         if title_problem(paper.title) is None
     ]
-    return sorted(found, key=lambda paper: paper.sources[0].line)
+    by_line: dict[int, Paper] = {}
+    for paper in found:
+        by_line.setdefault(paper.sources[0].line, paper)
+    return sorted(by_line.values(), key=lambda paper: paper.sources[0].line)

@@ -34,6 +34,13 @@ _DATE_LINE_RE = re.compile(
 _AUTHOR_MARKS_RE = re.compile(r"\d+(?:\s?[,;]\s?\d+)*[*∗†‡§]*|[*∗†‡§]+|,")
 _SENTENCE_END_RE = re.compile(r"(?<=[。！？])|(?<=[.!?])\s")
 
+_TAIL_VENUE_RE = re.compile(
+    r"(?<![\w.])(?P<venue>[A-Za-z][\w&+\-]*(?: [A-Za-z][\w&+\-]*){0,2})[\s']*(?P<year>(?:19|20)\d{2}|(?<=')\d{2})"
+    r"(?P<workshop>\s+workshops?)?[\s.)\]]*$",
+    re.IGNORECASE,
+)
+_ET_AL_TAIL_RE = re.compile(r"\s*\bet al\b\.?", re.IGNORECASE)
+
 SUMMARY_LIMIT = 200
 
 
@@ -77,8 +84,10 @@ def clean_title(text: str) -> Title:
 
 
 def has_year_mark(text: str) -> bool:
-    """True when a name carries a `(2015)`-style mark, even an implausible one such as `(2102)`."""
-    return bool(_YEAR_MARK_RE.search(text))
+    """True when a name carries a `(2015)`-style mark, even an implausible one such as `(2102)`;
+    an implausible number followed by words is a quantity (`(3000 iterations)`), not a mark."""
+    return any(match.group(0).endswith(")") or 1900 <= int(match.group(1)) <= 2099
+               for match in _YEAR_MARK_RE.finditer(text))
 
 
 def venue_name(segment: str, strict: bool = True) -> Venue | None:
@@ -140,6 +149,39 @@ def parse_venue_line(text: str) -> Venue:
 
 def _venue_label(venue: Venue) -> str:
     return f"{venue.name} {venue.year}" if venue.year else str(venue.name)
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    authors: tuple[str, ...]
+    venue: Venue
+
+
+def citation_tail(text: str) -> Citation | None:
+    """The authors and venue after a linked title: `, Mildenhall et al., ECCV 2020`, `(NeurIPS'22)`.
+
+    The text must end in a venue with its year (a name we know, or two capitals: `CGF 2021`); a
+    bare year (`, 2020`) is not enough, as code and talk links carry one too. What comes before
+    the venue, when it has no digits, is the authors (`Lee et al.` gives `Lee`).
+    """
+    text = " ".join(text.split()).strip(" ,;:-–—(")
+    match = _TAIL_VENUE_RE.search(text)
+    if match is None:
+        return None
+    found = venue_name(f"{match.group('venue')} {_full_year(match.group('year'))}")
+    if found is None or found.year is None:
+        return None
+    if match.group("workshop"):  # `NIPS 2017 workshop`
+        found = Venue(f"{found.name} Workshop", found.year, found.month, found.attributes)
+    head = text[: match.start()].strip(" ,;:.(")
+    authors: tuple[str, ...] = ()
+    if head and not any(char.isdigit() for char in head):
+        authors = parse_authors(re.sub(r"\s+and\s+", ", ", _ET_AL_TAIL_RE.sub("", head)))
+    return Citation(authors, found)
+
+
+def _full_year(digits: str) -> int:
+    return int(digits) if len(digits) == 4 else 2000 + int(digits)
 
 
 def is_date_line(text: str) -> bool:

@@ -24,14 +24,23 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from papernotes.entries.context import EntryContext, entry
-from papernotes.entries.fields import clean_title, has_year_mark
+from papernotes.entries.fields import Citation, citation_tail, clean_title, has_year_mark, parse_authors
 from papernotes.entries.lines import Line, inline_lines, line_links, line_text, topic_heading
-from papernotes.entries.links import classify, label_kind
+from papernotes.entries.links import classify, host_kind, label_kind
 from papernotes.model import Paper
 
 CONVENTION = "reading-log"
 
 LEAD_LIMIT = 30
+_LEAD_TITLE_WORDS = 3
+# A lead that is a sentence about the paper (`MSQ is one of the most popular queues ([Paper](…))`)
+# (a title with a colon may say `Mean teachers are better role models: ...`)
+_SENTENCE_RE = re.compile(r"[。，；！？]|\.\s")
+_VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have)\b")
+_YEAR_LABEL_RE = re.compile(r"(?:19|20)\d{2}")
+_TRAILING_YEAR_RE = re.compile(r"\(((?:19|20)\d{2})\)\s*$")
+_BLOCK_LINES = 6  # an entry's authors and links come first; the comment after them is not read
+_LEADING_YEAR_RE = re.compile(r"\s*\(((?:19|20)\d{2})\)")
 GENERIC_NAMES = {"here", "this", "link", "the paper", "this paper", "paper", "pdf"}
 
 _PAPER_SUFFIX_RE = re.compile(r"[,.]?(?:(?<!\s)\s++)?\bpaper\s*+\[*+\s*+$", re.IGNORECASE)
@@ -49,8 +58,10 @@ def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
             pending = None if "checked" in token.meta else token
         elif token.type == "inline" and pending is not None:
             if token.level == pending.level + 2 and tokens[index - 1].type == "paragraph_open":
-                first = inline_lines(token, context.body_line)[0]
-                paper = _paper(first, heading, context)
+                lines = inline_lines(token, context.body_line)
+                paper = _paper(lines[0], heading, context)
+                if paper is None and len(lines) == 1 and _bold_title(lines[0]) is not None:
+                    paper = _bold_block(lines[0], _item_lines(tokens, index, pending, context), heading, context)
                 if paper is not None:
                     papers.append(paper)
             pending = None
@@ -58,14 +69,22 @@ def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
 
 
 def _paper(line: Line, heading: str, context: EntryContext) -> Paper | None:
+    bold = _bold_title(line)
+    if bold is not None:
+        return _bold_paper(line, bold, heading, context)
     found = _name(line)
     if found is None:
         return None
     name, name_url = found
-    links = classify(((name, name_url),) if name_url else (), default="blog")
+    cited = citation_tail(_tail(line, name_url)) if name_url else None
+    if not name_url and (head_cited := _venue_after_comma(name)) is not None:
+        name, cited = head_cited
+    if cited is not None and host_kind(name_url, "project") not in ("paper", "project", "pdf"):
+        cited = None  # `[NeRF](github.com/...), Mildenhall et al., 2020`: the code, not the paper
+    links = classify(((name, name_url),) if name_url else (), default="project" if cited else "blog")
     links += classify(_other_links(line, name_url))
     has_year_mark_in_name = has_year_mark(name)
-    if not has_year_mark_in_name and not any(kind == "paper" for kind, _ in links):
+    if not (has_year_mark_in_name or cited or any(kind == "paper" for kind, _ in links)):
         return None
     title = clean_title(name.strip("[] "))
     if not title.text or title.text.lower() in GENERIC_NAMES:
@@ -79,7 +98,9 @@ def _paper(line: Line, heading: str, context: EntryContext) -> Paper | None:
         CONVENTION,
         title.text,
         links=tuple(dict.fromkeys(links)),
-        year=title.year,
+        year=title.year or (cited.venue.year if cited else None),
+        venue=cited.venue.name if cited else None,
+        authors=cited.authors if cited else (),
         tags=(heading,),
         short_name=short.group(1) if short else title.short_name,
     )
@@ -99,13 +120,109 @@ def _name(line: Line) -> tuple[str, str] | None:
         label = _label_at(line.tokens, position)
         href = str(token.attrGet("href") or "")
         if label_kind(label) is None and "[" not in lead and len(lead) <= LEAD_LIMIT:
-            if not label or href.startswith("#"):
-                return None  # an empty label, or a table-of-contents link
+            if not label or href.startswith("#") or _SENTENCE_RE.search(lead):
+                return None  # an empty label, a table-of-contents link, a link inside a sentence
+            if _YEAR_LABEL_RE.fullmatch(label) and lead.rstrip(" (").strip():
+                return f"{lead.rstrip(' (')} ({label})", href  # `Entropy Minimization ([2004](…))`
             return label, href
         match = _PAPER_SUFFIX_RE.search(lead)
-        return (lead[: match.start()], "") if match and match.start() > 0 else None
+        if match and match.start() > 0:
+            return lead[: match.start()], ""
+        name = lead.rstrip(" [(|:-–—")
+        # `Title [ [note](…)] [ [paper](…)]`: a title, then links named by their kind
+        if (label_kind(label) is None or len(name.split()) < _LEAD_TITLE_WORDS or _SENTENCE_RE.search(name)
+                or (_VERB_RE.search(name) and ":" not in name)):
+            return None
+        return name, ""
     text = line.text
     return (text, "") if has_year_mark(text) and text.rstrip().endswith(")") else None
+
+
+def _item_lines(tokens: Sequence[Token], index: int, item: Token, context: EntryContext) -> list[Line]:
+    """The lines of the paragraphs after the first one in the list item opened by `item`."""
+    found: list[Line] = []
+    for token in tokens[index + 1 :]:
+        if token.type == "list_item_close" and token.level == item.level:
+            break
+        if token.type == "inline" and token.level == item.level + 2:
+            found += inline_lines(token, context.body_line)
+    return found[:_BLOCK_LINES]
+
+
+def _bold_block(title_line: Line, lines: list[Line], heading: str, context: EntryContext) -> Paper | None:
+    """`- **Title**` alone, then `Authors (1998)` and a paper link in the item's next paragraphs."""
+    bold = _bold_title(title_line)
+    if bold is None or bold[1].strip() or not lines:
+        return None
+    year_mark = _TRAILING_YEAR_RE.search(lines[0].text)
+    links = classify(link for line in lines for link in line_links(line.tokens))
+    if year_mark is None or not any(kind == "paper" for kind, _ in links):
+        return None
+    title = clean_title(bold[0])
+    authors = parse_authors(re.sub(r"\bet al\b\.?", "", lines[0].text[: year_mark.start()]))
+    return entry(context, title_line.number, CONVENTION, title.text, links=links, year=int(year_mark.group(1)),
+                 authors=authors, tags=(heading,), short_name=title.short_name)
+
+
+def _bold_title(line: Line) -> tuple[str, str] | None:
+    """`**Title** — A. Author et al. (NeurIPS 2022)`: the bold title and the text after it."""
+    tokens = line.tokens
+    first = next((i for i, t in enumerate(tokens) if not (t.type == "text" and not t.content.strip())), None)
+    if first is None or tokens[first].type != "strong_open":
+        return None
+    close = next((i for i in range(first, len(tokens)) if tokens[i].type == "strong_close"), None)
+    if close is None or any(t.type == "link_open" for t in tokens[first:close]):
+        return None
+    end = next((i for i in range(close, len(tokens)) if tokens[i].type == "link_open"), len(tokens))
+    rest = line_text(tokens[close + 1 : end])
+    year_link = _LEADING_YEAR_RE.match(line_text(tokens[close + 1 :]))
+    if not _TRAILING_YEAR_RE.search(rest) and year_link:  # `**Mean Teacher** ([2017](…)) : comment`
+        rest = year_link.group(0)
+    return line_text(tokens[first + 1 : close]), rest
+
+
+def _bold_paper(line: Line, bold: tuple[str, str], heading: str, context: EntryContext) -> Paper | None:
+    """A bold title is a paper when what follows it gives a year or a venue, or a paper link does."""
+    name, rest = bold
+    if name.rstrip().endswith((":", "：")) or rest.lstrip().startswith((":", "：")):
+        return None  # `**Venue**: NeurIPS 2022`, `**发表会议**：ICLR 2025`: a field, not a title
+    cited = citation_tail(rest)
+    year_mark = _TRAILING_YEAR_RE.search(rest)
+    links = classify(line_links(line.tokens))
+    if cited is None and year_mark is None and (len(name.split()) < 2 or not any(k == "paper" for k, _ in links)):
+        return None  # a one-word bold name is a paper's only with its year: `**DETR** (2020)`
+    title = clean_title(name)
+    authors = cited.authors if cited else ()
+    if not authors and year_mark is not None:
+        authors = parse_authors(re.sub(r"\bet al\b\.?", "", rest[: year_mark.start()].strip(" —–-:,(")))
+    year = cited.venue.year if cited else (int(year_mark.group(1)) if year_mark else title.year)
+    return entry(context, line.number, CONVENTION, title.text, links=links, year=year,
+                 venue=cited.venue.name if cited else None, authors=authors, tags=(heading,),
+                 short_name=title.short_name)
+
+
+def _venue_after_comma(name: str) -> tuple[str, Citation] | None:
+    """`MaskGAN: Better Text Generation, ICLR 2018` -> the title and ICLR 2018."""
+    title, comma, last = name.rpartition(",")
+    cited = citation_tail(last) if comma and title.strip() else None
+    if cited is None or cited.authors:
+        return None
+    rest, comma, authors = title.rpartition(",")
+    if comma and rest.strip() and re.search(r"\bet al\b", authors):  # `Title, Lee et al., CVPR 2020`
+        return rest, Citation(parse_authors(re.sub(r"\bet al\b\.?", "", authors)), cited.venue)
+    return title, cited
+
+
+def _tail(line: Line, name_url: str) -> str:
+    """The text after the name link up to the next link or `|`: `, Lee et al., CVPR 2021`."""
+    tokens = line.tokens
+    start = next((i for i, t in enumerate(tokens)
+                  if t.type == "link_open" and str(t.attrGet("href") or "") == name_url), None)
+    if start is None:
+        return ""
+    close = next((i for i in range(start, len(tokens)) if tokens[i].type == "link_close"), len(tokens))
+    end = next((i for i in range(close + 1, len(tokens)) if tokens[i].type == "link_open"), len(tokens))
+    return line_text(tokens[close + 1 : end]).split("|", 1)[0].rstrip(" [(")
 
 
 def _label_at(tokens: Sequence[Token], position: int) -> str:

@@ -1,0 +1,219 @@
+"""Lists of linked titles under a heading that names papers: `## Reading list` then `* [Title](…)`.
+
+README reading lists write one paper per item, its title as the only link:
+`1. [Roofline: An Insightful Visual Performance Model](papers/Roofline)` under `# List of Papers`,
+or `* [Merrimac: Supercomputing with Streams](https://ieeexplore.ieee.org/…)` under `### Trends`
+below `## Essential Reading List`. The heading is the evidence: a section's headings count down
+to the next heading of the same level, so `### 28.06.2021 - 04.07.2021` under `## Two Papers A
+Week` is still a papers section. A note filed in a folder of reading lists (`Literature
+Reviews/Solar.md`) is a papers section as a whole, with wikilinks as items
+(`- [[Title]]`, `- [[Want to Read/Title]]`); a note named as one (`Articles to read.md`) takes
+unlinked items too when they read as titles (four words or more, capitalised, not a sentence).
+
+Judgement calls: the item's first line must start with the link (a check mark or emoji before it
+is allowed), its label must read as a title (three words, or a `Name: ...` form), and the link
+must be a local note or folder, a PDF or a paper's host (arXiv, DOI, ACM, IEEE, ...): not a
+table-of-contents anchor, code, a video, or a page on a host we do not know (a tutorial as
+likely as a paper). Task items are queues, the graph's
+business. A local link (`papers/Roofline`, `notes/x.md`) is the paper's own note, so the graph
+joins the entry to it. A citation after the link (`** — Wang et al., CVPR 2024: why it matters`)
+gives authors, venue and year. Raw HTML lists in such a section (`<li><details><summary><a
+href="2025/X/">(X) X: title</a>`, as README generators write them) are read with an HTML parser,
+a leading `(X)` being the short name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+from markdown_it.token import Token
+
+from papernotes.entries.context import EntryContext, entry
+from papernotes.entries.fields import citation_tail, clean_title
+from papernotes.entries.lines import Line, heading_text, inline_lines, line_text
+from papernotes.entries.links import host_kind
+from papernotes.model import Paper
+from papernotes.paths import has_scheme
+
+CONVENTION = "paper-list"
+
+PAPERS_HEADING_RE = re.compile(
+    r"\bpapers\b|\bpaper[\s-]*(?:notes|reading)\b|\breading[\s-]*list|\bliterature\b|\breferences\b"
+    r"|论文列表|相关论文|相關論文|参考文献"
+    r"|논문\s*목록|관련\s*논문|참고\s*문헌",
+    re.IGNORECASE,
+)
+"""Words with which a heading says that its list is one of papers (any language we know): a
+plural or a list, as `# Paper: Title` or a template's `# [논문 제목]` ("paper title") head one paper."""
+LIST_HEADING_RE = re.compile(
+    r"\b(?:reading|paper)[\s-]*list\b|\blist of papers\b|论文列表|论文清单|논문\s*목록", re.IGNORECASE
+)
+"""A heading that calls its section a list of papers (`## 论文列表`): unlinked items are titles too."""
+
+READING_LIST_FOLDER_RE = re.compile(
+    r"literature[\s_-]*reviews?|reading[\s_-]*(?:lists?|queues?)|论文列表|논문\s*목록", re.IGNORECASE
+)
+"""A folder of reading lists (`Literature Reviews/Solar.md`): its notes' linked items are papers.
+Only the note's own folder counts (`literature_review/papers/` holds one-paper notes).
+Not `papers/` or `Want to Read/`, which hold one-paper notes whose lists link authors and notes."""
+READING_LIST_NAME_RE = re.compile(
+    r"reading[\s_-]*(?:list|queue)|\bto[\s_-]*read\b|\bpapers\b|literature|论文|논문", re.IGNORECASE
+)
+"""A note named as a reading list (`Articles to read.md`): its unlinked items are papers too."""
+
+_TITLE_WORDS = 3
+_COMMENT_RE = re.compile(r"\(\s*[a-z]+\s")  # `(will update if it's accepted)`; `(3D-DCNNs)` is a name
+_PLAIN_TITLE_WORDS = 4
+
+
+def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
+    folder, _, name = context.path.rpartition("/")
+    named_list = bool(READING_LIST_NAME_RE.search(name.rsplit(".", 1)[0]))
+    reading_list = named_list or bool(READING_LIST_FOLDER_RE.search(folder.rpartition("/")[2]))
+    if not reading_list and (context.body is not None and not PAPERS_HEADING_RE.search(context.body)):
+        return []
+    papers: list[Paper] = []
+    # (level, names papers, calls itself a list of papers) of the headings above
+    sections: list[tuple[int, bool, bool]] = [(0, reading_list, named_list)]
+    pending: Token | None = None
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            level = int(token.tag[1:])
+            while len(sections) > 1 and sections[-1][0] >= level:
+                sections.pop()
+            text = heading_text(tokens, index)
+            sections.append((level, bool(PAPERS_HEADING_RE.search(text)), bool(LIST_HEADING_RE.search(text))))
+        elif token.type == "html_block" and any(section[1] for section in sections) and "<li" in token.content:
+            papers += _html_items(token, context)
+        elif token.type == "list_item_open":
+            pending = None if "checked" in token.meta or not any(s[1] for s in sections) else token
+        elif token.type == "inline" and pending is not None:
+            if token.level == pending.level + 2 and tokens[index - 1].type == "paragraph_open":
+                unlinked_titles = any(section[2] for section in sections)
+                paper = _paper(inline_lines(token, context.body_line)[0], context, unlinked_titles)
+                if paper is not None:
+                    papers.append(paper)
+            pending = None
+    return papers
+
+
+def _paper(line: Line, context: EntryContext, unlinked_titles: bool) -> Paper | None:
+    tokens = line.tokens
+    start = next((i for i, token in enumerate(tokens) if token.type in ("link_open", "wikilink")), None)
+    if start is None:
+        return _plain(line, context) if unlinked_titles else None
+    if any(char.isalnum() for char in line_text(tokens[:start])):
+        return None
+    if tokens[start].type == "wikilink":
+        return _wikilink(tokens[start], line, context)
+    close = next((i for i in range(start, len(tokens)) if tokens[i].type == "link_close"), None)
+    if close is None:
+        return None
+    href = str(tokens[start].attrGet("href") or "").strip()
+    label = line_text(tokens[start + 1 : close])
+    kind = _kind(label, href)
+    if kind is None or not _reads_as_title(label):
+        return None
+    title = clean_title(label)
+    cited = citation_tail(re.split(r"[:|\[]", line_text(tokens[close + 1 :]), maxsplit=1)[0])
+    return entry(context, line.number, CONVENTION, title.text, links=((kind, href),),
+                 year=title.year or (cited.venue.year if cited else None),
+                 venue=cited.venue.name if cited else None,
+                 authors=cited.authors if cited else (), short_name=title.short_name)
+
+
+class _HtmlItems(HTMLParser):
+    """`<li><a href="…">Title</a>` (also inside `<details><summary>`): each item that starts with a link."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, str, str]] = []  # (line in the block, href, label)
+        self._expect = False  # an item opened, no text yet
+        self._link: tuple[int, str, list[str]] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "li":
+            self._expect, self._link = True, None
+        elif tag == "a" and self._expect:
+            self._link = (self.getpos()[0], dict(attrs).get("href") or "", [])
+            self._expect = False
+
+    def handle_data(self, data: str) -> None:
+        if self._link is not None:
+            self._link[2].append(data)
+        elif data.strip():
+            self._expect = False
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._link is not None:
+            line, href, text = self._link
+            self.found.append((line, href, " ".join("".join(text).split())))
+            self._link = None
+
+
+_SHORT_PREFIX_RE = re.compile(r"^\(([^()]{1,40})\)\s+(?=\S)")
+
+
+def _html_items(token: Token, context: EntryContext) -> list[Paper]:
+    """The items of a raw HTML list (`<ul><li><a href="2025/X/">(X) X: a title</a>`) in a papers section."""
+    parser = _HtmlItems()
+    parser.feed(token.content)
+    parser.close()
+    first = (token.map[0] if token.map else 0) + context.body_line
+    papers = []
+    for line, href, label in parser.found:
+        short = _SHORT_PREFIX_RE.match(label)
+        text = label[short.end():] if short else label
+        kind = _kind(text, href.strip())
+        if kind is None or not (_reads_as_title(text) or short):
+            continue
+        title = clean_title(text)
+        papers.append(entry(context, first + line - 1, CONVENTION, title.text, links=((kind, href.strip()),),
+                            year=title.year, short_name=short.group(1) if short else title.short_name))
+    return papers
+
+
+def _wikilink(token: Token, line: Line, context: EntryContext) -> Paper | None:
+    """`[[Title]]`, `[[Want to Read/Title]]`, `[[note|Title]]`: the paper's own note, named by its title."""
+    target = str(token.meta.get("target", ""))
+    label = str(token.meta.get("alias") or "") or target.rsplit("/", 1)[-1]
+    if not target or not _reads_as_title(label):
+        return None
+    title = clean_title(label)
+    return entry(context, line.number, CONVENTION, title.text, links=(("note", target),),
+                 year=title.year, short_name=title.short_name)
+
+
+def _plain(line: Line, context: EntryContext) -> Paper | None:
+    """An unlinked item of a reading list: a title when it reads as one (four words, capitalised,
+    not a sentence, no comment in parentheses)."""
+    text = line.text
+    if (len(text.split()) < _PLAIN_TITLE_WORDS or not text[:1].isupper()
+            or text.endswith((".", "!", "?", "。")) or "://" in text or _COMMENT_RE.search(text)):
+        return None
+    title = clean_title(text)
+    return entry(context, line.number, CONVENTION, title.text, year=title.year, short_name=title.short_name)
+
+
+def _kind(label: str, href: str) -> str | None:
+    if not href or href.startswith("#"):
+        return None
+    if not has_scheme(href):
+        return "pdf" if href.lower().split("#", 1)[0].endswith(".pdf") else "note"
+    path = urlsplit(href).path.lower()
+    if host_kind(href) == "paper" or path.endswith(".pdf"):
+        return "paper"
+    if path.endswith((".md", ".markdown")):
+        return "note"  # the note itself, as the repository's host shows it (github.com/…/blob/…/x.md)
+    return None  # a blog post or tutorial is as likely as a paper on a host we do not know
+
+
+def _reads_as_title(label: str) -> bool:
+    """Three words, `Name: words`, or a file-name slug of five (`Sparse-GPT-Massive-Language-Models`)."""
+    words = label.split()
+    if len(words) == 1 and len(re.split(r"[-_]+", label)) >= 5:
+        return True
+    return len(words) >= _TITLE_WORDS or (len(words) >= 2 and ":" in label)

@@ -268,3 +268,27 @@ def test_paper_folders_and_not_papers_options(tmp_path):
     site = build_site(docs, tmp_path / "site", paper_folders='["Reading/**"]', not_papers='["papers/2020/**"]')
     papers = page(site, "papers")
     assert "Plain note" in papers and "Meeting notes" not in papers
+
+
+def _toc_names(html: str) -> list[str]:
+    toc = html.split('class="md-nav md-nav--secondary"', 1)[1].split('class="md-content"', 1)[0]
+    return [name.strip() for name in re.findall(r'<span class="md-ellipsis">\s*(.*?)\s*</span>', toc, re.S)]
+
+
+def test_a_note_whose_first_heading_comes_later_keeps_its_title_and_every_heading_in_the_toc(tmp_path):
+    """Obsidian shows a note's name above it; Material shows a title only on a page with no
+    `<h1>`, and drops a TOC's first `#` entry (taking it for the title)."""
+    docs = write_vault(tmp_path / "docs", {
+        "index.md": "# Home\n",
+        "Outline note.md": "An opening line.\n\n# First part\n\n## Detail\n\n# Second part\n",
+        "Titled note.md": "# Titled note\n\n## Only part\n\n# Appendix\n",
+    })
+    site = build_site(docs, tmp_path / "site")
+    outline = page(site, "Outline note")
+    article = outline.split("<article", 1)[1]
+    assert re.search(r"<h1[^>]*>Outline note</h1>", article)
+    assert article.index("Outline note</h1>") < article.index("An opening line")
+    assert _toc_names(outline) == ["First part", "Detail", "Second part"]
+    titled = page(site, "Titled note")
+    assert titled.split("<article", 1)[1].count("<h1") == 2  # the note's own title heading, no other
+    assert _toc_names(titled) == ["Only part", "Appendix"]

@@ -39,7 +39,7 @@ def wrap_content(content: str, site: Site, key: str | None, src: str, *, paper_p
         return content
     title = html.escape(site.graph.notes[key].title)  # type: ignore[index]
     opening = f'<div data-pagefind-body data-pagefind-meta="title[data-pn-title]" data-pn-title="{title}">'
-    body = f"{opening}\n{content}\n</div>"
+    body = f"{opening}\n{titled(content, title)}\n</div>"
     if not paper_pages:
         return body
     href = Href(site, src)
@@ -62,6 +62,16 @@ _TASK_BOX_RE = re.compile(r"^\[[ xX]\]\s+")
 _MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)[^)]*\)")  # [text](url): shown as its text
 _TAG_RE = re.compile(r"<[^>]*>")
 _PERMALINK_RE = re.compile(r'<a class="headerlink".*?</a>', re.DOTALL)
+
+
+def titled(content: str, title: str) -> str:
+    """The page opening with its title, as Obsidian shows a note's name above it.
+
+    Material adds the title itself only to a page with no `<h1>` at all: a note with a
+    `# Section` below its first lines would start with no title."""
+    if "<h1" in content and not content.lstrip().startswith("<h1"):
+        return f"<h1>{title}</h1>\n{content}"
+    return content
 
 
 def split_leading_h1(content: str) -> tuple[str, str, str]:

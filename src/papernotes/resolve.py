@@ -13,6 +13,7 @@ from papernotes.diagnostics import Diagnostic
 from papernotes.model import Link, Note, NoteKey
 from papernotes.paths import NOTE_SUFFIXES, heading_anchor, is_note_path, stem
 
+_FOLDER_NOTES = ("README.md", "index.md")
 _HEADING_NOISE = str.maketrans({char: " " for char in "#^|:%[]*_`~"})
 
 
@@ -157,7 +158,19 @@ class Resolver:
                          (fold(relative), fold(relative) + ".md")]
                 if exact:
                     return exact
+                folder_note = self._folder_note(relative)
+                if folder_note is not None:
+                    return [folder_note]
         return self.find(link.target, source)
+
+    def _folder_note(self, folder: str) -> str | None:
+        """The note GitHub shows for a link to a folder: its README.md (or index.md)."""
+        for name in _FOLDER_NOTES:
+            wanted = fold(posixpath.normpath(posixpath.join(folder, name)))
+            found = next((key for key in self._by_name.get(fold(name), []) if fold(key) == wanted), None)
+            if found is not None:
+                return found
+        return None
 
     def _same_note(self, link: Link, source: NoteKey) -> tuple[Resolved | None, list[Diagnostic]]:
         if not link.fragment:

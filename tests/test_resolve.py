@@ -129,3 +129,13 @@ def test_a_markdown_link_to_a_folder_lands_on_its_readme_or_index(source, target
         Link("markdown", target, "", "x", 2, target), NoteKey(source))
     assert resolved is not None and resolved.key == key
     assert problems == []
+
+
+def test_a_broken_markdown_link_is_reported_as_written_not_percent_encoded():
+    """markdown-it percent-encodes a link's path; the warning names it as the note shows it."""
+    note = load_note(NoteKey("笔记.md"), "见 [缓存](图片/缓存_对比.png)\n".encode())[0]
+    assert note is not None
+    [link] = note.links
+    _, problems = Resolver([note]).resolve(link, NoteKey("笔记.md"))
+    assert [p.code for p in problems] == ["broken-link"]
+    assert problems[0].message.startswith("图片/缓存_对比.png matches no file")

@@ -8,6 +8,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from papernotes.diagnostics import Diagnostic
 from papernotes.model import Link, Note, NoteKey
@@ -25,6 +26,12 @@ def fold(text: str) -> str:
 def fold_heading(text: str) -> str:
     """Heading text as Obsidian matches it: case and markup-like characters ignored."""
     return " ".join(fold(text).translate(_HEADING_NOISE).split())
+
+
+def _as_written(link: Link) -> str:
+    """A link as its note shows it: markdown-it percent-encodes a Markdown link's path (`缓存`
+    becomes `%E7%BC%93%E5%AD%98`), which no one could find in the note."""
+    return unquote(link.raw) if link.kind in ("markdown", "image") else link.raw
 
 
 def _strip_note_suffix(path: str) -> str:
@@ -185,7 +192,7 @@ class Resolver:
             posixpath.join(posixpath.dirname(source), link.target)
         ).startswith(".."):
             return Diagnostic(source, link.line, "warning", "link-outside-vault",
-                              f"{link.raw} points outside the vault; it is not published",
+                              f"{_as_written(link)} points outside the vault; it is not published",
                               "link only to files inside the notes folder")
         name = _strip_note_suffix(link.target.rsplit("/", 1)[-1])
         close = difflib.get_close_matches(fold(name), self._by_name.keys(), n=10, cutoff=0.6)
@@ -194,7 +201,7 @@ class Resolver:
         hint = ("did you mean " + ", ".join(f"[[{s}]]" for s in suggestions) + "?") if suggestions \
             else "create the note or fix the link"
         return Diagnostic(source, link.line, "warning", "broken-link",
-                          f"{link.raw} matches no file in the vault", hint)
+                          f"{_as_written(link)} matches no file in the vault", hint)
 
     def _display_name(self, folded: str) -> str:
         key = self._by_name[folded][0]
@@ -213,7 +220,7 @@ class Resolver:
         self._reported_ambiguous.add(name)
         listed = ", ".join(candidates[:5])
         return [Diagnostic(source, link.line, "warning", "ambiguous-link",
-                           f"{link.raw} matches {len(candidates)} files: {listed}; it links to {top}",
+                           f"{_as_written(link)} matches {len(candidates)} files: {listed}; it links to {top}",
                            "write the folder in the link, e.g. [[" + _strip_note_suffix(top) + "]]")]
 
     def _missing_anchor(self, link: Link, source: str, key: str) -> Diagnostic:
@@ -225,4 +232,4 @@ class Resolver:
             if close:
                 hint = "did you mean " + ", ".join(f"#{text}" for text in close) + "?"
         return Diagnostic(source, link.line, "warning", f"missing-{what}",
-                          f"{link.raw}: {key} has no {what} '{link.fragment}'", hint)
+                          f"{_as_written(link)}: {key} has no {what} '{link.fragment}'", hint)

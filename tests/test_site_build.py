@@ -281,7 +281,8 @@ def test_a_note_whose_first_heading_comes_later_keeps_its_title_and_every_headin
     docs = write_vault(tmp_path / "docs", {
         "index.md": "# Home\n",
         "Outline note.md": "An opening line.\n\n# First part\n\n## Detail\n\n# Second part\n",
-        "Titled note.md": "# Titled note\n\n## Only part\n\n# Appendix\n",
+        "Titled note.md": "# Titled note\n\n## Only part\n",
+        "Sections note.md": "# 1 Introduction\n\n## Setting\n\n# 2 Method\n",
     })
     site = build_site(docs, tmp_path / "site")
     outline = page(site, "Outline note")
@@ -290,5 +291,8 @@ def test_a_note_whose_first_heading_comes_later_keeps_its_title_and_every_headin
     assert article.index("Outline note</h1>") < article.index("An opening line")
     assert _toc_names(outline) == ["First part", "Detail", "Second part"]
     titled = page(site, "Titled note")
-    assert titled.split("<article", 1)[1].count("<h1") == 2  # the note's own title heading, no other
-    assert _toc_names(titled) == ["Only part", "Appendix"]
+    assert titled.split("<article", 1)[1].count("<h1") == 1  # the note's own title heading, no other
+    assert _toc_names(titled) == ["Only part"]
+    sections = page(site, "Sections note").split("<article", 1)[1]
+    assert sections.index("Sections note</h1>") < sections.index("1 Introduction")  # a section is no title
+    assert _toc_names(page(site, "Sections note")) == ["1 Introduction", "Setting", "2 Method"]

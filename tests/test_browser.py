@@ -134,6 +134,22 @@ def test_math_and_callouts_render(page, base_url: str) -> None:  # type: ignore[
     assert page.locator(".admonition.note .admonition-title", has_text="Key idea").count() == 1
 
 
+def test_callout_text_is_as_large_as_the_text_around_it(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    """Obsidian prints a callout's body at the note's size; Material shrinks admonitions to 80 %."""
+    page.goto(base_url + LATTE)
+    size = "el => getComputedStyle(el).fontSize"
+    body = page.locator(".md-content article > div > p").first.evaluate(size)
+    assert page.locator(".admonition.note p:not(.admonition-title)").first.evaluate(size) == body
+
+
+def test_a_notes_table_text_is_as_large_as_the_text_around_it(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    """Obsidian prints a table at the note's size; Material shrinks tables to 80 %."""
+    page.goto(base_url)
+    size = "el => getComputedStyle(el).fontSize"
+    body = page.locator(".md-content article > div > p").first.evaluate(size)
+    assert page.locator("article table:not([class]) td").first.evaluate(size) == body
+
+
 def test_inline_paper_lands_on_its_line(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
     """A paper written inline in a survey note: the Papers page links to its own line."""
     page.goto(base_url + "papers/")

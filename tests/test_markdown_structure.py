@@ -154,3 +154,12 @@ def test_lines_inside_multi_line_paragraphs():
 def test_block_ids():
     found = structure("A key idea of low rank. ^key-idea\n\n- item ^item-1\n\nnot^anid\n")
     assert found.block_ids == ["key-idea", "item-1"]
+
+
+@pytest.mark.parametrize(("source", "queries"), [
+    ("`= this.year` and `$= dv.current().file.name`", ["= this.year", "$= dv.current().file.name"]),
+    ("`=` assigns, `+=` appends, `$=` and `=  ` are code", []),  # Dataview runs no empty query
+    ("`==` compares", ["=="]),
+])
+def test_inline_queries_are_code_spans_that_start_with_an_expression(source, queries):
+    assert [query.source for query in structure(source).queries] == queries

@@ -130,3 +130,14 @@ def test_bold_next_to_cjk_punctuation_is_bold() -> None:
     assert "<strong>陈述句、疑问句等，</strong>也可以" in html and "<strong>加粗：</strong>后面" in html
     assert "<strong>“引号”</strong>文字" in html and "<strong>&quot;인용&quot;</strong>은" in html
     assert "snake_case_name 中_文_" in render("snake_case_name 中_文_字\n").html  # `_` stays text
+
+
+def test_the_toc_lists_the_first_top_heading_when_the_page_opens_with_another_title() -> None:
+    from papernotes.markdown.html import page_toc, toc
+
+    entries = toc([(1, "part-one", "Part one"), (2, "detail", "Detail"), (1, "part-two", "Part two")])
+    [untitled] = page_toc(entries, '<h1>The note</h1>\n<p>text</p>\n<h1 id="part-one">Part one</h1>')
+    assert untitled["id"] == "" and [e["name"] for e in untitled["children"]] == ["Part one", "Part two"]
+    [title] = page_toc(entries, '<h1 id="part-one">Part one</h1>')
+    assert [e["name"] for e in title["children"]] == ["Detail", "Part two"]
+    assert page_toc(page_toc(entries, "<h1>The note</h1>"), "<h1>The note</h1>") == [untitled]

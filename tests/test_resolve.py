@@ -110,3 +110,32 @@ def test_external_links_are_not_resolved(resolver):
 def test_each_suggestion_names_a_note_once(resolver):
     _, problems = resolver.resolve(wikilink("Latt"), NoteKey("Home.md"))
     assert problems[0].hint.count("[[Latte]]") == 1
+
+
+@pytest.mark.parametrize(("source", "target", "key"), [
+    ("README.md", "papers/Sharded Optimizers", "papers/Sharded Optimizers/README.md"),
+    ("README.md", "./papers/Sharded Optimizers/", "papers/Sharded Optimizers/README.md"),
+    ("2020/Some Paper/README.md", "../../common/glossary/", "common/glossary/README.md"),
+    ("README.md", "guide/", "guide/index.md"),
+])
+def test_a_markdown_link_to_a_folder_lands_on_its_readme_or_index(source, target, key):
+    """README vaults link to folders, and GitHub shows the folder's README: no broken-link or
+    outside-the-vault warning for them."""
+    files = {"README.md": "# Reading list\n", "papers/Sharded Optimizers/README.md": "# Sharded\n",
+             "2020/Some Paper/README.md": "# Some paper\n", "common/glossary/README.md": "# Glossary\n",
+             "guide/index.md": "# Guide\n"}
+    notes = [load_note(path, text.encode())[0] for path, text in files.items()]
+    resolved, problems = Resolver([n for n in notes if n]).resolve(
+        Link("markdown", target, "", "x", 2, target), NoteKey(source))
+    assert resolved is not None and resolved.key == key
+    assert problems == []
+
+
+def test_a_broken_markdown_link_is_reported_as_written_not_percent_encoded():
+    """markdown-it percent-encodes a link's path; the warning names it as the note shows it."""
+    note = load_note(NoteKey("笔记.md"), "见 [缓存](图片/缓存_对比.png)\n".encode())[0]
+    assert note is not None
+    [link] = note.links
+    _, problems = Resolver([note]).resolve(link, NoteKey("笔记.md"))
+    assert [p.code for p in problems] == ["broken-link"]
+    assert problems[0].message.startswith("图片/缓存_对比.png matches no file")

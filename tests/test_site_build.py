@@ -288,3 +288,31 @@ def test_material_search_beside_papernotes_builds_no_lunr_index(tmp_path):
     assert not (site / "search" / "search_index.json").exists()
     assert 'for="__search"' not in (site / "index.html").read_text(encoding="utf-8")
     assert (site / "pagefind").is_dir()
+
+
+def _toc_names(html: str) -> list[str]:
+    toc = html.split('class="md-nav md-nav--secondary"', 1)[1].split('class="md-content"', 1)[0]
+    return [name.strip() for name in re.findall(r'<span class="md-ellipsis">\s*(.*?)\s*</span>', toc, re.S)]
+
+
+def test_a_note_whose_first_heading_comes_later_keeps_its_title_and_every_heading_in_the_toc(tmp_path):
+    """Obsidian shows a note's name above it; Material shows a title only on a page with no
+    `<h1>`, and drops a TOC's first `#` entry (taking it for the title)."""
+    docs = write_vault(tmp_path / "docs", {
+        "index.md": "# Home\n",
+        "Outline note.md": "An opening line.\n\n# First part\n\n## Detail\n\n# Second part\n",
+        "Titled note.md": "# Titled note\n\n## Only part\n",
+        "Sections note.md": "# 1 Introduction\n\n## Setting\n\n# 2 Method\n",
+    })
+    site = build_site(docs, tmp_path / "site")
+    outline = page(site, "Outline note")
+    article = outline.split("<article", 1)[1]
+    assert re.search(r"<h1[^>]*>Outline note</h1>", article)
+    assert article.index("Outline note</h1>") < article.index("An opening line")
+    assert _toc_names(outline) == ["First part", "Detail", "Second part"]
+    titled = page(site, "Titled note")
+    assert titled.split("<article", 1)[1].count("<h1") == 1  # the note's own title heading, no other
+    assert _toc_names(titled) == ["Only part"]
+    sections = page(site, "Sections note").split("<article", 1)[1]
+    assert sections.index("Sections note</h1>") < sections.index("1 Introduction")  # a section is no title
+    assert _toc_names(page(site, "Sections note")) == ["1 Introduction", "Setting", "2 Method"]

@@ -28,7 +28,7 @@ from papernotes.config import PaperNotesConfig
 from papernotes.diagnostics import Diagnostic, sort_key
 from papernotes.explore import Explorer
 from papernotes.loader import load_vault
-from papernotes.markdown.html import Rendered, first_title, render_page, toc
+from papernotes.markdown.html import Rendered, first_title, page_toc, render_page, toc
 from papernotes.model import NoteKey
 from papernotes.page_meta import HasTemplate, missing_templates, page_meta, theme_has
 from papernotes.pages import Site, is_published
@@ -260,18 +260,19 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         return ""
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        entries = None
         if self.rendered is not None and self.rendered[0] is page:
-            html, page.toc = self.rendered[1].html, get_toc(self.rendered[1].toc)  # type: ignore[arg-type]
+            html, entries = self.rendered[1].html, self.rendered[1].toc
             self.rendered = None
         html = sanitize_html(html)  # raw HTML from notes and vault data: kept, but nothing in it runs
         # The heading permalinks (¶) are chrome: kept out of search results' titles and excerpts.
         html = html.replace('class="headerlink"', 'class="headerlink" data-pagefind-ignore')
         note = self._note_of(page)
-        if self.site is None:
-            return html
-        wrapped = wrap_content(html, self.site, note.path if note else None, page.file.src_uri,
-                               paper_pages=self.config.paper_pages)
-        if self.explorer is None:
+        wrapped = html if self.site is None else wrap_content(
+            html, self.site, note.path if note else None, page.file.src_uri, paper_pages=self.config.paper_pages)
+        if entries is not None:  # shaped by the page as it is shown, its title included
+            page.toc = get_toc(page_toc(entries, wrapped))  # type: ignore[arg-type]
+        if self.site is None or self.explorer is None:
             return wrapped
         return self.explorer.page_content(wrapped, page.file.src_uri, note.path if note else None, body=html)
 

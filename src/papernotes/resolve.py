@@ -7,12 +7,14 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from papernotes.diagnostics import Diagnostic
 from papernotes.model import Link, Note, NoteKey
 from papernotes.paths import NOTE_SUFFIXES, heading_anchor, is_note_path, stem
 from papernotes.suggest import Suggester, close_matches
 
+_FOLDER_NOTES = ("README.md", "index.md")
 _HEADING_NOISE = str.maketrans({char: " " for char in "#^|:%[]*_`~"})
 
 
@@ -24,6 +26,12 @@ def fold(text: str) -> str:
 def fold_heading(text: str) -> str:
     """Heading text as Obsidian matches it: case and markup-like characters ignored."""
     return " ".join(fold(text).translate(_HEADING_NOISE).split())
+
+
+def _as_written(link: Link) -> str:
+    """A link as its note shows it: markdown-it percent-encodes a Markdown link's path (`缓存`
+    becomes `%E7%BC%93%E5%AD%98`), which no one could find in the note."""
+    return unquote(link.raw) if link.kind in ("markdown", "image") else link.raw
 
 
 def _strip_note_suffix(path: str) -> str:
@@ -158,7 +166,19 @@ class Resolver:
                          (fold(relative), fold(relative) + ".md")]
                 if exact:
                     return exact
+                folder_note = self._folder_note(relative)
+                if folder_note is not None:
+                    return [folder_note]
         return self.find(link.target, source)
+
+    def _folder_note(self, folder: str) -> str | None:
+        """The note GitHub shows for a link to a folder: its README.md (or index.md)."""
+        for name in _FOLDER_NOTES:
+            wanted = fold(posixpath.normpath(posixpath.join(folder, name)))
+            found = next((key for key in self._by_name.get(fold(name), []) if fold(key) == wanted), None)
+            if found is not None:
+                return found
+        return None
 
     def _same_note(self, link: Link, source: NoteKey) -> tuple[Resolved | None, list[Diagnostic]]:
         if not link.fragment:
@@ -173,14 +193,14 @@ class Resolver:
             posixpath.join(posixpath.dirname(source), link.target)
         ).startswith(".."):
             return Diagnostic(source, link.line, "warning", "link-outside-vault",
-                              f"{link.raw} points outside the vault; it is not published",
+                              f"{_as_written(link)} points outside the vault; it is not published",
                               "link only to files inside the notes folder")
         name = _strip_note_suffix(link.target.rsplit("/", 1)[-1])
         suggestions = self.suggestions(name)
         hint = ("did you mean " + ", ".join(f"[[{s}]]" for s in suggestions) + "?") if suggestions \
             else "create the note or fix the link"
         return Diagnostic(source, link.line, "warning", "broken-link",
-                          f"{link.raw} matches no file in the vault", hint)
+                          f"{_as_written(link)} matches no file in the vault", hint)
 
     def suggestions(self, name: str) -> list[str]:
         """Up to three names of vault files like `name`, best first, for a link that matches none."""
@@ -207,7 +227,7 @@ class Resolver:
         self._reported_ambiguous.add(name)
         listed = ", ".join(candidates[:5])
         return [Diagnostic(source, link.line, "warning", "ambiguous-link",
-                           f"{link.raw} matches {len(candidates)} files: {listed}; it links to {top}",
+                           f"{_as_written(link)} matches {len(candidates)} files: {listed}; it links to {top}",
                            "write the folder in the link, e.g. [[" + _strip_note_suffix(top) + "]]")]
 
     def _missing_anchor(self, link: Link, source: str, key: str) -> Diagnostic:
@@ -219,4 +239,4 @@ class Resolver:
             if close:
                 hint = "did you mean " + ", ".join(f"#{text}" for text in close) + "?"
         return Diagnostic(source, link.line, "warning", f"missing-{what}",
-                          f"{link.raw}: {key} has no {what} '{link.fragment}'", hint)
+                          f"{_as_written(link)}: {key} has no {what} '{link.fragment}'", hint)

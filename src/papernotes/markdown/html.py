@@ -80,7 +80,7 @@ def render_page(markdown: str, *, src: str, url: str, url_of: UrlOf) -> Rendered
     prepare(tokens, env)
     relative_links(tokens, env)
     body = _renderer().render(tokens, parser.options, {"pn": env})
-    return Rendered(body, toc(env.headings), first_title(env.headings))
+    return Rendered(body, page_toc(toc(env.headings), body), first_title(env.headings))
 
 
 def render_inline(markdown: str, *, src: str, url: str, url_of: UrlOf,
@@ -113,12 +113,28 @@ def toc(headings: Sequence[tuple[int, str, str]]) -> list[dict[str, Any]]:
             stack.pop()
         (stack[-1]["children"] if stack else root).append(entry)
         stack.append(entry)
-    if len(root) > 1 and root[0]["level"] == 1:
-        # Material shows only the first `#` heading's children (it takes that heading for the
-        # page title): later `#` headings, and all under them, would be missing from the TOC.
-        root[0]["children"] += root[1:]
-        del root[1:]
     return root
+
+
+_FIRST_H1_RE = re.compile(r"<h1\b([^>]*)>")
+_ID_RE = re.compile(r'\bid="([^"]*)"')
+
+
+def page_toc(entries: list[dict[str, Any]], content: str) -> list[dict[str, Any]]:
+    """The TOC of a page whose HTML is `content`, shaped for Material, which takes a TOC's first
+    `#` entry for the page's title and lists only that entry's children.
+
+    When the page opens with that heading, the later `#` headings (and all under them) become its
+    children, so none goes missing. When the page opens with another title (the note's name
+    above a note whose first `#` heading comes later, a paper's header), every entry goes under
+    an untitled one, so that first `#` heading is listed too. Applying it twice changes nothing."""
+    if not entries or entries[0]["level"] != 1 or not entries[0]["id"]:
+        return entries
+    first = _FIRST_H1_RE.search(content)
+    found = _ID_RE.search(first.group(1)) if first else None
+    if found is not None and html.unescape(found.group(1)) == entries[0]["id"]:
+        return [{**entries[0], "children": entries[0]["children"] + entries[1:]}]
+    return [{"level": 1, "id": "", "name": "", "children": entries}]
 
 
 @lru_cache(maxsize=1)

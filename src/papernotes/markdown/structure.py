@@ -99,6 +99,14 @@ def markdown_link(kind: str, href: str, text: str, line: int, raw: str) -> Link:
     return Link(kind, decode_link_target(path), decode_link_target(fragment), text, line, raw)  # type: ignore[arg-type]
 
 
+def is_inline_query(code: str) -> bool:
+    """A code span Dataview runs: `= expression` or `$= javascript`, as Dataview reads it (the
+    span trimmed; nothing after the prefix, as in `=` written as code, is no query)."""
+    text = code.strip()
+    prefix = "$=" if text.startswith("$=") else "=" if text.startswith("=") else ""
+    return bool(prefix) and bool(text[len(prefix):].strip())
+
+
 class _Walker:
     def __init__(self, body_line: int) -> None:
         self.body_line = body_line
@@ -187,7 +195,7 @@ class _Walker:
             if child.type in ("softbreak", "hardbreak"):
                 lines.append([])
             elif child.type == "code_inline":
-                if child.content.startswith(("=", "$=")):
+                if is_inline_query(child.content):
                     child.meta["pn_query"] = len(self.out.queries)
                     self.out.queries.append(Query("inline", child.content, line + len(lines) - 1,
                                                   line + len(lines)))

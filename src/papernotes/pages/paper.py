@@ -37,18 +37,18 @@ def wrap_content(content: str, site: Site, key: str | None, src: str, *, paper_p
     be a section such as `1 Introduction`)."""
     if key is None:
         return content
-    title = html.escape(site.graph.notes[key].title)  # type: ignore[index]
+    note = site.graph.notes[key]  # type: ignore[index]
+    title = html.escape(note.title)
     opening = f'<div data-pagefind-body data-pagefind-meta="title[data-pn-title]" data-pn-title="{title}">'
-    body = f"{opening}\n{content}\n</div>"
+    is_title = title_heading(note.headings, note.body, note.body_line) is not None
+    body = f"{opening}\n{titled(content, title, opens_with_title=is_title)}\n</div>"
     if not paper_pages:
         return body
     href = Href(site, src)
     pid = site.graph.paper_of_note.get(key)  # type: ignore[call-overload]
     if pid is None:
         return body + footer(site, key, pid, href)
-    note = site.graph.notes[key]  # type: ignore[index]
     # The note's title heading gives way to the header; a section (`# 1 Introduction`) stays.
-    is_title = title_heading(note.headings, note.body, note.body_line) is not None
     heading_id, heading_text, rest = split_leading_h1(content) if is_title else ("", "", content)
     paper = site.graph.papers[pid]
     subtitle = "" if _folded(heading_text) in _folded(paper.title) else heading_text
@@ -62,6 +62,17 @@ _TASK_BOX_RE = re.compile(r"^\[[ xX]\]\s+")
 _MD_LINK_RE = re.compile(r"!?\[([^\[\]]*+)\]\(([^)\s]*+)[^)]*+\)")  # [text](url): shown as its text
 _TAG_RE = re.compile(r"<[^<>]*+>")
 _PERMALINK_RE = re.compile(r'<a class="headerlink".*?</a>', re.DOTALL)
+
+
+def titled(content: str, title: str, *, opens_with_title: bool) -> str:
+    """The page opening with its title, as Obsidian shows a note's name above it.
+
+    Material adds the title itself only to a page with no `<h1>` at all: a note with a
+    `# Section` below its first lines, or opening with one of several `#` sections, would
+    start with no title or with a section's."""
+    if "<h1" in content and not (opens_with_title and content.lstrip().startswith("<h1")):
+        return f"<h1>{title}</h1>\n{content}"
+    return content
 
 
 def split_leading_h1(content: str) -> tuple[str, str, str]:

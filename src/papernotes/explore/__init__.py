@@ -82,7 +82,7 @@ class Explorer:
         pages = {self._path(self.site.src_of(key)) for key in self.site.links.published}
         previews = {path: preview for path, preview in self.previews.items() if path in pages}
         if self.generated_pages:
-            for key, topic in self.site.graph.topics.items():
+            for topic in self.site.graph.topics.values():
                 previews[self._path(topic_src(topic))] = topic_preview(topic)
         found.update(shard_files(previews, self.shards))
         found[FEED_SRC] = self.feed()

@@ -109,7 +109,8 @@ def _note_nodes(site: Site, graph: ExploreGraph, topic_pages: bool) -> None:
                                               None, None, topics, cluster))
     if topic_pages:
         for key, topic in sorted(site.graph.topics.items()):
-            graph.add(Node(f"t:{key}", "topic", topic.name, _url(site, topic_src(topic)), None, None, (key,), _root(key)))
+            graph.add(Node(f"t:{key}", "topic", topic.name, _url(site, topic_src(topic)), None, None, (key,),
+                           _root(key)))
 
 
 def _topic(site: Site, tag: str) -> str | None:

@@ -224,3 +224,53 @@ def test_authors_lines() -> None:
     assert authors_line("Okafor and Lin, 2021") == (("Okafor", "Lin"), 2021, None)
     for text in ("Summer 2023", "Update, 2024", "Results of 2019", "We did it in 2019"):
         assert authors_line(text) is None, text
+
+
+# --- one note per paper folder: `<year>/<Title>/README.md`, `papers/<Title>/paper.md` -------------
+
+FOLDER_NOTES_VAULT: dict[str, str | bytes] = {
+    "README.md": "# My reading\n- [Sparse Mixers](2021/Sparse_Mixers_for_Tiny_Images/README.md)\n",
+    "2021/Sparse_Mixers_for_Tiny_Images/README.md": "# Sparse Mixers for Tiny Images\n\nA token mixer.\n",
+    "2022/Gated_Recurrent_Tokenizers-_A_Study/README.md": "Notes on the tokenizer, no heading.\n",
+    "2022/Hop_Fields_Revisited/README.md": "# Hop Fields Revisited\n\nShort.\n",
+    "2023/Patch_Diffusion/README.md": "# Patch Diffusion\n\nTiles.\n",
+    "Topic/2024/Wavelet Tokens for Audio/paper.md": "# Wavelet Tokens for Audio\n\n요약.\n",
+    "docs/setup/README.md": "# Setup\n\nInstall the tools.\n",
+    "docs/usage/README.md": "# Usage\n\nRun it.\n",
+    "docs/usage/advanced.md": "# Advanced\n",
+}
+
+
+def test_a_folder_per_paper_with_one_readme(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, FOLDER_NOTES_VAULT)
+    assert paper_notes(graph) == {
+        "2021/Sparse_Mixers_for_Tiny_Images/README.md",
+        "2022/Gated_Recurrent_Tokenizers-_A_Study/README.md",
+        "2022/Hop_Fields_Revisited/README.md",
+        "2023/Patch_Diffusion/README.md",
+        "Topic/2024/Wavelet Tokens for Audio/paper.md",
+    }
+    decision = graph.decisions[NoteKey("2023/Patch_Diffusion/README.md")]
+    assert [signal.name for signal in decision.signals] == ["year-folder", "folder-note", "title-heading"]
+    assert "Patch Diffusion" in titles(graph)
+    assert "Gated_Recurrent_Tokenizers-_A_Study" in titles(graph)  # the folder's name, nothing better
+
+
+# --- Zotero-named pages (Logseq, Obsidian): `2000_Surname_Title` with its PDF --------------------
+
+def test_zotero_named_pages_with_their_pdf(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "pages/2001_Okafor_Lattice anyons in a ladder.md": (
+            "- ![2001_Okafor_Lattice anyons in a ladder.pdf](file://zotero/Lattice/"
+            "2001_Okafor_Lattice anyons in a ladder.pdf)\n- # Setting\n\t- a ladder\n"),
+        "pages/2015_Liu_Wen et al_Braiding from overlaps.md": (
+            "type:: paper_reading\n\n- notes on braiding\n"),
+        "pages/2019_Mbeki_Lectures on things.md": "- ![slides.pdf](../assets/slides_17.pdf)\n- notes\n",
+        "pages/2024-01-05.md": "- a daily page\n",
+    })
+    assert paper_notes(graph) == {"pages/2001_Okafor_Lattice anyons in a ladder.md",
+                                  "pages/2015_Liu_Wen et al_Braiding from overlaps.md"}
+    decision = graph.decisions[NoteKey("pages/2001_Okafor_Lattice anyons in a ladder.md")]
+    assert [signal.name for signal in decision.signals][:2] == ["zotero-name", "same-name-pdf"]
+    assert (decision.facts.year, decision.facts.authors) == (2001, ("Okafor",))
+    assert graph.decisions[NoteKey("pages/2019_Mbeki_Lectures on things.md")].score == 0.5

@@ -14,7 +14,15 @@ from papernotes.identity import PaperIndex, decorated_stem
 from papernotes.ids import title_key
 from papernotes.model import Link, Note, NoteKey, Paper, PaperId, ReadingStatus, Source, Task
 from papernotes.paths import stem
-from papernotes.recognise import DEFAULT_OPTIONS, Decision, RecogniseOptions, Signal, decide, title_problem
+from papernotes.recognise import (
+    DEFAULT_OPTIONS,
+    Decision,
+    RecogniseOptions,
+    Signal,
+    decide,
+    folder_notes,
+    title_problem,
+)
 from papernotes.resolve import Resolved, Resolver
 from papernotes.tables import SummaryRow, summary_rows
 from papernotes.titles import retitle_shared
@@ -228,6 +236,7 @@ class _Builder:
                     if target:
                         referrers[target].append(Signal(
                             "table-row", 1.0, f"a row of the summary table in {note.path}", row.line))
+        layout = folder_notes(list(self.notes) + list(self.private))
         for note in self.notes.values():
             targets = [resolved.key for _, resolved in self.resolutions.get(note.path, ())
                        if resolved is not None and resolved.is_note and resolved.key != note.path]
@@ -235,7 +244,7 @@ class _Builder:
             if self._own_entry(note):
                 signals.append(Signal("paper-heading", 1.0, "its first heading is a paper, with paper links",
                                       note.papers[0].sources[0].line))
-            self.decisions[note.path] = decide(note, self.options, signals, targets)
+            self.decisions[note.path] = decide(note, self.options, signals, targets, layout.get(note.path))
         return sorted(key for key, decision in self.decisions.items()
                       if decision.is_paper and key not in self.private)
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from papernotes.model import Note, NoteKey
+from papernotes.recognise.layout import FolderNote, folder_note_signals, name_facts_signals
 from papernotes.recognise.signals import (
     Facts,
     Signal,
@@ -68,7 +69,9 @@ def matches(path: str, patterns: Sequence[str]) -> str | None:
     return None
 
 
-_PAPER_KINDS = frozenset({"paper", "papers", "article", "literature", "literature-note", "paper-note", "论文", "논문"})
+_PAPER_KINDS = frozenset({"paper", "papers", "article", "literature", "literature-note", "literature_note", "paper-note",
+                          "paper_note", "paper_reading", "paper-reading", "paper reading", "reading-note",
+                          "论文", "논문"})
 _FLAGS = {"true": True, "yes": True, "false": False, "no": False}
 
 
@@ -101,17 +104,21 @@ def user_choice(note: Note, options: RecogniseOptions) -> tuple[bool, str] | Non
 
 
 def decide(note: Note, options: RecogniseOptions = DEFAULT_OPTIONS,
-           referrers: Sequence[Signal] = (), link_targets: Sequence[str] = ()) -> Decision:
+           referrers: Sequence[Signal] = (), link_targets: Sequence[str] = (),
+           folder_note: FolderNote | None = None) -> Decision:
     """Decide one note. `referrers` are signals from other notes (a queue or a table naming it),
-    `link_targets` the note keys its links resolve to."""
+    `link_targets` the note keys its links resolve to, `folder_note` set when the note is its
+    folder's only note (see `layout.folder_notes`)."""
     folder, folder_facts = folder_signals(note)
     linked, linked_facts = linked_folder_signals(note, link_targets)
     front, front_facts = frontmatter_signals(note)
     body, body_facts = body_signals(note)
-    signals = tuple(front + folder + name_signals(note) + body + list_signals(note) + code_signals(note)
+    named, name_facts = name_facts_signals(note)
+    names = folder_note_signals(note, folder_note) if folder_note else name_signals(note)
+    signals = tuple(front + folder + names + named + body + list_signals(note) + code_signals(note)
                     + linked + list(referrers))
     score = round(sum(signal.weight for signal in signals), 2)
-    facts = merge_facts([front_facts, body_facts, folder_facts, linked_facts])
+    facts = merge_facts([front_facts, body_facts, name_facts, folder_facts, linked_facts])
     choice = user_choice(note, options)
     if choice is not None:
         return Decision(note.path, choice[0], score, signals, facts, choice[1])

@@ -118,8 +118,10 @@ def folder_signals(note: Note) -> tuple[list[Signal], Facts]:
         signals.append(Signal("year-folder", 0.3, f"in a year folder `{year}/`"))
     if venue is not None:
         signals.append(Signal("venue-folder", 0.4, f"in a venue folder `{venue}/`"))
-    bad = next((part for part, name in zip(parts, folded, strict=True)
-                if name in NOT_PAPER_FOLDERS | PEOPLE_FOLDERS | KEYWORD_FOLDERS), None)
+    # A note right inside `people/` or `topics/` is a person or a keyword; `topics/NLP/2020/x.md` is not.
+    bad = next((part for index, (part, name) in enumerate(zip(parts, folded, strict=True))
+                if name in NOT_PAPER_FOLDERS or index == len(parts) - 1 and name in PEOPLE_FOLDERS | KEYWORD_FOLDERS),
+               None)
     if bad:
         signals.append(Signal("not-paper-folder", -3.0, f"in `{bad}/`, a folder of templates, journals, "
                                                         "people or keywords"))
@@ -256,9 +258,14 @@ def _callout_line(note: Note) -> int:
 
 def list_signals(note: Note) -> list[Signal]:
     """A note listing several papers inline is a list of papers, not one paper's note."""
-    if len(note.papers) >= 2:
-        return [Signal("list-of-papers", -1.0, f"lists {len(note.papers)} papers inline")]
-    return []
+    if len(note.papers) < 2:
+        return []
+    lines = note.body.count("\n") + 1
+    first = min(paper.sources[0].line for paper in note.papers) - note.body_line
+    if lines >= 30 and first * 3 >= lines:  # cited in the second part of one paper's note
+        return [Signal("list-of-papers", -0.3, f"lists {len(note.papers)} papers inline, below its own text",
+                       first + note.body_line)]
+    return [Signal("list-of-papers", -1.0, f"lists {len(note.papers)} papers inline")]
 
 
 def code_signals(note: Note) -> list[Signal]:

@@ -69,8 +69,8 @@ def matches(path: str, patterns: Sequence[str]) -> str | None:
     return None
 
 
-_PAPER_KINDS = frozenset({"paper", "papers", "article", "literature", "literature-note", "literature_note", "paper-note",
-                          "paper_note", "paper_reading", "paper-reading", "paper reading", "reading-note",
+_PAPER_KINDS = frozenset({"paper", "papers", "article", "literature", "literature-note", "literature_note",
+                          "paper-note", "paper_note", "paper_reading", "paper-reading", "paper reading", "reading-note",
                           "论文", "논문"})
 _FLAGS = {"true": True, "yes": True, "false": False, "no": False}
 

@@ -17,7 +17,8 @@ FOLDER_NOTE_NAMES = frozenset({"readme", "index", "paper", "note", "notes", "mai
 
 # Zotero's (ZotFile's) renaming `{%y_}{%a_}{%t}`: `2000_Kitaev_Unpaired Majorana fermions`,
 # `2015_Zhang_Grover et al_General procedure...`; and `{%a_}{%y_}{%t}`: `Kitaev_2000_Title`.
-_ZOTERO_YEAR_FIRST_RE = re.compile(r"^(?P<year>(?:19|20)\d{2})_(?:(?P<authors>[^_]+(?:_[^_]+){0,3})_)?(?P<title>[^_]+)$")
+_ZOTERO_YEAR_FIRST_RE = re.compile(r"^(?P<year>(?:19|20)\d{2})_(?:(?P<authors>[^_]+(?:_[^_]+){0,3})_)?"
+                                   r"(?P<title>[^_]+)$")
 _ZOTERO_AUTHOR_FIRST_RE = re.compile(r"^(?P<authors>[A-Z][^_\d]+(?:_[A-Z][^_\d]+){0,3})_(?P<year>(?:19|20)\d{2})_"
                                      r"(?P<title>[^_]+)$")
 _WORD_SEPARATORS_RE = re.compile(r"[-_\s]+")

@@ -274,3 +274,22 @@ def test_zotero_named_pages_with_their_pdf(make_vault: MakeVault) -> None:
     assert [signal.name for signal in decision.signals][:2] == ["zotero-name", "same-name-pdf"]
     assert (decision.facts.year, decision.facts.authors) == (2001, ("Okafor",))
     assert graph.decisions[NoteKey("pages/2019_Mbeki_Lectures on things.md")].score == 0.5
+
+
+# --- a README reading list naming each note beside its paper's link ------------------------------
+
+def test_notes_named_with_their_paper_link_in_a_reading_list(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "README.md": (
+            "# Reading\n"
+            "* Warp Fields for Video [ [note](notes/warp-fields.md)] [ [paper](https://arxiv.org/pdf/2101.00001.pdf)]\n"
+            "[`REVIEW`](./reviews/QPG.md) | [`PAPER`](http://example.org/proceedings/qpg.pdf)\n"
+            "* My setup [ [note](notes/setup.md)] [ [code](https://github.com/someone/tool)]\n"),
+        "notes/warp-fields.md": "# Warp Fields for Video\nA flow field per frame.\n",
+        "reviews/QPG.md": "### QPG\nNotes.\n",
+        "notes/setup.md": "# Setup\nTools I use.\n",
+    })
+    assert paper_notes(graph) == {"notes/warp-fields.md", "reviews/QPG.md"}
+    decision = graph.decisions[NoteKey("reviews/QPG.md")]
+    assert [(s.name, s.weight) for s in decision.signals if s.name == "listed-with-paper"] == [
+        ("listed-with-paper", 1.0)]

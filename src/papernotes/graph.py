@@ -21,6 +21,7 @@ from papernotes.recognise import (
     Signal,
     decide,
     folder_notes,
+    paper_line_targets,
     title_problem,
 )
 from papernotes.resolve import Resolved, Resolver
@@ -236,6 +237,11 @@ class _Builder:
                     if target:
                         referrers[target].append(Signal(
                             "table-row", 1.0, f"a row of the summary table in {note.path}", row.line))
+            resolved = [(link, found.key if found is not None and found.is_note and found.key != note.path else None)
+                        for link, found in self.resolutions.get(note.path, ())]
+            for target, line in paper_line_targets(resolved):
+                referrers[NoteKey(target)].append(Signal(
+                    "listed-with-paper", 1.0, f"named with its paper's link in {note.path}", line))
         layout = folder_notes(list(self.notes) + list(self.private))
         for note in self.notes.values():
             targets = [resolved.key for _, resolved in self.resolutions.get(note.path, ())

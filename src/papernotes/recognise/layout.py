@@ -5,10 +5,11 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from papernotes.model import Note
+from papernotes.ids import is_paper_url
+from papernotes.model import Link, Note
 from papernotes.paths import stem
 from papernotes.recognise.signals import Facts, Signal
 
@@ -106,3 +107,19 @@ def _same_name_pdf_line(note: Note, name: str) -> int:
         if wanted in text.casefold() and note.body_line + index not in note.code_lines:
             return note.body_line + index
     return 0
+
+
+_PAPER_LINK_TEXTS = frozenset({"paper", "pdf", "arxiv", "论文", "原文", "논문"})
+
+
+def paper_line_targets(links: Sequence[tuple[Link, str | None]]) -> list[tuple[str, int]]:
+    """Notes named on a line that also links a paper (`* Title [[note](notes/x.md)] [[paper](arxiv…)]`,
+    `[REVIEW](./reviews/x.md) | [PAPER](…pdf)`): a reading list's notes on papers. `links` pairs
+    each link of a note with the note key it resolves to (None for a URL or an unresolved link)."""
+    paper_lines = {link.line for link, _ in links if link.external and (
+        is_paper_url(link.target) or link.text.strip(" `*[]").casefold() in _PAPER_LINK_TEXTS)}
+    found: dict[str, int] = {}
+    for link, target in links:
+        if target is not None and link.line in paper_lines:
+            found.setdefault(target, link.line)
+    return list(found.items())

@@ -293,3 +293,46 @@ def test_notes_named_with_their_paper_link_in_a_reading_list(make_vault: MakeVau
     decision = graph.decisions[NoteKey("reviews/QPG.md")]
     assert [(s.name, s.weight) for s in decision.signals if s.name == "listed-with-paper"] == [
         ("listed-with-paper", 1.0)]
+
+
+# --- the paper's facts written at the top: fields, by-lines, venue lines, references -------------
+
+FIELDS_VAULT: dict[str, str | bytes] = {
+    # Typora-style: each field a heading, its value the next paragraph
+    "sparse-wavelet-priors-for-denoising-2019-200214.md": (
+        "### Paper:\n\nSparse Wavelet Priors for Denoising\n\n### Author:\n\nMina Okafor, Jun Li\n\n"
+        "### Year:\n\n2019\n\n### Notes:\n\n读了。\n"),
+    # `Key：value` lines (full-width colon)
+    "读书/Graph Tokens.md": "# Graph Tokens\n\n## 信息\n\n作者：Wei Zhang, Li Na\n\n年份：2021\n\n正文。\n",
+    # a by-line and a venue line
+    "notes/gated-mixers.md": "# Gated Mixers\n### by Ada Obi, Ben Tran (Lab)\n### ICLR 2022 (OpenReview)\n\nText.\n",
+    # a reference as Google Scholar copies it
+    "papers/tiny-caches.md": (
+        "# Tiny Caches\n\nObi, Ada, et al. \"Tiny Caches for Big Models.\" arXiv preprint arXiv:2301.01234 (2023).\n"),
+    "reviews/QPG.md": "### QPG\n\nObi, A., Tran, B., & Li, J. (2014).\n\n[PAPER](https://arxiv.org/abs/1401.00002)\n",
+    # not papers: a template with blanks, a software note with a link only
+    "templates2/paper-template.md": (
+        "# [Title]\n- **Authors**: [저자명]\n- **Venue**: [학회/저널명]\n- **Year**: YYYY\n"),
+    "tools/ripgrep.md": "# ripgrep\nLink: https://github.com/BurntSushi/ripgrep\n\nFast grep.\n",
+}
+
+
+def test_facts_written_at_the_top(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, FIELDS_VAULT)
+    assert paper_notes(graph) == {
+        "sparse-wavelet-priors-for-denoising-2019-200214.md", "读书/Graph Tokens.md", "notes/gated-mixers.md",
+        "papers/tiny-caches.md", "reviews/QPG.md",
+    }
+    facts = graph.decisions[NoteKey("sparse-wavelet-priors-for-denoising-2019-200214.md")].facts
+    assert (facts.title, facts.year, facts.authors) == (
+        "Sparse Wavelet Priors for Denoising", 2019, ("Mina Okafor", "Jun Li"))
+    facts = graph.decisions[NoteKey("读书/Graph Tokens.md")].facts
+    assert (facts.year, facts.authors) == (2021, ("Wei Zhang", "Li Na"))
+    facts = graph.decisions[NoteKey("notes/gated-mixers.md")].facts
+    assert (facts.year, facts.venue, facts.authors) == (2022, "ICLR", ("Ada Obi", "Ben Tran"))
+    facts = graph.decisions[NoteKey("papers/tiny-caches.md")].facts
+    assert (facts.year, facts.title) == (2023, "Tiny Caches for Big Models")
+    facts = graph.decisions[NoteKey("reviews/QPG.md")].facts
+    assert (facts.year, facts.authors) == (2014, ("Obi", "Tran", "Li"))
+    template = graph.decisions[NoteKey("templates2/paper-template.md")]
+    assert [signal.name for signal in template.signals] == ["hub-name"]

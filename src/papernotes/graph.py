@@ -239,8 +239,8 @@ class _Builder:
                             "table-row", 1.0, f"a row of the summary table in {note.path}", row.line))
             resolved = [(link, found.key if found is not None and found.is_note and found.key != note.path else None)
                         for link, found in self.resolutions.get(note.path, ())]
-            for target, line in paper_line_targets(resolved):
-                referrers[NoteKey(target)].append(Signal(
+            for listed, line in paper_line_targets(resolved):
+                referrers[NoteKey(listed)].append(Signal(
                     "listed-with-paper", 1.0, f"named with its paper's link in {note.path}", line))
         layout = folder_notes(list(self.notes) + list(self.private))
         for note in self.notes.values():

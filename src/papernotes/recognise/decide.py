@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from papernotes.model import Note, NoteKey
+from papernotes.recognise.fields import citation_signals, field_signals
 from papernotes.recognise.layout import FolderNote, folder_note_signals, name_facts_signals
 from papernotes.recognise.signals import (
     Facts,
@@ -114,11 +115,16 @@ def decide(note: Note, options: RecogniseOptions = DEFAULT_OPTIONS,
     front, front_facts = frontmatter_signals(note)
     body, body_facts = body_signals(note)
     named, name_facts = name_facts_signals(note)
-    names = folder_note_signals(note, folder_note) if folder_note else name_signals(note)
-    signals = tuple(front + folder + names + named + body + list_signals(note) + code_signals(note)
+    stated, field_facts = field_signals(note)
+    cited, citation_facts = citation_signals(note)
+    names = folder_note_signals(note, folder_note)
+    if not any(signal.name == "folder-note" for signal in names):  # else the folder names the note
+        names = name_signals(note)
+    signals = tuple(front + folder + names + named + body + stated + cited + list_signals(note) + code_signals(note)
                     + linked + list(referrers))
     score = round(sum(signal.weight for signal in signals), 2)
-    facts = merge_facts([front_facts, body_facts, name_facts, folder_facts, linked_facts])
+    facts = merge_facts([front_facts, field_facts, citation_facts, body_facts, name_facts, folder_facts,
+                         linked_facts])
     choice = user_choice(note, options)
     if choice is not None:
         return Decision(note.path, choice[0], score, signals, facts, choice[1])

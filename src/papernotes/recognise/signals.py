@@ -24,6 +24,7 @@ HUB_NAMES = frozenset({"index", "readme", "home", "moc", "overview", "todo", "in
                        "contents", "toc", "dashboard", "changelog", "license", "root", "目录", "首页"})
 NOT_PAPER_FOLDERS = frozenset({"templates", "template", "_templates", "daily", "journal", "journals",
                                "diary", "meetings", "模板", "日记"})
+TEMPLATE_WORDS = frozenset({"template", "templates", "tpl", "模板", "템플릿", "양식"})
 PAPER_TAGS = frozenset({"paper", "papers", "paper-note", "papernote", "literature", "literature-note",
                         "reading-note", "论文", "论文笔记", "논문", "source/paper", "type/paper"})
 
@@ -136,6 +137,8 @@ def name_signals(note: Note) -> list[Signal]:
     if _DAY_NAME_RE.search(name) or name.startswith(("daily.", "journal.")):
         return [Signal("daily-name", -1.0, f"named `{name}`, a daily note")]
     words = [word for word in _SLUG_SEPARATORS_RE.split(name) if word]
+    if any(word.casefold() in TEMPLATE_WORDS for word in words):
+        return [Signal("hub-name", -1.0, f"named `{name}`, a template")]
     if arxiv_id(name) or (len(words) >= 3 and name.count(" ") == 0):
         return [Signal("slug-name", 0.3, f"file name `{name}` is a paper slug")]
     return []
@@ -192,7 +195,7 @@ def body_signals(note: Note) -> tuple[list[Signal], Facts]:
     if near and len({found for found, _ in near}) == 1:
         signals.append(Signal("paper-link", 0.5, f"a paper link near the top ({near[0][0]})", near[0][1]))
     elif distinct >= 3:
-        signals.append(Signal("many-papers", -0.5, f"links {distinct} different papers"))
+        signals.append(Signal("many-papers", -0.5 if distinct < 5 else -1.0, f"links {distinct} different papers"))
     callout = _callout_line(note)
     if callout:
         signals.append(Signal("abstract-callout", 0.5, "an abstract callout", callout))
@@ -211,6 +214,8 @@ def authors_line(text: str) -> tuple[tuple[str, ...], int, str | None] | None:
     names = [re.sub(r"\s*\bet\.?\s*al\.?$", "", part.strip()) for part in
              re.split(r",|&|\band\b", match.group("names"))]
     authors = tuple(name for name in names if name)
+    if any(is_known_venue(name) for name in authors):  # `ICLR 2017 (OpenReview)` names a venue
+        return None
     if len(authors) < 2 and not re.search(r"\bet\.?\s*al", match.group("names")) and not match.group("venue"):
         return None
     venue = normalise_venue(match.group("venue"))[0] if match.group("venue") else None
@@ -265,7 +270,7 @@ def list_signals(note: Note) -> list[Signal]:
     if lines >= 30 and first * 3 >= lines:  # cited in the second part of one paper's note
         return [Signal("list-of-papers", -0.3, f"lists {len(note.papers)} papers inline, below its own text",
                        first + note.body_line)]
-    return [Signal("list-of-papers", -1.0, f"lists {len(note.papers)} papers inline")]
+    return [Signal("list-of-papers", -1.0 if len(note.papers) < 5 else -2.0, f"lists {len(note.papers)} papers inline")]
 
 
 def code_signals(note: Note) -> list[Signal]:

@@ -336,3 +336,19 @@ def test_facts_written_at_the_top(make_vault: MakeVault) -> None:
     assert (facts.year, facts.authors) == (2014, ("Obi", "Tran", "Li"))
     template = graph.decisions[NoteKey("templates2/paper-template.md")]
     assert [signal.name for signal in template.signals] == ["hub-name"]
+
+
+# --- sources of other kinds beside papers (one Zotero template for all) --------------------------
+
+def test_software_and_repositories_are_not_papers(make_vault: MakeVault) -> None:
+    head = "---\nyear: 2023\ntags: [{tags}]\n---\n# {title} [📖](zotero://select/items/X)\n\n> [!abstract]-\n> text\n"
+    graph = graph_of(make_vault, {
+        "Sources/okaforLatticeRoads2021.md": head.format(tags="type/reference", title="Lattice Roads for Cities"),
+        "Sources/Gridkit2023.md": head.format(tags="type/utility", title="gridkit"),
+        "Sources/someoneRoadgen2023.md": head.format(tags="", title="someone/road-gen"),
+        "Books/Street Life.md": "---\nauthors: [Ada Obi]\ntype: book\n---\n# Street Life\n",
+    })
+    assert paper_notes(graph) == {"Sources/okaforLatticeRoads2021.md"}
+    assert "other-kind" in {s.name for s in graph.decisions[NoteKey("Sources/Gridkit2023.md")].signals}
+    assert "repository-title" in {s.name for s in graph.decisions[NoteKey("Sources/someoneRoadgen2023.md")].signals}
+    assert "other-kind" in {s.name for s in graph.decisions[NoteKey("Books/Street Life.md")].signals}

@@ -25,6 +25,18 @@ HUB_NAMES = frozenset({"index", "readme", "home", "moc", "overview", "todo", "in
 NOT_PAPER_FOLDERS = frozenset({"templates", "template", "_templates", "daily", "journal", "journals",
                                "diary", "meetings", "模板", "日记"})
 TEMPLATE_WORDS = frozenset({"template", "templates", "tpl", "模板", "템플릿", "양식"})
+# What a note can be other than a paper's, as tags (`#dataset`, `type/utility`) or `type:` values say.
+OTHER_KINDS = frozenset({
+    "book", "books", "textbook", "course", "lecture", "lectures", "person", "people", "author", "software", "tool",
+    "tools", "utility", "library", "package", "repo", "repository", "code",
+    "website", "web", "webpage", "blog", "video", "podcast", "talk", "project", "meeting", "moc", "hub", "index",
+    "concept", "topic", "daily", "journal", "template", "书", "书籍", "课程", "工具", "人物",
+    "책", "도서", "강의", "도구", "인물",
+})
+# Tags that name a kind even without a `type/` prefix (`#video` or `#code` is a subject).
+_BARE_KINDS = frozenset({"book", "books", "textbook", "person", "people", "software", "moc", "template", "书籍",
+                         "人物", "책", "도서", "인물"})
+_KIND_PREFIXES = ("type/", "kind/", "category/", "source/", "is/")
 PAPER_TAGS = frozenset({"paper", "papers", "paper-note", "papernote", "literature", "literature-note",
                         "reading-note", "论文", "论文笔记", "논문", "source/paper", "type/paper"})
 
@@ -39,6 +51,8 @@ _AUTHORS_LINE_RE = re.compile(
     r"\s*[,.]?\s*(?P<year>(?:19|20)\d{2})\s*(?:\((?P<venue>[^()]{1,30})\))?\s*\.?$")
 _CALLOUT_RE = re.compile(r"^\s*>\s*\[!(abstract|summary|tldr)\][-+]?", re.IGNORECASE)
 TOP_LINES = 20
+# `microsoft/GlobalMLBuildingFootprints 📖`: a GitHub repository's owner/name, not a paper's title.
+_REPOSITORY_RE = re.compile(r"^\s*[\w.\-]+/[\w.\-]+(?:\s+\W*)?$")
 _BARE_URL_RE = re.compile(r"https?://[^\s<>()\[\]*\"'`]+")
 
 
@@ -162,6 +176,9 @@ def frontmatter_signals(note: Note) -> tuple[list[Signal], Facts]:
     tags = {tag.strip("#").casefold() for tag in note.tags}
     if tags & PAPER_TAGS:
         signals.append(Signal("paper-tag", 0.7, f"tagged `#{sorted(tags & PAPER_TAGS)[0]}`"))
+    other = other_kind(note, tags)
+    if other:
+        signals.append(Signal("other-kind", -1.5, f"{other}: not a paper"))
     logseq: dict[str, str] = {}
     for name in ("authors", "author", "year", "doi", "venue", "url"):
         value = field_value(note, name)
@@ -177,6 +194,20 @@ def frontmatter_signals(note: Note) -> tuple[list[Signal], Facts]:
                           venue=logseq.get("venue"))
 
 
+def other_kind(note: Note, tags: set[str]) -> str | None:
+    """`tagged #type/utility`, `type: book`, `type:: [[Course]]`: the note says it is something else."""
+    for tag in sorted(tags):
+        kind = next((tag[len(prefix):] for prefix in _KIND_PREFIXES if tag.startswith(prefix)), tag)
+        if kind in OTHER_KINDS and (kind != tag or tag in _BARE_KINDS):
+            return f"tagged `#{tag}`"
+    values = frontmatter_value(note.frontmatter, "type", "category", "kind")
+    values = values if isinstance(values, list) else [values, field_value(note, "type")]
+    for value in values:
+        if isinstance(value, str) and value.strip().strip("[]#\"'").casefold() in OTHER_KINDS:
+            return f"`type: {value.strip()}`"
+    return None
+
+
 def body_signals(note: Note) -> tuple[list[Signal], Facts]:
     """A title heading, an authors/year line, paper links near the top, an abstract callout."""
     signals: list[Signal] = []
@@ -186,6 +217,8 @@ def body_signals(note: Note) -> tuple[list[Signal], Facts]:
     if first is not None and title_problem(first.text) is None and authors_line(first.text) is None:
         title = first.text
         signals.append(Signal("title-heading", 0.2, f"title heading `{first.text}`", first.line))
+    if first is not None and _REPOSITORY_RE.match(first.text):
+        signals.append(Signal("repository-title", -1.0, f"titled `{first.text}`, a code repository", first.line))
     year, venue, authors, line = _authors_line(note)
     if line:
         signals.append(Signal("authors-line", 0.6, "an authors and year line", line))

@@ -352,3 +352,21 @@ def test_software_and_repositories_are_not_papers(make_vault: MakeVault) -> None
     assert "other-kind" in {s.name for s in graph.decisions[NoteKey("Sources/Gridkit2023.md")].signals}
     assert "repository-title" in {s.name for s in graph.decisions[NoteKey("Sources/someoneRoadgen2023.md")].signals}
     assert "other-kind" in {s.name for s in graph.decisions[NoteKey("Books/Street Life.md")].signals}
+
+
+# --- frontmatter of an academic vault: Zotero notes beside books and the writer's own notes ------
+
+def test_zotero_notes_beside_books_and_own_writing(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "Inputs/Zotero/Lake Governance Regimes.md": (
+            "---\nzotero-key: ABCD1234\ntitle: Lake Governance Regimes\ncitekey: obi2021b\n"
+            "journal: Water Policy Letters\ndate: 2024-04-30\nauthors:\n  - Ada Obi\n  - Ben Tran\n---\nNotes.\n"),
+        "Inputs/Books/Slow Rivers.md": "---\nauthor: 'Mina Li'\nisbn: 9781234567897\npagecount: 327\n---\nA book.\n",
+        "Outputs/Docs/Daily capture.md": "---\nauthor:\n- Ada Obi\ntitle: Daily capture\n---\n# Capture ideas\n",
+    })
+    assert paper_notes(graph) == {"Inputs/Zotero/Lake Governance Regimes.md"}
+    facts = graph.decisions[NoteKey("Inputs/Zotero/Lake Governance Regimes.md")].facts
+    assert (facts.year, facts.venue) == (2021, "Water Policy Letters")
+    (paper,) = graph.papers.values()
+    assert (paper.year, paper.venue) == (2021, "Water Policy Letters")
+    assert graph.decisions[NoteKey("Outputs/Docs/Daily capture.md")].score == 0.7  # the writer + a title heading

@@ -11,6 +11,7 @@ from papernotes.ids import arxiv_id, doi, find_year, is_known_venue, is_paper_ur
 from papernotes.model import Note
 from papernotes.paths import stem
 from papernotes.recognise.titles import title_problem
+from papernotes.titles import placeholder_reason
 
 PAPER_FOLDERS = frozenset({
     "paper", "papers", "paper notes", "paper note", "papernotes", "paper reading", "paper readings",
@@ -51,6 +52,9 @@ _AUTHORS_LINE_RE = re.compile(
     r"\s*[,.]?\s*(?P<year>(?:19|20)\d{2})\s*(?:\((?P<venue>[^()]{1,30})\))?\s*\.?$")
 _CALLOUT_RE = re.compile(r"^\s*>\s*\[!(abstract|summary|tldr)\][-+]?", re.IGNORECASE)
 TOP_LINES = 20
+_VENUE_KEYS = ("journal", "publication", "publicationtitle", "publication-title", "conference", "booktitle",
+               "proceedings", "期刊", "会议", "학회")
+_CITEKEY_YEAR_RE = re.compile(r"^[A-Za-z][A-Za-z\-]*?((?:19|20)\d{2})[a-z]?$")
 # `microsoft/GlobalMLBuildingFootprints 📖`: a GitHub repository's owner/name, not a paper's title.
 _REPOSITORY_RE = re.compile(r"^\s*[\w.\-]+/[\w.\-]+(?:\s+\W*)?$")
 _BARE_URL_RE = re.compile(r"https?://[^\s<>()\[\]*\"'`]+")
@@ -167,10 +171,18 @@ def frontmatter_signals(note: Note) -> tuple[list[Signal], Facts]:
         signals.append(Signal("citekey", 1.0, "a citation key (citation or Zotero plugin)"))
     if meta.arxiv or meta.doi:
         signals.append(Signal("identifier-frontmatter", 1.0, f"frontmatter {'arXiv id' if meta.arxiv else 'DOI'}"))
-    if meta.venue:
-        signals.append(Signal("venue-frontmatter", 1.0, f"frontmatter venue `{meta.venue}`"))
+    venue = meta.venue or frontmatter_value(front, *_VENUE_KEYS)
+    venue = venue if isinstance(venue, str) and not placeholder_reason(venue) else None
+    if venue:
+        signals.append(Signal("venue-frontmatter", 1.0, f"frontmatter venue `{venue}`"))
     if meta.authors:
-        signals.append(Signal("authors-frontmatter", 1.0, f"frontmatter authors ({len(meta.authors)})"))
+        # One `author:` is as often the note's writer as the paper's author.
+        weight = 1.0 if len(meta.authors) > 1 or frontmatter_value(front, "authors") else 0.5
+        signals.append(Signal("authors-frontmatter", weight, f"frontmatter authors ({len(meta.authors)})"))
+    book = next((key for key in ("isbn", "isbn13", "isbn10", "pagecount", "pages-total") if
+                 frontmatter_value(front, key)), None)
+    if book:
+        signals.append(Signal("other-kind", -1.5, f"frontmatter `{book}`: a book, not a paper"))
     if meta.year:
         signals.append(Signal("year-frontmatter", 1.0, f"frontmatter year {meta.year}"))
     tags = {tag.strip("#").casefold() for tag in note.tags}
@@ -188,10 +200,13 @@ def frontmatter_signals(note: Note) -> tuple[list[Signal], Facts]:
         signals.append(Signal("paper-properties", 0.5 * min(len(logseq), 2),
                               "properties " + ", ".join(f"`{k}::`" for k in logseq)))
     year = find_year(logseq.get("year", "")) if "year" in logseq else None
+    citekey = frontmatter_value(front, "citekey", "citation-key", "citationkey")
+    if year is None and isinstance(citekey, str) and (match := _CITEKEY_YEAR_RE.match(citekey.strip())):
+        year = int(match.group(1))  # `wu2022b`, `vaswaniAttentionAllYou2017`: Zotero's key holds the year
     authors = tuple(part.strip(" []") for part in re.split(r",|;|\band\b", logseq.get("authors", logseq.get(
         "author", ""))) if part.strip(" []"))
     return signals, Facts(year=year, authors=authors, doi=doi(logseq.get("doi", "")) if "doi" in logseq else None,
-                          venue=logseq.get("venue"))
+                          venue=logseq.get("venue") or (venue if venue != meta.venue else None))
 
 
 def other_kind(note: Note, tags: set[str]) -> str | None:

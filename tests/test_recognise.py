@@ -370,3 +370,20 @@ def test_zotero_notes_beside_books_and_own_writing(make_vault: MakeVault) -> Non
     (paper,) = graph.papers.values()
     assert (paper.year, paper.venue) == (2021, "Water Policy Letters")
     assert graph.decisions[NoteKey("Outputs/Docs/Daily capture.md")].score == 0.7  # the writer + a title heading
+
+
+# --- a getting-started checklist whose sentences link how-to notes -------------------------------
+
+def test_sentences_of_a_checklist_do_not_name_papers(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "start.md": (
+            "# Start\n\n"
+            "- [x] if you are new here, see how to [[set-up-the-editor-quickly]] before anything else\n"
+            "- [ ] [[Sparse Wavelet Priors for Denoising]]\n"),
+        "how-to/set-up-the-editor-quickly.md": "# Setting up the editor\nOpen it.\n",
+        "Sparse Wavelet Priors for Denoising.md": "Notes on the priors.\n",
+    })
+    assert paper_notes(graph) == {"Sparse Wavelet Priors for Denoising.md"}
+    (signal,) = [s for s in graph.decisions[NoteKey("how-to/set-up-the-editor-quickly.md")].signals
+                 if s.name == "queue-link"]
+    assert signal.weight == 0.2

@@ -21,6 +21,7 @@ from papernotes.recognise import (
     Signal,
     decide,
     folder_notes,
+    names_its_link,
     paper_line_targets,
     title_problem,
 )
@@ -228,7 +229,9 @@ class _Builder:
             for task, in_queue in self._tasks_in_queues(note):
                 target = _note_links_to_note(task.links, note, self.resolver)
                 if target:
-                    weight, what = (1.0, "a reading queue") if in_queue else (0.5, "a to-do")
+                    named = names_its_link(task.text, task.links)
+                    weight, what = ((1.0, "a reading queue") if in_queue and named else
+                                    (0.5, "a to-do") if named else (0.2, "a to-do's sentence"))
                     referrers[target].append(Signal("queue-link", weight, f"named by {what} in {note.path}",
                                                     task.line))
             for table in note.tables:

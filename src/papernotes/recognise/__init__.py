@@ -15,9 +15,9 @@ from papernotes.recognise.decide import (
     decide,
     matches,
 )
-from papernotes.recognise.layout import FolderNote, folder_notes, paper_line_targets
+from papernotes.recognise.layout import FolderNote, folder_notes, names_its_link, paper_line_targets
 from papernotes.recognise.signals import Facts, Signal
 from papernotes.recognise.titles import is_todo, title_problem
 
 __all__ = ["ALMOST", "DEFAULT_OPTIONS", "THRESHOLD", "Decision", "Facts", "FolderNote", "RecogniseOptions", "Signal",
-           "decide", "folder_notes", "is_todo", "paper_line_targets", "matches", "title_problem"]
+           "decide", "folder_notes", "is_todo", "names_its_link", "paper_line_targets", "matches", "title_problem"]

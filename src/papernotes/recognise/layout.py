@@ -123,3 +123,15 @@ def paper_line_targets(links: Sequence[tuple[Link, str | None]]) -> list[tuple[s
         if target is not None and link.line in paper_lines:
             found.setdefault(target, link.line)
     return list(found.items())
+
+
+def names_its_link(text: str, links: Sequence[Link]) -> bool:
+    """A queue item that is its link (`[[Attention Is All You Need]]`, `[[x]] - reread §3`), not a
+    sentence that mentions one in passing (`to see how notes connect, see [[graph-view]].`)."""
+    rest = text
+    for link in links:
+        shown = link.text or link.target.rsplit("/", 1)[-1]
+        if rest.strip().startswith(shown):
+            return True
+        rest = rest.replace(shown, " ")
+    return len(rest.split()) <= 5

@@ -387,3 +387,21 @@ def test_sentences_of_a_checklist_do_not_name_papers(make_vault: MakeVault) -> N
     (signal,) = [s for s in graph.decisions[NoteKey("how-to/set-up-the-editor-quickly.md")].signals
                  if s.name == "queue-link"]
     assert signal.weight == 0.2
+
+
+# --- a reading note's sections and an arXiv id written as text ------------------------------------
+
+def test_reading_note_sections_and_arxiv_text(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "notes/warp-priors.md": (
+            "# Warp Priors\n\narXiv:2401.01234.\n\n## 摘要\n\n短。\n\n## 方法\n\n```python\narXiv:2401.09999\n```\n"
+            "## 实验\n\n好。\n"),
+        "notes/project-report.md": "# Project report\n\n## Method\n\nWe built it.\n\n## Results\n\nIt works.\n",
+    })
+    assert paper_notes(graph) == {"notes/warp-priors.md"}
+    decision = graph.decisions[NoteKey("notes/warp-priors.md")]
+    assert [(s.name, s.weight) for s in decision.signals if s.name in ("paper-link", "paper-sections")] == [
+        ("paper-link", 0.5), ("paper-sections", 0.5)]
+    assert decision.facts.arxiv == "2401.01234"  # not the one inside the code block
+    report = graph.decisions[NoteKey("notes/project-report.md")]
+    assert report.score == 0.5  # title heading and two kinds of sections, nothing about a paper

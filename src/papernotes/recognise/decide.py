@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from papernotes.model import Note, NoteKey
-from papernotes.recognise.fields import citation_signals, field_signals
+from papernotes.recognise.fields import citation_signals, field_signals, section_signals
 from papernotes.recognise.layout import FolderNote, folder_note_signals, name_facts_signals
 from papernotes.recognise.signals import (
     Facts,
@@ -120,7 +120,8 @@ def decide(note: Note, options: RecogniseOptions = DEFAULT_OPTIONS,
     names = folder_note_signals(note, folder_note)
     if not any(signal.name == "folder-note" for signal in names):  # else the folder names the note
         names = name_signals(note)
-    signals = tuple(front + folder + names + named + body + stated + cited + list_signals(note) + code_signals(note)
+    signals = tuple(front + folder + names + named + body + stated + cited + section_signals(note)
+                    + list_signals(note) + code_signals(note)
                     + linked + list(referrers))
     score = round(sum(signal.weight for signal in signals), 2)
     facts = merge_facts([front_facts, field_facts, citation_facts, body_facts, name_facts, folder_facts,

@@ -53,7 +53,7 @@ def _fields(note: Note) -> list[_Found]:
     found: list[_Found] = []
     for index, text in enumerate(lines):
         line = note.body_line + index
-        if line in note.code_lines:
+        if index in note.code_lines:
             continue
         heading = _HEADING_FIELD_RE.match(text)
         if heading and _kind(heading.group("key")):
@@ -84,7 +84,7 @@ def field_signals(note: Note) -> tuple[list[Signal], Facts]:
     fields = _fields(note)
     byline = venue_line = None
     for index, text in enumerate(note.body.split("\n", 12)[:12]):
-        if note.body_line + index in note.code_lines:
+        if index in note.code_lines:
             continue
         if byline is None and (match := _BYLINE_RE.match(text)) and len(_names(match.group("names"))) >= 1:
             byline = _Found("authors", match.group("names"), note.body_line + index)
@@ -109,7 +109,7 @@ def citation_signals(note: Note) -> tuple[list[Signal], Facts]:
     """A reference to the paper near the top, as Google Scholar copies it (MLA or APA):
     +0.6, with its authors, year and title."""
     for index, text in enumerate(note.body.split("\n", 12)[:12]):
-        if note.body_line + index in note.code_lines:
+        if index in note.code_lines:
             continue
         mla, apa = _MLA_RE.match(text), _APA_RE.match(text)
         if mla and (re.search(r"\bet al\b", mla.group("authors")) or "," in mla.group("authors")) \
@@ -122,3 +122,36 @@ def citation_signals(note: Note) -> tuple[list[Signal], Facts]:
             return [Signal("citation-line", 0.6, "a reference to the paper (APA)", note.body_line + index)], \
                 Facts(year=int(apa.group("year")), authors=surnames)
     return [], Facts()
+
+
+# The sections a paper's reading note is written in, by kind: `## Method`, `## 摘要`, `## 실험`.
+SECTION_KINDS: dict[str, str] = {
+    **dict.fromkeys(("abstract", "摘要", "概要", "초록", "요약", "논문 요약", "tl;dr", "tldr"), "abstract"),
+    **dict.fromkeys(("method", "methods", "methodology", "approach", "proposed method", "方法", "方法论", "方法介绍",
+                     "방법", "방법론", "제안 방법"), "method"),
+    **dict.fromkeys(("experiment", "experiments", "experimental results", "evaluation", "results", "实验", "实验结果",
+                     "실험", "실험 결과"), "experiments"),
+    **dict.fromkeys(("contribution", "contributions", "main contributions", "key contributions", "贡献", "主要贡献",
+                     "기여", "주요 기여"), "contributions"),
+    **dict.fromkeys(("related work", "related works", "相关工作", "관련 연구"), "related"),
+    **dict.fromkeys(("introduction", "引言", "介绍", "서론"), "introduction"),
+    **dict.fromkeys(("conclusion", "conclusions", "结论", "总结", "결론"), "conclusion"),
+    **dict.fromkeys(("limitation", "limitations", "局限", "局限性", "한계", "한계점"), "limitations"),
+    **dict.fromkeys(("motivation", "动机", "研究动机", "동기"), "motivation"),
+}
+_SECTION_NUMBER_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[一二三四五六七八九十]+[、.])\s*")
+
+
+def section_signals(note: Note) -> list[Signal]:
+    """Headings a reading note on one paper is made of (abstract, method, experiments,
+    contributions...): +0.3 for two kinds, +0.5 for three or more."""
+    kinds: dict[str, int] = {}
+    for heading in note.headings:
+        text = _SECTION_NUMBER_RE.sub("", heading.text).strip(" :：*[]#").casefold()
+        kind = SECTION_KINDS.get(" ".join(text.split()))
+        if kind:
+            kinds.setdefault(kind, heading.line)
+    if len(kinds) < 2:
+        return []
+    return [Signal("paper-sections", 0.3 if len(kinds) == 2 else 0.5,
+                   "sections of a paper's reading note: " + ", ".join(kinds), min(kinds.values()))]

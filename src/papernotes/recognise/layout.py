@@ -104,7 +104,7 @@ def _same_name_pdf_line(note: Note, name: str) -> int:
     spaces in its target, which Markdown does not take as a link, so the text is read."""
     wanted = (name + ".pdf").casefold()
     for index, text in enumerate(note.body.split("\n", 6)[:6]):
-        if wanted in text.casefold() and note.body_line + index not in note.code_lines:
+        if wanted in text.casefold() and index not in note.code_lines:
             return note.body_line + index
     return 0
 

@@ -57,6 +57,7 @@ _VENUE_KEYS = ("journal", "publication", "publicationtitle", "publication-title"
 _CITEKEY_YEAR_RE = re.compile(r"^[A-Za-z][A-Za-z\-]*?((?:19|20)\d{2})[a-z]?$")
 # `microsoft/GlobalMLBuildingFootprints 📖`: a GitHub repository's owner/name, not a paper's title.
 _REPOSITORY_RE = re.compile(r"^\s*[\w.\-]+/[\w.\-]+(?:\s+\W*)?$")
+_ARXIV_TEXT_RE = re.compile(r"(?<![\w/])arXiv\s*:\s*(\d{4}\.\d{4,5})(?:v\d+)?\b", re.IGNORECASE)
 _BARE_URL_RE = re.compile(r"https?://[^\s<>()\[\]*\"'`]+")
 
 
@@ -275,7 +276,7 @@ def _authors_line(note: Note) -> tuple[int | None, str | None, tuple[str, ...], 
     candidates = [(h.text, h.line) for h in note.headings if h.line <= note.body_line + 10]
     lines = note.body.split("\n", 10)[:10]
     candidates += [(text.strip().lstrip("*_ ").rstrip("*_ "), note.body_line + index)
-                   for index, text in enumerate(lines) if note.body_line + index not in note.code_lines]
+                   for index, text in enumerate(lines) if index not in note.code_lines]
     for text, line in candidates:
         found = authors_line(text)
         if found is not None:
@@ -290,9 +291,14 @@ def _paper_ids(note: Note) -> list[tuple[str, int]]:
     urls = [(link.target, link.line) for link in note.links if link.external]
     if "://" in note.body:
         for index, text in enumerate(note.body.split("\n", TOP_LINES)[:TOP_LINES]):
-            if note.body_line + index not in note.code_lines:
+            if index not in note.code_lines:
                 urls += [(url, note.body_line + index) for url in _BARE_URL_RE.findall(text)]
     found: dict[tuple[str, int], None] = {}
+    if "arxiv" in note.body[:4000].casefold():  # `arXiv:2409.14411`, written as text
+        for index, text in enumerate(note.body.split("\n", TOP_LINES)[:TOP_LINES]):
+            if index not in note.code_lines:
+                found.update(((f"arXiv:{ident}", note.body_line + index), None)
+                             for ident in _ARXIV_TEXT_RE.findall(text))
     for url, line in urls:
         if is_paper_url(url):
             ident = arxiv_id(url)
@@ -304,7 +310,7 @@ def _callout_line(note: Note) -> int:
     if "[!" not in note.body:
         return 0
     for index, text in enumerate(note.body.split("\n")):
-        if _CALLOUT_RE.match(text) and note.body_line + index not in note.code_lines:
+        if _CALLOUT_RE.match(text) and index not in note.code_lines:
             return note.body_line + index
     return 0
 

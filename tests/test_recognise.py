@@ -405,3 +405,17 @@ def test_reading_note_sections_and_arxiv_text(make_vault: MakeVault) -> None:
     assert decision.facts.arxiv == "2401.01234"  # not the one inside the code block
     report = graph.decisions[NoteKey("notes/project-report.md")]
     assert report.score == 0.5  # title heading and two kinds of sections, nothing about a paper
+
+
+def test_a_paper_note_named_by_a_slug_takes_the_title_it_states(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "sparse-wavelet-priors-denoise-2019-200214.md": FIELDS_VAULT[
+            "sparse-wavelet-priors-for-denoising-2019-200214.md"],
+        "pages/2001_Okafor_Lattice anyons in a ladder.md": (
+            "- ![2001_Okafor_Lattice anyons in a ladder.pdf]"
+            "(file://zotero/2001_Okafor_Lattice anyons in a ladder.pdf)\n"
+            "- # Setting\n"),
+        "notes/gated-mixers.md": FIELDS_VAULT["notes/gated-mixers.md"],
+    })
+    assert titles(graph) == {"Sparse Wavelet Priors for Denoising", "Lattice anyons in a ladder", "Gated Mixers"}
+    assert graph.notes[NoteKey("pages/2001_Okafor_Lattice anyons in a ladder.md")].title == "Lattice anyons in a ladder"

@@ -23,6 +23,7 @@ from papernotes.recognise import (
     folder_notes,
     names_its_link,
     paper_line_targets,
+    paper_title,
     title_problem,
 )
 from papernotes.resolve import Resolved, Resolver
@@ -131,7 +132,7 @@ def _note_mention(note: Note, decision: Decision, folder_topics: bool) -> Paper:
     if folder:
         tags.append(folder)
     return Paper(
-        title=note.title, sources=(Source(note.path, 1, "note"),),
+        title=paper_title(note, decision), sources=(Source(note.path, 1, "note"),),
         short_name=decorated_stem(note.title, stem(note.path)),
         year=meta.year or facts.year, venue=meta.venue or facts.venue, authors=meta.authors or facts.authors,
         tags=tuple(dict.fromkeys(tags)), links=meta.links, arxiv=meta.arxiv or facts.arxiv,

@@ -23,6 +23,8 @@ from papernotes.recognise.signals import (
     merge_facts,
     name_signals,
 )
+from papernotes.recognise.titles import title_problem
+from papernotes.titles import file_title, placeholder_reason
 
 THRESHOLD = 1.0
 """A note is a paper's note when its signals add up to this."""
@@ -124,9 +126,24 @@ def decide(note: Note, options: RecogniseOptions = DEFAULT_OPTIONS,
                     + list_signals(note) + code_signals(note)
                     + linked + list(referrers))
     score = round(sum(signal.weight for signal in signals), 2)
-    facts = merge_facts([front_facts, field_facts, citation_facts, body_facts, name_facts, folder_facts,
+    facts = merge_facts([front_facts, field_facts, citation_facts, name_facts, body_facts, folder_facts,
                          linked_facts])
     choice = user_choice(note, options)
     if choice is not None:
         return Decision(note.path, choice[0], score, signals, facts, choice[1])
     return Decision(note.path, score >= THRESHOLD, score, signals, facts)
+
+
+_TITLE_SIGNALS = frozenset({"paper-fields", "citation-line", "zotero-name"})
+
+
+def paper_title(note: Note, decision: Decision) -> str:
+    """A paper note's title: the note's own (frontmatter, title heading), but when only its file
+    name titles it (`3d-gan-pet-2018-200328`, `2000_Kitaev_Unpaired Majorana...`), the title the
+    note states in a `Paper:` field, a reference or a Zotero file name."""
+    stated = decision.facts.title
+    if not stated or note.title != file_title(note.path) or placeholder_reason(stated) or title_problem(stated):
+        return note.title
+    if any(signal.name in _TITLE_SIGNALS for signal in decision.signals):
+        return stated
+    return note.title

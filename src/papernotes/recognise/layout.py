@@ -22,6 +22,7 @@ _ZOTERO_YEAR_FIRST_RE = re.compile(r"^(?P<year>(?:19|20)\d{2})_(?:(?P<authors>[^
                                    r"(?P<title>[^_]+)$")
 _ZOTERO_AUTHOR_FIRST_RE = re.compile(r"^(?P<authors>[A-Z][^_\d]+(?:_[A-Z][^_\d]+){0,3})_(?P<year>(?:19|20)\d{2})_"
                                      r"(?P<title>[^_]+)$")
+_PDF_NAME_RE = re.compile(r"([^/\\\[\]()]+)\.pdf\b", re.IGNORECASE)
 _WORD_SEPARATORS_RE = re.compile(r"[-_\s]+")
 
 
@@ -103,8 +104,14 @@ def _same_name_pdf_line(note: Note, name: str) -> int:
     """The line near the top naming `<name>.pdf`: Logseq's `![x.pdf](file://zotero/…/x.pdf)` has
     spaces in its target, which Markdown does not take as a link, so the text is read."""
     wanted = (name + ".pdf").casefold()
+    year = name[:4]
     for index, text in enumerate(note.body.split("\n", 6)[:6]):
-        if wanted in text.casefold() and index not in note.code_lines:
+        if index in note.code_lines:
+            continue
+        if wanted in text.casefold():
+            return note.body_line + index
+        # a page renamed after import still embeds the PDF Zotero named: same year first
+        if any(zotero_name(pdf) and pdf[:4] == year for pdf in _PDF_NAME_RE.findall(text)):
             return note.body_line + index
     return 0
 

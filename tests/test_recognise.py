@@ -419,3 +419,12 @@ def test_a_paper_note_named_by_a_slug_takes_the_title_it_states(make_vault: Make
     })
     assert titles(graph) == {"Sparse Wavelet Priors for Denoising", "Lattice anyons in a ladder", "Gated Mixers"}
     assert graph.notes[NoteKey("pages/2001_Okafor_Lattice anyons in a ladder.md")].title == "Lattice anyons in a ladder"
+
+
+def test_a_to_read_folder_is_a_folder_of_papers(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "Want to Read/low-power-impedance-sensing-with-frequency-multiplexing.md": (
+            "# Low-Power Impedance Sensing with Frequency Multiplexing\n"),
+        "Want to Read/Ideas.md": "Things to try.\n",
+    })
+    assert paper_notes(graph) == {"Want to Read/low-power-impedance-sensing-with-frequency-multiplexing.md"}

@@ -16,6 +16,7 @@ from papernotes.titles import placeholder_reason
 PAPER_FOLDERS = frozenset({
     "paper", "papers", "paper notes", "paper note", "papernotes", "paper reading", "paper readings",
     "reading", "readings", "literature", "literature notes", "lit", "references", "zotero",
+    "to read", "want to read", "toread", "reading list", "reading queue", "待读", "읽을 논문",
     "论文", "论文笔记", "论文阅读", "文献", "文献笔记", "논문", "논문 정리", "논문 리뷰", "논문리뷰",
 })
 PEOPLE_FOLDERS = frozenset({"authors", "author", "people", "person", "persons", "researchers", "作者", "人物", "저자"})

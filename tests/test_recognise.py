@@ -428,3 +428,17 @@ def test_a_to_read_folder_is_a_folder_of_papers(make_vault: MakeVault) -> None:
         "Want to Read/Ideas.md": "Things to try.\n",
     })
     assert paper_notes(graph) == {"Want to Read/low-power-impedance-sensing-with-frequency-multiplexing.md"}
+
+
+def test_notes_named_by_citation_keys_and_paper_templates(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "Sources/okaforLatticeRoadNetworks.md": (
+            "# Lattice Road Networks [📖](zotero://select/items/X)\n\n> [!abstract]-\n> Roads.\n"),
+        "Sources/OpenRoads.md": "# Open Roads [📖](zotero://select/items/Y)\n\n> [!abstract]-\n> A data set.\n",
+        "reviews/Gated Mixers.md": "---\ntitle: Gated Mixers\narxiv:\ndoi:\n---\n# Gated Mixers\n\n## Method\n",
+    })
+    assert paper_notes(graph) == {"Sources/okaforLatticeRoadNetworks.md"}
+    names = {s.name for s in graph.decisions[NoteKey("Sources/okaforLatticeRoadNetworks.md")].signals}
+    assert "citekey-name" in names
+    review = graph.decisions[NoteKey("reviews/Gated Mixers.md")]
+    assert [(s.name, s.weight) for s in review.signals if s.name == "paper-keys"] == [("paper-keys", 0.4)]

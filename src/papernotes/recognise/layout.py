@@ -22,6 +22,8 @@ _ZOTERO_YEAR_FIRST_RE = re.compile(r"^(?P<year>(?:19|20)\d{2})_(?:(?P<authors>[^
                                    r"(?P<title>[^_]+)$")
 _ZOTERO_AUTHOR_FIRST_RE = re.compile(r"^(?P<authors>[A-Z][^_\d]+(?:_[A-Z][^_\d]+){0,3})_(?P<year>(?:19|20)\d{2})_"
                                      r"(?P<title>[^_]+)$")
+# Better BibTeX's keys: surname, then three title words, then the year: `parishProceduralModelingCities2001`.
+_CITEKEY_NAME_RE = re.compile(r"^[a-z][a-z\-]+(?:[A-Z][a-z0-9]+){2,4}(?:(?:19|20)\d{2}[a-z]?)?$")
 _PDF_NAME_RE = re.compile(r"([^/\\\[\]()]+)\.pdf\b", re.IGNORECASE)
 _WORD_SEPARATORS_RE = re.compile(r"[-_\s]+")
 
@@ -88,11 +90,16 @@ def zotero_name(name: str) -> Facts | None:
 
 
 def name_facts_signals(note: Note) -> tuple[list[Signal], Facts]:
-    """A Zotero-style file name (year, authors, title) and the paper's PDF of the same name."""
+    """A Zotero-style file name (year, authors, title) and the paper's PDF of the same name; a
+    note named by a citation key (`aliagaInteractiveExampleBasedUrban`, `vaswaniAttention2017`),
+    a link to its Zotero item."""
     name = stem(note.path)
     facts = zotero_name(name)
     if facts is None:
-        return [], Facts()
+        signals = []
+        if _CITEKEY_NAME_RE.match(name):
+            signals.append(Signal("citekey-name", 0.3, f"file name `{name}` is a citation key"))
+        return signals, Facts()
     signals = [Signal("zotero-name", 0.5, f"file name `{name}` is year_authors_title, as Zotero names papers")]
     pdf = _same_name_pdf_line(note, name.removesuffix(".pdf"))
     if pdf:

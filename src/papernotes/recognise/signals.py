@@ -53,6 +53,9 @@ _AUTHORS_LINE_RE = re.compile(
     r"\s*[,.]?\s*(?P<year>(?:19|20)\d{2})\s*(?:\((?P<venue>[^()]{1,30})\))?\s*\.?$")
 _CALLOUT_RE = re.compile(r"^\s*>\s*\[!(abstract|summary|tldr)\][-+]?", re.IGNORECASE)
 TOP_LINES = 20
+# Keys a paper template writes, kept even when left empty (`arxiv:`, `doi:`).
+_PAPER_KEYS = frozenset({"arxiv", "doi", "venue", "authors", "citekey", "journal", "conference", "pdf", "paper",
+                         "paper-url", "paper_url", "openreview"})
 _VENUE_KEYS = ("journal", "publication", "publicationtitle", "publication-title", "conference", "booktitle",
                "proceedings", "期刊", "会议", "학회")
 _CITEKEY_YEAR_RE = re.compile(r"^[A-Za-z][A-Za-z\-]*?((?:19|20)\d{2})[a-z]?$")
@@ -181,6 +184,11 @@ def frontmatter_signals(note: Note) -> tuple[list[Signal], Facts]:
         # One `author:` is as often the note's writer as the paper's author.
         weight = 1.0 if len(meta.authors) > 1 or frontmatter_value(front, "authors") else 0.5
         signals.append(Signal("authors-frontmatter", weight, f"frontmatter authors ({len(meta.authors)})"))
+    blank = sorted(str(key) for key, value in front.items() if value in (None, "", [])
+                   and str(key).strip().casefold() in _PAPER_KEYS)
+    if blank:
+        signals.append(Signal("paper-keys", 0.4, "frontmatter made for a paper: " + ", ".join(
+            f"`{key}:`" for key in blank[:3]) + " (empty)"))
     book = next((key for key in ("isbn", "isbn13", "isbn10", "pagecount", "pages-total") if
                  frontmatter_value(front, key)), None)
     if book:

@@ -442,3 +442,13 @@ def test_notes_named_by_citation_keys_and_paper_templates(make_vault: MakeVault)
     assert "citekey-name" in names
     review = graph.decisions[NoteKey("reviews/Gated Mixers.md")]
     assert [(s.name, s.weight) for s in review.signals if s.name == "paper-keys"] == [("paper-keys", 0.4)]
+
+
+def test_a_talk_in_a_folder_per_paper_is_not_a_paper(make_vault: MakeVault) -> None:
+    files: dict[str, str | bytes] = {
+        f"papers/{name}/README.md": f"# {name.replace('-', ' ')}\n\nNotes.\n"
+        for name in ("Sparse-Mixers-for-Tiny-Images", "Hop-Fields-Revisited-Again", "Patch-Diffusion-at-Scale")}
+    files["papers/GPU-Features-and-Beyond/README.md"] = "# GPU Features and Beyond\n\n**Speaker**: Ada Obi\n"
+    graph = graph_of(make_vault, files)
+    assert "papers/GPU-Features-and-Beyond/README.md" not in paper_notes(graph)
+    assert len(paper_notes(graph)) == 3

@@ -20,6 +20,8 @@ FIELD_KINDS: dict[str, str] = {
     **dict.fromkeys(("year", "published year", "年份", "年", "发表年份", "연도", "발표 연도", "출판 연도"), "year"),
     **dict.fromkeys(("venue", "conference", "journal", "published in", "publication", "proceedings", "会议", "期刊",
                      "发表", "发表于", "会议/期刊", "출처", "학회", "게재", "학회/저널"), "venue"),
+    **dict.fromkeys(("speaker", "speakers", "presenter", "lecturer", "instructor", "讲者", "主讲", "主讲人", "演讲者",
+                     "발표자", "강연자", "연사"), "talk"),
     **dict.fromkeys(("link", "links", "url", "paper link", "pdf", "arxiv", "doi", "论文链接", "论文地址", "链接",
                      "原文", "原文链接", "논문 링크", "링크"), "link"),
 }
@@ -94,9 +96,11 @@ def field_signals(note: Note) -> tuple[list[Signal], Facts]:
             fields.append(_Found("year", match.group("year"), note.body_line + index))
     fields += [found for found in (byline, venue_line) if found is not None]
     kinds = {field.kind: field for field in reversed(fields)}
+    talk = kinds.pop("talk", None)
+    against = [Signal("other-kind", -1.5, "a speaker: a talk or a lecture, not a paper", talk.line)] if talk else []
     if not kinds or set(kinds) == {"link"}:
-        return [], Facts()
-    signals = [Signal("paper-fields", round(min(0.4 * len(kinds), 1.2), 2),
+        return against, Facts()
+    signals = against + [Signal("paper-fields", round(min(0.4 * len(kinds), 1.2), 2),
                       "states the paper's " + ", ".join(sorted(kinds)), min(f.line for f in kinds.values()))]
     title = kinds["title"].value.strip("*_ #") if "title" in kinds else None
     year = find_year(kinds["year"].value) if "year" in kinds else None

@@ -10,9 +10,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from papernotes.graph import PaperGraph, build_graph
-from papernotes.loader import load_vault
-from papernotes.model import NoteKey
+from papernotes.loader import load_note, load_vault
+from papernotes.model import Note, NoteKey
 from papernotes.recognise import DEFAULT_OPTIONS, RecogniseOptions, is_todo, title_problem
+from papernotes.recognise.fields import citation_signals
 
 MakeVault = Callable[[dict[str, str | bytes]], Path]
 
@@ -452,3 +453,14 @@ def test_a_talk_in_a_folder_per_paper_is_not_a_paper(make_vault: MakeVault) -> N
     graph = graph_of(make_vault, files)
     assert "papers/GPU-Features-and-Beyond/README.md" not in paper_notes(graph)
     assert len(paper_notes(graph)) == 3
+
+
+def test_references_in_acm_and_ieee_styles() -> None:
+    def note_of(text: str) -> Note:
+        return load_note("x.md", text.encode())[0]
+
+    acm = note_of("# X\n\nAda Obi, Ben Tran, and Jun Li. 2021. Tiny caches for big models. In Proc. of ICS '21.\n")
+    ieee = note_of("# X\n\nA. Obi and B. Tran, \"Tiny caches for big models,\" SC '08: Proceedings, 2008, pp. 1-11.\n")
+    mla = note_of("# X\n\nObi, Ada, et al. \"Tiny caches.\" arXiv preprint arXiv:2003.02389 (2020).\n")
+    assert [(f.year, f.title) for f in (citation_signals(n)[1] for n in (acm, ieee, mla))] == [
+        (2021, "Tiny caches for big models"), (2008, "Tiny caches for big models"), (2020, "Tiny caches")]

@@ -37,6 +37,11 @@ _MLA_RE = re.compile(r"^\s*(?:[-*]\s+)?(?P<authors>[A-Z][^\"“”]{1,300}?)[.,]
 # `Silver, D., Lever, G., & Riedmiller, M. (2014).`
 _APA_RE = re.compile(r"^\s*(?:[-*]\s+)?(?P<authors>(?:[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?,\s*(?:[A-Z]\.\s*-?)+,?\s*"
                      r"(?:&\s*|and\s+)?)+)\s*(?:et al\.?\s*)?\((?P<year>(?:19|20)\d{2})[a-z]?\)\.?(?P<rest>.*)$")
+# `Ada Obi, Ben Tran, and Jun Li. 2021. Title of the paper. In Proceedings of ...` (ACM)
+_ACM_RE = re.compile(r"^\s*(?:[-*]\s+)?(?:[A-Z]\w+:\s*)?(?P<authors>[A-Z][^.\n]{2,600}?\band\b[^.\n]{2,80}?)\.\s+"
+                     r"(?P<year>(?:19|20)\d{2})[a-z]?\.\s+(?P<title>[^\n]{5,300}?)\.\s+(?:In\b|arXiv|Retrieved|ACM|IEEE)")
+_PAREN_YEAR_RE = re.compile(r"\(((?:19|20)\d{2})\)")
+_YEAR_WORD_RE = re.compile(r"(?<![\d.:/])((?:19|20)\d{2})(?![\d.]\d)")
 _URL_RE = re.compile(r"https?://|\]\(|\[\[")
 # A template's blanks: `[저자명]`, `<authors>`, `{{title}}`, `YYYY`, `...`.
 _PLACEHOLDER_RE = re.compile(r"^(?:\[[^\]()]*\](?!\()|<[^>]*>|\{\{.*\}\}|Y{2,4}|x{2,4}|\.{3}|…|-+)\W*$")
@@ -115,9 +120,13 @@ def citation_signals(note: Note) -> tuple[list[Signal], Facts]:
     for index, text in enumerate(note.body.split("\n", 12)[:12]):
         if index in note.code_lines:
             continue
-        mla, apa = _MLA_RE.match(text), _APA_RE.match(text)
-        if mla and (re.search(r"\bet al\b", mla.group("authors")) or "," in mla.group("authors")) \
-                and (year := find_year(mla.group("rest"))):
+        mla, apa, acm = _MLA_RE.match(text), _APA_RE.match(text), _ACM_RE.match(text)
+        if acm:
+            return [Signal("citation-line", 0.6, "a reference to the paper (ACM)", note.body_line + index)], \
+                Facts(title=acm.group("title").strip(" ."), year=int(acm.group("year")),
+                      authors=_names(acm.group("authors")))
+        if mla and re.search(r"\bet al\b|,|\band\b", mla.group("authors")) \
+                and (year := _reference_year(mla.group("rest"))):
             authors = _names(re.sub(r"\bet al\.?", "", mla.group("authors")))
             return [Signal("citation-line", 0.6, "a reference to the paper (MLA)", note.body_line + index)], \
                 Facts(title=mla.group("title").strip(" ."), year=year, authors=authors[:1])
@@ -159,3 +168,10 @@ def section_signals(note: Note) -> list[Signal]:
         return []
     return [Signal("paper-sections", 0.3 if len(kinds) == 2 else 0.5,
                    "sections of a paper's reading note: " + ", ".join(kinds), min(kinds.values()))]
+
+
+def _reference_year(text: str) -> int | None:
+    """The year of a reference's tail: `(2022)` first, else a year standing alone (not the
+    `2003` of `arXiv:2003.02389`)."""
+    found = _PAREN_YEAR_RE.findall(text) or _YEAR_WORD_RE.findall(text)
+    return int(found[-1]) if found else None

@@ -464,3 +464,16 @@ def test_references_in_acm_and_ieee_styles() -> None:
     mla = note_of("# X\n\nObi, Ada, et al. \"Tiny caches.\" arXiv preprint arXiv:2003.02389 (2020).\n")
     assert [(f.year, f.title) for f in (citation_signals(n)[1] for n in (acm, ieee, mla))] == [
         (2021, "Tiny caches for big models"), (2008, "Tiny caches for big models"), (2020, "Tiny caches")]
+
+
+def test_a_paper_note_citing_papers_is_not_a_list(make_vault: MakeVault) -> None:
+    cited = "".join(f"* Work {n} ([{2010 + n}](https://arxiv.org/abs/1507.0{n}672)) : as above\n" for n in range(6))
+    graph = graph_of(make_vault, {
+        "notes/mean-students.md": "# Mean Students\n### by Ada Obi, Ben Tran (Lab)\n\nText.\n\n## Approach\n\n" + cited,
+        "notes/semi-supervised.md": "# Semi-supervised learning\n\n" + cited,
+    })
+    assert paper_notes(graph) == set()  # the first has no evidence of being a paper's note beyond its by-line
+    signals = {s.name: s.weight for s in graph.decisions[NoteKey("notes/mean-students.md")].signals}
+    assert signals["many-papers"] == -0.3
+    list_note = {s.name: s.weight for s in graph.decisions[NoteKey("notes/semi-supervised.md")].signals}
+    assert list_note["many-papers"] == -1.0

@@ -122,9 +122,11 @@ def decide(note: Note, options: RecogniseOptions = DEFAULT_OPTIONS,
     names = folder_note_signals(note, folder_note)
     if not any(signal.name == "folder-note" for signal in names):  # else the folder names the note
         names = name_signals(note)
+    own = [signal for signal in stated + cited + body if signal.name in _OWN_PAPER]
+    listed = [_as_citations(signal) if own else signal for signal in list_signals(note)]
+    body = [_as_citations(signal) if own and signal.name == "many-papers" else signal for signal in body]
     signals = tuple(front + folder + names + named + body + stated + cited + section_signals(note)
-                    + list_signals(note) + code_signals(note)
-                    + linked + list(referrers))
+                    + listed + code_signals(note) + linked + list(referrers))
     score = round(sum(signal.weight for signal in signals), 2)
     facts = merge_facts([front_facts, field_facts, citation_facts, name_facts, body_facts, folder_facts,
                          linked_facts])
@@ -132,6 +134,16 @@ def decide(note: Note, options: RecogniseOptions = DEFAULT_OPTIONS,
     if choice is not None:
         return Decision(note.path, choice[0], score, signals, facts, choice[1])
     return Decision(note.path, score >= THRESHOLD, score, signals, facts)
+
+
+_OWN_PAPER = frozenset({"paper-fields", "citation-line", "authors-line"})
+"""A note that states its own paper's facts at the top cites the papers it lists or links."""
+
+
+def _as_citations(signal: Signal) -> Signal:
+    what = "lists" if signal.name == "list-of-papers" else "links"
+    return Signal(signal.name, max(signal.weight, -0.3), signal.reason.replace(what, f"cites ({what})", 1)
+                  + ", below its own paper's facts", signal.line)
 
 
 _TITLE_SIGNALS = frozenset({"paper-fields", "citation-line", "zotero-name"})

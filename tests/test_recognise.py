@@ -477,3 +477,10 @@ def test_a_paper_note_citing_papers_is_not_a_list(make_vault: MakeVault) -> None
     assert signals["many-papers"] == -0.3
     list_note = {s.name: s.weight for s in graph.decisions[NoteKey("notes/semi-supervised.md")].signals}
     assert list_note["many-papers"] == -1.0
+
+
+def test_a_numbered_section_is_not_a_title_heading(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {"robotics.stand-up.md": "## 1. 作者团队信息\n\n作者：Ada Obi, Ben Tran\n"})
+    decision = graph.decisions[NoteKey("robotics.stand-up.md")]
+    assert "title-heading" not in {s.name for s in decision.signals}
+    assert decision.facts.title is None

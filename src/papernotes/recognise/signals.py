@@ -11,7 +11,7 @@ from papernotes.ids import arxiv_id, doi, find_year, is_known_venue, is_paper_ur
 from papernotes.model import Note
 from papernotes.paths import stem
 from papernotes.recognise.titles import title_problem
-from papernotes.titles import placeholder_reason
+from papernotes.titles import is_section_heading, placeholder_reason
 
 PAPER_FOLDERS = frozenset({
     "paper", "papers", "paper notes", "paper note", "papernotes", "paper reading", "paper readings",
@@ -239,7 +239,8 @@ def body_signals(note: Note) -> tuple[list[Signal], Facts]:
     top = note.body_line + TOP_LINES
     title = None
     first = next((h for h in note.headings if h.line <= note.body_line + 5), None)
-    if first is not None and title_problem(first.text) is None and authors_line(first.text) is None:
+    if first is not None and title_problem(first.text) is None and authors_line(first.text) is None \
+            and not is_section_heading(first.text):
         title = first.text
         signals.append(Signal("title-heading", 0.2, f"title heading `{first.text}`", first.line))
     if first is not None and _REPOSITORY_RE.match(first.text):

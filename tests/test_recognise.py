@@ -10,9 +10,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from papernotes.graph import PaperGraph, build_graph
-from papernotes.loader import load_vault
-from papernotes.model import NoteKey
+from papernotes.loader import load_note, load_vault
+from papernotes.model import Note, NoteKey
 from papernotes.recognise import DEFAULT_OPTIONS, RecogniseOptions, is_todo, title_problem
+from papernotes.recognise.fields import citation_signals
 
 MakeVault = Callable[[dict[str, str | bytes]], Path]
 
@@ -224,3 +225,262 @@ def test_authors_lines() -> None:
     assert authors_line("Okafor and Lin, 2021") == (("Okafor", "Lin"), 2021, None)
     for text in ("Summer 2023", "Update, 2024", "Results of 2019", "We did it in 2019"):
         assert authors_line(text) is None, text
+
+
+# --- one note per paper folder: `<year>/<Title>/README.md`, `papers/<Title>/paper.md` -------------
+
+FOLDER_NOTES_VAULT: dict[str, str | bytes] = {
+    "README.md": "# My reading\n- [Sparse Mixers](2021/Sparse_Mixers_for_Tiny_Images/README.md)\n",
+    "2021/Sparse_Mixers_for_Tiny_Images/README.md": "# Sparse Mixers for Tiny Images\n\nA token mixer.\n",
+    "2022/Gated_Recurrent_Tokenizers-_A_Study/README.md": "Notes on the tokenizer, no heading.\n",
+    "2022/Hop_Fields_Revisited/README.md": "# Hop Fields Revisited\n\nShort.\n",
+    "2023/Patch_Diffusion/README.md": "# Patch Diffusion\n\nTiles.\n",
+    "Topic/2024/Wavelet Tokens for Audio/paper.md": "# Wavelet Tokens for Audio\n\n요약.\n",
+    "docs/setup/README.md": "# Setup\n\nInstall the tools.\n",
+    "docs/usage/README.md": "# Usage\n\nRun it.\n",
+    "docs/usage/advanced.md": "# Advanced\n",
+}
+
+
+def test_a_folder_per_paper_with_one_readme(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, FOLDER_NOTES_VAULT)
+    assert paper_notes(graph) == {
+        "2021/Sparse_Mixers_for_Tiny_Images/README.md",
+        "2022/Gated_Recurrent_Tokenizers-_A_Study/README.md",
+        "2022/Hop_Fields_Revisited/README.md",
+        "2023/Patch_Diffusion/README.md",
+        "Topic/2024/Wavelet Tokens for Audio/paper.md",
+    }
+    decision = graph.decisions[NoteKey("2023/Patch_Diffusion/README.md")]
+    assert [signal.name for signal in decision.signals] == ["year-folder", "folder-note", "title-heading"]
+    assert "Patch Diffusion" in titles(graph)
+    assert "Gated_Recurrent_Tokenizers-_A_Study" in titles(graph)  # the folder's name, nothing better
+
+
+# --- Zotero-named pages (Logseq, Obsidian): `2000_Surname_Title` with its PDF --------------------
+
+def test_zotero_named_pages_with_their_pdf(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "pages/2001_Okafor_Lattice anyons in a ladder.md": (
+            "- ![2001_Okafor_Lattice anyons in a ladder.pdf](file://zotero/Lattice/"
+            "2001_Okafor_Lattice anyons in a ladder.pdf)\n- # Setting\n\t- a ladder\n"),
+        "pages/2015_Liu_Wen et al_Braiding from overlaps.md": (
+            "type:: paper_reading\n\n- notes on braiding\n"),
+        "pages/2019_Mbeki_Lectures on things.md": "- ![slides.pdf](../assets/slides_17.pdf)\n- notes\n",
+        "pages/2024-01-05.md": "- a daily page\n",
+    })
+    assert paper_notes(graph) == {"pages/2001_Okafor_Lattice anyons in a ladder.md",
+                                  "pages/2015_Liu_Wen et al_Braiding from overlaps.md"}
+    decision = graph.decisions[NoteKey("pages/2001_Okafor_Lattice anyons in a ladder.md")]
+    assert [signal.name for signal in decision.signals][:2] == ["zotero-name", "same-name-pdf"]
+    assert (decision.facts.year, decision.facts.authors) == (2001, ("Okafor",))
+    assert graph.decisions[NoteKey("pages/2019_Mbeki_Lectures on things.md")].score == 0.5
+
+
+# --- a README reading list naming each note beside its paper's link ------------------------------
+
+def test_notes_named_with_their_paper_link_in_a_reading_list(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "README.md": (
+            "# Reading\n"
+            "* Warp Fields for Video [ [note](notes/warp-fields.md)] [ [paper](https://arxiv.org/pdf/2101.00001.pdf)]\n"
+            "[`REVIEW`](./reviews/QPG.md) | [`PAPER`](http://example.org/proceedings/qpg.pdf)\n"
+            "* My setup [ [note](notes/setup.md)] [ [code](https://github.com/someone/tool)]\n"),
+        "notes/warp-fields.md": "# Warp Fields for Video\nA flow field per frame.\n",
+        "reviews/QPG.md": "### QPG\nNotes.\n",
+        "notes/setup.md": "# Setup\nTools I use.\n",
+    })
+    assert paper_notes(graph) == {"notes/warp-fields.md", "reviews/QPG.md"}
+    decision = graph.decisions[NoteKey("reviews/QPG.md")]
+    assert [(s.name, s.weight) for s in decision.signals if s.name == "listed-with-paper"] == [
+        ("listed-with-paper", 1.0)]
+
+
+# --- the paper's facts written at the top: fields, by-lines, venue lines, references -------------
+
+FIELDS_VAULT: dict[str, str | bytes] = {
+    # Typora-style: each field a heading, its value the next paragraph
+    "sparse-wavelet-priors-for-denoising-2019-200214.md": (
+        "### Paper:\n\nSparse Wavelet Priors for Denoising\n\n### Author:\n\nMina Okafor, Jun Li\n\n"
+        "### Year:\n\n2019\n\n### Notes:\n\n读了。\n"),
+    # `Key：value` lines (full-width colon)
+    "读书/Graph Tokens.md": "# Graph Tokens\n\n## 信息\n\n作者：Wei Zhang, Li Na\n\n年份：2021\n\n正文。\n",
+    # a by-line and a venue line
+    "notes/gated-mixers.md": "# Gated Mixers\n### by Ada Obi, Ben Tran (Lab)\n### ICLR 2022 (OpenReview)\n\nText.\n",
+    # a reference as Google Scholar copies it
+    "papers/tiny-caches.md": (
+        "# Tiny Caches\n\nObi, Ada, et al. \"Tiny Caches for Big Models.\" arXiv preprint arXiv:2301.01234 (2023).\n"),
+    "reviews/QPG.md": "### QPG\n\nObi, A., Tran, B., & Li, J. (2014).\n\n[PAPER](https://arxiv.org/abs/1401.00002)\n",
+    # not papers: a template with blanks, a software note with a link only
+    "templates2/paper-template.md": (
+        "# [Title]\n- **Authors**: [저자명]\n- **Venue**: [학회/저널명]\n- **Year**: YYYY\n"),
+    "tools/ripgrep.md": "# ripgrep\nLink: https://github.com/BurntSushi/ripgrep\n\nFast grep.\n",
+}
+
+
+def test_facts_written_at_the_top(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, FIELDS_VAULT)
+    assert paper_notes(graph) == {
+        "sparse-wavelet-priors-for-denoising-2019-200214.md", "读书/Graph Tokens.md", "notes/gated-mixers.md",
+        "papers/tiny-caches.md", "reviews/QPG.md",
+    }
+    facts = graph.decisions[NoteKey("sparse-wavelet-priors-for-denoising-2019-200214.md")].facts
+    assert (facts.title, facts.year, facts.authors) == (
+        "Sparse Wavelet Priors for Denoising", 2019, ("Mina Okafor", "Jun Li"))
+    facts = graph.decisions[NoteKey("读书/Graph Tokens.md")].facts
+    assert (facts.year, facts.authors) == (2021, ("Wei Zhang", "Li Na"))
+    facts = graph.decisions[NoteKey("notes/gated-mixers.md")].facts
+    assert (facts.year, facts.venue, facts.authors) == (2022, "ICLR", ("Ada Obi", "Ben Tran"))
+    facts = graph.decisions[NoteKey("papers/tiny-caches.md")].facts
+    assert (facts.year, facts.title) == (2023, "Tiny Caches for Big Models")
+    facts = graph.decisions[NoteKey("reviews/QPG.md")].facts
+    assert (facts.year, facts.authors) == (2014, ("Obi", "Tran", "Li"))
+    template = graph.decisions[NoteKey("templates2/paper-template.md")]
+    assert [signal.name for signal in template.signals] == ["hub-name"]
+
+
+# --- sources of other kinds beside papers (one Zotero template for all) --------------------------
+
+def test_software_and_repositories_are_not_papers(make_vault: MakeVault) -> None:
+    head = "---\nyear: 2023\ntags: [{tags}]\n---\n# {title} [📖](zotero://select/items/X)\n\n> [!abstract]-\n> text\n"
+    graph = graph_of(make_vault, {
+        "Sources/okaforLatticeRoads2021.md": head.format(tags="type/reference", title="Lattice Roads for Cities"),
+        "Sources/Gridkit2023.md": head.format(tags="type/utility", title="gridkit"),
+        "Sources/someoneRoadgen2023.md": head.format(tags="", title="someone/road-gen"),
+        "Books/Street Life.md": "---\nauthors: [Ada Obi]\ntype: book\n---\n# Street Life\n",
+    })
+    assert paper_notes(graph) == {"Sources/okaforLatticeRoads2021.md"}
+    assert "other-kind" in {s.name for s in graph.decisions[NoteKey("Sources/Gridkit2023.md")].signals}
+    assert "repository-title" in {s.name for s in graph.decisions[NoteKey("Sources/someoneRoadgen2023.md")].signals}
+    assert "other-kind" in {s.name for s in graph.decisions[NoteKey("Books/Street Life.md")].signals}
+
+
+# --- frontmatter of an academic vault: Zotero notes beside books and the writer's own notes ------
+
+def test_zotero_notes_beside_books_and_own_writing(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "Inputs/Zotero/Lake Governance Regimes.md": (
+            "---\nzotero-key: ABCD1234\ntitle: Lake Governance Regimes\ncitekey: obi2021b\n"
+            "journal: Water Policy Letters\ndate: 2024-04-30\nauthors:\n  - Ada Obi\n  - Ben Tran\n---\nNotes.\n"),
+        "Inputs/Books/Slow Rivers.md": "---\nauthor: 'Mina Li'\nisbn: 9781234567897\npagecount: 327\n---\nA book.\n",
+        "Outputs/Docs/Daily capture.md": "---\nauthor:\n- Ada Obi\ntitle: Daily capture\n---\n# Capture ideas\n",
+    })
+    assert paper_notes(graph) == {"Inputs/Zotero/Lake Governance Regimes.md"}
+    facts = graph.decisions[NoteKey("Inputs/Zotero/Lake Governance Regimes.md")].facts
+    assert (facts.year, facts.venue) == (2021, "Water Policy Letters")
+    (paper,) = graph.papers.values()
+    assert (paper.year, paper.venue) == (2021, "Water Policy Letters")
+    assert graph.decisions[NoteKey("Outputs/Docs/Daily capture.md")].score == 0.7  # the writer + a title heading
+
+
+# --- a getting-started checklist whose sentences link how-to notes -------------------------------
+
+def test_sentences_of_a_checklist_do_not_name_papers(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "start.md": (
+            "# Start\n\n"
+            "- [x] if you are new here, see how to [[set-up-the-editor-quickly]] before anything else\n"
+            "- [ ] [[Sparse Wavelet Priors for Denoising]]\n"),
+        "how-to/set-up-the-editor-quickly.md": "# Setting up the editor\nOpen it.\n",
+        "Sparse Wavelet Priors for Denoising.md": "Notes on the priors.\n",
+    })
+    assert paper_notes(graph) == {"Sparse Wavelet Priors for Denoising.md"}
+    (signal,) = [s for s in graph.decisions[NoteKey("how-to/set-up-the-editor-quickly.md")].signals
+                 if s.name == "queue-link"]
+    assert signal.weight == 0.2
+
+
+# --- a reading note's sections and an arXiv id written as text ------------------------------------
+
+def test_reading_note_sections_and_arxiv_text(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "notes/warp-priors.md": (
+            "# Warp Priors\n\narXiv:2401.01234.\n\n## 摘要\n\n短。\n\n## 方法\n\n```python\narXiv:2401.09999\n```\n"
+            "## 实验\n\n好。\n"),
+        "notes/project-report.md": "# Project report\n\n## Method\n\nWe built it.\n\n## Results\n\nIt works.\n",
+    })
+    assert paper_notes(graph) == {"notes/warp-priors.md"}
+    decision = graph.decisions[NoteKey("notes/warp-priors.md")]
+    assert [(s.name, s.weight) for s in decision.signals if s.name in ("paper-link", "paper-sections")] == [
+        ("paper-link", 0.5), ("paper-sections", 0.5)]
+    assert decision.facts.arxiv == "2401.01234"  # not the one inside the code block
+    report = graph.decisions[NoteKey("notes/project-report.md")]
+    assert report.score == 0.5  # title heading and two kinds of sections, nothing about a paper
+
+
+def test_a_paper_note_named_by_a_slug_takes_the_title_it_states(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "sparse-wavelet-priors-denoise-2019-200214.md": FIELDS_VAULT[
+            "sparse-wavelet-priors-for-denoising-2019-200214.md"],
+        "pages/2001_Okafor_Lattice anyons in a ladder.md": (
+            "- ![2001_Okafor_Lattice anyons in a ladder.pdf]"
+            "(file://zotero/2001_Okafor_Lattice anyons in a ladder.pdf)\n"
+            "- # Setting\n"),
+        "notes/gated-mixers.md": FIELDS_VAULT["notes/gated-mixers.md"],
+    })
+    assert titles(graph) == {"Sparse Wavelet Priors for Denoising", "Lattice anyons in a ladder", "Gated Mixers"}
+    assert graph.notes[NoteKey("pages/2001_Okafor_Lattice anyons in a ladder.md")].title == "Lattice anyons in a ladder"
+
+
+def test_a_to_read_folder_is_a_folder_of_papers(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "Want to Read/low-power-impedance-sensing-with-frequency-multiplexing.md": (
+            "# Low-Power Impedance Sensing with Frequency Multiplexing\n"),
+        "Want to Read/Ideas.md": "Things to try.\n",
+    })
+    assert paper_notes(graph) == {"Want to Read/low-power-impedance-sensing-with-frequency-multiplexing.md"}
+
+
+def test_notes_named_by_citation_keys_and_paper_templates(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "Sources/okaforLatticeRoadNetworks.md": (
+            "# Lattice Road Networks [📖](zotero://select/items/X)\n\n> [!abstract]-\n> Roads.\n"),
+        "Sources/OpenRoads.md": "# Open Roads [📖](zotero://select/items/Y)\n\n> [!abstract]-\n> A data set.\n",
+        "reviews/Gated Mixers.md": "---\ntitle: Gated Mixers\narxiv:\ndoi:\n---\n# Gated Mixers\n\n## Method\n",
+    })
+    assert paper_notes(graph) == {"Sources/okaforLatticeRoadNetworks.md"}
+    names = {s.name for s in graph.decisions[NoteKey("Sources/okaforLatticeRoadNetworks.md")].signals}
+    assert "citekey-name" in names
+    review = graph.decisions[NoteKey("reviews/Gated Mixers.md")]
+    assert [(s.name, s.weight) for s in review.signals if s.name == "paper-keys"] == [("paper-keys", 0.4)]
+
+
+def test_a_talk_in_a_folder_per_paper_is_not_a_paper(make_vault: MakeVault) -> None:
+    files: dict[str, str | bytes] = {
+        f"papers/{name}/README.md": f"# {name.replace('-', ' ')}\n\nNotes.\n"
+        for name in ("Sparse-Mixers-for-Tiny-Images", "Hop-Fields-Revisited-Again", "Patch-Diffusion-at-Scale")}
+    files["papers/GPU-Features-and-Beyond/README.md"] = "# GPU Features and Beyond\n\n**Speaker**: Ada Obi\n"
+    graph = graph_of(make_vault, files)
+    assert "papers/GPU-Features-and-Beyond/README.md" not in paper_notes(graph)
+    assert len(paper_notes(graph)) == 3
+
+
+def test_references_in_acm_and_ieee_styles() -> None:
+    def note_of(text: str) -> Note:
+        return load_note("x.md", text.encode())[0]
+
+    acm = note_of("# X\n\nAda Obi, Ben Tran, and Jun Li. 2021. Tiny caches for big models. In Proc. of ICS '21.\n")
+    ieee = note_of("# X\n\nA. Obi and B. Tran, \"Tiny caches for big models,\" SC '08: Proceedings, 2008, pp. 1-11.\n")
+    mla = note_of("# X\n\nObi, Ada, et al. \"Tiny caches.\" arXiv preprint arXiv:2003.02389 (2020).\n")
+    assert [(f.year, f.title) for f in (citation_signals(n)[1] for n in (acm, ieee, mla))] == [
+        (2021, "Tiny caches for big models"), (2008, "Tiny caches for big models"), (2020, "Tiny caches")]
+
+
+def test_a_paper_note_citing_papers_is_not_a_list(make_vault: MakeVault) -> None:
+    cited = "".join(f"* Work {n} ([{2010 + n}](https://arxiv.org/abs/1507.0{n}672)) : as above\n" for n in range(6))
+    graph = graph_of(make_vault, {
+        "notes/mean-students.md": "# Mean Students\n### by Ada Obi, Ben Tran (Lab)\n\nText.\n\n## Approach\n\n" + cited,
+        "notes/semi-supervised.md": "# Semi-supervised learning\n\n" + cited,
+    })
+    assert paper_notes(graph) == set()  # the first has no evidence of being a paper's note beyond its by-line
+    signals = {s.name: s.weight for s in graph.decisions[NoteKey("notes/mean-students.md")].signals}
+    assert signals["many-papers"] == -0.3
+    list_note = {s.name: s.weight for s in graph.decisions[NoteKey("notes/semi-supervised.md")].signals}
+    assert list_note["many-papers"] == -1.0
+
+
+def test_a_numbered_section_is_not_a_title_heading(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {"robotics.stand-up.md": "## 1. 作者团队信息\n\n作者：Ada Obi, Ben Tran\n"})
+    decision = graph.decisions[NoteKey("robotics.stand-up.md")]
+    assert "title-heading" not in {s.name for s in decision.signals}
+    assert decision.facts.title is None

@@ -15,7 +15,18 @@ from papernotes.identity import PaperIndex, decorated_stem
 from papernotes.ids import title_key
 from papernotes.model import Link, Note, NoteKey, Paper, PaperId, ReadingStatus, Source, Task
 from papernotes.paths import stem
-from papernotes.recognise import DEFAULT_OPTIONS, Decision, RecogniseOptions, Signal, decide, title_problem
+from papernotes.recognise import (
+    DEFAULT_OPTIONS,
+    Decision,
+    RecogniseOptions,
+    Signal,
+    decide,
+    folder_notes,
+    names_its_link,
+    paper_line_targets,
+    paper_title,
+    title_problem,
+)
 from papernotes.resolve import Resolved, Resolver
 from papernotes.tables import SummaryRow, summary_rows
 from papernotes.titles import retitle_shared
@@ -122,7 +133,7 @@ def _note_mention(note: Note, decision: Decision, folder_topics: bool) -> Paper:
     if folder:
         tags.append(folder)
     return Paper(
-        title=note.title, sources=(Source(note.path, 1, "note"),),
+        title=paper_title(note, decision), sources=(Source(note.path, 1, "note"),),
         short_name=decorated_stem(note.title, stem(note.path)),
         year=meta.year or facts.year, venue=meta.venue or facts.venue, authors=meta.authors or facts.authors,
         tags=tuple(dict.fromkeys(tags)), links=meta.links, arxiv=meta.arxiv or facts.arxiv,
@@ -220,7 +231,9 @@ class _Builder:
             for task, in_queue in self._tasks_in_queues(note):
                 target = _note_links_to_note(task.links, note, self.resolver)
                 if target:
-                    weight, what = (1.0, "a reading queue") if in_queue else (0.5, "a to-do")
+                    named = names_its_link(task.text, task.links)
+                    weight, what = ((1.0, "a reading queue") if in_queue and named else
+                                    (0.5, "a to-do") if named else (0.2, "a to-do's sentence"))
                     referrers[target].append(Signal("queue-link", weight, f"named by {what} in {note.path}",
                                                     task.line))
             for table in note.tables:
@@ -229,6 +242,12 @@ class _Builder:
                     if target:
                         referrers[target].append(Signal(
                             "table-row", 1.0, f"a row of the summary table in {note.path}", row.line))
+            resolved = [(link, found.key if found is not None and found.is_note and found.key != note.path else None)
+                        for link, found in self.resolutions.get(note.path, ())]
+            for listed, line in paper_line_targets(resolved):
+                referrers[NoteKey(listed)].append(Signal(
+                    "listed-with-paper", 1.0, f"named with its paper's link in {note.path}", line))
+        layout = folder_notes(list(self.notes) + list(self.private))
         for note in self.notes.values():
             targets = [resolved.key for _, resolved in self.resolutions.get(note.path, ())
                        if resolved is not None and resolved.is_note and resolved.key != note.path]
@@ -236,7 +255,7 @@ class _Builder:
             if self._own_entry(note):
                 signals.append(Signal("paper-heading", 1.0, "its first heading is a paper, with paper links",
                                       note.papers[0].sources[0].line))
-            self.decisions[note.path] = decide(note, self.options, signals, targets)
+            self.decisions[note.path] = decide(note, self.options, signals, targets, layout.get(note.path))
         return sorted(key for key, decision in self.decisions.items()
                       if decision.is_paper and key not in self.private)
 

@@ -215,6 +215,7 @@ class Note:
     queries: tuple[Query, ...] = ()
     inline_fields: tuple[InlineField, ...] = ()
     code_lines: frozenset[int] = frozenset()
+    """Lines of the body inside code or math blocks, as 0-based indices into `body.split("\\n")`."""
     size: int = 0
     """The file's size in bytes (Bases' `file.size`)."""
     html: NoteHtml = field(default=NoteHtml.of(""), compare=False, repr=False)

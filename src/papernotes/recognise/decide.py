@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from papernotes.model import Note, NoteKey
+from papernotes.recognise.fields import citation_signals, field_signals, section_signals
+from papernotes.recognise.layout import FolderNote, folder_note_signals, name_facts_signals
 from papernotes.recognise.signals import (
     Facts,
     Signal,
@@ -21,6 +23,8 @@ from papernotes.recognise.signals import (
     merge_facts,
     name_signals,
 )
+from papernotes.recognise.titles import title_problem
+from papernotes.titles import file_title, placeholder_reason
 
 THRESHOLD = 1.0
 """A note is a paper's note when its signals add up to this."""
@@ -68,7 +72,9 @@ def matches(path: str, patterns: Sequence[str]) -> str | None:
     return None
 
 
-_PAPER_KINDS = frozenset({"paper", "papers", "article", "literature", "literature-note", "paper-note", "论文", "논문"})
+_PAPER_KINDS = frozenset({"paper", "papers", "article", "literature", "literature-note", "literature_note",
+                          "paper-note", "paper_note", "paper_reading", "paper-reading", "paper reading", "reading-note",
+                          "论文", "논문"})
 _FLAGS = {"true": True, "yes": True, "false": False, "no": False}
 
 
@@ -101,18 +107,55 @@ def user_choice(note: Note, options: RecogniseOptions) -> tuple[bool, str] | Non
 
 
 def decide(note: Note, options: RecogniseOptions = DEFAULT_OPTIONS,
-           referrers: Sequence[Signal] = (), link_targets: Sequence[str] = ()) -> Decision:
+           referrers: Sequence[Signal] = (), link_targets: Sequence[str] = (),
+           folder_note: FolderNote | None = None) -> Decision:
     """Decide one note. `referrers` are signals from other notes (a queue or a table naming it),
-    `link_targets` the note keys its links resolve to."""
+    `link_targets` the note keys its links resolve to, `folder_note` set when the note is its
+    folder's only note (see `layout.folder_notes`)."""
     folder, folder_facts = folder_signals(note)
     linked, linked_facts = linked_folder_signals(note, link_targets)
     front, front_facts = frontmatter_signals(note)
     body, body_facts = body_signals(note)
-    signals = tuple(front + folder + name_signals(note) + body + list_signals(note) + code_signals(note)
-                    + linked + list(referrers))
+    named, name_facts = name_facts_signals(note)
+    stated, field_facts = field_signals(note)
+    cited, citation_facts = citation_signals(note)
+    names = folder_note_signals(note, folder_note)
+    if not any(signal.name == "folder-note" for signal in names):  # else the folder names the note
+        names = name_signals(note)
+    own = [signal for signal in stated + cited + body if signal.name in _OWN_PAPER]
+    listed = [_as_citations(signal) if own else signal for signal in list_signals(note)]
+    body = [_as_citations(signal) if own and signal.name == "many-papers" else signal for signal in body]
+    signals = tuple(front + folder + names + named + body + stated + cited + section_signals(note)
+                    + listed + code_signals(note) + linked + list(referrers))
     score = round(sum(signal.weight for signal in signals), 2)
-    facts = merge_facts([front_facts, body_facts, folder_facts, linked_facts])
+    facts = merge_facts([front_facts, field_facts, citation_facts, name_facts, body_facts, folder_facts,
+                         linked_facts])
     choice = user_choice(note, options)
     if choice is not None:
         return Decision(note.path, choice[0], score, signals, facts, choice[1])
     return Decision(note.path, score >= THRESHOLD, score, signals, facts)
+
+
+_OWN_PAPER = frozenset({"paper-fields", "citation-line", "authors-line"})
+"""A note that states its own paper's facts at the top cites the papers it lists or links."""
+
+
+def _as_citations(signal: Signal) -> Signal:
+    what = "lists" if signal.name == "list-of-papers" else "links"
+    return Signal(signal.name, max(signal.weight, -0.3), signal.reason.replace(what, f"cites ({what})", 1)
+                  + ", below its own paper's facts", signal.line)
+
+
+_TITLE_SIGNALS = frozenset({"paper-fields", "citation-line", "zotero-name"})
+
+
+def paper_title(note: Note, decision: Decision) -> str:
+    """A paper note's title: the note's own (frontmatter, title heading), but when only its file
+    name titles it (`3d-gan-pet-2018-200328`, `2000_Kitaev_Unpaired Majorana...`), the title the
+    note states in a `Paper:` field, a reference or a Zotero file name."""
+    stated = decision.facts.title
+    if not stated or note.title != file_title(note.path) or placeholder_reason(stated) or title_problem(stated):
+        return note.title
+    if any(signal.name in _TITLE_SIGNALS for signal in decision.signals):
+        return stated
+    return note.title

@@ -11,10 +11,12 @@ from papernotes.ids import arxiv_id, doi, find_year, is_known_venue, is_paper_ur
 from papernotes.model import Note
 from papernotes.paths import stem
 from papernotes.recognise.titles import title_problem
+from papernotes.titles import is_section_heading, placeholder_reason
 
 PAPER_FOLDERS = frozenset({
     "paper", "papers", "paper notes", "paper note", "papernotes", "paper reading", "paper readings",
     "reading", "readings", "literature", "literature notes", "lit", "references", "zotero",
+    "to read", "want to read", "toread", "reading list", "reading queue", "待读", "읽을 논문",
     "论文", "论文笔记", "论文阅读", "文献", "文献笔记", "논문", "논문 정리", "논문 리뷰", "논문리뷰",
 })
 PEOPLE_FOLDERS = frozenset({"authors", "author", "people", "person", "persons", "researchers", "作者", "人物", "저자"})
@@ -24,6 +26,19 @@ HUB_NAMES = frozenset({"index", "readme", "home", "moc", "overview", "todo", "in
                        "contents", "toc", "dashboard", "changelog", "license", "root", "目录", "首页"})
 NOT_PAPER_FOLDERS = frozenset({"templates", "template", "_templates", "daily", "journal", "journals",
                                "diary", "meetings", "模板", "日记"})
+TEMPLATE_WORDS = frozenset({"template", "templates", "tpl", "模板", "템플릿", "양식"})
+# What a note can be other than a paper's, as tags (`#dataset`, `type/utility`) or `type:` values say.
+OTHER_KINDS = frozenset({
+    "book", "books", "textbook", "course", "lecture", "lectures", "person", "people", "author", "software", "tool",
+    "tools", "utility", "library", "package", "repo", "repository", "code",
+    "website", "web", "webpage", "blog", "video", "podcast", "talk", "project", "meeting", "moc", "hub", "index",
+    "concept", "topic", "daily", "journal", "template", "书", "书籍", "课程", "工具", "人物",
+    "책", "도서", "강의", "도구", "인물",
+})
+# Tags that name a kind even without a `type/` prefix (`#video` or `#code` is a subject).
+_BARE_KINDS = frozenset({"book", "books", "textbook", "person", "people", "software", "moc", "template", "书籍",
+                         "人物", "책", "도서", "인물"})
+_KIND_PREFIXES = ("type/", "kind/", "category/", "source/", "is/")
 PAPER_TAGS = frozenset({"paper", "papers", "paper-note", "papernote", "literature", "literature-note",
                         "reading-note", "论文", "论文笔记", "논문", "source/paper", "type/paper"})
 
@@ -38,6 +53,15 @@ _AUTHORS_LINE_RE = re.compile(
     r"\s*[,.]?\s*(?P<year>(?:19|20)\d{2})\s*(?:\((?P<venue>[^()]{1,30})\))?\s*\.?$")
 _CALLOUT_RE = re.compile(r"^\s*>\s*\[!(abstract|summary|tldr)\][-+]?", re.IGNORECASE)
 TOP_LINES = 20
+# Keys a paper template writes, kept even when left empty (`arxiv:`, `doi:`).
+_PAPER_KEYS = frozenset({"arxiv", "doi", "venue", "authors", "citekey", "journal", "conference", "pdf", "paper",
+                         "paper-url", "paper_url", "openreview"})
+_VENUE_KEYS = ("journal", "publication", "publicationtitle", "publication-title", "conference", "booktitle",
+               "proceedings", "期刊", "会议", "학회")
+_CITEKEY_YEAR_RE = re.compile(r"^[A-Za-z][A-Za-z\-]*?((?:19|20)\d{2})[a-z]?$")
+# `microsoft/GlobalMLBuildingFootprints 📖`: a GitHub repository's owner/name, not a paper's title.
+_REPOSITORY_RE = re.compile(r"^\s*[\w.\-]+/[\w.\-]+(?:\s+\W*)?$")
+_ARXIV_TEXT_RE = re.compile(r"(?<![\w/])arXiv\s*:\s*(\d{4}\.\d{4,5})(?:v\d+)?\b", re.IGNORECASE)
 _BARE_URL_RE = re.compile(r"https?://[^\s<>()\[\]*\"'`]+")
 
 
@@ -118,8 +142,10 @@ def folder_signals(note: Note) -> tuple[list[Signal], Facts]:
         signals.append(Signal("year-folder", 0.3, f"in a year folder `{year}/`"))
     if venue is not None:
         signals.append(Signal("venue-folder", 0.4, f"in a venue folder `{venue}/`"))
-    bad = next((part for part, name in zip(parts, folded, strict=True)
-                if name in NOT_PAPER_FOLDERS | PEOPLE_FOLDERS | KEYWORD_FOLDERS), None)
+    # A note right inside `people/` or `topics/` is a person or a keyword; `topics/NLP/2020/x.md` is not.
+    bad = next((part for index, (part, name) in enumerate(zip(parts, folded, strict=True))
+                if name in NOT_PAPER_FOLDERS or index == len(parts) - 1 and name in PEOPLE_FOLDERS | KEYWORD_FOLDERS),
+               None)
     if bad:
         signals.append(Signal("not-paper-folder", -3.0, f"in `{bad}/`, a folder of templates, journals, "
                                                         "people or keywords"))
@@ -134,6 +160,8 @@ def name_signals(note: Note) -> list[Signal]:
     if _DAY_NAME_RE.search(name) or name.startswith(("daily.", "journal.")):
         return [Signal("daily-name", -1.0, f"named `{name}`, a daily note")]
     words = [word for word in _SLUG_SEPARATORS_RE.split(name) if word]
+    if any(word.casefold() in TEMPLATE_WORDS for word in words):
+        return [Signal("hub-name", -1.0, f"named `{name}`, a template")]
     if arxiv_id(name) or (len(words) >= 3 and name.count(" ") == 0):
         return [Signal("slug-name", 0.3, f"file name `{name}` is a paper slug")]
     return []
@@ -148,15 +176,31 @@ def frontmatter_signals(note: Note) -> tuple[list[Signal], Facts]:
         signals.append(Signal("citekey", 1.0, "a citation key (citation or Zotero plugin)"))
     if meta.arxiv or meta.doi:
         signals.append(Signal("identifier-frontmatter", 1.0, f"frontmatter {'arXiv id' if meta.arxiv else 'DOI'}"))
-    if meta.venue:
-        signals.append(Signal("venue-frontmatter", 1.0, f"frontmatter venue `{meta.venue}`"))
+    venue = meta.venue or frontmatter_value(front, *_VENUE_KEYS)
+    venue = venue if isinstance(venue, str) and not placeholder_reason(venue) else None
+    if venue:
+        signals.append(Signal("venue-frontmatter", 1.0, f"frontmatter venue `{venue}`"))
     if meta.authors:
-        signals.append(Signal("authors-frontmatter", 1.0, f"frontmatter authors ({len(meta.authors)})"))
+        # One `author:` is as often the note's writer as the paper's author.
+        weight = 1.0 if len(meta.authors) > 1 or frontmatter_value(front, "authors") else 0.5
+        signals.append(Signal("authors-frontmatter", weight, f"frontmatter authors ({len(meta.authors)})"))
+    blank = sorted(str(key) for key, value in front.items() if value in (None, "", [])
+                   and str(key).strip().casefold() in _PAPER_KEYS)
+    if blank:
+        signals.append(Signal("paper-keys", 0.4, "frontmatter made for a paper: " + ", ".join(
+            f"`{key}:`" for key in blank[:3]) + " (empty)"))
+    book = next((key for key in ("isbn", "isbn13", "isbn10", "pagecount", "pages-total") if
+                 frontmatter_value(front, key)), None)
+    if book:
+        signals.append(Signal("other-kind", -1.5, f"frontmatter `{book}`: a book, not a paper"))
     if meta.year:
         signals.append(Signal("year-frontmatter", 1.0, f"frontmatter year {meta.year}"))
     tags = {tag.strip("#").casefold() for tag in note.tags}
     if tags & PAPER_TAGS:
         signals.append(Signal("paper-tag", 0.7, f"tagged `#{sorted(tags & PAPER_TAGS)[0]}`"))
+    other = other_kind(note, tags)
+    if other:
+        signals.append(Signal("other-kind", -1.5, f"{other}: not a paper"))
     logseq: dict[str, str] = {}
     for name in ("authors", "author", "year", "doi", "venue", "url"):
         value = field_value(note, name)
@@ -166,10 +210,27 @@ def frontmatter_signals(note: Note) -> tuple[list[Signal], Facts]:
         signals.append(Signal("paper-properties", 0.5 * min(len(logseq), 2),
                               "properties " + ", ".join(f"`{k}::`" for k in logseq)))
     year = find_year(logseq.get("year", "")) if "year" in logseq else None
+    citekey = frontmatter_value(front, "citekey", "citation-key", "citationkey")
+    if year is None and isinstance(citekey, str) and (match := _CITEKEY_YEAR_RE.match(citekey.strip())):
+        year = int(match.group(1))  # `wu2022b`, `vaswaniAttentionAllYou2017`: Zotero's key holds the year
     authors = tuple(part.strip(" []") for part in re.split(r",|;|\band\b", logseq.get("authors", logseq.get(
         "author", ""))) if part.strip(" []"))
     return signals, Facts(year=year, authors=authors, doi=doi(logseq.get("doi", "")) if "doi" in logseq else None,
-                          venue=logseq.get("venue"))
+                          venue=logseq.get("venue") or (venue if venue != meta.venue else None))
+
+
+def other_kind(note: Note, tags: set[str]) -> str | None:
+    """`tagged #type/utility`, `type: book`, `type:: [[Course]]`: the note says it is something else."""
+    for tag in sorted(tags):
+        kind = next((tag[len(prefix):] for prefix in _KIND_PREFIXES if tag.startswith(prefix)), tag)
+        if kind in OTHER_KINDS and (kind != tag or tag in _BARE_KINDS):
+            return f"tagged `#{tag}`"
+    values = frontmatter_value(note.frontmatter, "type", "category", "kind")
+    values = values if isinstance(values, list) else [values, field_value(note, "type")]
+    for value in values:
+        if isinstance(value, str) and value.strip().strip("[]#\"'").casefold() in OTHER_KINDS:
+            return f"`type: {value.strip()}`"
+    return None
 
 
 def body_signals(note: Note) -> tuple[list[Signal], Facts]:
@@ -178,9 +239,12 @@ def body_signals(note: Note) -> tuple[list[Signal], Facts]:
     top = note.body_line + TOP_LINES
     title = None
     first = next((h for h in note.headings if h.line <= note.body_line + 5), None)
-    if first is not None and title_problem(first.text) is None and authors_line(first.text) is None:
+    if first is not None and title_problem(first.text) is None and authors_line(first.text) is None \
+            and not is_section_heading(first.text):
         title = first.text
         signals.append(Signal("title-heading", 0.2, f"title heading `{first.text}`", first.line))
+    if first is not None and _REPOSITORY_RE.match(first.text):
+        signals.append(Signal("repository-title", -1.0, f"titled `{first.text}`, a code repository", first.line))
     year, venue, authors, line = _authors_line(note)
     if line:
         signals.append(Signal("authors-line", 0.6, "an authors and year line", line))
@@ -190,7 +254,7 @@ def body_signals(note: Note) -> tuple[list[Signal], Facts]:
     if near and len({found for found, _ in near}) == 1:
         signals.append(Signal("paper-link", 0.5, f"a paper link near the top ({near[0][0]})", near[0][1]))
     elif distinct >= 3:
-        signals.append(Signal("many-papers", -0.5, f"links {distinct} different papers"))
+        signals.append(Signal("many-papers", -0.5 if distinct < 5 else -1.0, f"links {distinct} different papers"))
     callout = _callout_line(note)
     if callout:
         signals.append(Signal("abstract-callout", 0.5, "an abstract callout", callout))
@@ -209,6 +273,8 @@ def authors_line(text: str) -> tuple[tuple[str, ...], int, str | None] | None:
     names = [re.sub(r"\s*\bet\.?\s*al\.?$", "", part.strip()) for part in
              re.split(r",|&|\band\b", match.group("names"))]
     authors = tuple(name for name in names if name)
+    if any(is_known_venue(name) for name in authors):  # `ICLR 2017 (OpenReview)` names a venue
+        return None
     if len(authors) < 2 and not re.search(r"\bet\.?\s*al", match.group("names")) and not match.group("venue"):
         return None
     venue = normalise_venue(match.group("venue"))[0] if match.group("venue") else None
@@ -220,7 +286,7 @@ def _authors_line(note: Note) -> tuple[int | None, str | None, tuple[str, ...], 
     candidates = [(h.text, h.line) for h in note.headings if h.line <= note.body_line + 10]
     lines = note.body.split("\n", 10)[:10]
     candidates += [(text.strip().lstrip("*_ ").rstrip("*_ "), note.body_line + index)
-                   for index, text in enumerate(lines) if note.body_line + index not in note.code_lines]
+                   for index, text in enumerate(lines) if index not in note.code_lines]
     for text, line in candidates:
         found = authors_line(text)
         if found is not None:
@@ -235,9 +301,14 @@ def _paper_ids(note: Note) -> list[tuple[str, int]]:
     urls = [(link.target, link.line) for link in note.links if link.external]
     if "://" in note.body:
         for index, text in enumerate(note.body.split("\n", TOP_LINES)[:TOP_LINES]):
-            if note.body_line + index not in note.code_lines:
+            if index not in note.code_lines:
                 urls += [(url, note.body_line + index) for url in _BARE_URL_RE.findall(text)]
     found: dict[tuple[str, int], None] = {}
+    if "arxiv" in note.body[:4000].casefold():  # `arXiv:2409.14411`, written as text
+        for index, text in enumerate(note.body.split("\n", TOP_LINES)[:TOP_LINES]):
+            if index not in note.code_lines:
+                found.update(((f"arXiv:{ident}", note.body_line + index), None)
+                             for ident in _ARXIV_TEXT_RE.findall(text))
     for url, line in urls:
         if is_paper_url(url):
             ident = arxiv_id(url)
@@ -249,16 +320,21 @@ def _callout_line(note: Note) -> int:
     if "[!" not in note.body:
         return 0
     for index, text in enumerate(note.body.split("\n")):
-        if _CALLOUT_RE.match(text) and note.body_line + index not in note.code_lines:
+        if _CALLOUT_RE.match(text) and index not in note.code_lines:
             return note.body_line + index
     return 0
 
 
 def list_signals(note: Note) -> list[Signal]:
     """A note listing several papers inline is a list of papers, not one paper's note."""
-    if len(note.papers) >= 2:
-        return [Signal("list-of-papers", -1.0, f"lists {len(note.papers)} papers inline")]
-    return []
+    if len(note.papers) < 2:
+        return []
+    lines = note.body.count("\n") + 1
+    first = min(paper.sources[0].line for paper in note.papers) - note.body_line
+    if lines >= 30 and first * 3 >= lines:  # cited in the second part of one paper's note
+        return [Signal("list-of-papers", -0.3, f"lists {len(note.papers)} papers inline, below its own text",
+                       first + note.body_line)]
+    return [Signal("list-of-papers", -1.0 if len(note.papers) < 5 else -2.0, f"lists {len(note.papers)} papers inline")]
 
 
 def code_signals(note: Note) -> list[Signal]:

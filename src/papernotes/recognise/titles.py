@@ -25,9 +25,9 @@ GENERIC_WORDS = frozenset("""
     contribution contributions discussion discussions experiment experiments figure figures
     further idea ideas implementation intro introduction key link links list lists log method methods misc
     motivation my note notes of other others overview paper papers problem problems question
-    queue questions read reading ref reference references related resource resources result results
-    checklist summary table tag tags the thought thoughts to todo toc usage work
-    参考 参考文献 总结 摘要 笔记 方法 实验 结论 背景 动机 贡献 问题 引用 链接 标签 相关工作 요약 참고 정리
+    queue questions read readme reading ref reference references related resource resources result results
+    checklist summary table tag tags the thought thoughts title to todo toc usage work
+    参考 参考文献 总结 摘要 笔记 方法 实验 结论 背景 动机 贡献 问题 引用 链接 标签 相关工作 标题 요약 참고 정리 제목
 """.split())
 
 

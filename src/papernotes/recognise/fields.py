@@ -1,0 +1,177 @@
+"""A paper's facts written at the top of a note: labelled fields, a by-line, a venue line, a citation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from papernotes.ids import find_year, is_known_venue, normalise_venue
+from papernotes.model import Note
+from papernotes.recognise.signals import Facts, Signal
+
+TOP = 30
+"""Fields are read in the first lines of the body."""
+
+# Labels people give a paper's facts, folded: `Paper:`, `**Authors**:`, `### Year:`, `作者：`, `저자:`.
+FIELD_KINDS: dict[str, str] = {
+    **dict.fromkeys(("paper", "title", "paper title", "paper name", "论文", "论文标题", "论文题目", "题目", "标题",
+                     "논문", "논문 제목", "논문명", "제목"), "title"),
+    **dict.fromkeys(("author", "authors", "作者", "저자", "저자들"), "authors"),
+    **dict.fromkeys(("year", "published year", "年份", "年", "发表年份", "연도", "발표 연도", "출판 연도"), "year"),
+    **dict.fromkeys(("venue", "conference", "journal", "published in", "publication", "proceedings", "会议", "期刊",
+                     "发表", "发表于", "会议/期刊", "출처", "학회", "게재", "학회/저널"), "venue"),
+    **dict.fromkeys(("speaker", "speakers", "presenter", "lecturer", "instructor", "讲者", "主讲", "主讲人", "演讲者",
+                     "발표자", "강연자", "연사"), "talk"),
+    **dict.fromkeys(("link", "links", "url", "paper link", "pdf", "arxiv", "doi", "论文链接", "论文地址", "链接",
+                     "原文", "原文链接", "논문 링크", "링크"), "link"),
+}
+_FIELD_RE = re.compile(r"^\s*(?:[-*+>]\s+)*(?:\*\*|__)?(?P<key>[^:：*_\[\]()]{1,24}?)(?:\*\*|__)?\s*[:：]{1,2}\s*"
+                       r"(?:\*\*|__)?\s*(?P<value>.*?)\s*$")
+_HEADING_FIELD_RE = re.compile(r"^\s*#{1,6}\s+(?:\*\*)?(?P<key>[^:：*]{1,24}?)(?:\*\*)?\s*[:：]?\s*$")
+_BYLINE_RE = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*|_)?by\s+(?P<names>[A-Z][^\n]{2,400})$")
+_VENUE_LINE_RE = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*\*|\*|_)?(?P<venue>[A-Za-z][A-Za-z&\- ]{1,30}?)\s*'?"
+                            r"(?P<year>(?:19|20)\d{2})\b(?P<rest>[^\n]{0,60})$")
+# `Kwon, Woosuk, et al. "A Fast Post-Training Pruning Framework." arXiv preprint arXiv:2204.09656 (2022).`
+_MLA_RE = re.compile(r"^\s*(?:[-*]\s+)?(?P<authors>[A-Z][^\"“”]{1,300}?)[.,]?\s*"
+                     r"[\"“](?P<title>[^\"“”]{5,300}?)[.,]?[\"”](?P<rest>.*)$")
+# `Silver, D., Lever, G., & Riedmiller, M. (2014).`
+_APA_RE = re.compile(r"^\s*(?:[-*]\s+)?(?P<authors>(?:[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?,\s*(?:[A-Z]\.\s*-?)+,?\s*"
+                     r"(?:&\s*|and\s+)?)+)\s*(?:et al\.?\s*)?\((?P<year>(?:19|20)\d{2})[a-z]?\)\.?(?P<rest>.*)$")
+# `Ada Obi, Ben Tran, and Jun Li. 2021. Title of the paper. In Proceedings of ...` (ACM)
+_ACM_RE = re.compile(r"^\s*(?:[-*]\s+)?(?:[A-Z]\w+:\s*)?(?P<authors>[A-Z][^.\n]{2,600}?\band\b[^.\n]{2,80}?)\.\s+"
+                     r"(?P<year>(?:19|20)\d{2})[a-z]?\.\s+(?P<title>[^\n]{5,300}?)\.\s+(?:In\b|arXiv|Retrieved|ACM|IEEE)")
+_PAREN_YEAR_RE = re.compile(r"\(((?:19|20)\d{2})\)")
+_YEAR_WORD_RE = re.compile(r"(?<![\d.:/])((?:19|20)\d{2})(?![\d.]\d)")
+_URL_RE = re.compile(r"https?://|\]\(|\[\[")
+# A template's blanks: `[저자명]`, `<authors>`, `{{title}}`, `YYYY`, `...`.
+_PLACEHOLDER_RE = re.compile(r"^(?:\[[^\]()]*\](?!\()|<[^>]*>|\{\{.*\}\}|Y{2,4}|x{2,4}|\.{3}|…|-+)\W*$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    kind: str
+    value: str
+    line: int
+
+
+def _fields(note: Note) -> list[_Found]:
+    """`Key: value` lines and `### Key:` headings followed by their value, in the first lines."""
+    lines = note.body.split("\n", TOP)[:TOP]
+    found: list[_Found] = []
+    for index, text in enumerate(lines):
+        line = note.body_line + index
+        if index in note.code_lines:
+            continue
+        heading = _HEADING_FIELD_RE.match(text)
+        if heading and _kind(heading.group("key")):
+            value = next((rest.strip() for rest in lines[index + 1:index + 4] if rest.strip()), "")
+            if value and not value.startswith("#"):
+                found.append(_Found(_kind(heading.group("key")), value, line))
+            continue
+        match = _FIELD_RE.match(text)
+        if match and _kind(match.group("key")) and match.group("value"):
+            found.append(_Found(_kind(match.group("key")), match.group("value").strip("* "), line))
+    return [field for field in found if (field.kind != "link" or _URL_RE.search(field.value))
+            and not _PLACEHOLDER_RE.match(field.value)]
+
+
+def _kind(key: str) -> str:
+    return FIELD_KINDS.get(" ".join(key.strip().strip("#*_ ").casefold().split()), "")
+
+
+def _names(text: str) -> tuple[str, ...]:
+    text = re.sub(r"\([^)]*\)", "", re.sub(r"\[\[([^\]|]*\|)?([^\]]*)\]\]", r"\2", text))
+    parts = re.split(r",|;|、|，|\band\b|&", text)
+    return tuple(name for part in parts if (name := part.strip(" .*_")) and len(name) <= 60)
+
+
+def field_signals(note: Note) -> tuple[list[Signal], Facts]:
+    """Labelled fields (`Paper:`, `Authors:`, `Year:`, `Venue:`, `Link:`), `by` lines and venue
+    lines: +0.4 for each kind of fact, at most +1.2; they give the title, authors, year and venue."""
+    fields = _fields(note)
+    byline = venue_line = None
+    for index, text in enumerate(note.body.split("\n", 12)[:12]):
+        if index in note.code_lines:
+            continue
+        if byline is None and (match := _BYLINE_RE.match(text)) and len(_names(match.group("names"))) >= 1:
+            byline = _Found("authors", match.group("names"), note.body_line + index)
+        elif venue_line is None and (match := _VENUE_LINE_RE.match(text)) and is_known_venue(match.group("venue")) \
+                and not _URL_RE.search(text):
+            venue_line = _Found("venue", match.group("venue"), note.body_line + index)
+            fields.append(_Found("year", match.group("year"), note.body_line + index))
+    fields += [found for found in (byline, venue_line) if found is not None]
+    kinds = {field.kind: field for field in reversed(fields)}
+    talk = kinds.pop("talk", None)
+    against = [Signal("other-kind", -1.5, "a speaker: a talk or a lecture, not a paper", talk.line)] if talk else []
+    if not kinds or set(kinds) == {"link"}:
+        return against, Facts()
+    signals = against + [Signal("paper-fields", round(min(0.4 * len(kinds), 1.2), 2),
+                      "states the paper's " + ", ".join(sorted(kinds)), min(f.line for f in kinds.values()))]
+    title = kinds["title"].value.strip("*_ #") if "title" in kinds else None
+    year = find_year(kinds["year"].value) if "year" in kinds else None
+    venue = normalise_venue(kinds["venue"].value)[0] if "venue" in kinds else None
+    authors = _names(kinds["authors"].value) if "authors" in kinds else ()
+    return signals, Facts(title=title, year=year, venue=venue, authors=authors)
+
+
+def citation_signals(note: Note) -> tuple[list[Signal], Facts]:
+    """A reference to the paper near the top, as Google Scholar copies it (MLA or APA):
+    +0.6, with its authors, year and title."""
+    for index, text in enumerate(note.body.split("\n", 12)[:12]):
+        if index in note.code_lines:
+            continue
+        mla, apa, acm = _MLA_RE.match(text), _APA_RE.match(text), _ACM_RE.match(text)
+        if acm:
+            return [Signal("citation-line", 0.6, "a reference to the paper (ACM)", note.body_line + index)], \
+                Facts(title=acm.group("title").strip(" ."), year=int(acm.group("year")),
+                      authors=_names(acm.group("authors")))
+        if mla and re.search(r"\bet al\b|,|\band\b", mla.group("authors")) \
+                and (year := _reference_year(mla.group("rest"))):
+            authors = _names(re.sub(r"\bet al\.?", "", mla.group("authors")))
+            return [Signal("citation-line", 0.6, "a reference to the paper (MLA)", note.body_line + index)], \
+                Facts(title=mla.group("title").strip(" ."), year=year, authors=authors[:1])
+        if apa:
+            surnames = tuple(re.findall(r"([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?),\s*(?:[A-Z]\.)", apa.group("authors")))
+            return [Signal("citation-line", 0.6, "a reference to the paper (APA)", note.body_line + index)], \
+                Facts(year=int(apa.group("year")), authors=surnames)
+    return [], Facts()
+
+
+# The sections a paper's reading note is written in, by kind: `## Method`, `## 摘要`, `## 실험`.
+SECTION_KINDS: dict[str, str] = {
+    **dict.fromkeys(("abstract", "摘要", "概要", "초록", "요약", "논문 요약", "tl;dr", "tldr"), "abstract"),
+    **dict.fromkeys(("method", "methods", "methodology", "approach", "proposed method", "方法", "方法论", "方法介绍",
+                     "방법", "방법론", "제안 방법"), "method"),
+    **dict.fromkeys(("experiment", "experiments", "experimental results", "evaluation", "results", "实验", "实验结果",
+                     "실험", "실험 결과"), "experiments"),
+    **dict.fromkeys(("contribution", "contributions", "main contributions", "key contributions", "贡献", "主要贡献",
+                     "기여", "주요 기여"), "contributions"),
+    **dict.fromkeys(("related work", "related works", "相关工作", "관련 연구"), "related"),
+    **dict.fromkeys(("introduction", "引言", "介绍", "서론"), "introduction"),
+    **dict.fromkeys(("conclusion", "conclusions", "结论", "总结", "결론"), "conclusion"),
+    **dict.fromkeys(("limitation", "limitations", "局限", "局限性", "한계", "한계점"), "limitations"),
+    **dict.fromkeys(("motivation", "动机", "研究动机", "동기"), "motivation"),
+}
+_SECTION_NUMBER_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[一二三四五六七八九十]+[、.])\s*")
+
+
+def section_signals(note: Note) -> list[Signal]:
+    """Headings a reading note on one paper is made of (abstract, method, experiments,
+    contributions...): +0.3 for two kinds, +0.5 for three or more."""
+    kinds: dict[str, int] = {}
+    for heading in note.headings:
+        text = _SECTION_NUMBER_RE.sub("", heading.text).strip(" :：*[]#").casefold()
+        kind = SECTION_KINDS.get(" ".join(text.split()))
+        if kind:
+            kinds.setdefault(kind, heading.line)
+    if len(kinds) < 2:
+        return []
+    return [Signal("paper-sections", 0.3 if len(kinds) == 2 else 0.5,
+                   "sections of a paper's reading note: " + ", ".join(kinds), min(kinds.values()))]
+
+
+def _reference_year(text: str) -> int | None:
+    """The year of a reference's tail: `(2022)` first, else a year standing alone (not the
+    `2003` of `arXiv:2003.02389`)."""
+    found = _PAREN_YEAR_RE.findall(text) or _YEAR_WORD_RE.findall(text)
+    return int(found[-1]) if found else None

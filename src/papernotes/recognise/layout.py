@@ -1,0 +1,151 @@
+"""Evidence in where a note sits and how it is named: one note per paper folder, Zotero file names."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from papernotes.ids import is_paper_url
+from papernotes.model import Link, Note
+from papernotes.paths import stem
+from papernotes.recognise.signals import Facts, Signal
+
+FOLDER_NOTE_NAMES = frozenset({"readme", "index", "paper", "note", "notes", "main", "_index"})
+"""File names of a folder's own note: `<Title>/README.md`, `<year>/<Title>/paper.md`."""
+
+# Zotero's (ZotFile's) renaming `{%y_}{%a_}{%t}`: `2000_Kitaev_Unpaired Majorana fermions`,
+# `2015_Zhang_Grover et al_General procedure...`; and `{%a_}{%y_}{%t}`: `Kitaev_2000_Title`.
+_ZOTERO_YEAR_FIRST_RE = re.compile(r"^(?P<year>(?:19|20)\d{2})_(?:(?P<authors>[^_]+(?:_[^_]+){0,3})_)?"
+                                   r"(?P<title>[^_]+)$")
+_ZOTERO_AUTHOR_FIRST_RE = re.compile(r"^(?P<authors>[A-Z][^_\d]+(?:_[A-Z][^_\d]+){0,3})_(?P<year>(?:19|20)\d{2})_"
+                                     r"(?P<title>[^_]+)$")
+# Better BibTeX's keys: surname, then three title words, then the year: `parishProceduralModelingCities2001`.
+_CITEKEY_NAME_RE = re.compile(r"^[a-z][a-z\-]+(?:[A-Z][a-z0-9]+){2,4}(?:(?:19|20)\d{2}[a-z]?)?$")
+_PDF_NAME_RE = re.compile(r"([^/\\\[\]()]+)\.pdf\b", re.IGNORECASE)
+_WORD_SEPARATORS_RE = re.compile(r"[-_\s]+")
+
+
+@dataclass(frozen=True, slots=True)
+class FolderNote:
+    """A note that is its folder's only note, named like its siblings' (`<Title>/README.md`)."""
+
+    folder: str
+    alike: int
+    """How many folders at the same depth hold one note of the same file name (itself included)."""
+
+
+def folder_notes(paths: Iterable[str]) -> dict[str, FolderNote]:
+    """The vault's folder notes: a `README.md`, `index.md` or `paper.md` that is the only note in
+    its folder and has no notes below it, keyed by path."""
+    paths = list(paths)
+    per_folder = Counter(posixpath.dirname(path) for path in paths)
+    below = Counter(ancestor for path in paths for ancestor in _ancestors(posixpath.dirname(path)))
+    alone = [path for path in paths if posixpath.dirname(path) and stem(path).casefold() in FOLDER_NOTE_NAMES
+             and per_folder[posixpath.dirname(path)] == 1 and below[posixpath.dirname(path)] == 0]
+    alike = Counter((path.count("/"), posixpath.basename(path).casefold()) for path in alone)
+    return {path: FolderNote(posixpath.basename(posixpath.dirname(path)),
+                             alike[(path.count("/"), posixpath.basename(path).casefold())]) for path in alone}
+
+
+def _ancestors(folder: str) -> list[str]:
+    """The folders strictly above `folder` (`a/b/c` -> `a/b`, `a`, ``)."""
+    found = []
+    while folder:
+        folder = posixpath.dirname(folder)
+        found.append(folder)
+    return found
+
+
+def folder_note_signals(note: Note, folder_note: FolderNote | None) -> list[Signal]:
+    """A paper's folder: `papers/<Title>/README.md`, `2020/<Title>/README.md`, `<Title>/paper.md`
+    beside sibling folders laid out alike. The folder's name is then the note's name."""
+    if folder_note is None:
+        return []
+    name = stem(note.path)
+    signals = []
+    if name.casefold() == "paper" or folder_note.alike >= 3:
+        why = (f"named `{name}`, its folder's only note" if name.casefold() == "paper" else
+               f"its folder `{folder_note.folder}/`'s only note, as in {folder_note.alike} folders alike")
+        signals.append(Signal("folder-note", 0.5, why))
+    if len([word for word in _WORD_SEPARATORS_RE.split(folder_note.folder) if word]) >= 3:
+        signals.append(Signal("slug-name", 0.3, f"folder name `{folder_note.folder}` reads as a paper's title"))
+    return signals
+
+
+def zotero_name(name: str) -> Facts | None:
+    """`2000_Kitaev_Unpaired Majorana fermions in quantum wires` -> year 2000, authors (Kitaev,),
+    its title; None for other names (`2023-01-05`, `2019_notes`)."""
+    match = _ZOTERO_YEAR_FIRST_RE.match(name) or _ZOTERO_AUTHOR_FIRST_RE.match(name)
+    if match is None:
+        return None
+    title = match.group("title").strip()
+    if len(title.split()) < 2 or not re.search(r"[A-Za-z\u3400-\u9fff\uac00-\ud7af]", title):
+        return None
+    authors = tuple(part.strip() for part in re.split(r"_|\bet al\b", match.group("authors") or "")
+                    if part.strip() and not part.strip().isdigit())
+    return Facts(title=title.removesuffix(".pdf"), year=int(match.group("year")), authors=authors)
+
+
+def name_facts_signals(note: Note) -> tuple[list[Signal], Facts]:
+    """A Zotero-style file name (year, authors, title) and the paper's PDF of the same name; a
+    note named by a citation key (`aliagaInteractiveExampleBasedUrban`, `vaswaniAttention2017`),
+    a link to its Zotero item."""
+    name = stem(note.path)
+    facts = zotero_name(name)
+    if facts is None:
+        signals = []
+        if _CITEKEY_NAME_RE.match(name):
+            signals.append(Signal("citekey-name", 0.3, f"file name `{name}` is a citation key"))
+        return signals, Facts()
+    signals = [Signal("zotero-name", 0.5, f"file name `{name}` is year_authors_title, as Zotero names papers")]
+    pdf = _same_name_pdf_line(note, name.removesuffix(".pdf"))
+    if pdf:
+        signals.append(Signal("same-name-pdf", 0.5, "links the paper's PDF of the same name", pdf))
+    return signals, facts
+
+
+def _same_name_pdf_line(note: Note, name: str) -> int:
+    """The line near the top naming `<name>.pdf`: Logseq's `![x.pdf](file://zotero/…/x.pdf)` has
+    spaces in its target, which Markdown does not take as a link, so the text is read."""
+    wanted = (name + ".pdf").casefold()
+    year = name[:4]
+    for index, text in enumerate(note.body.split("\n", 6)[:6]):
+        if index in note.code_lines:
+            continue
+        if wanted in text.casefold():
+            return note.body_line + index
+        # a page renamed after import still embeds the PDF Zotero named: same year first
+        if any(zotero_name(pdf) and pdf[:4] == year for pdf in _PDF_NAME_RE.findall(text)):
+            return note.body_line + index
+    return 0
+
+
+_PAPER_LINK_TEXTS = frozenset({"paper", "pdf", "arxiv", "论文", "原文", "논문"})
+
+
+def paper_line_targets(links: Sequence[tuple[Link, str | None]]) -> list[tuple[str, int]]:
+    """Notes named on a line that also links a paper (`* Title [[note](notes/x.md)] [[paper](arxiv…)]`,
+    `[REVIEW](./reviews/x.md) | [PAPER](…pdf)`): a reading list's notes on papers. `links` pairs
+    each link of a note with the note key it resolves to (None for a URL or an unresolved link)."""
+    paper_lines = {link.line for link, _ in links if link.external and (
+        is_paper_url(link.target) or link.text.strip(" `*[]").casefold() in _PAPER_LINK_TEXTS)}
+    found: dict[str, int] = {}
+    for link, target in links:
+        if target is not None and link.line in paper_lines:
+            found.setdefault(target, link.line)
+    return list(found.items())
+
+
+def names_its_link(text: str, links: Sequence[Link]) -> bool:
+    """A queue item that is its link (`[[Attention Is All You Need]]`, `[[x]] - reread §3`), not a
+    sentence that mentions one in passing (`to see how notes connect, see [[graph-view]].`)."""
+    rest = text
+    for link in links:
+        shown = link.text or link.target.rsplit("/", 1)[-1]
+        if rest.strip().startswith(shown):
+            return True
+        rest = rest.replace(shown, " ")
+    return len(rest.split()) <= 5

@@ -39,7 +39,7 @@ _TAIL_VENUE_RE = re.compile(
     r"(?P<workshop>\s+workshops?)?[\s.)\]]*$",
     re.IGNORECASE,
 )
-_ET_AL_TAIL_RE = re.compile(r"\s*\bet al\b\.?", re.IGNORECASE)
+_ET_AL_TAIL_RE = re.compile(r"(?<!\s)\s*+\bet al\b\.?", re.IGNORECASE)  # from a blank run's start: linear
 
 SUMMARY_LIMIT = 200
 

@@ -25,8 +25,9 @@ FIELD_KINDS: dict[str, str] = {
     **dict.fromkeys(("link", "links", "url", "paper link", "pdf", "arxiv", "doi", "论文链接", "论文地址", "链接",
                      "原文", "原文链接", "논문 링크", "링크"), "link"),
 }
-_FIELD_RE = re.compile(r"^\s*(?:[-*+>]\s+)*(?:\*\*|__)?(?P<key>[^:：*_\[\]()]{1,24}?)(?:\*\*|__)?\s*[:：]{1,2}\s*"
-                       r"(?:\*\*|__)?\s*(?P<value>.*?)\s*$")
+# Possessive blanks and a value ending in a non-blank: linear on long lines of spaces.
+_FIELD_RE = re.compile(r"^\s*+(?:[-*+>]\s++)*+(?:\*\*|__)?(?P<key>[^:：*_\[\]()]{1,24}?)(?:\*\*|__)?\s*+[:：]{1,2}\s*+"
+                       r"(?:(?:\*\*|__)\s*+)?(?P<value>(?:.*\S)?)\s*$")
 _HEADING_FIELD_RE = re.compile(r"^\s*#{1,6}\s+(?:\*\*)?(?P<key>[^:：*]{1,24}?)(?:\*\*)?\s*[:：]?\s*$")
 _BYLINE_RE = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*|_)?by\s+(?P<names>[A-Z][^\n]{2,400})$")
 _VENUE_LINE_RE = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*\*|\*|_)?(?P<venue>[A-Za-z][A-Za-z&\- ]{1,30}?)\s*'?"

@@ -24,7 +24,7 @@ _ZOTERO_AUTHOR_FIRST_RE = re.compile(r"^(?P<authors>[A-Z][^_\d]+(?:_[A-Z][^_\d]+
                                      r"(?P<title>[^_]+)$")
 # Better BibTeX's keys: surname, then three title words, then the year: `parishProceduralModelingCities2001`.
 _CITEKEY_NAME_RE = re.compile(r"^[a-z][a-z\-]+(?:[A-Z][a-z0-9]+){2,4}(?:(?:19|20)\d{2}[a-z]?)?$")
-_PDF_NAME_RE = re.compile(r"([^/\\\[\]()]+)\.pdf\b", re.IGNORECASE)
+_PDF_NAME_RE = re.compile(r"(?<![^/\\\[\]()])([^/\\\[\]()]+)\.pdf\b", re.IGNORECASE)  # run starts only: linear
 _WORD_SEPARATORS_RE = re.compile(r"[-_\s]+")
 
 

@@ -103,13 +103,22 @@ def topics_index(site: Site) -> str:
 
 
 def _counts_with_subtopics(site: Site) -> dict[str, int]:
-    """Papers and notes of each topic and of its subtopics: a parent of nested tags is never (0)."""
-    counts = {key: len(topic.papers) + len(_other_notes(site, key)) for key, topic in site.graph.topics.items()}
-    for key in sorted(counts, key=lambda k: -k.count("/")):  # deepest first, so totals roll up
-        parent = site.graph.topics[key].parent
-        if parent in counts:
-            counts[parent] += counts[key]
-    return counts
+    """Distinct papers and notes of each topic and of its subtopics: a parent of nested tags is never
+    (0), and a paper tagged both `a` and `a/b` counts once in `a`."""
+    topics = site.graph.topics
+    papers = {key: set(topic.papers) for key, topic in topics.items()}
+    notes = {key: set(topic.notes) for key, topic in topics.items()}
+    for key, topic in topics.items():
+        parent, seen = topic.parent, {key}
+        while parent in topics and parent not in seen:  # every ancestor gets this topic's members
+            papers[parent] |= set(topic.papers)
+            notes[parent] |= set(topic.notes)
+            seen.add(parent)
+            parent = topics[parent].parent
+    # a note that is the own note of a counted paper is that paper, as in _other_notes
+    return {key: len(papers[key]) + sum(site.graph.paper_of_note.get(note) not in papers[key]  # type: ignore[call-overload]
+                                        for note in notes[key])
+            for key in topics}
 
 
 def topic_page(site: Site, key: str, children: Mapping[str, list[str]] | None = None) -> str:

@@ -57,24 +57,29 @@ def assert_lines_valid(problems: list[Diagnostic], data: bytes, key: str) -> Non
 
 
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "background", "poster", "cite"}
+_RASTER = re.compile(r"data:image/(png|jpe?g|gif|webp|avif|bmp);")  # the only data: URLs kept, as <img src>
 _SCHEME_NOISE = re.compile(r"[\x00-\x20]")  # browsers ignore controls and spaces inside a URL's scheme
 
 
 class _Unsafe(HTMLParser):
     """What in a piece of HTML could run script: <script>, on* handlers, javascript: URLs."""
 
+    # Elements whose content a browser's tokeniser reads as raw text, never as tags.
+    CDATA_CONTENT_ELEMENTS = ("script", "style", "iframe", "xmp", "noembed", "noframes")
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "iframe", "object", "embed", "base", "meta", "style"):
+        if tag in ("script", "object", "embed", "base", "meta", "style", "form"):  # iframes: http(s) only
             self.found.append(f"<{tag}>")
         for name, value in attrs:
             url = _SCHEME_NOISE.sub("", value or "").lower()
             if name.startswith("on") or name == "srcdoc":
                 self.found.append(f"<{tag} {name}>")
-            elif name in _URL_ATTRIBUTES and url.startswith(("javascript:", "vbscript:", "data:text/html")):
+            elif name in _URL_ATTRIBUTES and (url.startswith(("javascript:", "vbscript:")) or (
+                    url.startswith("data:") and not (tag == "img" and _RASTER.match(url)))):
                 self.found.append(f"<{tag} {name}={value!r}>")
 
     handle_startendtag = handle_starttag
@@ -174,7 +179,8 @@ def test_the_safety_check_sees_what_would_run() -> None:
 
     for unsafe in ("<script>x</script>", '<img src=x onerror="x">', "<a href=' java\tscript:x'>a</a>",
                    '<a href="&#106;avascript:x">a</a>', '<iframe srcdoc="x"></iframe>', "<svg onload=x />",
-                   '<a href="data:text/html,x">a</a>'):
+                   '<a href="data:text/html,x">a</a>', '<img src="data:image/svg+xml,x">'):
         with pytest.raises(AssertionError):
             assert_safe(unsafe)
-    assert_safe('<a href="https://example.org/javascript:">ok</a> javascript: as text <p title="onerror">')
+    assert_safe('<a href="https://example.org/javascript:">ok</a> javascript: as text <p title="onerror">'
+                '<iframe src="https://www.youtube.com/embed/x"></iframe><img src="data:image/png;base64,AA">')

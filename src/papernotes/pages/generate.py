@@ -172,12 +172,17 @@ def queues_page(site: Site) -> str:
         for item in queue.items:
             link = _queue_item_link(site, item.note, item.paper, item.title, base)
             lines.append(f"- [{'x' if item.done else ' '}] {link}")
-            if not item.done:
+            if not item.done and not _is_read(site, item.paper):  # read in another queue: read wins
                 unread.setdefault(item.paper or item.title, link)
         lines.append("")
     if unread:
         lines += ["## Still unread", ""] + [f"- {link}" for link in unread.values()] + [""]
     return "\n".join(lines)
+
+
+def _is_read(site: Site, pid: PaperId | None) -> bool:
+    paper = site.graph.papers.get(pid) if pid else None
+    return paper is not None and paper.status == "read"
 
 
 def _queue_item_link(site: Site, note: str | None, pid: PaperId | None, title: str, base: str) -> str:

@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from papernotes import cli
 from tests.conftest import NOTES, ROOT
 
 
@@ -143,3 +144,29 @@ def test_export_follows_the_sites_publishing_options(make_vault):
     # The queue items keep the text garden.md wrote ("Diary"); nothing of the notes themselves.
     for hidden in ("DIARY-CANARY", "UNFLAGGED-CANARY", "Diary.md", "unflagged.md", "Not opted in"):
         assert hidden not in result.stdout
+
+
+def test_without_mkdocs_yml_the_vault_is_notes(tmp_path, monkeypatch, capsys):
+    """In-process (cli.main), so coverage sees these paths without a child process."""
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "a.md").write_text("# A\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["check"]) == 0
+    summary = capsys.readouterr().out.splitlines()[-1]
+    assert summary == "1 note, 0 papers, 0 links, 0 tasks, 0 tables; 0 errors, 0 warnings, 0 infos"
+
+
+@pytest.mark.parametrize("text", ["site_name: [unclosed\n", "- a list, not a mapping\n", b"\xff\xfe\x00bad"])
+def test_an_unreadable_mkdocs_yml_is_ignored(tmp_path, monkeypatch, capsys, text):
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "a.md").write_text("# A\n", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_bytes(text if isinstance(text, bytes) else text.encode())
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["export"]) == 0
+    assert [note["path"] for note in json.loads(capsys.readouterr().out)["notes"]] == ["a.md"]
+
+
+def test_export_of_a_missing_folder_is_a_usage_error(tmp_path, capsys):
+    assert cli.main(["export", str(tmp_path / "absent")]) == 2
+    assert capsys.readouterr().err == f"papernotes: {tmp_path / 'absent'} is not a folder of notes\n"

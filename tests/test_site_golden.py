@@ -41,7 +41,8 @@ def _site(case: str) -> tuple[Site, list[str]]:
     site = build_site(vault.notes, vault.attachments,
                       **(json.loads(options.read_text(encoding="utf-8")) if options.is_file() else {}))
     diagnostics = sorted(vault.diagnostics + site.diagnostics, key=sort_key)
-    shown = [d.format() for d in diagnostics if d.path in site.links.published or d.path not in site.links.notes]
+    private = {note.path for note in vault.notes} - site.links.published
+    shown = [d.format() for d in diagnostics if d.path not in private]
     return site, shown
 
 

@@ -21,14 +21,15 @@ fi
 name=$(echo "$module" | tr '/*' '-_' | sed 's/\.py$//')
 work=benchmarks/out/mutation/$name
 rm -rf "$work" && mkdir -p "$work"
-cp -r src tests pyproject.toml "$work/"
+cp -r src tests notes pyproject.toml "$work/"  # the tests read notes/ and benchmarks/*.py
+mkdir "$work/benchmarks" && cp benchmarks/*.py "$work/benchmarks/"
 tests=$(printf '"%s", ' "$@")
 cat >> "$work/pyproject.toml" <<TOML
 
 [tool.mutmut]
 source_paths = ["src"]
 only_mutate = ["src/papernotes/$module"]
-also_copy = ["tests"]
+also_copy = ["tests", "notes", "benchmarks"]
 pytest_add_cli_args_test_selection = [${tests%, }]
 pytest_add_cli_args = ["-p", "no:cacheprovider", "-q"]
 TOML

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from papernotes.frontmatter import parse_frontmatter
+from papernotes.frontmatter import normalise_meta, parse_frontmatter
 
 PREFIX = "frontmatter is not valid YAML: "
 FLOW = "expected ',' or ']', but got '<stream end>' (while parsing a flow sequence)"
@@ -96,3 +96,34 @@ def test_alias_limits(yaml_text: str, message: str | None) -> None:
         assert raw == {}
         assert [(d.line, d.level, d.code, d.message, d.hint) for d in diagnostics] == [
             (2, "error", "yaml-too-large", message, ALIAS_HINT)]
+
+
+def _meta(yaml_text: str) -> tuple[object, list[tuple[int, str, str, str]]]:
+    raw, problems = parse_frontmatter(yaml_text, "n.md", 2)
+    assert problems == []
+    meta, diagnostics = normalise_meta(raw, "n.md", {}, 2)
+    return meta, [(d.line, d.code, d.message, d.hint) for d in diagnostics]
+
+
+@pytest.mark.parametrize(("year", "kept"), [(1900, True), (2100, True), (1899, False), (2101, False)])
+def test_years_from_1900_to_2100(year: int, kept: bool) -> None:
+    meta, problems = _meta(f"year: {year}")
+    assert meta.year == (year if kept else None)  # type: ignore[attr-defined]
+    assert problems == ([] if kept else [(2, "bad-year", f"year: {year} is not a year",
+                                          "write a four-digit year, e.g. `year: 2023`")])
+
+
+def test_list_items_tags_and_links_exactly() -> None:
+    meta, problems = _meta('authors: [Ann, 1, {a: b}]\ntags: ["#a", " #b "]\naliases: ["#x"]\ncode: 5\n'
+                           'links:\n  doi: "10.1109/CVPR.2023.00001"\n  paper: "doi:10.1109/x.1"\n'
+                           '  arxiv: "2401.03048"\n  project: 7\n')
+    assert meta.authors == ("Ann", "1")  # type: ignore[attr-defined]
+    assert meta.tags == ("a", "b") and meta.aliases == ("#x",)  # type: ignore[attr-defined]  # `#` is a tag's
+    assert meta.links == (  # type: ignore[attr-defined]
+        ("paper", "https://doi.org/10.1109/cvpr.2023.00001"), ("paper", "https://doi.org/10.1109/x.1"),
+        ("paper", "https://arxiv.org/abs/2401.03048"))
+    assert problems == [
+        (2, "bad-link", "code: 5 is not a link", "write a URL, e.g. `code: https://...`"),
+        (2, "bad-link", "links: 7 is not a link", "write a URL, e.g. `project: https://...`"),
+        (2, "bad-authors", "authors: {'a': 'b'} is not a author", "write `authors: [a, b]` or one `- author` per line"),
+    ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
 import sys
@@ -11,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import pytest
+from tests.ci import skip_or_fail
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -20,11 +19,8 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
 
 def require_chromium() -> None:
     """Skip without Debian's chromium, except under CI, where its absence is a failure."""
-    if CHROMIUM.exists():
-        return
-    if os.environ.get("CI"):
-        pytest.fail("CI is set but /usr/bin/chromium is missing: apt-get install chromium", pytrace=False)
-    pytest.skip("/usr/bin/chromium is missing (apt-get install chromium)", allow_module_level=True)
+    if not CHROMIUM.exists():
+        skip_or_fail(f"{CHROMIUM} is missing (apt-get install chromium)", allow_module_level=True)
 
 
 @contextmanager
@@ -36,12 +32,15 @@ def serve(site: Path) -> Iterator[str]:
     server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
                                "-d", str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        for _ in range(50):
+        deadline = time.monotonic() + 15
+        while True:  # wait until the server accepts connections, not a fixed time
             try:
                 socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
                 break
             except OSError:
-                time.sleep(0.1)
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"http.server did not start on port {port}") from None
+                time.sleep(0.05)
         yield f"http://127.0.0.1:{port}/"
     finally:
         server.terminate()

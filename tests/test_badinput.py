@@ -197,11 +197,30 @@ def test_undecodable_notes_build(tmp_path: Path, name: str) -> None:
     assert (tmp_path / "site" / name.removesuffix(".md") / "index.html").is_file()
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in UNDECODABLE.iterdir()))
+# Each undecodable case: its one diagnostic (code, line, message) and the text the note is read as.
+UNDECODABLE_CASES = {
+    # ED A0 80 (a UTF-16 surrogate written as UTF-8) on line 3; only the first bad byte is reported
+    "bad-surrogates.md": ("not-utf8", 3, "byte 0xed at line 3 is not valid UTF-8; undecodable bytes are shown as �",
+                          "# Invalid surrogate bytes\n\n��� and ����\n"),
+    # Latin-1 é (E9) on line 1 and ï (EF) on line 3
+    "not-utf8.md": ("not-utf8", 1, "byte 0xe9 at line 1 is not valid UTF-8; undecodable bytes are shown as �",
+                    "# Latin-1 caf�\n\nna�ve text\n"),
+    # a UTF-16 LE byte order mark: read as UTF-16, frontmatter included
+    "utf16-bom.md": ("utf16", 1, "utf16-bom.md is UTF-16; read it as such", "# UTF-16 with BOM\n\nUTF16-BODY\n"),
+}
+
+
+def test_every_undecodable_case_has_its_expectation() -> None:
+    assert sorted(p.name for p in UNDECODABLE.iterdir()) == sorted(UNDECODABLE_CASES)
+
+
+@pytest.mark.parametrize("name", sorted(UNDECODABLE_CASES))
 def test_undecodable_notes_load_with_a_diagnostic(name: str) -> None:
     note, problems = load_note(name, (UNDECODABLE / name).read_bytes())
+    code, line, message, body = UNDECODABLE_CASES[name]
     assert note is not None
-    assert [(p.code, p.line) for p in problems][:1] in ([("not-utf8", 1)], [("not-utf8", 3)], [("utf16", 1)])
+    assert [(p.code, p.line, p.message) for p in problems] == [(code, line, message)]
+    assert note.body == body
 
 
 def test_empty_vault_builds(tmp_path: Path) -> None:

@@ -11,13 +11,14 @@ import pytest
 
 from papernotes import search
 from tests.browser import ARGS, CHROMIUM, require_chromium, serve
+from tests.ci import import_playwright
 from tests.test_site_build import REPO, build_site
 
 pytestmark = pytest.mark.browser
 
 require_chromium()
 
-playwright_api = pytest.importorskip("playwright.sync_api")
+playwright_api = import_playwright(allow_module_level=True)
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from papernotes import cli
 from tests.conftest import NOTES, ROOT
 
 
@@ -53,12 +54,29 @@ def test_check_reports_query_problems_as_the_build_does(make_vault):
 
 
 def test_check_json_lists_papers_per_note_with_lines(make_vault):
-    vault = make_vault({"a.md": "---\ntitle: A\n---\n# A\n- [ ] [[b]]\n", "b.md": "# B\n"})
+    vault = make_vault({
+        "a.md": "---\ntitle: A\n---\n# A\n- [ ] [[b]]\n\n## Image priors\n\n"
+                "- \"Video Diffusion Models\" NeurIPS, 2022 Apr\n  [paper](https://arxiv.org/abs/2204.03458)\n"
+                "  Authors: Jonathan Ho, Tim Salimans\n",
+        "b.md": "# B\n",
+    })
     result = papernotes("check", str(vault), "--format", "json")
+    assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)
-    assert document["summary"]["notes"] == 2 and document["summary"]["tasks"] == 1
+    assert document["summary"] == {"notes": 2, "papers": 2, "links": 2, "tasks": 1, "tables": 0, "hashtags": 0,
+                                   "errors": 0, "warnings": 0, "infos": 1}
     assert [note["path"] for note in document["notes"]] == ["a.md", "b.md"]
-    assert document["diagnostics"] == [] or all("line" in d for d in document["diagnostics"])
+    (inline,) = document["notes"][0]["papers"]  # the queue item [[b]] is a paper with its own note
+    assert {key: inline[key] for key in ("id", "title", "year", "month", "venue", "authors", "line", "convention",
+                                         "sources")} == {
+        "id": "arxiv:2204.03458", "title": "Video Diffusion Models", "year": 2022, "month": 4, "venue": "NeurIPS",
+        "authors": ["Jonathan Ho", "Tim Salimans"], "line": 9, "convention": "survey-list",
+        "sources": [{"path": "a.md", "line": 9, "kind": "survey-list"}]}
+    assert document["notes"][1]["papers"] == []
+    assert document["diagnostics"] == [{
+        "path": "a.md", "line": 5, "level": "info", "code": "paper-incomplete",
+        "message": "paper 'b' has no year or venue",
+        "hint": "add them in the note's frontmatter or in a summary table column"}]
 
 
 def test_usage_errors_exit_2(tmp_path):
@@ -268,3 +286,14 @@ def test_check_prints_the_recognition_summary_and_explain_says_why(make_vault):
     plain = papernotes("explain", str(vault / "Ideas" / "plain.md"), "--vault", str(vault))
     assert plain.stdout.startswith("Ideas/plain.md: is not a paper's note: frontmatter `paper: false` decides")
     assert papernotes("explain", "nowhere", "--vault", str(vault)).returncode == 2
+
+
+def test_without_mkdocs_yml_the_vault_is_notes(tmp_path, monkeypatch, capsys):
+    """In-process (cli.main), so coverage sees these paths without a child process."""
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "a.md").write_text("# A\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["check"]) == 0
+    summary = capsys.readouterr().out.splitlines()[-1]
+    assert summary == ("1 published note, 0 private; 0 papers, 0 links, 0 tasks, 0 tables; "
+                       "0 errors, 0 warnings, 0 infos")

@@ -1,12 +1,12 @@
 """Dataview queries and Bases over a fixture vault, checked against reviewed golden Markdown.
 
-Regenerate after a reviewed change with `PAPERNOTES_UPDATE_GOLDEN=1 pytest tests/test_dataview_golden.py`.
+Regenerate after an intended change with `UPDATE_GOLDEN=1 ./dev test -k golden` (it writes, then fails;
+refused under CI), and review `git diff tests/fixtures/dataview/golden` before committing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 import pytest
@@ -16,12 +16,12 @@ from papernotes.dataview.site import base_pages
 from papernotes.diagnostics import Diagnostic
 from papernotes.loader import load_vault
 from papernotes.pages import Site, build_site
+from tests.goldens import check_files
 
 FIXTURES = Path(__file__).parent / "fixtures" / "dataview"
 VAULT = FIXTURES / "vault"
 GOLDEN = FIXTURES / "golden"
 TODAY = dt.date(2024, 6, 1)
-UPDATE = bool(os.environ.get("PAPERNOTES_UPDATE_GOLDEN"))
 
 
 @pytest.fixture(scope="module")
@@ -31,12 +31,7 @@ def site() -> Site:
 
 
 def _check(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if UPDATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert path.is_file(), f"{path} is missing: run with PAPERNOTES_UPDATE_GOLDEN=1 and review it"
-    assert text == path.read_text(encoding="utf-8")
+    check_files(GOLDEN, {name: text}, exact=False)
 
 
 def _render_note(site: Site, key: str) -> str:
@@ -64,9 +59,8 @@ def test_base_files_match_golden(site: Site) -> None:
     vault = load_vault(VAULT)
     pages = base_pages(site, VAULT, vault.attachments, (), problems.append, TODAY)
     assert sorted(pages) == ["Bases/Diffusion.md", "Bases/Reading.md"]
-    for src, markdown in pages.items():
-        _check(src.replace("Bases/", "base-"), markdown)
     assert problems == []
+    check_files(GOLDEN, {src.replace("Bases/", "base-"): markdown for src, markdown in pages.items()}, exact=False)
 
 
 def test_fixture_covers_enough_queries(site: Site) -> None:

@@ -13,6 +13,7 @@ import pytest
 
 from papernotes.sanitize import sanitize_html
 from tests.browser import ARGS, CHROMIUM, require_chromium, serve
+from tests.ci import import_playwright
 from tests.test_site_build import build_site, write_vault
 
 SCRIPT = "<script>window.__pwned=1</script>"
@@ -182,10 +183,11 @@ def served(site: Path) -> Iterator[str]:
 @pytest.mark.browser
 def test_no_script_runs_on_any_page_or_search(site: Path, served: str) -> None:
     require_chromium()
-    api = pytest.importorskip("playwright.sync_api")
+    api = import_playwright()
     urls = [served + quote(p.relative_to(site).as_posix()) for p in pages(site)]
     urls += [served + "search/?q=" + quote(word) for word in ("Evil", "script", "pwned", "img")]
     dialogs: list[str] = []
+    found: dict[str, int] = {}
     with api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         try:
@@ -194,14 +196,33 @@ def test_no_script_runs_on_any_page_or_search(site: Path, served: str) -> None:
             for url in urls:
                 page.goto(url)
                 if "search/?q=" in url:
-                    page.wait_for_timeout(1500)  # Pagefind loads its index and renders results
-                    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=5000) \
-                        if "Evil" in url else None
+                    found[url.split("=")[-1]] = _search_results(page)
                 pwned = page.evaluate("() => [window.__pwned, window.parent.__pwned]")
                 assert pwned == [None, None], (url, pwned)
             assert dialogs == []
         finally:
             browser.close()
+    # every query must have rendered results, so their titles and excerpts went through the check
+    assert all(found.values()), found
+
+
+# Pagefind UI's message once a search is done ("3 results for x", "1 result for x", "No results
+# for x"); while it runs it says "Searching for x...".
+SEARCH_DONE = """() => {
+    const message = document.querySelector('.pagefind-ui__message');
+    return message !== null && /results? for/i.test(message.textContent) && !/^Searching/i.test(message.textContent);
+}"""
+
+
+def _search_results(page) -> int:  # type: ignore[no-untyped-def]
+    """Wait until Pagefind has finished the search and rendered each result shown; their number."""
+    page.wait_for_function(SEARCH_DONE, timeout=15000)
+    message = page.locator(".pagefind-ui__message").inner_text()
+    count = 0 if message.lower().startswith("no ") else int(message.split()[0])
+    shown = min(count, 5)  # Pagefind UI shows five results, then a "Load more" button
+    page.wait_for_function(f"""() => document.querySelectorAll('.pagefind-ui__result').length === {shown}
+        && document.querySelectorAll('.pagefind-ui__results .pagefind-ui__loading').length === 0""", timeout=15000)
+    return count
 
 
 def test_titles_from_file_names_are_text(tmp_path: Path) -> None:

@@ -7,6 +7,8 @@ The default run is quick (200 examples each); `python -m fuzz` runs these for mi
 from __future__ import annotations
 
 import os
+import re
+from html.parser import HTMLParser
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -54,13 +56,50 @@ def assert_lines_valid(problems: list[Diagnostic], data: bytes, key: str) -> Non
         assert 1 <= problem.line <= line_count(data), problem
 
 
+_URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "background", "poster", "cite"}
+_RASTER = re.compile(r"data:image/(png|jpe?g|gif|webp|avif|bmp);")  # the only data: URLs kept, as <img src>
+_SCHEME_NOISE = re.compile(r"[\x00-\x20]")  # browsers ignore controls and spaces inside a URL's scheme
+
+
+class _Unsafe(HTMLParser):
+    """What in a piece of HTML could run script: <script>, on* handlers, javascript: URLs."""
+
+    # Elements whose content a browser's tokeniser reads as raw text, never as tags.
+    CDATA_CONTENT_ELEMENTS = ("script", "style", "iframe", "xmp", "noembed", "noframes")
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "object", "embed", "base", "meta", "style", "form"):  # iframes: http(s) only
+            self.found.append(f"<{tag}>")
+        for name, value in attrs:
+            url = _SCHEME_NOISE.sub("", value or "").lower()
+            if name.startswith("on") or name == "srcdoc":
+                self.found.append(f"<{tag} {name}>")
+            elif name in _URL_ATTRIBUTES and (url.startswith(("javascript:", "vbscript:")) or (
+                    url.startswith("data:") and not (tag == "img" and _RASTER.match(url)))):
+                self.found.append(f"<{tag} {name}={value!r}>")
+
+    handle_startendtag = handle_starttag
+
+
+def assert_safe(html: str) -> None:
+    """The sanitiser's output, parsed as a browser would tokenise it, holds nothing that runs."""
+    checker = _Unsafe()
+    checker.feed(html)
+    checker.close()
+    assert checker.found == [], (checker.found, html)
+
+
 def check_note(data: bytes) -> None:
     note, problems = load_note("fuzz.md", data)
     assert_lines_valid(problems, data, "fuzz.md")
     if note is not None:
         site = build_site([note], ["x.png"])
-        html = note_html(note, site.links)
-        assert isinstance(sanitize_html(html), str)
+        assert_lines_valid([d for d in site.diagnostics if d.path == "fuzz.md"], data, "fuzz.md")
+        assert_safe(sanitize_html(note_html(note, site.links)))
 
 
 @given(markdown_text)
@@ -115,3 +154,33 @@ def test_random_names_and_targets_resolve(names: list[str], attachments: list[st
     resolved, problems = resolver.resolve(link, NoteKey(names[0]))
     assert resolved is None or resolved.key in set(names) | set(attachments)
     assert all(problem.line == 3 for problem in problems)
+
+
+# Pieces of HTML that try to run script, so random combinations probe the sanitiser's edges.
+HTML_PIECES = ["<script>", "</script>", "<scr", "ipt>", "<img src=x ", "onerror=", "onload=", "ONCLICK=", " on",
+               "<a href=", "javascript:", "java\tscript:", "JaVaScRiPt:", "&#106;avascript:", "&colon;",
+               "data:text/html,", "<svg>", "<math>", "<style>", "<iframe srcdoc=", "<object data=", "<base href=",
+               "<meta http-equiv=refresh content=", "<!--", "-->", "<![CDATA[", "]]>", "<noscript>", "<textarea>",
+               "<template>", "<form action=", "<button formaction=", '"', "'", "=", ">", "<", "/", " ", "\n",
+               "<p>", "</p>", "<div>", "x", "alert(1)", "<details open ontoggle=", "<video poster=", "`"]
+html_text = st.lists(st.one_of(st.sampled_from(HTML_PIECES), st.text(max_size=4)), max_size=40).map("".join)
+
+
+@given(html_text)
+def test_sanitized_html_holds_nothing_that_runs(html: str) -> None:
+    cleaned = sanitize_html(html)
+    assert_safe(cleaned)
+    assert sanitize_html(cleaned) == cleaned  # sanitising is idempotent: the output is already clean
+
+
+def test_the_safety_check_sees_what_would_run() -> None:
+    """The property above is only as good as its checker: it must flag each of these."""
+    import pytest
+
+    for unsafe in ("<script>x</script>", '<img src=x onerror="x">', "<a href=' java\tscript:x'>a</a>",
+                   '<a href="&#106;avascript:x">a</a>', '<iframe srcdoc="x"></iframe>', "<svg onload=x />",
+                   '<a href="data:text/html,x">a</a>', '<img src="data:image/svg+xml,x">'):
+        with pytest.raises(AssertionError):
+            assert_safe(unsafe)
+    assert_safe('<a href="https://example.org/javascript:">ok</a> javascript: as text <p title="onerror">'
+                '<iframe src="https://www.youtube.com/embed/x"></iframe><img src="data:image/png;base64,AA">')

@@ -22,6 +22,10 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from generate_vault import generate  # noqa: E402
 
+from papernotes.loader import load_vault  # noqa: E402
+from papernotes.pages import build_site as build_core_site  # noqa: E402
+from papernotes.pages import topic_src  # noqa: E402
+
 SERVE_URL = "http://127.0.0.1:8000/"
 _PLUGINS = dict(MkDocsConfig._schema)["plugins"]
 _VOLATILE = re.compile(rb"<lastmod>[^<]*</lastmod>")
@@ -103,23 +107,51 @@ def _assert_same_as_clean(config_file: Path, site: Path, tmp_path: Path, name: s
     assert differing == [], f"stale after {name}: {differing[:10]}"
 
 
+def _page(vault: Path, note: Path | str) -> str:
+    """The built page of a note (a path in the vault, or a generated page's source)."""
+    key = note.relative_to(vault).as_posix() if isinstance(note, Path) else note
+    return "index.html" if key == "Home.md" else key.removesuffix(".md") + "/index.html"
+
+
+def _topic_pages(vault: Path, note: Path) -> set[str]:
+    """The pages of the topics that list the paper of `note`."""
+    loaded = load_vault(vault)
+    graph = build_core_site(loaded.notes, loaded.attachments).graph
+    (pid,) = graph.papers_of_note(note.relative_to(vault).as_posix())
+    return {_page(vault, topic_src(key)) for key, topic in graph.topics.items() if pid in topic.papers}
+
+
 def test_edits_rebuild_exactly_the_pages_that_depend_on_them(served, tmp_path: Path) -> None:
     vault, config_file, site = served
     notes = _notes(vault)
     source, target = notes[4], notes[17]
     target_name = target.stem
+    year = re.search(r"^year: (\d+)$", target.read_text(encoding="utf-8"), re.MULTILINE)[1]  # type: ignore[index]
+    home = (vault / "Home.md").read_text(encoding="utf-8")
+    ticked = re.search(r"^- \[ \] \[\[([^|\]]+)", home, re.MULTILINE)[1]  # type: ignore[index]
+    generated = {"index.html", "papers/index.html", "timeline/index.html"}
     edits = [
-        ("wikilink", lambda: _edit(source, "\n## ", f"\nSee also [[{target_name}]].\n\n## ")),
-        ("year", lambda: _edit(target, "year: ", "year: 1999\nold-year: ")),
-        ("queue", lambda: _edit(vault / "Home.md", "- [ ] ", "- [x] ")),
+        # the linking note (its link) and the linked note (its "Linked from" footer); nothing else
+        ("wikilink", lambda: _edit(source, "\n## ", f"\nSee also [[{target_name}]].\n\n## "),
+         lambda: {_page(vault, source), _page(vault, target)}),
+        # the year is written twice, in the note and in Home's summary table: a user corrects both.
+        # The paper's header, Home's table, Papers, the timeline and its topics' lists show it.
+        ("year", lambda: (_edit(target, f"year: {year}\n", "year: 1999\n"),
+                          _edit(vault / "Home.md", f"| [[{target_name}]] | {year} |", f"| [[{target_name}]] | 1999 |")),
+         lambda: {_page(vault, target), *generated, *_topic_pages(vault, target)}),
+        # the ticked paper's status: Home (the queue), Queues, Papers (status column), its header
+        ("queue", lambda: _edit(vault / "Home.md", "- [ ] ", "- [x] "),
+         lambda: {"index.html", "queues/index.html", "papers/index.html", _page(vault, ticked + ".md")}),
     ]
-    for name, edit in edits:
-        before = _mtimes(site)
+    for name, edit, dependent in edits:
+        before, old_pages = _mtimes(site), _outputs(site)
         edit()
         _serve_build(config_file, site)
-        after = _mtimes(site)
+        after, new_pages = _mtimes(site), _outputs(site)
         rebuilt = {page for page in after if after[page] != before.get(page)}
-        assert 0 < len(rebuilt) < len(after) / 2, f"{name}: {len(rebuilt)} of {len(after)} pages rebuilt"
+        changed = {page for page in after if new_pages[page] != old_pages.get(page)}
+        # MkDocs writes 404.html on every build, dirty or not
+        assert rebuilt - {"404.html"} == changed == dependent(), name
         _assert_same_as_clean(config_file, site, tmp_path, name)
 
 

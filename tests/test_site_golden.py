@@ -3,15 +3,15 @@
 Each case is a folder `tests/golden/<case>/` holding `vault/` (the notes) and `expected/` (what
 papernotes makes of them). To regenerate after an intended change, run
 
-    UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_site_golden.py
+    UPDATE_GOLDEN=1 ./dev test -k golden
 
-then read the diff of `tests/golden/` like code before committing it.
+which writes the files and fails (refused under CI); then read `git diff tests/golden` like code
+before committing it.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -24,9 +24,9 @@ from papernotes.pages.generate import generated_pages
 from papernotes.pages.paper import wrap_content
 from papernotes.publish import publish
 from papernotes.rewrite import note_html
+from tests.goldens import check_files
 
 GOLDEN = Path(__file__).parent / "golden"
-UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 CASES = sorted(path.name for path in GOLDEN.iterdir() if (path / "vault").is_dir())
 
 # What each case's `expected/` holds: generated pages (Markdown), notes' bodies (HTML),
@@ -65,20 +65,4 @@ def outputs(case: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("case", CASES)
 def test_golden(case: str) -> None:
-    expected_dir = GOLDEN / case / "expected"
-    actual = outputs(case)
-    if UPDATE:
-        for name, text in actual.items():
-            path = expected_dir / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        for path in expected_dir.rglob("*"):
-            if path.is_file() and path.relative_to(expected_dir).as_posix() not in actual:
-                path.unlink()
-        return
-    assert expected_dir.is_dir(), f"{expected_dir} is missing: run with UPDATE_GOLDEN=1 and review it"
-    stored = {path.relative_to(expected_dir).as_posix(): path.read_text(encoding="utf-8")
-              for path in expected_dir.rglob("*") if path.is_file()}
-    assert sorted(actual) == sorted(stored), "files differ: run with UPDATE_GOLDEN=1 and review the diff"
-    for name, text in actual.items():
-        assert text == stored[name], f"{case}/expected/{name} differs: run with UPDATE_GOLDEN=1 and review"
+    check_files(GOLDEN / case / "expected", outputs(case))

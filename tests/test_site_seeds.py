@@ -77,7 +77,13 @@ def test_every_paper_is_reachable_from_the_papers_page(seeds_site: tuple[Path, P
     docs, site = seeds_site
     vault = load_vault(docs)
     papers = build_core_site(vault.notes, vault.attachments).graph.papers
-    assert len(papers) > 50  # the seeds hold well over fifty papers: the recognisers ran
+    # Papers written inline per note, as counted seed by seed in test_entries_seeds.py ...
+    assert {note.path: len(note.papers) for note in vault.notes} == {
+        "Home.md": 0, "Reading/논문 읽기.md": 286 + 93, "Conferences/CVPR 2023 notes.md": 12,
+        "Survey/survey_video_LDM.md": 64, "daily/daily.2023.12.07.md": 13}
+    # ... 468 entries plus Home's queue, merged by arXiv id, DOI and title into 502 papers (measured
+    # on this layout; a change here means mentions merge differently: review why)
+    assert len(papers) == 502
     parser = _Links()
     parser.feed((site / "papers" / "index.html").read_text(encoding="utf-8"))
     by_title: dict[str, list[str]] = {}
@@ -106,7 +112,10 @@ def _lands(site: Path, url: str) -> bool:
 def test_inline_papers_land_on_their_own_line(seeds_site: tuple[Path, Path]) -> None:
     _, site = seeds_site
     survey = (site / "Survey" / "survey_video_LDM" / "index.html").read_text(encoding="utf-8")
-    assert survey.count('class="pn-anchor"') > 10
+    # 64 papers written inline; 6 of them (Paint by Example, Video Diffusion Models, Tune-A-Video,
+    # Make-Your-Video, Stable Video Diffusion, DiT) are first written in Home.md or the reading log,
+    # where their anchor and the Papers page's link are
+    assert survey.count('class="pn-anchor"') == 58
 
 
 def test_home_queue_progress_matches_its_done_items(seeds_site: tuple[Path, Path]) -> None:

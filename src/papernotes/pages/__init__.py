@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from papernotes.bib.library import Library
+from papernotes.bib.match import Bibliography, attach_library
 from papernotes.diagnostics import Diagnostic
 from papernotes.graph import PaperGraph, build_graph
 from papernotes.loader import is_excluded
@@ -30,6 +32,8 @@ class Site:
     diagnostics: tuple[Diagnostic, ...]
     templates_dir: str | None = None
     """A folder whose templates replace the shipped ones of the same name (`templates_dir` option)."""
+    bib: Bibliography = Bibliography()
+    """Reference libraries matched to the graph: citekeys, entries, papers "in library"."""
 
     def src_of(self, key: str) -> str:
         return self.links.src_of(key)
@@ -112,13 +116,16 @@ def line_anchors(graph: PaperGraph, published: frozenset[str]) -> dict[str, dict
 def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Sequence[str] = (),
                use_directory_urls: bool = True, topic_pages: bool = True, explicit: bool = False,
                templates_dir: str | None = None, folder_topics: bool = True,
-               strict_line_breaks: bool = False) -> Site:
+               strict_line_breaks: bool = False, library: Library | None = None,
+               library_papers: bool = True, csl_style: str = "apa") -> Site:
     """One graph over the published notes, with the private ones known only as link targets:
     a link to a private note is neither broken nor followed, and nothing of it reaches a page."""
     published = [note for note in notes if is_published(note, exclude, explicit=explicit)]
     public_keys = frozenset(note.path for note in published)
     private = [note for note in notes if note.path not in public_keys]
     graph = build_graph(published, attachments, folder_topics=folder_topics, private=private)
+    graph, bib = attach_library(graph, library or Library(()), private, library_papers=library_papers,
+                                csl_style=csl_style)
     home = find_home(published)
     page_src: dict[str, str] = {}
     if home is not None and home.casefold() not in ("index.md", "readme.md"):
@@ -134,8 +141,8 @@ def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Se
         line_anchors=line_anchors(graph, public_keys), strict_line_breaks=strict_line_breaks,
     )
     loaded = {d for note in notes for d in note.diagnostics}  # the loader reports these itself
-    diagnostics = tuple(d for d in graph.diagnostics if d not in loaded)
-    return Site(graph, links, home, diagnostics, templates_dir)
+    diagnostics = tuple(d for d in graph.diagnostics if d not in loaded) + bib.diagnostics
+    return Site(graph, links, home, diagnostics, templates_dir, bib)
 
 
 __all__ = ["Site", "build_site", "find_home", "is_site_asset", "is_published"]

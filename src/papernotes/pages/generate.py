@@ -58,7 +58,8 @@ def default_nav(site: Site, pages: set[str], bases: Sequence[str] = ()) -> list[
 
 
 def _papers(site: Site) -> list[tuple[PaperId, Paper]]:
-    return sorted(site.graph.papers.items(), key=lambda item: (-(item[1].year or 0), item[1].title.casefold()))
+    papers = list(site.graph.papers.items()) + list(site.bib.library_papers.items())
+    return sorted(papers, key=lambda item: (-(item[1].year or 0), item[1].title.casefold()))
 
 
 def _attribute_columns(papers: list[tuple[PaperId, Paper]]) -> list[str]:
@@ -78,11 +79,12 @@ def papers_page(site: Site) -> str:
     lines = ["# Papers", "", f"{counted(len(papers), 'paper')}.", "", '<div class="pn-table">', "<table>",
              "<thead><tr>" + "".join(f"<th>{html_text(name)}</th>" for name in header) + "</tr></thead>",
              "<tbody>"]
-    for _, paper in papers:
+    for pid, paper in papers:
         attributes = dict(paper.attributes)
         topics = ", ".join(topic_html(site, key, base) for key in paper_topics(site, paper))
         cells = [paper_html(site, paper, base), str(paper.year or ""), html_text(paper.venue or ""), topics,
-                 html_text(paper.status or ""), *(html_text(attributes.get(name, "")) for name in extra)]
+                 html_text(paper.status or ("in library" if pid in site.bib.library_papers else "")),
+                 *(html_text(attributes.get(name, "")) for name in extra)]
         lines.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
     return "\n".join(lines + ["</tbody>", "</table>", "</div>", ""])
 

@@ -127,7 +127,9 @@ def test_no_payload_survives_as_markup(site: Path) -> None:
         checker = _Markup()
         checker.feed(path.read_text(encoding="utf-8"))
         assert checker.bad == [], path
-        assert "tplx" not in path.read_text(encoding="utf-8").replace("{% if true %}tplx", ""), path
+        text = path.read_text(encoding="utf-8").replace("{% if true %}tplx", "")
+        text = text.replace("\\{\\% if true \\%\\}tplx", "")  # the Cite block's BibTeX: escaped, not run
+        assert "tplx" not in text, path
 
 
 def test_payloads_are_shown_as_text_where_they_are_displayed(site: Path) -> None:

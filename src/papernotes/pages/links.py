@@ -6,33 +6,16 @@ from __future__ import annotations
 
 import html
 
-from papernotes.model import Note, Paper
+from papernotes.model import Paper
 from papernotes.pages import Site, topic_src
 from papernotes.paths import stem
 from papernotes.render import escape_md, md_link, page_url, relative_url
 from papernotes.topics import topic_key
 
 
-def anchor_above(note: Note, line: int) -> str:
-    """The anchor of the heading a file line sits under (the closest place a link can land)."""
-    anchor = ""
-    for heading in note.headings:
-        if heading.line <= line:
-            anchor = heading.anchor
-    return anchor
-
-
 def paper_target(site: Site, paper: Paper) -> tuple[str, str] | None:
     """(note key, anchor) where a paper is best read: its own note, else where it is mentioned."""
-    published = site.links.published
-    if paper.note and paper.note in published:
-        return paper.note, ""
-    for source in paper.sources:
-        if source.path in published:
-            note = site.graph.notes[source.path]
-            line_anchor = site.links.line_anchors.get(source.path, {}).get(source.line)
-            return source.path, line_anchor or paper.anchor or anchor_above(note, source.line)
-    return None
+    return site.links.paper_place(paper)
 
 
 def paper_topics(site: Site, paper: Paper) -> list[str]:

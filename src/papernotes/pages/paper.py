@@ -8,8 +8,10 @@ from dataclasses import dataclass
 
 from papernotes.model import Link, Note, Paper, PaperId
 from papernotes.pages import Site
+from papernotes.pages.cite import cite_block, references_html
 from papernotes.pages.links import page_href, paper_target, paper_topics, topic_src
 from papernotes.render import render
+from papernotes.rewrite import anchor_above
 
 BUTTONS = (("paper", "Paper"), ("arxiv", "arXiv"), ("pdf", "PDF"), ("code", "Code"),
            ("project", "Project"), ("github", "Code"), ("video", "Video"))
@@ -30,10 +32,15 @@ class Href:
 
 
 def wrap_content(content: str, site: Site, key: str | None, src: str, *, paper_pages: bool) -> str:
-    """The page's HTML with the note itself marked for search, and paper chrome around it."""
-    body = f"<div data-pagefind-body>\n{content}\n</div>"
-    if key is None or not paper_pages:
-        return body if key is not None else content
+    """The page's HTML with the note itself marked for search, and paper chrome around it; a note
+    that cites gets its References at the end, a paper's note its Cite block."""
+    if key is None:
+        return content
+    note = site.graph.notes.get(key)  # type: ignore[call-overload]
+    references = references_html(site, note, src) if note is not None and note.citations else ""
+    body = f"<div data-pagefind-body>\n{content}\n{references}</div>"
+    if not paper_pages:
+        return body
     href = Href(site, src)
     pid = site.graph.paper_of_note.get(key)  # type: ignore[call-overload]
     if pid is None:
@@ -42,7 +49,8 @@ def wrap_content(content: str, site: Site, key: str | None, src: str, *, paper_p
     paper = site.graph.papers[pid]
     subtitle = "" if _folded(heading_text) in _folded(paper.title) else heading_text
     header = paper_header(paper, href, heading_id, subtitle)
-    return f"<div data-pagefind-body>\n{header}\n{rest}\n</div>" + footer(site, key, pid, href)
+    return (f"<div data-pagefind-body>\n{header}\n{rest}\n{references}</div>" + cite_block(site, pid)
+            + footer(site, key, pid, href))
 
 
 _LEADING_H1_RE = re.compile(r"\A\s*<h1\b([^>]*)>(.*?)</h1>\s*", re.DOTALL)
@@ -167,8 +175,6 @@ def footer(site: Site, key: str, pid: PaperId | None, href: Href) -> str:
 
 
 def _anchor_for(site: Site, key: str, line: int) -> str:
-    from papernotes.pages.links import anchor_above
-
     return anchor_above(site.graph.notes[key], line)  # type: ignore[index]
 
 

@@ -1,0 +1,83 @@
+"""Pandoc citations in notes: the inline rule, what they show, unknown keys, References."""
+
+from __future__ import annotations
+
+import pytest
+
+from papernotes.bib.library import parse_library
+from papernotes.loader import load_note, load_vault
+from papernotes.markdown.parser import make_parser
+from papernotes.pages import build_site
+from papernotes.rewrite import note_html
+
+
+def _citations(text: str) -> list[tuple[str, bool, list[tuple[str, str, str, bool]]]]:
+    found = []
+    for token in make_parser().parse(text):
+        for child in token.children or ():
+            if child.type == "citation":
+                found.append((child.content, child.meta["bracketed"], child.meta["items"]))
+    return found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("[@key]", [("[@key]", True, [("", "key", "", False)])]),
+    ("[@key, p. 3]", [("[@key, p. 3]", True, [("", "key", "p. 3", False)])]),
+    ("[see @a, pp. 3-4; @b]", [("[see @a, pp. 3-4; @b]", True, [("see", "a", "pp. 3-4", False),
+                                                                  ("", "b", "", False)])]),
+    ("[-@smith04]", [("[-@smith04]", True, [("", "smith04", "", True)])]),
+    ("As @he2016deep says.", [("@he2016deep", False, [("", "he2016deep", "", False)])]),
+    ("(@doe:2020.", [("@doe:2020", False, [("", "doe:2020", "", False)])]),
+])
+def test_pandoc_forms(text, expected):
+    assert _citations(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "mail me@example.org today", "`[@key]` in code", "```\n[@key]\n```", "[@user](https://x.org/user)",
+    "[[wiki@link]]", "[text without a key]", "price @ 3 dollars", "$a@b$",
+])
+def test_not_citations(text):
+    note, _ = load_note("a.md", text.encode())
+    assert note is not None and note.citations == ()
+
+
+def test_a_bracket_with_a_plain_item_is_no_bracketed_citation():
+    assert [(raw, bracketed) for raw, bracketed, _ in _citations("[@a; plain]")] == [("@a", False)]
+
+
+LIBRARY = ("@article{he2016deep, title={Deep Residual Learning}, author={He, Kaiming and Zhang, Xiangyu and"
+           " Ren, Shaoqing}, year={2016}}\n"
+           "@article{ho2020, title={Denoising Diffusion Probabilistic Models}, author={Ho, Jonathan}, year={2020}}\n")
+
+
+def _site(make_vault, notes):
+    root = make_vault(notes)
+    vault = load_vault(root)
+    return build_site(vault.notes, vault.attachments, library=parse_library(LIBRARY, "refs.bib"))
+
+
+def test_citations_link_to_the_paper_page(make_vault):
+    site = _site(make_vault, {
+        "ResNet.md": "---\ncitekey: he2016deep\n---\n# ResNet\n",
+        "notes.md": "Deep nets [@he2016deep, p. 3; @ho2020] and @he2016deep, not me@mail.org.\n",
+    })
+    html = note_html(site.graph.notes["notes.md"], site.links)
+    assert ('(<a class="pn-cite" href="../ResNet/" title="Deep Residual Learning">He et al., 2016</a>, p. 3; '
+            '<span class="pn-cite" title="Denoising Diffusion Probabilistic Models">Ho, 2020</span>)') in html
+    assert '<a class="pn-cite" href="../ResNet/" title="Deep Residual Learning">He et al. (2016)</a>' in html
+    assert "me@mail.org" in html and not site.diagnostics
+
+
+def test_unknown_key_stays_text_with_did_you_mean(make_vault):
+    site = _site(make_vault, {"notes.md": "# N\n\nSee [@he2016dep] and @alice.\n"})
+    html = note_html(site.graph.notes["notes.md"], site.links)
+    assert "[@he2016dep]" in html and "@alice" in html
+    [problem] = site.diagnostics
+    assert (problem.path, problem.line, problem.code) == ("notes.md", 3, "unknown-citekey")
+    assert problem.hint == "Did you mean @he2016deep?"
+
+
+def test_citation_inside_a_link_stays_text():
+    note, _ = load_note("a.md", b"[about @key](https://example.org)\n")
+    assert note is not None and note.citations == ()

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from papernotes.bib.sources import load_libraries, vault_libraries
 from papernotes.diagnostics import sort_key
 from papernotes.loader import load_vault
 from papernotes.model import NoteKey
@@ -31,14 +32,16 @@ CASES = sorted(path.name for path in GOLDEN.iterdir() if (path / "vault").is_dir
 # What each case's `expected/` holds: generated pages (Markdown), notes' bodies (HTML),
 # and the HTML papernotes puts around a paper note's rendered body.
 GENERATED = ("papers.md", "topics/index.md", "topics/diffusion.md", "queues.md", "timeline.md",
-             "notes.md", "index.md")
+             "notes.md", "index.md", "papers.bib", "papers.json")
 BODY = '<h1 id="{id}">{text}<a class="headerlink" href="#{id}" title="Permanent link">&para;</a></h1>\n<p>BODY</p>'
 
 
 def _site(case: str) -> tuple[Site, list[str]]:
-    vault = load_vault(GOLDEN / case / "vault")
+    root = GOLDEN / case / "vault"
+    vault = load_vault(root)
     options = GOLDEN / case / "options.json"
-    site = build_site(vault.notes, vault.attachments,
+    library = load_libraries(root, vault_libraries(vault.attachments, ()), (), root)  # `.bib` files in the vault
+    site = build_site(vault.notes, vault.attachments, library=library,
                       **(json.loads(options.read_text(encoding="utf-8")) if options.is_file() else {}))
     diagnostics = sorted(vault.diagnostics + site.diagnostics, key=sort_key)
     shown = [d.format() for d in diagnostics if d.path in site.links.published or d.path not in site.links.notes]
@@ -53,7 +56,7 @@ def outputs(case: str) -> dict[str, str]:
     for key in sorted(site.links.published):
         note = site.links.notes[NoteKey(key)]
         found[f"notes/{key.removesuffix('.md')}.html"] = note_html(note, site.links)
-        if key in site.graph.paper_of_note:
+        if key in site.graph.paper_of_note or note.citations:  # paper chrome, References
             first = note.headings[0] if note.headings and note.headings[0].level == 1 else None
             body = BODY.format(id=first.anchor, text=first.text) if first else "<p>BODY</p>"
             found[f"html/{key.removesuffix('.md')}.html"] = wrap_content(

@@ -181,10 +181,40 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    if args.format in BIBLIOGRAPHY_FORMATS:
+        return export_bibliography(args)
     loaded = load(args)
     if loaded is None:
         return 2
     document = export_json(loaded[1])
+    if args.output:
+        Path(args.output).write_text(document, encoding="utf-8")
+    else:
+        sys.stdout.write(document)
+    return 0
+
+
+BIBLIOGRAPHY_FORMATS = ("bibtex", "csl-json")
+
+
+def export_bibliography(args: argparse.Namespace) -> int:
+    """`export --format bibtex|csl-json`: the site's `papers.bib` / `papers.json`, published papers only."""
+    from papernotes.bib.export import papers_bibtex, papers_csl_json
+    from papernotes.bib.sources import load_libraries, vault_libraries
+    from papernotes.pages import build_site
+
+    vault_path = Path(args.vault) if args.vault else default_vault(Path.cwd())
+    if not vault_path.is_dir():
+        print(f"papernotes: {vault_path} is not a folder of notes", file=sys.stderr)
+        return 2
+    vault = load_vault(vault_path, exclude=args.exclude)
+    options = plugin_options(Path.cwd(), vault_path)
+    exclude = [*args.exclude, *(str(glob) for glob in options.get("exclude") or [])]
+    named = [str(name) for name in options.get("bibliography") or []]
+    library = load_libraries(vault_path, vault_libraries(vault.attachments, exclude), named, Path.cwd())
+    site = build_site(vault.notes, vault.attachments, exclude=exclude, explicit=options.get("publish") == "explicit",
+                      library=library, library_papers=options.get("library_papers", True) is not False)
+    document = (papers_bibtex if args.format == "bibtex" else papers_csl_json)(site.graph, site.bib)
     if args.output:
         Path(args.output).write_text(document, encoding="utf-8")
     else:
@@ -203,11 +233,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(run=run_check, include_private=True)
     export = commands.add_parser("export", help="write the paper graph (papers, notes, edges, topics, queues)")
     export.add_argument("vault", nargs="?", help="the notes folder (default as for check)")
-    export.add_argument("--format", choices=("json",), default="json")
+    export.add_argument("--format", choices=("json", *BIBLIOGRAPHY_FORMATS), default="json",
+                        help="json: the paper graph; bibtex / csl-json: the published papers, as papers.bib / .json")
     export.add_argument("-o", "--output", help="write to this file instead of standard output")
     export.add_argument("--exclude", action="append", default=[], metavar="GLOB")
     export.add_argument("--include-private", action="store_true",
-                        help="also export notes marked publish: false / dg-publish: false / draft: true")
+                        help="also export notes marked publish: false / dg-publish: false / draft: true "
+                             "(json only: bibtex and csl-json hold published papers only)")
     export.set_defaults(run=run_export)
     return parser
 

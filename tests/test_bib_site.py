@@ -35,7 +35,10 @@ def test_citations_link_and_references_close_the_note(site: Path) -> None:
 def test_paper_page_has_the_cite_block_and_library_facts(site: Path) -> None:
     html = page(site, "ResNet")
     assert 'class="pn-cite-block"' in html and "@inproceedings{he2016deep," in html
-    assert "Kaiming He, Xiangyu Zhang, Shaoqing Ren, Jian Sun" in html
+    assert ('<a class="pn-author" href="../authors/kaiming-he/">Kaiming He</a>, '
+            '<a class="pn-author" href="../authors/xiangyu-zhang/">Xiangyu Zhang</a>') in html
+    assert '<a class="pn-chip pn-venue" href="../venues/cvpr/">CVPR</a> · 2016' in html
+    assert "Masked Autoencoders" in page(site, "authors/kaiming-he")  # a library paper joins its author
     assert "data-pn-copy" in (site / "_papernotes" / "papernotes.js").read_text(encoding="utf-8")
 
 

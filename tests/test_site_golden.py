@@ -32,7 +32,8 @@ CASES = sorted(path.name for path in GOLDEN.iterdir() if (path / "vault").is_dir
 # What each case's `expected/` holds: generated pages (Markdown), notes' bodies (HTML),
 # and the HTML papernotes puts around a paper note's rendered body.
 GENERATED = ("papers.md", "topics/index.md", "topics/diffusion.md", "queues.md", "timeline.md",
-             "notes.md", "index.md", "papers.bib", "papers.json")
+             "notes.md", "index.md", "papers.bib", "papers.json", "authors/index.md", "authors/kaiming-he.md",
+             "venues/index.md", "venues/cvpr.md")
 BODY = '<h1 id="{id}">{text}<a class="headerlink" href="#{id}" title="Permanent link">&para;</a></h1>\n<p>BODY</p>'
 
 

@@ -23,19 +23,58 @@
         table.dataset.pnSortable = "1";
         new Tablesort(table);
       }
-      var box = document.createElement("input");
-      box.type = "search";
-      box.className = "pn-filter md-input";
-      box.placeholder = "Filter rows";
-      box.setAttribute("aria-label", "Filter rows");
-      box.addEventListener("input", function () {
-        var needle = box.value.toLowerCase();
+      var box = filterBox("search", "Filter rows", "");
+      var filters = [box];
+      // The Papers table's rows name their authors and venue (data-pn-authors, data-pn-venue):
+      // two more boxes filter by them, offering the names found (?author=... / ?venue=... prefill them).
+      var params = new URLSearchParams(window.location.search);
+      [["pnAuthors", "Author", "author"], ["pnVenue", "Venue", "venue"]].forEach(function (spec) {
+        var names = {};
         table.querySelectorAll("tbody tr").forEach(function (row) {
-          row.hidden = needle !== "" && row.textContent.toLowerCase().indexOf(needle) < 0;
+          (row.dataset[spec[0]] || "").split("|").forEach(function (name) { if (name) names[name] = true; });
         });
+        if (!Object.keys(names).length) return;
+        var field = filterBox("search", spec[1], params.get(spec[2]) || "");
+        field.dataset.pnField = spec[0];
+        var list = document.createElement("datalist");
+        list.id = "pn-" + spec[2] + "s-" + index;
+        Object.keys(names).sort().forEach(function (name) {
+          var option = document.createElement("option");
+          option.value = name;
+          list.appendChild(option);
+        });
+        field.setAttribute("list", list.id);
+        table.parentNode.insertBefore(list, table);
+        filters.push(field);
       });
-      table.parentNode.insertBefore(box, table);
+      function apply() {
+        table.querySelectorAll("tbody tr").forEach(function (row) {
+          row.hidden = !filters.every(function (field) {
+            var needle = field.value.toLowerCase().trim();
+            if (!needle) return true;
+            if (!field.dataset.pnField) return row.textContent.toLowerCase().indexOf(needle) >= 0;
+            return (row.dataset[field.dataset.pnField] || "").toLowerCase().split("|").some(function (name) {
+              return name.indexOf(needle) >= 0;
+            });
+          });
+        });
+      }
+      filters.forEach(function (field) {
+        field.addEventListener("input", apply);
+        table.parentNode.insertBefore(field, table);
+      });
+      apply();
     });
+  }
+
+  function filterBox(type, label, value) {
+    var box = document.createElement("input");
+    box.type = type;
+    box.className = "pn-filter md-input";
+    box.placeholder = label === "Filter rows" ? label : "Filter by " + label.toLowerCase();
+    box.setAttribute("aria-label", box.placeholder);
+    box.value = value;
+    return box;
   }
 
   function siteRoot() {

@@ -57,7 +57,10 @@ def parse_name(name: str) -> Person:
     name = " ".join(name.split())
     if _CJK_RE.search(name) or " " not in name.replace(",", " ").strip():
         return Person("", name.strip(" ,"), whole=True)
-    from nameparser import HumanName
+    simple = _simple_split(name)
+    if simple is not None:
+        return simple
+    from nameparser import HumanName  # ~0.4 ms a name: kept for particles, suffixes, titles
 
     human = HumanName(name)
     given = " ".join(part for part in (human.first, human.middle) if part)
@@ -65,6 +68,23 @@ def parse_name(name: str) -> Person:
     if not family:
         return Person("", name, whole=True)
     return Person(given, family)
+
+
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d.", "md"}
+_TITLES = {"dr", "dr.", "prof", "prof.", "mr", "mr.", "ms", "ms.", "mrs", "mrs."}
+
+
+def _simple_split(name: str) -> Person | None:
+    """The two shapes nearly every library uses, without nameparser: `Family, Given` and `Given Family`."""
+    if name.count(",") == 1:
+        family, given = (part.strip() for part in name.split(","))
+        if family and given and given.casefold() not in _SUFFIXES and family.casefold() not in _TITLES:
+            return Person(given, family)
+        return None
+    words = name.split(" ")
+    if "," not in name and len(words) == 2 and not {w.casefold() for w in words} & (_SUFFIXES | _TITLES):
+        return Person(words[0], words[1])
+    return None
 
 
 def stable_key(first_author: str, year: int | None, title: str) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from papernotes.bib.citations import citation_problems, cite_targets
+from papernotes.bib.directory import Directory, build_directory
 from papernotes.bib.library import Library
 from papernotes.bib.match import Bibliography, attach_library
 from papernotes.diagnostics import Diagnostic
@@ -35,6 +36,8 @@ class Site:
     """A folder whose templates replace the shipped ones of the same name (`templates_dir` option)."""
     bib: Bibliography = Bibliography()
     """Reference libraries matched to the graph: citekeys, entries, papers "in library"."""
+    directory: Directory = Directory()
+    """Authors and venues of every paper (the graph's and the library's), for their pages."""
 
     def src_of(self, key: str) -> str:
         return self.links.src_of(key)
@@ -145,7 +148,8 @@ def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Se
     loaded = {d for note in notes for d in note.diagnostics}  # the loader reports these itself
     diagnostics = (tuple(d for d in graph.diagnostics if d not in loaded) + bib.diagnostics
                    + tuple(citation_problems(published, bib)))
-    return Site(graph, links, home, diagnostics, templates_dir, bib)
+    directory = build_directory(graph.papers.items(), bib.library_papers.items()) if topic_pages else Directory()
+    return Site(graph, links, home, diagnostics, templates_dir, bib, directory)
 
 
 __all__ = ["Site", "build_site", "find_home", "is_site_asset", "is_published"]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from papernotes.bib.export import papers_bibtex, papers_csl_json
 from papernotes.model import Paper, PaperId
 from papernotes.pages import Site
 from papernotes.pages.links import (
+    html_list,
     html_text,
     note_html,
     note_link,
@@ -21,12 +22,14 @@ from papernotes.pages.links import (
     topic_link,
     topic_src,
 )
+from papernotes.pages.people import author_filter_attributes, people_pages, venue_html
 from papernotes.paths import stem
 from papernotes.render import counted, escape_md, md_link
 
 SECTIONS = (
     ("Papers", "papers.md"), ("Topics", "topics/index.md"), ("Queues", "queues.md"),
-    ("Timeline", "timeline.md"), ("All notes", "notes.md"), ("Search", "search.md"),
+    ("Timeline", "timeline.md"), ("Authors", "authors/index.md"), ("Venues", "venues/index.md"),
+    ("All notes", "notes.md"), ("Search", "search.md"),
 )
 _SKIPPED_ATTRIBUTES = {"year", "venue", "conference", "年份", "会议"}
 
@@ -39,6 +42,7 @@ def generated_pages(site: Site, *, search: bool = True) -> dict[str, str]:
         "timeline.md": timeline_page(site),
         "notes.md": notes_page(site),
     }
+    pages.update(people_pages(site))
     pages["papers.bib"] = papers_bibtex(site.graph, site.bib)  # linked from the Papers page
     pages["papers.json"] = papers_csl_json(site.graph, site.bib)
     children = topic_children(site)
@@ -86,16 +90,16 @@ def papers_page(site: Site) -> str:
     for pid, paper in papers:
         attributes = dict(paper.attributes)
         topics = ", ".join(topic_html(site, key, base) for key in paper_topics(site, paper))
-        cells = [paper_html(site, paper, base), str(paper.year or ""), html_text(paper.venue or ""), topics,
+        venue = venue_html(site, paper.venue, base) if paper.venue else ""
+        cells = [paper_html(site, paper, base), str(paper.year or ""), venue, topics,
                  html_text(paper.status or ("in library" if pid in site.bib.library_papers else "")),
                  *(html_text(attributes.get(name, "")) for name in extra)]
-        lines.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+        lines.append(f"<tr{author_filter_attributes(site, paper)}>" + "".join(f"<td>{cell}</td>" for cell in cells)
+                     + "</tr>")
     return "\n".join(lines + ["</tbody>", "</table>", "</div>", ""])
 
 
-def _html_list(items: Iterable[str]) -> list[str]:
-    """A bulleted list as one raw HTML block: the renderer passes it through untouched."""
-    return ["<ul>", *(f"<li>{item}</li>" for item in items), "</ul>", ""]
+_html_list = html_list
 
 
 def topics_index(site: Site) -> str:

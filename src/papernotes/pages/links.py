@@ -5,6 +5,7 @@ to the page being built."""
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 
 from papernotes.model import Paper
 from papernotes.pages import Site, topic_src
@@ -64,7 +65,8 @@ def html_text(text: str) -> str:
     return html.escape(" ".join(text.split()), quote=False)
 
 
-def _a(label: str, href: str) -> str:
+def html_link(label: str, href: str) -> str:
+    """`<a>` around HTML `label`."""
     return f'<a href="{html.escape(href)}">{label}</a>'
 
 
@@ -74,7 +76,7 @@ def paper_html(site: Site, paper: Paper, base: str) -> str:
     if target is None:
         return label
     key, anchor = target
-    return _a(label, page_href(site, base, site.src_of(key), anchor))
+    return html_link(label, page_href(site, base, site.src_of(key), anchor))
 
 
 def note_html(site: Site, key: str, base: str) -> str:
@@ -82,8 +84,13 @@ def note_html(site: Site, key: str, base: str) -> str:
     label = html_text(note.title if note else stem(key))
     if key not in site.links.published:
         return label
-    return _a(label, page_href(site, base, site.src_of(key)))
+    return html_link(label, page_href(site, base, site.src_of(key)))
 
 
 def topic_html(site: Site, key: str, base: str) -> str:
-    return _a(html_text(site.graph.topics[key].name), page_href(site, base, topic_src(key)))
+    return html_link(html_text(site.graph.topics[key].name), page_href(site, base, topic_src(key)))
+
+
+def html_list(items: Iterable[str]) -> list[str]:
+    """A bulleted list as one raw HTML block: the renderer passes it through untouched."""
+    return ["<ul>", *(f"<li>{item}</li>" for item in items), "</ul>", ""]

@@ -10,6 +10,7 @@ from papernotes.model import Link, Note, Paper, PaperId
 from papernotes.pages import Site
 from papernotes.pages.cite import cite_block, references_html
 from papernotes.pages.links import page_href, paper_target, paper_topics, topic_src
+from papernotes.pages.people import author_src, venue_src
 from papernotes.render import render
 from papernotes.rewrite import anchor_above
 
@@ -88,8 +89,14 @@ def paper_header(paper: Paper, href: Href, heading_id: str = "", subtitle: str =
     buttons = [{"label": label, "href": urls[kind]} for kind, label in BUTTONS
                if kind in urls and urls[kind].startswith(("http://", "https://"))]
     venue_year = " · ".join(part for part in (paper.venue or "", str(paper.year or "")) if part)
+    directory = href.site.directory
+    author_links = [{"name": name, "href": href.to_src(author_src(slug)) if slug else ""}
+                    for name in paper.authors for slug in [directory.author_slug.get(name)]]
+    venue_slug = directory.venue_slug.get(paper.venue or "")
     return render("paper_header.html", {
         "title": paper.title, "heading_id": heading_id, "subtitle": subtitle, "authors": list(paper.authors),
+        "author_links": author_links, "venue": paper.venue or "", "year": paper.year or "",
+        "venue_href": href.to_src(venue_src(venue_slug)) if venue_slug else "",
         "venue_year": venue_year, "status": paper.status or "",
         "status_label": STATUS_LABELS.get(paper.status or "", ""), "topics": topics, "buttons": buttons,
     }, overrides=href.site.templates_dir)

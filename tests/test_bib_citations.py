@@ -81,3 +81,18 @@ def test_unknown_key_stays_text_with_did_you_mean(make_vault):
 def test_citation_inside_a_link_stays_text():
     note, _ = load_note("a.md", b"[about @key](https://example.org)\n")
     assert note is not None and note.citations == ()
+
+
+def test_csl_style_option_and_a_bad_style(make_vault):
+    from papernotes.pages.cite import references_html
+
+    files = {"notes.md": "# N\n\nSee [@ho2020] and [@he2016deep].\n"}
+    root = make_vault(files)
+    vault = load_vault(root)
+    library = parse_library(LIBRARY, "refs.bib")
+    ieee = build_site(vault.notes, vault.attachments, library=library, csl_style="ieee")
+    html = references_html(ieee, ieee.graph.notes["notes.md"], "notes.md")
+    assert "[2]K. He, X. Zhang, and S. Ren" in html and "[1]J. Ho" in html and not ieee.diagnostics  # cited order
+    bad = build_site(vault.notes, vault.attachments, library=library, csl_style="no-such-style")
+    assert [d.code for d in bad.diagnostics] == ["csl-style"] and bad.bib.csl_style == "apa"
+    assert "He, K., Zhang, X., &amp; Ren, S. (2016)" in references_html(bad, bad.graph.notes["notes.md"], "notes.md")

@@ -197,3 +197,20 @@ def test_attach_without_library_changes_nothing(make_vault):
     site = build_site(vault.notes, vault.attachments)
     graph, bib = attach_library(site.graph, merge_libraries([]))
     assert graph is site.graph and not bib.entries
+
+
+def test_near_titles_match_whichever_end_is_intact(make_vault):
+    from papernotes.bib.match import _Matcher
+    from papernotes.model import Paper, PaperId, Source
+
+    source = (Source("a.md", 1, "note"),)  # type: ignore[arg-type]
+    papers = {PaperId("a"): Paper("Attention Is All You Need", source),
+              PaperId("b"): Paper("YOLOv3: An Incremental Improvement", source),
+              PaperId("c"): Paper("Denoising Diffusion Probabilistic Models", source)}
+    matcher = _Matcher([], papers)
+    entries = parse_library(
+        "@article{a1, title={Atention is All You Need}}\n"           # a typo in the first word
+        "@article{a2, title={Attention Is All You Need.}}\n"          # punctuation only: exact
+        "@article{b1, title={YOLOv4: An Incremental Improvement}}\n"  # another paper: numbers differ
+        "@article{c1, title={Denoising Diffusion Implicit Models}}\n", "x.bib").entries
+    assert matcher.near_titles(entries) == ["a", "a", None, None]

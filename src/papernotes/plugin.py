@@ -188,6 +188,14 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                      f"{len(site.links.published):,}", f"{gone:,}", _seconds(start))
         return files
 
+    def on_serve(self, server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+        """`mkdocs serve` watches docs_dir; a library named by `bibliography` may live outside it."""
+        for name in self.config.bibliography:
+            path = Path(config.config_file_path or ".").parent / name
+            if path.exists():
+                server.watch(str(path))
+        return server
+
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """--dirty: MkDocs makes a new theme environment for every rebuild; compiled templates
         are kept on disk, so Material's templates are not compiled again after each edit."""

@@ -80,25 +80,41 @@ def _escaped(item: Mapping[str, Any]) -> dict[str, Any]:
     return {key: (value if key == "id" else escape(value)) for key, value in item.items()}
 
 
+@lru_cache(maxsize=8)
+def is_numeric(style: str) -> bool:
+    """A style that numbers references in citation order (`[1]`, IEEE) rather than by author."""
+    category = _style(style).root.find(".//{http://purl.org/net/xbiblio/csl}category[@citation-format]")
+    return category is not None and category.get("citation-format") in ("numeric", "label")
+
+
 @lru_cache(maxsize=4096)
-def _format_one(style: str, item_json: str) -> str:
+def _format(style: str, items_json: str) -> tuple[str, ...]:
+    """The items (a JSON list) as one bibliography of the style, in the style's order."""
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON
 
-    item = json.loads(item_json)
+    items = json.loads(items_json)
     logging.getLogger("citeproc").setLevel(logging.ERROR)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # citeproc-py warns about every field it does not know
-        bibliography = CitationStylesBibliography(_style(style), CiteProcJSON([_escaped(item)]), formatter.html)
-        bibliography.register(Citation([CitationItem(item["id"])]))
-        entries = bibliography.bibliography()
-    return str(entries[0]) if entries else html.escape(str(item.get("title", "")), quote=False)
+        source = CiteProcJSON([_escaped(item) for item in items])
+        bibliography = CitationStylesBibliography(_style(style), source, formatter.html)
+        for item in items:
+            bibliography.register(Citation([CitationItem(item["id"])]))
+        return tuple(str(entry) for entry in bibliography.bibliography())
 
 
 def format_references(items: Sequence[Mapping[str, Any]], style: str) -> list[tuple[str, str]]:
-    """(id, HTML) of each item as its style writes it in a bibliography, in author order.
+    """(id, HTML) of each item as its style writes it in a bibliography, in the style's order.
 
-    Each item is formatted alone and remembered (citeproc-py takes ~20 ms an item, and its
-    bibliography of many items grows with their square): a paper cited by many notes costs once."""
-    formatted = [(str(item["id"]), _format_one(style, json.dumps(item, sort_keys=True))) for item in items]
+    In an author-date style each item is formatted alone and remembered (citeproc-py takes ~20 ms
+    an item, and a bibliography of many items grows with their square), so a paper cited by many
+    notes costs once; a numeric style numbers a note's references together, in citation order."""
+    if not items:
+        return []
+    if is_numeric(style):
+        return list(zip((str(item["id"]) for item in items), _format(style, json.dumps(list(items))), strict=False))
+    formatted = [(str(item["id"]), (_format(style, json.dumps([item], sort_keys=True))
+                                    or (html.escape(str(item.get("title", "")), quote=False),))[0])
+                 for item in items]
     return sorted(formatted, key=lambda pair: pair[1].casefold())

@@ -27,4 +27,5 @@ def papers_bibtex(graph: PaperGraph, bib: Bibliography) -> str:
 def papers_csl_json(graph: PaperGraph, bib: Bibliography) -> str:
     items = [csl_item(bib.keys.get(pid, pid), paper, bib.entry_of_paper.get(pid))
              for pid, paper in _papers(graph, bib)]
-    return json.dumps(items, ensure_ascii=False, indent=1) + "\n"
+    # One item a line: as readable in a diff as an indented file, and written by json's C encoder.
+    return "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False) for item in items) + "\n]\n"

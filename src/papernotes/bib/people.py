@@ -43,10 +43,17 @@ class Person:
     @property
     def key(self) -> str:
         """Same key, same person: family and full given names, case and accents ignored."""
-        return _fold(self.family) + "|" + ("" if self.whole else _fold(self.given))
+        return _person_key(self.family, "" if self.whole else self.given)
+
+
+@lru_cache(maxsize=65536)
+def _person_key(family: str, given: str) -> str:
+    return _fold(family) + "|" + _fold(given)
 
 
 def _fold(text: str) -> str:
+    if text.isascii():
+        return " ".join(text.casefold().replace(".", " ").split())
     text = unicodedata.normalize("NFKD", text)
     return " ".join("".join(c for c in text if not unicodedata.combining(c)).casefold().replace(".", " ").split())
 
@@ -104,7 +111,7 @@ class AuthorIndex:
         self.people: dict[str, Person] = {}
         by_family: dict[str, list[Person]] = defaultdict(list)
         abbreviated: list[Person] = []
-        for name in names:
+        for name in dict.fromkeys(names):
             person = parse_name(name)
             if person.key in self.people:
                 continue
@@ -114,6 +121,7 @@ class AuthorIndex:
             elif not person.whole:
                 by_family[_fold(person.family)].append(person)
         self.same_as: dict[str, str] = {}
+        self._keys: dict[str, str] = {}
         for person in abbreviated:
             candidates = [full for full in by_family.get(_fold(person.family), [])
                           if full.initials.startswith(person.initials)]
@@ -121,8 +129,11 @@ class AuthorIndex:
                 self.same_as[person.key] = candidates[0].key
 
     def key(self, name: str) -> str:
-        person = parse_name(name)
-        return self.same_as.get(person.key, person.key)
+        found = self._keys.get(name)
+        if found is None:
+            person = parse_name(name)
+            found = self._keys[name] = self.same_as.get(person.key, person.key)
+        return found
 
     def display(self, key: str) -> str:
         return self.people[key].display

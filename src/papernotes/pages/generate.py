@@ -64,8 +64,9 @@ def default_nav(site: Site, pages: set[str], bases: Sequence[str] = ()) -> list[
     return nav + ([{"Bases": views}] if views else [])
 
 
-def _papers(site: Site) -> list[tuple[PaperId, Paper]]:
-    papers = list(site.graph.papers.items()) + list(site.bib.library_papers.items())
+def _papers(site: Site, *, library: bool = False) -> list[tuple[PaperId, Paper]]:
+    """The graph's papers, newest first; with `library`, also those known only from the library."""
+    papers = list(site.graph.papers.items()) + (list(site.bib.library_papers.items()) if library else [])
     return sorted(papers, key=lambda item: (-(item[1].year or 0), item[1].title.casefold()))
 
 
@@ -80,7 +81,7 @@ def _attribute_columns(papers: list[tuple[PaperId, Paper]]) -> list[str]:
 
 def papers_page(site: Site) -> str:
     base = "papers.md"
-    papers = _papers(site)
+    papers = _papers(site, library=True)
     extra = _attribute_columns(papers)
     header = ["Title", "Year", "Venue", "Topics", "Status", *(name.replace("-", " ").capitalize() for name in extra)]
     downloads = "Download them: [BibTeX](papers.bib) · [CSL-JSON](papers.json)."

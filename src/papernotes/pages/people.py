@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from papernotes.bib.citations import cited_papers
+from papernotes.bib.directory import Group
 from papernotes.bib.people import parse_name, venue_name
 from papernotes.model import Paper, PaperId
 from papernotes.pages import Site
@@ -117,11 +118,16 @@ def author_page(site: Site, slug: str, mentions: dict[PaperId, list[str]]) -> st
 
 
 def authors_index(site: Site) -> str:
-    base = "authors/index.md"
-    groups = sorted(site.directory.authors.values(), key=lambda g: (-len(g.papers), g.name.casefold()))
-    lines = ["# Authors", "", f"{counted(len(groups), 'author')}, most papers first.", ""]
-    lines += html_list(html_link(html_text(group.name), page_href(site, base, author_src(group.slug)))
-                        + f" ({len(group.papers)})" for group in groups)
+    return _index_page(site, "authors/index.md", "Authors", "author", site.directory.authors.values(), author_src)
+
+
+def _index_page(site: Site, base: str, title: str, noun: str, groups: Iterable[Group],
+                src_of: Callable[[str], str]) -> str:
+    """Authors or venues, most papers first, each with its number of papers."""
+    ranked = sorted(groups, key=lambda g: (-len(g.papers), g.name.casefold()))
+    lines = [f"# {title}", "", f"{counted(len(ranked), noun)}, most papers first.", ""]
+    lines += html_list(html_link(html_text(group.name), page_href(site, base, src_of(group.slug)))
+                       + f" ({len(group.papers)})" for group in ranked)
     return "\n".join(lines)
 
 
@@ -133,9 +139,4 @@ def venue_page(site: Site, slug: str) -> str:
 
 
 def venues_index(site: Site) -> str:
-    base = "venues/index.md"
-    groups = sorted(site.directory.venues.values(), key=lambda g: (-len(g.papers), g.name.casefold()))
-    lines = ["# Venues", "", f"{counted(len(groups), 'venue')}, most papers first.", ""]
-    lines += html_list(html_link(html_text(group.name), page_href(site, base, venue_src(group.slug)))
-                        + f" ({len(group.papers)})" for group in groups)
-    return "\n".join(lines)
+    return _index_page(site, "venues/index.md", "Venues", "venue", site.directory.venues.values(), venue_src)

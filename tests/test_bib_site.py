@@ -67,3 +67,13 @@ def test_export_command(form: str) -> None:
     assert "he2016deep" in result.stdout and "Deep Residual Learning for Image Recognition" in result.stdout
     if form == "csl-json":
         assert json.loads(result.stdout)[0]["id"] == "he2016deep"
+
+
+def test_check_reports_library_and_citation_problems(tmp_path: Path) -> None:
+    shutil.copytree(VAULT, tmp_path / "docs")
+    with (tmp_path / "docs" / "refs.bib").open("a", encoding="utf-8") as bib:
+        bib.write("\n@article{broken, title={Unclosed\n")
+    result = subprocess.run([sys.executable, "-m", "papernotes", "check", str(tmp_path / "docs")],
+                            capture_output=True, text=True, encoding="utf-8", timeout=120, check=False)
+    assert "Reading notes.md:4: warning: citation @hee2016deep matches no library entry" in result.stdout
+    assert "refs.bib:30: warning: malformed BibTeX entry" in result.stdout

@@ -19,7 +19,7 @@ from papernotes.graph import PaperGraph, build_graph
 from papernotes.identity import paper_id
 from papernotes.loader import Vault, load_vault
 from papernotes.model import Paper
-from papernotes.pages import is_published
+from papernotes.pages import Site, is_published
 from papernotes.render import counted
 
 
@@ -174,6 +174,7 @@ def run_check(args: argparse.Namespace) -> int:
         return 2
     vault, graph = loaded
     found = list(vault.diagnostics) + list(graph.diagnostics) + missing_facts(graph) + query_problems(graph)
+    found += bibliography_problems(args, vault)
     diagnostics = sorted(dict.fromkeys(found), key=sort_key)
     report = report_json if args.format == "json" else report_text
     print(report(vault, graph, diagnostics))
@@ -197,23 +198,35 @@ def run_export(args: argparse.Namespace) -> int:
 BIBLIOGRAPHY_FORMATS = ("bibtex", "csl-json")
 
 
+def _bibliography_site(vault_path: Path, vault: Vault, extra_exclude: Sequence[str]) -> Site:
+    """The site as the plugin would build it, with its libraries (`bibliography`, vault `.bib` files)."""
+    from papernotes.bib.sources import load_libraries, vault_libraries
+    from papernotes.pages import build_site
+
+    options = plugin_options(Path.cwd(), vault_path)
+    exclude = [*extra_exclude, *(str(glob) for glob in options.get("exclude") or [])]
+    named = [str(name) for name in options.get("bibliography") or []]
+    library = load_libraries(vault_path, vault_libraries(vault.attachments, exclude), named, Path.cwd())
+    return build_site(vault.notes, vault.attachments, exclude=exclude, explicit=options.get("publish") == "explicit",
+                      library=library, library_papers=options.get("library_papers", True) is not False)
+
+
+def bibliography_problems(args: argparse.Namespace, vault: Vault) -> list[Diagnostic]:
+    """`check`: malformed or duplicate library entries, conflicts, unknown citekeys."""
+    vault_path = Path(args.vault) if args.vault else default_vault(Path.cwd())
+    site = _bibliography_site(vault_path, vault, args.exclude)
+    return [d for d in site.diagnostics if d.code.startswith(("bib-", "csl-")) or d.code == "unknown-citekey"]
+
+
 def export_bibliography(args: argparse.Namespace) -> int:
     """`export --format bibtex|csl-json`: the site's `papers.bib` / `papers.json`, published papers only."""
     from papernotes.bib.export import papers_bibtex, papers_csl_json
-    from papernotes.bib.sources import load_libraries, vault_libraries
-    from papernotes.pages import build_site
 
     vault_path = Path(args.vault) if args.vault else default_vault(Path.cwd())
     if not vault_path.is_dir():
         print(f"papernotes: {vault_path} is not a folder of notes", file=sys.stderr)
         return 2
-    vault = load_vault(vault_path, exclude=args.exclude)
-    options = plugin_options(Path.cwd(), vault_path)
-    exclude = [*args.exclude, *(str(glob) for glob in options.get("exclude") or [])]
-    named = [str(name) for name in options.get("bibliography") or []]
-    library = load_libraries(vault_path, vault_libraries(vault.attachments, exclude), named, Path.cwd())
-    site = build_site(vault.notes, vault.attachments, exclude=exclude, explicit=options.get("publish") == "explicit",
-                      library=library, library_papers=options.get("library_papers", True) is not False)
+    site = _bibliography_site(vault_path, load_vault(vault_path, exclude=args.exclude), args.exclude)
     document = (papers_bibtex if args.format == "bibtex" else papers_csl_json)(site.graph, site.bib)
     if args.output:
         Path(args.output).write_text(document, encoding="utf-8")

@@ -176,3 +176,16 @@ def test_export_include_private_has_them(tmp_path: Path) -> None:
     docs = private_vault(tmp_path)
     exported = papernotes("export", str(docs), "--include-private").stdout
     assert CANARIES["title"] in exported and CANARIES["draft"] in exported
+
+
+def test_libraries_are_not_copied_even_with_attachments_all(tmp_path: Path) -> None:
+    """A vault's .bib may hold entries about private notes' papers: the site serves its own
+    papers.bib instead, whatever `attachments` says."""
+    docs = private_vault(tmp_path)
+    (docs / "data.json").write_text('{"kept": true}', encoding="utf-8")  # not a library: copied as before
+    site = build_site(docs, tmp_path / "site-all", strict=False, attachments="all", exclude="['Private/**']")
+    assert not (site / "refs.bib").exists() and not (site / "Private" / "private.bib").exists()
+    assert (site / "data.json").is_file()
+    leaks = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()
+             and any(c.encode() in decoded(p).lower() for c in (CANARIES["bib-entry"],))]
+    assert leaks == []

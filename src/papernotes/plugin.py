@@ -136,7 +136,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                  f"{len(self.rebuilds.cache.parsed):,}")
         start = time.perf_counter()
         self.libraries = self.libraries or LibraryCache()
-        library = load_libraries(Path(config.docs_dir), vault_libraries(vault.attachments, self.config.exclude),
+        library_files = vault_libraries(vault.attachments, (), Path(config.docs_dir))  # excluded: pruned, not read
+        library = load_libraries(Path(config.docs_dir), vault_libraries(library_files, self.config.exclude),
                                  self.config.bibliography, Path(config.config_file_path or ".").parent, self.libraries)
         self.site = site = build_site(vault.notes, vault.attachments, exclude=self.config.exclude,
                                       folder_topics=self.config.folder_topics,
@@ -156,7 +157,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         for diagnostic in sorted(vault.diagnostics + site.diagnostics, key=sort_key):
             if diagnostic.path in site.links.published or diagnostic.path not in site.links.notes:
                 self.log_diagnostic(diagnostic)
-        prune(files, site, vault.attachments, config.docs_dir, only_used=self.config.attachments == "used")
+        prune(files, site, vault.attachments, config.docs_dir, only_used=self.config.attachments == "used",
+              libraries=library_files)
         made.update(moved_pages(files, site.links.page_src))
         if self.config.generated_pages:
             for src, content in generated_pages(site, search=self.config.search == "pagefind").items():

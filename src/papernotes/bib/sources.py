@@ -44,15 +44,20 @@ class LibraryCache:
 
 def _looks_like_csl(path: Path) -> bool:
     """A vault's `.json` is read as a library only when it starts like Zotero's CSL JSON export."""
-    with path.open("rb") as handle:
-        head = handle.read(2048).lstrip(b"\xef\xbb\xbf \t\r\n")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(2048).lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError:
+        return False
     return head.startswith(b"[") and b'"id"' in head and (b'"type"' in head or b'"title"' in head)
 
 
-def vault_libraries(attachments: Iterable[str], exclude: Sequence[str]) -> list[str]:
-    """Library files in the vault (`.bib`, `.ris`, CSL `.json`), except in excluded folders."""
+def vault_libraries(attachments: Iterable[str], exclude: Sequence[str], root: Path | None = None) -> list[str]:
+    """Library files in the vault (`.bib`, `.ris`, CSL `.json`), except in excluded folders. With
+    the vault's `root`, a `.json` counts only when it starts like a CSL-JSON export."""
     return sorted(key for key in attachments
-                  if key.lower().endswith(LIBRARY_SUFFIXES) and not is_excluded(key, exclude))
+                  if key.lower().endswith(LIBRARY_SUFFIXES) and not is_excluded(key, exclude)
+                  and (root is None or not key.lower().endswith(".json") or _looks_like_csl(root / key)))
 
 
 def load_libraries(vault_root: Path, vault_files: Sequence[str], named: Sequence[str], config_dir: Path,

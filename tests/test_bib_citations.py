@@ -96,3 +96,11 @@ def test_csl_style_option_and_a_bad_style(make_vault):
     bad = build_site(vault.notes, vault.attachments, library=library, csl_style="no-such-style")
     assert [d.code for d in bad.diagnostics] == ["csl-style"] and bad.bib.csl_style == "apa"
     assert "He, K., Zhang, X., &amp; Ren, S. (2016)" in references_html(bad, bad.graph.notes["notes.md"], "notes.md")
+
+
+def test_library_only_papers_are_cited_when_not_listed(make_vault):
+    root = make_vault({"notes.md": "# N\n\nSee [@ho2020].\n"})
+    vault = load_vault(root)
+    site = build_site(vault.notes, vault.attachments, library=parse_library(LIBRARY, "refs.bib"),
+                      library_papers=False)
+    assert "Ho, 2020" in note_html(site.graph.notes["notes.md"], site.links) and not site.diagnostics

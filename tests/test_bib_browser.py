@@ -64,3 +64,16 @@ def test_papers_table_filters_by_author_and_venue(page, base_url: str) -> None:
     page.fill("input[placeholder='Filter by author']", "")
     page.wait_for_function("document.querySelectorAll('.pn-table tbody tr:not([hidden])').length === 1")
     assert "Attention" in page.inner_text(".pn-table tbody tr:not([hidden])")
+
+
+def test_copy_button_falls_back_without_the_clipboard_api(page, base_url: str) -> None:
+    """A site opened over plain http (not localhost) has no navigator.clipboard: the button
+    copies through a selected textarea instead."""
+    page.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
+    page.goto(base_url + "ResNet/")
+    page.evaluate("""() => { window.__copied = null;
+        document.addEventListener('copy', () => { window.__copied = document.getSelection().toString(); }); }""")
+    page.click(".pn-cite-block summary")
+    page.click(".pn-copy")
+    page.wait_for_function("document.querySelector('.pn-copy').dataset.pnCopied === '1'")
+    assert page.evaluate("window.__copied").startswith("@inproceedings{he2016deep,")

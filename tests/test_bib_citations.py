@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from papernotes.bib.library import parse_library
 from papernotes.loader import load_note, load_vault
@@ -104,3 +106,20 @@ def test_library_only_papers_are_cited_when_not_listed(make_vault):
     site = build_site(vault.notes, vault.attachments, library=parse_library(LIBRARY, "refs.bib"),
                       library_papers=False)
     assert "Ho, 2020" in note_html(site.graph.notes["notes.md"], site.links) and not site.diagnostics
+
+
+
+_PIECES = st.sampled_from(["@", "[", "]", ";", ",", "-", "@he2016deep", "[@", "p. 3", " ", "\n", "`", "a", "é",
+                           "me@x.org", "[[", "]]", "(", ")", "{", "}", "#", "*", "\\", "<", ">"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_any_text_with_citations_loads_and_renders(text: str) -> None:
+    note, _ = load_note("n.md", text.encode())
+    assert note is not None
+    for citation in note.citations:
+        assert citation.raw in text and all(item.key for item in citation.items)
+    site = build_site([note], [], library=parse_library(LIBRARY, "refs.bib"))
+    html = note_html(site.graph.notes[note.path], site.links)
+    assert "\ue000" not in html and "\ue001" not in html  # every slot filled

@@ -216,3 +216,24 @@ def test_near_titles_match_whichever_end_is_intact(make_vault):
         "@article{b1, title={YOLOv4: An Incremental Improvement}}\n"  # another paper: numbers differ
         "@article{c1, title={Denoising Diffusion Implicit Models}}\n", "x.bib").entries
     assert matcher.near_titles(entries) == ["a", "a", None, None]
+
+
+def test_parsed_libraries_are_stored_between_builds(tmp_path: Path, monkeypatch):
+    from papernotes.bib import sources, stored
+
+    monkeypatch.setenv("PAPERNOTES_CACHE", str(tmp_path / "cache"))
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    first = load_libraries(tmp_path, ["refs.bib"], [], tmp_path)
+    assert len(list((tmp_path / "cache" / "libraries").glob("*.json"))) == 1
+
+    def no_parsing(text: str, path: str):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(sources, "parse_library", no_parsing)
+    again = load_libraries(tmp_path, ["refs.bib"], [], tmp_path)  # a new build: a new LibraryCache
+    assert again.entries == first.entries and again.diagnostics == first.diagnostics
+    [path] = (tmp_path / "cache" / "libraries").glob("*.json")
+    path.write_text("{not json", encoding="utf-8")
+    assert stored.load((tmp_path / "refs.bib").read_bytes(), "refs.bib") is None  # a bad file is parsed again
+    monkeypatch.setenv("PAPERNOTES_CACHE", "off")
+    assert stored.cache_folder() is None

@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from papernotes.bib import stored
 from papernotes.bib.library import LIBRARY_SUFFIXES, Library, decode_library, merge_libraries, parse_library
 from papernotes.diagnostics import Diagnostic
 from papernotes.loader import is_excluded
@@ -35,9 +36,14 @@ class LibraryCache:
                                                                or not _looks_like_csl(path)):
             library = Library(())
         else:
-            text, problems = decode_library(path.read_bytes(), shown)
-            parsed = parse_library(text, shown)
-            library = Library(parsed.entries, (*problems, *parsed.diagnostics))
+            data = path.read_bytes()
+            found = stored.load(data, shown)
+            if found is None:
+                text, problems = decode_library(data, shown)
+                parsed = parse_library(text, shown)
+                found = Library(parsed.entries, (*problems, *parsed.diagnostics))
+                stored.save(data, shown, found)
+            library = found
         self.parsed[str(path)] = (stamp, library)
         return library
 

@@ -123,3 +123,17 @@ def test_any_text_with_citations_loads_and_renders(text: str) -> None:
     site = build_site([note], [], library=parse_library(LIBRARY, "refs.bib"))
     html = note_html(site.graph.notes[note.path], site.links)
     assert "\ue000" not in html and "\ue001" not in html  # every slot filled
+
+
+def test_a_note_citekey_without_a_library_entry_is_citable(make_vault):
+    root = make_vault({
+        "Papers/ViT.md": "---\ncitekey: dosovitskiy2021image\ntags: [vision]\n---\n# ViT\n",
+        "@radford2021.md": "# CLIP\n",
+        "notes.md": "As in [@dosovitskiy2021image] and [@radford2021].\n",
+    })
+    vault = load_vault(root)
+    site = build_site(vault.notes, vault.attachments)
+    html = note_html(site.graph.notes["notes.md"], site.links)
+    assert '<a class="pn-cite" href="../Papers/ViT/" title="ViT">ViT, n.d.</a>' in html
+    assert 'href="../%40radford2021/"' in html and not site.diagnostics
+    assert site.graph.papers[site.graph.paper_of_note["Papers/ViT.md"]].tags == ("vision",)

@@ -80,7 +80,9 @@ class _Matcher:
         self.by_arxiv: dict[str, PaperId] = {}
         self.by_title: dict[str, PaperId] = {}
         self.note_titles: dict[NoteKey, str] = {}
+        self.notes: dict[NoteKey, Note] = {}
         for note in notes:
+            self.notes[note.path] = note
             named = note.meta.title or (note.title if note.title != stem(note.path) else "")
             self.note_titles[note.path] = named
             for key in note_citekeys(note):
@@ -179,8 +181,10 @@ def attach_library(graph: PaperGraph, library: Library, private: Sequence[Note] 
             entry_of_paper[pid] = entry
     for note, key in ((n, k) for n in graph.notes.values() for k in note_citekeys(n)):
         pid_of_note = paper_of_note.get(note.path)
-        if pid_of_note is not None:
-            paper_of_key.setdefault(key, pid_of_note)
+        if pid_of_note is None:  # a `citekey:` without a library entry still makes the note a paper's page
+            pid_of_note = _note_as_paper(note, matcher.note_titles.get(note.path) or stem(note.path).lstrip("@"),
+                                         papers, paper_of_note)
+        paper_of_key.setdefault(key, pid_of_note)
     if papers != graph.papers:
         graph = _with_papers(graph, papers, paper_of_note)
     taken: dict[PaperId, str] = {}
@@ -213,12 +217,23 @@ def _entry_paper(entry: LibraryEntry, matcher: _Matcher, papers: dict[PaperId, P
         return paper_of_note[note]
     # A note named by a citekey (`@he2016deep.md`, `citekey:`) is that paper's page, facts or not.
     title = matcher.note_titles.get(note) or entry.title or stem(note)
-    paper = Paper(title=title, sources=(Source(note, 1, "note"),), note=note)
-    pid = paper_id(replace(paper, doi=entry.doi, arxiv=entry.arxiv))
+    return _note_as_paper(matcher.notes[note], title, papers, paper_of_note, entry)
+
+
+def _note_as_paper(note: Note, title: str, papers: dict[PaperId, Paper], paper_of_note: dict[NoteKey, PaperId],
+                   entry: LibraryEntry | None = None) -> PaperId:
+    """A note the graph did not take for a paper's (no facts in its frontmatter), made one because
+    a citekey names it."""
+    meta = note.meta
+    paper = Paper(title=title, sources=(Source(note.path, 1, "note"),), year=meta.year, venue=meta.venue,
+                  authors=meta.authors, tags=note.tags, links=meta.links, arxiv=meta.arxiv, doi=meta.doi,
+                  status=meta.status, note=note.path)
+    pid = paper_id(replace(paper, doi=paper.doi or (entry.doi if entry else None),
+                           arxiv=paper.arxiv or (entry.arxiv if entry else None)))
     if pid in papers:
-        pid = PaperId(f"note:{note}")
+        pid = PaperId(f"note:{note.path}")
     papers[pid] = paper
-    paper_of_note[note] = pid
+    paper_of_note[note.path] = pid
     return pid
 
 

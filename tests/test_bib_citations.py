@@ -95,6 +95,8 @@ def test_csl_style_option_and_a_bad_style(make_vault):
     ieee = build_site(vault.notes, vault.attachments, library=library, csl_style="ieee")
     html = references_html(ieee, ieee.graph.notes["notes.md"], "notes.md")
     assert "[2]K. He, X. Zhang, and S. Ren" in html and "[1]J. Ho" in html and not ieee.diagnostics  # cited order
+    body = note_html(ieee.graph.notes["notes.md"], ieee.links)
+    assert 'See [<span class="pn-cite" title="Denoising Diffusion Probabilistic Models">1</span>] and [' in body
     bad = build_site(vault.notes, vault.attachments, library=library, csl_style="no-such-style")
     assert [d.code for d in bad.diagnostics] == ["csl-style"] and bad.bib.csl_style == "apa"
     assert "He, K., Zhang, X., &amp; Ren, S. (2016)" in references_html(bad, bad.graph.notes["notes.md"], "notes.md")

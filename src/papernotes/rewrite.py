@@ -40,6 +40,8 @@ class CiteTarget:
     key: str = ""
     """The note (page) the citation links to, with `anchor`; empty for a paper without a page."""
     anchor: str = ""
+    paper: str = ""
+    """The paper's id: two keys of one paper share its number in a numeric style."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,8 @@ class LinkContext:
     """Note key -> {file line: id}: where papers written inline get an anchor on their own line."""
     citations: Mapping[str, CiteTarget] = field(default_factory=dict)
     """Citekey -> what `[@key]` and `@key` show and link to; a key not here stays as written."""
+    numeric_citations: bool = False
+    """The citation style numbers references (`[1]`, IEEE) instead of naming author and year."""
     strict_line_breaks: bool = False
     """False: a single newline in a paragraph shows as a line break, as Obsidian shows it by
     default; True: CommonMark's soft break (Obsidian's "Strict line breaks" setting)."""
@@ -166,7 +170,7 @@ class _Page:
             if kind == "Q":
                 return self.query(note, note.queries[number])
             if kind == "C":
-                return self.citation(note.citations[number]) if number < len(note.citations) else ""
+                return self.citation(note, note.citations[number]) if number < len(note.citations) else ""
             if number >= len(resolutions):
                 return ""
             link, resolved = resolutions[number]
@@ -237,26 +241,41 @@ class _Page:
         """An `<img src>` in raw HTML."""
         return html.escape(link.raw) if resolved is None or resolved.is_note else self.href(resolved.key)
 
-    def citation(self, citation: Citation) -> str:
+    def citation(self, note: Note, citation: Citation) -> str:
         """`[@a, p. 3; @b]` -> `(A et al., 2016, p. 3; B, 2020)` and bare `@a` -> `A et al. (2016)`,
-        each name linking to the paper's page; a key of no paper stays as written."""
+        or `[1, p. 3; 2]` and `A et al. [1]` in a numeric style, each linking to the paper's page;
+        a key of no paper stays as written."""
         targets = [self.ctx.citations.get(item.key) for item in citation.items]
         if not any(targets):
             return html.escape(citation.raw, quote=False)
+        numbers = self._numbers(note) if self.ctx.numeric_citations else {}
         if not citation.bracketed:
             target = targets[0]
             assert target is not None
-            return self._cite_link(target, f"{target.author} ({target.year})")
+            label = f"[{numbers[target.paper]}]" if numbers else f"({target.year})"
+            return self._cite_link(target, f"{target.author} {label}")
         parts = []
         for item, found in zip(citation.items, targets, strict=True):
             if found is None:
                 shown = html.escape(f"@{item.key}", quote=False)
+            elif numbers:
+                shown = self._cite_link(found, str(numbers[found.paper]))
             else:
                 shown = self._cite_link(found, found.year if item.suppress_author else f"{found.author}, {found.year}")
             prefix = html.escape(item.prefix, quote=False) + " " if item.prefix else ""
             locator = ", " + html.escape(item.locator, quote=False) if item.locator else ""
             parts.append(prefix + shown + locator)
-        return "(" + "; ".join(parts) + ")"
+        return ("[" if numbers else "(") + "; ".join(parts) + ("]" if numbers else ")")
+
+    def _numbers(self, note: Note) -> dict[str, int]:
+        """Paper -> its number in the note's References: in order of first citation."""
+        numbers: dict[str, int] = {}
+        for citation in note.citations:
+            for item in citation.items:
+                target = self.ctx.citations.get(item.key)
+                if target is not None and target.paper not in numbers:
+                    numbers[target.paper] = len(numbers) + 1
+        return numbers
 
     def _cite_link(self, target: CiteTarget, label: str) -> str:
         text = html.escape(label, quote=False)

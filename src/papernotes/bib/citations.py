@@ -38,8 +38,8 @@ def cite_targets(graph: PaperGraph, bib: Bibliography, links: LinkContext) -> di
         if pid is None or paper is None:
             continue
         place = links.paper_place(paper) if pid in graph.papers else None
-        targets[citekey] = CiteTarget(short_authors(paper), str(paper.year or "n.d."), paper.title,
-                                      *(place or ("", "")))
+        key, anchor = place or ("", "")
+        targets[citekey] = CiteTarget(short_authors(paper), str(paper.year or "n.d."), paper.title, key, anchor, pid)
     return targets
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from papernotes.bib.citations import citation_problems, cite_targets
+from papernotes.bib.csl import is_numeric
 from papernotes.bib.directory import Directory, build_directory
 from papernotes.bib.library import Library
 from papernotes.bib.match import Bibliography, attach_library
@@ -144,7 +145,9 @@ def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Se
         page_src=page_src, use_directory_urls=use_directory_urls, tag_pages=tag_pages,
         line_anchors=line_anchors(graph, public_keys), strict_line_breaks=strict_line_breaks,
     )
-    links = replace(links, citations=cite_targets(graph, bib, links))
+    targets = cite_targets(graph, bib, links)
+    numeric = bool(targets) and bib.csl_style != "apa" and is_numeric(bib.csl_style)  # citeproc loads only if needed
+    links = replace(links, citations=targets, numeric_citations=numeric)
     loaded = {d for note in notes for d in note.diagnostics}  # the loader reports these itself
     diagnostics = (tuple(d for d in graph.diagnostics if d not in loaded) + bib.diagnostics
                    + tuple(citation_problems(published, bib)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from urllib.parse import quote
 
 from papernotes.bib.citations import cited_papers
 from papernotes.bib.directory import Group
@@ -103,7 +104,9 @@ def _mentions(site: Site) -> dict[PaperId, list[str]]:
 def author_page(site: Site, slug: str, mentions: dict[PaperId, list[str]]) -> str:
     base = author_src(slug)
     author = site.directory.authors[slug]
-    lines = [f"# {escape_md(author.name)}", "", f"{counted(len(author.papers), 'paper')}.", "", "## Papers", ""]
+    table = html_link("the Papers table", page_href(site, base, "papers.md") + "?author=" + quote(author.name))
+    lines = [f"# {escape_md(author.name)}", "", f"{counted(len(author.papers), 'paper')} (also in {table}).", "",
+             "## Papers", ""]
     lines += _by_year(site, author.papers, base, venue=True)
     coauthors = site.directory.coauthors(slug, {pid: p for pid in author.papers if (p := _paper(site, pid))})
     if coauthors:

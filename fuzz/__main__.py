@@ -1,6 +1,7 @@
-"""Run tests/test_fuzz.py with many more examples, round after round, for PAPERNOTES_FUZZ_MINUTES
-(default 10). Each round is a fresh pytest process with new random seeds; the first failure stops
-the run and Hypothesis prints the smallest input it found (also kept in .hypothesis/ for replay)."""
+"""Run tests/test_fuzz.py and tests/test_identity_properties.py with many more examples, round
+after round, for PAPERNOTES_FUZZ_MINUTES (default 10). Each round is a fresh pytest process with
+new random seeds; the first failure stops the run and Hypothesis prints the smallest input it
+found (also kept in .hypothesis/ for replay)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ def main() -> int:
     rounds = 0
     while time.monotonic() < deadline:
         rounds += 1
-        command = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "tests/test_fuzz.py"]
+        command = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "tests/test_fuzz.py",
+                   "tests/test_identity_properties.py"]
         result = subprocess.run(command, cwd=ROOT, env=env, check=False)
         if result.returncode != 0:
             print(f"fuzz: failure in round {rounds}", file=sys.stderr)

@@ -89,10 +89,11 @@ PUBLISHED = [
     "big/deep-lists/index.html", "big/deep-quotes/index.html", "big/deep-mixed/index.html",
     "big/long-line/index.html", "big/huge-yaml-value/index.html", "links/escaping-links/index.html",
     "odd/hash # name/index.html", "odd/question ? mark/index.html", "odd/pipe | name/index.html",
-    "odd/new\nline/index.html", "odd/" + "x" * 252 + "/index.html", "Dup/index.html", "dup/index.html",
+    "odd/new\nline/index.html", "odd/" + "x" * 252 + "/index.html", "Dup/index.html",
     "crlf/index.html", "cr-only/index.html", "utf8-bom/index.html", "callout-weird/index.html",
 ]
-UNPUBLISHED = ["wrong-types", "publish-string-false", "nul-bytes", "binary", "big/twenty-mb", "big/many-links"]
+UNPUBLISHED = ["wrong-types", "publish-string-false", "nul-bytes", "binary", "big/twenty-mb", "big/many-links",
+               "dup"]  # one page with `Dup.md` on a case-insensitive disk: Dup.md wins
 
 
 @pytest.fixture(scope="module")
@@ -148,6 +149,11 @@ def test_the_rest_of_the_site_builds(corpus: tuple[Path, Path, str]) -> None:
     for name in UNPUBLISHED:
         assert not (site / name).exists(), name
     assert (site / "papers" / "index.html").is_file()
+
+
+def test_notes_whose_pages_differ_only_in_case_keep_one_winner(corpus: tuple[Path, Path, str]) -> None:
+    assert ("WARNING: dup.md:0: this note would be written to dup/index.html, where the page of Dup.md goes"
+            in corpus[2])
 
 
 def test_yaml_is_loaded_safely(corpus: tuple[Path, Path, str]) -> None:

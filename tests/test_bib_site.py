@@ -77,3 +77,24 @@ def test_check_reports_library_and_citation_problems(tmp_path: Path) -> None:
                             capture_output=True, text=True, encoding="utf-8", timeout=120, check=False)
     assert "Reading notes.md:4: warning: citation @hee2016deep matches no library entry" in result.stdout
     assert "refs.bib:30: warning: malformed BibTeX entry" in result.stdout
+
+
+def test_check_and_export_read_the_libraries_of_mkdocs_yml(tmp_path: Path) -> None:
+    """`bibliography` (relative to mkdocs.yml) and `library_papers` reach `papernotes check` and
+    `export` as they reach the build: both go through publish()."""
+    shutil.copytree(VAULT, tmp_path / "docs")
+    (tmp_path / "docs" / "refs.bib").rename(tmp_path / "library.bib")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: t\nplugins:\n  - papernotes:\n      bibliography: [library.bib]\n"
+                      "      library_papers: false\n", encoding="utf-8")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "papernotes", *args, "-f", str(config)], cwd=tmp_path,
+                              capture_output=True, text=True, encoding="utf-8", timeout=120, check=False)
+
+    exported = run("export", "--format", "bibtex")
+    assert exported.returncode == 0, exported.stderr
+    assert "@inproceedings{he2016deep," in exported.stdout  # the entry of mkdocs.yml's library
+    assert "Masked Autoencoders" not in exported.stdout  # library_papers: false
+    checked = run("check")
+    assert "Did you mean @he2016deep?" in checked.stdout

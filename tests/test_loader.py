@@ -56,7 +56,7 @@ def test_binary_file_named_md_is_skipped_with_an_error():
     [
         ("", 1, "empty"),
         ("---\ntitle: Only frontmatter\ntags: [a]\n---\n", 5, "Only frontmatter"),
-        ("---\n---\n# Empty frontmatter\n", 3, "empty"),
+        ("---\n---\n# Empty frontmatter\n", 3, "Empty frontmatter"),  # its title heading,
     ],
 )
 def test_empty_and_frontmatter_only_files(text, body_line, title):
@@ -70,7 +70,7 @@ def test_malformed_yaml_reports_its_line_and_loads_without_frontmatter():
     text = "---\ntitle: ok\ntags: [a, b\nyear: 2023\n---\n# Body\n[[Link]]\n"
     note, problems = load_note("broken.md", text.encode())
     assert note is not None
-    assert note.frontmatter == {} and note.title == "broken"
+    assert note.frontmatter == {} and note.title == "Body"  # its title heading
     assert [p.code for p in problems] == ["yaml-syntax"]
     assert 3 <= problems[0].line <= 5
     assert [(link.target, link.line) for link in note.links] == [("Link", 7)]

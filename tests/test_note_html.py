@@ -6,7 +6,7 @@ from papernotes.loader import load_note
 from papernotes.markdown.html import SLOT_START
 from papernotes.model import Note, NoteKey
 from papernotes.pages import build_site
-from papernotes.rewrite import note_html
+from papernotes.rewrite import MAX_EMBED_CHARS, MAX_EMBED_DEPTH, MAX_EMBEDS, note_html
 
 
 def notes(files: dict[str, str]) -> list[Note]:
@@ -96,3 +96,56 @@ def test_a_link_to_a_heading_of_the_same_note_keeps_its_fragment() -> None:
     [note] = notes({"Home.md": "# Home\n\n[intro](#introductory-videos) and [home](#home)\n"})
     html = page("Home.md", note)
     assert '<a href="#introductory-videos">intro</a>' in html and '<a href="#home">home</a>' in html
+
+
+def test_display_math_runs_to_its_closing_dollars_across_blank_lines() -> None:
+    """Obsidian keeps `$$` open until the closing `$$`: blank lines, a line of text right above,
+    a list item or a callout do not cut it, and what follows is prose again."""
+    for opening, inner, closing in (("Intro line\n$$\n", "a = b\n\nc = d\n", "$$\n"),
+                                    ("- item\n  $$\n", "  a = b\n\n  c = d\n", "  $$\n"),
+                                    ("> [!note]\n> $$\n", "> a = b\n>\n> c = d\n", "> $$\n")):
+        [note] = notes({"Home.md": f"{opening}{inner}{closing}\nProse [[Other]]\n\n## Heading\n"})
+        html = page("Home.md", note)
+        math, _, after = html.partition("c = d")
+        assert "a = b" in math and "Prose" not in math, opening
+        assert "Prose" in after and "<h2" in after, opening
+        assert [link.target for link in note.links] == ["Other"]
+        assert [heading.text for heading in note.headings] == ["Heading"]
+
+
+def _chain(length: int, copies: int) -> dict[str, str]:
+    """Note i embeds note i+1's `Part` section `copies` times: `copies ** length` embeds unbounded."""
+    files = {f"n{i}.md": f"# Part\ntext {i}\n" + f"![[n{i + 1}#Part]]\n" * copies for i in range(length)}
+    files[f"n{length}.md"] = "# Part\nend\n"
+    return files
+
+
+def test_embed_fan_out_is_cut_at_the_page_budget_with_a_notice_and_a_warning() -> None:
+    site = build_site(notes(_chain(30, 2)), [])
+    html = note_html(site.links.notes[NoteKey("n0.md")], site.links)
+    assert html.count('<div class="pn-embed">') == MAX_EMBEDS
+    assert "not embedded: " in html and 'class="pn-broken pn-embed-cut"' in html
+    assert len(html) < 2 * MAX_EMBED_CHARS
+    found = [d for d in site.diagnostics if d.code == "embed-limit"]
+    assert len(found) == len({d.path for d in found})  # one warning per page, however many cuts
+    assert "n0.md" in {d.path for d in found} and "n27.md" not in {d.path for d in found}  # n27: 6 embeds
+    first = next(d for d in found if d.path == "n0.md")
+    assert first.line == 3 and first.level == "warning" and "![[n1#Part]]" in first.message
+
+
+def test_a_deep_embed_chain_stops_at_the_depth_limit() -> None:
+    site = build_site(notes(_chain(20, 1)), [])
+    html = note_html(site.links.notes[NoteKey("n0.md")], site.links)
+    assert html.count('<div class="pn-embed">') == MAX_EMBED_DEPTH
+    assert f"embeds nested more than {MAX_EMBED_DEPTH} deep" in html
+    assert not [d for d in site.diagnostics if d.code == "embed-limit" and d.path == f"n{20 - MAX_EMBED_DEPTH}.md"]
+
+
+def test_big_sections_stop_at_the_character_budget() -> None:
+    big = "# Part\n" + ("word " * 1000 + "\n\n") * 100  # about 500 KB of HTML
+    files = {"Home.md": "![[Big#Part]]\n" * 5, "Big.md": big}
+    site = build_site(notes(files), [])
+    html = note_html(site.links.notes[NoteKey("Home.md")], site.links)
+    assert 1 <= html.count('<div class="pn-embed">') < 5
+    assert len(html) <= MAX_EMBED_CHARS + 10_000
+    assert [d.line for d in site.diagnostics if d.code == "embed-limit"] == [2]  # the first fits

@@ -32,6 +32,7 @@ CANARIES = {
     "string-false": "zqxstringfalsecanary",
     "bib-entry": "zqxbibentrycanary",
     "bib-file": "zqxbibfilecanary",
+    "compare": "zqxcomparecanary",
 }
 
 
@@ -64,6 +65,8 @@ def private_vault(root: Path) -> Path:
             authors: [{c['frontmatter']} Author]
             links:
               code: https://example.org/{c['frontmatter']}
+            dataset: {c['compare']} set
+            metric: {c['compare']} metric
             ---
             # Heading {c['title']}
             {c['body']} #{c['tag']}
@@ -71,6 +74,11 @@ def private_vault(root: Path) -> Path:
             ![img]({c['attachment']}-md.png)
             - [ ] [[Queue item {c['body']}]]
             [[index]]
+
+            | paper | key design | dataset |
+            | --- | --- | --- |
+            | [[Public paper]] | {c['compare']} design | {c['compare']} data |
+            | {c['compare']} table paper | attention | ImageNet |
             """,
         "Draft.md": f"---\ndraft: true\ntitle: {c['draft']} title\n---\n{c['draft']} body [[index]]\n",
         "DG.md": f"---\ndg-publish: false\n---\n# {c['dg']}\n{c['dg']}\n",
@@ -189,3 +197,14 @@ def test_libraries_are_not_copied_even_with_attachments_all(tmp_path: Path) -> N
     leaks = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()
              and any(c.encode() in decoded(p).lower() for c in (CANARIES["bib-entry"],))]
     assert leaks == []
+
+
+def test_comparison_data_holds_only_published_papers(site: Path) -> None:
+    """The private note's frontmatter fields and summary table (which names a public paper)
+    reach neither the comparison data nor the topic tables."""
+    data = json.loads((site / "compare" / "papers.json").read_text(encoding="utf-8"))
+    titles = {paper["t"] for paper in data["papers"].values()}
+    assert "Public paper" in titles  # the data is there, so the canary search above is real
+    public = next(paper for paper in data["papers"].values() if paper["t"] == "Public paper")
+    assert set(public["a"]) == {"year"}
+    assert CANARIES["compare"] not in json.dumps(data, ensure_ascii=False)

@@ -149,3 +149,30 @@ def test_library_edits_and_citations_rebuild_what_they_show(served, tmp_path: Pa
         step()
         _serve_build(config_file, site)
         _assert_same_as_clean(config_file, site, tmp_path, name)
+
+
+def test_serve_indexes_the_preview_for_search_in_the_background(tmp_path: Path) -> None:
+    """`mkdocs serve` (here --dirty) indexes the built site with Pagefind after the build, in a
+    thread: the preview's search page has an index, and a rebuild refreshes it."""
+    vault = tmp_path / "vault"
+    generate(vault, 5, 3)
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(_config_file(vault, tmp_path).read_text(encoding="utf-8").replace(
+        "  - papernotes:\n      search: none\n", "  - papernotes\n"), encoding="utf-8")
+    site = tmp_path / "served"
+    _PLUGINS.plugin_cache.pop("papernotes", None)
+    try:
+        _serve_build(config_file, site)
+        plugin = _PLUGINS.plugin_cache["papernotes"]
+        plugin.indexer.wait(120)
+        entry = site / "pagefind" / "pagefind-entry.json"
+        assert entry.is_file()
+        first = entry.stat().st_mtime_ns
+        (vault / "Home.md").write_text("# Home\n\nEdited.\n", encoding="utf-8")
+        _serve_build(config_file, site)
+        plugin.indexer.wait(120)
+        assert entry.is_file() and entry.stat().st_mtime_ns > first
+    finally:
+        instance = _PLUGINS.plugin_cache.pop("papernotes", None)
+        if instance is not None:
+            instance.on_shutdown()

@@ -257,3 +257,34 @@ def test_plugins_papernotes_alone_gives_a_working_offline_site(tmp_path):
     assert 'class="admonition note"' in html and "task-list" in html and "arithmatex" in html
     assert 'id="方法"' in html and 'href="#方法"' in html
     assert "fonts.googleapis.com" not in html
+
+
+def test_paper_folders_and_not_papers_options(tmp_path):
+    docs = write_vault(tmp_path / "docs", {
+        "index.md": "# Home\n",
+        "Reading/Plain note.md": "# Plain note\nNothing paper-like.\n",
+        "papers/2020/CVPR/meeting-notes-for-march.md": "# Meeting notes\n",
+    })
+    site = build_site(docs, tmp_path / "site", paper_folders='["Reading/**"]', not_papers='["papers/2020/**"]')
+    papers = page(site, "papers")
+    assert "Plain note" in papers and "Meeting notes" not in papers
+
+
+def test_material_search_beside_papernotes_builds_no_lunr_index(tmp_path):
+    """`plugins: [search, papernotes]`, as Material users write it: Pagefind is the search, so
+    Material's lunr index and header box are switched off, with an info message."""
+    docs = write_vault(tmp_path / "docs", {"index.md": "# Home\n\nText.\n"})
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(f"site_name: Both\ndocs_dir: {docs}\nsite_dir: {tmp_path / 'site'}\n"
+                           "theme: material\nplugins:\n  - search\n  - papernotes:\n      search: none\n",
+                           encoding="utf-8")
+    build(load_config(str(config_file), strict=True))
+    assert (tmp_path / "site" / "search" / "search_index.json").exists()  # search: none keeps lunr
+
+    config_file.write_text(config_file.read_text(encoding="utf-8").replace("      search: none\n", ""),
+                           encoding="utf-8")
+    build(load_config(str(config_file), strict=True))
+    site = tmp_path / "site"
+    assert not (site / "search" / "search_index.json").exists()
+    assert 'for="__search"' not in (site / "index.html").read_text(encoding="utf-8")
+    assert (site / "pagefind").is_dir()

@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from papernotes.bib.sources import load_libraries, vault_libraries
-from papernotes.diagnostics import sort_key
 from papernotes.loader import load_vault
 from papernotes.model import NoteKey
-from papernotes.pages import Site, build_site
+from papernotes.options import validate
+from papernotes.pages import Site
 from papernotes.pages.generate import generated_pages
 from papernotes.pages.paper import wrap_content
+from papernotes.publish import publish
 from papernotes.rewrite import note_html
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -31,22 +31,20 @@ CASES = sorted(path.name for path in GOLDEN.iterdir() if (path / "vault").is_dir
 
 # What each case's `expected/` holds: generated pages (Markdown), notes' bodies (HTML),
 # and the HTML papernotes puts around a paper note's rendered body.
-GENERATED = ("papers.md", "topics/index.md", "topics/diffusion.md", "queues.md", "timeline.md",
-             "notes.md", "index.md", "papers.bib", "papers.json", "authors/index.md", "authors/kaiming-he.md",
-             "venues/index.md", "venues/cvpr.md")
+GENERATED = ("papers.md", "topics/index.md", "topics/diffusion.md", "topics/text2video.md", "topics/gan.md",
+             "queues.md", "timeline.md", "notes.md", "index.md", "compare/papers.json", "papers.bib", "papers.json",
+             "authors/index.md", "authors/kaiming-he.md", "venues/index.md", "venues/cvpr.md")
 BODY = '<h1 id="{id}">{text}<a class="headerlink" href="#{id}" title="Permanent link">&para;</a></h1>\n<p>BODY</p>'
 
 
 def _site(case: str) -> tuple[Site, list[str]]:
-    root = GOLDEN / case / "vault"
-    vault = load_vault(root)
-    options = GOLDEN / case / "options.json"
-    library = load_libraries(root, vault_libraries(vault.attachments, ()), (), root)  # `.bib` files in the vault
-    site = build_site(vault.notes, vault.attachments, library=library,
-                      **(json.loads(options.read_text(encoding="utf-8")) if options.is_file() else {}))
-    diagnostics = sorted(vault.diagnostics + site.diagnostics, key=sort_key)
-    shown = [d.format() for d in diagnostics if d.path in site.links.published or d.path not in site.links.notes]
-    return site, shown
+    """The case's site and the problems the build logs (`options.json`: the plugin's options)."""
+    vault = load_vault(GOLDEN / case / "vault")
+    file = GOLDEN / case / "options.json"
+    options, problems = validate(json.loads(file.read_text(encoding="utf-8")) if file.is_file() else {})
+    assert problems == []
+    published = publish(vault, options)
+    return published.site, [d.format() for d in published.diagnostics]
 
 
 def outputs(case: str) -> dict[str, str]:

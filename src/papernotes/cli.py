@@ -1,4 +1,8 @@
-"""The `papernotes` command: `check` a vault and report its problems."""
+"""The `papernotes` command: check a vault for problems, export its paper graph.
+
+Both read the papernotes plugin's options in mkdocs.yml (`publish`, `exclude`, `folder_topics`...),
+so they see the notes the site publishes and report the problems `mkdocs build` logs.
+"""
 
 from __future__ import annotations
 
@@ -6,60 +10,103 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from papernotes.dataview.site import query_problems
-from papernotes.diagnostics import Diagnostic, count_by_level, sort_key
+from papernotes import __version__
+from papernotes.diagnostics import Diagnostic, count_by_level
 from papernotes.export import export_json, paper_json
-from papernotes.graph import PaperGraph, build_graph
+from papernotes.graph import PaperGraph
 from papernotes.identity import paper_id
-from papernotes.loader import Vault, load_vault
-from papernotes.model import Paper
-from papernotes.pages import Site, is_published
+from papernotes.loader import load_vault
+from papernotes.mkdocs_yml import ConfigFileError, SiteConfig, find_config, read_config
+from papernotes.model import Note, NoteKey, Paper
+from papernotes.options import Options
+from papernotes.publish import Published, publish
+from papernotes.recognise.explain import explain, summary, summary_lines
 from papernotes.render import counted
 
-
-class _LenientLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, whose `!!python/name:` and `!ENV` tags we only need to skip over."""
+DEFAULT_VAULT = "notes"
 
 
-_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+class UsageError(Exception):
+    """The command cannot run as given (exit status 2); the message says what to do instead."""
 
 
-def read_mkdocs_yml(cwd: Path) -> dict[str, Any] | None:
-    """`./mkdocs.yml` as a mapping, None when there is none (or it cannot be read)."""
-    config_file = cwd / "mkdocs.yml"
-    if not config_file.is_file():
+@dataclass(frozen=True, slots=True)
+class Setup:
+    """The vault to read and the options to read it with."""
+
+    vault: Path
+    options: Options
+    use_directory_urls: bool = True
+    config_dir: Path | None = None
+    """The folder of the mkdocs.yml whose options are used: `bibliography` is relative to it."""
+
+
+def shown(path: Path) -> str:
+    """`path` as the user can reach it from here, so `notes/Home.md:14` opens in an editor."""
+    here, absolute = Path.cwd().resolve(), path.resolve()
+    return absolute.relative_to(here).as_posix() if absolute.is_relative_to(here) else str(absolute)
+
+
+def site_config(config_file: str | None) -> SiteConfig | None:
+    """The mkdocs.yml given with `-f`, else `./mkdocs.yml` when there is one."""
+    path = Path(config_file) if config_file else find_config(Path.cwd())
+    if path is None:
         return None
+    if config_file and not path.is_file():
+        raise UsageError(f"no such file: {config_file} (-f/--config-file names the mkdocs.yml to read)")
     try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_LenientLoader)
-    except (yaml.YAMLError, OSError, UnicodeDecodeError):
-        return None
-    return config if isinstance(config, dict) else None
+        return read_config(path)
+    except ConfigFileError as error:
+        raise UsageError(f"{error} (fix it, or name another with -f/--config-file)") from None
 
 
-def default_vault(cwd: Path) -> Path:
-    """The `docs_dir` of `./mkdocs.yml` (MkDocs' default `docs`), else `notes/`."""
-    config = read_mkdocs_yml(cwd)
-    if config is not None:
-        return cwd / str(config.get("docs_dir") or "docs")
-    return cwd / "notes"
+def check_folder(vault: Path, origin: str) -> None:
+    if vault.is_file():
+        raise UsageError(f"{vault} is a file, not a folder{origin} (give the folder that holds your notes, "
+                         f"such as {shown(vault.parent)})")
+    if not vault.is_dir():
+        raise UsageError(f"no such folder: {vault}{origin} (give the folder that holds your notes)")
 
 
-def plugin_options(cwd: Path, vault: Path) -> dict[str, Any]:
-    """The `papernotes` plugin's options in `./mkdocs.yml` when that file builds `vault`, so the
-    command line publishes exactly what the site does (`publish: explicit`, `exclude`)."""
-    config = read_mkdocs_yml(cwd)
-    if config is None or (cwd / str(config.get("docs_dir") or "docs")).resolve() != vault.resolve():
-        return {}
-    for entry in config.get("plugins") or []:
-        if isinstance(entry, dict) and isinstance(entry.get("papernotes"), dict):
-            return dict(entry["papernotes"])
-    return {}
+def plugin_options(config: SiteConfig) -> Options:
+    """The plugin's options in `config`; UsageError naming every unknown option or wrong value."""
+    found, problems = config.options()
+    if problems:
+        raise UsageError("\n".join(f"{shown(config.path)}: {problem.text}" for problem in problems))
+    return found
+
+
+def setup(args: argparse.Namespace) -> Setup:
+    """The vault (argument, else `docs_dir` of mkdocs.yml, else `notes/`) and the options that
+    publish it: those of mkdocs.yml when that file builds this vault (or is given with -f)."""
+    config = site_config(args.config_file)
+    vault = Path(args.vault) if args.vault else config.docs_dir if config else Path(DEFAULT_VAULT)
+    origin = "" if args.vault or config is None else f" (the docs_dir of {shown(config.path)})"
+    check_folder(vault, origin)
+    options = Options()
+    applies = config is not None and (args.config_file or config.docs_dir.resolve() == vault.resolve())
+    if config is not None and applies:
+        options = plugin_options(config)
+    elif config is not None:
+        print(f"papernotes: {shown(config.path)} builds {shown(config.docs_dir)}, not {shown(vault)}: its "
+              "plugin options are not used (give -f/--config-file to use them)", file=sys.stderr)
+    options = replace(options, exclude=options.exclude + tuple(args.exclude))
+    if config is not None and applies:
+        return Setup(vault, options, config.use_directory_urls, config.path.parent)
+    return Setup(vault, options)
+
+
+def published_site(args: argparse.Namespace) -> tuple[Setup, Published, list[Note]]:
+    """The vault published as the site would be (every note with --include-private), and its notes."""
+    found = setup(args)
+    vault = load_vault(found.vault)
+    published = publish(vault, found.options, use_directory_urls=found.use_directory_urls,
+                        include_private=args.include_private, config_dir=found.config_dir)
+    return found, published, list(vault.notes)
 
 
 def entry_json(paper: Paper) -> dict[str, Any]:
@@ -70,80 +117,81 @@ def entry_json(paper: Paper) -> dict[str, Any]:
     return found
 
 
-def summarise(vault: Vault, graph: PaperGraph, diagnostics: list[Diagnostic]) -> dict[str, int]:
-    counts = count_by_level(diagnostics)
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """What `check` reports on: the published notes, how many are private, the graph, the problems."""
+
+    root: Path
+    notes: list[Note]
+    private: int
+    graph: PaperGraph
+    diagnostics: list[Diagnostic]
+
+
+def checked(args: argparse.Namespace) -> Checked:
+    found, published, notes = published_site(args)
+    shown_notes = [note for note in notes if note.path in published.site.links.published]
+    return Checked(found.vault, shown_notes, len(notes) - len(shown_notes), published.site.graph,
+                   list(published.diagnostics))
+
+
+def summarise(report: Checked) -> dict[str, int]:
+    counts = count_by_level(report.diagnostics)
+    notes = report.notes
     return {
-        "notes": len(vault.notes),
-        "papers": len(graph.papers),
-        "links": sum(len(note.links) for note in vault.notes),
-        "tasks": sum(len(note.tasks) for note in vault.notes),
-        "tables": sum(len(note.tables) for note in vault.notes),
-        "hashtags": sum(len(note.hashtags) for note in vault.notes),
+        "notes": len(notes),
+        "private": report.private,
+        "papers": len(report.graph.papers),
+        "links": sum(len(note.links) for note in notes),
+        "tasks": sum(len(note.tasks) for note in notes),
+        "tables": sum(len(note.tables) for note in notes),
+        "hashtags": sum(len(note.hashtags) for note in notes),
         "errors": counts["error"],
         "warnings": counts["warning"],
         "infos": counts["info"],
     }
 
 
-def missing_facts(graph: PaperGraph) -> list[Diagnostic]:
-    """Info for each paper without a year or a venue, at the place it was first found."""
-    problems = []
-    for paper in graph.papers.values():
-        missing = [name for name in ("year", "venue") if not getattr(paper, name)]
-        if missing and paper.sources:
-            source = paper.sources[0]
-            problems.append(Diagnostic(
-                source.path, source.line, "info", "paper-incomplete",
-                f"paper '{paper.title}' has no {' or '.join(missing)}",
-                "add them in the note's frontmatter or in a summary table column",
-            ))
-    return problems
+def note_json(note: Note, graph: PaperGraph) -> dict[str, Any]:
+    return {
+        "path": note.path,
+        "title": graph.notes.get(note.path, note).title,  # as the site shows it
+        "links": len(note.links),
+        "wikilinks": [{"target": link.target, "fragment": link.fragment, "line": link.line,
+                       "embed": link.kind == "embed"}
+                      for link in note.links if link.kind in ("wikilink", "embed")],
+        "tasks_done": sum(task.done for task in note.tasks),
+        "tasks": len(note.tasks),
+        "tables": len(note.tables),
+        "hashtags": [tag.tag for tag in note.hashtags],
+        "papers": [entry_json(paper) for paper in note.papers],
+    }
 
 
-def report_json(vault: Vault, graph: PaperGraph, diagnostics: list[Diagnostic]) -> str:
-    notes = [
-        {
-            "path": note.path,
-            "title": note.title,
-            "links": len(note.links),
-            "wikilinks": [{"target": link.target, "fragment": link.fragment, "line": link.line,
-                           "embed": link.kind == "embed"}
-                          for link in note.links if link.kind in ("wikilink", "embed")],
-            "tasks_done": sum(task.done for task in note.tasks),
-            "tasks": len(note.tasks),
-            "tables": len(note.tables),
-            "hashtags": [tag.tag for tag in note.hashtags],
-            "papers": [entry_json(paper) for paper in note.papers],
-        }
-        for note in vault.notes
-    ]
+def report_json(report: Checked) -> str:
     document = {
-        "vault": str(vault.root),
-        "summary": summarise(vault, graph, diagnostics),
-        "notes": notes,
-        "diagnostics": [diagnostic.as_dict() for diagnostic in diagnostics],
+        "vault": str(report.root),
+        "summary": summarise(report),
+        "recognition": summary(report.graph.decisions),
+        "notes": [note_json(note, report.graph) for note in report.notes],
+        "diagnostics": [diagnostic.as_dict() for diagnostic in report.diagnostics],
     }
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 
-def shown_path(vault: Vault) -> str:
-    """The vault as the user can reach it from here, so `notes/Home.md:14` opens in an editor."""
-    root = vault.root.resolve()
-    return root.relative_to(Path.cwd().resolve()).as_posix() if root.is_relative_to(Path.cwd().resolve()) \
-        else str(root)
-
-
-def report_text(vault: Vault, graph: PaperGraph, diagnostics: list[Diagnostic]) -> str:
-    prefix = shown_path(vault)
+def report_text(report: Checked) -> str:
+    prefix = shown(report.root)
     prefix = "" if prefix == "." else prefix + "/"
-    lines = [replace(diagnostic, path=prefix + diagnostic.path).format() for diagnostic in diagnostics]
-    found = [(note.path, len(note.papers)) for note in vault.notes if note.papers]
+    lines = [replace(diagnostic, path=prefix + diagnostic.path).format() for diagnostic in report.diagnostics]
+    found = [(note.path, len(note.papers)) for note in report.notes if note.papers]
     if found:
         lines.append("papers written inline:")
         lines += [f"  {prefix}{path}: {counted(count, 'paper')}" for path, count in found]
-    summary = summarise(vault, graph, diagnostics)
+    lines += summary_lines(report.graph.decisions, prefix)
+    summary = summarise(report)
     lines.append(
-        f"{counted(summary['notes'], 'note')}, {counted(summary['papers'], 'paper')}, "
+        f"{counted(summary['notes'], 'published note')}, {summary['private']} private; "
+        f"{counted(summary['papers'], 'paper')}, "
         f"{counted(summary['links'], 'link')}, {counted(summary['tasks'], 'task')}, "
         f"{counted(summary['tables'], 'table')}; {counted(summary['errors'], 'error')}, "
         f"{counted(summary['warnings'], 'warning')}, {counted(summary['infos'], 'info')}"
@@ -151,83 +199,69 @@ def report_text(vault: Vault, graph: PaperGraph, diagnostics: list[Diagnostic]) 
     return "\n".join(lines)
 
 
-def load(args: argparse.Namespace) -> tuple[Vault, PaperGraph] | None:
-    vault_path = Path(args.vault) if args.vault else default_vault(Path.cwd())
-    if not vault_path.is_dir():
-        print(f"papernotes: {vault_path} is not a folder of notes", file=sys.stderr)
-        return None
-    vault = load_vault(vault_path, exclude=args.exclude)
-    if getattr(args, "include_private", False):
-        return vault, build_graph(vault.notes, vault.attachments)
-    options = plugin_options(Path.cwd(), vault_path)
-    exclude = [str(glob) for glob in options.get("exclude") or []]
-    explicit = options.get("publish") == "explicit"
-    published = [note for note in vault.notes if is_published(note, exclude, explicit=explicit)]
-    public_keys = {note.path for note in published}
-    private = [note for note in vault.notes if note.path not in public_keys]
-    return vault, build_graph(published, vault.attachments, private=private)
+def note_key(root: Path, keys: list[str], wanted: str) -> str | None:
+    """The vault key `papernotes explain` means: a path to the file, a vault path, or a unique
+    note name (`Latte`), case-insensitively."""
+    candidate = Path(wanted)
+    if candidate.exists():
+        try:
+            relative = candidate.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            relative = ""
+        if relative in keys:
+            return relative
+    folded = wanted.strip("/").casefold()
+    for match in (lambda key: key.casefold() == folded,
+                  lambda key: key.casefold() in (folded + ".md", folded + ".markdown"),
+                  lambda key: key.rsplit("/", 1)[-1].rsplit(".", 1)[0].casefold() == folded):
+        found = [key for key in keys if match(key)]
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
+def run_explain(args: argparse.Namespace) -> int:
+    found_setup, published, notes = published_site(args)
+    graph = published.site.graph
+    found = note_key(found_setup.vault, [note.path for note in notes], args.note)
+    if found is None:
+        raise UsageError(f"no note {args.note!r} in {shown(found_setup.vault)} (give its path or its name)")
+    key = NoteKey(found)
+    if key not in graph.decisions:
+        raise UsageError(f"{found} is not published, so it is no paper's note on the site "
+                         "(add --include-private to see what it would be)")
+    pid = graph.paper_of_note.get(key)
+    print(explain(graph.decisions[key], graph.papers[pid] if pid else None))
+    return 0
+
+
+def add_explain_command(commands: Any) -> None:
+    explain_command = commands.add_parser("explain", help="say why a note is or is not a paper's note")
+    explain_command.add_argument("note", help="the note: its path, its vault path or its name")
+    _common(explain_command, vault_option=True)
+    explain_command.set_defaults(run=run_explain)
 
 
 def run_check(args: argparse.Namespace) -> int:
-    loaded = load(args)
-    if loaded is None:
-        return 2
-    vault, graph = loaded
-    found = list(vault.diagnostics) + list(graph.diagnostics) + missing_facts(graph) + query_problems(graph)
-    found += bibliography_problems(args, vault)
-    diagnostics = sorted(dict.fromkeys(found), key=sort_key)
-    report = report_json if args.format == "json" else report_text
-    print(report(vault, graph, diagnostics))
-    return 1 if any(diagnostic.level == "error" for diagnostic in diagnostics) else 0
-
-
-def run_export(args: argparse.Namespace) -> int:
-    if args.format in BIBLIOGRAPHY_FORMATS:
-        return export_bibliography(args)
-    loaded = load(args)
-    if loaded is None:
-        return 2
-    document = export_json(loaded[1])
-    if args.output:
-        Path(args.output).write_text(document, encoding="utf-8")
-    else:
-        sys.stdout.write(document)
-    return 0
+    report = checked(args)
+    print(report_json(report) if args.format == "json" else report_text(report))
+    return 1 if any(diagnostic.level == "error" for diagnostic in report.diagnostics) else 0
 
 
 BIBLIOGRAPHY_FORMATS = ("bibtex", "csl-json")
 
 
-def _bibliography_site(vault_path: Path, vault: Vault, extra_exclude: Sequence[str]) -> Site:
-    """The site as the plugin would build it, with its libraries (`bibliography`, vault `.bib` files)."""
-    from papernotes.bib.sources import load_libraries, vault_libraries
-    from papernotes.pages import build_site
+def run_export(args: argparse.Namespace) -> int:
+    """The paper graph as JSON, or (`--format bibtex|csl-json`) the site's `papers.bib` /
+    `papers.json`: published papers only, whatever --include-private says."""
+    if args.format in BIBLIOGRAPHY_FORMATS:
+        from papernotes.bib.export import papers_bibtex, papers_csl_json
 
-    options = plugin_options(Path.cwd(), vault_path)
-    exclude = [*extra_exclude, *(str(glob) for glob in options.get("exclude") or [])]
-    named = [str(name) for name in options.get("bibliography") or []]
-    library = load_libraries(vault_path, vault_libraries(vault.attachments, exclude), named, Path.cwd())
-    return build_site(vault.notes, vault.attachments, exclude=exclude, explicit=options.get("publish") == "explicit",
-                      library=library, library_papers=options.get("library_papers", True) is not False)
-
-
-def bibliography_problems(args: argparse.Namespace, vault: Vault) -> list[Diagnostic]:
-    """`check`: malformed or duplicate library entries, conflicts, unknown citekeys."""
-    vault_path = Path(args.vault) if args.vault else default_vault(Path.cwd())
-    site = _bibliography_site(vault_path, vault, args.exclude)
-    return [d for d in site.diagnostics if d.code.startswith(("bib-", "csl-")) or d.code == "unknown-citekey"]
-
-
-def export_bibliography(args: argparse.Namespace) -> int:
-    """`export --format bibtex|csl-json`: the site's `papers.bib` / `papers.json`, published papers only."""
-    from papernotes.bib.export import papers_bibtex, papers_csl_json
-
-    vault_path = Path(args.vault) if args.vault else default_vault(Path.cwd())
-    if not vault_path.is_dir():
-        print(f"papernotes: {vault_path} is not a folder of notes", file=sys.stderr)
-        return 2
-    site = _bibliography_site(vault_path, load_vault(vault_path, exclude=args.exclude), args.exclude)
-    document = (papers_bibtex if args.format == "bibtex" else papers_csl_json)(site.graph, site.bib)
+        site = published_site(argparse.Namespace(**{**vars(args), "include_private": False}))[1].site
+        document = (papers_bibtex if args.format == "bibtex" else papers_csl_json)(site.graph, site.bib)
+    else:
+        _, published, _ = published_site(args)
+        document = export_json(published.site.graph, published.diagnostics)
     if args.output:
         Path(args.output).write_text(document, encoding="utf-8")
     else:
@@ -235,31 +269,68 @@ def export_bibliography(args: argparse.Namespace) -> int:
     return 0
 
 
+DESCRIPTION = """\
+Check a folder of paper notes and export its paper graph, as the papernotes MkDocs plugin sees it.
+
+Both commands read the papernotes plugin's options in mkdocs.yml (./mkdocs.yml, or the file given
+with -f): a note the site does not publish is not checked or exported, and a misspelt option is an
+error, as in `mkdocs build`.
+"""
+
+EPILOG = """\
+exit status: 0 fine, 1 errors in the notes (check), 2 a usage error (no such folder, a wrong
+option in mkdocs.yml). `papernotes COMMAND --help` describes each command.
+"""
+
+
+def _common(command: argparse.ArgumentParser, *, vault_option: bool = False) -> None:
+    vault_help = "the notes folder (default: docs_dir of mkdocs.yml, else notes/)"
+    if vault_option:  # `explain NOTE --vault FOLDER`: the note is the positional argument
+        command.add_argument("--vault", help=vault_help)
+    else:
+        command.add_argument("vault", nargs="?", help=vault_help)
+    command.add_argument("-f", "--config-file", metavar="FILE",
+                         help="the mkdocs.yml whose papernotes options to use (default: ./mkdocs.yml)")
+    command.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                         help="also leave out notes matching this glob (repeatable), e.g. 'Private/**'")
+    command.add_argument("--include-private", action="store_true",
+                         help="treat every note as published, also those marked publish: false, "
+                              "dg-publish: false or draft: true, or left out by exclude")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="papernotes", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="load every note of a vault and report problems")
-    check.add_argument("vault", nargs="?", help="the notes folder (default: docs_dir of ./mkdocs.yml, else notes/)")
+    parser = argparse.ArgumentParser(prog="papernotes", description=DESCRIPTION, epilog=EPILOG,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"papernotes {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    check = commands.add_parser("check", help="print each problem the site build would log (file:line), then a summary",
+                                description="Load every note of a vault and print each problem of the "
+                                            "published notes, then a summary.")
+    _common(check)
     check.add_argument("--format", choices=("text", "json"), default="text")
-    check.add_argument("--exclude", action="append", default=[], metavar="GLOB",
-                       help="skip files matching this glob (repeatable), e.g. 'Private/**'")
-    check.set_defaults(run=run_check, include_private=True)
-    export = commands.add_parser("export", help="write the paper graph (papers, notes, edges, topics, queues)")
-    export.add_argument("vault", nargs="?", help="the notes folder (default as for check)")
+    check.set_defaults(run=run_check)
+    add_explain_command(commands)
+    export = commands.add_parser("export", help="write the paper graph (papers, notes, edges, topics, queues) as JSON, "
+                                                "or the published papers as BibTeX / CSL-JSON",
+                                 description="Write the paper graph of the published notes (papers, notes, "
+                                             "edges, topics, queues, problems) as a JSON document, or the "
+                                             "site's papers.bib / papers.json.")
+    _common(export)
     export.add_argument("--format", choices=("json", *BIBLIOGRAPHY_FORMATS), default="json",
-                        help="json: the paper graph; bibtex / csl-json: the published papers, as papers.bib / .json")
+                        help="json: the paper graph; bibtex / csl-json: the published papers, as papers.bib / "
+                             ".json (published papers only, even with --include-private)")
     export.add_argument("-o", "--output", help="write to this file instead of standard output")
-    export.add_argument("--exclude", action="append", default=[], metavar="GLOB")
-    export.add_argument("--include-private", action="store_true",
-                        help="also export notes marked publish: false / dg-publish: false / draft: true "
-                             "(json only: bibtex and csl-json hold published papers only)")
     export.set_defaults(run=run_export)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.run(args))
+    try:
+        return int(args.run(args))
+    except UsageError as error:
+        print("\n".join(f"papernotes: {line}" for line in str(error).splitlines()), file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

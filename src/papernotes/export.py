@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
+from papernotes.diagnostics import Diagnostic
 from papernotes.graph import PaperGraph
 from papernotes.model import Paper, PaperId
 
@@ -32,7 +34,8 @@ def paper_json(pid: PaperId, paper: Paper) -> dict[str, Any]:
     }
 
 
-def graph_json(graph: PaperGraph) -> dict[str, Any]:
+def graph_json(graph: PaperGraph, diagnostics: Sequence[Diagnostic] | None = None) -> dict[str, Any]:
+    """The graph as the JSON document's mapping; `diagnostics` default to the graph's own."""
     return {
         "schema": SCHEMA_VERSION,
         "papers": [paper_json(pid, paper) for pid, paper in graph.papers.items()],
@@ -65,10 +68,10 @@ def graph_json(graph: PaperGraph) -> dict[str, Any]:
             }
             for q in graph.queues
         ],
-        "diagnostics": [d.as_dict() for d in graph.diagnostics],
+        "diagnostics": [d.as_dict() for d in (graph.diagnostics if diagnostics is None else diagnostics)],
     }
 
 
-def export_json(graph: PaperGraph) -> str:
+def export_json(graph: PaperGraph, diagnostics: Sequence[Diagnostic] | None = None) -> str:
     """Deterministic JSON: the same vault gives byte-identical output."""
-    return json.dumps(graph_json(graph), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    return json.dumps(graph_json(graph, diagnostics), ensure_ascii=False, indent=2, sort_keys=False) + "\n"

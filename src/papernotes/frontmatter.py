@@ -358,6 +358,7 @@ def normalise_meta(
         home=any(_flags(ctx, ("home", "dg-home"), unsafe=False, effect="not the home page")),
         dendron_id=_text(ctx, "id"),
         description=_text(ctx, "description", "desc"),
+        citekey=_text(ctx, "citekey", "citation-key", "cite-key", "citationkey"),
         created=_timestamp(ctx, "created"),
         updated=_timestamp(ctx, "updated"),
     )
@@ -451,7 +452,7 @@ def _split_tags(text: str) -> list[str]:
     return text.split(",") if "," in text else text.split()
 
 
-_AUTHOR_SEPARATORS = re.compile(r"\s*(?:,|，|、|&|\band\b)\s*")
+_AUTHOR_SEPARATORS = re.compile(r"(?:(?<!\s)\s++)?(?:,|，|、|&|\band\b)\s*+")
 
 
 def _split_authors(text: str) -> list[str]:

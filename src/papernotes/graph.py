@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import posixpath
 import re
 from collections import defaultdict
@@ -10,16 +11,22 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from papernotes.diagnostics import Diagnostic, sort_key
-from papernotes.identity import PaperIndex, note_paper_title
+from papernotes.identity import PaperIndex, decorated_stem
+from papernotes.ids import title_key
 from papernotes.model import Link, Note, NoteKey, Paper, PaperId, ReadingStatus, Source, Task
 from papernotes.paths import stem
+from papernotes.recognise import DEFAULT_OPTIONS, Decision, RecogniseOptions, Signal, decide, title_problem
 from papernotes.resolve import Resolved, Resolver
 from papernotes.tables import SummaryRow, summary_rows
+from papernotes.titles import retitle_shared
 from papernotes.topics import Topic, TopicCollector, folder_topic
 
 EdgeKind = Literal["link", "embed", "queue", "table", "mention"]
 
 _QUEUE_HEADING_RE = re.compile(r"paper|queue|reading|to[- ]read|论文|阅读|待读|논문|읽기", re.IGNORECASE)
+# A checklist about papers (writing, submitting, reviewing one) is not a list of papers to read.
+_NOT_QUEUE_HEADING_RE = re.compile(
+    r"check\s*list|to[- ]?do|writing|submission|rebuttal|camera[- ]ready|写作|投稿|检查|清单|체크", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +72,8 @@ class PaperGraph:
     _outgoing: dict[str, tuple[Edge, ...]] = field(repr=False, default_factory=dict)
     _papers_by_note: dict[str, tuple[PaperId, ...]] = field(repr=False, default_factory=dict)
     _topic_keys: dict[str, frozenset[str]] = field(repr=False, default_factory=dict)
+    decisions: dict[NoteKey, Decision] = field(repr=False, default_factory=dict)
+    """Why each note is or is not a paper's note (see `papernotes.recognise`)."""
 
     def topic_keys(self, pid: str) -> frozenset[str]:
         """The topic keys of a paper's own tags (not their ancestors)."""
@@ -101,26 +110,28 @@ def _note_links_to_note(links: Iterable[Link], note: Note, resolver: Resolver) -
     return None
 
 
-def _describes_paper(note: Note) -> bool:
+def _frontmatter_describes_paper(note: Note) -> bool:
     meta = note.meta
-    return bool(meta.arxiv or meta.doi or meta.venue or meta.year or meta.authors)
+    return bool(meta.arxiv or meta.doi or meta.citekey or meta.venue or meta.year or meta.authors)
 
 
-def _note_mention(note: Note, folder_topics: bool) -> Paper:
-    meta = note.meta
-    tags = list(note.tags)
+def _note_mention(note: Note, decision: Decision, folder_topics: bool) -> Paper:
+    meta, facts = note.meta, decision.facts
+    tags = list(note.tags) + list(facts.topics)
     folder = folder_topic(posixpath.dirname(note.path)) if folder_topics else ""
     if folder:
         tags.append(folder)
     return Paper(
-        title=note_paper_title(note.title, stem(note.path)), sources=(Source(note.path, 1, "note"),),
-        year=meta.year, venue=meta.venue, authors=meta.authors, tags=tuple(tags), links=meta.links,
-        arxiv=meta.arxiv, doi=meta.doi, status=meta.status, note=note.path,
+        title=note.title, sources=(Source(note.path, 1, "note"),),
+        short_name=decorated_stem(note.title, stem(note.path)),
+        year=meta.year or facts.year, venue=meta.venue or facts.venue, authors=meta.authors or facts.authors,
+        tags=tuple(dict.fromkeys(tags)), links=meta.links, arxiv=meta.arxiv or facts.arxiv,
+        doi=meta.doi or facts.doi, status=meta.status, note=note.path, citekey=meta.citekey,
     )
 
 
 _TITLE_THEN_CJK_RE = re.compile(
-    r"^([A-Za-z0-9][^\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]*?)\s+[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+    r"^([A-Za-z0-9][^\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]*?)(?<!\s)\s++[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def queue_title(text: str) -> str:
@@ -131,8 +142,12 @@ def queue_title(text: str) -> str:
 
 
 def _is_queue(note: Note, tasks: Sequence[Task], resolver: Resolver) -> bool:
-    """A task list is a reading queue under a paper/queue/reading heading, or when it links notes."""
-    if any(_QUEUE_HEADING_RE.search(text) for text in _ancestors(note, tasks[0].line)):
+    """A task list is a reading queue under a paper/queue/reading heading (not a checklist),
+    or when it links notes."""
+    headings = _ancestors(note, tasks[0].line)
+    if headings and _NOT_QUEUE_HEADING_RE.search(headings[0]):
+        return False
+    if any(_QUEUE_HEADING_RE.search(text) for text in headings):
         return True
     return any(_note_links_to_note(task.links, note, resolver) for task in tasks)
 
@@ -150,8 +165,11 @@ def _ancestors(note: Note, line: int) -> list[str]:
 
 class _Builder:
     def __init__(self, notes: Sequence[Note], attachments: Iterable[str], folder_topics: bool,
-                 private: Sequence[Note] = ()) -> None:
-        self.notes = {note.path: note for note in sorted(notes, key=lambda n: n.path)}
+                 private: Sequence[Note] = (), options: RecogniseOptions = DEFAULT_OPTIONS) -> None:
+        self.options = options
+        self.decisions: dict[NoteKey, Decision] = {}
+        notes, self.diagnostics = retitle_shared(sorted(notes, key=lambda n: n.path))
+        self.notes = {note.path: note for note in notes}
         # Private notes are link targets (so a link to one is known as private, not broken) and
         # nothing else: no edge, no paper, no title of theirs enters the graph.
         self.private = frozenset(note.path for note in private)
@@ -159,7 +177,6 @@ class _Builder:
         self.folder_topics = folder_topics
         self.index = PaperIndex()
         self.pending = _Pending()
-        self.diagnostics: list[Diagnostic] = []
         self.edges: list[Edge] = []
         self.resolutions: dict[NoteKey, tuple[tuple[Link, Resolved | None], ...]] = {}
         self.note_mention: dict[NoteKey, int] = {}
@@ -170,12 +187,17 @@ class _Builder:
             self._resolve_links(note)
         paper_notes = self._paper_notes()
         for key in paper_notes:
-            self.note_mention[key] = self.index.add(_note_mention(self.notes[key], self.folder_topics))
+            if self._own_entry(self.notes[key]) and not _frontmatter_describes_paper(self.notes[key]):
+                continue  # the entry at its top is the note's mention (see _inline_entries)
+            self.note_mention[key] = self.index.add(
+                _note_mention(self.notes[key], self.decisions[key], self.folder_topics))
         for note in self.notes.values():
             self._inline_entries(note)
             self._queues(note)
             self._tables(note)
-        papers, ids, conflicts = self.index.freeze()
+        aliases: dict[str, frozenset[str]] = {
+            key: frozenset(title_key(alias) for alias in self.notes[key].aliases) for key in paper_notes}
+        papers, ids, conflicts = self.index.freeze(aliases)
         self.diagnostics += conflicts
         return self._finish(papers, ids)
 
@@ -191,21 +213,44 @@ class _Builder:
         self.resolutions[note.path] = tuple(resolved_links)
 
     def _paper_notes(self) -> list[NoteKey]:
-        """Notes that are a paper's page: paper facts in frontmatter, or named by a queue or table."""
-        found: dict[NoteKey, None] = {}
+        """Notes that are a paper's page, by the scored decision of `papernotes.recognise`; a
+        queue item or a summary-table row naming a note is one of its signals."""
+        referrers: dict[NoteKey, list[Signal]] = defaultdict(list)
         for note in self.notes.values():
-            if _describes_paper(note):
-                found[note.path] = None
-            for task in note.tasks:
+            for task, in_queue in self._tasks_in_queues(note):
                 target = _note_links_to_note(task.links, note, self.resolver)
                 if target:
-                    found[target] = None
+                    weight, what = (1.0, "a reading queue") if in_queue else (0.5, "a to-do")
+                    referrers[target].append(Signal("queue-link", weight, f"named by {what} in {note.path}",
+                                                    task.line))
             for table in note.tables:
                 for row in summary_rows(table):
                     target = self._row_note(note, row)
                     if target:
-                        found[target] = None
-        return sorted(key for key in found if key not in self.private)
+                        referrers[target].append(Signal(
+                            "table-row", 1.0, f"a row of the summary table in {note.path}", row.line))
+        for note in self.notes.values():
+            targets = [resolved.key for _, resolved in self.resolutions.get(note.path, ())
+                       if resolved is not None and resolved.is_note and resolved.key != note.path]
+            signals = [max(found, key=lambda s: s.weight)] if (found := referrers.get(note.path)) else []
+            if self._own_entry(note):
+                signals.append(Signal("paper-heading", 1.0, "its first heading is a paper, with paper links",
+                                      note.papers[0].sources[0].line))
+            self.decisions[note.path] = decide(note, self.options, signals, targets)
+        return sorted(key for key, decision in self.decisions.items()
+                      if decision.is_paper and key not in self.private)
+
+    def _tasks_in_queues(self, note: Note) -> list[tuple[Task, bool]]:
+        found = []
+        for tasks in _tasks_by_heading(note).values():
+            in_queue = _is_queue(note, tasks, self.resolver)
+            found += [(task, in_queue) for task in tasks]
+        return found
+
+    @staticmethod
+    def _own_entry(note: Note) -> bool:
+        """One paper written at the very top of the note: the note is that paper's."""
+        return len(note.papers) == 1 and note.papers[0].sources[0].line <= note.body_line + 2
 
     def _row_note(self, note: Note, row: SummaryRow) -> NoteKey | None:
         target = _note_links_to_note(row.links, note, self.resolver)
@@ -215,11 +260,16 @@ class _Builder:
         return NoteKey(candidates[0]) if candidates and candidates[0] != note.path else None
 
     def _inline_entries(self, note: Note) -> None:
-        own_paper = len(note.papers) == 1 and note.papers[0].sources[0].line <= note.body_line + 2
+        decision = self.decisions[note.path]
+        own_paper = self._own_entry(note) and decision.is_paper
         for entry in note.papers:
+            if title_problem(entry.title):
+                continue
             target = NoteKey(note.path) if own_paper else self._entry_note(note, entry)
             mention = replace(entry, note=target) if target else entry
             index = self.index.add(mention)
+            if own_paper:
+                self.note_mention.setdefault(note.path, index)
             self.pending.edges.append((index, "mention", note.path, entry.sources[0].line))
 
     def _entry_note(self, note: Note, entry: Paper) -> NoteKey | None:
@@ -233,12 +283,7 @@ class _Builder:
         return NoteKey(resolved.key)
 
     def _queues(self, note: Note) -> None:
-        by_heading: dict[tuple[str, int], list[Task]] = defaultdict(list)
-        heading_lines = [h.line for h in note.headings]
-        for task in note.tasks:
-            line = max((h for h in heading_lines if h <= task.line), default=0)
-            by_heading[(task.heading, line)].append(task)
-        for (heading, line), tasks in by_heading.items():
+        for (heading, line), tasks in _tasks_by_heading(note).items():
             if not _is_queue(note, tasks, self.resolver):
                 continue
             name = heading or stem(note.path)
@@ -249,11 +294,16 @@ class _Builder:
                     continue
                 status: ReadingStatus = "read" if task.done else "to-read"
                 source = (Source(note.path, task.line, "queue"),)
+                if target and not self.decisions[target].is_paper:  # the user said no, or a person's note
+                    self.pending.queue_items[(note.path, name, line)].append((task, -1, target))
+                    continue
                 if target:
                     mention = Paper(title=self.notes[target].title, sources=source, status=status, note=target)
                 else:
                     mention = Paper(title=queue_title(task.text), sources=source, status=status)
-                index = self.index.add(mention) if (target or task.text) else -1
+                # An item without a link names a paper only by a title that could be one.
+                plausible = bool(target) or (bool(task.text) and title_problem(mention.title) is None)
+                index = self.index.add(mention) if plausible else -1
                 self.pending.queue_items[(note.path, name, line)].append((task, index, target))
                 if index >= 0:
                     self.pending.edges.append((index, "queue", note.path, task.line))
@@ -262,7 +312,9 @@ class _Builder:
         for table in note.tables:
             for row in summary_rows(table):
                 target = self._row_note(note, row)
-                if target in self.private:
+                if target is not None and target not in self.private and not self.decisions[target].is_paper:
+                    target = None
+                if target in self.private or (target is None and title_problem(row.name)):
                     continue
                 mention = Paper(
                     title=self.notes[target].title if target else row.name,
@@ -283,6 +335,7 @@ class _Builder:
             for (path, name, line), items in self.pending.queue_items.items()
         )
         paper_of_note = {key: ids[index] for key, index in self.note_mention.items()}
+        self._title_notes_by_paper(papers, paper_of_note)
         topics, topic_keys = self._topics(papers)
         edges = tuple(sorted(dict.fromkeys(self.edges), key=lambda e: (e.source, e.line, e.kind, e.target)))
         backlinks: dict[str, list[Edge]] = defaultdict(list)
@@ -296,8 +349,16 @@ class _Builder:
             resolutions=self.resolutions, paper_of_note=paper_of_note,
             _backlinks={target: tuple(found) for target, found in backlinks.items()},
             _outgoing={source: tuple(found) for source, found in outgoing.items()},
-            _papers_by_note=_papers_by_note(papers), _topic_keys=topic_keys,
+            _papers_by_note=_papers_by_note(papers), _topic_keys=topic_keys, decisions=self.decisions,
         )
+
+    def _title_notes_by_paper(self, papers: dict[PaperId, Paper], paper_of_note: dict[NoteKey, PaperId]) -> None:
+        """A paper's own note has the paper's title on every page: the same as the note's own,
+        unless another mention spells out the short name the note is titled by (`Latte`)."""
+        for key, pid in paper_of_note.items():
+            paper = papers[pid]
+            if paper.note == key and self.notes[key].title != paper.title:
+                self.notes[key] = replace(self.notes[key], title=paper.title)
 
     def _topics(self, papers: dict[PaperId, Paper]) -> tuple[dict[str, Topic], dict[str, frozenset[str]]]:
         collector = TopicCollector()
@@ -307,7 +368,28 @@ class _Builder:
         for note in self.notes.values():
             for tag in note.tags:
                 collector.add(tag, note=note.path)
-        return collector.topics(), keys
+        topics, collisions = collector.topics()
+        for key, holder, slug in collisions:
+            where = (topics[key].notes or topics[key].papers or ("",))[0]
+            path = where if where in self.notes else (papers[PaperId(where)].sources[0].path if where else "")
+            self.diagnostics.append(Diagnostic(
+                path, 0, "info", "topic-slug-taken",
+                f"topic '{topics[key].name}' would have the URL of topic '{topics[holder].name}'; "
+                f"its page is topics/{slug}/",
+                "spell the two topics differently if they are different subjects",
+            ))
+        return topics, keys
+
+
+def _tasks_by_heading(note: Note) -> dict[tuple[str, int], list[Task]]:
+    """A note's tasks grouped by the heading (text, line) they sit under."""
+    by_heading: dict[tuple[str, int], list[Task]] = defaultdict(list)
+    heading_lines = sorted(h.line for h in note.headings)
+    for task in note.tasks:
+        above = bisect.bisect_right(heading_lines, task.line)  # not a scan per task: long lists
+        line = heading_lines[above - 1] if above else 0
+        by_heading[(task.heading, line)].append(task)
+    return by_heading
 
 
 def _papers_by_note(papers: dict[PaperId, Paper]) -> dict[str, tuple[PaperId, ...]]:
@@ -319,10 +401,12 @@ def _papers_by_note(papers: dict[PaperId, Paper]) -> dict[str, tuple[PaperId, ..
 
 
 def build_graph(notes: Sequence[Note], attachments: Iterable[str] = (), *,
-                folder_topics: bool = True, private: Sequence[Note] = ()) -> PaperGraph:
+                folder_topics: bool = True, private: Sequence[Note] = (),
+                recognition: RecogniseOptions = DEFAULT_OPTIONS) -> PaperGraph:
     """The whole paper graph of a vault's notes, deterministic for the same input.
 
     `private` notes are only recognised as link targets: links to them resolve (so they are
-    neither broken nor published), and nothing of theirs reaches the graph.
+    neither broken nor published), and nothing of theirs reaches the graph. `recognition` holds
+    the user's `paper_folders` and `not_papers` globs.
     """
-    return _Builder(notes, attachments, folder_topics, private).build()
+    return _Builder(notes, attachments, folder_topics, private, recognition).build()

@@ -1,15 +1,37 @@
-"""Paper identity: mentions of the same paper (by arXiv id, DOI or title) merged into one Paper."""
+"""Paper identity: mentions of the same paper merged into one Paper, on evidence.
+
+The same note always joins its mentions; a strong key (arXiv id, DOI, citation key) joins them
+when no other strong key disagrees; a title joins them only when no strong key and no year
+disagrees. Two paper notes joined by their titles alone are reported, since a template's title
+shared by notes looks just like that.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from papernotes.diagnostics import Diagnostic
 from papernotes.ids import title_key
 from papernotes.model import NoteKey, Paper, PaperId, ReadingStatus, Source
-from papernotes.paths import slugify
+from papernotes.paths import slugify, stem
 
 _STATUS_RANK: dict[str | None, int] = {None: 0, "to-read": 1, "reading": 2, "read": 3}
+STRONG_KEYS = ("arxiv:", "doi:", "cite:", "note:")
+_EVIDENCE = ("arxiv", "doi", "citekey", "year")
+Evidence = dict[str, frozenset[object]]
+
+
+def _evidence(paper: Paper) -> Evidence:
+    return {name: frozenset([getattr(paper, name)]) for name in _EVIDENCE if getattr(paper, name)}
+
+
+_STRONG_EVIDENCE = ("arxiv", "doi", "citekey")
+
+
+def disagree(first: Evidence, second: Evidence, names: tuple[str, ...] = _EVIDENCE) -> bool:
+    """True when two papers' arXiv ids, DOIs, citation keys or years (or the `names` given) differ."""
+    return any(name in first and name in second and not first[name] & second[name] for name in names)
 
 
 def identity_keys(paper: Paper) -> list[str]:
@@ -19,6 +41,8 @@ def identity_keys(paper: Paper) -> list[str]:
         keys.append("arxiv:" + paper.arxiv)
     if paper.doi:
         keys.append("doi:" + paper.doi)
+    if paper.citekey:
+        keys.append("cite:" + paper.citekey)
     if paper.note:
         keys.append("note:" + paper.note)
     if title_key(paper.title):
@@ -46,9 +70,8 @@ class _Merged:
 
     mentions: list[Paper] = field(default_factory=list)
 
-    def freeze(self) -> tuple[Paper, list[Diagnostic]]:
-        ordered = sorted(self.mentions, key=lambda p: (p.note is None, p.sources[0].path if p.sources else "",
-                                                       p.sources[0].line if p.sources else 0))
+    def freeze(self, aliases: Mapping[str, frozenset[str]]) -> tuple[Paper, list[Diagnostic]]:
+        ordered = sorted(self.mentions, key=_order)
         first = ordered[0]
         problems = _conflicts(ordered)
 
@@ -91,8 +114,9 @@ class _Merged:
             anchor=first.anchor,
             attributes=tuple(attributes.items()),
             note=pick("note"),  # type: ignore[arg-type]
+            citekey=pick("citekey"),  # type: ignore[arg-type]
         )
-        return merged, problems
+        return merged, problems + _title_only_notes(ordered, aliases)
 
 
 def _full_title(mentions: list[Paper]) -> tuple[str, str]:
@@ -107,6 +131,35 @@ def _full_title(mentions: list[Paper]) -> tuple[str, str]:
         if title_key(mention.title).startswith(short + " "):
             return mention.title, first
     return first, ""
+
+
+def _title_only_notes(mentions: list[Paper], aliases: Mapping[str, frozenset[str]]) -> list[Diagnostic]:
+    """A warning for each paper note joined to the first only by a matching title.
+
+    Notes with the same file name, or naming each other in `aliases`, are one paper on purpose."""
+    notes = [m for m in mentions if m.note and m.sources and m.sources[0].kind == "note"]
+    problems = []
+    for other in notes[1:]:
+        first = notes[0]
+        if not (first.note and other.note):  # both are, by the filter above: for the type checker
+            continue
+        names = {title_key(stem(first.note)), title_key(first.title)}
+        other_names = {title_key(stem(other.note)), title_key(other.title)}
+        if (title_key(stem(first.note)) == title_key(stem(other.note))
+                or names & aliases.get(other.note, frozenset())
+                or other_names & aliases.get(first.note, frozenset())
+                or any(getattr(first, key) and getattr(first, key) == getattr(other, key)
+                       for key in ("arxiv", "doi", "citekey"))):
+            continue
+        problems.append(Diagnostic(
+            other.note, 1, "warning", "title-only-merge",
+            f"{other.note} and {first.note} are taken for one paper only because their titles match "
+            f"('{other.title}')",
+            f"if they are different papers, give each its own `arxiv:` (or `doi:`, `year:`) or title; "
+            f"if they are one paper, add `aliases: [{stem(other.note)}]` to {first.note} "
+            f"or give both the same `arxiv:`",
+        ))
+    return problems
 
 
 def _conflicts(mentions: list[Paper]) -> list[Diagnostic]:
@@ -129,12 +182,18 @@ def _conflicts(mentions: list[Paper]) -> list[Diagnostic]:
 
 
 class PaperIndex:
-    """Collects mentions and merges those sharing any identity key (union-find, linear)."""
+    """Collects mentions and merges those sharing an identity key (union-find).
+
+    The same note always merges; an arXiv id, DOI or citation key merges groups whose other
+    strong keys do not disagree; a title merges only groups whose strong keys and years do not
+    disagree (`disagree`), so `Template` on two notes with different arXiv ids stays two papers.
+    """
 
     def __init__(self) -> None:
         self._parent: list[int] = []
         self._mentions: list[Paper] = []
-        self._by_key: dict[str, int] = {}
+        self._by_key: dict[str, list[int]] = {}
+        self._evidence: dict[int, Evidence] = {}
 
     def _root(self, index: int) -> int:
         while self._parent[index] != index:
@@ -142,47 +201,84 @@ class PaperIndex:
             index = self._parent[index]
         return index
 
+    def _union(self, first: int, second: int) -> None:
+        first, second = self._root(first), self._root(second)
+        if first == second:
+            return
+        merged = dict(self._evidence.pop(first))
+        for name, values in self._evidence.pop(second).items():
+            merged[name] = merged.get(name, frozenset()) | values
+        self._parent[first] = second
+        self._evidence[second] = merged
+
     def add(self, mention: Paper) -> int:
         index = len(self._mentions)
         self._mentions.append(mention)
         self._parent.append(index)
+        self._evidence[index] = _evidence(mention)
         for key in identity_keys(mention):
-            other = self._by_key.get(key)
-            if other is None:
-                self._by_key[key] = index
-            else:
-                self._parent[self._root(other)] = self._root(index)
+            owners = self._by_key.setdefault(key, [])
+            if key.startswith("note:"):  # one note is one paper, whatever it says
+                if owners:
+                    self._union(owners[0], index)
+                else:
+                    owners.append(index)
+                continue
+            # A shared arXiv id joins, unless another strong key says otherwise (a DOI shared
+            # with a paper of another arXiv id); a shared title joins unless a year says so too.
+            names = _STRONG_EVIDENCE if key.startswith(STRONG_KEYS) else _EVIDENCE
+            for other in owners:
+                mine, theirs = self._root(index), self._root(other)
+                if mine == theirs or not disagree(self._evidence[mine], self._evidence[theirs], names):
+                    self._union(other, index)
+                    break
+            else:  # a paper of its own under this title: later mentions may join either
+                owners.append(index)
         return index
 
     def lookup(self, key: str) -> int | None:
-        return self._by_key.get(key)
+        owners = self._by_key.get(key)
+        return owners[0] if owners else None
 
-    def freeze(self) -> tuple[dict[PaperId, Paper], dict[int, PaperId], list[Diagnostic]]:
-        """The merged papers by id (sorted), which id each mention became, and conflicts found."""
+    def freeze(self, aliases: Mapping[str, frozenset[str]] | None = None
+               ) -> tuple[dict[PaperId, Paper], dict[int, PaperId], list[Diagnostic]]:
+        """The merged papers by id (sorted), which id each mention became, and problems found.
+
+        `aliases` holds each note's aliases folded by `title_key`: a note naming another in its
+        aliases is joined to it on purpose, and no warning is given."""
         groups: dict[int, _Merged] = {}
         for index, mention in enumerate(self._mentions):
             groups.setdefault(self._root(index), _Merged()).mentions.append(mention)
         papers: dict[PaperId, Paper] = {}
         id_of_root: dict[int, PaperId] = {}
         problems: list[Diagnostic] = []
-        for root, group in groups.items():
-            paper, conflicts = group.freeze()
+        for root, group in sorted(groups.items(), key=lambda item: min(_order(m) for m in item[1].mentions)):
+            paper, conflicts = group.freeze(aliases or {})
             problems += conflicts
-            pid = paper_id(paper)
-            if pid in papers:  # two unrelated titles slugging alike: keep both, distinctly
-                pid = PaperId(f"{pid}-{root}")
+            pid = base = paper_id(paper)
+            count = 1
+            while pid in papers:  # two papers of one title (different years, arXiv ids): both kept
+                count += 1
+                pid = PaperId(f"{base}-{count}")
             papers[pid] = paper
             id_of_root[root] = pid
         mention_ids = {index: id_of_root[self._root(index)] for index in range(len(self._mentions))}
         return dict(sorted(papers.items())), mention_ids, problems
 
 
-def note_paper_title(note_title: str, file_stem: str) -> str:
-    """A note's paper title: its file name when `Title` only decorates it (`X阅读笔记v2`)."""
+def _order(mention: Paper) -> tuple[bool, str, int]:
+    """Notes first, then by place: the order facts are picked in, and ids are numbered in."""
+    source = mention.sources[0] if mention.sources else None
+    return (mention.note is None, source.path if source else "", source.line if source else 0)
+
+
+def decorated_stem(note_title: str, file_stem: str) -> str:
+    """The file name when the note's title only decorates it (`X阅读笔记v2` in `X.md`), else "":
+    the paper is also known by that name."""
     stem_key, title_key_ = title_key(file_stem), title_key(note_title)
     if stem_key and title_key_ != stem_key and title_key_.replace(" ", "").startswith(stem_key.replace(" ", "")):
         return file_stem
-    return note_title
+    return ""
 
 
-__all__ = ["PaperIndex", "identity_keys", "note_paper_title", "paper_id", "NoteKey"]
+__all__ = ["PaperIndex", "decorated_stem", "disagree", "identity_keys", "paper_id", "NoteKey"]

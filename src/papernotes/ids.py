@@ -4,6 +4,26 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from urllib.parse import unquote, urlsplit
+
+PAPER_HOSTS = (  # where a link goes to a paper (the hosts' subdomains too)
+    "arxiv.org",
+    "ar5iv.org",
+    "ar5iv.labs.arxiv.org",
+    "alphaxiv.org",
+    "doi.org",
+    "dl.acm.org",
+    "ieeexplore.ieee.org",
+    "openaccess.thecvf.com",
+    "papers.nips.cc",
+    "proceedings.neurips.cc",
+    "proceedings.mlr.press",
+    "openreview.net",
+    "aclanthology.org",
+    "link.springer.com",
+    "semanticscholar.org",
+    "sciencedirect.com",
+)
 
 _ARXIV_NEW = r"(\d{4}\.\d{4,5})(?:v\d+)?"
 _ARXIV_OLD = r"([a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?"
@@ -38,7 +58,7 @@ _VENUE_ALIASES = {
     "acm mm": "ACM MM",
     "mm": "ACM MM",
 }
-_VENUE_YEAR_RE = re.compile(r"^([A-Za-z][A-Za-z&\- ]*?)[\s\-']*((?:19|20)\d{2}|\d{2})$")
+_VENUE_YEAR_RE = re.compile(r"^([A-Za-z][A-Za-z&\- ]*?)(?<![\s\-'])[\s\-']*+((?:19|20)\d{2}|\d{2})$")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 MONTHS = {
@@ -146,3 +166,12 @@ def find_date(text: str) -> tuple[int | None, int | None]:
         return None, None
     _, found_year, found_month = min(found)
     return found_year, found_month
+
+
+def is_paper_url(url: str) -> bool:
+    """A URL of a paper: on a paper host (arXiv, DOI, OpenReview, ACL Anthology, CVF, ...), or
+    holding an arXiv id or a DOI."""
+    host = (urlsplit(url).hostname or "").lower() if "://" in url else ""
+    if any(host == known or host.endswith("." + known) for known in PAPER_HOSTS):
+        return True
+    return bool(host) and (arxiv_id(unquote(url)) is not None or doi(url) is not None)

@@ -27,7 +27,9 @@ from papernotes.markdown.comments import strip_comments
 from papernotes.markdown.html import SLOT_END, SLOT_START, render_note
 from papernotes.markdown.structure import Structure, extract_structure
 from papernotes.model import Note, NoteKey
-from papernotes.paths import is_note_path, stem
+from papernotes.page_meta import theme_problems
+from papernotes.paths import is_note_path
+from papernotes.titles import choose_title, file_title, skipped_title_diagnostics
 
 ALWAYS_SKIPPED = (".obsidian", ".trash", ".git")
 # markdown-it takes tens of seconds on notes far past these sizes;
@@ -209,7 +211,7 @@ def load_note(key: str, data: bytes) -> tuple[Note | None, list[Diagnostic]]:
             "add a line with --- after the last frontmatter key",
         ))
     meta, meta_problems = normalise_meta(raw, key, lines)
-    problems += meta_problems
+    problems += meta_problems + theme_problems(raw, key, lines)
     body = body.replace(SLOT_START, "").replace(SLOT_END, "")  # the renderer's slot markers
     tokens = make_parser().parse(body)
     structure = extract_structure(tokens, body_line)
@@ -221,9 +223,12 @@ def load_note(key: str, data: bytes) -> tuple[Note | None, list[Diagnostic]]:
     path = NoteKey(key)
     papers = recognise_entries(tokens, EntryContext(path, body_line, meta, body))
     rendered = render_note(tokens, body_line)  # last: it changes the tokens
+    title = choose_title(meta.title, structure.headings, body, body_line, file_title(key))
+    title_line = next((line for name, line in lines.items() if name.strip().casefold() == "title"), 1)
+    problems += skipped_title_diagnostics(key, title, title_line, structure.headings)
     note = Note(
         path=path,
-        title=meta.title or stem(key),
+        title=title.text,
         frontmatter=raw,
         meta=meta,
         body=body,
@@ -240,6 +245,7 @@ def load_note(key: str, data: bytes) -> tuple[Note | None, list[Diagnostic]]:
         inline_fields=tuple(structure.inline_fields),
         citations=tuple(structure.citations),
         code_lines=frozenset(structure.code_lines),
+        size=len(data),
         html=rendered,
         diagnostics=tuple(problems),
     )

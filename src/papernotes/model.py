@@ -65,6 +65,8 @@ class Task:
 class TableCell:
     text: str
     links: tuple[Link, ...] = ()
+    source: str = ""
+    """The cell as written (Markdown, `\\|` unescaped): what a comparison table renders."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +148,8 @@ class NoteMeta:
     description: str | None = None
     created: str | None = None
     updated: str | None = None
+    citekey: str | None = None
+    """A BibTeX/Zotero citation key (`citekey`, `citation-key`): a strong identity key, as arXiv ids are."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +181,7 @@ class Paper:
     anchor: str = ""
     attributes: tuple[tuple[str, str], ...] = ()
     note: NoteKey | None = None
+    citekey: str | None = None
 
     def link(self, kind: str) -> str | None:
         for link_kind, url in self.links:
@@ -231,6 +236,8 @@ class Note:
     inline_fields: tuple[InlineField, ...] = ()
     citations: tuple[Citation, ...] = ()
     code_lines: frozenset[int] = frozenset()
+    size: int = 0
+    """The file's size in bytes (Bases' `file.size`)."""
     html: NoteHtml = field(default=NoteHtml.of(""), compare=False, repr=False)
     diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from urllib.parse import unquote
 
 NOTE_SUFFIXES = (".md", ".markdown")
 
-_TAG_RE = re.compile(r"<[^>]*>")
+_TAG_RE = re.compile(r"<[^<>]*+>")
 _NOT_SLUG_RE = re.compile(r"[^\w\- ]", re.UNICODE)
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
 
@@ -44,6 +45,55 @@ def slugify(text: str) -> str:
     return slug or "untitled"
 
 
+_CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
+def readable_slug(text: str) -> str:
+    """A URL slug that keeps a name's words: `Adapter-based finetune` -> `adapter-based-finetune`,
+    `ContrastiveLearning` -> `contrastive-learning`, `视频 生成` -> `视频-生成`, `diffusion/video` ->
+    `diffusion-video`. Acronyms stay whole (`DiT`, `NeRF`, `VideoLDM`); CJK is kept as written
+    (browsers show it, links percent-encode it); empty for a name of no letters or digits."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _CAMEL_RE.sub(" ", text).replace("/", " ")
+    slug = re.sub(r"[-_\s]+", "-", heading_anchor(text)).strip("-")
+    return slug
+
+
+def unique_slugs(wanted: dict[str, str], fallback: str = "topic", reserved: tuple[str, ...] = ("index",)
+                 ) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
+    """A distinct slug for each key, from the slug it wants: keys are served in sorted order
+    (shallow keys first), a later key wanting a taken slug gets `-2`, `-3`... The same keys give
+    the same slugs on every build. `reserved` slugs belong to other pages of the folder (its
+    `index`). Also returns (key, the key holding its slug, slug given) for each collision."""
+    taken: dict[str, str] = dict.fromkeys(reserved, "")
+    result: dict[str, str] = {}
+    collisions: list[tuple[str, str, str]] = []
+    for key in sorted(wanted, key=lambda k: (k.count("/"), k)):
+        base = wanted[key] or fallback
+        slug, count = base, 1
+        while slug in taken:
+            count += 1
+            slug = f"{base}-{count}"
+        if slug != base and taken[base]:
+            collisions.append((key, taken[base], slug))
+        taken[slug] = key
+        result[key] = slug
+    return result, collisions
+
+
+MAX_SLUG_BYTES = 120
+"""File names are at most 255 bytes on common file systems: a slug used as one stays well below."""
+
+
+def bounded_slug(slug: str) -> str:
+    """`slug` short enough for a file name: a long one is cut, and a hash of the whole keeps two
+    long names that start alike apart."""
+    if len(slug.encode("utf-8")) <= MAX_SLUG_BYTES:
+        return slug
+    cut = slug.encode("utf-8")[:MAX_SLUG_BYTES - 9].decode("utf-8", errors="ignore").rstrip("-")
+    return f"{cut}-{hashlib.sha1(slug.encode('utf-8')).hexdigest()[:8]}"
+
+
 def has_scheme(target: str) -> bool:
     """True for `https://...`, `mailto:...`, `javascript:...`; false for `C:/x` is not a concern here."""
     return bool(_SCHEME_RE.match(target)) and not re.match(r"^[a-zA-Z]:[\\/]", target)
@@ -52,3 +102,15 @@ def has_scheme(target: str) -> bool:
 def decode_link_target(target: str) -> str:
     """A markdown link's path as a file name: `My%20Note.md` -> `My Note.md`."""
     return unquote(target)
+
+
+def page_dest(src: str, use_directory_urls: bool) -> str:
+    """Where MkDocs writes a docs page, in the site folder: `a/B.md` -> `a/B/index.html`
+    (`a/B.html` without directory URLs); `index.md` and `README.md` -> `index.html`."""
+    if not is_note_path(src):
+        return src
+    folder, _, name = src.rpartition("/")
+    name = name.rsplit(".", 1)[0]
+    name = "index" if name == "README" else name
+    path = f"{name}.html" if not use_directory_urls or name == "index" else f"{name}/index.html"
+    return f"{folder}/{path}" if folder else path

@@ -12,6 +12,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -23,22 +24,23 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from papernotes.bib.sources import LibraryCache, load_libraries, vault_libraries
+from papernotes.bib.sources import LibraryCache, vault_libraries
 from papernotes.config import PaperNotesConfig
-from papernotes.dataview.site import base_pages, with_queries
 from papernotes.diagnostics import Diagnostic, sort_key
-from papernotes.loader import decode, load_vault
+from papernotes.loader import load_vault
 from papernotes.markdown.html import Rendered, first_title, render_page, toc
 from papernotes.model import NoteKey
-from papernotes.pages import Site, build_site
+from papernotes.page_meta import HasTemplate, missing_templates, page_meta, theme_has
+from papernotes.pages import Site, is_published
 from papernotes.pages.generate import default_nav, generated_pages
 from papernotes.pages.incremental import Rebuilds
 from papernotes.pages.paper import wrap_content
+from papernotes.publish import publish
 from papernotes.render import counted
 from papernotes.rewrite import note_html
 from papernotes.sanitize import sanitize_html
-from papernotes.search import SearchError, index_site
-from papernotes.site_files import moved_pages, prune
+from papernotes.search import SHARD_PAGES, BackgroundIndexer, SearchError, index_site
+from papernotes.site_files import moved_pages, prune, skip_colliding_pages, withhold_collisions
 
 log = logging.getLogger("mkdocs.plugins.papernotes")
 
@@ -60,11 +62,15 @@ def _seconds(start: float) -> str:
     return f"{time.perf_counter() - start:.1f} s"
 
 
-def _set_title(page: Page, heading: str | None) -> None:
+def _set_title(page: Page, heading: str | None, note_title: str | None = None) -> None:
     """Themes print `page.title` unescaped (in `<title>`, the header, the nav), so a title from
-    frontmatter, the first `# heading` or a file name like `<img onerror=…>.md` is escaped here."""
-    title = page.meta.get("title")
-    if isinstance(title, str):
+    frontmatter, the first `# heading` or a file name like `<img onerror=…>.md` is escaped here.
+    A note's page has the note's one title (`papernotes.titles`), the same on every page;
+    other pages keep MkDocs' rule (meta `title`, first heading, file name)."""
+    title = note_title if note_title is not None else page.meta.get("title")
+    if title is not None and not isinstance(title, str):
+        title = str(title)  # `title: 2023` or a mapping: shown as written, never a crash
+    if title:
         page.meta["title"] = html.escape(title, quote=False)
     elif heading:
         page.meta["title"] = html.escape(heading, quote=False)
@@ -80,6 +86,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     cjk = False
     rendered: tuple[Page, Rendered] | None = None
     search_pages: list[str]
+    has_template: HasTemplate | None = None
+    indexer: BackgroundIndexer | None = None  # `mkdocs serve` only
     libraries: LibraryCache | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -91,16 +99,26 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         self._drop_generated_sources()
         self.command, self.dirty = "build", False  # MkDocs may reuse this instance for a later build
 
+    def _bundles(self, notes: int) -> int:
+        """How many Pagefind folders the search index may take (one per `SHARD_PAGES` pages)."""
+        return 0 if self.config.search != "pagefind" else 1 + notes // SHARD_PAGES
+
     def _drop_generated_sources(self) -> None:
         if self.rebuilds is not None and self.rebuilds.pages_dir:
             shutil.rmtree(self.rebuilds.pages_dir, ignore_errors=True)
 
-    def log_diagnostic(self, diagnostic: Diagnostic) -> None:
-        setting = self.config.diagnostics
-        if setting == "ignore":
+    def log_diagnostics(self, diagnostics: Sequence[Diagnostic]) -> None:
+        """Errors and warnings at the level `diagnostics` says; infos (a paper without a venue...)
+        at DEBUG (`mkdocs build --verbose`), counted in one line: `papernotes check` lists them."""
+        if self.config.diagnostics == "ignore":
             return
-        level = _LOG_LEVELS[diagnostic.level] if setting == "warn" else logging.INFO
-        log.log(level, diagnostic.format(with_level=False))
+        for diagnostic in diagnostics:
+            level = logging.INFO if self.config.diagnostics == "info" else _LOG_LEVELS[diagnostic.level]
+            log.log(logging.DEBUG if diagnostic.level == "info" else level, diagnostic.format(with_level=False))
+        infos = sum(diagnostic.level == "info" for diagnostic in diagnostics)
+        if infos:
+            log.info("papernotes: %s about notes (such as papers without a year or venue); "
+                     "`papernotes check` or `mkdocs build --verbose` lists them", counted(infos, "info"))
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         unused = [name for name in config.markdown_extensions if name not in _MKDOCS_EXTENSIONS]
@@ -119,9 +137,21 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         if self.config.search == "pagefind":
             config.extra_css.append("pagefind/pagefind-ui.css")
             config.extra_javascript.append("pagefind/pagefind-ui.js")
-            if "search" in config.plugins or "material/search" in config.plugins:
-                log.info("papernotes: Pagefind replaces the `search` plugin; remove `search` from plugins")
+            self._quiet_lunr(config)
         return config
+
+    @staticmethod
+    def _quiet_lunr(config: MkDocsConfig) -> None:
+        """`plugins: [search, papernotes]` is what Material users write: Material's search would
+        index every page for a lunr search box beside Pagefind's. It is switched off (its
+        `enabled` option: no index, no box); MkDocs' own search plugin has no such switch."""
+        lunr = config.plugins.get("material/search")
+        if lunr is not None and lunr.config.get("enabled", True):
+            lunr.config["enabled"] = False
+            log.info("papernotes: Material's search plugin is switched off: Pagefind indexes the site "
+                     "(the Search page); remove `search` from plugins to silence this")
+        elif "search" in config.plugins:
+            log.info("papernotes: Pagefind replaces the `search` plugin; remove `search` from plugins")
 
     @event_priority(50)  # before other plugins see the file list, so private notes never reach them
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -135,43 +165,39 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         log.info("papernotes: loaded %s notes in %s (%s parsed)", f"{len(vault.notes):,}", _seconds(start),
                  f"{len(self.rebuilds.cache.parsed):,}")
         start = time.perf_counter()
-        self.libraries = self.libraries or LibraryCache()
-        library_files = vault_libraries(vault.attachments, (), Path(config.docs_dir))  # excluded: pruned, not read
-        library = load_libraries(Path(config.docs_dir), vault_libraries(library_files, self.config.exclude),
-                                 self.config.bibliography, Path(config.config_file_path or ".").parent, self.libraries)
-        self.site = site = build_site(vault.notes, vault.attachments, exclude=self.config.exclude,
-                                      folder_topics=self.config.folder_topics,
-                                      use_directory_urls=config.use_directory_urls,
-                                      topic_pages=self.config.generated_pages,
-                                      explicit=self.config.publish == "explicit",
-                                      templates_dir=self.config.templates_dir,
-                                      strict_line_breaks=self.config.strict_line_breaks, library=library,
-                                      library_papers=self.config.library_papers, csl_style=self.config.csl_style)
-        self.site = site = with_queries(site, self.log_diagnostic)  # every query rendered once
+        explicit = self.config.publish == "explicit"
+        withheld, collided = withhold_collisions(
+            files, config, [note.path for note in vault.notes],
+            {note.path for note in vault.notes if is_published(note, self.config.exclude, explicit=explicit)},
+            asset_dir=ASSET_DIR, pagefind_bundles=self._bundles(len(vault.notes)))
+        self.libraries = self.libraries or LibraryCache()  # a big .bib is parsed again only when it changes
+        published = publish(vault, self.config.to_options(), use_directory_urls=config.use_directory_urls,
+                            withheld=withheld, config_dir=Path(config.config_file_path or ".").parent,
+                            libraries=self.libraries)
+        self.site = site = published.site
         self.cjk = any(_CJK_RE.search(note.body) for note in site.graph.notes.values())
         log.info("papernotes: built the graph in %s: %s papers, %s links, %s topics, %s queries",
                  _seconds(start), f"{len(site.graph.papers):,}", f"{len(site.graph.edges):,}",
                  f"{len(site.graph.topics):,}", f"{len(site.links.queries):,}")
         start = time.perf_counter()
         made: dict[str, str | bytes] = {}
-        for diagnostic in sorted(vault.diagnostics + site.diagnostics, key=sort_key):
-            if diagnostic.path in site.links.published or diagnostic.path not in site.links.notes:
-                self.log_diagnostic(diagnostic)
+        # a withheld note (its page would land on another's) is not published, yet warned about
+        self.log_diagnostics(sorted([*collided, *published.diagnostics], key=sort_key))
         prune(files, site, vault.attachments, config.docs_dir, only_used=self.config.attachments == "used",
-              libraries=library_files)
+              libraries=vault_libraries(vault.attachments, (), Path(config.docs_dir)))  # excluded ones too
         made.update(moved_pages(files, site.links.page_src))
+        moved = set(made)
         if self.config.generated_pages:
-            for src, content in generated_pages(site, search=self.config.search == "pagefind").items():
-                if files.get_file_from_path(src) is not None:
-                    log.warning("papernotes: %s exists in the vault; the generated %s is skipped", src, src)
-                    continue
-                made[src] = content
+            made.update(generated_pages(site, search=self.config.search == "pagefind",
+                                        column_aliases=dict(self.config.column_aliases)))
         bases = []
-        for src, content in base_pages(site, vault.root, vault.attachments, self.config.exclude,
-                                       self.log_diagnostic).items():
-            if files.get_file_from_path(src) is None and src not in made:  # `.base` files become pages
+        for src, content in published.bases.items():
+            if src not in made:  # `.base` files become pages
                 made[src] = content
                 bases.append(src)
+        self.log_diagnostics(list(skip_colliding_pages(files, made, moved, config.docs_dir, asset_dir=ASSET_DIR,
+                                                       use_directory_urls=config.use_directory_urls)))
+        bases = [src for src in bases if src in made]
         for src, text in made.items():
             files.append(self.rebuilds.generated_file(config, src, text) if self.dirty
                          else File.generated(config, src, content=text))
@@ -201,6 +227,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """--dirty: MkDocs makes a new theme environment for every rebuild; compiled templates
         are kept on disk, so Material's templates are not compiled again after each edit."""
+        self.has_template = theme_has(env)
         if self.dirty and self.rebuilds is not None and self.rebuilds.pages_dir:
             folder = os.path.join(self.rebuilds.pages_dir, "_templates")
             os.makedirs(folder, exist_ok=True)
@@ -208,20 +235,12 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         return env
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
-        """MkDocs reads sources as strict UTF-8; a note the loader could read (UTF-16, stray
-        bytes) is given to it as the loader decoded it, instead of failing the whole build."""
+        """A note's page is made from the note the loader read (decoded, `%%comments%%` out):
+        MkDocs gets its body without frontmatter, so it never parses a note's YAML itself
+        (papernotes gives the page its meta, checked); a blank first line keeps MkDocs from
+        taking `Key: value` lines at the top for MultiMarkdown metadata."""
         note = self._note_of(page)
-        if note is not None and not any(d.code in ("utf16", "not-utf8") for d in note.diagnostics):
-            return None  # the loader read it as UTF-8: MkDocs reads it once more, for its metadata
-        path = page.file.abs_src_path
-        if not path or page.file.src_dir != config.docs_dir:
-            return None
-        data = Path(path).read_bytes()
-        try:
-            data.decode("utf-8")
-            return None
-        except UnicodeDecodeError:
-            return decode(data, page.file.src_uri)[0]
+        return None if note is None else "\n" + note.body
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The page is rendered here (a note was rendered when loaded: its slots are filled);
@@ -233,11 +252,13 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
 
         note = self._note_of(page)
         if note is not None and self.site is not None:
+            page.meta = page_meta(note, self.has_template)
+            self.log_diagnostics(list(missing_templates(note, self.has_template)))
             headings = note.html.headings
             rendered = Rendered(note_html(note, self.site.links, url_of), toc(headings), first_title(headings))
         else:
             rendered = render_page(markdown, src=page.file.src_uri, url=page.url, url_of=url_of)
-        _set_title(page, rendered.title)
+        _set_title(page, rendered.title, note.title if note is not None else None)
         self.rendered = (page, rendered)
         return ""
 
@@ -280,11 +301,16 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                 pass
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.config.search != "pagefind" or self.command == "serve":  # `mkdocs build` indexes
+        if self.config.search != "pagefind":
             return
         # Pagefind splits Chinese and Japanese into words only in a CJK language's index; an
         # English site with CJK notes would otherwise find `扩散` only at a sentence start.
         language = "zh" if self.cjk and config.theme.get("language", "en") == "en" else None
+        if self.command == "serve":  # the reloaded pages are not kept waiting for the index
+            if self.indexer is None:
+                self.indexer = BackgroundIndexer(lambda message: log.info("papernotes: %s", message))
+            self.indexer.request(config.site_dir, self.search_pages, language)
+            return
         self._release_memory()
         start = time.perf_counter()
         try:

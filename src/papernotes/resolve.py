@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 import unicodedata
 from collections import defaultdict
@@ -12,6 +11,7 @@ from dataclasses import dataclass
 from papernotes.diagnostics import Diagnostic
 from papernotes.model import Link, Note, NoteKey
 from papernotes.paths import NOTE_SUFFIXES, heading_anchor, is_note_path, stem
+from papernotes.suggest import Suggester, close_matches
 
 _HEADING_NOISE = str.maketrans({char: " " for char in "#^|:%[]*_`~"})
 
@@ -58,6 +58,7 @@ class Resolver:
         self._note_keys: set[str] = set()
         self._anchors: dict[str, _Anchors] = {}
         self._reported_ambiguous: set[str] = set()
+        self._suggester: Suggester | None = None  # built on the first broken link
         for note in notes:
             self._add(note.path, note=True)
             for alias in note.aliases:
@@ -175,13 +176,19 @@ class Resolver:
                               f"{link.raw} points outside the vault; it is not published",
                               "link only to files inside the notes folder")
         name = _strip_note_suffix(link.target.rsplit("/", 1)[-1])
-        close = difflib.get_close_matches(fold(name), self._by_name.keys(), n=10, cutoff=0.6)
-        # `name` and `name.md` are two index entries for one note: suggest each note once.
-        suggestions = list(dict.fromkeys(self._display_name(folded) for folded in close))[:3]
+        suggestions = self.suggestions(name)
         hint = ("did you mean " + ", ".join(f"[[{s}]]" for s in suggestions) + "?") if suggestions \
             else "create the note or fix the link"
         return Diagnostic(source, link.line, "warning", "broken-link",
                           f"{link.raw} matches no file in the vault", hint)
+
+    def suggestions(self, name: str) -> list[str]:
+        """Up to three names of vault files like `name`, best first, for a link that matches none."""
+        if self._suggester is None:
+            self._suggester = Suggester(self._by_name)
+        close = self._suggester.closest(fold(name), n=10)
+        # `name` and `name.md` are two index entries for one note: suggest each note once.
+        return list(dict.fromkeys(self._display_name(folded) for folded in close))[:3]
 
     def _display_name(self, folded: str) -> str:
         key = self._by_name[folded][0]
@@ -208,7 +215,7 @@ class Resolver:
         hint = f"check the {what} in {key}; the link goes to the top of the note"
         anchors = self._anchors.get(key)
         if what == "heading" and anchors is not None:
-            close = difflib.get_close_matches(link.fragment, anchors.texts, n=3, cutoff=0.6)
+            close = close_matches(link.fragment, anchors.texts)
             if close:
                 hint = "did you mean " + ", ".join(f"#{text}" for text in close) + "?"
         return Diagnostic(source, link.line, "warning", f"missing-{what}",

@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from papernotes.diagnostics import Diagnostic
 from papernotes.markdown.html import SLOT_RE, UrlOf, code_block, render_page
 from papernotes.model import Citation, Link, Note, NoteHtml, NoteKey, Paper, Query
 from papernotes.paths import is_note_path, stem
@@ -27,6 +28,15 @@ _SIZE_RE = re.compile(r"^(\d+)(?:x(\d+))?$")
 _EMBEDDED_IDS_RE = re.compile(r'(?<=<h[1-6]) id="[^"]*"|<a class="headerlink" [^>]*>&para;</a>'
                               r'|<a id="\^[^"]*" class="pn-block"></a>')
 _NOT_A_PAGE = ' class="pn-broken" title="not a page of this site"'  # the path may name a private note
+
+# Transclusion is bounded per page, so no embed structure (chains, fan-out, DAGs embedding the
+# same note many times over) makes a page bigger or slower than these, whatever the vault:
+MAX_EMBED_DEPTH = 8
+"""Embeds inside embeds inside embeds...: deeper ones show a notice instead."""
+MAX_EMBEDS = 200
+"""Notes (or sections) embedded on one page, counting nested embeds."""
+MAX_EMBED_CHARS = 1_000_000
+"""Characters of embedded HTML on one page, counting nested embeds."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +76,8 @@ class LinkContext:
     strict_line_breaks: bool = False
     """False: a single newline in a paragraph shows as a line break, as Obsidian shows it by
     default; True: CommonMark's soft break (Obsidian's "Strict line breaks" setting)."""
+    sections: _Sections = field(default_factory=lambda: _Sections(), compare=False, repr=False)
+    """Embedded sections, decompressed once per build rather than once per embed."""
 
     def src_of(self, key: str) -> str:
         return self.page_src.get(key, key)
@@ -107,9 +119,94 @@ def anchor_above(note: Note, line: int) -> str:
     return anchor
 
 
+class _Sections:
+    """(note, anchor) -> the HTML `![[note#anchor]]` embeds, ids removed; at most `limit`
+    characters kept (then forgotten and made again), so memory stays bounded."""
+
+    def __init__(self, limit: int = 32_000_000) -> None:
+        self.found: dict[tuple[str, str], str] = {}
+        self.size, self.limit = 0, limit
+
+    def get(self, note: Note, anchor: str) -> str:
+        key = (note.path, anchor)
+        part = self.found.get(key)
+        if part is None:
+            part = _EMBEDDED_IDS_RE.sub("", section(note.html, anchor))  # ids stay on their own page
+            if self.size + len(part) > self.limit:
+                self.found.clear()
+                self.size = 0
+            self.found[key] = part
+            self.size += len(part)
+        return part
+
+
+@dataclass(slots=True)
+class _Budget:
+    """What one page may still embed; the embeds past it, and the first place one was cut."""
+
+    embeds: int = MAX_EMBEDS
+    chars: int = MAX_EMBED_CHARS
+    line: int = 0
+    written: str = ""
+    """The page's line, and text, of the top-level embed being expanded."""
+    cut: int = 0
+    first: tuple[int, str, str] | None = None
+    """(page line, embed as written there, why) of the first embed cut."""
+
+    def refuse(self, depth: int, size: int) -> str:
+        """Why an embed of `size` characters at `depth` is not shown; "" when it is (and counted)."""
+        if depth > MAX_EMBED_DEPTH:
+            return f"embeds nested more than {MAX_EMBED_DEPTH} deep"
+        if self.embeds <= 0:
+            return f"the page already embeds {MAX_EMBEDS:,} notes or sections"
+        if size > self.chars:
+            return f"the page's embeds would pass {MAX_EMBED_CHARS:,} characters"
+        self.embeds -= 1
+        self.chars -= size
+        return ""
+
+
+@dataclass(frozen=True, slots=True)
+class FilledPage:
+    html: str
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def fill_page(note: Note, ctx: LinkContext, url_of: UrlOf | None = None) -> FilledPage:
+    """The HTML of a note's page (its body; the theme adds the rest), and a warning when its
+    embeds went past the page's limits."""
+    page = _Page(ctx, ctx.src_of(note.path), url_of or ctx.url_of)
+    body = page.fill(note, note.html.html, (note.path,))
+    return FilledPage(body, _budget_problems(note, page.budget))
+
+
 def note_html(note: Note, ctx: LinkContext, url_of: UrlOf | None = None) -> str:
     """The HTML of a note's page (its body; the theme adds the rest)."""
-    return _Page(ctx, ctx.src_of(note.path), url_of or ctx.url_of).fill(note, note.html.html, (note.path,))
+    return fill_page(note, ctx, url_of).html
+
+
+def embed_problems(ctx: LinkContext) -> list[Diagnostic]:
+    """The embed-limit warnings of every published page that embeds a note, found before any
+    page is built (the same fill the page gets, so the warnings match the notices shown)."""
+    problems: list[Diagnostic] = []
+    for key in sorted(ctx.published):
+        note = ctx.notes.get(NoteKey(key))
+        if note is not None and any(link.kind == "embed" and resolved is not None and resolved.is_note
+                                    for link, resolved in ctx.resolutions.get(note.path, ())):
+            problems += fill_page(note, ctx).diagnostics
+    return problems
+
+
+def _budget_problems(note: Note, budget: _Budget) -> tuple[Diagnostic, ...]:
+    if budget.first is None:
+        return ()
+    line, written, why = budget.first
+    return (Diagnostic(
+        note.path, line, "warning", "embed-limit",
+        f"{written} and the embeds inside it go past this page's embed limit ({why}): "
+        f"{budget.cut:,} embeds are shown as a notice instead",
+        "embed a smaller section (![[Note#Heading]]) or link to the note ([[Note]]) instead",
+    ),)
 
 
 def section(rendered: NoteHtml, anchor: str) -> str:
@@ -153,6 +250,7 @@ class _Page:
     def __init__(self, ctx: LinkContext, base: str, url_of: UrlOf) -> None:
         self.ctx, self.base, self.url_of = ctx, base, url_of
         self.base_url = page_url(base, ctx.use_directory_urls)
+        self.budget = _Budget()
 
     def fill(self, note: Note, body: str, stack: tuple[str, ...]) -> str:
         resolutions = self.ctx.resolutions.get(note.path, ())
@@ -177,6 +275,8 @@ class _Page:
             if kind == "W":
                 return self.wikilink(link, resolved, note)
             if kind in "EF":
+                if len(stack) == 1:
+                    self.budget.line, self.budget.written = link.line, link.raw
                 shown = self.embed(link, resolved, stack)
                 return shown if kind == "E" or shown.startswith("<div") else f"<p>{shown}</p>\n"
             if kind == "S":
@@ -211,9 +311,21 @@ class _Page:
         if resolved.key in stack:
             return broken(label, f"{_shown(link)} embeds a note that embeds this one")
         target = self.ctx.notes[NoteKey(resolved.key)]
-        part = _EMBEDDED_IDS_RE.sub("", section(target.html, resolved.anchor))  # ids stay on their own page
+        part = self.ctx.sections.get(target, resolved.anchor)
+        why = self.budget.refuse(len(stack), len(part))
+        if why:
+            return self.cut(label, why)
         body = self.fill(target, part, (*stack, resolved.key))
         return f'<div class="pn-embed">\n{body}</div>\n'
+
+    def cut(self, label: str, why: str) -> str:
+        """An embed past the page's limits: a visible notice in its place."""
+        budget = self.budget
+        budget.cut += 1
+        if budget.first is None:
+            budget.first = (budget.line, budget.written, why)
+        return (f'<span class="pn-broken pn-embed-cut" title="{html.escape(why)}">'
+                f"{html.escape(label, quote=False)} — not embedded: {html.escape(why, quote=False)}</span>")
 
     def attachment(self, link: Link, key: str) -> str:
         name = key.rsplit("/", 1)[-1]

@@ -13,7 +13,9 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Sequence
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
 
 SHARD_PAGES = 2000
 MIRROR = ".pagefind-shard"  # inside the site folder, for hard links; removed after each shard
@@ -67,3 +69,54 @@ def _pagefind(arguments: list[str]) -> None:
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SearchError(result.stderr or result.stdout)
+
+
+class BackgroundIndexer:
+    """`mkdocs serve`: the site is indexed in a thread after a build, so the preview's search page
+    works without delaying the page reloads. A build that ends while indexing runs asks for one
+    more pass; the searchable pages written by every build are remembered (a `--dirty` rebuild
+    writes only some) and those whose file is gone are left out."""
+
+    def __init__(self, report: Callable[[str], None]) -> None:
+        self._report = report
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._next: tuple[str, str | None] | None = None
+        self._site_dir = ""
+        self._pages: set[str] = set()
+
+    def request(self, site_dir: str, written: Iterable[str], force_language: str | None) -> None:
+        with self._lock:
+            if site_dir != self._site_dir:
+                self._site_dir, self._pages = site_dir, set()
+            self._pages.update(written)
+            self._next = (site_dir, force_language)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="papernotes-pagefind", daemon=True)
+                self._thread.start()
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Until no indexing is running or asked for (tests; a build never waits)."""
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                job, self._next = self._next, None
+                if job is None:
+                    self._thread = None
+                    return
+                pages = sorted(self._pages)
+            site_dir, language = job
+            pages = [page for page in pages if os.path.isfile(os.path.join(site_dir, page))]
+            start = time.perf_counter()
+            try:
+                index_site(site_dir, pages, force_language=language)
+            except (SearchError, OSError) as error:  # e.g. the next build cleaned the folder meanwhile
+                self._report(f"the preview's search index was not updated: {error}")
+                continue
+            self._report(f"indexed {len(pages):,} pages for search in {time.perf_counter() - start:.1f} s, "
+                         "in the background")
+

@@ -5,12 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from papernotes.ids import find_year, normalise_venue
+from papernotes.ids import find_year, is_paper_url, normalise_venue
 from papernotes.model import Link, Table, TableRow
 from papernotes.topics import split_topics
 
 PAPER_COLUMNS = {"paper", "papers", "title", "name", "paper name", "paper title", "论文", "标题",
                  "名称", "논문", "제목", "model", "method"}
+# Columns that say "paper" themselves; `name`, `title`, `model`, `method` name all sorts of things
+# (ROS topics, functions, products) and make a summary table only when its rows look like papers.
+PAPER_ONLY_COLUMNS = {"paper", "papers", "paper name", "paper title", "论文", "논문"}
+
 YEAR_COLUMNS = {"year", "年份", "年", "연도"}
 VENUE_COLUMNS = {"venue", "conference", "journal", "会议", "期刊", "학회"}
 TOPIC_WORDS = ("field", "tag", "direction", "topic", "area", "领域", "方向", "分类", "분야")
@@ -81,7 +85,26 @@ def _year_cell(text: str, venue: str | None) -> tuple[int | None, str | None]:
 
 
 def summary_rows(table: Table) -> list[SummaryRow]:
+    """The rows of a summary table; none when the table is not one (see `PAPER_ONLY_COLUMNS`)."""
     name_column = paper_column(table)
     if name_column is None:
         return []
-    return [row for raw in table.rows if (row := read_row(table, raw, name_column)) is not None]
+    rows = [row for raw in table.rows if (row := read_row(table, raw, name_column)) is not None]
+    if table.header[name_column].strip().casefold() in PAPER_ONLY_COLUMNS or _rows_look_like_papers(table, rows):
+        return rows
+    return []
+
+
+def _rows_look_like_papers(table: Table, rows: list[SummaryRow]) -> bool:
+    """A year or venue column, or paper links in at least half the rows."""
+    folded = {column.strip().casefold() for column in table.header}
+    if folded & (YEAR_COLUMNS | VENUE_COLUMNS):
+        return True
+    linked = sum(any(is_paper_url(link.target) or link.target.casefold().endswith(".pdf")
+                     for link in _row_links(table, row)) for row in rows)
+    return bool(rows) and linked * 2 >= len(rows)
+
+
+def _row_links(table: Table, row: SummaryRow) -> list[Link]:
+    raw = next((r for r in table.rows if r.line == row.line), None)
+    return [link for cell in raw.cells for link in cell.links] if raw else []

@@ -8,6 +8,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from papernotes.ids import is_known_venue
+from papernotes.paths import readable_slug, unique_slugs
+
 _TO_RE = re.compile(r"(?<=[a-z0-9])[\s_\-]*to[\s_\-]+(?=[a-z0-9])")
 _SEPARATORS_RE = re.compile(r"[\s_\-]+")
 _SPLIT_RE = re.compile(r"[,;，；、]")
@@ -34,10 +37,18 @@ CONTAINER_FOLDERS = frozenset({
 })
 
 
+_FILING_FOLDER_RE = re.compile(r"^(?:(?:19|20)\d{2}|[A-Za-z][A-Za-z&]{1,11}[-_ ']?(?:19|20)?\d{2})$")
+
+
 def folder_topic(folder: str) -> str:
     """A note's folder as a topic, container folders dropped: `Papers/Diffusion/Video` ->
-    `Diffusion/Video`, `论文` -> `` (none)."""
+    `Diffusion/Video`, `论文` -> `` (none). Folders that file papers by year or venue
+    (`papers/ACM/ISCA/2019`, `ISCA-2019/`, `arXiv/2022`) are filing, not subjects: they and the
+    folders above them are dropped."""
     parts = [part for part in folder.split("/") if part and part.casefold() not in CONTAINER_FOLDERS]
+    filing = [index for index, part in enumerate(parts) if _FILING_FOLDER_RE.match(part) or is_known_venue(part)]
+    if filing:
+        parts = parts[filing[-1] + 1:]
     return "/".join(parts)
 
 
@@ -53,6 +64,8 @@ class Topic:
     parent: str | None
     papers: tuple[str, ...]
     notes: tuple[str, ...]
+    slug: str = ""
+    """Its page's URL slug: `topics/<slug>/` (see `topic_slugs`)."""
 
 
 class TopicCollector:
@@ -79,7 +92,9 @@ class TopicCollector:
             self._notes[key][note] = None
         return key
 
-    def topics(self) -> dict[str, Topic]:
+    def topics(self) -> tuple[dict[str, Topic], list[tuple[str, str, str]]]:
+        """The topics by key, and the slug collisions resolved (as `unique_slugs` reports them)."""
+        slugs, collisions = topic_slugs(self._spellings)
         result = {}
         for key in sorted(self._spellings):
             spellings = self._spellings[key]
@@ -88,5 +103,16 @@ class TopicCollector:
             parent = key.rsplit("/", 1)[0] if "/" in key else None
             result[key] = Topic(key, name.rsplit("/", 1)[-1] if "/" in name else name, parent,
                                 tuple(sorted(self._papers.get(key, {}))),
-                                tuple(sorted(self._notes.get(key, {}))))
-        return result
+                                tuple(sorted(self._notes.get(key, {}))), slugs[key])
+        return result, collisions
+
+
+def topic_slugs(spellings: dict[str, Counter[str]]) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
+    """Each topic's slug: of all its spellings, the one with the most words (`Text-to-Video` over
+    `text2video`), ties to the alphabetically first, so how often each spelling is used never
+    moves a page; nested topics join their parts (`diffusion/video` -> `diffusion-video`)."""
+    wanted = {}
+    for key, names in spellings.items():
+        candidates = [readable_slug(name) for name in names] or [readable_slug(key)]
+        wanted[key] = min(candidates, key=lambda slug: (-slug.count("-"), slug))
+    return unique_slugs(wanted)

@@ -1,5 +1,5 @@
-/* papernotes: math (bundled KaTeX), sortable and filterable tables (bundled tablesort), Pagefind search,
-   copy buttons (Cite blocks). */
+/* papernotes: math (bundled KaTeX), sortable and filterable tables (bundled tablesort), comparisons,
+   Pagefind search, copy buttons (Cite blocks). */
 (function () {
   "use strict";
 
@@ -152,10 +152,127 @@
     });
   }
 
+  // Comparison: tick papers (`input.pn-pick`, named by paper id) in any table, press the
+  // "Compare" link; the comparison page reads the ids from its URL (`?id=a&id=b`), so it can be
+  // shared, and the papers' attributes from compare/papers.json (generated with the site).
+  function pickedIds() {
+    var ids = [];
+    document.querySelectorAll("input.pn-pick:checked").forEach(function (box) {
+      if (ids.indexOf(box.name) < 0) ids.push(box.name);
+    });
+    return ids;
+  }
+
+  function comparePicks() {
+    var links = document.querySelectorAll("a.pn-compare-button");
+    if (!links.length) return;
+    function update() {
+      var count = pickedIds().length;
+      links.forEach(function (link) {
+        link.textContent = count ? "Compare " + count + " ticked paper" + (count === 1 ? "" : "s")
+                                 : "Compare ticked papers";
+        link.classList.toggle("md-button--primary", count >= 2);
+      });
+    }
+    document.querySelectorAll("input.pn-pick").forEach(function (box) {
+      box.addEventListener("change", update);
+    });
+    links.forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        var ids = pickedIds();
+        if (!ids.length) { event.preventDefault(); link.textContent = "Tick papers to compare first"; return; }
+        event.preventDefault();
+        var query = new URLSearchParams();
+        ids.forEach(function (id) { query.append("id", id); });
+        window.location.href = link.getAttribute("href").split("?")[0] + "?" + query.toString();
+      });
+    });
+    update();
+  }
+
+  function cell(tag, text) {
+    var el = document.createElement(tag);
+    el.textContent = text;
+    return el;
+  }
+
+  function showComparison(target, data, ids) {
+    var root = siteRoot();
+    var own = Object.prototype.hasOwnProperty;
+    var papers = ids.map(function (id) { return [id, own.call(data.papers, id) ? data.papers[id] : null]; });
+    var missing = papers.filter(function (p) { return !p[1]; }).map(function (p) { return p[0]; });
+    papers = papers.filter(function (p) { return p[1]; });
+    if (!papers.length) {
+      target.appendChild(cell("p", "None of the papers in this address is on the site."));
+      return;
+    }
+    var keys = [];
+    Object.keys(data.labels).forEach(function (key) {
+      if (papers.some(function (p) { return p[1].a[key]; })) keys.push(key);
+    });
+    var table = document.createElement("table");  // no class: Material styles tables without one
+    var head = document.createElement("tr");
+    head.appendChild(cell("th", ""));
+    papers.forEach(function (p) {
+      var th = document.createElement("th");
+      if (p[1].u !== undefined) {
+        var a = cell("a", p[1].t);
+        a.href = root + p[1].u;
+        th.appendChild(a);
+      } else {
+        th.textContent = p[1].t;
+      }
+      head.appendChild(th);
+    });
+    table.appendChild(document.createElement("thead")).appendChild(head);
+    var body = table.appendChild(document.createElement("tbody"));
+    keys.forEach(function (key) {
+      var values = papers.map(function (p) { return p[1].a[key] || ""; });
+      var differs = values.some(function (v) { return v.trim().toLowerCase() !== values[0].trim().toLowerCase(); });
+      var row = body.appendChild(document.createElement("tr"));
+      if (differs && papers.length > 1) row.className = "pn-diff";
+      row.appendChild(cell("th", data.labels[key]));
+      values.forEach(function (value) {
+        var td = cell("td", value || "—");
+        if (/^https?:\/\/\S+$/.test(value)) {  // a code or project link: clickable, nothing else is markup
+          td.textContent = "";
+          td.appendChild(cell("a", value)).href = value;
+        }
+        row.appendChild(td);
+      });
+    });
+    target.textContent = "";
+    var wrap = document.createElement("div");
+    wrap.className = "pn-table pn-compare-view";
+    wrap.appendChild(table);
+    target.appendChild(wrap);
+    if (papers.length > 1) {
+      target.appendChild(cell("p", "Highlighted rows differ between the papers.")).className = "pn-compare-note";
+    }
+    if (missing.length) {
+      target.appendChild(cell("p", "Not on the site: " + missing.join(", "))).className = "pn-compare-note";
+    }
+  }
+
+  function comparisonPage() {
+    var target = document.getElementById("pn-compare");
+    if (!target) return;
+    var ids = new URLSearchParams(window.location.search).getAll("id");
+    if (!ids.length) return;  // the page's own text says how to pick papers
+    fetch(siteRoot() + "compare/papers.json")
+      .then(function (response) { if (!response.ok) throw new Error(response.status); return response.json(); })
+      .then(function (data) { showComparison(target, data, ids); })
+      .catch(function () {
+        target.appendChild(cell("p", "The comparison data (compare/papers.json) could not be read."));
+      });
+  }
+
   function init() {
     renderMath(document);
     enhanceTables(document);
     copyButtons(document);
+    comparePicks();
+    comparisonPage();
     searchUi();
   }
 

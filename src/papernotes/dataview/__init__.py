@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from papernotes.dataview.bases import BaseSyntaxError, parse_base, run_base
+from papernotes.dataview.bases import FILE_PROPERTIES, BaseSyntaxError, parse_base, run_base
 from papernotes.dataview.dql import parse_dql
 from papernotes.dataview.errors import EvalError, QueryError, QuerySyntaxError, Unsupported, line_column
 from papernotes.dataview.execute import run_dql
@@ -65,6 +65,16 @@ def _problem(error: QueryError, path: str, line: int, source: str) -> Rendered:
     return _failed(path, line, str(error))
 
 
+def _unknown_property(path: str, line: int, text: str, prop: str) -> Diagnostic:
+    """A view showing `file.x` that Bases lacks: at the line that names it (the block's or the file's)."""
+    at = text.find(prop)
+    within = text.count("\n", 0, at) + 1 if at >= 0 else 0
+    file_line = line + within if line else max(within, 1)
+    known = ", ".join("file." + name for name in FILE_PROPERTIES if name != "link")
+    return Diagnostic(path, file_line, "warning", "query-unknown-property",
+                      f"the base shows {prop}, which is not a file property", f"use one of {known}")
+
+
 class QueryRenderer:
     """Renders the queries of one build; the data index is built once and shared by every query."""
 
@@ -111,6 +121,7 @@ class QueryRenderer:
             else:
                 assert outcome.result is not None
                 parts.append(render_result(outcome.result, out))
+            problems += [_unknown_property(path, line, text, prop) for prop in outcome.unknown]
         return "\n\n".join(parts), tuple(problems)
 
     def render_base_file(self, text: str, key: str, src: str) -> Rendered:

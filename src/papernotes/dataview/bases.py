@@ -18,6 +18,11 @@ from papernotes.dataview.index import DataIndex, Record
 from papernotes.dataview.values import Value, canonical_key, compare, to_text, truthy
 
 VIEW_TYPES = ("table", "list")
+FILE_PROPERTIES = ("name", "basename", "path", "folder", "ext", "size", "ctime", "mtime", "tags", "links",
+                   "backlinks", "embeds", "properties", "link")
+"""Bases' `file.*` properties; Dataview's own names (`file.inlinks`, `file.day`, ...) also work."""
+_DATAVIEW_FILE_FIELDS = ("outlinks", "inlinks", "etags", "aliases", "cday", "mday", "day", "frontmatter",
+                         "tasks", "title")
 SUMMARIES = ("average", "min", "max", "sum", "range", "median", "stddev", "earliest", "latest", "checked",
              "unchecked", "empty", "filled", "unique")
 
@@ -35,6 +40,18 @@ class ViewOutcome:
     name: str
     result: Result | None = None
     error: QueryError | None = None
+    unknown: list[str] = field(default_factory=list)
+    """`file.*` properties the view shows that Bases does not have: each cell says so."""
+
+
+def unknown_file_property(prop: str) -> bool:
+    prefix, _, name = prop.partition(".")
+    first = name.partition(".")[0]
+    return prefix == "file" and bool(first) and first not in FILE_PROPERTIES + _DATAVIEW_FILE_FIELDS
+
+
+def unknown_notice(prop: str) -> str:
+    return f"⚠ unknown property {prop}"
 
 
 @dataclass(slots=True)
@@ -128,8 +145,15 @@ def _passes(node: Any, row: Record, evaluator: Evaluator, text: str) -> bool:
 def property_value(prop: str, row: Record, evaluator: Evaluator) -> Value:
     """`file.name` (a link to the note), `file.x`, `note.x` / `x`, `formula.x` of one row."""
     prefix, _, name = prop.partition(".")
+    if unknown_file_property(prop):
+        return unknown_notice(prop)
     if prefix == "file" and name:
-        return row["file"]["link"] if name in ("name", "link") else evaluator.attr(row["file"], name, row)
+        if name in ("name", "link"):
+            return row["file"]["link"]
+        value: Value = row["file"]
+        for part in name.split("."):  # `file.properties.title`
+            value = evaluator.attr(value, part, row)
+        return value
     if prefix == "formula" and name:
         return evaluator.attr(evaluator.field("formula", row), name, row)
     key = name if prefix == "note" and name else prop
@@ -154,8 +178,10 @@ def run_base(spec: BaseSpec, index: DataIndex, this_key: str) -> list[ViewOutcom
     outcomes = []
     for number, view in enumerate(spec.views, 1):
         name = str(view.get("name") or f"View {number}")
+        order = [str(p) for p in (view.get("order") or [])]
+        unknown = [prop for prop in dict.fromkeys(order) if unknown_file_property(prop)]
         try:
-            outcomes.append(ViewOutcome(name, _run_view(spec, view, index, this_key)))
+            outcomes.append(ViewOutcome(name, _run_view(spec, view, index, this_key), unknown=unknown))
         except QueryError as error:
             outcomes.append(ViewOutcome(name, error=error))
     return outcomes

@@ -170,7 +170,11 @@ class Evaluator:
         if isinstance(obj, Formulas):
             return obj.get(name)
         if isinstance(obj, dict):
-            return obj[name] if name in obj else obj.get(canonical_key(name))
+            if name in obj:
+                return obj[name]
+            key = canonical_key(name)  # `file.properties.title` finds `Title:` as written
+            return obj[key] if key in obj else next(
+                (value for found, value in obj.items() if canonical_key(str(found)) == key), None)
         if isinstance(obj, Link):
             if obj.resolved and obj.path in self.index.graph.notes:
                 return self.attr(self.index.record(obj.path), name, row)

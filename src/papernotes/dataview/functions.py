@@ -11,7 +11,7 @@ from papernotes.dataview.errors import EvalError, Unsupported
 from papernotes.dataview.values import Link, Value, compare, equals, parse_date, to_text, truthy, type_name
 
 Function = Callable[..., Value]
-_DURATION_RE = re.compile(r"(-?\d+(?:\.\d+)?)\s*([a-zA-Z]+)")
+_DURATION_RE = re.compile(r"(?<![\d.])(-?\d++(?:\.\d++)?)\s*+([a-zA-Z]++)")
 _UNITS = {
     "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "m": 60, "min": 60, "mins": 60, "minute": 60,
     "minutes": 60, "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600, "d": 86400,

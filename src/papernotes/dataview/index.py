@@ -53,14 +53,16 @@ class DataIndex:
         self.graph = graph
         self.today = today or dt.date.today()
         self.resolver = Resolver(list(graph.notes.values()))
-        self.inlinks: dict[str, list[str]] = defaultdict(list)
-        self.outlinks: dict[str, list[str]] = defaultdict(list)
+        # Dicts as ordered sets: a list's `in` made a hub note (Home.md linking every paper)
+        # cost the square of its links.
+        inlinks: dict[str, dict[str, None]] = defaultdict(dict)
+        outlinks: dict[str, dict[str, None]] = defaultdict(dict)
         for edge in graph.edges:
             if edge.kind in ("link", "embed") and edge.target in graph.notes:
-                if edge.target not in self.outlinks[edge.source]:
-                    self.outlinks[edge.source].append(edge.target)
-                if edge.source not in self.inlinks[edge.target]:
-                    self.inlinks[edge.target].append(edge.source)
+                outlinks[edge.source][edge.target] = None
+                inlinks[edge.target][edge.source] = None
+        self.inlinks: dict[str, list[str]] = {key: list(found) for key, found in inlinks.items()}
+        self.outlinks: dict[str, list[str]] = {key: list(found) for key, found in outlinks.items()}
         self.by_tag: dict[str, list[str]] = defaultdict(list)
         for key, note in graph.notes.items():
             for expanded in dict.fromkeys(t for tag in note.tags for t in tag_with_parents(tag)):
@@ -120,7 +122,13 @@ class DataIndex:
             return [self._convert(item, source) for item in raw]
         if isinstance(raw, dict):
             return {str(k): self._convert(v, source) for k, v in raw.items()}
-        return raw
+        if isinstance(raw, set | frozenset):  # YAML's `!!set`: a list, in one order every build
+            return [self._convert(item, source) for item in sorted(raw, key=str)]
+        if raw is None or isinstance(raw, bool | int | float | dt.date):
+            return raw
+        if isinstance(raw, bytes):  # YAML's `!!binary`
+            return raw.decode("utf-8", errors="replace")
+        return str(raw)  # no other YAML type: a query only ever sees the types it knows
 
     def _convert_text(self, text: str, source: str, parse_numbers: bool = True) -> Value:
         parts = wikilink_parts(text)
@@ -152,12 +160,18 @@ class DataIndex:
         created = any_date(note.meta.created) or any_date(note.meta.date)
         modified = any_date(note.meta.updated) or created
         return {
-            "name": stem(key), "path": key, "folder": posixpath.dirname(key),
-            "ext": key.rsplit(".", 1)[-1], "link": self.note_link(key),
+            "name": stem(key), "basename": stem(key), "path": key, "folder": posixpath.dirname(key),
+            "ext": key.rsplit(".", 1)[-1], "link": self.note_link(key), "size": note.size,
             "tags": list(dict.fromkeys(t for tag in note.tags for t in tag_with_parents(tag))),
             "etags": ["#" + tag for tag in note.tags],
             "outlinks": [self.note_link(k) for k in self.outlinks.get(key, [])],
             "inlinks": [self.note_link(k) for k in self.inlinks.get(key, [])],
+            # Bases' names: every link and embed written in the note, and the notes linking here.
+            "links": [self.link(link.target, key) for link in note.links
+                      if link.target and not link.external and link.kind in ("wikilink", "markdown")],
+            "backlinks": [self.note_link(k) for k in self.inlinks.get(key, [])],
+            "embeds": [self.link(link.target, key) for link in note.links if link.kind == "embed" and link.target],
+            "properties": {str(name): self._convert(raw, key) for name, raw in note.frontmatter.items()},
             "aliases": list(note.aliases),
             "ctime": created, "cday": _day(created), "mtime": modified, "mday": _day(modified),
             "day": _file_day(note), "frontmatter": dict(note.frontmatter),

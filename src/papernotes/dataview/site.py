@@ -4,42 +4,43 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from papernotes.dataview import QueryRenderer
+from papernotes.compare.attributes import Aliases
+from papernotes.compare.block import PapersBlocks
+from papernotes.dataview import QueryRenderer, Rendered
 from papernotes.diagnostics import Diagnostic
-from papernotes.graph import PaperGraph
 from papernotes.model import Note
 from papernotes.pages import Site
 
 QueryOutputs = dict[tuple[str, int, str], str]
 
 
-def render_note_queries(renderer: QueryRenderer, notes: Iterable[Note],
-                        src_of: Callable[[str], str]) -> tuple[QueryOutputs, list[Diagnostic]]:
+def render_note_queries(renderer: QueryRenderer, notes: Iterable[Note], src_of: Callable[[str], str],
+                        papers: PapersBlocks) -> tuple[QueryOutputs, list[Diagnostic]]:
     """(note key, file line, query text) -> Markdown for every query, and the problems found."""
     outputs: QueryOutputs = {}
     problems: list[Diagnostic] = []
     for note in notes:
         for query in note.queries:
-            rendered = renderer.render(query, note.path, src_of(note.path))
+            if query.info == "papers":  # papernotes' own comparison tables
+                markdown, found = papers.render(query, note.path, src_of(note.path))
+                rendered = Rendered(markdown, tuple(found))
+            else:
+                rendered = renderer.render(query, note.path, src_of(note.path))
             outputs[(note.path, query.line, query.source)] = rendered.markdown
             problems += rendered.diagnostics
     return outputs, problems
 
 
-def query_problems(graph: PaperGraph) -> list[Diagnostic]:
-    """What a build would report about the notes' queries (for `papernotes check`)."""
-    renderer = QueryRenderer(graph, str)
-    return render_note_queries(renderer, graph.notes.values(), str)[1]
-
-
-def with_queries(site: Site, log: Callable[[Diagnostic], None], today: dt.date | None = None) -> Site:
+def with_queries(site: Site, log: Callable[[Diagnostic], None], today: dt.date | None = None,
+                 column_aliases: Mapping[str, str] | None = None) -> Site:
     """The site with its notes' query blocks rendered (rewriting puts them in place of the blocks)."""
     renderer = QueryRenderer(site.graph, site.src_of, today)
-    outputs, problems = render_note_queries(renderer, site.graph.notes.values(), site.src_of)
+    papers = PapersBlocks(site.graph, Aliases(column_aliases), site)
+    outputs, problems = render_note_queries(renderer, site.graph.notes.values(), site.src_of, papers)
     for problem in problems:
         log(problem)
     return replace(site, links=replace(site.links, queries=outputs))

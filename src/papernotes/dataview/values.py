@@ -117,7 +117,7 @@ def order_key(value: Value) -> tuple[Any, ...]:
     if kind == "array":
         return (rank, tuple(order_key(item) for item in value))  # type: ignore[union-attr]
     if kind == "object":
-        return (rank, tuple(sorted(value)))  # type: ignore[arg-type]
+        return (rank, tuple(sorted(str(key) for key in value)))  # type: ignore[union-attr]
     if kind == "number" and math.isnan(value):  # type: ignore[arg-type]
         return (rank, -math.inf)
     return (rank, value)

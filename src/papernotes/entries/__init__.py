@@ -22,6 +22,7 @@ from papernotes.entries import (
 )
 from papernotes.entries.context import EntryContext
 from papernotes.model import Paper
+from papernotes.recognise.titles import title_problem
 
 Recogniser = Callable[[Sequence[Token], EntryContext], list[Paper]]
 
@@ -57,12 +58,17 @@ __all__ = ["GATES", "RECOGNISERS", "EntryContext", "Recogniser", "recognise_entr
 
 
 def recognise_entries(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
-    """Every paper written inline in one note, in document order, each with Source(path, line, kind)."""
+    """Every paper written inline in one note, in document order, each with Source(path, line, kind).
+
+    An entry whose title could not be a paper's (a URL, a path, a to-do, `## Ref and Tag`) is
+    dropped, whichever convention found it.
+    """
     body = context.body
     found = [
         paper
         for recognise in RECOGNISERS
         if body is None or recognise not in GATES or GATES[recognise](body)
         for paper in recognise(tokens, context)
+        if title_problem(paper.title) is None
     ]
     return sorted(found, key=lambda paper: paper.sources[0].line)

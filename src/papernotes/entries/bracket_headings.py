@@ -24,7 +24,7 @@ from papernotes.model import Paper
 
 CONVENTION = "bracket-heading"
 
-_HEADING_RE = re.compile(r"(?P<before>[^《》]*)《(?P<title>[^《》]+)》(?P<after>[^《》]*)")
+_HEADING_RE = re.compile(r"\A(?P<before>[^《》]*+)《(?P<title>[^《》]++)》(?P<after>[^《》]*+)")
 _BEFORE_RE = re.compile(r"(?:(?P<year>(?:19|20)\d{2})|(?P<name>[A-Za-z][\w\-+.]*))?")
 _AFTER_RE = re.compile(r"(?:\((?P<venue>[^()]+)\))?")
 

@@ -28,7 +28,7 @@ from papernotes.model import Paper
 CONVENTION = "daily-section"
 
 LABELS = ("研究背景", "研究动机", "研究方法", "贡献和创新点", "相关工作")
-_LABEL_RE = re.compile(r"\s*(?P<label>" + "|".join(LABELS) + r")\s*[:：]\s*(?P<rest>.*)", re.DOTALL)
+_LABEL_RE = re.compile(r"\A\s*+(?P<label>" + "|".join(LABELS) + r")\s*[:：]\s*(?P<rest>.*)", re.DOTALL)
 
 
 @dataclass(slots=True)

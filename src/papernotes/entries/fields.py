@@ -16,11 +16,11 @@ from papernotes.ids import find_date, find_year, is_known_venue, normalise_venue
 
 Attributes = tuple[tuple[str, str], ...]
 
-_YEAR_MARK_RE = re.compile(r"\s*\((\d{4})(?:\)|$|(?=[,\s]))")
+_YEAR_MARK_RE = re.compile(r"(?:(?<!\s)\s++)?\((\d{4})(?:\)|$|(?=[,\s]))")
 _ET_AL_RE = re.compile(r",\s*[^,]+\bet al\.?,\s*((?:19|20)\d{2})\s*$")
-_SHORT_NAME_RE = re.compile(r"\s*\(([A-Za-z][\w\-+.]*)\)\s*$")
+_SHORT_NAME_RE = re.compile(r"(?:(?<!\s)\s++)?\(([A-Za-z][\w\-+.]*+)\)\s*+$")
 _PRESENTATION_RE = re.compile(
-    r"[\s\-_]*\(?\b(oral|spotlight|poster|highlight|best paper)\b\)?", re.IGNORECASE
+    r"(?:(?<![\s\-_])[\s\-_]++)?\(?\b(oral|spotlight|poster|highlight|best paper)\b\)?", re.IGNORECASE
 )
 _SUBMISSION_RE = re.compile(r"\bsubmitted to\b|\bsubmission\b|\bunder review\b", re.IGNORECASE)
 _SEGMENT_SPLIT_RE = re.compile(r"[,/;\\\[\]]|\.(?:\s|$)")

@@ -14,27 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from urllib.parse import unquote, urlsplit
 
-from papernotes.ids import arxiv_id, doi
+from papernotes.ids import PAPER_HOSTS, arxiv_id, doi
 from papernotes.paths import has_scheme
 
-PAPER_HOSTS = (
-    "arxiv.org",
-    "ar5iv.org",
-    "ar5iv.labs.arxiv.org",
-    "alphaxiv.org",
-    "doi.org",
-    "dl.acm.org",
-    "ieeexplore.ieee.org",
-    "openaccess.thecvf.com",
-    "papers.nips.cc",
-    "proceedings.neurips.cc",
-    "proceedings.mlr.press",
-    "openreview.net",
-    "aclanthology.org",
-    "link.springer.com",
-    "semanticscholar.org",
-    "sciencedirect.com",
-)
 CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "colab.research.google.com")
 BLOG_HOSTS = ("tistory.com", "notion.so", "notion.site", "zhihu.com", "medium.com", "csdn.net", "velog.io")
 VIDEO_HOSTS = ("youtube.com", "youtu.be", "bilibili.com")

@@ -34,8 +34,8 @@ CONVENTION = "reading-log"
 LEAD_LIMIT = 30
 GENERIC_NAMES = {"here", "this", "link", "the paper", "this paper", "paper", "pdf"}
 
-_PAPER_SUFFIX_RE = re.compile(r"[,.]?\s*\bpaper\s*\[*\s*$", re.IGNORECASE)
-_SHORT_NAME_RE = re.compile(r"([\w\-+.]+),\s+(\S+(?:\s+\S+){2,})")
+_PAPER_SUFFIX_RE = re.compile(r"[,.]?(?:(?<!\s)\s++)?\bpaper\s*+\[*+\s*+$", re.IGNORECASE)
+_SHORT_NAME_RE = re.compile(r"\A([\w\-+.]++),\s++(\S++(?:\s++\S++){2,})")
 
 
 def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:

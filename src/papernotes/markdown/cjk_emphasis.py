@@ -10,6 +10,7 @@ CommonMark); Latin text, and `_`, are parsed exactly as before.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -18,22 +19,29 @@ from markdown_it.parser_inline import ParserInline
 from markdown_it.rules_inline.state_inline import Scanned, StateInline
 from markdown_it.token import Token
 
+_FIRST_CJK = "\u3040"  # below it, no character is CJK: most neighbours are decided by one comparison
+_CJK_RE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+
 
 def is_cjk(char: str) -> bool:
     """Han, kana, Hangul and full-width forms."""
-    return ("\u3040" <= char <= "\u30ff" or "\u3400" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af"
-            or "\uf900" <= char <= "\ufaff" or "\uff00" <= char <= "\uffef")
+    return char >= _FIRST_CJK and (
+        "\u3040" <= char <= "\u30ff" or "\u3400" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af"
+        or "\uf900" <= char <= "\ufaff" or "\uff00" <= char <= "\uffef")
 
 
 class _State(StateInline):
     def scanDelims(self, start: int, canSplitWord: bool) -> Scanned:  # noqa: N802 (markdown-it's name)
-        last = self.src[start - 1] if start > 0 else " "
-        end = start
-        while end < self.posMax and self.src[end] == self.src[start]:
-            end += 1
-        following = self.src[end] if end < self.posMax else " "
-        if self.src[start] != "*" or not (is_cjk(last) or is_cjk(following)):
+        src = self.src
+        if src[start] != "*":
             return super().scanDelims(start, canSplitWord)  # `_` stays intraword text, as in CommonMark
+        # CommonMark's flanking rules, as markdown-it's scanDelims applies them, with a CJK
+        # neighbour counted as punctuation; the run is scanned once.
+        last = src[start - 1] if start > 0 else " "
+        end = start
+        while end < self.posMax and src[end] == "*":
+            end += 1
+        following = src[end] if end < self.posMax else " "
         last_punct = is_cjk(last) or isMdAsciiPunct(ord(last)) or isPunctChar(last)
         next_punct = is_cjk(following) or isMdAsciiPunct(ord(following)) or isPunctChar(following)
         last_space, next_space = isWhiteSpace(ord(last)), isWhiteSpace(ord(following))
@@ -46,7 +54,10 @@ class _State(StateInline):
 
 class _ParserInline(ParserInline):
     def parse(self, src: str, md: MarkdownIt, env: Any, tokens: list[Token]) -> list[Token]:
-        state = _State(src, md, env, tokens)
+        # Only text holding both a `*` and a CJK character can parse differently: the rest gets
+        # markdown-it's own state, and no delimiter run of it passes through the code above.
+        cjk = "*" in src and _CJK_RE.search(src) is not None
+        state = (_State if cjk else StateInline)(src, md, env, tokens)
         self.tokenize(state)
         for rule in self.ruler2.getRules(""):
             rule(state)

@@ -23,11 +23,16 @@ def strip_comments(lines: list[str], code: Set[int]) -> list[str]:
 
 def _strip_line(line: str, inside: bool) -> tuple[str, bool]:
     spans = [(m.start(), m.end()) for m in _CODE_SPAN_RE.finditer(line)]
+    span = 0  # spans are in order and `at` only grows: one pass over them
     parts: list[str] = []
     pos = 0
     while pos < len(line):
         at = line.find("%%", pos)
-        while at >= 0 and any(s <= at < e for s, e in spans):
+        while at >= 0:
+            while span < len(spans) and spans[span][1] <= at:
+                span += 1
+            if span == len(spans) or at < spans[span][0]:
+                break
             at = line.find("%%", at + 2)
         if at < 0:
             if not inside:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -81,6 +81,22 @@ def render_page(markdown: str, *, src: str, url: str, url_of: UrlOf) -> Rendered
     relative_links(tokens, env)
     body = _renderer().render(tokens, parser.options, {"pn": env})
     return Rendered(body, toc(env.headings), first_title(env.headings))
+
+
+def render_inline(markdown: str, *, src: str, url: str, url_of: UrlOf,
+                  rewrite: Callable[[list[Token]], None] | None = None) -> str:
+    """One line of Markdown (a table cell, a frontmatter value) as inline HTML for the page at
+    `src`/`url`: links, math, code and emphasis, never a heading or a list. `rewrite` may change
+    the parsed inline tokens first (to point a cell's wikilinks at their pages)."""
+    env = RenderEnv(slots=False, src=src, url=url, url_of=url_of)
+    parser = make_parser()
+    tokens = parser.parseInline(markdown.replace(SLOT_START, "").replace(SLOT_END, ""), {})
+    if rewrite is not None:
+        for token in tokens:
+            rewrite(token.children or [])
+    prepare(tokens, env)
+    relative_links(tokens, env)
+    return _renderer().render(tokens, parser.options, {"pn": env})
 
 
 def first_title(headings: Sequence[tuple[int, str, str]]) -> str | None:

@@ -25,8 +25,8 @@ from papernotes.model import (
 from papernotes.paths import decode_link_target, has_scheme, heading_anchor
 
 _BLOCK_ID_RE = re.compile(r"(?:^|\s)\^([A-Za-z0-9][A-Za-z0-9\-]*)\s*$")
-QUERY_LANGUAGES = ("dataview", "dataviewjs", "base")
-_LINE_FIELD_RE = re.compile(r"^\s*([\w][\w \-]*?)\s*::\s*(.*?)\s*$")
+QUERY_LANGUAGES = ("dataview", "dataviewjs", "base", "papers")  # `papers`: papernotes.compare
+_LINE_FIELD_RE = re.compile(r"^\s*+([\w][\w \-]*?)(?<!\s)\s*+::\s*+(.*?)(?:(?<!\s)\s*+)?$")
 _BRACKET_FIELD_RE = re.compile(r"[\[(]([\w][\w \-]*?)\s*::\s*((?:\[\[[^\]\n]*\]\]|[^\]\)\n])*?)\s*[\])]")
 
 
@@ -186,7 +186,7 @@ class _Walker:
                 if match:
                     self.out.block_ids.append(match.group(1))
         if self.in_cell:
-            self.row_cells.append(TableCell(plain_text(token.children), tuple(links)))
+            self.row_cells.append(TableCell(plain_text(token.children), tuple(links), token.content))
         elif self.pending_tasks and self.pending_tasks[-1][0] < token.level:
             _, done, line = self.pending_tasks.pop()
             first_line = _first_line(token.children or [])

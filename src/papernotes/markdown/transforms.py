@@ -38,6 +38,8 @@ class RenderEnv:
     url_of: UrlOf | None = None
     headings: list[tuple[int, str, str]] = field(default_factory=list)
     used_ids: set[str] = field(default_factory=set)
+    id_counts: dict[str, int] = field(default_factory=dict)
+    """Anchor -> the last number given to a heading of that text (`method_3`)."""
     sections: list[tuple[str, int, int]] = field(default_factory=list)
     blocks: list[tuple[str, int, int]] = field(default_factory=list)
 
@@ -102,10 +104,11 @@ def _headings(tokens: Sequence[Token], env: RenderEnv) -> None:
             continue
         text = plain_text(tokens[index + 1].children)
         anchor = heading_anchor(text) or "section"
-        unique, count = anchor, 0
-        while unique in env.used_ids:
+        unique, count = anchor, env.id_counts.get(anchor, 0)
+        while unique in env.used_ids:  # each anchor's count only grows: linear in the headings
             count += 1
             unique = f"{anchor}_{count}"
+        env.id_counts[anchor] = count
         env.used_ids.add(unique)
         token.attrSet("id", unique)
         env.headings.append((int(token.tag[1]), unique, text))
@@ -157,9 +160,11 @@ def _autolinks(children: list[Token]) -> list[Token]:
 def _trim_url(url: str) -> str:
     """Sentence punctuation after a URL is not part of it; nor is a `)` that closes a bracket
     opened before the URL."""
-    while url and (url[-1] in ".,;:!?'\"" or (url[-1] == ")" and url.count("(") < url.count(")"))):
-        url = url[:-1]
-    return url
+    opened, closed, end = url.count("("), url.count(")"), len(url)
+    while end and (url[end - 1] in ".,;:!?'\"" or (url[end - 1] == ")" and opened < closed)):
+        closed -= url[end - 1] == ")"
+        end -= 1
+    return url[:end]
 
 
 def _marked(content: str) -> list[Token]:

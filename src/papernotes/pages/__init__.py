@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from papernotes.bib.citations import citation_problems, cite_targets
@@ -14,9 +14,10 @@ from papernotes.diagnostics import Diagnostic
 from papernotes.graph import PaperGraph, build_graph
 from papernotes.loader import is_excluded
 from papernotes.model import Note, NoteKey
-from papernotes.paths import slugify
-from papernotes.rewrite import LinkContext
-from papernotes.topics import topic_key
+from papernotes.paths import bounded_slug, slugify
+from papernotes.recognise import DEFAULT_OPTIONS, RecogniseOptions
+from papernotes.rewrite import LinkContext, embed_problems
+from papernotes.topics import Topic, topic_key
 
 HOME_NAMES = ("index.md", "README.md", "Home.md", "home.md")
 # The site's own files kept in the vault folder (styles, scripts, fonts, CNAME...): always copied.
@@ -72,9 +73,10 @@ def is_published(note: Note, exclude: Sequence[str], *, explicit: bool = False) 
     return not is_excluded(note.path, exclude)
 
 
-def topic_src(key: str) -> str:
-    """Where a topic's generated page lives: `diffusion/video` -> `topics/diffusion-video.md`."""
-    return f"topics/{slugify(key.replace('/', ' '))}.md"
+def topic_src(topic: Topic) -> str:
+    """Where a topic's generated page lives: `Diffusion/Video Diffusion` -> `topics/diffusion-video-diffusion.md`
+    (a very long name is cut to a file name's length, with a hash)."""
+    return f"topics/{bounded_slug(topic.slug)}.md"
 
 
 def find_home(notes: Iterable[Note]) -> NoteKey | None:
@@ -97,48 +99,79 @@ def line_anchors(graph: PaperGraph, published: frozenset[str]) -> dict[str, dict
     """`paper-<slug>` ids for papers written inline (no published note of their own), by note and
     file line, so a link to such a paper lands on its line. Headings already have an anchor."""
     anchors: dict[str, dict[int, str]] = {}
+    ids_by_note: dict[str, tuple[frozenset[int], set[str]]] = {}
+    counts: dict[tuple[str, str], int] = {}
     for paper in graph.papers.values():
         if paper.note and paper.note in published:
             continue
         source = next((s for s in paper.sources if s.path in published), None)
         if source is None or source.kind in LINE_ANCHOR_KINDS_SKIPPED:
             continue
-        note = graph.notes[source.path]
-        if any(heading.line == source.line for heading in note.headings):
+        heading_lines, ids = _ids_of(graph.notes[source.path], ids_by_note)
+        if source.line in heading_lines:
             continue
         taken = anchors.setdefault(source.path, {})
         if source.line in taken:
             continue
         slug = base = "paper-" + slugify(paper.short_name or paper.title)
-        count = 1
-        while slug in taken.values() or any(heading.anchor == slug for heading in note.headings):
+        count = counts.get((source.path, base), 1)
+        while slug in ids:  # each slug's count only grows: linear in the papers
             count += 1
             slug = f"{base}-{count}"
+        counts[(source.path, base)] = count
         taken[source.line] = slug
+        ids.add(slug)
     return anchors
+
+
+def _ids_of(note: Note, found: dict[str, tuple[frozenset[int], set[str]]]) -> tuple[frozenset[int], set[str]]:
+    """A note's heading lines, and the ids its page already uses (headings' and papers' anchors)."""
+    if note.path not in found:
+        found[note.path] = (frozenset(h.line for h in note.headings), {h.anchor for h in note.headings})
+    return found[note.path]
+
+
+def notes_keys(notes: Iterable[Note]) -> list[str]:
+    return [note.path for note in notes]
+
+
+def free_name(base: str, taken: Collection[str]) -> str:
+    """`base.md`, else `base-2.md`, `base-3.md`...: the first that is not `taken` (case folded)."""
+    name, count = f"{base}.md", 1
+    while name.casefold() in taken:
+        count += 1
+        name = f"{base}-{count}.md"
+    return name
 
 
 def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Sequence[str] = (),
                use_directory_urls: bool = True, topic_pages: bool = True, explicit: bool = False,
                templates_dir: str | None = None, folder_topics: bool = True,
-               strict_line_breaks: bool = False, library: Library | None = None,
-               library_papers: bool = True, csl_style: str = "apa") -> Site:
+               strict_line_breaks: bool = False, include_private: bool = False,
+               recognition: RecogniseOptions = DEFAULT_OPTIONS, withheld: Collection[str] = (),
+               library: Library | None = None, library_papers: bool = True, csl_style: str = "apa") -> Site:
     """One graph over the published notes, with the private ones known only as link targets:
-    a link to a private note is neither broken nor followed, and nothing of it reaches a page."""
-    published = [note for note in notes if is_published(note, exclude, explicit=explicit)]
+    a link to a private note is neither broken nor followed, and nothing of it reaches a page.
+    `include_private` publishes every note (`papernotes export --include-private`); `withheld`:
+    notes left out although published, as their page would land on another's."""
+    published = [note for note in notes
+                 if (include_private or is_published(note, exclude, explicit=explicit)) and note.path not in withheld]
     public_keys = frozenset(note.path for note in published)
     private = [note for note in notes if note.path not in public_keys]
-    graph = build_graph(published, attachments, folder_topics=folder_topics, private=private)
+    graph = build_graph(published, attachments, folder_topics=folder_topics, private=private,
+                        recognition=recognition)
     graph, bib = attach_library(graph, library or Library(()), private, library_papers=library_papers,
                                 csl_style=csl_style)
     home = find_home(published)
     page_src: dict[str, str] = {}
     if home is not None and home.casefold() not in ("index.md", "readme.md"):
         page_src[home] = "index.md"
-        displaced = next((key for key in public_keys if key.casefold() == "index.md"), None)
-        if displaced is not None:  # the vault's own index.md stays published, under another name
-            page_src[displaced] = "index-note.md"
-    tag_pages = {tag: topic_src(topic_key(tag)) for note in published for tag in note.tags
+        taken = {key.casefold() for key in notes_keys(notes)}
+        for displaced in sorted(key for key in public_keys if key.casefold() == "index.md" or key == "README.md"):
+            # the vault's own index.md (or README.md) stays published, under a name no note has
+            page_src[displaced] = free_name(displaced.rsplit(".", 1)[0] + "-note", taken)
+            taken.add(page_src[displaced].casefold())
+    tag_pages = {tag: topic_src(graph.topics[topic_key(tag)]) for note in published for tag in note.tags
                  if topic_key(tag) in graph.topics} if topic_pages else {}
     links = LinkContext(
         notes=graph.notes, resolutions=graph.resolutions, published=public_keys,
@@ -149,8 +182,8 @@ def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Se
     numeric = bool(targets) and bib.csl_style != "apa" and is_numeric(bib.csl_style)  # citeproc loads only if needed
     links = replace(links, citations=targets, numeric_citations=numeric)
     loaded = {d for note in notes for d in note.diagnostics}  # the loader reports these itself
-    diagnostics = (tuple(d for d in graph.diagnostics if d not in loaded) + bib.diagnostics
-                   + tuple(citation_problems(published, bib)))
+    diagnostics = (tuple(d for d in graph.diagnostics if d not in loaded) + tuple(embed_problems(links))
+                   + bib.diagnostics + tuple(citation_problems(published, bib)))
     directory = build_directory(graph.papers.items(), bib.listed_papers().items()) if topic_pages else Directory()
     return Site(graph, links, home, diagnostics, templates_dir, bib, directory)
 

@@ -8,8 +8,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from papernotes.bib.export import papers_bibtex, papers_csl_json
+from papernotes.compare.attributes import Aliases, PaperAttributes, columns_by_coverage
+from papernotes.compare.table import compare_href, rows, table_html
 from papernotes.model import Paper, PaperId
 from papernotes.pages import Site
+from papernotes.pages.compare import COMPARE_SRC, DATA_SRC, compare_data, compare_page, topic_table
 from papernotes.pages.links import (
     html_list,
     html_text,
@@ -17,12 +20,10 @@ from papernotes.pages.links import (
     note_link,
     paper_html,
     paper_link,
-    paper_topics,
-    topic_html,
     topic_link,
     topic_src,
 )
-from papernotes.pages.people import author_filter_attributes, people_pages, venue_html
+from papernotes.pages.people import people_pages
 from papernotes.paths import stem
 from papernotes.render import counted, escape_md, md_link
 
@@ -31,12 +32,16 @@ SECTIONS = (
     ("Timeline", "timeline.md"), ("Authors", "authors/index.md"), ("Venues", "venues/index.md"),
     ("All notes", "notes.md"), ("Search", "search.md"),
 )
-_SKIPPED_ATTRIBUTES = {"year", "venue", "conference", "年份", "会议"}
 
 
-def generated_pages(site: Site, *, search: bool = True) -> dict[str, str]:
+def generated_pages(site: Site, *, search: bool = True,
+                    column_aliases: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Source path -> Markdown of every generated page (and the comparison page's JSON data)."""
+    attributes = PaperAttributes(site.graph, Aliases(column_aliases))
     pages = {
-        "papers.md": papers_page(site),
+        "papers.md": papers_page(site, attributes),
+        COMPARE_SRC: compare_page(),
+        DATA_SRC: compare_data(site, attributes),
         "topics/index.md": topics_index(site),
         "queues.md": queues_page(site),
         "timeline.md": timeline_page(site),
@@ -47,7 +52,7 @@ def generated_pages(site: Site, *, search: bool = True) -> dict[str, str]:
     pages["papers.json"] = papers_csl_json(site.graph, site.bib)
     children = topic_children(site)
     for key in site.graph.topics:
-        pages[topic_src(key)] = topic_page(site, key, children)
+        pages[topic_src(site.graph.topics[key])] = topic_page(site, key, children, attributes)
     if search:
         pages["search.md"] = search_page()
     if site.home is None:
@@ -70,34 +75,17 @@ def _papers(site: Site, *, library: bool = False) -> list[tuple[PaperId, Paper]]
     return sorted(papers, key=lambda item: (-(item[1].year or 0), item[1].title.casefold()))
 
 
-def _attribute_columns(papers: list[tuple[PaperId, Paper]]) -> list[str]:
-    columns: dict[str, None] = {}
-    for _, paper in papers:
-        for name, value in paper.attributes:
-            if value and name not in _SKIPPED_ATTRIBUTES and "field" not in name and "topic" not in name:
-                columns.setdefault(name, None)
-    return list(columns)[:4]
-
-
-def papers_page(site: Site) -> str:
+def papers_page(site: Site, attributes: PaperAttributes | None = None) -> str:
+    """Every paper, newest first, with the four attributes filled for the most papers."""
     base = "papers.md"
-    papers = _papers(site, library=True)
-    extra = _attribute_columns(papers)
-    header = ["Title", "Year", "Venue", "Topics", "Status", *(name.replace("-", " ").capitalize() for name in extra)]
+    attributes = attributes or PaperAttributes(site.graph)
+    table_rows = rows(attributes, _papers(site, library=True))
+    extra = columns_by_coverage([row.cells for row in table_rows], minimum=0, limit=4)
+    columns = ["title", "year", "venue", "topics", "status", *extra]
     downloads = "Download them: [BibTeX](papers.bib) · [CSL-JSON](papers.json)."
-    lines = ["# Papers", "", f"{counted(len(papers), 'paper')}. {downloads}", "", '<div class="pn-table">', "<table>",
-             "<thead><tr>" + "".join(f"<th>{html_text(name)}</th>" for name in header) + "</tr></thead>",
-             "<tbody>"]
-    for pid, paper in papers:
-        attributes = dict(paper.attributes)
-        topics = ", ".join(topic_html(site, key, base) for key in paper_topics(site, paper))
-        venue = venue_html(site, paper.venue, base) if paper.venue else ""
-        cells = [paper_html(site, paper, base), str(paper.year or ""), venue, topics,
-                 html_text(paper.status or ("in library" if pid in site.bib.library_papers else "")),
-                 *(html_text(attributes.get(name, "")) for name in extra)]
-        lines.append(f"<tr{author_filter_attributes(site, paper)}>" + "".join(f"<td>{cell}</td>" for cell in cells)
-                     + "</tr>")
-    return "\n".join(lines + ["</tbody>", "</table>", "</div>", ""])
+    lines = ["# Papers", "", f"{counted(len(table_rows), 'paper')}. {downloads}", ""]
+    return "\n".join(lines + table_html(site, table_rows, columns, base, compare_href(site, base), attributes.html,
+                                        directory=True))
 
 
 _html_list = html_list
@@ -123,19 +111,22 @@ def _counts_with_subtopics(site: Site) -> dict[str, int]:
     return counts
 
 
-def topic_page(site: Site, key: str, children: Mapping[str, list[str]] | None = None) -> str:
-    base = topic_src(key)
+def topic_page(site: Site, key: str, children: Mapping[str, list[str]] | None = None,
+               attributes: PaperAttributes | None = None) -> str:
     topic = site.graph.topics[key]
+    base = topic_src(topic)
     lines = [f"# {escape_md(topic.name)}", ""]
     if topic.parent and topic.parent in site.graph.topics:
         lines += [f"Part of {topic_link(site, topic.parent, base)}.", ""]
-    below = (children or topic_children(site)).get(key, [])
+    below = (topic_children(site) if children is None else children).get(key, [])
     if below:
         lines += ["Subtopics: " + ", ".join(topic_link(site, k, base) for k in below), ""]
-    papers = [paper for pid in topic.papers if (paper := site.graph.papers.get(PaperId(pid))) is not None]
+    papers = [(PaperId(pid), paper) for pid in topic.papers
+              if (paper := site.graph.papers.get(PaperId(pid))) is not None]
     if papers:
-        lines += ["## Papers", ""] + _html_list(paper_html(site, paper, base) + _year_suffix(paper)
-                                                 for paper in papers)
+        table = topic_table(site, key, attributes or PaperAttributes(site.graph), papers)
+        lines += ["## Papers", ""] + (table or _html_list(paper_html(site, paper, base) + _year_suffix(paper)
+                                                          for _, paper in papers))
     notes = _other_notes(site, key)
     if notes:
         lines += ["## Notes", ""] + _html_list(note_html(site, note, base) for note in notes)

@@ -24,6 +24,7 @@ from papernotes.model import Note, PaperId
 from papernotes.pages import Site
 from papernotes.pages.links import paper_target, paper_topics
 from papernotes.pages.paper import backlink_facts, rank_related
+from papernotes.rewrite import MAX_EMBED_DEPTH, MAX_EMBEDS
 
 PageInputs = dict[str, object]
 
@@ -41,7 +42,8 @@ def page_inputs(site: Site, *, paper_pages: bool) -> PageInputs:
     embeds = _embedded_notes(site)
     inputs: PageInputs = {}
     for key in site.links.published:
-        content = tuple(own[k] for k in _closure(key, embeds))
+        closure = _closure(key, embeds)
+        content = tuple(own[k] for k in closure) if closure is not None else object()  # never equal
         inputs[key] = (content, _chrome_inputs(site, key) if paper_pages else None)
     return inputs
 
@@ -60,7 +62,8 @@ def _own_inputs(site: Site) -> dict[str, object]:
     for key in links.published:
         note = links.notes[key]  # type: ignore[index]
         resolutions = links.resolutions.get(note.path, ())
-        own[key] = (note.content_hash, tuple(resolutions),
+        # The title too: another note can change it (a survey spelling out a paper's full title).
+        own[key] = (note.content_hash, note.title, tuple(resolutions),
                     tuple(sorted(links.line_anchors.get(key, {}).items())),
                     tuple(sorted(queries.get(key, ()))),
                     tuple(links.tag_pages.get(tag.tag) for tag in note.hashtags),
@@ -89,17 +92,20 @@ def _embedded_notes(site: Site) -> dict[str, list[str]]:
     return embeds
 
 
-def _closure(key: str, embeds: Mapping[str, list[str]]) -> list[str]:
-    """The note and every note it embeds, directly or through other embeds (cycles stop)."""
+def _closure(key: str, embeds: Mapping[str, list[str]]) -> list[str] | None:
+    """The note and every note it embeds, directly or through other embeds (cycles stop), as far
+    as a page shows embeds (rewrite.py's limits); None when there are more than a page can show,
+    so that page is simply rebuilt every time instead of this costing the square of the vault."""
     if key not in embeds:
         return [key]
     seen = {key: None}
-    stack = [key]
-    while stack:
-        for target in embeds.get(stack.pop(), ()):
-            if target not in seen:
-                seen[target] = None
-                stack.append(target)
+    level = [key]
+    for _ in range(MAX_EMBED_DEPTH):
+        level = list(dict.fromkeys(target for source in level for target in embeds.get(source, ())
+                                   if target not in seen))
+        seen.update(dict.fromkeys(level))
+        if len(seen) > MAX_EMBEDS + 1:
+            return None
     return list(seen)
 
 
@@ -112,7 +118,7 @@ def _chrome_inputs(site: Site, key: str) -> object:
     if pid is None:
         return backlinks
     paper = graph.papers[pid]
-    topics = tuple((k, graph.topics[k].name) for k in paper_topics(site, paper))
+    topics = tuple((k, graph.topics[k].name, graph.topics[k].slug) for k in paper_topics(site, paper))
     related = tuple((other, graph.papers[PaperId(other)].title, tuple(reasons),
                      paper_target(site, graph.papers[PaperId(other)]))
                     for other, reasons in rank_related(site, key, pid))

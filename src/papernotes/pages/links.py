@@ -50,7 +50,7 @@ def note_link(site: Site, key: str, base: str, anchor: str = "") -> str:
 
 def topic_link(site: Site, key: str, base: str) -> str:
     topic = site.graph.topics[key]
-    return md_link(escape_md(topic.name), topic_src(key), base)
+    return md_link(escape_md(topic.name), topic_src(topic), base)
 
 
 def page_href(site: Site, base: str, target_src: str, anchor: str = "") -> str:
@@ -88,7 +88,8 @@ def note_html(site: Site, key: str, base: str) -> str:
 
 
 def topic_html(site: Site, key: str, base: str) -> str:
-    return html_link(html_text(site.graph.topics[key].name), page_href(site, base, topic_src(key)))
+    topic = site.graph.topics[key]
+    return html_link(html_text(topic.name), page_href(site, base, topic_src(topic)))
 
 
 def html_list(items: Iterable[str]) -> list[str]:

@@ -13,6 +13,7 @@ from papernotes.pages.links import page_href, paper_target, paper_topics, topic_
 from papernotes.pages.people import author_src, venue_src
 from papernotes.render import render
 from papernotes.rewrite import anchor_above
+from papernotes.titles import title_heading
 
 BUTTONS = (("paper", "Paper"), ("arxiv", "arXiv"), ("pdf", "PDF"), ("code", "Code"),
            ("project", "Project"), ("github", "Code"), ("video", "Video"))
@@ -34,31 +35,38 @@ class Href:
 
 def wrap_content(content: str, site: Site, key: str | None, src: str, *, paper_pages: bool) -> str:
     """The page's HTML with the note itself marked for search, and paper chrome around it; a note
-    that cites gets its References at the end, a paper's note its Cite block."""
+    that cites gets its References at the end, a paper's note its Cite block.
+
+    Search results show the note's one title (Pagefind would take the first `<h1>`, which may
+    be a section such as `1 Introduction`)."""
     if key is None:
         return content
-    note = site.graph.notes.get(key)  # type: ignore[call-overload]
-    references = references_html(site, note, src) if note is not None and note.citations else ""
-    body = f"<div data-pagefind-body>\n{content}\n{references}</div>"
+    note = site.graph.notes[key]  # type: ignore[index]
+    references = references_html(site, note, src) if note.citations else ""
+    title = html.escape(note.title)
+    opening = f'<div data-pagefind-body data-pagefind-meta="title[data-pn-title]" data-pn-title="{title}">'
+    body = f"{opening}\n{content}\n{references}</div>"
     if not paper_pages:
         return body
     href = Href(site, src)
     pid = site.graph.paper_of_note.get(key)  # type: ignore[call-overload]
     if pid is None:
         return body + footer(site, key, pid, href)
-    heading_id, heading_text, rest = split_leading_h1(content)
+    # The note's title heading gives way to the header; a section (`# 1 Introduction`) stays.
+    is_title = title_heading(note.headings, note.body, note.body_line) is not None
+    heading_id, heading_text, rest = split_leading_h1(content) if is_title else ("", "", content)
     paper = site.graph.papers[pid]
     subtitle = "" if _folded(heading_text) in _folded(paper.title) else heading_text
     header = paper_header(paper, href, heading_id, subtitle)
-    return (f"<div data-pagefind-body>\n{header}\n{rest}\n{references}</div>" + cite_block(site, pid)
+    return (f"{opening}\n{header}\n{rest}\n{references}</div>" + cite_block(site, pid)
             + footer(site, key, pid, href))
 
 
 _LEADING_H1_RE = re.compile(r"\A\s*<h1\b([^>]*)>(.*?)</h1>\s*", re.DOTALL)
 _ID_RE = re.compile(r'\bid="([^"]*)"')
 _TASK_BOX_RE = re.compile(r"^\[[ xX]\]\s+")
-_MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)[^)]*\)")  # [text](url): shown as its text
-_TAG_RE = re.compile(r"<[^>]*>")
+_MD_LINK_RE = re.compile(r"!?\[([^\[\]]*+)\]\(([^)\s]*+)[^)]*+\)")  # [text](url): shown as its text
+_TAG_RE = re.compile(r"<[^<>]*+>")
 _PERMALINK_RE = re.compile(r'<a class="headerlink".*?</a>', re.DOTALL)
 
 
@@ -81,7 +89,7 @@ def _folded(text: str) -> str:
 
 def paper_header(paper: Paper, href: Href, heading_id: str = "", subtitle: str = "") -> str:
     """The paper's title (the page's `<h1>`), then authors, venue, status, topic chips, buttons."""
-    topics = [{"name": href.site.graph.topics[k].name, "href": href.to_src(topic_src(k))}
+    topics = [{"name": href.site.graph.topics[k].name, "href": href.to_src(topic_src(href.site.graph.topics[k]))}
               for k in paper_topics(href.site, paper)]
     urls = dict(paper.links)
     if paper.arxiv and "paper" not in urls and "arxiv" not in urls:

@@ -1,0 +1,126 @@
+"""What `papernotes check` and `export` need of mkdocs.yml, read without MkDocs: the vault, the plugin's options.
+
+MkDocs' conventions are followed: `mkdocs.yml` (else `mkdocs.yaml`) in the current folder, `docs_dir`
+relative to the file (default `docs`), `INHERIT:` merged under the file, `!ENV` tags read from the
+environment, and `plugins` as a list or a mapping.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from papernotes.options import OptionProblem, Options, validate
+
+CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
+PLUGIN = "papernotes"
+
+
+class ConfigFileError(Exception):
+    """mkdocs.yml cannot be used: missing, unreadable, not YAML, or not a mapping."""
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    """The parts of one mkdocs.yml that decide what the site publishes and how problems are found."""
+
+    path: Path
+    docs_dir: Path
+    use_directory_urls: bool
+    plugin_options: dict[str, Any]
+    """As written under `- papernotes:` (empty when the plugin is listed without options, or not at all)."""
+
+    def options(self) -> tuple[Options, list[OptionProblem]]:
+        """The plugin's options, validated as the build validates them."""
+        return validate(self.plugin_options, self.path.parent)
+
+
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml's own tags: `!ENV` is read; `!!python/name:` and `!relative` are only skipped over."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """`!ENV NAME` or `!ENV [NAME, OTHER, default]`: the first variable that is set, else the default
+    (as MkDocs' yaml_env_tag reads it: values typed as YAML reads them, `true` a boolean)."""
+    names: list[yaml.Node] = list(node.value) if isinstance(node, yaml.SequenceNode) else [node]
+    default = loader.construct_object(names.pop()) if len(names) > 1 else None
+    for name in names:
+        variable = loader.construct_scalar(name) if isinstance(name, yaml.ScalarNode) else None
+        if isinstance(variable, str) and variable in os.environ:
+            value = os.environ[variable]
+            tag = loader.resolve(yaml.ScalarNode, value, (True, False))
+            return loader.construct_object(yaml.ScalarNode(tag, value))
+    return default
+
+
+_Loader.add_constructor("!ENV", _env)
+_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def find_config(cwd: Path) -> Path | None:
+    """`mkdocs.yml` (else `mkdocs.yaml`) in `cwd`, as `mkdocs build` looks for it."""
+    return next((cwd / name for name in CONFIG_NAMES if (cwd / name).is_file()), None)
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """MkDocs' `INHERIT`: mappings merged key by key, anything else (lists too) replaced."""
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _load(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
+    if path.resolve() in seen:
+        raise ConfigFileError(f"{path}: INHERIT comes back to this file")
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    except FileNotFoundError:
+        raise ConfigFileError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigFileError(f"{path}: cannot be read ({error})") from None
+    except yaml.YAMLError as error:
+        raise ConfigFileError(f"{path}: not valid YAML ({' '.join(str(error).split())})") from None
+    if not isinstance(data, dict):
+        raise ConfigFileError(f"{path}: not a mapping of `key: value` lines")
+    parent = data.pop("INHERIT", None)
+    if isinstance(parent, str):
+        return _merge(_load(path.parent / parent, (*seen, path.resolve())), data)
+    return data
+
+
+def _plugin_options(plugins: object) -> dict[str, Any]:
+    """The papernotes plugin's options in `plugins:`, a list of names and mappings or a mapping."""
+    entries = plugins.items() if isinstance(plugins, dict) else \
+        [next(iter(item.items())) if isinstance(item, dict) and len(item) == 1 else (item, None)
+         for item in plugins] if isinstance(plugins, list) else []
+    for name, value in entries:
+        if name == PLUGIN:
+            if value is not None and not isinstance(value, dict):
+                raise ConfigFileError(f"the {PLUGIN} plugin's options are not a mapping of `option: value` lines")
+            options = dict(value or {})
+            options.pop("enabled", None)  # MkDocs' own switch for every plugin, not one of ours
+            return options
+    return {}
+
+
+def read_config(path: Path) -> SiteConfig:
+    """One mkdocs.yml (and what it INHERITs); ConfigFileError when it cannot be used."""
+    data = _load(path)
+    try:
+        options = _plugin_options(data.get("plugins"))
+    except ConfigFileError as error:
+        raise ConfigFileError(f"{path}: {error}") from None
+    docs_dir = data.get("docs_dir") or "docs"
+    return SiteConfig(path, path.parent / str(docs_dir), data.get("use_directory_urls") is not False,
+                      options)
+
+
+__all__ = ["ConfigFileError", "SiteConfig", "find_config", "read_config"]

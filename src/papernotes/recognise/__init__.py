@@ -1,0 +1,22 @@
+"""Which notes are papers' notes: a scored decision from many signals, each with its reason.
+
+Pure: notes in, decisions out (no MkDocs). The graph asks `decide` about every note; `explain`
+turns a decision into text for `papernotes explain` and the recognition summary of `check`.
+"""
+
+from __future__ import annotations
+
+from papernotes.recognise.decide import (
+    ALMOST,
+    DEFAULT_OPTIONS,
+    THRESHOLD,
+    Decision,
+    RecogniseOptions,
+    decide,
+    matches,
+)
+from papernotes.recognise.signals import Facts, Signal
+from papernotes.recognise.titles import is_todo, title_problem
+
+__all__ = ["ALMOST", "DEFAULT_OPTIONS", "THRESHOLD", "Decision", "Facts", "RecogniseOptions", "Signal", "decide",
+           "is_todo", "matches", "title_problem"]

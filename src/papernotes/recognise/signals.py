@@ -1,0 +1,296 @@
+"""The evidence a note gives of being one paper's note, each piece weighed and explained."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from papernotes.ids import arxiv_id, doi, find_year, is_known_venue, is_paper_url, normalise_venue
+from papernotes.model import Note
+from papernotes.paths import stem
+from papernotes.recognise.titles import title_problem
+
+PAPER_FOLDERS = frozenset({
+    "paper", "papers", "paper notes", "paper note", "papernotes", "paper reading", "paper readings",
+    "reading", "readings", "literature", "literature notes", "lit", "references", "zotero",
+    "论文", "论文笔记", "论文阅读", "文献", "文献笔记", "논문", "논문 정리", "논문 리뷰", "논문리뷰",
+})
+PEOPLE_FOLDERS = frozenset({"authors", "author", "people", "person", "persons", "researchers", "作者", "人物", "저자"})
+KEYWORD_FOLDERS = frozenset({"keywords", "keyword", "tags", "tag", "topics", "topic", "concepts", "concept",
+                             "关键词", "概念", "키워드"})
+HUB_NAMES = frozenset({"index", "readme", "home", "moc", "overview", "todo", "inbox", "template", "templates",
+                       "contents", "toc", "dashboard", "changelog", "license", "root", "目录", "首页"})
+NOT_PAPER_FOLDERS = frozenset({"templates", "template", "_templates", "daily", "journal", "journals",
+                               "diary", "meetings", "模板", "日记"})
+PAPER_TAGS = frozenset({"paper", "papers", "paper-note", "papernote", "literature", "literature-note",
+                        "reading-note", "论文", "论文笔记", "논문", "source/paper", "type/paper"})
+
+_YEAR_FOLDER_RE = re.compile(r"^(?:19|20)\d{2}$")
+_VENUE_YEAR_FOLDER_RE = re.compile(r"^([A-Za-z][A-Za-z&]{1,11})[-_ ']?((?:19|20)?\d{2})$")
+_CAPS_FOLDER_RE = re.compile(r"^[A-Z]{2,8}$")
+_DAY_NAME_RE = re.compile(r"(?:^|[._\- ])(?:19|20)\d{2}[-._]?\d{2}[-._]?\d{2}(?:$|[._\- ])")
+_SLUG_SEPARATORS_RE = re.compile(r"[-_.\s]+")
+_NAME = r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}"
+_AUTHORS_LINE_RE = re.compile(
+    rf"^(?P<names>{_NAME}(?:\s*(?:,|&|\band\b)\s*(?:{_NAME}|et\.?\s*al\.?))*(?:\s+et\.?\s*al\.?)?)"
+    r"\s*[,.]?\s*(?P<year>(?:19|20)\d{2})\s*(?:\((?P<venue>[^()]{1,30})\))?\s*\.?$")
+_CALLOUT_RE = re.compile(r"^\s*>\s*\[!(abstract|summary|tldr)\][-+]?", re.IGNORECASE)
+TOP_LINES = 20
+_BARE_URL_RE = re.compile(r"https?://[^\s<>()\[\]*\"'`]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """One piece of evidence: its name, its weight (negative against), why, and where."""
+
+    name: str
+    weight: float
+    reason: str
+    line: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the evidence says about the paper itself."""
+
+    title: str | None = None
+    year: int | None = None
+    venue: str | None = None
+    authors: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    arxiv: str | None = None
+    doi: str | None = None
+
+
+def frontmatter_value(frontmatter: dict[str, Any], *names: str) -> Any:
+    """A frontmatter value by key, case-insensitively (`Type:`, `TYPE:`), `-`/`_` alike."""
+    wanted = set(names)
+    for key, value in frontmatter.items():
+        if str(key).strip().casefold().replace("_", "-") in wanted and value not in (None, ""):
+            return value
+    return None
+
+
+def field_value(note: Note, *names: str) -> str | None:
+    """A Logseq / Dataview `key:: value` property of the note, case-insensitively."""
+    for found in note.inline_fields:
+        if found.key.strip().casefold() in names and found.value.strip():
+            return found.value.strip()
+    return None
+
+
+def folders(note: Note) -> list[str]:
+    """The note's folders; in Dendron (`paper.lora.md`, with an `id`) the hierarchy too."""
+    parts = note.path.split("/")[:-1]
+    name = stem(note.path)
+    if note.meta.dendron_id and "." in name:
+        parts += name.split(".")[:-1]
+    return parts
+
+
+def folder_signals(note: Note) -> tuple[list[Signal], Facts]:
+    """`papers/`, `论文/`, year folders (`2019/`), venue folders (`CVPR/`, `ISCA-2019/`, `arXiv/`)."""
+    parts = folders(note)
+    signals: list[Signal] = []
+    year: int | None = None
+    venue: str | None = None
+    folded = [part.strip().casefold().replace("_", " ").replace("-", " ") for part in parts]
+    paper_folder = next((part for part, name in zip(parts, folded, strict=True) if name in PAPER_FOLDERS), None)
+    if paper_folder:
+        signals.append(Signal("paper-folder", 0.7, f"in a folder of papers `{paper_folder}/`"))
+    rank = 0  # a venue with a year (`ISCA-2019`) > a known venue (`CVPR`) > an all-caps folder
+    for part in parts:
+        if _YEAR_FOLDER_RE.match(part):
+            year = int(part)
+            continue
+        match = _VENUE_YEAR_FOLDER_RE.match(part)
+        if match and (match.group(1).isupper() or is_known_venue(match.group(1))):
+            name, glued = normalise_venue(part)
+            if glued is not None and rank <= 3:
+                venue, year, rank = name, year or glued, 3
+        elif is_known_venue(part) and " " not in part.strip() and rank <= 2:
+            venue, rank = normalise_venue(part)[0], 2
+        elif _CAPS_FOLDER_RE.match(part) and paper_folder and rank <= 1:
+            venue, rank = part, 1
+    if year is not None:
+        signals.append(Signal("year-folder", 0.3, f"in a year folder `{year}/`"))
+    if venue is not None:
+        signals.append(Signal("venue-folder", 0.4, f"in a venue folder `{venue}/`"))
+    bad = next((part for part, name in zip(parts, folded, strict=True)
+                if name in NOT_PAPER_FOLDERS | PEOPLE_FOLDERS | KEYWORD_FOLDERS), None)
+    if bad:
+        signals.append(Signal("not-paper-folder", -3.0, f"in `{bad}/`, a folder of templates, journals, "
+                                                        "people or keywords"))
+    return signals, Facts(year=year, venue=venue)
+
+
+def name_signals(note: Note) -> list[Signal]:
+    """A slug file name (`attention-is-all-you-need`) for, a hub or daily-note name against."""
+    name = stem(note.path)
+    if name.strip().casefold() in HUB_NAMES:
+        return [Signal("hub-name", -1.0, f"named `{name}`, a hub note")]
+    if _DAY_NAME_RE.search(name) or name.startswith(("daily.", "journal.")):
+        return [Signal("daily-name", -1.0, f"named `{name}`, a daily note")]
+    words = [word for word in _SLUG_SEPARATORS_RE.split(name) if word]
+    if arxiv_id(name) or (len(words) >= 3 and name.count(" ") == 0):
+        return [Signal("slug-name", 0.3, f"file name `{name}` is a paper slug")]
+    return []
+
+
+def frontmatter_signals(note: Note) -> tuple[list[Signal], Facts]:
+    """Citation-plugin and hand-written paper facts in frontmatter or Logseq properties."""
+    meta, front = note.meta, note.frontmatter
+    signals: list[Signal] = []
+    if frontmatter_value(front, "citekey", "citation-key", "citationkey", "zotero-key") or field_value(
+            note, "citekey"):
+        signals.append(Signal("citekey", 1.0, "a citation key (citation or Zotero plugin)"))
+    if meta.arxiv or meta.doi:
+        signals.append(Signal("identifier-frontmatter", 1.0, f"frontmatter {'arXiv id' if meta.arxiv else 'DOI'}"))
+    if meta.venue:
+        signals.append(Signal("venue-frontmatter", 1.0, f"frontmatter venue `{meta.venue}`"))
+    if meta.authors:
+        signals.append(Signal("authors-frontmatter", 1.0, f"frontmatter authors ({len(meta.authors)})"))
+    if meta.year:
+        signals.append(Signal("year-frontmatter", 1.0, f"frontmatter year {meta.year}"))
+    tags = {tag.strip("#").casefold() for tag in note.tags}
+    if tags & PAPER_TAGS:
+        signals.append(Signal("paper-tag", 0.7, f"tagged `#{sorted(tags & PAPER_TAGS)[0]}`"))
+    logseq: dict[str, str] = {}
+    for name in ("authors", "author", "year", "doi", "venue", "url"):
+        value = field_value(note, name)
+        if value:
+            logseq[name] = value
+    if logseq:
+        signals.append(Signal("paper-properties", 0.5 * min(len(logseq), 2),
+                              "properties " + ", ".join(f"`{k}::`" for k in logseq)))
+    year = find_year(logseq.get("year", "")) if "year" in logseq else None
+    authors = tuple(part.strip(" []") for part in re.split(r",|;|\band\b", logseq.get("authors", logseq.get(
+        "author", ""))) if part.strip(" []"))
+    return signals, Facts(year=year, authors=authors, doi=doi(logseq.get("doi", "")) if "doi" in logseq else None,
+                          venue=logseq.get("venue"))
+
+
+def body_signals(note: Note) -> tuple[list[Signal], Facts]:
+    """A title heading, an authors/year line, paper links near the top, an abstract callout."""
+    signals: list[Signal] = []
+    top = note.body_line + TOP_LINES
+    title = None
+    first = next((h for h in note.headings if h.line <= note.body_line + 5), None)
+    if first is not None and title_problem(first.text) is None and authors_line(first.text) is None:
+        title = first.text
+        signals.append(Signal("title-heading", 0.2, f"title heading `{first.text}`", first.line))
+    year, venue, authors, line = _authors_line(note)
+    if line:
+        signals.append(Signal("authors-line", 0.6, "an authors and year line", line))
+    ids = _paper_ids(note)
+    near = [(found, link_line) for found, link_line in ids if link_line <= top]
+    distinct = len({found for found, _ in ids})
+    if near and len({found for found, _ in near}) == 1:
+        signals.append(Signal("paper-link", 0.5, f"a paper link near the top ({near[0][0]})", near[0][1]))
+    elif distinct >= 3:
+        signals.append(Signal("many-papers", -0.5, f"links {distinct} different papers"))
+    callout = _callout_line(note)
+    if callout:
+        signals.append(Signal("abstract-callout", 0.5, "an abstract callout", callout))
+    linked = near if any(signal.name == "paper-link" for signal in signals) else []  # one paper's, not a list's
+    found_arxiv = next((found[6:] for found, _ in linked if found.startswith("arXiv:")), None)
+    found_doi = next((found[4:] for found, _ in linked if found.startswith("doi:")), None)
+    return signals, Facts(title=title, year=year, venue=venue, authors=authors, arxiv=found_arxiv, doi=found_doi)
+
+
+def authors_line(text: str) -> tuple[tuple[str, ...], int, str | None] | None:
+    """`Surname, et al, 2004` -> ((Surname,), 2004, None); `Liu, Liu, Wen, 2018 (DAC18)` ->
+    ((Liu, Liu, Wen), 2018, DAC). None for anything else, `Summer 2023` included."""
+    match = _AUTHORS_LINE_RE.match(text.strip())
+    if match is None:
+        return None
+    names = [re.sub(r"\s*\bet\.?\s*al\.?$", "", part.strip()) for part in
+             re.split(r",|&|\band\b", match.group("names"))]
+    authors = tuple(name for name in names if name)
+    if len(authors) < 2 and not re.search(r"\bet\.?\s*al", match.group("names")) and not match.group("venue"):
+        return None
+    venue = normalise_venue(match.group("venue"))[0] if match.group("venue") else None
+    return authors, int(match.group("year")), venue
+
+
+def _authors_line(note: Note) -> tuple[int | None, str | None, tuple[str, ...], int]:
+    """`#### Surname, et al, 2004`, `#### Liu, Liu, Wen, 2018 (DAC18)` near the top."""
+    candidates = [(h.text, h.line) for h in note.headings if h.line <= note.body_line + 10]
+    lines = note.body.split("\n", 10)[:10]
+    candidates += [(text.strip().lstrip("*_ ").rstrip("*_ "), note.body_line + index)
+                   for index, text in enumerate(lines) if note.body_line + index not in note.code_lines]
+    for text, line in candidates:
+        found = authors_line(text)
+        if found is not None:
+            authors, year, venue = found
+            return year, venue, authors, line
+    return None, None, (), 0
+
+
+def _paper_ids(note: Note) -> list[tuple[str, int]]:
+    """Paper URLs the note links, as ids where they have one, with their lines. Bare URLs
+    (`- https://arxiv.org/abs/...`, which Obsidian shows as links) count too, near the top."""
+    urls = [(link.target, link.line) for link in note.links if link.external]
+    if "://" in note.body:
+        for index, text in enumerate(note.body.split("\n", TOP_LINES)[:TOP_LINES]):
+            if note.body_line + index not in note.code_lines:
+                urls += [(url, note.body_line + index) for url in _BARE_URL_RE.findall(text)]
+    found: dict[tuple[str, int], None] = {}
+    for url, line in urls:
+        if is_paper_url(url):
+            ident = arxiv_id(url)
+            found[(f"arXiv:{ident}" if ident else (f"doi:{d}" if (d := doi(url)) else url), line)] = None
+    return list(found)
+
+
+def _callout_line(note: Note) -> int:
+    if "[!" not in note.body:
+        return 0
+    for index, text in enumerate(note.body.split("\n")):
+        if _CALLOUT_RE.match(text) and note.body_line + index not in note.code_lines:
+            return note.body_line + index
+    return 0
+
+
+def list_signals(note: Note) -> list[Signal]:
+    """A note listing several papers inline is a list of papers, not one paper's note."""
+    if len(note.papers) >= 2:
+        return [Signal("list-of-papers", -1.0, f"lists {len(note.papers)} papers inline")]
+    return []
+
+
+def code_signals(note: Note) -> list[Signal]:
+    lines = note.body.count("\n") + 1
+    if lines >= 10 and len(note.code_lines) * 2 >= lines:
+        return [Signal("mostly-code", -0.5, "mostly code")]
+    return []
+
+
+def merge_facts(found: Sequence[Facts]) -> Facts:
+    """The first fact of each kind, in the order given."""
+    def first(name: str) -> Any:
+        return next((getattr(facts, name) for facts in found if getattr(facts, name)), None)
+    return Facts(title=first("title"), year=first("year"), venue=first("venue"), authors=first("authors") or (),
+                 topics=first("topics") or (), arxiv=first("arxiv"), doi=first("doi"))
+
+
+def linked_folder_signals(note: Note, targets: Sequence[str]) -> tuple[list[Signal], Facts]:
+    """Links into `authors/` or `people/` give the authors; into `keywords/`, `tags/` or
+    `topics/` the topics. A person is never a topic."""
+    authors: dict[str, None] = {}
+    topics: dict[str, None] = {}
+    for target in targets:
+        parts = target.split("/")
+        folders = {part.strip().casefold() for part in parts[:-1]}
+        if folders & PEOPLE_FOLDERS:
+            authors[stem(target)] = None
+        elif folders & KEYWORD_FOLDERS:
+            topics[stem(target)] = None
+    signals = []
+    if authors:
+        signals.append(Signal("author-links", 0.4, "links author notes: " + ", ".join(authors)))
+    if topics:
+        signals.append(Signal("keyword-links", 0.1, "links keyword notes: " + ", ".join(topics)))
+    return signals, Facts(authors=tuple(authors), topics=tuple(topics))

@@ -1,0 +1,63 @@
+"""What can never be a paper's title: a URL, a path, a to-do, a question or a generic heading."""
+
+from __future__ import annotations
+
+import re
+
+from papernotes.ids import title_key
+
+_URL_RE = re.compile(r"^\s*(?:[a-z][a-z0-9+.\-]*://|www\.|mailto:|doi:|arxiv:)", re.IGNORECASE)
+# `/joint_states`, `src/main.py`, `~/data`, `C:\x`: a path, not a title (a title's `/` has
+# words on both sides with spaces around, or is one `A/B` pair such as `Encoder/Decoder`).
+_PATH_RE = re.compile(r"^\s*(?:[~.]?/|[A-Za-z]:\\)|^\S+\.(?:md|py|cpp|h|js|ts|json|ya?ml|txt|sh|pdf|png|jpe?g)$|"
+                      r"^[\w.\-]+(?:/[\w.\-]+){2,}$")
+# Verbs a to-do starts with ("Figure out how to...", "Add tags", "Fix ..."); `Read` is left out,
+# since "Read: Attention Is All You Need" is how queues name a paper.
+_TODO_VERBS = frozenset("""
+    add ask buy call change check clean create debug decide delete email figure find finish fix
+    install investigate learn look make merge move organise organize plan prepare refactor remove
+    rename reply research reorganise reorganize schedule send set setup submit test todo tidy
+    try update upload use write
+""".split())
+# Words that make up headings of a note's own structure, never a paper's name.
+GENERIC_WORDS = frozenset("""
+    a abstract and appendix background code comment comments conclusion conclusions contents
+    contribution contributions discussion discussions experiment experiments figure figures
+    further idea ideas implementation intro introduction key link links list lists log method methods misc
+    motivation my note notes of other others overview paper papers problem problems question
+    queue questions read reading ref reference references related resource resources result results
+    checklist summary table tag tags the thought thoughts to todo toc usage work
+    参考 参考文献 总结 摘要 笔记 方法 实验 结论 背景 动机 贡献 问题 引用 链接 标签 相关工作 요약 참고 정리
+""".split())
+
+
+def title_problem(text: str) -> str | None:
+    """Why `text` cannot title a paper (`a URL`, `a path`, ...), or None when it can."""
+    stripped = text.strip()
+    key = title_key(stripped)
+    if not key:
+        return "no words"
+    if _URL_RE.match(stripped):
+        return "a URL"
+    if _PATH_RE.search(stripped):
+        return "a path"
+    words = key.split()
+    if all(word in GENERIC_WORDS for word in words):
+        return "a generic heading"
+    if stripped.endswith(("?", "？")):
+        return "a question"
+    if is_todo(stripped):
+        return "a to-do"
+    return None
+
+
+def is_todo(text: str) -> bool:
+    """`Figure out how to color-code nodes`, `Add tags : ...`, `write summary`: an imperative
+    sentence, lower-cased or not; a title in Title Case after the verb (`Make-A-Video`,
+    `Find Your Focus`) is a name, not a to-do."""
+    words = text.split()
+    first = re.sub(r"[^a-z]", "", words[0].casefold()) if words else ""
+    if first not in _TODO_VERBS or "-" in words[0]:
+        return False
+    rest = [word for word in words[1:4] if word[:1].isalpha()]
+    return not rest or any(word[:1].islower() for word in rest)

@@ -1,0 +1,167 @@
+"""A note's one title: frontmatter `title`, else its title heading, else its file name; placeholders skipped."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from papernotes.diagnostics import Diagnostic
+from papernotes.ids import title_key
+from papernotes.model import Heading, Note
+from papernotes.paths import stem
+
+TitleSource = Literal["frontmatter", "heading", "file"]
+
+# Titles that templates and editors write before the user names the note, folded by `title_key`
+# (a trailing counter, as in Obsidian's `Untitled 2`, is dropped before the lookup).
+PLACEHOLDER_TITLES = frozenset(title_key(text) for text in (
+    "Template", "Templates", "Untitled", "Untitled note", "Paper title", "Paper name", "New note",
+    "Note title", "Your title here",
+    "无标题", "未命名", "未命名笔记", "未命名文件", "模板", "论文标题", "论文名称", "新笔记", "新建笔记",
+    "無標題", "論文標題",
+    "제목 없음", "무제", "템플릿", "논문 제목", "새 노트", "새 메모",
+))
+# Template variables left unrendered: Obsidian's core templates `{{title}}`, `{{date:YYYY-MM-DD}}`,
+# Templater's `<% tp.file.title %>`, `${title}`. Only variables: `{{ 7*7 }}` is text someone wrote.
+_TEMPLATE_SYNTAX_RE = re.compile(
+    r"\{\{\s*[\w.\-]+(?::[^{}]*)?\s*\}\}|<%[-_*+~]?\s.*?%>|\$\{\s*[\w.\-]+\s*\}", re.DOTALL)
+_COUNTER_RE = re.compile(r"(?<!\s)\s*+\d{1,3}$")  # `Untitled 2`; possessive: linear on long blank runs
+# `# 1 Introduction`, `# 2.3 Method`, `# III. Results`, `# 一、引言`, `# 第二章 方法`: sections, never titles.
+_NUMBERED_RE = re.compile(
+    r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+|[IVX]{1,4}\.\s+|[一二三四五六七八九十]{1,3}\s*[、.．]"
+    r"|第\s*[一二三四五六七八九十\d]{1,3}\s*[章节部分])")
+
+
+_SOURCE_NAMES: dict[TitleSource, str] = {"frontmatter": "frontmatter title", "heading": "heading", "file": "file name"}
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    text: str
+    source: TitleSource
+    skipped: tuple[tuple[TitleSource, str, str], ...] = ()
+    """(source, text, why) of each title passed over on the way to `text`."""
+
+
+def file_title(key: str) -> str:
+    """The title a file name gives: `Latte.md` -> `Latte`; a folder's `index.md` or `README.md` is
+    titled by its folder, the vault's own by `Home`."""
+    name = stem(key)
+    if name.casefold() not in ("index", "readme"):
+        return name
+    folder = key.rsplit("/", 1)[0] if "/" in key else ""
+    return stem(folder) if folder else "Home"
+
+
+def placeholder_reason(text: str) -> str | None:
+    """Why `text` is not a title (`"unrendered template syntax"`, `"a placeholder"`), or None."""
+    if _TEMPLATE_SYNTAX_RE.search(text):
+        return "unrendered template syntax"
+    key = title_key(text)
+    if not key:
+        return "empty"
+    if key in PLACEHOLDER_TITLES or _COUNTER_RE.sub("", key) in PLACEHOLDER_TITLES:
+        return "a placeholder"
+    return None
+
+
+def is_section_heading(text: str) -> bool:
+    """A numbered heading (`1 Introduction`, `3.2 Loss`, `一、引言`) names a section, not the note."""
+    return bool(_NUMBERED_RE.match(text))
+
+
+def title_heading(headings: Sequence[Heading], body: str, body_line: int) -> str | None:
+    """The note's title heading: its only `#` heading, standing at the start of the body, unnumbered."""
+    top = [heading for heading in headings if heading.level == 1]
+    if len(top) != 1:
+        return None
+    rest = body.lstrip()
+    first_line = body_line + body[:len(body) - len(rest)].count("\n")  # the first line not blank
+    heading = top[0]
+    if heading.line != first_line or is_section_heading(heading.text):
+        return None
+    return heading.text.strip() or None
+
+
+def choose_title(frontmatter_title: object, headings: Sequence[Heading], body: str, body_line: int,
+                 file_stem: str, *, passed_over: Collection[TitleSource] = ()) -> Title:
+    """The one title a note has on every page, list and export.
+
+    In order: frontmatter `title` (any key case; a non-string value as text), then the title
+    heading (see `title_heading`), then the file name. A placeholder or template syntax is passed
+    over, as is any source in `passed_over` (a frontmatter title shared by different papers).
+    """
+    skipped: list[tuple[TitleSource, str, str]] = []
+    candidates: tuple[tuple[TitleSource, str | None], ...] = (
+        ("frontmatter", None if frontmatter_title is None else str(frontmatter_title).strip()),
+        ("heading", title_heading(headings, body, body_line)),
+    )
+    for source, text in candidates:
+        if not text:
+            continue
+        reason = "shared by different papers" if source in passed_over else placeholder_reason(text)
+        if reason is None:
+            return Title(text, source, tuple(skipped))
+        skipped.append((source, text, reason))
+    return Title(file_stem, "file", tuple(skipped))
+
+
+def skipped_title_diagnostics(path: str, title: Title, frontmatter_line: int,
+                              headings: Sequence[Heading] = ()) -> list[Diagnostic]:
+    """An info per title passed over, at its line, saying which title the note has instead."""
+    where = _SOURCE_NAMES
+    heading_line = next((heading.line for heading in headings if heading.level == 1), frontmatter_line)
+    return [Diagnostic(
+        path, frontmatter_line if source == "frontmatter" else heading_line, "info", "placeholder-title",
+        f"{where[source]} '{text}' is {reason}, "
+        f"not a title; the note is titled '{title.text}' (from its {where[title.source]})",
+        "give the note its real title in frontmatter `title:`" if source == "frontmatter"
+        else "name the note's first `#` heading after the paper",
+    ) for source, text, reason in title.skipped]
+
+
+def _facts(note: Note) -> dict[str, object]:
+    meta = note.meta
+    return {name: value for name, value in (("arxiv", meta.arxiv), ("doi", meta.doi),
+                                            ("citekey", meta.citekey), ("year", meta.year)) if value}
+
+
+def _different_papers(notes: Sequence[Note]) -> bool:
+    """Some two of these notes disagree on an arXiv id, DOI, citation key or year."""
+    facts = [_facts(note) for note in notes]
+    return any(name in first and name in second and first[name] != second[name]
+               for index, first in enumerate(facts) for second in facts[index + 1:] for name in first)
+
+
+_FRONTMATTER: tuple[TitleSource, ...] = ("frontmatter",)
+
+
+def retitle_shared(notes: Sequence[Note]) -> tuple[list[Note], list[Diagnostic]]:
+    """Notes whose frontmatter title is shared by notes about different papers (a template's
+    `Title: Reading notes` that nobody changed) titled by their next source instead, with an info.
+
+    Notes sharing a title with no fact to tell them apart stay as they are: identity then joins
+    them as one paper, and says so (`title-only-merge`)."""
+    by_title: dict[str, list[Note]] = {}
+    for note in notes:
+        if note.meta.title is not None and note.title == str(note.meta.title).strip():
+            by_title.setdefault(title_key(note.title), []).append(note)
+    retitled: dict[str, Note] = {}
+    problems: list[Diagnostic] = []
+    for group in by_title.values():
+        if len(group) < 2 or not _different_papers(group):
+            continue
+        for note in group:
+            title = choose_title(note.meta.title, note.headings, note.body, note.body_line,
+                                 file_title(note.path), passed_over=_FRONTMATTER)
+            others = ", ".join(other.path for other in group if other is not note)
+            retitled[note.path] = replace(note, title=title.text)
+            problems.append(Diagnostic(
+                note.path, 1, "info", "shared-title",
+                f"frontmatter title '{note.title}' is shared with {others}, a different paper; "
+                f"the note is titled '{title.text}' (from its {_SOURCE_NAMES[title.source]})",
+                "give each note its paper's own title in `title:`",
+            ))
+    return [retitled.get(note.path, note) for note in notes], problems

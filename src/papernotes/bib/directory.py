@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from papernotes.bib.people import AuthorIndex, venue_name
 from papernotes.model import Paper, PaperId
-from papernotes.paths import slugify
+from papernotes.paths import bounded_slug, slugify
 
 RESERVED_SLUGS = frozenset({"index"})
 
@@ -74,11 +74,11 @@ def build_directory(papers: Iterable[tuple[PaperId, Paper]],
             venue_names.setdefault(name.casefold(), name)
     papers = papers + library
     taken: set[str] = set()
-    person_slug = {person: _unique(slugify(index.display(person)), taken)
+    person_slug = {person: _unique(bounded_slug(slugify(index.display(person))), taken)
                    for person in sorted(by_person, key=lambda p: (index.display(p).casefold(), p))}
     authors = {person_slug[p]: Group(person_slug[p], index.display(p), tuple(pids)) for p, pids in by_person.items()}
     taken = set()
-    venue_slug = {key: _unique(slugify(venue_names[key]), taken) for key in sorted(by_venue)}
+    venue_slug = {key: _unique(bounded_slug(slugify(venue_names[key])), taken) for key in sorted(by_venue)}
     venues = {venue_slug[key]: Group(venue_slug[key], venue_names[key], tuple(pids))
               for key, pids in by_venue.items()}
     author_slug = {name: person_slug[index.key(name)] for _, paper in papers for name in paper.authors

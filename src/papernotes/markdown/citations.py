@@ -15,7 +15,9 @@ from markdown_it.rules_inline import StateInline
 
 KEY = r"[\w](?:[\w:.#$%&\-+?<>~/]*[\w])?"
 _KEY_RE = re.compile(KEY)
-_ITEM_RE = re.compile(rf"^\s*(?P<prefix>[^@]*?)\s*(?P<minus>-?)@(?P<key>{KEY})(?P<suffix>[^@]*)$", re.DOTALL)
+# Linear: one `@` per item is checked first, and the prefix is stripped afterwards (`\s*[^@]*?\s*`
+# would try every split of a run of spaces: cubic on a long item without `@`).
+_ITEM_RE = re.compile(rf"\A(?P<prefix>[^@]*?)(?P<minus>-?)@(?P<key>{KEY})(?P<suffix>[^@]*)$", re.DOTALL)
 _BEFORE_BARE = " \t\n([{\"'“‘（【"
 
 
@@ -23,7 +25,7 @@ def _items(inner: str) -> list[tuple[str, str, str, bool]] | None:
     """(prefix, key, locator, suppress author) of each `;`-separated item; None when an item has no key."""
     found = []
     for part in inner.split(";"):
-        match = _ITEM_RE.match(part)
+        match = _ITEM_RE.match(part) if part.count("@") == 1 else None
         if match is None:
             return None
         locator = match.group("suffix").strip().lstrip(",").strip()

@@ -101,3 +101,17 @@ def seed_vault(tmp_path: Path) -> Callable[[str, str], Path]:
         return vault
 
     return make
+
+
+@pytest.fixture(scope="session", autouse=True)
+def library_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Parsed reference libraries are kept in the user's cache folder (papernotes/bib/stored.py):
+    tests keep theirs in a temporary one (also for the commands they run)."""
+    folder = tmp_path_factory.mktemp("papernotes-cache")
+    previous = os.environ.get("PAPERNOTES_CACHE")
+    os.environ["PAPERNOTES_CACHE"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("PAPERNOTES_CACHE", None)
+    else:
+        os.environ["PAPERNOTES_CACHE"] = previous

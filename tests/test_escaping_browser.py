@@ -129,6 +129,7 @@ def test_no_payload_survives_as_markup(site: Path) -> None:
         checker.feed(path.read_text(encoding="utf-8"))
         assert checker.bad == [], path
         text = path.read_text(encoding="utf-8").replace("{% if true %}tplx", "")
+        text = text.replace("\\{\\% if true \\%\\}tplx", "")  # the Cite block's BibTeX: escaped, not run
         text = text.replace("-if-true-tplx-endif", "")  # the paper's id (a tick box's name) slugs its title
         assert "tplx" not in text, path
 

@@ -14,8 +14,8 @@ from papernotes import options
 from papernotes.config import PaperNotesConfig
 from papernotes.options import Options, validate
 
-KINDS = {"choice": c.Choice, "flag": c.Type, "globs": c.ListOfItems, "folder": c.Optional,
-         "mapping": c.DictOfItems}
+KINDS = {"choice": c.Choice, "flag": c.Type, "globs": c.ListOfItems, "files": c.ListOfItems, "folder": c.Optional,
+         "mapping": c.DictOfItems, "text": c.Type}
 
 
 def _mkdocs_default(option: c.BaseConfigOption) -> object:
@@ -67,6 +67,12 @@ def test_valid_values_are_taken() -> None:
     ({"math": "yes"}, "papernotes: option 'math': \"yes\" is not true or false (write `math: true` or `math: false`)"),
     ({"search": "lunr"}, "papernotes: option 'search': \"lunr\" is not one of its values"),
     ({"templates_dir": 3}, "papernotes: option 'templates_dir': 3 is not the name of a folder"),
+    ({"bibliography": "refs.bib"}, "papernotes: option 'bibliography': \"refs.bib\" is not a list of files "
+                                   "(write `bibliography: [\"refs.bib\"]`)"),
+    ({"bibliography": [""]}, "papernotes: option 'bibliography': [\"\"] is not a list of files"),
+    ({"library_papers": "no"}, "papernotes: option 'library_papers': \"no\" is not true or false"),
+    ({"csl_style": 7}, "papernotes: option 'csl_style': 7 is not a name (write `csl_style: apa`)"),
+    ({"csl_stlye": "ieee"}, "papernotes: unknown option 'csl_stlye' (did you mean 'csl_style'?)"),
 ])
 def test_unknown_options_and_wrong_values_are_problems(raw: dict[str, object], message: str) -> None:
     found, problems = validate(raw)

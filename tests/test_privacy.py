@@ -30,6 +30,8 @@ CANARIES = {
     "excluded": "zqxexcludedcanary",
     "tag": "zqxtagcanary",
     "string-false": "zqxstringfalsecanary",
+    "bib-entry": "zqxbibentrycanary",
+    "bib-file": "zqxbibfilecanary",
     "compare": "zqxcomparecanary",
 }
 
@@ -39,7 +41,7 @@ def private_vault(root: Path) -> Path:
     docs = write_vault(root / "docs", {
         "index.md": f"""
             # Home
-            Public page. Links: [[Draft]], [[DG]], [[Private/Hidden]],
+            Public page, citing [@privkey2020] and [@pubkey2021]. Links: [[Draft]], [[DG]], [[Private/Hidden]],
             [[{c['filename']} note|an alias I chose]], [[String false]].
             ![[shared.png]]
 
@@ -59,6 +61,7 @@ def private_vault(root: Path) -> Path:
         f"{c['filename']} note.md": f"""
             ---
             title: Secret {c['title']}
+            citekey: privkey2020
             publish: false
             year: 2023
             read: 2024-03-01
@@ -87,6 +90,12 @@ def private_vault(root: Path) -> Path:
         "DG.md": f"---\ndg-publish: false\n---\n# {c['dg']}\n{c['dg']}\n",
         "String false.md": f"---\npublish: \"false\"\n---\n# {c['string-false']}\n{c['string-false']}\n",
         "Private/Hidden.md": f"# {c['excluded']}\n{c['excluded']} [[index]]\n",
+        # A library entry about a private note's paper, and a library in an excluded folder.
+        "refs.bib": f"""
+            @article{{privkey2020, title={{{c['bib-entry']} paper}}, author={{{c['bib-entry']}, Ann}}}}
+            @article{{pubkey2021, title={{A public paper of the library}}, year={{2021}}}}
+            """,
+        "Private/private.bib": f"@article{{{c['bib-file']}, title={{{c['bib-file']}}}}}\n",
     })
     (docs / f"{c['attachment']}.png").write_bytes(PNG + c["attachment"].encode())
     (docs / f"{c['attachment']}-md.png").write_bytes(PNG + c["attachment"].encode())
@@ -178,10 +187,37 @@ def test_export_leaves_private_notes_out(tmp_path: Path) -> None:
     assert [name for name, canary in CANARIES.items() if canary in exported] == []
 
 
+@pytest.mark.parametrize("form", ["bibtex", "csl-json"])
+def test_bibliography_export_leaves_private_notes_out(tmp_path: Path, form: str) -> None:
+    docs = private_vault(tmp_path)
+    result = papernotes("export", str(docs), "--exclude", "Private/**", "--format", form)
+    assert result.returncode == 0, result.stderr
+    assert "A public paper of the library" in result.stdout  # the export is not empty
+    assert [name for name, canary in CANARIES.items() if canary in result.stdout.lower()] == []
+
+
+def test_site_bibliographies_hold_the_public_library(site: Path) -> None:
+    assert "pubkey2021" in (site / "papers.bib").read_text(encoding="utf-8")
+    assert "pubkey2021" in (site / "papers.json").read_text(encoding="utf-8")
+
+
 def test_export_include_private_has_them(tmp_path: Path) -> None:
     docs = private_vault(tmp_path)
     exported = papernotes("export", str(docs), "--include-private").stdout
     assert CANARIES["title"] in exported and CANARIES["draft"] in exported
+
+
+def test_libraries_are_not_copied_even_with_attachments_all(tmp_path: Path) -> None:
+    """A vault's .bib may hold entries about private notes' papers: the site serves its own
+    papers.bib instead, whatever `attachments` says."""
+    docs = private_vault(tmp_path)
+    (docs / "data.json").write_text('{"kept": true}', encoding="utf-8")  # not a library: copied as before
+    site = build_site(docs, tmp_path / "site-all", strict=False, attachments="all", exclude="['Private/**']")
+    assert not (site / "refs.bib").exists() and not (site / "Private" / "private.bib").exists()
+    assert (site / "data.json").is_file()
+    leaks = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()
+             and any(c.encode() in decoded(p).lower() for c in (CANARIES["bib-entry"],))]
+    assert leaks == []
 
 
 def test_comparison_data_holds_only_published_papers(site: Path) -> None:

@@ -162,6 +162,27 @@ def test_deleted_note_disappears_and_its_backlinks_update(served, tmp_path: Path
     _assert_same_as_clean(config_file, site, tmp_path, "delete")
 
 
+def test_library_edits_and_citations_rebuild_what_they_show(served, tmp_path: Path) -> None:
+    """A .bib in the vault: a note that starts citing, then a changed entry, then a deleted file."""
+    vault, config_file, site = served
+    notes = _notes(vault)
+    citing, cited = notes[3], notes[11]
+    library = vault / "refs.bib"
+    library.write_text("@article{cited2020, title={A Cited Paper}, author={Doe, Jane}, year={2020}}\n",
+                       encoding="utf-8")
+    _edit(cited, "---\n", "---\ncitekey: cited2020\n")
+    steps = [
+        ("library", lambda: None),
+        ("citation", lambda: _edit(citing, "\n## ", "\nAs shown [@cited2020, p. 2].\n\n## ")),
+        ("entry", lambda: _edit(library, "Doe, Jane", "Roe, Richard")),
+        ("no library", library.unlink),
+    ]
+    for name, step in steps:
+        step()
+        _serve_build(config_file, site)
+        _assert_same_as_clean(config_file, site, tmp_path, name)
+
+
 def test_serve_indexes_the_preview_for_search_in_the_background(tmp_path: Path) -> None:
     """`mkdocs serve` (here --dirty) indexes the built site with Pagefind after the build, in a
     thread: the preview's search page has an index, and a rebuild refreshes it."""

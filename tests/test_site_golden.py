@@ -32,7 +32,8 @@ CASES = sorted(path.name for path in GOLDEN.iterdir() if (path / "vault").is_dir
 # What each case's `expected/` holds: generated pages (Markdown), notes' bodies (HTML),
 # and the HTML papernotes puts around a paper note's rendered body.
 GENERATED = ("papers.md", "topics/index.md", "topics/diffusion.md", "topics/text2video.md", "topics/gan.md",
-             "queues.md", "timeline.md", "notes.md", "index.md", "compare/papers.json")
+             "queues.md", "timeline.md", "notes.md", "index.md", "compare/papers.json", "papers.bib", "papers.json",
+             "authors/index.md", "authors/kaiming-he.md", "venues/index.md", "venues/cvpr.md")
 BODY = '<h1 id="{id}">{text}<a class="headerlink" href="#{id}" title="Permanent link">&para;</a></h1>\n<p>BODY</p>'
 
 
@@ -54,7 +55,7 @@ def outputs(case: str) -> dict[str, str]:
     for key in sorted(site.links.published):
         note = site.links.notes[NoteKey(key)]
         found[f"notes/{key.removesuffix('.md')}.html"] = note_html(note, site.links)
-        if key in site.graph.paper_of_note:
+        if key in site.graph.paper_of_note or note.citations:  # paper chrome, References
             first = note.headings[0] if note.headings and note.headings[0].level == 1 else None
             body = BODY.format(id=first.anchor, text=first.text) if first else "<p>BODY</p>"
             found[f"html/{key.removesuffix('.md')}.html"] = wrap_content(

@@ -41,6 +41,8 @@ class Setup:
     vault: Path
     options: Options
     use_directory_urls: bool = True
+    config_dir: Path | None = None
+    """The folder of the mkdocs.yml whose options are used: `bibliography` is relative to it."""
 
 
 def shown(path: Path) -> str:
@@ -93,7 +95,9 @@ def setup(args: argparse.Namespace) -> Setup:
         print(f"papernotes: {shown(config.path)} builds {shown(config.docs_dir)}, not {shown(vault)}: its "
               "plugin options are not used (give -f/--config-file to use them)", file=sys.stderr)
     options = replace(options, exclude=options.exclude + tuple(args.exclude))
-    return Setup(vault, options, config.use_directory_urls if config is not None and applies else True)
+    if config is not None and applies:
+        return Setup(vault, options, config.use_directory_urls, config.path.parent)
+    return Setup(vault, options)
 
 
 def published_site(args: argparse.Namespace) -> tuple[Setup, Published, list[Note]]:
@@ -101,7 +105,7 @@ def published_site(args: argparse.Namespace) -> tuple[Setup, Published, list[Not
     found = setup(args)
     vault = load_vault(found.vault)
     published = publish(vault, found.options, use_directory_urls=found.use_directory_urls,
-                        include_private=args.include_private)
+                        include_private=args.include_private, config_dir=found.config_dir)
     return found, published, list(vault.notes)
 
 
@@ -244,9 +248,20 @@ def run_check(args: argparse.Namespace) -> int:
     return 1 if any(diagnostic.level == "error" for diagnostic in report.diagnostics) else 0
 
 
+BIBLIOGRAPHY_FORMATS = ("bibtex", "csl-json")
+
+
 def run_export(args: argparse.Namespace) -> int:
-    _, published, _ = published_site(args)
-    document = export_json(published.site.graph, published.diagnostics)
+    """The paper graph as JSON, or (`--format bibtex|csl-json`) the site's `papers.bib` /
+    `papers.json`: published papers only, whatever --include-private says."""
+    if args.format in BIBLIOGRAPHY_FORMATS:
+        from papernotes.bib.export import papers_bibtex, papers_csl_json
+
+        site = published_site(argparse.Namespace(**{**vars(args), "include_private": False}))[1].site
+        document = (papers_bibtex if args.format == "bibtex" else papers_csl_json)(site.graph, site.bib)
+    else:
+        _, published, _ = published_site(args)
+        document = export_json(published.site.graph, published.diagnostics)
     if args.output:
         Path(args.output).write_text(document, encoding="utf-8")
     else:
@@ -295,11 +310,15 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.set_defaults(run=run_check)
     add_explain_command(commands)
-    export = commands.add_parser("export", help="write the paper graph (papers, notes, edges, topics, queues) as JSON",
+    export = commands.add_parser("export", help="write the paper graph (papers, notes, edges, topics, queues) as JSON, "
+                                                "or the published papers as BibTeX / CSL-JSON",
                                  description="Write the paper graph of the published notes (papers, notes, "
-                                             "edges, topics, queues, problems) as a JSON document.")
+                                             "edges, topics, queues, problems) as a JSON document, or the "
+                                             "site's papers.bib / papers.json.")
     _common(export)
-    export.add_argument("--format", choices=("json",), default="json")
+    export.add_argument("--format", choices=("json", *BIBLIOGRAPHY_FORMATS), default="json",
+                        help="json: the paper graph; bibtex / csl-json: the published papers, as papers.bib / "
+                             ".json (published papers only, even with --include-private)")
     export.add_argument("-o", "--output", help="write to this file instead of standard output")
     export.set_defaults(run=run_export)
     return parser

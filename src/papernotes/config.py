@@ -32,6 +32,9 @@ class PaperNotesConfig(base.Config):
     paper_folders = c.ListOfItems(c.Type(str), default=list(DEFAULTS["paper_folders"]))
     not_papers = c.ListOfItems(c.Type(str), default=list(DEFAULTS["not_papers"]))
     column_aliases = c.DictOfItems(c.Type(str), default={})
+    bibliography = c.ListOfItems(c.Type(str), default=list(DEFAULTS["bibliography"]))
+    library_papers = c.Type(bool, default=DEFAULTS["library_papers"])
+    csl_style = c.Type(str, default=DEFAULTS["csl_style"])
 
     def validate(self) -> tuple[ConfigErrors, ConfigWarnings]:
         config_dir = Path(self.config_file_path).parent if self.config_file_path else None

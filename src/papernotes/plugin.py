@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from papernotes.bib.sources import LibraryCache, vault_libraries
 from papernotes.config import PaperNotesConfig
 from papernotes.diagnostics import Diagnostic, sort_key
 from papernotes.explore import Explorer
@@ -90,6 +91,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     has_template: HasTemplate | None = None
     indexer: BackgroundIndexer | None = None  # `mkdocs serve` only
     previews: dict[str, dict[str, object]]
+    libraries: LibraryCache | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds: parsed notes
@@ -174,8 +176,10 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             files, config, [note.path for note in vault.notes],
             {note.path for note in vault.notes if is_published(note, self.config.exclude, explicit=explicit)},
             asset_dir=ASSET_DIR, pagefind_bundles=self._bundles(len(vault.notes)))
+        self.libraries = self.libraries or LibraryCache()  # a big .bib is parsed again only when it changes
         published = publish(vault, self.config.to_options(), use_directory_urls=config.use_directory_urls,
-                            withheld=withheld)
+                            withheld=withheld, config_dir=Path(config.config_file_path or ".").parent,
+                            libraries=self.libraries)
         self.site = site = published.site
         self.cjk = any(_CJK_RE.search(note.body) for note in site.graph.notes.values())
         log.info("papernotes: built the graph in %s: %s papers, %s links, %s topics, %s queries",
@@ -185,7 +189,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         made: dict[str, str | bytes] = {}
         # a withheld note (its page would land on another's) is not published, yet warned about
         self.log_diagnostics(sorted([*collided, *published.diagnostics], key=sort_key))
-        prune(files, site, vault.attachments, config.docs_dir, only_used=self.config.attachments == "used")
+        prune(files, site, vault.attachments, config.docs_dir, only_used=self.config.attachments == "used",
+              libraries=vault_libraries(vault.attachments, (), Path(config.docs_dir)))  # excluded ones too
         made.update(moved_pages(files, site.links.page_src))
         moved = set(made)
         self.explorer = Explorer(site, vault_root=Path(config.docs_dir), site_name=config.site_name,
@@ -220,6 +225,14 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             log.info("papernotes: %s of %s note pages to rebuild, %s outputs removed (%s)", f"{stale:,}",
                      f"{len(site.links.published):,}", f"{gone:,}", _seconds(start))
         return files
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+        """`mkdocs serve` watches docs_dir; a library named by `bibliography` may live outside it."""
+        for name in self.config.bibliography:
+            path = Path(config.config_file_path or ".").parent / name
+            if path.exists():
+                server.watch(str(path))
+        return server
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """--dirty: MkDocs makes a new theme environment for every rebuild; compiled templates

@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
+from papernotes.bib.sources import LibraryCache, load_libraries, vault_libraries
 from papernotes.dataview.site import base_pages, with_queries
 from papernotes.diagnostics import Diagnostic, sort_key
 from papernotes.graph import PaperGraph
@@ -35,15 +37,21 @@ class Published:
 
 
 def site_of(vault: Vault, options: Options, *, use_directory_urls: bool = True,
-            include_private: bool = False, withheld: Collection[str] = ()) -> Site:
+            include_private: bool = False, withheld: Collection[str] = (), config_dir: Path | None = None,
+            libraries: LibraryCache | None = None) -> Site:
     """The published part of the vault as `options` say (`publish`, `exclude`, `folder_topics`...);
-    `include_private` publishes every note, private or not (`papernotes export --include-private`)."""
+    `include_private` publishes every note, private or not (`papernotes export --include-private`).
+    The reference libraries are the vault's (outside `exclude`) and `bibliography`'s, relative to
+    `config_dir` (the folder of mkdocs.yml; the current one when None), read through `libraries`."""
+    found = vault_libraries(vault.attachments, options.exclude, vault.root)
+    library = load_libraries(vault.root, found, options.bibliography, config_dir or Path.cwd(), libraries)
     return build_site(vault.notes, vault.attachments, exclude=options.exclude,
                       folder_topics=options.folder_topics, use_directory_urls=use_directory_urls,
                       topic_pages=options.generated_pages, explicit=options.publish == "explicit",
                       templates_dir=options.templates_dir, strict_line_breaks=options.strict_line_breaks,
                       include_private=include_private, withheld=withheld,
-                      recognition=RecogniseOptions(options.paper_folders, options.not_papers))
+                      recognition=RecogniseOptions(options.paper_folders, options.not_papers),
+                      library=library, library_papers=options.library_papers, csl_style=options.csl_style)
 
 
 def incomplete_papers(graph: PaperGraph) -> list[Diagnostic]:
@@ -81,12 +89,14 @@ def published_problems(vault: Vault, site: Site, options: Options, found: Iterab
 
 
 def publish(vault: Vault, options: Options, *, use_directory_urls: bool = True, include_private: bool = False,
-            today: dt.date | None = None, withheld: Collection[str] = ()) -> Published:
+            today: dt.date | None = None, withheld: Collection[str] = (), config_dir: Path | None = None,
+            libraries: LibraryCache | None = None) -> Published:
     """The site to build from `vault`, its queries rendered once, its `.base` pages, and its problems.
-    `withheld`: published notes left out because their page would land on another file's."""
+    `withheld`: published notes left out because their page would land on another file's;
+    `config_dir`, `libraries`: as for `site_of`."""
     found: list[Diagnostic] = []
     site = site_of(vault, options, use_directory_urls=use_directory_urls, include_private=include_private,
-                   withheld=withheld)
+                   withheld=withheld, config_dir=config_dir, libraries=libraries)
     site = with_queries(site, found.append, today, column_aliases=dict(options.column_aliases))
     bases = base_pages(site, vault.root, vault.attachments, options.exclude, found.append, today)
     return Published(site, bases, tuple(published_problems(vault, site, options, found)))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from papernotes.diagnostics import Diagnostic
 from papernotes.markdown.html import SLOT_RE, UrlOf, code_block, render_page
-from papernotes.model import Link, Note, NoteHtml, NoteKey, Query
+from papernotes.model import Citation, Link, Note, NoteHtml, NoteKey, Paper, Query
 from papernotes.paths import is_note_path, stem
 from papernotes.render import page_url, relative_url, url_path
 from papernotes.resolve import Resolved
@@ -40,6 +40,21 @@ MAX_EMBED_CHARS = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
+class CiteTarget:
+    """What a citation of a key shows and where it goes (papernotes.bib fills these)."""
+
+    author: str
+    """`He et al.`, `He & Zhang`, or a short title when the paper has no authors."""
+    year: str
+    title: str
+    key: str = ""
+    """The note (page) the citation links to, with `anchor`; empty for a paper without a page."""
+    anchor: str = ""
+    paper: str = ""
+    """The paper's id: two keys of one paper share its number in a numeric style."""
+
+
+@dataclass(frozen=True, slots=True)
 class LinkContext:
     """What filling a note's slots needs to know about the whole site."""
 
@@ -54,6 +69,10 @@ class LinkContext:
     """(note key, file line, query text) -> the query's rendered Markdown (papernotes.dataview)."""
     line_anchors: Mapping[str, Mapping[int, str]] = field(default_factory=dict)
     """Note key -> {file line: id}: where papers written inline get an anchor on their own line."""
+    citations: Mapping[str, CiteTarget] = field(default_factory=dict)
+    """Citekey -> what `[@key]` and `@key` show and link to; a key not here stays as written."""
+    numeric_citations: bool = False
+    """The citation style numbers references (`[1]`, IEEE) instead of naming author and year."""
     strict_line_breaks: bool = False
     """False: a single newline in a paragraph shows as a line break, as Obsidian shows it by
     default; True: CommonMark's soft break (Obsidian's "Strict line breaks" setting)."""
@@ -70,6 +89,17 @@ class LinkContext:
                 return key
         return src if src not in self.page_src.values() else ""
 
+    def paper_place(self, paper: Paper) -> tuple[str, str] | None:
+        """(note key, anchor) where a paper is best read: its own note, else the line that mentions it."""
+        if paper.note and paper.note in self.published:
+            return paper.note, ""
+        for source in paper.sources:
+            if source.path in self.published:
+                note = self.notes[source.path]
+                line_anchor = self.line_anchors.get(source.path, {}).get(source.line)
+                return source.path, line_anchor or paper.anchor or anchor_above(note, source.line)
+        return None
+
     def url_of(self, src: str) -> str | None:
         """The site URL of a published note's or topic's page, or of a vault file; None for a
         note that is not a page. (The plugin asks MkDocs' file list instead.)"""
@@ -78,6 +108,15 @@ class LinkContext:
         if self.key_of(src) in self.published or src in self.tag_pages.values():
             return page_url(src, self.use_directory_urls)
         return None
+
+
+def anchor_above(note: Note, line: int) -> str:
+    """The anchor of the heading a file line sits under (the closest place a link can land)."""
+    anchor = ""
+    for heading in note.headings:
+        if heading.line <= line:
+            anchor = heading.anchor
+    return anchor
 
 
 class _Sections:
@@ -228,6 +267,8 @@ class _Page:
                 return self.hashtag(note.hashtags[number].tag)
             if kind == "Q":
                 return self.query(note, note.queries[number])
+            if kind == "C":
+                return self.citation(note, note.citations[number]) if number < len(note.citations) else ""
             if number >= len(resolutions):
                 return ""
             link, resolved = resolutions[number]
@@ -311,6 +352,49 @@ class _Page:
     def html_src(self, link: Link, resolved: Resolved | None) -> str:
         """An `<img src>` in raw HTML."""
         return html.escape(link.raw) if resolved is None or resolved.is_note else self.href(resolved.key)
+
+    def citation(self, note: Note, citation: Citation) -> str:
+        """`[@a, p. 3; @b]` -> `(A et al., 2016, p. 3; B, 2020)` and bare `@a` -> `A et al. (2016)`,
+        or `[1, p. 3; 2]` and `A et al. [1]` in a numeric style, each linking to the paper's page;
+        a key of no paper stays as written."""
+        targets = [self.ctx.citations.get(item.key) for item in citation.items]
+        if not any(targets):
+            return html.escape(citation.raw, quote=False)
+        numbers = self._numbers(note) if self.ctx.numeric_citations else {}
+        if not citation.bracketed:
+            target = targets[0]
+            assert target is not None
+            label = f"[{numbers[target.paper]}]" if numbers else f"({target.year})"
+            return self._cite_link(target, f"{target.author} {label}")
+        parts = []
+        for item, found in zip(citation.items, targets, strict=True):
+            if found is None:
+                shown = html.escape(f"@{item.key}", quote=False)
+            elif numbers:
+                shown = self._cite_link(found, str(numbers[found.paper]))
+            else:
+                shown = self._cite_link(found, found.year if item.suppress_author else f"{found.author}, {found.year}")
+            prefix = html.escape(item.prefix, quote=False) + " " if item.prefix else ""
+            locator = ", " + html.escape(item.locator, quote=False) if item.locator else ""
+            parts.append(prefix + shown + locator)
+        return ("[" if numbers else "(") + "; ".join(parts) + ("]" if numbers else ")")
+
+    def _numbers(self, note: Note) -> dict[str, int]:
+        """Paper -> its number in the note's References: in order of first citation."""
+        numbers: dict[str, int] = {}
+        for citation in note.citations:
+            for item in citation.items:
+                target = self.ctx.citations.get(item.key)
+                if target is not None and target.paper not in numbers:
+                    numbers[target.paper] = len(numbers) + 1
+        return numbers
+
+    def _cite_link(self, target: CiteTarget, label: str) -> str:
+        text = html.escape(label, quote=False)
+        title = html.escape(target.title)
+        if target.key and target.key in self.ctx.published:
+            return f'<a class="pn-cite" href="{self.href(target.key, target.anchor)}" title="{title}">{text}</a>'
+        return f'<span class="pn-cite" title="{title}">{text}</span>'
 
     def hashtag(self, tag: str) -> str:
         text = html.escape("#" + tag, quote=False)

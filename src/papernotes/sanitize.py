@@ -45,6 +45,7 @@ ATTRIBUTES: dict[str, set[str]] = {
     "td": {"align", "colspan", "rowspan", "headers"},
     "th": {"align", "colspan", "rowspan", "headers", "scope"},
     "code": {"class"},
+    "tr": {"data-pn-authors", "data-pn-venue"},  # the Papers table's author and venue filters (text only)
 }
 # Task list checkboxes only: a note cannot add text fields or buttons to the page.
 ATTRIBUTE_VALUES = {"input": {"type": {"checkbox"}}}

@@ -43,6 +43,8 @@ META_KEYS = frozenset({
     "alias", "links", "url", "paper", "project", "pdf", "arxiv", "doi", "status", "publish",
     "dg-publish", "draft", "dg-home", "id", "desc", "created", "updated", "cssclass", "cssclasses",
     "permalink", "dg-permalink", "description", "month", "short-name",
+    # papernotes.bib's citation keys (bib/match.py CITEKEY_FIELDS): the Cite block shows them
+    "citekey", "citation-key", "citation_key", "citationkey", "zotero-key", "zotero_key",
 })
 # Attributes entries record for themselves, not for readers: never a column.
 INTERNAL = frozenset({"marker", "submitted-to", "read-on"})

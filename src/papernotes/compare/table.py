@@ -14,6 +14,7 @@ from papernotes.compare.cells import cell_html
 from papernotes.model import Paper, PaperId
 from papernotes.pages import Site
 from papernotes.pages.links import html_text, page_href, paper_html, paper_topics, topic_html
+from papernotes.pages.people import author_filter_attributes, venue_html
 
 BUILTIN = ("title", "year", "venue", "status", "authors", "topics")
 """Columns every paper has (from the graph), beside its attributes."""
@@ -80,8 +81,10 @@ page's folder only, so every topic page (all in `topics/`) shares one rendering 
 
 
 def table_html(site: Site, table_rows: Sequence[Row], columns: Sequence[str], base: str,
-               compare_href: str, cache: CellCache | None = None) -> list[str]:
-    """Lines of one HTML block (no blank line inside, so Markdown passes it through whole)."""
+               compare_href: str, cache: CellCache | None = None, *, directory: bool = False) -> list[str]:
+    """Lines of one HTML block (no blank line inside, so Markdown passes it through whole).
+    `directory` (the Papers table): venues link to their pages, and each row carries its authors
+    and venue for papernotes.js's author and venue filters."""
     header = "".join(f"<th>{html_text(label(name))}</th>" for name in columns)
     lines = ['<div class="pn-table pn-compare-table">', compare_bar(compare_href), "<table>",
              f'<thead><tr><th class="no-sort" title="Tick papers to compare">✓</th>{header}</tr></thead>',
@@ -91,18 +94,24 @@ def table_html(site: Site, table_rows: Sequence[Row], columns: Sequence[str], ba
     for row in table_rows:
         cells = []
         for name in ("", *columns):
-            key = (row.pid, name, folder)
+            key = (row.pid, name + ("/directory" if directory and name == "venue" else ""), folder)
             shown = cache.get(key)
             if shown is None:
-                shown = cache[key] = _cell(row, name, site, base)
+                shown = cache[key] = _cell(row, name, site, base, directory=directory)
             cells.append(shown)
-        lines.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+        row_attributes = author_filter_attributes(site, row.paper) if directory else ""
+        lines.append(f"<tr{row_attributes}>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
     return lines + ["</tbody>", "</table>", "</div>", ""]
 
 
-def _cell(row: Row, name: str, site: Site, base: str) -> str:
+def _cell(row: Row, name: str, site: Site, base: str, *, directory: bool = False) -> str:
+    in_library = row.pid in site.bib.library_papers  # known only from a reference library: no page
     if not name:
-        return pick_box(row.pid, row.paper)
+        return "" if in_library else pick_box(row.pid, row.paper)
+    if name == "status" and in_library and not row.paper.status:
+        return "in library"
+    if name == "venue" and directory and row.paper.venue:
+        return venue_html(site, row.paper.venue, base)
     if name in BUILTIN:
         return _fact_html(name, row.paper, site, base)
     cell = row.cells.get(name)

@@ -17,8 +17,9 @@ from urllib.parse import unquote
 
 from papernotes.explore.layout import layout, radial
 from papernotes.pages import Site, topic_src
-from papernotes.pages.links import anchor_above, paper_target
+from papernotes.pages.links import paper_target
 from papernotes.render import page_url
+from papernotes.rewrite import anchor_above
 from papernotes.topics import topic_key
 
 KINDS = ("paper", "note", "topic", "queue", "author", "venue")

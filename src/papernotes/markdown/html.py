@@ -228,6 +228,9 @@ class _Renderer(RendererHTML):
     def hashtag(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         return _slot_or_text(tokens[idx], env, "T", "pn_tag")
 
+    def citation(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        return _slot_or_text(tokens[idx], env, "C", "pn_cite")
+
     def softbreak(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         return slot("B", 0) if _env(env).slots else "\n"  # a line break or not: the site's option
 

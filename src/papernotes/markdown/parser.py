@@ -9,6 +9,7 @@ from markdown_it.rules_block import StateBlock
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from papernotes.markdown.citations import citations_plugin
 from papernotes.markdown.cjk_emphasis import cjk_emphasis_plugin
 from papernotes.markdown.hashtags import hashtags_plugin
 from papernotes.markdown.wikilinks import wikilinks_plugin
@@ -16,7 +17,8 @@ from papernotes.markdown.wikilinks import wikilinks_plugin
 
 @lru_cache(maxsize=1)
 def make_parser() -> MarkdownIt:
-    """CommonMark with pipe tables, strikethrough, task lists, `$math$`, footnotes and our Obsidian rules.
+    """CommonMark with pipe tables, strikethrough, task lists, `$math$`, footnotes, Pandoc citations
+    and our Obsidian rules.
 
     Math is parsed so that `#` or `[[` inside a formula are never taken for tags or links.
     """
@@ -28,6 +30,7 @@ def make_parser() -> MarkdownIt:
     md.use(cjk_emphasis_plugin)
     md.use(wikilinks_plugin)
     md.use(hashtags_plugin)
+    md.use(citations_plugin)
     return md
 
 

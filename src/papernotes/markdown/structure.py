@@ -9,7 +9,19 @@ from html.parser import HTMLParser
 
 from markdown_it.token import Token
 
-from papernotes.model import Hashtag, Heading, InlineField, Link, Query, Table, TableCell, TableRow, Task
+from papernotes.model import (
+    Citation,
+    CiteItem,
+    Hashtag,
+    Heading,
+    InlineField,
+    Link,
+    Query,
+    Table,
+    TableCell,
+    TableRow,
+    Task,
+)
 from papernotes.paths import decode_link_target, has_scheme, heading_anchor
 
 _BLOCK_ID_RE = re.compile(r"(?:^|\s)\^([A-Za-z0-9][A-Za-z0-9\-]*)\s*$")
@@ -28,6 +40,7 @@ class Structure:
     block_ids: list[str] = field(default_factory=list)
     queries: list[Query] = field(default_factory=list)
     inline_fields: list[InlineField] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
     code_lines: set[int] = field(default_factory=set)
     """0-based body lines inside fenced or indented code and `$$` math: never rewritten."""
 
@@ -36,7 +49,7 @@ def plain_text(children: Sequence[Token] | None) -> str:
     """What a reader sees of an inline token's children, markup removed, links as their text."""
     parts: list[str] = []
     for child in children or ():
-        if child.type in ("text", "code_inline", "hashtag", "math_inline", "html_inline"):
+        if child.type in ("text", "code_inline", "hashtag", "citation", "math_inline", "html_inline"):
             if child.type != "html_inline":
                 parts.append(child.content)
         elif child.type in ("wikilink", "embed"):
@@ -200,7 +213,7 @@ class _Walker:
                     self.out.queries.append(Query("inline", child.content, line + len(lines) - 1,
                                                   line + len(lines)))
                 lines[-1].append("\x00")
-            elif child.type in ("text", "wikilink", "embed", "hashtag", "math_inline"):
+            elif child.type in ("text", "wikilink", "embed", "hashtag", "citation", "math_inline"):
                 lines[-1].append(child.content)
         for offset, parts in enumerate(lines):
             text = "".join(parts)
@@ -236,6 +249,11 @@ class _Walker:
             elif kind == "hashtag":
                 child.meta["pn_tag"] = len(self.out.hashtags)
                 self.out.hashtags.append(Hashtag(child.meta["tag"], line))
+            elif kind == "citation" and link_open is None:  # inside a link's text it stays text
+                child.meta["pn_cite"] = len(self.out.citations)
+                items = tuple(CiteItem(key, prefix, locator, suppress)
+                              for prefix, key, locator, suppress in child.meta["items"])
+                self.out.citations.append(Citation(items, line, child.content, child.meta["bracketed"]))
             elif kind == "link_open":
                 link_open, link_text = child, []
             elif kind == "link_close" and link_open is not None:

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from papernotes.bib.citations import citation_problems, cite_targets
+from papernotes.bib.csl import is_numeric
+from papernotes.bib.directory import Directory, build_directory
+from papernotes.bib.library import Library
+from papernotes.bib.match import Bibliography, attach_library
 from papernotes.diagnostics import Diagnostic
 from papernotes.graph import PaperGraph, build_graph
 from papernotes.loader import is_excluded
@@ -31,6 +36,10 @@ class Site:
     diagnostics: tuple[Diagnostic, ...]
     templates_dir: str | None = None
     """A folder whose templates replace the shipped ones of the same name (`templates_dir` option)."""
+    bib: Bibliography = Bibliography()
+    """Reference libraries matched to the graph: citekeys, entries, papers "in library"."""
+    directory: Directory = Directory()
+    """Authors and venues of every paper (the graph's and the library's), for their pages."""
 
     def src_of(self, key: str) -> str:
         return self.links.src_of(key)
@@ -139,7 +148,8 @@ def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Se
                use_directory_urls: bool = True, topic_pages: bool = True, explicit: bool = False,
                templates_dir: str | None = None, folder_topics: bool = True,
                strict_line_breaks: bool = False, include_private: bool = False,
-               recognition: RecogniseOptions = DEFAULT_OPTIONS, withheld: Collection[str] = ()) -> Site:
+               recognition: RecogniseOptions = DEFAULT_OPTIONS, withheld: Collection[str] = (),
+               library: Library | None = None, library_papers: bool = True, csl_style: str = "apa") -> Site:
     """One graph over the published notes, with the private ones known only as link targets:
     a link to a private note is neither broken nor followed, and nothing of it reaches a page.
     `include_private` publishes every note (`papernotes export --include-private`); `withheld`:
@@ -150,6 +160,8 @@ def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Se
     private = [note for note in notes if note.path not in public_keys]
     graph = build_graph(published, attachments, folder_topics=folder_topics, private=private,
                         recognition=recognition)
+    graph, bib = attach_library(graph, library or Library(()), private, library_papers=library_papers,
+                                csl_style=csl_style)
     home = find_home(published)
     page_src: dict[str, str] = {}
     if home is not None and home.casefold() not in ("index.md", "readme.md"):
@@ -166,9 +178,14 @@ def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Se
         page_src=page_src, use_directory_urls=use_directory_urls, tag_pages=tag_pages,
         line_anchors=line_anchors(graph, public_keys), strict_line_breaks=strict_line_breaks,
     )
+    targets = cite_targets(graph, bib, links)
+    numeric = bool(targets) and bib.csl_style != "apa" and is_numeric(bib.csl_style)  # citeproc loads only if needed
+    links = replace(links, citations=targets, numeric_citations=numeric)
     loaded = {d for note in notes for d in note.diagnostics}  # the loader reports these itself
-    diagnostics = tuple(d for d in graph.diagnostics if d not in loaded) + tuple(embed_problems(links))
-    return Site(graph, links, home, diagnostics, templates_dir)
+    diagnostics = (tuple(d for d in graph.diagnostics if d not in loaded) + tuple(embed_problems(links))
+                   + bib.diagnostics + tuple(citation_problems(published, bib)))
+    directory = build_directory(graph.papers.items(), bib.listed_papers().items()) if topic_pages else Directory()
+    return Site(graph, links, home, diagnostics, templates_dir, bib, directory)
 
 
 __all__ = ["Site", "build_site", "find_home", "is_site_asset", "is_published"]

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+from papernotes.bib.export import papers_bibtex, papers_csl_json
 from papernotes.compare.attributes import Aliases, PaperAttributes, columns_by_coverage
 from papernotes.compare.table import compare_href, rows, table_html
 from papernotes.model import Paper, PaperId
 from papernotes.pages import Site
 from papernotes.pages.compare import COMPARE_SRC, DATA_SRC, compare_data, compare_page, topic_table
 from papernotes.pages.links import (
+    html_list,
     html_text,
     note_html,
     note_link,
@@ -21,13 +23,14 @@ from papernotes.pages.links import (
     topic_link,
     topic_src,
 )
+from papernotes.pages.people import people_pages
 from papernotes.paths import stem
 from papernotes.render import counted, escape_md, md_link
 
 SECTIONS = (
     ("Papers", "papers.md"), ("Topics", "topics/index.md"), ("Queues", "queues.md"),
-    ("Timeline", "timeline.md"), ("Reading", "reading.md"), ("Graph", "graph.md"), ("All notes", "notes.md"),
-    ("Search", "search.md"),
+    ("Timeline", "timeline.md"), ("Reading", "reading.md"), ("Graph", "graph.md"), ("Authors", "authors/index.md"),
+    ("Venues", "venues/index.md"), ("All notes", "notes.md"), ("Search", "search.md"),
 )
 
 
@@ -44,6 +47,9 @@ def generated_pages(site: Site, *, search: bool = True,
         "timeline.md": timeline_page(site),
         "notes.md": notes_page(site),
     }
+    pages.update(people_pages(site))
+    pages["papers.bib"] = papers_bibtex(site.graph, site.bib)  # linked from the Papers page
+    pages["papers.json"] = papers_csl_json(site.graph, site.bib)
     children = topic_children(site)
     for key in site.graph.topics:
         pages[topic_src(site.graph.topics[key])] = topic_page(site, key, children, attributes)
@@ -63,24 +69,26 @@ def default_nav(site: Site, pages: set[str], bases: Sequence[str] = ()) -> list[
     return nav + ([{"Bases": views}] if views else [])
 
 
-def _papers(site: Site) -> list[tuple[PaperId, Paper]]:
-    return sorted(site.graph.papers.items(), key=lambda item: (-(item[1].year or 0), item[1].title.casefold()))
+def _papers(site: Site, *, library: bool = False) -> list[tuple[PaperId, Paper]]:
+    """The graph's papers, newest first; with `library`, also those known only from the library."""
+    papers = list(site.graph.papers.items()) + (list(site.bib.listed_papers().items()) if library else [])
+    return sorted(papers, key=lambda item: (-(item[1].year or 0), item[1].title.casefold()))
 
 
 def papers_page(site: Site, attributes: PaperAttributes | None = None) -> str:
     """Every paper, newest first, with the four attributes filled for the most papers."""
     base = "papers.md"
     attributes = attributes or PaperAttributes(site.graph)
-    table_rows = rows(attributes, _papers(site))
+    table_rows = rows(attributes, _papers(site, library=True))
     extra = columns_by_coverage([row.cells for row in table_rows], minimum=0, limit=4)
     columns = ["title", "year", "venue", "topics", "status", *extra]
-    lines = ["# Papers", "", f"{counted(len(table_rows), 'paper')}.", ""]
-    return "\n".join(lines + table_html(site, table_rows, columns, base, compare_href(site, base), attributes.html))
+    downloads = "Download them: [BibTeX](papers.bib) · [CSL-JSON](papers.json)."
+    lines = ["# Papers", "", f"{counted(len(table_rows), 'paper')}. {downloads}", ""]
+    return "\n".join(lines + table_html(site, table_rows, columns, base, compare_href(site, base), attributes.html,
+                                        directory=True))
 
 
-def _html_list(items: Iterable[str]) -> list[str]:
-    """A bulleted list as one raw HTML block: the renderer passes it through untouched."""
-    return ["<ul>", *(f"<li>{item}</li>" for item in items), "</ul>", ""]
+_html_list = html_list
 
 
 def topics_index(site: Site) -> str:

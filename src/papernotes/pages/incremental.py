@@ -19,7 +19,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import write_file
 
-from papernotes.model import PaperId
+from papernotes.bib.citations import citation_inputs, cited_papers
+from papernotes.model import Note, PaperId
 from papernotes.pages import Site
 from papernotes.pages.links import paper_target, paper_topics
 from papernotes.pages.paper import backlink_facts, rank_related
@@ -65,8 +66,17 @@ def _own_inputs(site: Site) -> dict[str, object]:
         own[key] = (note.content_hash, note.title, tuple(resolutions),
                     tuple(sorted(links.line_anchors.get(key, {}).items())),
                     tuple(sorted(queries.get(key, ()))),
-                    tuple(links.tag_pages.get(tag.tag) for tag in note.hashtags))
+                    tuple(links.tag_pages.get(tag.tag) for tag in note.hashtags),
+                    _reference_inputs(site, note) if note.citations else ())
     return own
+
+
+def _reference_inputs(site: Site, note: Note) -> object:
+    """What a note's citations show and its References list is made from (the cited papers'
+    facts and library entries, the style)."""
+    cited = tuple((key, pid, site.bib.paper(site.graph, pid), site.bib.entry_of_paper.get(pid))
+                  for key, pid in cited_papers(note, site.bib))
+    return citation_inputs(note, site.links.citations), cited, site.bib.csl_style
 
 
 def _embedded_notes(site: Site) -> dict[str, list[str]]:
@@ -112,7 +122,8 @@ def _chrome_inputs(site: Site, key: str) -> object:
     related = tuple((other, graph.papers[PaperId(other)].title, tuple(reasons),
                      paper_target(site, graph.papers[PaperId(other)]))
                     for other, reasons in rank_related(site, key, pid))
-    return pid, paper, topics, backlinks, related
+    cite = (site.bib.keys.get(pid), site.bib.entry_of_paper.get(pid))  # the Cite block
+    return pid, paper, topics, backlinks, related, cite
 
 
 class Rebuilds:

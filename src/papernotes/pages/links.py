@@ -5,34 +5,18 @@ to the page being built."""
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 
-from papernotes.model import Note, Paper
+from papernotes.model import Paper
 from papernotes.pages import Site, topic_src
 from papernotes.paths import stem
 from papernotes.render import escape_md, md_link, page_url, relative_url
 from papernotes.topics import topic_key
 
 
-def anchor_above(note: Note, line: int) -> str:
-    """The anchor of the heading a file line sits under (the closest place a link can land)."""
-    anchor = ""
-    for heading in note.headings:
-        if heading.line <= line:
-            anchor = heading.anchor
-    return anchor
-
-
 def paper_target(site: Site, paper: Paper) -> tuple[str, str] | None:
     """(note key, anchor) where a paper is best read: its own note, else where it is mentioned."""
-    published = site.links.published
-    if paper.note and paper.note in published:
-        return paper.note, ""
-    for source in paper.sources:
-        if source.path in published:
-            note = site.graph.notes[source.path]
-            line_anchor = site.links.line_anchors.get(source.path, {}).get(source.line)
-            return source.path, line_anchor or paper.anchor or anchor_above(note, source.line)
-    return None
+    return site.links.paper_place(paper)
 
 
 def paper_topics(site: Site, paper: Paper) -> list[str]:
@@ -81,7 +65,8 @@ def html_text(text: str) -> str:
     return html.escape(" ".join(text.split()), quote=False)
 
 
-def _a(label: str, href: str) -> str:
+def html_link(label: str, href: str) -> str:
+    """`<a>` around HTML `label`."""
     return f'<a href="{html.escape(href)}">{label}</a>'
 
 
@@ -91,7 +76,7 @@ def paper_html(site: Site, paper: Paper, base: str) -> str:
     if target is None:
         return label
     key, anchor = target
-    return _a(label, page_href(site, base, site.src_of(key), anchor))
+    return html_link(label, page_href(site, base, site.src_of(key), anchor))
 
 
 def note_html(site: Site, key: str, base: str) -> str:
@@ -99,9 +84,14 @@ def note_html(site: Site, key: str, base: str) -> str:
     label = html_text(note.title if note else stem(key))
     if key not in site.links.published:
         return label
-    return _a(label, page_href(site, base, site.src_of(key)))
+    return html_link(label, page_href(site, base, site.src_of(key)))
 
 
 def topic_html(site: Site, key: str, base: str) -> str:
     topic = site.graph.topics[key]
-    return _a(html_text(topic.name), page_href(site, base, topic_src(topic)))
+    return html_link(html_text(topic.name), page_href(site, base, topic_src(topic)))
+
+
+def html_list(items: Iterable[str]) -> list[str]:
+    """A bulleted list as one raw HTML block: the renderer passes it through untouched."""
+    return ["<ul>", *(f"<li>{item}</li>" for item in items), "</ul>", ""]

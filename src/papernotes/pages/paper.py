@@ -8,8 +8,11 @@ from dataclasses import dataclass
 
 from papernotes.model import Link, Note, Paper, PaperId
 from papernotes.pages import Site
+from papernotes.pages.cite import cite_block, references_html
 from papernotes.pages.links import page_href, paper_target, paper_topics, topic_src
+from papernotes.pages.people import author_src, venue_src
 from papernotes.render import render
+from papernotes.rewrite import anchor_above
 from papernotes.titles import title_heading
 
 BUTTONS = (("paper", "Paper"), ("arxiv", "arXiv"), ("pdf", "PDF"), ("code", "Code"),
@@ -31,17 +34,19 @@ class Href:
 
 
 def wrap_content(content: str, site: Site, key: str | None, src: str, *, paper_pages: bool) -> str:
-    """The page's HTML with the note itself marked for search, and paper chrome around it.
+    """The page's HTML with the note itself marked for search, and paper chrome around it; a note
+    that cites gets its References at the end, a paper's note its Cite block.
 
     Search results show the note's one title (Pagefind would take the first `<h1>`, which may
     be a section such as `1 Introduction`)."""
     if key is None:
         return content
     note = site.graph.notes[key]  # type: ignore[index]
+    references = references_html(site, note, src) if note.citations else ""
     title = html.escape(note.title)
     opening = f'<div data-pagefind-body data-pagefind-meta="title[data-pn-title]" data-pn-title="{title}">'
     is_title = title_heading(note.headings, note.body, note.body_line) is not None
-    body = f"{opening}\n{titled(content, title, opens_with_title=is_title)}\n</div>"
+    body = f"{opening}\n{titled(content, title, opens_with_title=is_title)}\n{references}</div>"
     if not paper_pages:
         return body
     href = Href(site, src)
@@ -53,7 +58,8 @@ def wrap_content(content: str, site: Site, key: str | None, src: str, *, paper_p
     paper = site.graph.papers[pid]
     subtitle = "" if _folded(heading_text) in _folded(paper.title) else heading_text
     header = paper_header(paper, href, heading_id, subtitle)
-    return f"{opening}\n{header}\n{rest}\n</div>" + footer(site, key, pid, href)
+    return (f"{opening}\n{header}\n{rest}\n{references}</div>" + cite_block(site, pid)
+            + footer(site, key, pid, href))
 
 
 _LEADING_H1_RE = re.compile(r"\A\s*<h1\b([^>]*)>(.*?)</h1>\s*", re.DOTALL)
@@ -102,8 +108,14 @@ def paper_header(paper: Paper, href: Href, heading_id: str = "", subtitle: str =
     buttons = [{"label": label, "href": urls[kind]} for kind, label in BUTTONS
                if kind in urls and urls[kind].startswith(("http://", "https://"))]
     venue_year = " · ".join(part for part in (paper.venue or "", str(paper.year or "")) if part)
+    directory = href.site.directory
+    author_links = [{"name": name, "href": href.to_src(author_src(slug)) if slug else ""}
+                    for name in paper.authors for slug in [directory.author_slug.get(name)]]
+    venue_slug = directory.venue_slug.get(paper.venue or "")
     return render("paper_header.html", {
         "title": paper.title, "heading_id": heading_id, "subtitle": subtitle, "authors": list(paper.authors),
+        "author_links": author_links, "venue": paper.venue or "", "year": paper.year or "",
+        "venue_href": href.to_src(venue_src(venue_slug)) if venue_slug else "",
         "venue_year": venue_year, "status": paper.status or "",
         "status_label": STATUS_LABELS.get(paper.status or "", ""), "topics": topics, "buttons": buttons,
     }, overrides=href.site.templates_dir)
@@ -189,8 +201,6 @@ def footer(site: Site, key: str, pid: PaperId | None, href: Href) -> str:
 
 
 def _anchor_for(site: Site, key: str, line: int) -> str:
-    from papernotes.pages.links import anchor_above
-
     return anchor_above(site.graph.notes[key], line)  # type: ignore[index]
 
 

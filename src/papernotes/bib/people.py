@@ -1,0 +1,159 @@
+"""Authors and venues as identities: `He, Kaiming` = `Kaiming He`, `CVPR'23` = `CVPR 2023` = CVPR."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from papernotes.ids import is_known_venue, normalise_venue, title_key
+from papernotes.paths import slugify
+
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_ACRONYM_RE = re.compile(r"\(([A-Za-z][A-Za-z&\- ]{1,15}?)[\s\-']*(?:(?:19|20)\d{2})?\)")
+_PROCEEDINGS_RE = re.compile(r"^(?:proceedings of (?:the )?|proc\. (?:of )?)", re.IGNORECASE)
+_VENUE_NOTE_RE = re.compile(r"\s*\((?:oral|poster|spotlight|highlight|workshop)\)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """An author name split once: `given` may be initials only (`K.`)."""
+
+    given: str
+    family: str
+    whole: bool = False
+    """A name kept as written (CJK, an organisation): never split or matched by initials."""
+
+    @property
+    def display(self) -> str:
+        return self.family if self.whole or not self.given else f"{self.given} {self.family}"
+
+    @property
+    def initials(self) -> str:
+        return "".join(part[0] for part in re.split(r"[\s.\-]+", self.given) if part).casefold()
+
+    @property
+    def initials_only(self) -> bool:
+        parts = [part for part in re.split(r"[\s.\-]+", self.given) if part]
+        return bool(parts) and all(len(part) == 1 for part in parts)
+
+    @property
+    def key(self) -> str:
+        """Same key, same person: family and full given names, case and accents ignored."""
+        return _person_key(self.family, "" if self.whole else self.given)
+
+
+@lru_cache(maxsize=65536)
+def _person_key(family: str, given: str) -> str:
+    return _fold(family) + "|" + _fold(given)
+
+
+def _fold(text: str) -> str:
+    if text.isascii():
+        return " ".join(text.casefold().replace(".", " ").split())
+    text = unicodedata.normalize("NFKD", text)
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).casefold().replace(".", " ").split())
+
+
+@lru_cache(maxsize=65536)
+def parse_name(name: str) -> Person:
+    """`He, Kaiming`, `Kaiming He`, `K. He`, `van der Maaten, Laurens`; `何恺明` and one-word names whole."""
+    name = " ".join(name.split())
+    if _CJK_RE.search(name) or " " not in name.replace(",", " ").strip():
+        return Person("", name.strip(" ,"), whole=True)
+    simple = _simple_split(name)
+    if simple is not None:
+        return simple
+    from nameparser import HumanName  # ~0.4 ms a name: kept for particles, suffixes, titles
+
+    human = HumanName(name)
+    given = " ".join(part for part in (human.first, human.middle) if part)
+    family = " ".join(part for part in (human.last, human.suffix) if part) if human.last else human.suffix
+    if not family:
+        return Person("", name, whole=True)
+    return Person(given, family)
+
+
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d.", "md"}
+_TITLES = {"dr", "dr.", "prof", "prof.", "mr", "mr.", "ms", "ms.", "mrs", "mrs."}
+
+
+def _simple_split(name: str) -> Person | None:
+    """The two shapes nearly every library uses, without nameparser: `Family, Given` and `Given Family`."""
+    if name.count(",") == 1:
+        family, given = (part.strip() for part in name.split(","))
+        if family and given and given.casefold() not in _SUFFIXES and family.casefold() not in _TITLES:
+            return Person(given, family)
+        return None
+    words = name.split(" ")
+    if "," not in name and len(words) == 2 and not {w.casefold() for w in words} & (_SUFFIXES | _TITLES):
+        return Person(words[0], words[1])
+    return None
+
+
+def stable_key(first_author: str, year: int | None, title: str) -> str:
+    """A BibTeX key that stays the same between builds: `he2016deep` (family, year, first title word)."""
+    family = parse_name(first_author).family if first_author else ""
+    family_part = re.sub(r"[^a-z]", "", _fold(family)) or "anon"
+    stop = {"a", "an", "the", "on", "of", "and", "for", "in", "to", "with"}
+    words = [word for word in title_key(title).split() if word.isascii() and word not in stop]
+    return f"{family_part}{year or ''}{words[0] if words else ''}"
+
+
+class AuthorIndex:
+    """Every author name seen, folded into people: a name written with initials (`K. He`) joins the
+    one person with that family name and those initials, and stays apart when two could be meant."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.people: dict[str, Person] = {}
+        by_family: dict[str, list[Person]] = defaultdict(list)
+        abbreviated: list[Person] = []
+        for name in dict.fromkeys(names):
+            person = parse_name(name)
+            if person.key in self.people:
+                continue
+            self.people[person.key] = person
+            if person.initials_only:
+                abbreviated.append(person)
+            elif not person.whole:
+                by_family[_fold(person.family)].append(person)
+        self.same_as: dict[str, str] = {}
+        self._keys: dict[str, str] = {}
+        for person in abbreviated:
+            candidates = [full for full in by_family.get(_fold(person.family), [])
+                          if full.initials.startswith(person.initials)]
+            if len(candidates) == 1:
+                self.same_as[person.key] = candidates[0].key
+
+    def key(self, name: str) -> str:
+        found = self._keys.get(name)
+        if found is None:
+            person = parse_name(name)
+            found = self._keys[name] = self.same_as.get(person.key, person.key)
+        return found
+
+    def display(self, key: str) -> str:
+        return self.people[key].display
+
+    def slug(self, key: str) -> str:
+        return slugify(self.display(key))
+
+
+def venue_name(venue: str) -> str:
+    """The venue a paper appeared at, without its year: `CVPR'23`, `CVPR 2023`, `Proceedings of the
+    IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)` -> `CVPR`; arXiv is `arXiv`."""
+    text = _VENUE_NOTE_RE.sub("", " ".join(venue.split()))
+    if text.lower().startswith(("arxiv", "corr")):
+        return "arXiv"
+    for match in _ACRONYM_RE.finditer(text):
+        if is_known_venue(match.group(1)):
+            return normalise_venue(match.group(1))[0]
+    name, _ = normalise_venue(_PROCEEDINGS_RE.sub("", text))
+    return name
+
+
+def venue_slug(venue: str) -> str:
+    return slugify(venue_name(venue))

@@ -1,0 +1,65 @@
+"""Parsed libraries kept between builds, on disk, by the hash of the file's bytes: a 5,000-entry
+`.bib` costs bibtexparser about a second; read back from JSON it costs a few milliseconds.
+
+The store is a cache in the user's cache folder (`$XDG_CACHE_HOME/papernotes`, else
+`~/.cache/papernotes`; `PAPERNOTES_CACHE=off` turns it off), never in the vault. It holds JSON,
+not pickles, so a file planted there can at worst be read as wrong entries, never run."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from papernotes.bib.library import Library, LibraryEntry
+from papernotes.diagnostics import Diagnostic
+
+FORMAT = "1"  # bump when parsing changes what an entry holds
+
+
+def cache_folder() -> Path | None:
+    setting = os.environ.get("PAPERNOTES_CACHE", "")
+    if setting.lower() in ("off", "0", "false", "no"):
+        return None
+    base = Path(setting) if setting else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "papernotes"
+    return base / "libraries"
+
+
+def _path(data: bytes, shown: str) -> Path | None:
+    folder = cache_folder()
+    if folder is None:
+        return None
+    digest = hashlib.sha256(FORMAT.encode() + b"\0" + shown.encode() + b"\0" + data).hexdigest()
+    return folder / f"{digest}.json"
+
+
+def load(data: bytes, shown: str) -> Library | None:
+    path = _path(data, shown)
+    if path is None or not path.is_file():
+        return None
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        entries = tuple(LibraryEntry(**{**item, "authors": tuple(item["authors"])}) for item in stored["entries"])
+        problems = tuple(Diagnostic(**item) for item in stored["diagnostics"])
+    except (OSError, ValueError, TypeError, KeyError):
+        return None  # unreadable or from another version: parsed again
+    return Library(entries, problems)
+
+
+def save(data: bytes, shown: str, library: Library) -> None:
+    path = _path(data, shown)
+    if path is None:
+        return
+    document = {"entries": [dataclasses.asdict(entry) for entry in library.entries],
+                "diagnostics": [dataclasses.asdict(problem) for problem in library.diagnostics]}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False,
+                                         suffix=".tmp") as handle:
+            json.dump(document, handle, ensure_ascii=False)
+        os.replace(handle.name, path)  # whole or not at all, also with two builds at once
+    except OSError:
+        pass  # a read-only home: every build parses, as without the store

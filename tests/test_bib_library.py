@@ -1,0 +1,239 @@
+"""Reference libraries in: BibTeX, CSL-JSON and RIS read once, matched to the graph's papers."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+from papernotes.bib.library import latex_text, merge_libraries, parse_library
+from papernotes.bib.match import TITLE_THRESHOLD, attach_library
+from papernotes.bib.people import AuthorIndex, parse_name, venue_name
+from papernotes.bib.sources import load_libraries, vault_libraries
+from papernotes.loader import load_vault
+from papernotes.pages import build_site
+from papernotes.pages.generate import papers_page
+
+BIB = r"""@inproceedings{he2016deep,
+  title     = {Deep Residual Learning for Image Recognition},
+  author    = {He, Kaiming and Zhang, Xiangyu and Ren, Shaoqing and Sun, Jian},
+  booktitle = {Proceedings of the IEEE Conference on Computer Vision and Pattern Recognition (CVPR)},
+  year      = {2016},
+  doi       = {10.1109/CVPR.2016.90}
+}
+
+@article{vaswani2017attention,
+  title   = {Attention is All you Need},
+  author  = {Vaswani, Ashish and Shazeer, Noam},
+  journal = {arXiv preprint arXiv:1706.03762},
+  year    = 2017,
+  abstract = {The dominant sequence transduction models...}
+}
+
+@misc{broken, title = {Unclosed
+
+@article{schrodinger1935,
+  title  = {Die gegenw{\"a}rtige Situation in der Quantenmechanik},
+  author = {Schr\"{o}dinger, Erwin},
+  year   = {1935},
+  journal = {Naturwissenschaften}
+}
+"""
+
+
+def test_bibtex_fields_latex_and_malformed_entry():
+    library = parse_library(BIB, "refs.bib")
+    by_key = {entry.key: entry for entry in library.entries}
+    assert set(by_key) == {"he2016deep", "vaswani2017attention", "schrodinger1935"}
+    assert by_key["he2016deep"].doi == "10.1109/cvpr.2016.90" and by_key["he2016deep"].line == 1
+    assert by_key["vaswani2017attention"].arxiv == "1706.03762"
+    assert by_key["vaswani2017attention"].venue == "arXiv"
+    assert by_key["schrodinger1935"].title == "Die gegenwärtige Situation in der Quantenmechanik"
+    assert by_key["schrodinger1935"].authors == ("Schrödinger, Erwin",)
+    assert by_key["he2016deep"].raw_bibtex.startswith("@inproceedings{he2016deep,")
+    [problem] = library.diagnostics
+    assert (problem.path, problem.line, problem.code) == ("refs.bib", 17, "bib-malformed")
+
+
+def test_latex_text():
+    assert latex_text(r"{\"U}ber {GAN}s") == "Über GANs"
+    assert latex_text(r"G\'{e}rard \& \c{C}a\u{g}lar") == "Gérard & Çağlar"
+    assert latex_text(r"\textit{Italic} title") == "Italic title"
+    assert latex_text("plain   text") == "plain text"
+
+
+def test_duplicate_keys_in_one_file_and_across_files():
+    one = parse_library("@article{a, title={First}}\n@article{a, title={Second}}\n", "a.bib")
+    assert [e.title for e in one.entries] == ["First"]
+    assert [d.code for d in one.diagnostics] == ["bib-duplicate-key"]
+    merged = merge_libraries([one, parse_library("@article{a, title={Third}}\n", "b.bib")])
+    assert [e.title for e in merged.entries] == ["First"]
+    assert [d.path for d in merged.diagnostics] == ["a.bib", "b.bib"]
+
+
+def test_bom_and_latin1_files(tmp_path: Path):
+    (tmp_path / "bom.bib").write_bytes(b"\xef\xbb\xbf@article{bom, title={Caf\xc3\xa9}}\n")
+    (tmp_path / "latin.bib").write_bytes(b"@article{latin, title={Caf\xe9 au lait}}\n")
+    library = load_libraries(tmp_path, ["bom.bib", "latin.bib"], [], tmp_path)
+    assert {e.key: e.title for e in library.entries} == {"bom": "Café", "latin": "Café au lait"}
+    assert [d.code for d in library.diagnostics] == ["bib-latin1"]
+
+
+def test_csl_json_and_ris():
+    csl = json.dumps([{"id": "mae", "type": "paper-conference", "title": "Masked Autoencoders",
+                       "author": [{"family": "He", "given": "Kaiming"}], "issued": {"date-parts": [[2022]]},
+                       "container-title": "CVPR", "DOI": "10.1109/CVPR52688.2022.01553"}], indent=1)
+    [entry] = parse_library(csl, "lib.json").entries
+    assert (entry.key, entry.kind, entry.year, entry.authors, entry.line) == (
+        "mae", "inproceedings", 2022, ("He, Kaiming",), 3)
+    ris = "TY  - JOUR\nID  - vit\nTI  - An Image is Worth 16x16 Words\nAU  - Dosovitskiy, Alexey\nPY  - 2021\nER  - \n"
+    [entry] = parse_library(ris, "lib.ris").entries
+    assert (entry.key, entry.title, entry.year, entry.authors) == (
+        "vit", "An Image is Worth 16x16 Words", 2021, ("Dosovitskiy, Alexey",))
+    assert parse_library("[{bad json", "x.json").diagnostics[0].code == "bib-malformed"
+
+
+def test_five_thousand_entries_parse_fast():
+    text = "".join(
+        f"@article{{key{i},\n  title={{Paper {i} about {{GAN}}s and \\\"{{u}}ber things}},\n"
+        f"  author={{Doe, John and Smith, Jane}},\n  journal={{Journal {i % 50}}},\n  year={{20{i % 25:02d}}},\n"
+        f"  doi={{10.1000/x{i}}}\n}}\n" for i in range(5000))
+    start = time.perf_counter()
+    library = parse_library(text, "big.bib")
+    elapsed = time.perf_counter() - start
+    assert len(library.entries) == 5000 and not library.diagnostics
+    assert elapsed < 3.0  # about 0.9 s here; the bound leaves room for a busy CI machine
+
+
+def test_names_and_venues():
+    assert parse_name("He, Kaiming").key == parse_name("Kaiming He").key
+    assert parse_name("van der Maaten, Laurens").display == "Laurens van der Maaten"
+    assert parse_name("何恺明").display == "何恺明" and parse_name("何恺明").whole
+    index = AuthorIndex(["Kaiming He", "K. He", "Xiangyu Zhang", "Xin Zhang", "X. Zhang"])
+    assert index.key("K. He") == index.key("He, Kaiming")
+    assert index.key("X. Zhang") not in (index.key("Xin Zhang"), index.key("Xiangyu Zhang"))  # two could be meant
+    for written in ("CVPR 2023", "CVPR'23", "CVPR2023", "cvpr",
+                    "Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)"):
+        assert venue_name(written) == "CVPR", written
+    assert venue_name("arXiv preprint arXiv:2301.00001") == "arXiv"
+    assert venue_name("NeurIPS 2022 (Oral)") == "NeurIPS"
+
+
+VAULT = {
+    "ResNet.md": "---\ncitekey: he2016deep\nyear: 2016\n---\n# ResNet\n",
+    "Attention.md": "---\narxiv: '1706.03762'\n---\n# Attention\n",
+    "@schrodinger1935.md": "# Schrödinger's cat\nNo frontmatter at all.\n",
+    "Private/secret.md": "---\npublish: false\ndoi: 10.1000/secret\n---\n# Secret\n",
+    "Private/secret.bib": "@article{leak, title={PRIVATE-CANARY-bib}}\n",
+    "refs.bib": BIB + (
+        "@article{secretpaper, title={Hidden}, doi={10.1000/secret}}\n"
+        "@article{lonely, title={A Paper Nobody Wrote About}, author={Doe, Jane}, year={2020}}\n"
+        "@article{ddim, title={Denoising Diffusion Implicit Models}, year={2021}}\n"
+        "@article{typo, title={Masked Autoencoders are Scalable Vision Learner}, year={2022}}\n"),
+    "DDPM.md": "---\ntitle: Denoising Diffusion Probabilistic Models\nyear: 2020\n---\n",
+    "MAE.md": "---\ntitle: Masked Autoencoders Are Scalable Vision Learners\nyear: 2021\n---\n",
+}
+
+
+def _site(make_vault, files=VAULT, **options):
+    root = make_vault(files)
+    vault = load_vault(root)
+    library = load_libraries(root, vault_libraries(vault.attachments, ["Private/**"]), [], root)
+    return build_site(vault.notes, vault.attachments, exclude=["Private/**"], library=library, **options)
+
+
+def test_matching_rules(make_vault):
+    site = _site(make_vault)
+    bib, papers = site.bib, site.graph.papers
+    by_note = {paper.note: paper for paper in papers.values() if paper.note}
+    resnet = by_note["ResNet.md"]  # by citekey in frontmatter; the library fills what the note leaves empty
+    assert resnet.authors == ("Kaiming He", "Xiangyu Zhang", "Shaoqing Ren", "Jian Sun")
+    assert resnet.venue == "CVPR" and resnet.doi == "10.1109/cvpr.2016.90"
+    assert by_note["Attention.md"].authors == ("Ashish Vaswani", "Noam Shazeer")  # by arXiv id
+    assert by_note["Attention.md"].summary.startswith("The dominant")
+    assert by_note["@schrodinger1935.md"].year == 1935  # a note named @key is that paper's page
+    assert by_note["MAE.md"].year == 2021  # near-equal title: matched, and the note's year wins
+    assert any(d.code == "bib-conflict" and d.path == "MAE.md" for d in site.diagnostics)
+    assert bib.paper_of_key["typo"] == papers_id(site, "MAE.md")
+    # Two different papers with similar titles stay two.
+    assert by_note["DDPM.md"].year == 2020 and bib.paper_of_key["ddim"] != papers_id(site, "DDPM.md")
+    assert {p.title for p in bib.library_papers.values()} == {"A Paper Nobody Wrote About",
+                                                              "Denoising Diffusion Implicit Models"}
+    assert TITLE_THRESHOLD > 90
+
+
+def papers_id(site, note):
+    return site.graph.paper_of_note[note]
+
+
+def test_private_library_and_private_papers_stay_out(make_vault):
+    site = _site(make_vault)
+    assert "leak" not in site.bib.entries and "secretpaper" not in site.bib.entries
+    assert all(p.title != "Hidden" for p in site.bib.library_papers.values())
+
+
+def test_library_papers_can_be_turned_off(make_vault):
+    site = _site(make_vault, library_papers=False)
+    assert not site.bib.listed_papers() and "A Paper Nobody Wrote About" not in papers_page(site)
+    assert "lonely" in site.bib.paper_of_key  # still citable
+
+
+def test_big_library_attaches_fast(make_vault):
+    text = "".join(f"@article{{k{i}, title={{Study number {i} of things}}, year={{2020}}, doi={{10.1000/z{i}}}}}\n"
+                   for i in range(5000))
+    files = {f"n{i}.md": f"---\ntitle: Note title {i} of a paper\nyear: 2021\n---\n" for i in range(300)}
+    files["refs.bib"] = text
+    root = make_vault(files)
+    vault = load_vault(root)
+    library = load_libraries(root, vault_libraries(vault.attachments, []), [], root)
+    start = time.perf_counter()
+    site = build_site(vault.notes, vault.attachments, library=library)
+    graph_only = time.perf_counter() - start
+    assert len(site.bib.library_papers) == 5000
+    assert graph_only < 3.0
+
+
+def test_attach_without_library_changes_nothing(make_vault):
+    root = make_vault({"a.md": "---\nyear: 2020\n---\n# A\n"})
+    vault = load_vault(root)
+    site = build_site(vault.notes, vault.attachments)
+    graph, bib = attach_library(site.graph, merge_libraries([]))
+    assert graph is site.graph and not bib.entries
+
+
+def test_near_titles_match_whichever_end_is_intact(make_vault):
+    from papernotes.bib.match import _Matcher
+    from papernotes.model import Paper, PaperId, Source
+
+    source = (Source("a.md", 1, "note"),)  # type: ignore[arg-type]
+    papers = {PaperId("a"): Paper("Attention Is All You Need", source),
+              PaperId("b"): Paper("YOLOv3: An Incremental Improvement", source),
+              PaperId("c"): Paper("Denoising Diffusion Probabilistic Models", source)}
+    matcher = _Matcher([], papers)
+    entries = parse_library(
+        "@article{a1, title={Atention is All You Need}}\n"           # a typo in the first word
+        "@article{a2, title={Attention Is All You Need.}}\n"          # punctuation only: exact
+        "@article{b1, title={YOLOv4: An Incremental Improvement}}\n"  # another paper: numbers differ
+        "@article{c1, title={Denoising Diffusion Implicit Models}}\n", "x.bib").entries
+    assert matcher.near_titles(entries) == ["a", "a", None, None]
+
+
+def test_parsed_libraries_are_stored_between_builds(tmp_path: Path, monkeypatch):
+    from papernotes.bib import sources, stored
+
+    monkeypatch.setenv("PAPERNOTES_CACHE", str(tmp_path / "cache"))
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    first = load_libraries(tmp_path, ["refs.bib"], [], tmp_path)
+    assert len(list((tmp_path / "cache" / "libraries").glob("*.json"))) == 1
+
+    def no_parsing(text: str, path: str):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(sources, "parse_library", no_parsing)
+    again = load_libraries(tmp_path, ["refs.bib"], [], tmp_path)  # a new build: a new LibraryCache
+    assert again.entries == first.entries and again.diagnostics == first.diagnostics
+    [path] = (tmp_path / "cache" / "libraries").glob("*.json")
+    path.write_text("{not json", encoding="utf-8")
+    assert stored.load((tmp_path / "refs.bib").read_bytes(), "refs.bib") is None  # a bad file is parsed again
+    monkeypatch.setenv("PAPERNOTES_CACHE", "off")
+    assert stored.cache_folder() is None

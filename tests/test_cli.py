@@ -63,8 +63,8 @@ def test_check_json_lists_papers_per_note_with_lines(make_vault):
     result = papernotes("check", str(vault), "--format", "json")
     assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)
-    assert document["summary"] == {"notes": 2, "papers": 2, "links": 2, "tasks": 1, "tables": 0, "hashtags": 0,
-                                   "errors": 0, "warnings": 0, "infos": 1}
+    assert document["summary"] == {"notes": 2, "private": 0, "papers": 2, "links": 2, "tasks": 1, "tables": 0,
+                                   "hashtags": 0, "errors": 0, "warnings": 0, "infos": 1}
     assert [note["path"] for note in document["notes"]] == ["a.md", "b.md"]
     (inline,) = document["notes"][0]["papers"]  # the queue item [[b]] is a paper with its own note
     assert {key: inline[key] for key in ("id", "title", "year", "month", "venue", "authors", "line", "convention",
@@ -75,7 +75,7 @@ def test_check_json_lists_papers_per_note_with_lines(make_vault):
     assert document["notes"][1]["papers"] == []
     assert document["diagnostics"] == [{
         "path": "a.md", "line": 5, "level": "info", "code": "paper-incomplete",
-        "message": "paper 'b' has no year or venue",
+        "message": "paper 'B' has no year or venue",  # b.md's title heading (README, One title per note)
         "hint": "add them in the note's frontmatter or in a summary table column"}]
 
 

@@ -105,6 +105,20 @@ def test_a_note_named_as_a_reading_list_takes_unlinked_titles() -> None:
     assert recognised("Articles.md", text) == []
 
 
+def test_an_authors_line_read_as_a_list_item_is_not_a_title() -> None:
+    # seed 001 (`논문 읽기.md`, a note named as a reading list): a bold title's `* authors *\` line
+    # opens a list item of its own; the people it names title no paper
+    text = (
+        "**MasaCtrl: Tuning-Free Mutual Self-Attention Control** \\\n"
+        "* Mingdeng Cao, Xintao Wang, Zhongang Qi, Ying Shan *\\\n"
+        "arXiv 2023. [[Paper](https://arxiv.org/abs/2304.08465)]\n\n"
+        "- Quorum: Fair Scheduling for Shared Accelerators\n"
+    )
+    assert recognised("Papers to read.md", text) == [
+        (1, "MasaCtrl: Tuning-Free Mutual Self-Attention Control", (("paper", "https://arxiv.org/abs/2304.08465"),)),
+        (5, "Quorum: Fair Scheduling for Shared Accelerators", ())]
+
+
 def test_a_list_of_papers_heading_takes_unlinked_titles_and_notes_on_the_repository_host() -> None:
     text = (
         "# 0105-0111 阅读总结\n\n## 论文列表\n\n"

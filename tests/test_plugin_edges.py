@@ -48,8 +48,10 @@ def test_no_notice_without_extra_extensions(tmp_path: Path, caplog: pytest.LogCa
 def test_the_search_plugin_beside_pagefind_is_pointed_out(tmp_path: Path, caplog: pytest.LogCaptureFixture,
                                                           search: str) -> None:
     config_file = _config_file(tmp_path, f"  - {search}\n  - papernotes\n")
+    # with theme: material both names are Material's search plugin, which is switched off (README, Search)
     assert _on_config_messages(config_file, caplog) == [
-        "papernotes: Pagefind replaces the `search` plugin; remove `search` from plugins"]
+        "papernotes: Material's search plugin is switched off: Pagefind indexes the site (the Search page); "
+        "remove `search` from plugins to silence this"]
 
 
 def test_vault_pages_named_like_generated_ones_win(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
@@ -66,7 +68,14 @@ def test_vault_pages_named_like_generated_ones_win(tmp_path: Path, caplog: pytes
     with caplog.at_level(logging.INFO, logger=LOGGER):
         site = build_site(docs, tmp_path / "site", strict=False)
     messages = [record.getMessage() for record in caplog.records if record.name == LOGGER]
-    assert "papernotes: papers.md exists in the vault; the generated papers.md is skipped" in messages
+    # collisions.py: the note is kept, the generated page left out, with a warning at the note
+    # (README, "Colliding outputs"); reading.md is the Reading page's source, one URL up to case
+    left_out = ("{0}:0: papernotes' generated page {1} would be written to {2}/index.html, where the page of "
+                "{0} goes; the generated page is left out of the site (rename this file if you want the "
+                "generated page)")
+    assert [record.getMessage() for record in caplog.records
+            if record.name == LOGGER and record.levelno == logging.WARNING] == [
+        left_out.format("papers.md", "papers.md", "papers"), left_out.format("Reading.md", "reading.md", "reading")]
     assert "OWN-PAPERS-PAGE" in (site / "papers" / "index.html").read_text(encoding="utf-8")
     # a note and a .base of the same name: the note is the page; another .base still becomes one
     assert "OWN-READING-NOTE" in (site / "Reading" / "index.html").read_text(encoding="utf-8")

@@ -184,6 +184,16 @@ def test_checklists_and_todos_are_not_papers(make_vault: MakeVault) -> None:
     assert [item.paper is not None for item in queue.items] == [True, False, True, False]
 
 
+def test_a_queue_item_linking_a_missing_note_is_named_by_that_note(make_vault: MakeVault) -> None:
+    # seed 000: the alias reads as a to-do (`Make ... video`), the note's name `Make-Your-Video` does
+    # not; a link to a missing note named like a to-do is still no paper
+    graph = graph_of(make_vault, {"Home.md": (
+        "## Paper queue\n- [x] [[Diffusion/Make-Your-Video|Make Your video]]\n- [ ] [[Write summary|write it]]\n")})
+    assert titles(graph) == {"Make Your video"}
+    (queue,) = graph.queues
+    assert [item.paper is not None for item in queue.items] == [True, False]
+
+
 def test_titles_that_are_never_papers() -> None:
     for text in ("https://arxiv.org/abs/2106.09685", "/joint_states", "src/nodes/planner.py", "Ref and Tag",
                  "References", "Figure out how to color-code nodes", "add tags to old notes",

@@ -118,7 +118,7 @@ def _topic_pages(vault: Path, note: Path) -> set[str]:
     loaded = load_vault(vault)
     graph = build_core_site(loaded.notes, loaded.attachments).graph
     (pid,) = graph.papers_of_note(note.relative_to(vault).as_posix())
-    return {_page(vault, topic_src(key)) for key, topic in graph.topics.items() if pid in topic.papers}
+    return {_page(vault, topic_src(topic)) for topic in graph.topics.values() if pid in topic.papers}
 
 
 def test_edits_rebuild_exactly_the_pages_that_depend_on_them(served, tmp_path: Path) -> None:
@@ -139,9 +139,11 @@ def test_edits_rebuild_exactly_the_pages_that_depend_on_them(served, tmp_path: P
         ("year", lambda: (_edit(target, f"year: {year}\n", "year: 1999\n"),
                           _edit(vault / "Home.md", f"| [[{target_name}]] | {year} |", f"| [[{target_name}]] | 1999 |")),
          lambda: {_page(vault, target), *generated, *_topic_pages(vault, target)}),
-        # the ticked paper's status: Home (the queue), Queues, Papers (status column), its header
+        # the ticked paper's status: Home (the queue), Queues, Papers (status column), its header,
+        # and its topics' comparison tables (their status column)
         ("queue", lambda: _edit(vault / "Home.md", "- [ ] ", "- [x] "),
-         lambda: {"index.html", "queues/index.html", "papers/index.html", _page(vault, ticked + ".md")}),
+         lambda: {"index.html", "queues/index.html", "papers/index.html", _page(vault, ticked + ".md"),
+                  *_topic_pages(vault, vault / (ticked + ".md"))}),
     ]
     for name, edit, dependent in edits:
         before, old_pages = _mtimes(site), _outputs(site)

@@ -152,6 +152,12 @@ def queue_title(text: str) -> str:
     return match.group(1).strip() if match else text
 
 
+def _wikilink_names(links: Sequence[Link]) -> list[str]:
+    """The note names an item's wikilinks give (`Make-Your-Video` for
+    `[[Diffusion/Make-Your-Video|Make Your video]]`)."""
+    return [stem(link.target) for link in links if link.kind == "wikilink" and link.target]
+
+
 def _is_queue(note: Note, tasks: Sequence[Task], resolver: Resolver) -> bool:
     """A task list is a reading queue under a paper/queue/reading heading (not a checklist),
     or when it links notes."""
@@ -323,9 +329,13 @@ class _Builder:
                     mention = Paper(title=self.notes[target].title, sources=source, status=status, note=target)
                 else:
                     mention = Paper(title=queue_title(task.text), sources=source, status=status)
-                # An item without a link names a paper only by a title that could be one.
+                # An item without a link names a paper only by a title that could be one; an
+                # item linking a note not in the vault (`[[Make-Your-Video|Make Your video]]`)
+                # also by that note's name.
                 plausible = bool(target) or (titled_by_heading and bool(task.text)
-                                             and title_problem(mention.title) is None)
+                                             and (title_problem(mention.title) is None
+                                                  or any(title_problem(name) is None
+                                                         for name in _wikilink_names(task.links))))
                 index = self.index.add(mention) if plausible else -1
                 self.pending.queue_items[(note.path, name, line)].append((task, index, target))
                 if index >= 0:

@@ -67,6 +67,8 @@ READING_LIST_NAME_RE = re.compile(
 _TITLE_WORDS = 3
 _COMMENT_RE = re.compile(r"\(\s*[a-z]+\s")  # `(will update if it's accepted)`; `(3D-DCNNs)` is a name
 _PLAIN_TITLE_WORDS = 4
+_NAMES = 3
+_NAME_RE = re.compile(r"(?:and )?[A-Z][\w'.\-]*+(?: [A-Z][\w'.\-]*+){1,3}")  # `Jonathan Ho`, `J. R. R. Tolkien`
 
 
 def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
@@ -192,10 +194,18 @@ def _plain(line: Line, context: EntryContext) -> Paper | None:
     not a sentence, no comment in parentheses)."""
     text = line.text
     if (len(text.split()) < _PLAIN_TITLE_WORDS or not text[:1].isupper()
-            or text.endswith((".", "!", "?", "。")) or "://" in text or _COMMENT_RE.search(text)):
+            or text.endswith((".", "!", "?", "。")) or "://" in text or _COMMENT_RE.search(text)
+            or _is_names(text)):
         return None
     title = clean_title(text)
     return entry(context, line.number, CONVENTION, title.text, year=title.year, short_name=title.short_name)
+
+
+def _is_names(text: str) -> bool:
+    """`Mingdeng Cao, Xintao Wang, Zhongang Qi *`: a list of people (a bold-title entry's authors
+    line, read by Markdown as a list item of its own), never a title."""
+    parts = [part.strip(" *_\\") for part in text.split(",")]
+    return len(parts) >= _NAMES and all(_NAME_RE.fullmatch(part) for part in parts)
 
 
 def _kind(label: str, href: str) -> str | None:

@@ -56,7 +56,7 @@ NOTE_PAGES = {"index.html", "Latte/index.html", "Reading/index.html", "Incomplet
 # README "Colliding outputs"); the Compare page is generated with its data file.
 GENERATED_PAGES = {"papers/index.html", "topics/index.html", "topics/video/index.html", "queues/index.html",
                    "timeline/index.html", "notes/index.html", "graph/index.html", "compare/index.html",
-                   "compare/papers.json"}
+                   "compare/papers.json", "venues/index.html", "venues/arxiv/index.html", "papers.bib", "papers.json"}
 # feed.xml is a data file (README "Feed"), written with or without the generated pages
 ALWAYS_COPIED = {"CNAME", "robots.txt", "used.png", "sitemap.xml", "sitemap.xml.gz", "feed.xml"}
 
@@ -139,14 +139,15 @@ def test_diagnostics_ignore_logs_nothing(built: Callable[..., Built]) -> None:
 def test_nav_lists_home_and_the_generated_pages(built: Callable[..., Built]) -> None:
     # SECTIONS without Reading (its page is left out for the note Reading.md); Compare is reached
     # from the tick boxes, not the nav
+    # Venues: Latte's arXiv; no Authors page, as no paper of this vault names its authors
     assert nav_titles(built().page("Latte/index.html")) == ["Home", "Papers", "Topics", "Queues", "Timeline",
-                                                             "Graph", "All notes"]
+                                                             "Graph", "Venues", "All notes"]
 
 
 def test_nav_false_leaves_mkdocs_its_own_nav_of_every_page(built: Callable[..., Built]) -> None:
     assert nav_titles(built(nav="false").page("Latte/index.html")) == [
         "Home", "Incomplete", "Latte", "Reading", "Compare papers", "Graph", "All notes", "Papers", "Reading queues",
-        "Timeline", "Topics", "video"]
+        "Timeline", "Topics", "video", "Venues", "arXiv"]
 
 
 def test_generated_pages(built: Callable[..., Built]) -> None:
@@ -161,7 +162,7 @@ def test_generated_pages_false_builds_the_notes_only(built: Callable[..., Built]
 
 def test_paper_pages_add_the_header_and_footer(built: Callable[..., Built]) -> None:
     latte = built().page("Latte/index.html")
-    assert '<header class="pn-paper"' in latte and '<p class="pn-paper__venue">arXiv · 2024</p>' in latte
+    assert '<header class="pn-paper"' in latte and '<p class="pn-paper__venue"><a class="pn-chip pn-venue" href="../venues/arxiv/">arXiv</a> · 2024</p>' in latte
     assert '<aside class="pn-related"' in latte and '<h2 id="pn-linked-from">Linked from</h2>' in latte
 
 
@@ -203,7 +204,7 @@ def test_read_in_one_queue_and_unread_in_another_is_read(built: Callable[..., Bu
     queues = site.page("queues/index.html")
     unread = queues.split('id="still-unread"', 1)[1]
     assert re.findall(r'<li><a href="[^"]*">([^<]*)</a></li>', unread) == ["Incomplete"]
-    rows = re.findall(r'<tr><td><input type="checkbox" class="pn-pick" name="[^"]*" aria-label="Compare [^"]*">'
+    rows = re.findall(r'<tr[^>]*><td><input type="checkbox" class="pn-pick" name="[^"]*" aria-label="Compare [^"]*">'
                       r'</td><td><a href="[^"]*">([^<]*)</a></td>(?:<td>[^<]*(?:<a [^>]*>[^<]*</a>)?</td>)*?'
                       r"<td>(read|to-read|reading)</td></tr>", site.page("papers/index.html"))
     assert rows == [("Latte", "read"), ("Incomplete", "to-read")]

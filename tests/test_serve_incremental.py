@@ -121,6 +121,16 @@ def _topic_pages(vault: Path, note: Path) -> set[str]:
     return {_page(vault, topic_src(topic)) for topic in graph.topics.values() if pid in topic.papers}
 
 
+def _people_pages(vault: Path, note: Path) -> set[str]:
+    """The author and venue pages that list the paper of `note` (by year: a new year shows there)."""
+    loaded = load_vault(vault)
+    site = build_core_site(loaded.notes, loaded.attachments)
+    (pid,) = site.graph.papers_of_note(note.relative_to(vault).as_posix())
+    groups = [("authors", group) for group in site.directory.authors.values()]
+    groups += [("venues", group) for group in site.directory.venues.values()]
+    return {_page(vault, f"{kind}/{group.slug}.md") for kind, group in groups if pid in group.papers}
+
+
 def test_edits_rebuild_exactly_the_pages_that_depend_on_them(served, tmp_path: Path) -> None:
     vault, config_file, site = served
     notes = _notes(vault)
@@ -135,10 +145,11 @@ def test_edits_rebuild_exactly_the_pages_that_depend_on_them(served, tmp_path: P
         ("wikilink", lambda: _edit(source, "\n## ", f"\nSee also [[{target_name}]].\n\n## "),
          lambda: {_page(vault, source), _page(vault, target)}),
         # the year is written twice, in the note and in Home's summary table: a user corrects both.
-        # The paper's header, Home's table, Papers, the timeline and its topics' lists show it.
+        # The paper's header, Home's table, Papers, the timeline, its topics' lists and its
+        # authors' and venue's pages (papers by year) show it.
         ("year", lambda: (_edit(target, f"year: {year}\n", "year: 1999\n"),
                           _edit(vault / "Home.md", f"| [[{target_name}]] | {year} |", f"| [[{target_name}]] | 1999 |")),
-         lambda: {_page(vault, target), *generated, *_topic_pages(vault, target)}),
+         lambda: {_page(vault, target), *generated, *_topic_pages(vault, target), *_people_pages(vault, target)}),
         # the ticked paper's status: Home (the queue), Queues, Papers (status column), its header,
         # and its topics' comparison tables (their status column)
         ("queue", lambda: _edit(vault / "Home.md", "- [ ] ", "- [x] "),

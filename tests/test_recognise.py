@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from papernotes.graph import PaperGraph, build_graph
 from papernotes.loader import load_note, load_vault
 from papernotes.model import Note, NoteKey
@@ -494,3 +496,10 @@ def test_a_numbered_section_is_not_a_title_heading(make_vault: MakeVault) -> Non
     decision = graph.decisions[NoteKey("robotics.stand-up.md")]
     assert "title-heading" not in {s.name for s in decision.signals}
     assert decision.facts.title is None
+
+
+@pytest.mark.parametrize("title", [
+    '{{annotation.comment | replace("todo ", "")}}{% else %}', "{% if item.title %}", "<% tp.file.title %> notes",
+    "${title}", "Reading {{title}}"])
+def test_template_syntax_never_titles_a_paper(title: str) -> None:
+    assert title_problem(title) == "template syntax"

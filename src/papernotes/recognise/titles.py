@@ -1,4 +1,5 @@
-"""What can never be a paper's title: a URL, a path, a to-do, a question or a generic heading."""
+"""What can never be a paper's title: a URL, a path, a to-do, a question, a generic heading or
+template syntax."""
 
 from __future__ import annotations
 
@@ -11,6 +12,10 @@ _URL_RE = re.compile(r"^\s*(?:[a-z][a-z0-9+.\-]*://|www\.|mailto:|doi:|arxiv:)",
 # words on both sides with spaces around, or is one `A/B` pair such as `Encoder/Decoder`).
 _PATH_RE = re.compile(r"^\s*(?:[~.]?/|[A-Za-z]:\\)|^\S+\.(?:md|py|cpp|h|js|ts|json|ya?ml|txt|sh|pdf|png|jpe?g)$|"
                       r"^[\w.\-]+(?:/[\w.\-]+){2,}$")
+# What a template plugin (Templater, Zotero Integration's Nunjucks, Dataview) leaves unrendered in
+# a template note: `{{annotation.comment | ...}}`, `{% if %}`, `<% tp.file.title %>`, `${title}`.
+# Negated classes, not `.*?`: linear on long lines of braces.
+_TEMPLATE_RE = re.compile(r"\{%[^%]*%\}|\{\{[^{}]*\}\}|<%[^%]*%>|\$\{[^{}]*\}")
 # Verbs a to-do starts with ("Figure out how to...", "Add tags", "Fix ..."); `Read` is left out,
 # since "Read: Attention Is All You Need" is how queues name a paper.
 _TODO_VERBS = frozenset("""
@@ -41,6 +46,8 @@ def title_problem(text: str) -> str | None:
         return "a URL"
     if _PATH_RE.search(stripped):
         return "a path"
+    if _TEMPLATE_RE.search(stripped):
+        return "template syntax"
     words = key.split()
     if all(word in GENERIC_WORDS for word in words):
         return "a generic heading"

@@ -69,7 +69,7 @@ def test_graph_files_of_the_notes_vault_are_small_and_byte_identical() -> None:
     assert files == graph_files(site)
     data = json.loads(files[f"{DATA_DIR}/global.json"])
     nodes = len(data["label"])
-    assert nodes > 50 and set(data["kind"]) == {0, 1, 2, 3}  # papers, notes, topics, queues
+    assert nodes > 50 and set(data["kind"]) == {0, 1, 2, 3, 4, 5}  # papers, notes, topics, queues, authors, venues
     assert len(gzip.compress(files[f"{DATA_DIR}/global.json"].encode())) / nodes <= 150
     local = {name: text for name, text in files.items() if "/local/" in name}
     assert len(local) == len(site.links.published)
@@ -85,6 +85,35 @@ def test_local_files_stay_under_the_limit_around_a_hub(tmp_path: Path) -> None:
     hub = json.loads(found[f"{DATA_DIR}/local/Hub/index.json"])
     assert 20 < len(hub["nodes"]) <= LOCAL_NODE_LIMIT + 1 and hub["nodes"][0][0] == "Hub"  # + the note itself
     assert all(len(text.encode()) <= LOCAL_BYTES_LIMIT for name, text in found.items() if "/local/" in name)
+
+
+def test_authors_and_venues_are_nodes_joined_to_their_published_papers(tmp_path: Path) -> None:
+    site = site_of(tmp_path, {
+        "Latte.md": "---\nyear: 2024\nvenue: CVPR 2024\nauthors: [Xin Ma, Yaohui Wang]\n---\n# Latte\n",
+        "DiT.md": "---\nyear: 2023\nvenue: CVPR'23\nauthors: [William Peebles, Saining Xie]\n---\n# DiT\n",
+        "SiT.md": "---\nyear: 2024\nauthors: [Nanye Ma, 'Xie, Saining']\n---\n# SiT\n",
+        "Hidden.md": "---\nyear: 2024\nvenue: NeurIPS\nauthors: [Zed Secret]\npublish: false\n---\n# Hidden\n",
+    })
+    files = graph_files(site)
+    assert files == graph_files(site)
+    data = json.loads(files[f"{DATA_DIR}/global.json"])
+    kinds = [data["kinds"][k] for k in data["kind"]]
+    label = data["label"]
+    edges = data["edges"]
+    pairs = {frozenset((label[a], label[b])) for a, b in zip(edges[::2], edges[1::2], strict=True)}
+    by_kind = {kind: sorted(label[i] for i, k in enumerate(kinds) if k == kind) for kind in ("author", "venue")}
+    assert by_kind == {"author": ["Nanye Ma", "Saining Xie", "William Peebles", "Xin Ma", "Yaohui Wang"],
+                       "venue": ["CVPR"]}
+    assert {frozenset(("Saining Xie", "DiT")), frozenset(("Saining Xie", "SiT")), frozenset(("CVPR", "Latte")),
+            frozenset(("CVPR", "DiT")), frozenset(("Xin Ma", "Latte"))} <= pairs
+    assert frozenset(("CVPR", "SiT")) not in pairs and frozenset(("Xin Ma", "DiT")) not in pairs
+    urls = {label[i]: data["url"][i] for i, k in enumerate(kinds) if k in ("author", "venue")}
+    assert urls["Saining Xie"] == "authors/saining-xie/" and urls["CVPR"] == "venues/cvpr/"
+    assert "Zed Secret" not in files[f"{DATA_DIR}/global.json"] and "NeurIPS" not in files[f"{DATA_DIR}/global.json"]
+    local = json.loads(files[f"{DATA_DIR}/local/DiT/index.json"])
+    assert {"Saining Xie", "CVPR"} <= {row[0] for row in local["nodes"]}
+    assert graph_files(site, topic_pages=False) != files  # no generated pages, no author or venue pages to open
+    assert "Saining Xie" not in graph_files(site, topic_pages=False)[f"{DATA_DIR}/global.json"]
 
 
 def atom(text: str) -> ET.Element:

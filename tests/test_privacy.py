@@ -53,6 +53,8 @@ def private_vault(root: Path) -> Path:
             ---
             title: Public paper
             year: 2024
+            venue: CVPR
+            authors: [Ada Public]
             tags: [vision]
             ---
             # Public paper
@@ -145,6 +147,14 @@ def test_graph_previews_reading_and_feed_are_in_the_scan(site: Path) -> None:
     graph = json.loads((site / "_papernotes/graph/global.json").read_text(encoding="utf-8"))
     assert "Public paper" in graph["label"] and "vision" in graph["topicNames"]
     assert len(list((site / "_papernotes/graph/local").rglob("*.json"))) >= 2
+    # The private note's paper shares the venue CVPR: the venue node has only the public paper,
+    # and the private paper's authors have no node.
+    kinds = [graph["kinds"][k] for k in graph["kind"]]
+    people = {label: kind for label, kind in zip(graph["label"], kinds, strict=True) if kind in ("author", "venue")}
+    assert people == {"Ada Public": "author", "CVPR": "venue"}
+    venue = graph["label"].index("CVPR")
+    pairs = list(zip(graph["edges"][::2], graph["edges"][1::2], strict=True))
+    assert [graph["label"][a + b - venue] for a, b in pairs if venue in (a, b)] == ["Public paper"]
 
 
 def test_no_canary_in_any_file_name(site: Path) -> None:
@@ -227,5 +237,5 @@ def test_comparison_data_holds_only_published_papers(site: Path) -> None:
     titles = {paper["t"] for paper in data["papers"].values()}
     assert "Public paper" in titles  # the data is there, so the canary search above is real
     public = next(paper for paper in data["papers"].values() if paper["t"] == "Public paper")
-    assert set(public["a"]) == {"year", "status"}  # status: read in Home's queue, a public note
+    assert set(public["a"]) == {"year", "status", "venue", "authors"}  # status: read in Home's queue
     assert CANARIES["compare"] not in json.dumps(data, ensure_ascii=False)

@@ -34,7 +34,7 @@ from papernotes.render import page_url, relative_url
 GRAPH_SRC = "graph.md"
 GRAPH_PAGE = """# Graph
 
-<div class="pn-graph" id="pn-graph-global" aria-label="Graph of papers, notes, topics and queues"></div>
+<div class="pn-graph" id="pn-graph-global" aria-label="Graph of papers, notes, topics, queues, authors, venues"></div>
 
 <p class="pn-graph-noscript">The graph view needs JavaScript. Every paper is on
 <a href="{papers}">Papers</a>, every topic on <a href="{topics}">Topics</a>.</p>

@@ -1,9 +1,10 @@
-"""The paper graph as the graph view draws it: nodes (papers, notes, topics, queues), undirected
-edges, positions, and the JSON files the browser loads (one global file, one small file per page).
+"""The paper graph as the graph view draws it: nodes (papers, notes, topics, queues, authors,
+venues), undirected edges, positions, and the JSON files the browser loads (one global file, one
+small file per page).
 
-Only the published graph is read (`Site.graph` holds no private note, paper or title), so a
-private note cannot reach a graph file. Authors and venues plug in through `extra` (see
-`ExtraNode`) once the bibliography work provides them.
+Only the published graph is read (`Site.graph` holds no private note, paper or title; the
+site's author and venue directory is built from it and the library), so a private note cannot
+reach a graph file. Other parts of papernotes can still add nodes through `extra` (`ExtraNode`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from urllib.parse import unquote
 from papernotes.explore.layout import layout, radial
 from papernotes.pages import Site, topic_src
 from papernotes.pages.links import paper_target
+from papernotes.pages.people import author_src, venue_src
 from papernotes.render import page_url
 from papernotes.rewrite import anchor_above
 from papernotes.topics import topic_key
@@ -152,12 +154,28 @@ def _edges(site: Site, graph: ExploreGraph) -> None:
                 graph.join(queue_id, f"p:{item.paper}")
 
 
+def people_nodes(site: Site, graph: ExploreGraph) -> list[ExtraNode]:
+    """Each author and venue of the directory joined to its papers that have a node; one whose
+    papers are all library-only (no node) is left out. Its cluster is its first paper's."""
+    found: list[ExtraNode] = []
+    for prefix, kind, groups, src in (("a", "author", site.directory.authors, author_src),
+                                      ("v", "venue", site.directory.venues, venue_src)):
+        for slug, group in sorted(groups.items()):
+            papers = tuple(sorted({f"p:{pid}" for pid in group.papers if f"p:{pid}" in graph.index}))
+            if papers:
+                cluster = graph.nodes[graph.index[papers[0]]].cluster
+                found.append(ExtraNode(Node(f"{prefix}:{slug}", kind, group.name, _url(site, src(slug)),
+                                            cluster=cluster), papers))
+    return found
+
+
 def build(site: Site, *, topic_pages: bool = True, extra: Iterable[ExtraNode] = ()) -> ExploreGraph:
     graph = ExploreGraph()
     _paper_nodes(site, graph)
     _note_nodes(site, graph, topic_pages)
     _edges(site, graph)
-    for added in extra:  # authors, venues: whatever a later part of papernotes contributes
+    people = people_nodes(site, graph) if topic_pages else []  # their pages are generated pages
+    for added in (*people, *extra):  # and whatever another part of papernotes contributes
         graph.add(added.node)
         for neighbour in added.neighbours:
             graph.join(added.node.id, neighbour)
@@ -206,7 +224,7 @@ def _adjacency(graph: ExploreGraph) -> list[list[int]]:
         adjacency[a].append(b)
         adjacency[b].append(a)
     degree = [len(neighbours) for neighbours in adjacency]
-    topic = [node.kind == "topic" for node in graph.nodes]
+    topic = [node.kind in ("topic", "author", "venue") for node in graph.nodes]  # groups after papers
     for neighbours in adjacency:
         neighbours.sort(key=lambda node: (topic[node], -degree[node], node))
     return adjacency

@@ -9,12 +9,18 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from tests.ci import skip_or_fail
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def launch(playwright: Any) -> Any:
+    """Debian's chromium, started by a running `sync_playwright()` with the flags this machine needs."""
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
 
 
 def require_chromium() -> None:

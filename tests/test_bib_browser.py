@@ -9,14 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import ARGS, CHROMIUM, require_chromium, serve
+from tests.browser import launch, require_chromium, serve
+from tests.ci import import_playwright
 from tests.test_site_build import build_site
 
 pytestmark = pytest.mark.browser
 
 require_chromium()
 
-playwright_api = pytest.importorskip("playwright.sync_api")
+playwright_api = import_playwright(allow_module_level=True)
 
 VAULT = Path(__file__).parent / "golden" / "bib" / "vault"
 
@@ -33,7 +34,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture()
 def page(base_url: str) -> Iterator[object]:
     with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = launch(p)
         context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
         page = context.new_page()
         requests: list[str] = []

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlparse
 import pytest
 
 from papernotes import search
-from tests.browser import ARGS, CHROMIUM, require_chromium, serve
+from tests.browser import launch, require_chromium, serve
 from tests.ci import import_playwright
 from tests.test_site_build import REPO, build_site
 
@@ -43,7 +43,7 @@ def sharded_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     with playwright_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        chromium = launch(p)
         yield chromium
         chromium.close()
 

@@ -12,7 +12,7 @@ from urllib.parse import quote
 import pytest
 
 from papernotes.sanitize import sanitize_html
-from tests.browser import ARGS, CHROMIUM, require_chromium, serve
+from tests.browser import launch, require_chromium, serve
 from tests.ci import import_playwright
 from tests.test_site_build import build_site, write_vault
 
@@ -190,7 +190,7 @@ def test_no_script_runs_on_any_page_or_search(site: Path, served: str) -> None:
     dialogs: list[str] = []
     found: dict[str, int] = {}
     with api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = launch(p)
         try:
             page = browser.new_page()
             page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))

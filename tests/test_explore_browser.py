@@ -17,7 +17,8 @@ from urllib.parse import unquote, urlparse
 import pytest
 
 from papernotes.explore.layout import layout
-from tests.browser import ARGS, CHROMIUM, require_chromium, serve
+from tests.browser import launch, require_chromium, serve
+from tests.ci import import_playwright
 from tests.test_explore import atom
 from tests.test_site_build import REPO, build_site
 
@@ -25,7 +26,7 @@ pytestmark = pytest.mark.browser
 
 require_chromium()
 
-playwright_api = pytest.importorskip("playwright.sync_api")
+playwright_api = import_playwright(allow_module_level=True)
 
 NO_WEBGL = """
 const original = HTMLCanvasElement.prototype.getContext;
@@ -91,7 +92,7 @@ def base_url(site: Path) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     with playwright_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        chromium = launch(p)
         yield chromium
         chromium.close()
 

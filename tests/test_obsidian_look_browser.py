@@ -7,14 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import ARGS, CHROMIUM, require_chromium, serve
+from tests.browser import launch, require_chromium, serve
+from tests.ci import import_playwright
 from tests.test_site_build import build_site, write_vault
 
 pytestmark = pytest.mark.browser
 
 require_chromium()
 
-playwright_api = pytest.importorskip("playwright.sync_api")
+playwright_api = import_playwright(allow_module_level=True)
 
 VAULT = {
     "index.md": """
@@ -37,7 +38,7 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     root: Path = tmp_path_factory.mktemp("look")
     site = build_site(write_vault(root / "docs", VAULT), root / "site")
     with serve(site) as url, playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = launch(p)
         page = browser.new_page()
         page.goto(url)
         yield page

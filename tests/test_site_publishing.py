@@ -88,3 +88,20 @@ def test_private_note_is_absent_from_the_site(tmp_path: Path, rule: str) -> None
     assert {name: found for name, found in leaks.items() if found} == {}
     assert b"Public Transformer Paper" in contents["papers/index.html"]
     assert b"not for the web" in contents["index.html"]  # the link text stays, as plain text
+
+
+@pytest.mark.parametrize("attachments", ["used", "all"])
+def test_excluded_files_are_never_copied_even_when_linked(tmp_path: Path, attachments: str) -> None:
+    """`exclude` means never published: a data file under an excluded folder stays out with
+    `attachments: all`, and also when a published note links or embeds it."""
+    docs = write_vault(tmp_path / "docs", {
+        "index.md": "# Home\n\n![[Private/plot.png]] [table](Private/results.csv) ![[Public/ok.png]]\n",
+        "Private/results.csv": "PRIVATE-CANARY-7f3a\n",
+        "Private/plot.png": "PRIVATE-CANARY-7f3a\n",
+        "Private/unused.txt": "PRIVATE-CANARY-7f3a\n",
+        "Public/ok.png": "public\n",
+    })
+    site = build_site(docs, tmp_path / "site", strict=False, exclude="['Private/**']", attachments=attachments)
+    written = sorted(path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file())
+    assert [name for name in written if name.startswith(("Private", "Public"))] == ["Public/ok.png"]
+    assert not any(b"PRIVATE-CANARY-7f3a" in (site / name).read_bytes() for name in written)

@@ -190,7 +190,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         # a withheld note (its page would land on another's) is not published, yet warned about
         self.log_diagnostics(sorted([*collided, *published.diagnostics], key=sort_key))
         prune(files, site, vault.attachments, config.docs_dir, only_used=self.config.attachments == "used",
-              libraries=vault_libraries(vault.attachments, (), Path(config.docs_dir)))  # excluded ones too
+              libraries=vault_libraries(vault.attachments, (), Path(config.docs_dir)),  # excluded ones too
+              exclude=self.config.exclude)
         made.update(moved_pages(files, site.links.page_src))
         moved = set(made)
         self.explorer = Explorer(site, vault_root=Path(config.docs_dir), site_name=config.site_name,

@@ -10,15 +10,17 @@ from mkdocs.structure.files import Files
 
 from papernotes.collisions import Output, diagnostic, find_collisions, too_long, too_long_diagnostic
 from papernotes.diagnostics import Diagnostic
+from papernotes.loader import is_excluded
 from papernotes.pages import Site, is_site_asset
 from papernotes.paths import page_dest
 from papernotes.search import bundle_name
 
 
 def prune(files: Files, site: Site, attachments: Sequence[str], docs_dir: str, *, only_used: bool,
-          libraries: Sequence[str] = ()) -> None:
+          libraries: Sequence[str] = (), exclude: Sequence[str] = ()) -> None:
     """Drop what must not be published: unpublished notes, files that symlink out of the vault,
-    and (with `only_used`) vault files no published note links to or embeds. Reference
+    vault files under `exclude` (even when a published note links them), and (with `only_used`)
+    vault files no published note links to or embeds. Reference
     `libraries` are published only when a note links to them, even with `attachments: all`: they
     may hold entries about private notes' papers (the site has its own `papers.bib`)."""
     used, vault_files, library_files = site.used_attachments(), frozenset(attachments), frozenset(libraries)
@@ -29,6 +31,8 @@ def prune(files: Files, site: Site, attachments: Sequence[str], docs_dir: str, *
             files.remove(file)  # MkDocs follows symlinks; a file from outside the vault is not ours
         elif file.is_documentation_page() and file.src_uri not in site.links.published:
             files.remove(file)
+        elif file.src_dir == docs_dir and is_excluded(file.src_uri, exclude):
+            files.remove(file)  # `exclude` promises never published, whatever links to it
         elif ((only_used or file.src_uri in library_files) and not file.is_documentation_page()
               and file.src_uri in vault_files
               and not is_site_asset(file.src_uri) and file.src_uri not in used):

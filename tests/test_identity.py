@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from papernotes.identity import identity_keys, paper_id
+from papernotes.identity import PaperIndex, identity_keys, paper_id
 from papernotes.model import NoteKey, Paper
 
 
@@ -31,3 +31,29 @@ def _paper(title: str, **facts: object) -> Paper:
 def test_identity_keys_and_id(paper: Paper, keys: list[str], pid: str) -> None:
     assert identity_keys(paper) == keys
     assert paper_id(paper) == pid
+
+
+def _merge(*titles: str) -> list[list[str]]:
+    """Which of the titles (one mention each) end up as one paper, by paper in id order."""
+    index = PaperIndex()
+    for title in titles:
+        index.add(_paper(title))
+    papers, mention_ids, _ = index.freeze()
+    return [[titles[m] for m, pid in sorted(mention_ids.items()) if pid == paper] for paper in papers]
+
+
+def test_one_head_with_two_subtitles_is_two_papers() -> None:
+    spatial = "Dynamic Convolutions: Exploiting Spatial Sparsity for Faster Inference"
+    kernels = "Dynamic Convolutions: Attention over Convolution Kernels"
+    assert sorted(_merge(spatial, kernels)) == [[kernels], [spatial]]
+    # A queue item's short name joins the first of them, and never bridges the two.
+    assert sorted(_merge(spatial, "Dynamic Convolutions", kernels)) == [
+        [kernels], [spatial, "Dynamic Convolutions"]]
+    assert sorted(_merge("Dynamic Convolutions", spatial, kernels)) == [
+        ["Dynamic Convolutions", spatial], [kernels]]
+
+
+def test_a_shortened_subtitle_still_joins_its_paper() -> None:
+    full = "BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding"
+    cut = "BERT: Pre-training of Deep Bidirectional Transformers"
+    assert _merge(full, cut, "BERT") == [[full, cut, "BERT"]]

@@ -23,7 +23,10 @@ Evidence = dict[str, frozenset[object]]
 
 
 def _evidence(paper: Paper) -> Evidence:
-    return {name: frozenset([getattr(paper, name)]) for name in _EVIDENCE if getattr(paper, name)}
+    evidence = {name: frozenset([getattr(paper, name)]) for name in _EVIDENCE if getattr(paper, name)}
+    if _head_key(paper.title):
+        evidence["subtitled"] = frozenset([title_key(paper.title)])
+    return evidence
 
 
 _STRONG_EVIDENCE = ("arxiv", "doi", "citekey")
@@ -49,11 +52,26 @@ def identity_keys(paper: Paper) -> list[str]:
         keys.append("title:" + title_key(paper.title))
     if paper.short_name and title_key(paper.short_name):
         keys.append("title:" + title_key(paper.short_name))
-    head, colon, _ = paper.title.partition(":")
-    if colon and 0 < len(title_key(head).split()) <= 4:
+    head = _head_key(paper.title)
+    if head:
         # "Latte: Latent Diffusion Transformer ..." is what a queue item calls "Latte".
-        keys.append("title:" + title_key(head))
+        keys.append(head)
     return keys
+
+
+def _head_key(title: str) -> str:
+    """The key of a short name before the first colon ("Latte: ..."), or ""."""
+    head, colon, _ = title.partition(":")
+    return "title:" + title_key(head) if colon and 0 < len(title_key(head).split()) <= 4 else ""
+
+
+def _subtitles_disagree(first: Evidence, second: Evidence) -> bool:
+    """True when two groups hold full titles with one head but different subtitles, neither
+    a shortened form of the other: "Dynamic Convolutions: Exploiting Spatial Sparsity" and
+    "Dynamic Convolutions: Attention over Kernels" are two papers, whatever the head says."""
+    mine, theirs = first.get("subtitled", frozenset()), second.get("subtitled", frozenset())
+    return bool(mine and theirs) and not any(
+        str(a).startswith(str(b)) or str(b).startswith(str(a)) for a in mine for b in theirs)
 
 
 def paper_id(paper: Paper) -> PaperId:
@@ -216,6 +234,7 @@ class PaperIndex:
         self._mentions.append(mention)
         self._parent.append(index)
         self._evidence[index] = _evidence(mention)
+        head = _head_key(mention.title)
         for key in identity_keys(mention):
             owners = self._by_key.setdefault(key, [])
             if key.startswith("note:"):  # one note is one paper, whatever it says
@@ -227,9 +246,12 @@ class PaperIndex:
             # A shared arXiv id joins, unless another strong key says otherwise (a DOI shared
             # with a paper of another arXiv id); a shared title joins unless a year says so too.
             names = _STRONG_EVIDENCE if key.startswith(STRONG_KEYS) else _EVIDENCE
+            by_head = key == head and key != "title:" + title_key(mention.title)
             for other in owners:
                 mine, theirs = self._root(index), self._root(other)
-                if mine == theirs or not disagree(self._evidence[mine], self._evidence[theirs], names):
+                if mine == theirs or not (
+                        disagree(self._evidence[mine], self._evidence[theirs], names)
+                        or by_head and _subtitles_disagree(self._evidence[mine], self._evidence[theirs])):
                     self._union(other, index)
                     break
             else:  # a paper of its own under this title: later mentions may join either

@@ -25,6 +25,7 @@ from generate_vault import generate  # noqa: E402
 from papernotes.loader import load_vault  # noqa: E402
 from papernotes.pages import build_site as build_core_site  # noqa: E402
 from papernotes.pages import topic_src  # noqa: E402
+from papernotes.explore.previews import SHARD_PAGES  # noqa: E402
 
 SERVE_URL = "http://127.0.0.1:8000/"
 _PLUGINS = dict(MkDocsConfig._schema)["plugins"]
@@ -221,3 +222,19 @@ def test_serve_indexes_the_preview_for_search_in_the_background(tmp_path: Path) 
         instance = _PLUGINS.plugin_cache.pop("papernotes", None)
         if instance is not None:
             instance.on_shutdown()
+
+
+def test_a_new_preview_shard_rebuilds_every_page(served, tmp_path: Path) -> None:
+    """Every page's head names how many preview shards there are; when enough new notes add a
+    shard, pages that did not change otherwise (notes and generated pages) name the new count."""
+    vault, config_file, site = served
+    shards = re.compile(rb'<meta name="pn-preview-shards" content="(\d+)">')
+    before = int(shards.search((site / "index.html").read_bytes())[1])  # type: ignore[index]
+    for n in range(SHARD_PAGES):
+        (vault / "extra" / f"Extra {n}.md").parent.mkdir(exist_ok=True)
+        (vault / "extra" / f"Extra {n}.md").write_text(f"# Extra {n}\n\nA plain note.\n", encoding="utf-8")
+    _serve_build(config_file, site)
+    counts = {int(shards.search(page.read_bytes())[1]) for page in site.rglob("*.html")  # type: ignore[index]
+              if shards.search(page.read_bytes())}
+    assert counts == {before + 1}
+    _assert_same_as_clean(config_file, site, tmp_path, "new shard")

@@ -221,7 +221,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         if self.dirty:
             start = time.perf_counter()
             options = (self.config.paper_pages, self.config.generated_pages, self.config.search,
-                       self.config.attachments, self.config.strict_line_breaks, config.use_directory_urls)
+                       self.config.attachments, self.config.strict_line_breaks, config.use_directory_urls,
+                       self.explorer.shards)  # every page's head names the previews' shard count
             stale, gone = self.rebuilds.remove_stale(site, files, options, paper_pages=self.config.paper_pages)
             log.info("papernotes: %s of %s note pages to rebuild, %s outputs removed (%s)", f"{stale:,}",
                      f"{len(site.links.published):,}", f"{gone:,}", _seconds(start))

@@ -169,9 +169,13 @@ class Rebuilds:
         inputs changed (backlinks, related papers, resolved links...) lose their output, so they
         are rebuilt too; outputs of files that are gone (a deleted or now private note) go.
         Returns how many pages are stale and how many outputs went."""
-        stale = self.stale(site_inputs(site, options), page_inputs(site, paper_pages=paper_pages))
+        shared = site_inputs(site, options)
+        everything = self.pages is None or shared != self.shared
+        stale = self.stale(shared, page_inputs(site, paper_pages=paper_pages))
         outputs = {file.abs_dest_path for file in files}
         doomed = {files.get_file_from_path(site.src_of(key)) for key in stale}
+        if everything:  # generated pages too: their text may be unchanged, not their chrome
+            doomed.update(files.documentation_pages())
         gone = self.outputs - outputs
         for path in gone | {file.abs_dest_path for file in doomed if file is not None}:
             if os.path.isfile(path):

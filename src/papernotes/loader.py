@@ -240,6 +240,7 @@ def load_note(key: str, data: bytes) -> tuple[Note | None, list[Diagnostic]]:
         tables=tuple(structure.tables),
         hashtags=tuple(structure.hashtags),
         block_ids=tuple(structure.block_ids),
+        block_texts=tuple(structure.block_texts),
         papers=tuple(papers),
         queries=tuple(structure.queries),
         inline_fields=tuple(structure.inline_fields),

@@ -231,6 +231,9 @@ class Note:
     tables: tuple[Table, ...] = ()
     hashtags: tuple[Hashtag, ...] = ()
     block_ids: tuple[str, ...] = ()
+    block_texts: tuple[tuple[str, str], ...] = ()
+    """Logseq blocks with an `id::` property: (uuid, the block's first line as plain text), what
+    a `((uuid))` reference to the block shows."""
     papers: tuple[Paper, ...] = ()
     queries: tuple[Query, ...] = ()
     inline_fields: tuple[InlineField, ...] = ()

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from papernotes.diagnostics import Diagnostic
+from papernotes.markdown.logseq import is_block_ref
 from papernotes.model import Link, Note, NoteKey
 from papernotes.paths import NOTE_SUFFIXES, heading_anchor, is_note_path, stem
 from papernotes.suggest import Suggester, close_matches
@@ -67,7 +68,10 @@ class Resolver:
         self._anchors: dict[str, _Anchors] = {}
         self._reported_ambiguous: set[str] = set()
         self._suggester: Suggester | None = None  # built on the first broken link
+        self._logseq_blocks: dict[str, str] = {}  # Logseq block uuid -> the note that has it
         for note in notes:
+            for uuid, _ in note.block_texts:
+                self._logseq_blocks.setdefault(uuid, note.path)
             self._add(note.path, note=True)
             for alias in note.aliases:
                 self._by_name[fold(alias)].append(note.path)
@@ -183,10 +187,23 @@ class Resolver:
     def _same_note(self, link: Link, source: NoteKey) -> tuple[Resolved | None, list[Diagnostic]]:
         if not link.fragment:
             return Resolved(source), []
+        if is_block_ref(link.raw):
+            return self._block_ref(link, source)
         anchor = self.anchor(source, link.fragment)
         if anchor is None:
             return Resolved(source), [self._missing_anchor(link, source, source)]
         return Resolved(source, anchor), []
+
+    def _block_ref(self, link: Link, source: NoteKey) -> tuple[Resolved | None, list[Diagnostic]]:
+        """`((uuid))`: the block with that `id::`, in whichever note of the vault has it."""
+        uuid = link.fragment[1:]
+        key = self._logseq_blocks.get(uuid)
+        if key is None:
+            return None, [Diagnostic(source, link.line, "warning", "missing-block",
+                                     f"{link.raw} matches no block of the vault",
+                                     f"a block reference shows the block written with `id:: {uuid}`; "
+                                     "that note may be missing from the notes folder, or the block deleted")]
+        return Resolved(key, "^" + uuid), []
 
     def _broken(self, link: Link, source: str) -> Diagnostic:
         if link.target.startswith("..") or posixpath.normpath(

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from papernotes.diagnostics import Diagnostic
 from papernotes.markdown.html import SLOT_RE, UrlOf, code_block, render_page
+from papernotes.markdown.logseq import is_block_ref
 from papernotes.model import Citation, Link, Note, NoteHtml, NoteKey, Paper, Query
 from papernotes.paths import is_note_path, stem
 from papernotes.render import page_url, relative_url, url_path
@@ -231,6 +232,11 @@ def broken(text: str, reason: str) -> str:
             f"{html.escape(text, quote=False)}</span>")
 
 
+def block_text(note: Note, uuid: str) -> str:
+    """What a `((uuid))` reference to a block of `note` shows: the block's first line."""
+    return next((text for block, text in note.block_texts if block == uuid), "")
+
+
 def _label(link: Link) -> str:
     if link.text:
         return link.text
@@ -291,6 +297,8 @@ class _Page:
         return html.escape(relative_url(url + (f"#{anchor}" if anchor else ""), self.base_url))
 
     def wikilink(self, link: Link, resolved: Resolved | None, note: Note) -> str:
+        if is_block_ref(link.raw):
+            return self.block_ref(link, resolved, note)
         label = html.escape(_label(link), quote=False)
         if resolved is None:
             return broken(_label(link), f"{_shown(link)} matches no note")
@@ -299,6 +307,17 @@ class _Page:
         if resolved.key == note.path and not link.target:
             return f'<a href="#{html.escape(resolved.anchor)}">{label}</a>' if resolved.anchor else label
         return f'<a href="{self.href(resolved.key, resolved.anchor)}">{label}</a>'
+
+    def block_ref(self, link: Link, resolved: Resolved | None, note: Note) -> str:
+        """`((uuid))` as Logseq shows it, the referenced block's text, linking to the block; as
+        written when the block is missing or in a note the site does not publish."""
+        if resolved is None:
+            return broken(link.raw, "no block of the vault has this id")
+        if resolved.key not in self.ctx.published:
+            return html.escape(link.raw, quote=False)
+        text = block_text(self.ctx.notes[NoteKey(resolved.key)], resolved.anchor[1:]) or link.raw
+        href = "#" + html.escape(resolved.anchor) if resolved.key == note.path else self.href(resolved.key, resolved.anchor)
+        return f'<a class="pn-block-ref" href="{href}">{html.escape(text, quote=False)}</a>'
 
     def embed(self, link: Link, resolved: Resolved | None, stack: tuple[str, ...]) -> str:
         label = link.text or stem(link.target) or link.fragment

@@ -22,6 +22,7 @@ from papernotes.model import (
     TableRow,
     Task,
 )
+from papernotes.markdown.logseq import LOGSEQ_ID_RE, LOGSEQ_PROPERTY_RE
 from papernotes.paths import decode_link_target, has_scheme, heading_anchor
 
 _BLOCK_ID_RE = re.compile(r"(?:^|\s)\^([A-Za-z0-9][A-Za-z0-9\-]*)\s*$")
@@ -38,6 +39,7 @@ class Structure:
     tables: list[Table] = field(default_factory=list)
     hashtags: list[Hashtag] = field(default_factory=list)
     block_ids: list[str] = field(default_factory=list)
+    block_texts: list[tuple[str, str]] = field(default_factory=list)
     queries: list[Query] = field(default_factory=list)
     inline_fields: list[InlineField] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
@@ -188,6 +190,8 @@ class _Walker:
         content = token.content
         if "::" in content or "`=" in content or "`$=" in content:
             self._inline_fields(token.children or (), self.line_of(token))
+        if "id::" in content:
+            self._logseq_block_ids(token)
         if "^" in content:
             for line_text in content.split("\n"):
                 match = _BLOCK_ID_RE.search(line_text)
@@ -200,6 +204,17 @@ class _Walker:
             first_line = _first_line(token.children or [])
             own_links = tuple(link for link in links if link.line == line)
             self.out.tasks.append(Task(plain_text(first_line), done, line, self.heading, own_links))
+
+    def _logseq_block_ids(self, token: Token) -> None:
+        """A Logseq block's `id:: <uuid>` line: the block can be referenced as `((uuid))`, and
+        shows its first line there (a heading's text when the block is a heading)."""
+        for line_text in token.content.split("\n"):
+            match = LOGSEQ_ID_RE.match(line_text)
+            if match:
+                first = plain_text(_first_line(token.children or []))
+                text = self.heading if LOGSEQ_PROPERTY_RE.match(first) else first
+                self.out.block_ids.append(match.group(1).lower())
+                self.out.block_texts.append((match.group(1).lower(), text))
 
     def _inline_fields(self, children: Sequence[Token], line: int) -> None:
         """`key:: value` lines and `[key:: value]` in text; never inside code spans."""

@@ -12,6 +12,7 @@ from urllib.parse import unquote
 
 from markdown_it.token import Token
 
+from papernotes.markdown.logseq import hide_properties
 from papernotes.markdown.structure import plain_text
 from papernotes.paths import has_scheme, heading_anchor
 from papernotes.render import relative_url
@@ -50,7 +51,7 @@ def prepare(tokens: list[Token], env: RenderEnv) -> None:
     _headings(tokens, env)
     for token in tokens:
         if token.type == "inline" and token.children:
-            token.children = _text_children(_autolinks(token.children))
+            token.children = _text_children(_autolinks(hide_properties(token.children)))
     if env.slots:
         _lone_embeds(tokens)
         _line_slots(tokens, env.body_line)

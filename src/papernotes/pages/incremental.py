@@ -20,11 +20,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import write_file
 
 from papernotes.bib.citations import citation_inputs, cited_papers
+from papernotes.markdown.logseq import is_block_ref
 from papernotes.model import Note, PaperId
 from papernotes.pages import Site
 from papernotes.pages.links import paper_target, paper_topics
 from papernotes.pages.paper import backlink_facts, rank_related
-from papernotes.rewrite import MAX_EMBED_DEPTH, MAX_EMBEDS
+from papernotes.rewrite import MAX_EMBED_DEPTH, MAX_EMBEDS, block_text
 
 PageInputs = dict[str, object]
 
@@ -63,7 +64,9 @@ def _own_inputs(site: Site) -> dict[str, object]:
         note = links.notes[key]  # type: ignore[index]
         resolutions = links.resolutions.get(note.path, ())
         # The title too: another note can change it (a survey spelling out a paper's full title).
-        own[key] = (note.content_hash, note.title, tuple(resolutions),
+        blocks = tuple(block_text(links.notes[resolved.key], resolved.anchor[1:])  # type: ignore[index]
+                       for link, resolved in resolutions if is_block_ref(link.raw) and resolved is not None)
+        own[key] = (note.content_hash, note.title, tuple(resolutions), blocks,
                     tuple(sorted(links.line_anchors.get(key, {}).items())),
                     tuple(sorted(queries.get(key, ()))),
                     tuple(links.tag_pages.get(tag.tag) for tag in note.hashtags),

@@ -29,7 +29,7 @@ from papernotes.config import PaperNotesConfig
 from papernotes.diagnostics import Diagnostic, sort_key
 from papernotes.explore import Explorer
 from papernotes.loader import load_vault
-from papernotes.markdown.html import Rendered, first_title, page_toc, render_page, toc
+from papernotes.markdown.html import Rendered, first_title, page_toc, render_page, toc, with_mermaid
 from papernotes.model import NoteKey
 from papernotes.page_meta import HasTemplate, missing_templates, page_meta, theme_has
 from papernotes.pages import Site, is_published
@@ -37,7 +37,7 @@ from papernotes.pages.generate import default_nav, generated_pages
 from papernotes.pages.incremental import Rebuilds
 from papernotes.pages.paper import wrap_content
 from papernotes.publish import publish
-from papernotes.render import counted
+from papernotes.render import counted, relative_url
 from papernotes.rewrite import note_html
 from papernotes.sanitize import sanitize_html
 from papernotes.search import SHARD_PAGES, BackgroundIndexer, SearchError, index_site
@@ -305,7 +305,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         page.content = None  # written: MkDocs would keep every page's HTML until the build ends
         if self.explorer is not None:
             output = self.explorer.finish_page(output, page.file.src_uri)
-        return output
+        return with_mermaid(output, relative_url(f"{ASSET_DIR}/mermaid/mermaid.min.js", page.url))
 
     def _release_memory(self) -> None:
         """Pagefind runs beside this process: the notes and the graph, no longer needed once every

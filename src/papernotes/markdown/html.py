@@ -60,6 +60,21 @@ class Rendered:
     """The text of the first `# heading`, the page's title when its frontmatter has none."""
 
 
+MERMAID_BLOCK = '<pre class="mermaid">'
+"""How a ```` ```mermaid ```` block starts in a page: Material draws each such block with the
+`mermaid` library when the page has loaded it (`with_mermaid`), and fetches it from a CDN
+otherwise."""
+
+
+def with_mermaid(output: str, script_url: str) -> str:
+    """A built page that shows a Mermaid diagram loads the library shipped with papernotes
+    (before Material's own scripts run, so Material never fetches it): sites work offline."""
+    if MERMAID_BLOCK not in output:
+        return output
+    tag = f'<script src="{html.escape(script_url)}"></script>\n'
+    return output.replace("</body>", tag + "</body>", 1) if "</body>" in output else output + tag
+
+
 def slot(kind: str, number: int) -> str:
     return f"{SLOT_START}{kind}{number}{SLOT_END}"
 
@@ -281,6 +296,8 @@ class _Renderer(RendererHTML):
         if "pn_query" in token.meta and _env(env).slots:
             return slot("Q", token.meta["pn_query"])
         language = token.info.strip().split(maxsplit=1)[0] if token.info.strip() else ""
+        if language.lower() == "mermaid":  # drawn in the browser, as Obsidian draws it
+            return f'{MERMAID_BLOCK}<code>{html.escape(token.content, quote=False)}</code></pre>\n'
         return code_block(token.content, language)
 
     def code_block(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:

@@ -38,7 +38,8 @@ VAULT = {
         - gone (({GONE})), private (({SECRET}))
         - `(({KITAEV}))` in code stays code
         - f((x)) is not a reference
-        """,
+        - [the model](((KITAEV))) and [gone](((GONE)))
+        """.replace("KITAEV", KITAEV).replace("GONE", GONE),
     "pages/Secret.md": f"""
         ---
         publish: false
@@ -76,13 +77,15 @@ def test_references_resolve_across_the_vault_and_show_the_blocks_text(
         f" private (({SECRET}))</li>\n"
         f"<li><code>(({KITAEV}))</code> in code stays code</li>\n"
         "<li>f((x)) is not a reference</li>\n"
+        f'<li><a href="../Honeycomb/#^{KITAEV}">the model</a> and'
+        ' <a class="pn-broken" title="no block of the vault has this id">gone</a></li>\n'
         "</ul>\n")
     own = note_html(honeycomb, site.links)
     assert f'<a id="^{KITAEV}" class="pn-block"></a>' in own
     assert f'again: <a class="pn-block-ref" href="#^{KITAEV}">Kitaev model on the honeycomb</a>' in own
     assert "::" not in own.replace("type:: lecture", "")  # Logseq's own properties are gone, others stay
     problems = [(d.path, d.line, d.code) for d in site.diagnostics if d.code == "missing-block"]
-    assert problems == [("pages/Review.md", 2, "missing-block")]
+    assert problems == [("pages/Review.md", 2, "missing-block"), ("pages/Review.md", 5, "missing-block")]
 
 
 def test_a_built_site_links_block_references_and_leaks_no_private_block(tmp_path: Path) -> None:

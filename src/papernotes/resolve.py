@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from papernotes.diagnostics import Diagnostic
-from papernotes.markdown.logseq import is_block_ref
+from papernotes.markdown.logseq import is_block_ref, linked_block
 from papernotes.model import Link, Note, NoteKey
 from papernotes.paths import NOTE_SUFFIXES, heading_anchor, is_note_path, stem
 from papernotes.suggest import Suggester, close_matches
@@ -145,6 +145,10 @@ class Resolver:
         """Resolve one link written in `source`; problems come back as diagnostics."""
         if link.external:
             return None, []
+        if link.kind == "markdown" and link.target.startswith("(("):
+            uuid = linked_block(link.target)
+            if uuid is not None:
+                return self._block_ref(link, source, uuid)
         if not link.target:
             return self._same_note(link, source)
         candidates = self._candidates(link, source)
@@ -187,20 +191,20 @@ class Resolver:
     def _same_note(self, link: Link, source: NoteKey) -> tuple[Resolved | None, list[Diagnostic]]:
         if not link.fragment:
             return Resolved(source), []
-        if is_block_ref(link.raw):
-            return self._block_ref(link, source)
+        if is_block_ref(link):
+            return self._block_ref(link, source, link.fragment[1:])
         anchor = self.anchor(source, link.fragment)
         if anchor is None:
             return Resolved(source), [self._missing_anchor(link, source, source)]
         return Resolved(source, anchor), []
 
-    def _block_ref(self, link: Link, source: NoteKey) -> tuple[Resolved | None, list[Diagnostic]]:
-        """`((uuid))`: the block with that `id::`, in whichever note of the vault has it."""
-        uuid = link.fragment[1:]
+    def _block_ref(self, link: Link, source: NoteKey, uuid: str) -> tuple[Resolved | None, list[Diagnostic]]:
+        """`((uuid))` or `[label](((uuid)))`: the block with that `id::`, in whichever note of the
+        vault has it."""
         key = self._logseq_blocks.get(uuid)
         if key is None:
             return None, [Diagnostic(source, link.line, "warning", "missing-block",
-                                     f"{link.raw} matches no block of the vault",
+                                     f"{_as_written(link)} matches no block of the vault",
                                      f"a block reference shows the block written with `id:: {uuid}`; "
                                      "that note may be missing from the notes folder, or the block deleted")]
         return Resolved(key, "^" + uuid), []

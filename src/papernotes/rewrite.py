@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from papernotes.diagnostics import Diagnostic
 from papernotes.markdown.html import SLOT_RE, UrlOf, code_block, render_page
-from papernotes.markdown.logseq import is_block_ref
+from papernotes.markdown.logseq import is_block_ref, linked_block
 from papernotes.model import Citation, Link, Note, NoteHtml, NoteKey, Paper, Query
 from papernotes.paths import is_note_path, stem
 from papernotes.render import page_url, relative_url, url_path
@@ -297,7 +297,7 @@ class _Page:
         return html.escape(relative_url(url + (f"#{anchor}" if anchor else ""), self.base_url))
 
     def wikilink(self, link: Link, resolved: Resolved | None, note: Note) -> str:
-        if is_block_ref(link.raw):
+        if is_block_ref(link):
             return self.block_ref(link, resolved, note)
         label = html.escape(_label(link), quote=False)
         if resolved is None:
@@ -366,6 +366,8 @@ class _Page:
             return f' {name}="{self.href(resolved.key, resolved.anchor if name == "href" else "")}"'
         if name == "href" and (is_note_path(link.target) or resolved is not None):
             return _NOT_A_PAGE
+        if name == "href" and linked_block(link.target):  # Logseq's [label](((uuid))), a missing block
+            return ' class="pn-broken" title="no block of the vault has this id"'
         return f' {name}="{html.escape(link.raw)}"'  # a missing file: kept as written, and reported
 
     def html_src(self, link: Link, resolved: Resolved | None) -> str:

@@ -16,6 +16,8 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from papernotes.model import Link
+
 _UUID = r"([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})"
 UUID_RE = re.compile(_UUID)
 LOGSEQ_ID_RE = re.compile(rf"^\s*+id::[ \t]*+{_UUID}[ \t]*+$")
@@ -30,9 +32,15 @@ HIDDEN_PROPERTIES = frozenset({
 """Properties Logseq writes for itself and does not show in a block."""
 
 
-def is_block_ref(raw: str) -> bool:
+def is_block_ref(link: Link) -> bool:
     """True for a link written as `((uuid))`."""
-    return raw.startswith("((")
+    return link.kind == "wikilink" and link.raw.startswith("((")
+
+
+def linked_block(target: str) -> str | None:
+    """The uuid of Logseq's `[label](((uuid)))`, a Markdown link to a block, else None."""
+    match = _BLOCK_REF_RE.fullmatch(target)
+    return match.group(1).lower() if match else None
 
 
 def _split_block_refs(state: StateCore) -> None:

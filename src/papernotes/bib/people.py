@@ -15,7 +15,7 @@ from papernotes.paths import slugify
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _ACRONYM_RE = re.compile(r"\(([A-Za-z][A-Za-z&\- ]{1,15}?)[\s\-']*(?:(?:19|20)\d{2})?\)")
 _PROCEEDINGS_RE = re.compile(r"^(?:proceedings of (?:the )?|proc\. (?:of )?)", re.IGNORECASE)
-_VENUE_NOTE_RE = re.compile(r"\s*\((?:oral|poster|spotlight|highlight|workshop)\)\s*$", re.IGNORECASE)
+_VENUE_NOTE_RE = re.compile(r"(?<!\s)\s*+\((?:oral|poster|spotlight|highlight|workshop)\)\s*+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ class Token:
     end: int
 
 
-_SPACE_RE = re.compile(r"(?:\s+|//[^\n]*)+")
+_SPACE_RE = re.compile(r"(?:\s++|//[^\n]*+)++")
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?(?![\w-])")
 _NUMBER_RE = re.compile(r"\d+(?:\.\d+)?(?![\w])")
 # Dataview field names may hold dashes (`key-design`); Bases reads `a-b` as a subtraction.

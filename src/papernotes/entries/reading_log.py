@@ -40,7 +40,7 @@ _VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have)\b")
 _YEAR_LABEL_RE = re.compile(r"(?:19|20)\d{2}")
 _TRAILING_YEAR_RE = re.compile(r"\(((?:19|20)\d{2})\)\s*$")
 _BLOCK_LINES = 6  # an entry's authors and links come first; the comment after them is not read
-_LEADING_YEAR_RE = re.compile(r"\s*\(((?:19|20)\d{2})\)")
+_LEADING_YEAR_RE = re.compile(r"(?<!\s)\s*+\(((?:19|20)\d{2})\)")
 GENERIC_NAMES = {"here", "this", "link", "the paper", "this paper", "paper", "pdf"}
 
 _PAPER_SUFFIX_RE = re.compile(r"[,.]?(?:(?<!\s)\s++)?\bpaper\s*+\[*+\s*+$", re.IGNORECASE)

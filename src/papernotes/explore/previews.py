@@ -21,7 +21,7 @@ PREVIEW_DIR = "_papernotes/preview"
 SHARD_PAGES = 64
 TEXT_LIMIT = 320
 _PARAGRAPH_RE = re.compile(r"<p\b[^>]*>(.*?)</p>", re.DOTALL)
-_TAG_RE = re.compile(r"<[^>]+>")
+_TAG_RE = re.compile(r"<[^<>]++>")
 
 
 def first_paragraph(content: str) -> str:

@@ -182,9 +182,9 @@ def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Se
     numeric = bool(targets) and bib.csl_style != "apa" and is_numeric(bib.csl_style)  # citeproc loads only if needed
     links = replace(links, citations=targets, numeric_citations=numeric)
     loaded = {d for note in notes for d in note.diagnostics}  # the loader reports these itself
-    diagnostics = (tuple(d for d in graph.diagnostics if d not in loaded) + tuple(embed_problems(links))
-                   + bib.diagnostics + tuple(citation_problems(published, bib)))
     directory = build_directory(graph.papers.items(), bib.listed_papers().items()) if topic_pages else Directory()
+    diagnostics = (tuple(d for d in graph.diagnostics if d not in loaded) + tuple(embed_problems(links))
+                   + bib.diagnostics + tuple(citation_problems(published, bib)) + directory.diagnostics)
     return Site(graph, links, home, diagnostics, templates_dir, bib, directory)
 
 

@@ -97,7 +97,8 @@ def test_five_thousand_entries_parse():
     benchmarks/bench_library.py, not here)."""
     text = "".join(
         f"@article{{key{i},\n  title={{Paper {i} about {{GAN}}s and \\\"{{u}}ber things}},\n"
-        f"  author={{Doe, John and\n    Smith, Jane A.}},\n  journal={{Journal {i % 50}}},\n  year={{20{i % 25:02d}}},\n"
+        f"  author={{Doe, John and\n    Smith, Jane A.}},\n  journal={{Journal {i % 50}}},\n"
+        f"  year={{20{i % 25:02d}}},\n"
         f"  doi={{10.1000/x{i}}}\n}}\n" for i in range(5000))
     library = parse_library(text, "big.bib")
     assert len(library.entries) == 5000 and not library.diagnostics

@@ -71,6 +71,18 @@ def test_citations_link_to_the_paper_page(make_vault):
     assert "me@mail.org" in html and not site.diagnostics
 
 
+def test_citation_of_a_paper_without_a_page_links_to_its_line(make_vault):
+    """A paper written as a list item (here a reading queue's) has no page: a citation of it
+    goes to its line in that list."""
+    site = _site(make_vault, {
+        "Reading.md": "# Reading\n\n- [ ] Denoising Diffusion Probabilistic Models\n- [x] Deep Residual Learning\n",
+        "notes.md": "See [@ho2020].\n",
+    })
+    assert note_html(site.graph.notes["notes.md"], site.links) == (
+        '<p>See (<a class="pn-cite" href="../Reading/#paper-denoising-diffusion-probabilistic-models" '
+        'title="Denoising Diffusion Probabilistic Models">Ho, 2020</a>).</p>\n')
+
+
 def test_unknown_key_stays_text_with_did_you_mean(make_vault):
     site = _site(make_vault, {"notes.md": "# N\n\nSee [@he2016dep] and @alice.\n"})
     html = note_html(site.graph.notes["notes.md"], site.links)

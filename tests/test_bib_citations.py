@@ -71,6 +71,18 @@ def test_citations_link_to_the_paper_page(make_vault):
     assert "me@mail.org" in html and not site.diagnostics
 
 
+def test_citation_of_a_paper_without_a_page_links_to_its_line(make_vault):
+    """A paper written as a list item (here a reading queue's) has no page: a citation of it
+    goes to its line in that list."""
+    site = _site(make_vault, {
+        "Reading.md": "# Reading\n\n- [ ] Denoising Diffusion Probabilistic Models\n- [x] Deep Residual Learning\n",
+        "notes.md": "See [@ho2020].\n",
+    })
+    assert note_html(site.graph.notes["notes.md"], site.links) == (
+        '<p>See (<a class="pn-cite" href="../Reading/#paper-denoising-diffusion-probabilistic-models" '
+        'title="Denoising Diffusion Probabilistic Models">Ho, 2020</a>).</p>\n')
+
+
 def test_unknown_key_stays_text_with_did_you_mean(make_vault):
     site = _site(make_vault, {"notes.md": "# N\n\nSee [@he2016dep] and @alice.\n"})
     html = note_html(site.graph.notes["notes.md"], site.links)
@@ -139,3 +151,36 @@ def test_a_note_citekey_without_a_library_entry_is_citable(make_vault):
     assert '<a class="pn-cite" href="../Papers/ViT/" title="ViT">ViT, n.d.</a>' in html
     assert 'href="../%40radford2021/"' in html and not site.diagnostics
     assert site.graph.papers[site.graph.paper_of_note["Papers/ViT.md"]].tags == ("vision",)
+
+
+def test_remembered_style_lookups_format_exactly_as_citeproc_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """csl.py keeps citeproc-py's XPath answers about a style (its elements do not move): the
+    references of several styles, with editors, an organisation, long author lists (et al.) and
+    every entry type, are the same as citeproc formats them without the memo."""
+    from citeproc import model
+
+    from papernotes.bib import csl
+
+    items = []
+    for number in range(21):
+        item = {"id": f"k{number}", "title": f"Title {number} <b>bold</b>", "issued": {"date-parts": [[2000 + number]]},
+                "type": ("paper-conference", "article-journal", "book", "chapter", "thesis", "report", "article")[
+                    number % 7], "container-title": "CVPR", "DOI": f"10.1/{number}"}
+        item["author"] = ([{"literal": "OpenAI"}] if number % 6 == 0 else
+                          [{"family": f"Family{n % 3}", "given": f"Given{n}"} for n in range(1 + number)])
+        if number % 4 == 0:
+            item["editor"] = [{"family": "Editor", "given": "Ann"}]
+        items.append(item)
+    styles = ("apa", "ieee", "chicago-author-date", "modern-language-association", "nature")
+
+    def formatted() -> list[list[tuple[str, str]]]:
+        csl._format.cache_clear()
+        return [csl.format_references(part, style) for style in styles for part in (items, items[::-4])]
+
+    remembered = formatted()
+    assert model.CitationStylesElement.xpath_search.remembered  # type: ignore[attr-defined]
+    monkeypatch.setattr(model.CitationStylesElement, "xpath_search",
+                        model.CitationStylesElement.xpath_search.original)  # type: ignore[attr-defined]
+    assert formatted() == remembered
+    assert len(remembered[0]) == 21 and "et al." in " ".join(html for _, html in remembered[2])  # IEEE
+    csl._format.cache_clear()

@@ -42,7 +42,31 @@ def test_venues_fold_years_and_arxiv_is_its_own():
 def test_slugs_are_unique_and_never_index():
     directory = build_directory([(PaperId("a"), _paper("A", ("Index", "Ann-Marie Doe"))),
                                  (PaperId("b"), _paper("B", ("Ann Marie Doe",)))])
-    assert sorted(directory.authors) == ["ann-marie-doe", "ann-marie-doe-2", "index-1"]
+    assert sorted(directory.authors) == ["ann-marie-doe", "ann-marie-doe-2", "index-2"]
+    assert directory.authors["ann-marie-doe-2"].name == "Ann-Marie Doe"  # sorted by name: the space first
+
+
+def test_slug_collisions_name_both_authors_and_both_venues():
+    """Two people (or venues) whose names slugify alike: the later one's page gets `-2`, and an
+    info at its first paper names both, as topics' `topic-slug-taken` does; `index` is the
+    folder's own page, taken without a diagnostic."""
+    elsewhere = (Source("b.md", 7, "note"),)  # type: ignore[arg-type]
+    papers = [(PaperId("a"), _paper("A", ("Ann Marie Doe", "Index"), "C Conference")),
+              (PaperId("b"), Paper(title="B", sources=elsewhere, authors=("Ann-Marie Doe",), venue="C++ Conference")),
+              (PaperId("c"), _paper("C", ("Ann Marie Doe",), "C Conference 2021"))]
+    directory = build_directory(papers)
+    assert {slug: group.papers for slug, group in directory.venues.items()} == {
+        "c-conference": ("a", "c"), "c-conference-2": ("b",)}
+    assert [(d.path, d.line, d.level, d.code, d.message, d.hint) for d in directory.diagnostics] == [
+        ("b.md", 7, "info", "author-slug-taken",
+         "author 'Ann-Marie Doe' would have the URL of author 'Ann Marie Doe'; its page is authors/ann-marie-doe-2/",
+         "write the two names the same way if they are one person"),
+        ("b.md", 7, "info", "venue-slug-taken",
+         "venue 'C++ Conference' would have the URL of venue 'C Conference'; its page is venues/c-conference-2/",
+         "write the two names the same way if they are one venue"),
+    ]
+    assert build_directory(list(reversed(papers))).diagnostics == directory.diagnostics  # the same every build
+    assert not build_directory(papers[:1]).diagnostics
 
 
 def test_library_papers_join_but_add_no_pages():

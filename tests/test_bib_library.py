@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
-from papernotes.bib.library import latex_text, merge_libraries, parse_library
+from papernotes.bib.library import latex_text, merge_libraries, parse_library, split_bibtex_names
 from papernotes.bib.match import TITLE_THRESHOLD, attach_library
-from papernotes.bib.people import AuthorIndex, parse_name, venue_name
+from papernotes.bib.people import AuthorIndex, Person, parse_name, venue_name
 from papernotes.bib.sources import load_libraries, vault_libraries
 from papernotes.loader import load_vault
 from papernotes.pages import build_site
@@ -93,22 +92,32 @@ def test_csl_json_and_ris():
     assert parse_library("[{bad json", "x.json").diagnostics[0].code == "bib-malformed"
 
 
-def test_five_thousand_entries_parse_fast():
+def test_five_thousand_entries_parse():
+    """Every entry of a 5,000-entry library, each field as written (its CPU cost is measured by
+    benchmarks/bench_library.py, not here)."""
     text = "".join(
         f"@article{{key{i},\n  title={{Paper {i} about {{GAN}}s and \\\"{{u}}ber things}},\n"
-        f"  author={{Doe, John and Smith, Jane}},\n  journal={{Journal {i % 50}}},\n  year={{20{i % 25:02d}}},\n"
+        f"  author={{Doe, John and\n    Smith, Jane A.}},\n  journal={{Journal {i % 50}}},\n"
+        f"  year={{20{i % 25:02d}}},\n"
         f"  doi={{10.1000/x{i}}}\n}}\n" for i in range(5000))
-    start = time.perf_counter()
     library = parse_library(text, "big.bib")
-    elapsed = time.perf_counter() - start
     assert len(library.entries) == 5000 and not library.diagnostics
-    assert elapsed < 3.0  # about 0.9 s here; the bound leaves room for a busy CI machine
+    last = library.entries[-1]
+    assert (last.key, last.title, last.authors, last.venue, last.year, last.doi, last.line) == (
+        "key4999", "Paper 4999 about GANs and über things", ("Doe, John", "Smith, Jane A."), "Journal 49", 2024,
+        "10.1000/x4999", 4999 * 8 + 1)  # eight lines an entry
 
 
 def test_names_and_venues():
     assert parse_name("He, Kaiming").key == parse_name("Kaiming He").key
     assert parse_name("van der Maaten, Laurens").display == "Laurens van der Maaten"
     assert parse_name("何恺明").display == "何恺明" and parse_name("何恺明").whole
+    # `Given M. Family`, as a library's `Family, Given M.` is shown and read again: split as nameparser does
+    assert parse_name("Geoffrey E. Hinton") == parse_name("Hinton, Geoffrey E.") == Person("Geoffrey E.", "Hinton")
+    assert parse_name("J. R. R. Tolkien") == Person("J. R. R.", "Tolkien")
+    assert parse_name("Juan De La Cruz").family == "De La Cruz"  # particles: nameparser's
+    assert split_bibtex_names("{Facebook AI and Friends} AND He, K. and\n  Sch{\\\"o}n, B. and others") == (
+        "Facebook AI and Friends", "He, K.", "Schön, B.")
     index = AuthorIndex(["Kaiming He", "K. He", "Xiangyu Zhang", "Xin Zhang", "X. Zhang"])
     assert index.key("K. He") == index.key("He, Kaiming")
     assert index.key("X. Zhang") not in (index.key("Xin Zhang"), index.key("Xiangyu Zhang"))  # two could be meant
@@ -162,6 +171,35 @@ def test_matching_rules(make_vault):
     assert TITLE_THRESHOLD > 90
 
 
+def test_every_other_match_rule(make_vault):
+    """The rules test_matching_rules leaves out: `citation-key:` and `zotero-key:`, a note named
+    `key.md`, a DOI (in any case), a title equal once case and punctuation are dropped, and the
+    order: an identifier wins over a title."""
+    site = _site(make_vault, {
+        "Cited.md": "---\ncitation-key: citkey\nyear: 2019\n---\n# Cited\n",
+        "Zotero.md": "---\nzotero-key: zotkey\nyear: 2018\n---\n# Zotero\n",
+        "plainkey.md": "# Plain key\nA note named as the entry's key.\n",
+        "Doi.md": "---\ndoi: 10.1000/abc\nyear: 2017\n---\n# Doi\n",
+        "Exact.md": "---\ntitle: An Exact Title of a Paper\nyear: 2016\n---\n# Exact\n",
+        "Other.md": "---\ntitle: Another Paper Entirely\nyear: 2015\n---\n# Other\n",
+        "refs.bib": "@article{citkey, title={Cited by Key}, journal={ICML}}\n"
+                    "@article{zotkey, title={Zotero Key}, journal={ICLR}}\n"
+                    "@article{plainkey, title={Plain Key Paper}, journal={AAAI}, year={2014}}\n"
+                    "@article{doikey, title={Some Other Title}, doi={10.1000/ABC}, journal={Nature}}\n"
+                    "@article{exact, title={An exact title of a paper!}, journal={ECCV}}\n"
+                    "@article{both, title={An Exact Title of a Paper}, doi={https://doi.org/10.1000/abc}}\n",
+    })
+    pid = site.graph.paper_of_note
+    assert {key: site.bib.paper_of_key[key] for key in ("citkey", "zotkey", "plainkey", "doikey", "exact", "both")} == {
+        "citkey": pid["Cited.md"], "zotkey": pid["Zotero.md"], "plainkey": pid["plainkey.md"],
+        "doikey": pid["Doi.md"], "exact": pid["Exact.md"], "both": pid["Doi.md"]}
+    venues = {note: site.graph.papers[pid[note]].venue for note in ("Cited.md", "Zotero.md", "plainkey.md",
+                                                                     "Doi.md", "Exact.md", "Other.md")}
+    assert venues == {"Cited.md": "ICML", "Zotero.md": "ICLR", "plainkey.md": "AAAI", "Doi.md": "Nature",
+                      "Exact.md": "ECCV", "Other.md": None}
+    assert site.graph.papers[pid["plainkey.md"]].year == 2014 and not site.bib.library_papers
+
+
 def papers_id(site, note):
     return site.graph.paper_of_note[note]
 
@@ -178,7 +216,7 @@ def test_library_papers_can_be_turned_off(make_vault):
     assert "lonely" in site.bib.paper_of_key  # still citable
 
 
-def test_big_library_attaches_fast(make_vault):
+def test_big_library_attaches(make_vault):
     text = "".join(f"@article{{k{i}, title={{Study number {i} of things}}, year={{2020}}, doi={{10.1000/z{i}}}}}\n"
                    for i in range(5000))
     files = {f"n{i}.md": f"---\ntitle: Note title {i} of a paper\nyear: 2021\n---\n" for i in range(300)}
@@ -186,11 +224,9 @@ def test_big_library_attaches_fast(make_vault):
     root = make_vault(files)
     vault = load_vault(root)
     library = load_libraries(root, vault_libraries(vault.attachments, []), [], root)
-    start = time.perf_counter()
     site = build_site(vault.notes, vault.attachments, library=library)
-    graph_only = time.perf_counter() - start
-    assert len(site.bib.library_papers) == 5000
-    assert graph_only < 3.0
+    assert len(site.bib.library_papers) == 5000 and len(site.graph.papers) == 300
+    assert not site.bib.entry_of_paper.keys() & site.graph.papers.keys()  # no title is near another
 
 
 def test_attach_without_library_changes_nothing(make_vault):

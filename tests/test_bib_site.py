@@ -98,3 +98,72 @@ def test_check_and_export_read_the_libraries_of_mkdocs_yml(tmp_path: Path) -> No
     assert "Masked Autoencoders" not in exported.stdout  # library_papers: false
     checked = run("check")
     assert "Did you mean @he2016deep?" in checked.stdout
+
+
+LIBRARY_VAULT = {
+    "ResNet.md": "---\ncitekey: he2016deep\nyear: 2016\n---\n# ResNet\nThe library gives its authors and venue.\n",
+    "Attention.md": "---\narxiv: '1706.03762'\n---\n# Attention\nThe library gives its year and venue.\n",
+    "MAE.md": "---\ntitle: Masked Autoencoders Are Scalable Vision Learners\nyear: 2021\nvenue: CVPR\n---\n# MAE\n",
+    "Lonely.md": "---\ntitle: A Paper the Library Does Not Know\nyear: 2020\n---\n# Lonely\n",
+    "Doe one.md": "---\ntitle: Ann Marie Doe's Paper\nyear: 2019\nvenue: C Conference\n"
+                  "authors: [Ann Marie Doe]\n---\n",
+    "Doe two.md": "---\ntitle: Another Doe Paper\nyear: 2018\nvenue: C++ Conference\nauthors: [Ann-Marie Doe]\n---\n",
+    "Citing.md": "# Citing\nCited: [@he2016deep; @vaswani2017attention] and [@hee2016deep].\n",
+}
+NAMED_LIBRARY = r"""@inproceedings{he2016deep,
+  title     = {Deep Residual Learning for Image Recognition},
+  author    = {He, Kaiming and Zhang, Xiangyu},
+  booktitle = {Proceedings of the IEEE Conference on Computer Vision and Pattern Recognition (CVPR)},
+  year      = {2016}
+}
+@article{vaswani2017attention,
+  title   = {Attention is All you Need},
+  author  = {Vaswani, Ashish and Shazeer, Noam},
+  journal = {NeurIPS},
+  year    = {2017},
+  eprint  = {1706.03762}, archiveprefix = {arXiv}
+}
+@article{he2016deep, title = {A Second Entry of the Same Key}}
+@misc{broken, title = {Unclosed
+"""
+# Latin-1, with a near title (a lost plural) and another year than the note's.
+LATIN1_LIBRARY = "@inproceedings{he2022masked,\n  title = {Masked Autoencoders are Scalable Vision Learner},\n" \
+                 "  author = {He, Kaiming and Mart\xedn, Jos\xe9},\n  booktitle = {CVPR'22},\n  year = {2022}\n}\n"
+
+
+def test_check_reports_exactly_what_the_build_logs_with_a_library(tmp_path: Path,
+                                                                  caplog: pytest.LogCaptureFixture) -> None:
+    """The library is merged before anything is checked, in `check` as in the build: a paper whose
+    venue, year or authors the library gives is not reported as incomplete, and every library
+    problem (malformed entry, duplicate key, Latin-1 file, conflict, unknown citekey, author and
+    venue slugs taken) is reported by both, the same way."""
+    from tests.test_check_agrees_with_build import built
+    from tests.test_site_build import write_vault
+
+    write_vault(tmp_path / "vault", LIBRARY_VAULT)
+    (tmp_path / "vault" / "refs.bib").write_bytes(LATIN1_LIBRARY.encode("latin-1"))
+    (tmp_path / "library.bib").write_text(NAMED_LIBRARY, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Library\ndocs_dir: vault\nsite_dir: site\ntheme:\n  name: material\n  font: false\n"
+        "plugins:\n  - papernotes:\n      search: none\n      bibliography: [library.bib]\n", encoding="utf-8")
+    logged = built(tmp_path, caplog)
+    result = subprocess.run([sys.executable, "-m", "papernotes", "check", "--format", "json", "-f",
+                             str(tmp_path / "mkdocs.yml")], capture_output=True, text=True, encoding="utf-8",
+                            timeout=300, check=False)
+    assert result.returncode == 0, result.stderr
+    diagnostics = json.loads(result.stdout)["diagnostics"]
+    reported = {(d["path"], d["line"], d["level"], d["message"] + (f" ({d['hint']})" if d["hint"] else ""))
+                for d in diagnostics}
+    assert reported == logged
+    assert sorted((d["path"], d["line"], d["code"]) for d in diagnostics) == [
+        ("Citing.md", 2, "unknown-citekey"),
+        ("Doe two.md", 1, "author-slug-taken"),
+        ("Doe two.md", 1, "venue-slug-taken"),
+        ("Lonely.md", 1, "paper-incomplete"),  # no library entry: still no venue
+        ("MAE.md", 1, "bib-conflict"),
+        ("library.bib", 14, "bib-duplicate-key"),
+        ("library.bib", 15, "bib-malformed"),
+        ("refs.bib", 3, "bib-latin1"),
+    ]
+    [incomplete] = [d for d in diagnostics if d["code"] == "paper-incomplete"]
+    assert incomplete["message"] == "paper 'A Paper the Library Does Not Know' has no venue"

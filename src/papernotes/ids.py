@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 PAPER_HOSTS = (  # where a link goes to a paper (the hosts' subdomains too)
@@ -60,6 +61,7 @@ _VENUE_ALIASES = {
 }
 _VENUE_YEAR_RE = re.compile(r"^([A-Za-z][A-Za-z&\- ]*?)(?<![\s\-'])[\s\-']*+((?:19|20)\d{2}|\d{2})$")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_NOT_ALNUM_RE = re.compile(r"[\W_]++")  # what str.isalnum() is not: \w is isalnum() or `_`
 
 MONTHS = {
     name: number
@@ -124,20 +126,24 @@ def find_year(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+@lru_cache(maxsize=65536)
 def title_key(title: str) -> str:
-    """A title reduced for identity: NFKC (full-width to ASCII), case, punctuation, spaces."""
+    """A title reduced for identity: NFKC (full-width to ASCII), case, punctuation, spaces.
+    Remembered: a paper's title is keyed by identity, matching, citekeys... (a library's thousands)."""
     text = unicodedata.normalize("NFKC", title).casefold()
-    text = "".join(char if char.isalnum() else " " for char in text)
-    return " ".join(text.split())
+    return " ".join(_NOT_ALNUM_RE.sub(" ", text).split())
+
+
+_LETTERS_RE = re.compile(r"[A-Za-z]++")
+_KNOWN_VENUES = frozenset({alias.lower() for alias in _VENUE_ALIASES.values()} | set(_VENUE_ALIASES))
 
 
 def is_known_venue(name: str) -> bool:
     """True when `name` (or its first word: `NeurIPS Workshop`, `CVPR&TPAMI`) is a venue we know."""
-    words = re.findall(r"[A-Za-z]+", name)
+    words = _LETTERS_RE.findall(name)
     if not words:
         return False
-    known = {alias.lower() for alias in _VENUE_ALIASES.values()} | set(_VENUE_ALIASES)
-    return name.strip().lower() in known or words[0].lower() in known
+    return name.strip().lower() in _KNOWN_VENUES or words[0].lower() in _KNOWN_VENUES
 
 
 def find_date(text: str) -> tuple[int | None, int | None]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import unquote
 
 NOTE_SUFFIXES = (".md", ".markdown")
@@ -59,16 +61,20 @@ def readable_slug(text: str) -> str:
     return slug
 
 
-def unique_slugs(wanted: dict[str, str], fallback: str = "topic", reserved: tuple[str, ...] = ("index",)
-                 ) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
-    """A distinct slug for each key, from the slug it wants: keys are served in sorted order
-    (shallow keys first), a later key wanting a taken slug gets `-2`, `-3`... The same keys give
+def _shallow_first(key: str) -> tuple[int, str]:
+    return key.count("/"), key
+
+
+def unique_slugs(wanted: dict[str, str], fallback: str = "topic", reserved: tuple[str, ...] = ("index",),
+                 order: Callable[[str], Any] = _shallow_first) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
+    """A distinct slug for each key, from the slug it wants: keys are served in `order` (sorted,
+    shallow keys first), a later key wanting a taken slug gets `-2`, `-3`... The same keys give
     the same slugs on every build. `reserved` slugs belong to other pages of the folder (its
     `index`). Also returns (key, the key holding its slug, slug given) for each collision."""
     taken: dict[str, str] = dict.fromkeys(reserved, "")
     result: dict[str, str] = {}
     collisions: list[tuple[str, str, str]] = []
-    for key in sorted(wanted, key=lambda k: (k.count("/"), k)):
+    for key in sorted(wanted, key=order):
         base = wanted[key] or fallback
         slug, count = base, 1
         while slug in taken:

@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from papernotes.bib.people import stable_key
@@ -16,7 +17,7 @@ from papernotes.ids import arxiv_id, doi, find_year
 
 LIBRARY_SUFFIXES = (".bib", ".json", ".ris")
 _LATEX_RE = re.compile(r"[\\{}$~]")
-_SPACES_RE = re.compile(r"\s+")
+_AND_RE = re.compile(r"(?<!\s)\s++and\s++", re.IGNORECASE)  # from a run's start: linear
 _ARXIV_IN_TEXT_RE = re.compile(r"arxiv[:\s/]*(?:abs/)?(\d{4}\.\d{4,5})", re.IGNORECASE)
 
 
@@ -48,17 +49,20 @@ class Library:
     by_key: dict[str, LibraryEntry] = field(default_factory=dict, compare=False, repr=False)
 
 
+@lru_cache(maxsize=16384)
 def latex_text(value: str) -> str:
     """`{\\"U}ber {GAN}s` -> `Über GANs`. Accents and braces, by far the usual LaTeX in a library,
-    are decoded here; pylatexenc is asked only when another command remains (it costs ~1 ms a field)."""
-    if not _LATEX_RE.search(value):
-        return _SPACES_RE.sub(" ", value).strip()
-    text = _ACCENT_RE.sub(_accent, value)
-    text = _SYMBOL_RE.sub(lambda match: _SYMBOLS[match.group(1) or match.group(2)], text)
+    are decoded here; pylatexenc is asked only when another command remains (it costs ~1 ms a field).
+    Remembered: a library writes the same names and venues again and again."""
+    text = value
     if "\\" in text:
-        text = _pylatexenc(text)
-    text = text.replace("{", "").replace("}", "").replace("~", "\u00a0")
-    return _SPACES_RE.sub(" ", text).strip()
+        text = _ACCENT_RE.sub(_accent, text)
+        text = _SYMBOL_RE.sub(lambda match: _SYMBOLS[match.group(1) or match.group(2)], text)
+        if "\\" in text:
+            text = _pylatexenc(text)
+    if _LATEX_RE.search(text):
+        text = text.replace("{", "").replace("}", "").replace("~", "\u00a0")
+    return " ".join(text.split())
 
 
 _ACCENTS = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303", "=": "\u0304",
@@ -159,9 +163,17 @@ def _bibtex(text: str, path: str) -> tuple[list[LibraryEntry], list[Diagnostic]]
                                        f"malformed BibTeX entry `{first}` is skipped",
                                        "check its braces, quotes and commas"))
         elif isinstance(block, model.Entry):
-            fields = {name.lower(): _field_text(str(value.value)) for name, value in block.fields_dict.items()}
+            fields = {}
+            for item in block.fields:  # only the fields read: a Better BibTeX entry has a dozen more
+                name = item.key.lower()
+                if name in _READ_FIELDS:
+                    fields[name] = _field_text(str(item.value))
             entries.append(_bib_entry(block.key, block.entry_type.lower(), fields, path, line, block.raw or ""))
     return entries, problems
+
+
+_READ_FIELDS = frozenset({"title", "author", "editor", "booktitle", "journal", "journaltitle", "publisher", "year",
+                          "date", "doi", "eprint", "archiveprefix", "url", "abstract"})
 
 
 def _field_text(value: str) -> str:
@@ -206,23 +218,18 @@ def _arxiv_in(text: str) -> str | None:
 
 def split_bibtex_names(value: str) -> tuple[str, ...]:
     """`He, Kaiming and {Facebook AI} and others` -> (`He, Kaiming`, `Facebook AI`): split on
-    `and` outside braces; `others` is dropped."""
-    names: list[str] = []
-    depth, start = 0, 0
-    lowered = value.lower()
-    position = 0
-    while position < len(value):
-        char = value[position]
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-        elif depth == 0 and lowered.startswith(" and ", position):
-            names.append(value[start:position])
-            start = position + 5
-            position += 4
-        position += 1
-    names.append(value[start:])
+    `and` (any case, between any spaces or line breaks) outside braces; `others` is dropped."""
+    if "{" in value:
+        names, start, depth, counted = [], 0, 0, 0
+        for match in _AND_RE.finditer(value):
+            depth += value.count("{", counted, match.start()) - value.count("}", counted, match.start())
+            counted = match.start()
+            if depth <= 0:
+                names.append(value[start:match.start()])
+                start = match.end()
+        names.append(value[start:])
+    else:  # the usual case: no brace can hide an `and`
+        names = _AND_RE.split(value)
     cleaned = (latex_text(name) for name in names)
     return tuple(name for name in cleaned if name and name.lower() != "others")
 

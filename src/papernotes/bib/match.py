@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from papernotes.bib.bibtex import paper_keys
 from papernotes.bib.csl import style_problem
@@ -112,7 +111,7 @@ class _Matcher:
             return self.by_doi[entry.doi]
         if entry.arxiv and entry.arxiv in self.by_arxiv:
             return self.by_arxiv[entry.arxiv]
-        return self.by_title.get(_title_key(entry.title))
+        return self.by_title.get(title_key(entry.title))
 
     def near_titles(self, entries: Sequence[LibraryEntry]) -> list[PaperId | None]:
         """The paper each entry's title nearly equals, if any. Titles that close share their first
@@ -122,7 +121,7 @@ class _Matcher:
 
         found: list[PaperId | None] = []
         for entry in entries:
-            key = _title_key(entry.title)
+            key = title_key(entry.title)
             words = key.split()
             if len(key) < 12 or not words:  # `GAN`, `BERT`: matched exactly only
                 found.append(None)
@@ -136,11 +135,6 @@ class _Matcher:
                     best, best_score = title, score
             found.append(self.by_title[best] if best is not None and best_score else None)
         return found
-
-
-@lru_cache(maxsize=32768)
-def _title_key(title: str) -> str:
-    return title_key(title)
 
 
 def attach_library(graph: PaperGraph, library: Library, private: Sequence[Note] = (), *,

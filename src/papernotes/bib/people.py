@@ -81,16 +81,26 @@ _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d.", "md"}
 _TITLES = {"dr", "dr.", "prof", "prof.", "mr", "mr.", "ms", "ms.", "mrs", "mrs."}
 
 
+_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "la", "le", "du", "dos", "das", "ter",
+              "ten", "zu", "bin", "ibn", "al", "el", "st", "st.", "y", "e", "mac", "af", "av"}
+
+
 def _simple_split(name: str) -> Person | None:
-    """The two shapes nearly every library uses, without nameparser: `Family, Given` and `Given Family`."""
+    """The shapes nearly every library uses, without nameparser: `Family, Given`, `Given Family`
+    and `Given M. Family` (every word capitalised, no particle: as nameparser splits them, ~100
+    times faster; a library's `Hinton, Geoffrey E.` is shown, and read again, as `Geoffrey E. Hinton`)."""
     if name.count(",") == 1:
         family, given = (part.strip() for part in name.split(","))
         if family and given and given.casefold() not in _SUFFIXES and family.casefold() not in _TITLES:
             return Person(given, family)
         return None
     words = name.split(" ")
-    if "," not in name and len(words) == 2 and not {w.casefold() for w in words} & (_SUFFIXES | _TITLES):
+    if "," in name or {w.casefold() for w in words} & (_SUFFIXES | _TITLES):
+        return None
+    if len(words) == 2:
         return Person(words[0], words[1])
+    if all(word[:1].isupper() for word in words) and not {w.casefold() for w in words} & _PARTICLES:
+        return Person(" ".join(words[:-1]), words[-1])
     return None
 
 
@@ -142,6 +152,7 @@ class AuthorIndex:
         return slugify(self.display(key))
 
 
+@lru_cache(maxsize=16384)
 def venue_name(venue: str) -> str:
     """The venue a paper appeared at, without its year: `CVPR'23`, `CVPR 2023`, `Proceedings of the
     IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)` -> `CVPR`; arXiv is `arXiv`."""

@@ -9,7 +9,7 @@ from pathlib import Path
 from papernotes.bib import stored
 from papernotes.bib.library import LIBRARY_SUFFIXES, Library, decode_library, merge_libraries, parse_library
 from papernotes.diagnostics import Diagnostic
-from papernotes.loader import is_excluded
+from papernotes.loader import collector_paused, is_excluded
 
 _MAX_JSON_BYTES = 50_000_000  # a vault's big data files are not read in the hope of CSL-JSON
 
@@ -73,11 +73,12 @@ def load_libraries(vault_root: Path, vault_files: Sequence[str], named: Sequence
     cache = cache or LibraryCache()
     libraries = []
     seen: set[str] = set()
-    for path, shown, by_option in [(config_dir / name, name, True) for name in named] + [
-            (vault_root / key, key, False) for key in vault_files]:
-        real = os.path.realpath(path)
-        if real in seen:
-            continue
-        seen.add(real)
-        libraries.append(cache.read(path, shown, named=by_option))
-    return merge_libraries(libraries)
+    with collector_paused():
+        for path, shown, by_option in [(config_dir / name, name, True) for name in named] + [
+                (vault_root / key, key, False) for key in vault_files]:
+            real = os.path.realpath(path)
+            if real in seen:
+                continue
+            seen.add(real)
+            libraries.append(cache.read(path, shown, named=by_option))
+        return merge_libraries(libraries)

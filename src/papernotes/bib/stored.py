@@ -17,7 +17,7 @@ from pathlib import Path
 from papernotes.bib.library import Library, LibraryEntry
 from papernotes.diagnostics import Diagnostic
 
-FORMAT = "1"  # bump when parsing changes what an entry holds
+FORMAT = "2"  # bump when parsing changes what an entry holds (2: `and` across lines splits names)
 
 
 def cache_folder() -> Path | None:

@@ -12,7 +12,7 @@ from papernotes.bib.library import Library
 from papernotes.bib.match import Bibliography, attach_library
 from papernotes.diagnostics import Diagnostic
 from papernotes.graph import PaperGraph, build_graph
-from papernotes.loader import is_excluded
+from papernotes.loader import collector_paused, is_excluded
 from papernotes.model import Note, NoteKey
 from papernotes.paths import bounded_slug, slugify
 from papernotes.recognise import DEFAULT_OPTIONS, RecogniseOptions
@@ -160,8 +160,9 @@ def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Se
     private = [note for note in notes if note.path not in public_keys]
     graph = build_graph(published, attachments, folder_topics=folder_topics, private=private,
                         recognition=recognition)
-    graph, bib = attach_library(graph, library or Library(()), private, library_papers=library_papers,
-                                csl_style=csl_style)
+    with collector_paused():  # thousands of library papers kept, none in a cycle (loader.py)
+        graph, bib = attach_library(graph, library or Library(()), private, library_papers=library_papers,
+                                    csl_style=csl_style)
     home = find_home(published)
     page_src: dict[str, str] = {}
     if home is not None and home.casefold() not in ("index.md", "readme.md"):
@@ -182,9 +183,9 @@ def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Se
     numeric = bool(targets) and bib.csl_style != "apa" and is_numeric(bib.csl_style)  # citeproc loads only if needed
     links = replace(links, citations=targets, numeric_citations=numeric)
     loaded = {d for note in notes for d in note.diagnostics}  # the loader reports these itself
-    diagnostics = (tuple(d for d in graph.diagnostics if d not in loaded) + tuple(embed_problems(links))
-                   + bib.diagnostics + tuple(citation_problems(published, bib)))
     directory = build_directory(graph.papers.items(), bib.listed_papers().items()) if topic_pages else Directory()
+    diagnostics = (tuple(d for d in graph.diagnostics if d not in loaded) + tuple(embed_problems(links))
+                   + bib.diagnostics + tuple(citation_problems(published, bib)) + directory.diagnostics)
     return Site(graph, links, home, diagnostics, templates_dir, bib, directory)
 
 

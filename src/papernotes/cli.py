@@ -23,9 +23,9 @@ from papernotes.loader import load_vault
 from papernotes.mkdocs_yml import ConfigFileError, SiteConfig, find_config, read_config
 from papernotes.model import Note, NoteKey, Paper
 from papernotes.options import Options
-from papernotes.publish import Published, publish
 from papernotes.recognise.explain import explain, summary, summary_lines
 from papernotes.render import counted
+from papernotes.site_plan import Planned, plan
 
 DEFAULT_VAULT = "notes"
 
@@ -40,9 +40,10 @@ class Setup:
 
     vault: Path
     options: Options
-    use_directory_urls: bool = True
     config_dir: Path | None = None
     """The folder of the mkdocs.yml whose options are used: `bibliography` is relative to it."""
+    config: SiteConfig | None = None
+    """That mkdocs.yml: its theme and plugins decide what else the site writes."""
 
 
 def shown(path: Path) -> str:
@@ -96,17 +97,18 @@ def setup(args: argparse.Namespace) -> Setup:
               "plugin options are not used (give -f/--config-file to use them)", file=sys.stderr)
     options = replace(options, exclude=options.exclude + tuple(args.exclude))
     if config is not None and applies:
-        return Setup(vault, options, config.use_directory_urls, config.path.parent)
+        return Setup(vault, options, config.path.parent, config)
     return Setup(vault, options)
 
 
-def published_site(args: argparse.Namespace) -> tuple[Setup, Published, list[Note]]:
-    """The vault published as the site would be (every note with --include-private), and its notes."""
+def published_site(args: argparse.Namespace) -> tuple[Setup, Planned, list[Note]]:
+    """The vault published as the site would be (every note with --include-private), the problems
+    the build would log, and the vault's notes."""
     found = setup(args)
     vault = load_vault(found.vault)
-    published = publish(vault, found.options, use_directory_urls=found.use_directory_urls,
-                        include_private=args.include_private, config_dir=found.config_dir)
-    return found, published, list(vault.notes)
+    planned = plan(vault, found.options, found.config, include_private=args.include_private,
+                   config_dir=found.config_dir)
+    return found, planned, list(vault.notes)
 
 
 def entry_json(paper: Paper) -> dict[str, Any]:
@@ -129,10 +131,10 @@ class Checked:
 
 
 def checked(args: argparse.Namespace) -> Checked:
-    found, published, notes = published_site(args)
-    shown_notes = [note for note in notes if note.path in published.site.links.published]
-    return Checked(found.vault, shown_notes, len(notes) - len(shown_notes), published.site.graph,
-                   list(published.diagnostics))
+    found, planned, notes = published_site(args)
+    site = planned.published.site
+    shown_notes = [note for note in notes if note.path in site.links.published]
+    return Checked(found.vault, shown_notes, len(notes) - len(shown_notes), site.graph, list(planned.diagnostics))
 
 
 def summarise(report: Checked) -> dict[str, int]:
@@ -221,8 +223,8 @@ def note_key(root: Path, keys: list[str], wanted: str) -> str | None:
 
 
 def run_explain(args: argparse.Namespace) -> int:
-    found_setup, published, notes = published_site(args)
-    graph = published.site.graph
+    found_setup, planned, notes = published_site(args)
+    graph = planned.published.site.graph
     found = note_key(found_setup.vault, [note.path for note in notes], args.note)
     if found is None:
         raise UsageError(f"no note {args.note!r} in {shown(found_setup.vault)} (give its path or its name)")
@@ -257,11 +259,11 @@ def run_export(args: argparse.Namespace) -> int:
     if args.format in BIBLIOGRAPHY_FORMATS:
         from papernotes.bib.export import papers_bibtex, papers_csl_json
 
-        site = published_site(argparse.Namespace(**{**vars(args), "include_private": False}))[1].site
+        site = published_site(argparse.Namespace(**{**vars(args), "include_private": False}))[1].published.site
         document = (papers_bibtex if args.format == "bibtex" else papers_csl_json)(site.graph, site.bib)
     else:
-        _, published, _ = published_site(args)
-        document = export_json(published.site.graph, published.diagnostics)
+        _, planned, _ = published_site(args)
+        document = export_json(planned.published.site.graph, planned.diagnostics)
     if args.output:
         Path(args.output).write_text(document, encoding="utf-8")
     else:

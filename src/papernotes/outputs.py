@@ -139,10 +139,11 @@ def kept_file(src: str, *, used: Collection[str], libraries: Collection[str], on
 
 def skip_generated(theme_files: Iterable[str], notes: Iterable[str], files: Iterable[str],
                    made: dict[str, str | bytes], moved: Collection[str], *, asset_dir: str,
-                   use_directory_urls: bool) -> list[Diagnostic]:
+                   use_directory_urls: bool) -> Withheld:
     """Generated pages (and `.base` pages) that would land on a note's page (`notes`: the pages
-    MkDocs builds from the vault), a vault file (`files`), the theme's files or papernotes' assets
-    are taken out of `made`; a moved note (the home note as `index.md`) keeps its place."""
+    MkDocs builds from the vault), the theme's files or papernotes' assets are taken out of
+    `made`; a moved note (the home note as `index.md`) keeps its place. A vault file (`files`)
+    where a generated page goes is left out (`Withheld.files`): generated pages come first."""
     outputs = [Output(path, path, "site") for path in theme_files]
     outputs += [Output(src, _dest(src, use_directory_urls), "note") for src in notes]
     outputs += [Output(src, src, "attachment") for src in files]
@@ -151,8 +152,10 @@ def skip_generated(theme_files: Iterable[str], notes: Iterable[str], files: Iter
                        preference=-1, what=f"the page {src}" if src in moved else src) for src in made]
     found = find_collisions(outputs)
     for collision in found:
-        made.pop(collision.loser.src, None)
-    return [diagnostic(c) for c in found]
+        if collision.loser.owner != "attachment":
+            made.pop(collision.loser.src, None)
+    return Withheld(frozenset(), frozenset(c.loser.src for c in found if c.loser.owner == "attachment"),
+                    [diagnostic(c) for c in found])
 
 
 def theme_files_kept(theme_files: Iterable[str], vault_files: Collection[str]) -> tuple[str, ...]:

@@ -32,7 +32,7 @@ from papernotes.loader import load_vault
 from papernotes.markdown.html import Rendered, first_title, page_toc, render_page, toc
 from papernotes.model import NoteKey
 from papernotes.outputs import ASSET_DIR, pagefind_bundles
-from papernotes.page_meta import HasTemplate, missing_templates, page_meta, theme_has
+from papernotes.page_meta import HasTemplate, missing_templates, page_meta
 from papernotes.pages import Site, is_published
 from papernotes.pages.generate import default_nav
 from papernotes.pages.incremental import Rebuilds
@@ -44,6 +44,7 @@ from papernotes.sanitize import sanitize_html
 from papernotes.search import BackgroundIndexer, SearchError, index_site
 from papernotes.site_files import moved_pages, prune, skip_colliding_pages, withhold_collisions
 from papernotes.site_plan import add_generated
+from papernotes.theme import Theme, template_lookup
 
 log = logging.getLogger("mkdocs.plugins.papernotes")
 
@@ -159,6 +160,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         where = (config.docs_dir, config.site_dir, str(config.config_file_path))
         self.search_pages = []
+        # pages are read before `on_env`: a note's template and icon are looked up in the theme's folders
+        self.has_template = template_lookup(Theme(tuple(Path(folder) for folder in config.theme.dirs), ()))
         if self.rebuilds is None or self.rebuilds.where != where:
             self.previews = {}  # link previews by page, kept while `mkdocs serve --dirty` rebuilds
             self._drop_generated_sources()
@@ -228,7 +231,6 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """--dirty: MkDocs makes a new theme environment for every rebuild; compiled templates
         are kept on disk, so Material's templates are not compiled again after each edit."""
-        self.has_template = theme_has(env)
         if self.dirty and self.rebuilds is not None and self.rebuilds.pages_dir:
             folder = os.path.join(self.rebuilds.pages_dir, "_templates")
             os.makedirs(folder, exist_ok=True)

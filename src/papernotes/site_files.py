@@ -80,10 +80,13 @@ def withhold_collisions(files: Files, config: MkDocsConfig, vault: Vault, publis
 
 def skip_colliding_pages(files: Files, made: dict[str, str | bytes], moved: Collection[str], docs_dir: str,
                          *, asset_dir: str, use_directory_urls: bool) -> list[Diagnostic]:
-    """Generated pages (and `.base` pages) that would land on a note's page, a vault file or the
-    theme's files are taken out of `made` (`outputs.skip_generated`)."""
+    """Generated pages (and `.base` pages) that would land on a note's page or the theme's files
+    are taken out of `made`, vault files where a generated page goes out of `files`
+    (`outputs.skip_generated`)."""
     vault = [file for file in files if file.src_dir == docs_dir]
-    return skip_generated([file.src_uri for file in files if file.src_dir != docs_dir],
-                          [file.src_uri for file in vault if file.is_documentation_page()],
-                          [file.src_uri for file in vault if not file.is_documentation_page()],
-                          made, moved, asset_dir=asset_dir, use_directory_urls=use_directory_urls)
+    skipped = skip_generated([file.src_uri for file in files if file.src_dir != docs_dir],
+                             [file.src_uri for file in vault if file.is_documentation_page()],
+                             [file.src_uri for file in vault if not file.is_documentation_page()],
+                             made, moved, asset_dir=asset_dir, use_directory_urls=use_directory_urls)
+    drop_files(files, skipped.files, docs_dir)
+    return skipped.problems

@@ -108,7 +108,7 @@ def plan(vault: Vault, options: Options, config: SiteConfig | None, *, include_p
     has_template = template_lookup(theme)
     templates = [problem for key in pages
                  for problem in missing_templates(site.links.notes[NoteKey(key)], has_template)]
-    found = [*withheld.problems, *published.diagnostics, *skipped, *templates]
+    found = [*withheld.problems, *published.diagnostics, *skipped.problems, *templates]
     return Planned(published, tuple(sorted(dict.fromkeys(found), key=sort_key)))
 
 

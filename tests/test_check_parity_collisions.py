@@ -30,6 +30,7 @@ HOSTILE = {
     "search/Query.md": PUBLISH + "# Query\n",
     # papernotes' generated pages and assets, Pagefind's folder
     "papers.md": PUBLISH + "# My papers\n",
+    "feed.xml.md": PUBLISH + "# Feed\n",
     "_papernotes.md": PUBLISH + "# Underscore\n",
     "_papernotes/notes.md": PUBLISH + "# Inside assets\n",
     "pagefind/Index notes.md": PUBLISH + "# Pagefind\n",
@@ -51,7 +52,7 @@ HOSTILE = {
     "Unflagged/404.html.md": "# Unflagged\n",
     "sitemap.xml.gz.md": "# Unflagged gz\n",
 }
-WITHHELD_ALWAYS = {"sitemap.xml.md", "404.html.md", "assets/images/favicon.png.md", "search/Query.md",
+WITHHELD_ALWAYS = {"sitemap.xml.md", "404.html.md", "feed.xml.md", "assets/images/favicon.png.md", "search/Query.md",
                    "_papernotes.md", "_papernotes/notes.md", "pagefind/Index notes.md", "dup.md", "c/README.md",
                    "a/index.md"}
 WITHHELD_ALL = {"sitemap.xml.gz.md"}  # `Unflagged/404.html.md` lands on Unflagged/404.html/index.html: fine

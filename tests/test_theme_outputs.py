@@ -55,6 +55,7 @@ def test_a_theme_that_extends_another_and_an_unknown_theme() -> None:
     material = find_theme(ThemeConfig("material"))
     has = template_lookup(material)
     assert has("main.html") and has(".icons/material/book.svg") and not has("no-such.html")
+    assert not has(".icons/" + "x" * 300 + ".svg")  # too long for the file system: no such icon, no error
 
 
 def test_a_child_theme_inherits_its_parents_folders(tmp_path: Path) -> None:

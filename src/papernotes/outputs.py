@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from papernotes.collisions import Output, diagnostic, find_collisions, too_long, too_long_diagnostic
 from papernotes.diagnostics import Diagnostic
+from papernotes.explore.feed import FEED_SRC
 from papernotes.loader import is_excluded
 from papernotes.pages import is_site_asset
 from papernotes.paths import page_dest
@@ -48,14 +49,15 @@ def pagefind_bundles(search: str, notes: int) -> int:
 
 def site_outputs(site: SiteFiles, *, asset_dir: str, pagefind_bundles: int) -> list[Output]:
     """What MkDocs, the theme and papernotes write besides notes: the theme's files, its static
-    templates (`404.html`, `sitemap.xml` and `sitemap.xml.gz`), papernotes' assets, the search
-    index folders."""
+    templates (`404.html`, `sitemap.xml` and `sitemap.xml.gz`), papernotes' assets and feed, the
+    search index folders."""
     outputs = [Output(path, path, "site", f"the theme's {path}") for path in site.theme_files]
     for name in site.static_templates:
         outputs.append(Output(name, name, "site", f"the site's {name}"))
         if name == "sitemap.xml":
             outputs.append(Output(name + ".gz", name + ".gz", "site", "the site's sitemap.xml.gz"))
     outputs.append(Output(asset_dir, asset_dir + "/", "site", "papernotes' assets"))
+    outputs.append(Output(FEED_SRC, FEED_SRC, "site", "papernotes' feed"))  # written after the pages
     for index in range(pagefind_bundles):
         name = bundle_name(index)
         outputs.append(Output(name, name + "/", "site", "the search index (Pagefind)"))

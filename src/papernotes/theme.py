@@ -108,8 +108,8 @@ def template_lookup(theme: Theme) -> HasTemplate:
     """Whether the theme has a template (or an icon, `.icons/x.svg`), as its Jinja loader finds it."""
 
     @functools.lru_cache(maxsize=1024)
-    def has(name: str) -> bool:
-        return any((folder / name).is_file() for folder in theme.dirs)
+    def has(name: str) -> bool:  # os.path.isfile: False, never an error, for a name too long for the system
+        return any(os.path.isfile(os.path.join(folder, name)) for folder in theme.dirs)
 
     return has
 

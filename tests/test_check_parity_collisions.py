@@ -102,6 +102,9 @@ def test_check_and_export_withhold_and_report_what_the_build_does(
     if explicit:
         expected -= {"Unflagged/404.html.md", "sitemap.xml.gz.md"}
     assert checked == expected
+    summary: dict[str, int] = document["summary"]  # type: ignore[assignment]
+    assert (summary["notes"], summary["private"], summary["withheld"]) == (
+        len(expected), 2 if explicit else 0, len(withheld))
     exported = {note["path"] for note in run(project, "export")["notes"]}  # type: ignore[attr-defined, index]
     assert exported == expected
     site = project / "site"

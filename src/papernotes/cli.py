@@ -128,13 +128,17 @@ class Checked:
     private: int
     graph: PaperGraph
     diagnostics: list[Diagnostic]
+    withheld: int = 0
+    """Notes left out of the site because their page would land on another file (warned about)."""
 
 
 def checked(args: argparse.Namespace) -> Checked:
     found, planned, notes = published_site(args)
     site = planned.published.site
     shown_notes = [note for note in notes if note.path in site.links.published]
-    return Checked(found.vault, shown_notes, len(notes) - len(shown_notes), site.graph, list(planned.diagnostics))
+    withheld = len(planned.withheld)
+    return Checked(found.vault, shown_notes, len(notes) - len(shown_notes) - withheld, site.graph,
+                   list(planned.diagnostics), withheld)
 
 
 def summarise(report: Checked) -> dict[str, int]:
@@ -143,6 +147,7 @@ def summarise(report: Checked) -> dict[str, int]:
     return {
         "notes": len(notes),
         "private": report.private,
+        "withheld": report.withheld,
         "papers": len(report.graph.papers),
         "links": sum(len(note.links) for note in notes),
         "tasks": sum(len(note.tasks) for note in notes),
@@ -192,7 +197,8 @@ def report_text(report: Checked) -> str:
     lines += summary_lines(report.graph.decisions, prefix)
     summary = summarise(report)
     lines.append(
-        f"{counted(summary['notes'], 'published note')}, {summary['private']} private; "
+        f"{counted(summary['notes'], 'published note')}, {summary['private']} private"
+        f"{', ' + str(summary['withheld']) + ' withheld (colliding)' if summary['withheld'] else ''}; "
         f"{counted(summary['papers'], 'paper')}, "
         f"{counted(summary['links'], 'link')}, {counted(summary['tasks'], 'task')}, "
         f"{counted(summary['tables'], 'table')}; {counted(summary['errors'], 'error')}, "

@@ -63,6 +63,8 @@ class Planned:
 
     published: Published
     diagnostics: tuple[Diagnostic, ...]
+    withheld: frozenset[str] = frozenset()
+    """Notes that would be published but for a collision (`outputs.withhold`)."""
 
 
 def site_files_of(config: SiteConfig | None, vault_files: frozenset[str]) -> tuple[SiteFiles, Theme]:
@@ -109,7 +111,7 @@ def plan(vault: Vault, options: Options, config: SiteConfig | None, *, include_p
     templates = [problem for key in pages
                  for problem in missing_templates(site.links.notes[NoteKey(key)], has_template)]
     found = [*withheld.problems, *published.diagnostics, *skipped.problems, *templates]
-    return Planned(published, tuple(sorted(dict.fromkeys(found), key=sort_key)))
+    return Planned(published, tuple(sorted(dict.fromkeys(found), key=sort_key)), withheld.notes)
 
 
 __all__ = ["DEFAULT_THEME", "Planned", "add_generated", "plan", "site_files_of"]

@@ -1,7 +1,8 @@
 """The `papernotes` command: check a vault for problems, export its paper graph.
 
-Both read the papernotes plugin's options in mkdocs.yml (`publish`, `exclude`, `folder_topics`...),
-so they see the notes the site publishes and report the problems `mkdocs build` logs.
+Both read the papernotes plugin's options in mkdocs.yml (`publish`, `exclude`, `folder_topics`...)
+and its theme and plugins, and plan the site as the build does (`site_plan`), so they see the
+notes the site publishes and report the problems `mkdocs build` logs.
 """
 
 from __future__ import annotations
@@ -281,7 +282,8 @@ DESCRIPTION = """\
 Check a folder of paper notes and export its paper graph, as the papernotes MkDocs plugin sees it.
 
 Both commands read the papernotes plugin's options in mkdocs.yml (./mkdocs.yml, or the file given
-with -f): a note the site does not publish is not checked or exported, and a misspelt option is an
+with -f), and its theme and plugins: a note the site does not publish (private, or left out because
+its page would land on another file) is not checked or exported, and a misspelt option is an
 error, as in `mkdocs build`.
 """
 

@@ -63,8 +63,8 @@ def test_check_json_lists_papers_per_note_with_lines(make_vault):
     result = papernotes("check", str(vault), "--format", "json")
     assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)
-    assert document["summary"] == {"notes": 2, "private": 0, "papers": 2, "links": 2, "tasks": 1, "tables": 0,
-                                   "hashtags": 0, "errors": 0, "warnings": 0, "infos": 1}
+    assert document["summary"] == {"notes": 2, "private": 0, "withheld": 0, "papers": 2, "links": 2, "tasks": 1,
+                                   "tables": 0, "hashtags": 0, "errors": 0, "warnings": 0, "infos": 1}
     assert [note["path"] for note in document["notes"]] == ["a.md", "b.md"]
     (inline,) = document["notes"][0]["papers"]  # the queue item [[b]] is a paper with its own note
     assert {key: inline[key] for key in ("id", "title", "year", "month", "venue", "authors", "line", "convention",

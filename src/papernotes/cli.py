@@ -1,7 +1,8 @@
 """The `papernotes` command: check a vault for problems, export its paper graph.
 
-Both read the papernotes plugin's options in mkdocs.yml (`publish`, `exclude`, `folder_topics`...),
-so they see the notes the site publishes and report the problems `mkdocs build` logs.
+Both read the papernotes plugin's options in mkdocs.yml (`publish`, `exclude`, `folder_topics`...)
+and its theme and plugins, and plan the site as the build does (`site_plan`), so they see the
+notes the site publishes and report the problems `mkdocs build` logs.
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ from papernotes.loader import load_vault
 from papernotes.mkdocs_yml import ConfigFileError, SiteConfig, find_config, read_config
 from papernotes.model import Note, NoteKey, Paper
 from papernotes.options import Options
-from papernotes.publish import Published, publish
 from papernotes.recognise.explain import explain, summary, summary_lines
 from papernotes.render import counted
+from papernotes.site_plan import Planned, plan
 
 DEFAULT_VAULT = "notes"
 
@@ -40,9 +41,10 @@ class Setup:
 
     vault: Path
     options: Options
-    use_directory_urls: bool = True
     config_dir: Path | None = None
     """The folder of the mkdocs.yml whose options are used: `bibliography` is relative to it."""
+    config: SiteConfig | None = None
+    """That mkdocs.yml: its theme and plugins decide what else the site writes."""
 
 
 def shown(path: Path) -> str:
@@ -96,17 +98,18 @@ def setup(args: argparse.Namespace) -> Setup:
               "plugin options are not used (give -f/--config-file to use them)", file=sys.stderr)
     options = replace(options, exclude=options.exclude + tuple(args.exclude))
     if config is not None and applies:
-        return Setup(vault, options, config.use_directory_urls, config.path.parent)
+        return Setup(vault, options, config.path.parent, config)
     return Setup(vault, options)
 
 
-def published_site(args: argparse.Namespace) -> tuple[Setup, Published, list[Note]]:
-    """The vault published as the site would be (every note with --include-private), and its notes."""
+def published_site(args: argparse.Namespace) -> tuple[Setup, Planned, list[Note]]:
+    """The vault published as the site would be (every note with --include-private), the problems
+    the build would log, and the vault's notes."""
     found = setup(args)
     vault = load_vault(found.vault)
-    published = publish(vault, found.options, use_directory_urls=found.use_directory_urls,
-                        include_private=args.include_private, config_dir=found.config_dir)
-    return found, published, list(vault.notes)
+    planned = plan(vault, found.options, found.config, include_private=args.include_private,
+                   config_dir=found.config_dir)
+    return found, planned, list(vault.notes)
 
 
 def entry_json(paper: Paper) -> dict[str, Any]:
@@ -126,13 +129,17 @@ class Checked:
     private: int
     graph: PaperGraph
     diagnostics: list[Diagnostic]
+    withheld: int = 0
+    """Notes left out of the site because their page would land on another file (warned about)."""
 
 
 def checked(args: argparse.Namespace) -> Checked:
-    found, published, notes = published_site(args)
-    shown_notes = [note for note in notes if note.path in published.site.links.published]
-    return Checked(found.vault, shown_notes, len(notes) - len(shown_notes), published.site.graph,
-                   list(published.diagnostics))
+    found, planned, notes = published_site(args)
+    site = planned.published.site
+    shown_notes = [note for note in notes if note.path in site.links.published]
+    withheld = len(planned.withheld)
+    return Checked(found.vault, shown_notes, len(notes) - len(shown_notes) - withheld, site.graph,
+                   list(planned.diagnostics), withheld)
 
 
 def summarise(report: Checked) -> dict[str, int]:
@@ -141,6 +148,7 @@ def summarise(report: Checked) -> dict[str, int]:
     return {
         "notes": len(notes),
         "private": report.private,
+        "withheld": report.withheld,
         "papers": len(report.graph.papers),
         "links": sum(len(note.links) for note in notes),
         "tasks": sum(len(note.tasks) for note in notes),
@@ -190,7 +198,8 @@ def report_text(report: Checked) -> str:
     lines += summary_lines(report.graph.decisions, prefix)
     summary = summarise(report)
     lines.append(
-        f"{counted(summary['notes'], 'published note')}, {summary['private']} private; "
+        f"{counted(summary['notes'], 'published note')}, {summary['private']} private"
+        f"{', ' + str(summary['withheld']) + ' withheld (colliding)' if summary['withheld'] else ''}; "
         f"{counted(summary['papers'], 'paper')}, "
         f"{counted(summary['links'], 'link')}, {counted(summary['tasks'], 'task')}, "
         f"{counted(summary['tables'], 'table')}; {counted(summary['errors'], 'error')}, "
@@ -221,8 +230,8 @@ def note_key(root: Path, keys: list[str], wanted: str) -> str | None:
 
 
 def run_explain(args: argparse.Namespace) -> int:
-    found_setup, published, notes = published_site(args)
-    graph = published.site.graph
+    found_setup, planned, notes = published_site(args)
+    graph = planned.published.site.graph
     found = note_key(found_setup.vault, [note.path for note in notes], args.note)
     if found is None:
         raise UsageError(f"no note {args.note!r} in {shown(found_setup.vault)} (give its path or its name)")
@@ -257,11 +266,11 @@ def run_export(args: argparse.Namespace) -> int:
     if args.format in BIBLIOGRAPHY_FORMATS:
         from papernotes.bib.export import papers_bibtex, papers_csl_json
 
-        site = published_site(argparse.Namespace(**{**vars(args), "include_private": False}))[1].site
+        site = published_site(argparse.Namespace(**{**vars(args), "include_private": False}))[1].published.site
         document = (papers_bibtex if args.format == "bibtex" else papers_csl_json)(site.graph, site.bib)
     else:
-        _, published, _ = published_site(args)
-        document = export_json(published.site.graph, published.diagnostics)
+        _, planned, _ = published_site(args)
+        document = export_json(planned.published.site.graph, planned.diagnostics)
     if args.output:
         Path(args.output).write_text(document, encoding="utf-8")
     else:
@@ -273,7 +282,8 @@ DESCRIPTION = """\
 Check a folder of paper notes and export its paper graph, as the papernotes MkDocs plugin sees it.
 
 Both commands read the papernotes plugin's options in mkdocs.yml (./mkdocs.yml, or the file given
-with -f): a note the site does not publish is not checked or exported, and a misspelt option is an
+with -f), and its theme and plugins: a note the site does not publish (private, or left out because
+its page would land on another file) is not checked or exported, and a misspelt option is an
 error, as in `mkdocs build`.
 """
 

@@ -25,6 +25,15 @@ class ConfigFileError(Exception):
 
 
 @dataclass(frozen=True, slots=True)
+class ThemeConfig:
+    """`theme:` of mkdocs.yml: what decides the theme's files and templates."""
+
+    name: str | None = "mkdocs"
+    custom_dir: Path | None = None
+    static_templates: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class SiteConfig:
     """The parts of one mkdocs.yml that decide what the site publishes and how problems are found."""
 
@@ -33,6 +42,10 @@ class SiteConfig:
     use_directory_urls: bool
     plugin_options: dict[str, Any]
     """As written under `- papernotes:` (empty when the plugin is listed without options, or not at all)."""
+    theme: ThemeConfig = ThemeConfig()
+    extra_templates: tuple[str, ...] = ()
+    plugins: tuple[str, ...] = ("search",)
+    """The names under `plugins:` (MkDocs' default when the key is missing: `search`)."""
 
     def options(self) -> tuple[Options, list[OptionProblem]]:
         """The plugin's options, validated as the build validates them."""
@@ -111,6 +124,33 @@ def _plugin_options(plugins: object) -> dict[str, Any]:
     return {}
 
 
+def _plugin_names(plugins: object) -> tuple[str, ...]:
+    if plugins is None:
+        return ("search",)
+    names = plugins if isinstance(plugins, dict) else \
+        [next(iter(item)) if isinstance(item, dict) and len(item) == 1 else item
+         for item in plugins] if isinstance(plugins, list) else []
+    return tuple(str(name) for name in names)
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    return tuple(str(item) for item in value) if isinstance(value, list) else ()
+
+
+def _theme(value: object, folder: Path) -> ThemeConfig:
+    """`theme: material` or `theme: {name: material, custom_dir: overrides, static_templates: [...]}`;
+    `custom_dir` is relative to mkdocs.yml, as MkDocs reads it."""
+    if isinstance(value, str):
+        return ThemeConfig(value)
+    if not isinstance(value, dict):
+        return ThemeConfig()
+    name = value.get("name", "mkdocs")
+    custom_dir = value.get("custom_dir")
+    return ThemeConfig(str(name) if name is not None else None,
+                       folder / str(custom_dir) if custom_dir is not None else None,
+                       _strings(value.get("static_templates")))
+
+
 def read_config(path: Path) -> SiteConfig:
     """One mkdocs.yml (and what it INHERITs); ConfigFileError when it cannot be used."""
     data = _load(path)
@@ -120,7 +160,8 @@ def read_config(path: Path) -> SiteConfig:
         raise ConfigFileError(f"{path}: {error}") from None
     docs_dir = data.get("docs_dir") or "docs"
     return SiteConfig(path, path.parent / str(docs_dir), data.get("use_directory_urls") is not False,
-                      options)
+                      options, _theme(data.get("theme"), path.parent), _strings(data.get("extra_templates")),
+                      _plugin_names(data.get("plugins")))
 
 
-__all__ = ["ConfigFileError", "SiteConfig", "find_config", "read_config"]
+__all__ = ["ConfigFileError", "SiteConfig", "ThemeConfig", "find_config", "read_config"]

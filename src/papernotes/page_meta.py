@@ -10,13 +10,10 @@ when it is what the theme expects, else left out with a diagnostic at its line.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import html
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
-
-import jinja2
 
 from papernotes.diagnostics import Diagnostic
 from papernotes.model import Note
@@ -83,23 +80,6 @@ def _expected(key: str, value: Any) -> str:
 
 
 HasTemplate = Callable[[str], bool]
-
-
-def theme_has(env: jinja2.Environment) -> HasTemplate:
-    """Whether the theme's environment has a template (or an icon, `.icons/x.svg`): what a
-    note's `template` and `icon` may name."""
-
-    @functools.lru_cache(maxsize=1024)
-    def has(name: str) -> bool:
-        if env.loader is None:
-            return False
-        try:
-            env.loader.get_source(env, name)
-        except jinja2.TemplateNotFound:
-            return False
-        return True
-
-    return has
 
 
 def page_meta(note: Note, has_template: HasTemplate | None = None) -> dict[str, Any]:

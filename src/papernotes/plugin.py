@@ -31,17 +31,20 @@ from papernotes.explore import Explorer
 from papernotes.loader import load_vault
 from papernotes.markdown.html import Rendered, first_title, page_toc, render_page, toc, with_mermaid
 from papernotes.model import NoteKey
-from papernotes.page_meta import HasTemplate, missing_templates, page_meta, theme_has
+from papernotes.outputs import ASSET_DIR, pagefind_bundles
+from papernotes.page_meta import HasTemplate, missing_templates, page_meta
 from papernotes.pages import Site, is_published
-from papernotes.pages.generate import default_nav, generated_pages
+from papernotes.pages.generate import default_nav
 from papernotes.pages.incremental import Rebuilds
 from papernotes.pages.paper import wrap_content
 from papernotes.publish import publish
 from papernotes.render import counted, relative_url
 from papernotes.rewrite import note_html
 from papernotes.sanitize import sanitize_html
-from papernotes.search import SHARD_PAGES, BackgroundIndexer, SearchError, index_site
+from papernotes.search import BackgroundIndexer, SearchError, index_site
 from papernotes.site_files import moved_pages, prune, skip_colliding_pages, withhold_collisions
+from papernotes.site_plan import add_generated
+from papernotes.theme import Theme, template_lookup
 
 log = logging.getLogger("mkdocs.plugins.papernotes")
 
@@ -49,7 +52,6 @@ _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")  # Chinese an
 _MATERIAL_FONTS = {"text": "Roboto", "code": "Roboto Mono"}
 _LOG_LEVELS = {"error": logging.ERROR, "warning": logging.WARNING, "info": logging.INFO}
 _MKDOCS_EXTENSIONS = {"toc", "tables", "fenced_code"}  # MkDocs' defaults, always listed
-ASSET_DIR = "_papernotes"
 
 
 def _assets() -> list[tuple[str, str]]:
@@ -101,10 +103,6 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     def on_shutdown(self) -> None:
         self._drop_generated_sources()
         self.command, self.dirty = "build", False  # MkDocs may reuse this instance for a later build
-
-    def _bundles(self, notes: int) -> int:
-        """How many Pagefind folders the search index may take (one per `SHARD_PAGES` pages)."""
-        return 0 if self.config.search != "pagefind" else 1 + notes // SHARD_PAGES
 
     def _drop_generated_sources(self) -> None:
         if self.rebuilds is not None and self.rebuilds.pages_dir:
@@ -162,6 +160,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         where = (config.docs_dir, config.site_dir, str(config.config_file_path))
         self.search_pages = []
+        # pages are read before `on_env`: a note's template and icon are looked up in the theme's folders
+        self.has_template = template_lookup(Theme(tuple(Path(folder) for folder in config.theme.dirs), ()))
         if self.rebuilds is None or self.rebuilds.where != where:
             self.previews = {}  # link previews by page, kept while `mkdocs serve --dirty` rebuilds
             self._drop_generated_sources()
@@ -171,13 +171,14 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         log.info("papernotes: loaded %s notes in %s (%s parsed)", f"{len(vault.notes):,}", _seconds(start),
                  f"{len(self.rebuilds.cache.parsed):,}")
         start = time.perf_counter()
-        explicit = self.config.publish == "explicit"
+        explicit, options = self.config.publish == "explicit", self.config.to_options()
         withheld, collided = withhold_collisions(
-            files, config, [note.path for note in vault.notes],
+            files, config, vault,
             {note.path for note in vault.notes if is_published(note, self.config.exclude, explicit=explicit)},
-            asset_dir=ASSET_DIR, pagefind_bundles=self._bundles(len(vault.notes)))
+            asset_dir=ASSET_DIR, pagefind_bundles=pagefind_bundles(self.config.search, len(vault.notes)),
+            exclude=options.exclude)
         self.libraries = self.libraries or LibraryCache()  # a big .bib is parsed again only when it changes
-        published = publish(vault, self.config.to_options(), use_directory_urls=config.use_directory_urls,
+        published = publish(vault, options, use_directory_urls=config.use_directory_urls,
                             withheld=withheld, config_dir=Path(config.config_file_path or ".").parent,
                             libraries=self.libraries)
         self.site = site = published.site
@@ -191,21 +192,13 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         self.log_diagnostics(sorted([*collided, *published.diagnostics], key=sort_key))
         prune(files, site, vault.attachments, config.docs_dir, only_used=self.config.attachments == "used",
               libraries=vault_libraries(vault.attachments, (), Path(config.docs_dir)),  # excluded ones too
-              exclude=self.config.exclude)
+              exclude=options.exclude)
         made.update(moved_pages(files, site.links.page_src))
         moved = set(made)
         self.explorer = Explorer(site, vault_root=Path(config.docs_dir), site_name=config.site_name,
                                  site_url=config.site_url or "", site_author=config.site_author or "",
                                  generated_pages=self.config.generated_pages, previews=self.previews)
-        if self.config.generated_pages:
-            made.update(generated_pages(site, search=self.config.search == "pagefind",
-                                        column_aliases=dict(self.config.column_aliases)))
-            made.update(self.explorer.pages())
-        bases = []
-        for src, content in published.bases.items():
-            if src not in made:  # `.base` files become pages
-                made[src] = content
-                bases.append(src)
+        bases = add_generated(made, site, published.bases, self.explorer, options)
         self.log_diagnostics(list(skip_colliding_pages(files, made, moved, config.docs_dir, asset_dir=ASSET_DIR,
                                                        use_directory_urls=config.use_directory_urls)))
         bases = [src for src in bases if src in made]
@@ -220,10 +213,10 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             config.validation.nav.omitted_files = logging.DEBUG  # notes are left out on purpose
         if self.dirty:
             start = time.perf_counter()
-            options = (self.config.paper_pages, self.config.generated_pages, self.config.search,
+            shaping = (self.config.paper_pages, self.config.generated_pages, self.config.search,
                        self.config.attachments, self.config.strict_line_breaks, config.use_directory_urls,
                        self.explorer.shards)  # every page's head names the previews' shard count
-            stale, gone = self.rebuilds.remove_stale(site, files, options, paper_pages=self.config.paper_pages)
+            stale, gone = self.rebuilds.remove_stale(site, files, shaping, paper_pages=self.config.paper_pages)
             log.info("papernotes: %s of %s note pages to rebuild, %s outputs removed (%s)", f"{stale:,}",
                      f"{len(site.links.published):,}", f"{gone:,}", _seconds(start))
         return files
@@ -239,7 +232,6 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """--dirty: MkDocs makes a new theme environment for every rebuild; compiled templates
         are kept on disk, so Material's templates are not compiled again after each edit."""
-        self.has_template = theme_has(env)
         if self.dirty and self.rebuilds is not None and self.rebuilds.pages_dir:
             folder = os.path.join(self.rebuilds.pages_dir, "_templates")
             os.makedirs(folder, exist_ok=True)

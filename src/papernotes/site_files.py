@@ -3,26 +3,24 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from papernotes.collisions import Output, diagnostic, find_collisions, too_long, too_long_diagnostic
 from papernotes.diagnostics import Diagnostic
-from papernotes.loader import is_excluded
-from papernotes.pages import Site, is_site_asset
-from papernotes.paths import page_dest
-from papernotes.search import bundle_name
+from papernotes.loader import Vault, is_excluded
+from papernotes.outputs import SiteFiles, kept_file, site_outputs, skip_generated, vault_outputs, withhold
+from papernotes.pages import Site
 
 
 def prune(files: Files, site: Site, attachments: Sequence[str], docs_dir: str, *, only_used: bool,
-          libraries: Sequence[str] = (), exclude: Sequence[str] = ()) -> None:
+          libraries: Sequence[str] = (), exclude: tuple[str, ...] = ()) -> None:
     """Drop what must not be published: unpublished notes, files that symlink out of the vault,
-    vault files under `exclude` (even when a published note links them), and (with `only_used`)
-    vault files no published note links to or embeds. Reference
-    `libraries` are published only when a note links to them, even with `attachments: all`: they
-    may hold entries about private notes' papers (the site has its own `papers.bib`)."""
+    and the vault's files `outputs.kept_file` leaves out (under `exclude`, even when a published
+    note links them; with `only_used`, those no published note links to or embeds; reference
+    `libraries` no note links, even with `attachments: all`: they may hold entries about private
+    notes' papers, and the site has its own `papers.bib`)."""
     used, vault_files, library_files = site.used_attachments(), frozenset(attachments), frozenset(libraries)
     inside = os.path.realpath(docs_dir) + os.sep
     for file in list(files):
@@ -33,9 +31,9 @@ def prune(files: Files, site: Site, attachments: Sequence[str], docs_dir: str, *
             files.remove(file)
         elif file.src_dir == docs_dir and is_excluded(file.src_uri, exclude):
             files.remove(file)  # `exclude` promises never published, whatever links to it
-        elif ((only_used or file.src_uri in library_files) and not file.is_documentation_page()
-              and file.src_uri in vault_files
-              and not is_site_asset(file.src_uri) and file.src_uri not in used):
+        elif (not file.is_documentation_page() and file.src_uri in vault_files
+              and not kept_file(file.src_uri, used=used, libraries=library_files, only_used=only_used,
+                                exclude=exclude)):
             files.remove(file)  # e.g. an image or a data file only a private note uses
 
 
@@ -50,35 +48,12 @@ def moved_pages(files: Files, page_src: Mapping[str, str]) -> dict[str, str | by
     return moved
 
 
-def site_outputs(files: Files, config: MkDocsConfig, *, asset_dir: str, pagefind_bundles: int) -> list[Output]:
-    """What MkDocs, the theme and papernotes write besides notes: the theme's files, its static
-    templates (`404.html`, `sitemap.xml` and `sitemap.xml.gz`), papernotes' assets, the search
-    index folders."""
-    outputs = [Output(file.src_uri, file.dest_uri, "site", f"the theme's {file.dest_uri}")
-               for file in files if file.src_dir != config.docs_dir]
-    for name in (*config.theme.static_templates, *config.extra_templates):
-        outputs.append(Output(name, name, "site", f"the site's {name}"))
-        if name == "sitemap.xml":
-            outputs.append(Output(name + ".gz", name + ".gz", "site", "the site's sitemap.xml.gz"))
-    outputs.append(Output(asset_dir, asset_dir + "/", "site", "papernotes' assets"))
-    for index in range(pagefind_bundles):
-        name = bundle_name(index)
-        outputs.append(Output(name, name + "/", "site", "the search index (Pagefind)"))
-    if "search" in config.plugins or "material/search" in config.plugins:
-        outputs.append(Output("search", "search/", "site", "the search plugin's index"))
-    return outputs
-
-
-def vault_outputs(files: Files, docs_dir: str, notes: Iterable[str], published: Collection[str],
-                  use_directory_urls: bool) -> list[Output]:
-    """The pages of published notes and the vault's other files. A note MkDocs already left out
-    (`README.md` beside `index.md`, `a.markdown` beside `a.md`) comes after the one it kept."""
-    present = {file.src_uri for file in files if file.src_dir == docs_dir}
-    outputs = [Output(key, page_dest(key, use_directory_urls), "note", preference=0 if key in present else 1)
-               for key in notes if key in published]
-    outputs += [Output(file.src_uri, file.dest_uri, "attachment") for file in files
-                if file.src_dir == docs_dir and not file.is_documentation_page()]
-    return outputs
+def site_files(files: Files, config: MkDocsConfig) -> SiteFiles:
+    """What MkDocs and the theme write besides the vault's files, as this build's config says."""
+    return SiteFiles(tuple(file.src_uri for file in files if file.src_dir != config.docs_dir),
+                     (*sorted(config.theme.static_templates), *config.extra_templates),
+                     "search" in config.plugins or "material/search" in config.plugins,
+                     config.use_directory_urls)
 
 
 def drop_files(files: Files, srcs: Collection[str], docs_dir: str) -> None:
@@ -88,32 +63,30 @@ def drop_files(files: Files, srcs: Collection[str], docs_dir: str) -> None:
             files.remove(file)
 
 
-def withhold_collisions(files: Files, config: MkDocsConfig, notes: Iterable[str], published: Collection[str],
-                        *, asset_dir: str, pagefind_bundles: int) -> tuple[frozenset[str], list[Diagnostic]]:
+def withhold_collisions(files: Files, config: MkDocsConfig, vault: Vault, published: Collection[str],
+                        *, asset_dir: str, pagefind_bundles: int, exclude: tuple[str, ...] = ()
+                        ) -> tuple[frozenset[str], list[Diagnostic]]:
     """Before the site is made: the published notes whose pages, and the vault files that, would
-    land where something else goes. Such files are taken out of `files`; the notes are returned,
-    to be left unpublished (links to them are then plain text, as to a private note)."""
-    outputs = site_outputs(files, config, asset_dir=asset_dir, pagefind_bundles=pagefind_bundles)
-    outputs += vault_outputs(files, config.docs_dir, notes, published, config.use_directory_urls)
-    refused = too_long(outputs)
-    found = find_collisions(output for output in outputs if output not in refused)
-    losers = [c.loser for c in found] + refused
-    drop_files(files, {output.src for output in losers if output.owner == "attachment"}, config.docs_dir)
-    problems = [diagnostic(c) for c in found] + [too_long_diagnostic(output) for output in refused]
-    return frozenset(output.src for output in losers if output.owner == "note"), problems
+    land where something else goes (`outputs.withhold`). Such files are taken out of `files`; the
+    notes are returned, to be left unpublished (links to them are then plain text, as to a private note)."""
+    notes = [note.path for note in vault.notes]
+    outputs = site_outputs(site_files(files, config), asset_dir=asset_dir, pagefind_bundles=pagefind_bundles)
+    outputs += vault_outputs(notes, published, [*notes, *vault.attachments],
+                             use_directory_urls=config.use_directory_urls, exclude=exclude)
+    withheld = withhold(outputs)
+    drop_files(files, withheld.files, config.docs_dir)
+    return withheld.notes, withheld.problems
 
 
 def skip_colliding_pages(files: Files, made: dict[str, str | bytes], moved: Collection[str], docs_dir: str,
                          *, asset_dir: str, use_directory_urls: bool) -> list[Diagnostic]:
-    """Generated pages (and `.base` pages) that would land on a note's page, a vault file or the
-    site's own files are taken out of `made`; a moved note (the home note as `index.md`) stays."""
-    outputs = [Output(file.src_uri, file.dest_uri,
-                      "site" if file.src_dir != docs_dir else "note" if file.is_documentation_page() else "attachment")
-               for file in files]
-    outputs.append(Output(asset_dir, asset_dir + "/", "site", "papernotes' assets"))
-    outputs += [Output(src, page_dest(src, use_directory_urls), "note" if src in moved else "generated",
-                       preference=-1, what=f"the page {src}" if src in moved else src) for src in made]
-    found = find_collisions(outputs)
-    for collision in found:
-        made.pop(collision.loser.src, None)
-    return [diagnostic(c) for c in found]
+    """Generated pages (and `.base` pages) that would land on a note's page or the theme's files
+    are taken out of `made`, vault files where a generated page goes out of `files`
+    (`outputs.skip_generated`)."""
+    vault = [file for file in files if file.src_dir == docs_dir]
+    skipped = skip_generated([file.src_uri for file in files if file.src_dir != docs_dir],
+                             [file.src_uri for file in vault if file.is_documentation_page()],
+                             [file.src_uri for file in vault if not file.is_documentation_page()],
+                             made, moved, asset_dir=asset_dir, use_directory_urls=use_directory_urls)
+    drop_files(files, skipped.files, docs_dir)
+    return skipped.problems

@@ -68,7 +68,8 @@ _TITLE_WORDS = 3
 _COMMENT_RE = re.compile(r"\(\s*[a-z]+\s")  # `(will update if it's accepted)`; `(3D-DCNNs)` is a name
 _PLAIN_TITLE_WORDS = 4
 _NAMES = 3
-_NAME_RE = re.compile(r"(?<![\w'.\-])(?:and )?[A-Z][\w'.\-]*+(?: [A-Z][\w'.\-]*+){1,3}")  # `Jonathan Ho`, `J. R. R. Tolkien`
+# `Jonathan Ho`, `J. R. R. Tolkien`; a name starts a word, so searching `AAAA...` is linear, not quadratic
+_NAME_RE = re.compile(r"(?<![\w'.\-])(?:and )?[A-Z][\w'.\-]*+(?: [A-Z][\w'.\-]*+){1,3}")
 
 
 def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:

@@ -1,0 +1,117 @@
+"""The site `mkdocs build` would make, planned without MkDocs: what `papernotes check` and `export`
+report on.
+
+The build learns the theme's files and templates from MkDocs; here they come from mkdocs.yml
+(`papernotes.theme`). Then the same steps run as in the plugin: collisions withhold notes and
+files (`outputs.withhold`), the rest is published (`publish.publish`), generated pages that would
+land on a note or a file are skipped (`outputs.skip_generated`), and each published note's
+`template:` and `icon:` is looked up in the theme (`page_meta.missing_templates`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from papernotes.bib.sources import vault_libraries
+from papernotes.diagnostics import Diagnostic, sort_key
+from papernotes.explore import Explorer
+from papernotes.loader import Vault
+from papernotes.mkdocs_yml import SiteConfig, ThemeConfig
+from papernotes.model import NoteKey
+from papernotes.options import Options
+from papernotes.outputs import (
+    ASSET_DIR,
+    SiteFiles,
+    is_page,
+    kept_file,
+    mkdocs_dropped,
+    pagefind_bundles,
+    site_outputs,
+    skip_generated,
+    theme_files_kept,
+    vault_outputs,
+    withhold,
+)
+from papernotes.page_meta import missing_templates
+from papernotes.pages import Site, is_published
+from papernotes.pages.generate import generated_pages
+from papernotes.publish import Published, publish
+from papernotes.theme import Theme, find_theme, template_lookup, theme_files
+
+DEFAULT_THEME = ThemeConfig("material")
+"""Without a mkdocs.yml that builds the vault: the theme papernotes is made for."""
+
+
+def add_generated(made: dict[str, str | bytes], site: Site, bases: Mapping[str, str], explorer: Explorer,
+                  options: Options) -> list[str]:
+    """Add the generated pages (with `generated_pages`) and the `.base` pages not already there to
+    `made`; the `.base` pages added."""
+    if options.generated_pages:
+        made.update(generated_pages(site, search=options.search == "pagefind",
+                                    column_aliases=dict(options.column_aliases)))
+        made.update(explorer.pages())
+    added = [src for src in bases if src not in made]
+    made.update({src: bases[src] for src in added})
+    return added
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """The published site, and every problem the build logs about it, sorted."""
+
+    published: Published
+    diagnostics: tuple[Diagnostic, ...]
+    withheld: frozenset[str] = frozenset()
+    """Notes that would be published but for a collision (`outputs.withhold`)."""
+
+
+def site_files_of(config: SiteConfig | None, vault_files: frozenset[str]) -> tuple[SiteFiles, Theme]:
+    """What MkDocs and the theme would write besides the vault's files, from mkdocs.yml, and the theme."""
+    theme = find_theme(config.theme if config is not None else DEFAULT_THEME)
+    plugins = config.plugins if config is not None else ()
+    site = SiteFiles(theme_files_kept(theme_files(theme), vault_files),
+                     (*theme.static_templates, *(config.extra_templates if config is not None else ())),
+                     "search" in plugins or "material/search" in plugins,
+                     config.use_directory_urls if config is not None else True)
+    return site, theme
+
+
+def plan(vault: Vault, options: Options, config: SiteConfig | None, *, include_private: bool = False,
+         config_dir: Path | None = None) -> Planned:
+    """The site as the build would make it from `vault` with `options` and mkdocs.yml's `config`
+    (None: the defaults, Material and no search plugin); `include_private` publishes every note."""
+    notes = [note.path for note in vault.notes]
+    vault_files = frozenset([*notes, *vault.attachments])
+    site_files, theme = site_files_of(config, vault_files)
+    udu = site_files.use_directory_urls
+    explicit = options.publish == "explicit"
+    published_notes = {note.path for note in vault.notes
+                       if include_private or is_published(note, options.exclude, explicit=explicit)}
+    outputs = site_outputs(site_files, asset_dir=ASSET_DIR,
+                           pagefind_bundles=pagefind_bundles(options.search, len(notes)))
+    outputs += vault_outputs(notes, published_notes, vault_files, use_directory_urls=udu, exclude=options.exclude)
+    withheld = withhold(outputs)
+    published = publish(vault, options, use_directory_urls=udu, include_private=include_private,
+                        withheld=withheld.notes, config_dir=config_dir)
+    site = published.site
+    dropped = mkdocs_dropped(vault_files, udu) | withheld.files
+    pages = [key for key in notes if key in site.links.published and key not in dropped]  # MkDocs builds these
+    made: dict[str, str | bytes] = {src: "" for key, src in site.links.page_src.items() if key in pages}
+    moved = set(made)
+    used, libraries = site.used_attachments(), frozenset(vault_libraries(vault.attachments, (), vault.root))
+    files = [src for src in vault.attachments if src not in dropped and not is_page(src)
+             and kept_file(src, used=used, libraries=libraries, only_used=options.attachments == "used",
+                           exclude=options.exclude)]
+    add_generated(made, site, published.bases, Explorer(site, generated_pages=options.generated_pages), options)
+    skipped = skip_generated(site_files.theme_files, [key for key in pages if key not in site.links.page_src],
+                             files, made, moved, asset_dir=ASSET_DIR, use_directory_urls=udu)
+    has_template = template_lookup(theme)
+    templates = [problem for key in pages
+                 for problem in missing_templates(site.links.notes[NoteKey(key)], has_template)]
+    found = [*withheld.problems, *published.diagnostics, *skipped.problems, *templates]
+    return Planned(published, tuple(sorted(dict.fromkeys(found), key=sort_key)), withheld.notes)
+
+
+__all__ = ["DEFAULT_THEME", "Planned", "add_generated", "plan", "site_files_of"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from papernotes.bib.export import papers_bibtex
 from papernotes.bib.library import latex_text, merge_libraries, parse_library, split_bibtex_names
 from papernotes.bib.match import TITLE_THRESHOLD, attach_library
 from papernotes.bib.people import AuthorIndex, Person, parse_name, venue_name
@@ -273,3 +274,19 @@ def test_parsed_libraries_are_stored_between_builds(tmp_path: Path, monkeypatch)
     assert stored.load((tmp_path / "refs.bib").read_bytes(), "refs.bib") is None  # a bad file is parsed again
     monkeypatch.setenv("PAPERNOTES_CACHE", "off")
     assert stored.cache_folder() is None
+
+
+def test_a_reference_managers_private_fields_are_never_published(make_vault):
+    """Better BibTeX writes where the PDF lies on the user's disk, and their notes: the Cite block
+    and papers.bib keep every other field as written, and drop those."""
+    bib = ("@article{doe2020,\n  title = {A {GAN} Paper},\n  author = {Doe, Jane},\n  year = 2020,\n"
+           "  file = {/Users/jane/Zotero/storage/ABCD/doe.pdf},\n  annote = {my secret remark},\n"
+           "  journal = \"J. \" # \"Tests\"\n}\n"
+           "@misc{plain2021,\n  title = {Plain},\n  year = {2021}\n}\n")
+    by_key = {entry.key: entry for entry in parse_library(bib, "refs.bib").entries}
+    assert by_key["doe2020"].raw_bibtex == ("@article{doe2020,\n  title = {A {GAN} Paper},\n  author = {Doe, Jane},\n"
+                                            "  year = 2020,\n  journal = \"J. \" # \"Tests\"\n}")
+    assert by_key["plain2021"].raw_bibtex == "@misc{plain2021,\n  title = {Plain},\n  year = {2021}\n}"
+    site = _site(make_vault, {"refs.bib": bib, "Doe.md": "---\ncitekey: doe2020\n---\nNotes.\n"})
+    exported = papers_bibtex(site.graph, site.bib)
+    assert "doe2020" in exported and "/Users/jane" not in exported and "secret remark" not in exported

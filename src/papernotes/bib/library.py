@@ -168,8 +168,28 @@ def _bibtex(text: str, path: str) -> tuple[list[LibraryEntry], list[Diagnostic]]
                 name = item.key.lower()
                 if name in _READ_FIELDS:
                     fields[name] = _field_text(str(item.value))
-            entries.append(_bib_entry(block.key, block.entry_type.lower(), fields, path, line, block.raw or ""))
+            entries.append(_bib_entry(block.key, block.entry_type.lower(), fields, path, line, _public_raw(block)))
     return entries, problems
+
+
+PRIVATE_FIELDS = frozenset({
+    "file", "pdf", "local-url", "annote", "annotation", "comment", "comments", "owner", "timestamp",
+    "groups", "mendeley-groups", "mendeley-tags", "readstatus", "read", "priority", "ranking",
+    "qualityassured", "printed", "rating",
+})
+"""Fields a reference manager keeps for its user, never published: where the PDF lies on their
+disk (`file = {/Users/ann/Zotero/storage/…}`), their annotations, groups and reading marks."""
+
+
+def _public_raw(block: Any) -> str:
+    """The entry as written, for the Cite block and papers.bib; an entry with private fields is
+    written again without them, every other field's value kept as it was written."""
+    raw = block.raw or ""
+    kept = [item for item in block.fields if item.key.lower() not in PRIVATE_FIELDS]
+    if len(kept) == len(block.fields):
+        return raw
+    body = ",\n".join(f"  {item.key} = {item.value}" for item in kept)
+    return f"@{block.entry_type}{{{block.key},\n{body}\n}}"
 
 
 _READ_FIELDS = frozenset({"title", "author", "editor", "booktitle", "journal", "journaltitle", "publisher", "year",

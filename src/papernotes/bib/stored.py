@@ -17,7 +17,8 @@ from pathlib import Path
 from papernotes.bib.library import Library, LibraryEntry
 from papernotes.diagnostics import Diagnostic
 
-FORMAT = "2"  # bump when parsing changes what an entry holds (2: `and` across lines splits names)
+FORMAT = "3"  # bump when parsing changes what an entry holds (2: `and` across lines splits names;
+# 3: private fields such as `file` left out of the kept BibTeX)
 
 
 def cache_folder() -> Path | None:

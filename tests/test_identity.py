@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from papernotes.identity import identity_keys, paper_id
+from papernotes.identity import PaperIndex, identity_keys, paper_id
 from papernotes.model import NoteKey, Paper
 
 
@@ -16,18 +16,31 @@ def _paper(title: str, **facts: object) -> Paper:
     (_paper("Latte: Latent Diffusion Transformer for Video Generation", arxiv="2401.03048", doi="10.1/x",
             note=NoteKey("Papers/Latte.md"), short_name="LDT"),
      ["arxiv:2401.03048", "doi:10.1/x", "note:Papers/Latte.md",
-      "title:latte latent diffusion transformer for video generation", "title:ldt", "title:latte"],
+      "title:latte latent diffusion transformer for video generation", "name:ldt", "name:latte"],
      "arxiv:2401.03048"),
     (_paper("Segment Anything Model Two Point Oh: More", doi="10.2/y"),  # a 6-word head is not a name
      ["doi:10.2/y", "title:segment anything model two point oh more"], "doi:10.2/y"),
-    (_paper("One Two Three Four: Rest"), ["title:one two three four rest", "title:one two three four"],
+    (_paper("One Two Three Four: Rest"), ["title:one two three four rest", "name:one two three four"],
      "title:one-two-three-four-rest"),
     (_paper("One Two Three Four Five: Rest"), ["title:one two three four five rest"],
      "title:one-two-three-four-five-rest"),
-    (_paper("A: b: c"), ["title:a b c", "title:a"], "title:a-b-c"),  # the first colon
+    (_paper("A: b: c"), ["title:a b c", "name:a"], "title:a-b-c"),  # the first colon
     (_paper(": no head"), ["title:no head"], "title:no-head"),
     (_paper("Plain", short_name="  "), ["title:plain"], "title:plain"),
 ])
 def test_identity_keys_and_id(paper: Paper, keys: list[str], pid: str) -> None:
     assert identity_keys(paper) == keys
     assert paper_id(paper) == pid
+
+
+def test_a_short_name_joins_a_full_title_but_two_full_titles_sharing_it_stay_apart() -> None:
+    index = PaperIndex()
+    scenes = index.add(_paper("NeRF: Representing Scenes as Neural Radiance Fields for View Synthesis", year=2020))
+    review = index.add(_paper("NeRF: Neural Radiance Field in 3D Vision, Introduction and Review"))
+    short = index.add(_paper("NeRF"))
+    again = index.add(_paper("NeRF: Representing Scenes as Neural Radiance Fields for View Synthesis"))
+    papers, ids, _ = index.freeze()
+    assert sorted(paper.title for paper in papers.values()) == [
+        "NeRF: Neural Radiance Field in 3D Vision, Introduction and Review",
+        "NeRF: Representing Scenes as Neural Radiance Fields for View Synthesis"]
+    assert ids[scenes] == ids[short] == ids[again] != ids[review]

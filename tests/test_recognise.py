@@ -199,10 +199,10 @@ def test_a_queue_item_linking_a_missing_note_is_named_by_that_note(make_vault: M
 def test_titles_that_are_never_papers() -> None:
     for text in ("https://arxiv.org/abs/2106.09685", "/joint_states", "src/nodes/planner.py", "Ref and Tag",
                  "References", "Figure out how to color-code nodes", "add tags to old notes",
-                 "Why does this converge?", "总结"):
+                 "Why does this converge?", "总结", "10.1016/j.neuro.2011.04.007"):
         assert title_problem(text) is not None, text
     for text in ("Make-A-Video", "Find Your Focus: Attention in Context", "Attention Is All You Need",
-                 "CapsFusion: rethink data at scale", "seg gpt", "VAR / AR beat diffusion"):
+                 "CapsFusion: rethink data at scale", "seg gpt", "VAR / AR beat diffusion", "10.5 Bits per Pixel"):
         assert title_problem(text) is None, text
     assert is_todo("Write summary") and not is_todo("Write Once, Read Many Diffusion")
 
@@ -503,3 +503,18 @@ def test_a_numbered_section_is_not_a_title_heading(make_vault: MakeVault) -> Non
     "${title}", "Reading {{title}}"])
 def test_template_syntax_never_titles_a_paper(title: str) -> None:
     assert title_problem(title) == "template syntax"
+
+
+# --- a contribution guide whose example entry follows an instruction -----------------------------
+
+def test_an_example_entry_below_an_instruction_is_not_the_notes_paper(make_vault: MakeVault) -> None:
+    entry = ("- Gated Mixers for Sparse Wavelets, Okafor et al., ECCV 2020 | [github](https://github.com/o/gm)"
+             " | [bibtex](https://example.org/gm.bib)\n")
+    graph = graph_of(make_vault, {
+        "contributing-guide.md": "1. Add the bibtex file.\n2. Add a line in this format, for example:\n" + entry,
+        "gated-mixers-entry.md": entry + "\nWhat we thought of it.\n",
+    })
+    assert paper_notes(graph) == {"gated-mixers-entry.md"}
+    (paper,) = graph.papers.values()
+    assert sorted((source.path, source.line) for source in paper.sources) == [
+        ("contributing-guide.md", 3), ("gated-mixers-entry.md", 1)]

@@ -48,12 +48,24 @@ def identity_keys(paper: Paper) -> list[str]:
     if title_key(paper.title):
         keys.append("title:" + title_key(paper.title))
     if paper.short_name and title_key(paper.short_name):
-        keys.append("title:" + title_key(paper.short_name))
+        keys.append("name:" + title_key(paper.short_name))
     head, colon, _ = paper.title.partition(":")
     if colon and 0 < len(title_key(head).split()) <= 4:
         # "Latte: Latent Diffusion Transformer ..." is what a queue item calls "Latte".
-        keys.append("title:" + title_key(head))
+        keys.append("name:" + title_key(head))
     return keys
+
+
+def _meets(key: str) -> tuple[str, ...]:
+    """The keys a mention's key is compared with. A short name (`name:`, "Latte" of "Latte:
+    Latent Diffusion…") meets a title written alone, never another full title that shares it:
+    "NeRF: Representing Scenes…" and "NeRF: Neural Radiance Field in 3D Vision…" are two papers."""
+    kind, _, value = key.partition(":")
+    if kind == "title":
+        return key, "name:" + value
+    if kind == "name":
+        return ("title:" + value,)
+    return (key,)
 
 
 def paper_id(paper: Paper) -> PaperId:
@@ -227,7 +239,7 @@ class PaperIndex:
             # A shared arXiv id joins, unless another strong key says otherwise (a DOI shared
             # with a paper of another arXiv id); a shared title joins unless a year says so too.
             names = _STRONG_EVIDENCE if key.startswith(STRONG_KEYS) else _EVIDENCE
-            for other in owners:
+            for other in [other for met in _meets(key) for other in self._by_key.get(met, ())]:
                 mine, theirs = self._root(index), self._root(other)
                 if mine == theirs or not disagree(self._evidence[mine], self._evidence[theirs], names):
                     self._union(other, index)

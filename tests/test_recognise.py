@@ -518,3 +518,13 @@ def test_an_example_entry_below_an_instruction_is_not_the_notes_paper(make_vault
     (paper,) = graph.papers.values()
     assert sorted((source.path, source.line) for source in paper.sources) == [
         ("contributing-guide.md", 3), ("gated-mixers-entry.md", 1)]
+
+
+def test_a_book_link_in_a_learning_roadmap_is_not_a_paper(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "Roadmap.md": (
+            "- Geometry\n"
+            "\t- [Lattice Polytopes and Tilings | Publisher](https://link.example.com/book/10.1007/978-3-000-00000-0)\n"
+            "\t- [Tilings of the Plane by Lattice Polygons](https://doi.org/10.1007/978-3-000-00000-0_7)\n"),
+    })
+    assert titles(graph) == {"Tilings of the Plane by Lattice Polygons"}

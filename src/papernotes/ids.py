@@ -168,10 +168,22 @@ def find_date(text: str) -> tuple[int | None, int | None]:
     return found_year, found_month
 
 
+def is_book_url(url: str) -> bool:
+    """A URL of a whole book, whatever DOI it holds: `link.springer.com/book/10.1007/978-…`,
+    `…/doi/book/…`, `books.google.com/…` (a book's chapter, `/chapter/…`, is not)."""
+    parts = urlsplit(url) if "://" in url else None
+    if parts is None:
+        return False
+    return (parts.hostname or "").lower().startswith("books.") or any(
+        segment.lower() in ("book", "books") for segment in parts.path.split("/"))
+
+
 def is_paper_url(url: str) -> bool:
     """A URL of a paper: on a paper host (arXiv, DOI, OpenReview, ACL Anthology, CVF, ...), or
-    holding an arXiv id or a DOI."""
+    holding an arXiv id or a DOI; never a book's."""
     host = (urlsplit(url).hostname or "").lower() if "://" in url else ""
+    if is_book_url(url):
+        return False
     if any(host == known or host.endswith("." + known) for known in PAPER_HOSTS):
         return True
     return bool(host) and (arxiv_id(unquote(url)) is not None or doi(url) is not None)

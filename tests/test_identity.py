@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from papernotes.identity import PaperIndex, identity_keys, paper_id
+from papernotes.ids import arxiv_date
 from papernotes.model import NoteKey, Paper
 
 
@@ -44,3 +45,24 @@ def test_a_short_name_joins_a_full_title_but_two_full_titles_sharing_it_stay_apa
         "NeRF: Neural Radiance Field in 3D Vision, Introduction and Review",
         "NeRF: Representing Scenes as Neural Radiance Fields for View Synthesis"]
     assert ids[scenes] == ids[short] == ids[again] != ids[review]
+
+
+@pytest.mark.parametrize(("ident", "date"), [
+    ("2502.20900", (2025, 2)), ("0704.0001", (2007, 4)), ("1308.4673", (2013, 8)),
+    ("hep-th/9901001", (1999, 1)), ("math.GT/0309136", (2003, 9)),
+    ("0613.12345", None), ("0512.1234", None),  # no month 13; new-style ids began in April 2007
+    ("CVPR", None), ("12.34", None),
+])
+def test_the_date_an_arxiv_id_was_given(ident: str, date: tuple[int, int] | None) -> None:
+    assert arxiv_date(ident) == date
+
+
+def test_a_paper_stating_no_year_takes_its_arxiv_ids_and_a_stated_year_wins() -> None:
+    index = PaperIndex()
+    undated = index.add(_paper("Sparse Wavelet Priors", arxiv="2502.20900"))
+    listed = index.add(_paper("Sparse Wavelet Priors", year=2026))  # a venue year, on another mention
+    alone = index.add(_paper("Gated Mixers", arxiv="1911.00001"))
+    papers, ids, _ = index.freeze()
+    assert ids[undated] == ids[listed]
+    assert (papers[ids[undated]].year, papers[ids[undated]].month) == (2026, None)
+    assert (papers[ids[alone]].year, papers[ids[alone]].month) == (2019, 11)

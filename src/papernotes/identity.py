@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from papernotes.diagnostics import Diagnostic
-from papernotes.ids import title_key
+from papernotes.ids import arxiv_date, title_key
 from papernotes.model import NoteKey, Paper, PaperId, ReadingStatus, Source
 from papernotes.paths import slugify, stem
 
@@ -109,16 +109,20 @@ class _Merged:
             if _STATUS_RANK[mention.status] > _STATUS_RANK[status]:
                 status = mention.status
         title, short_name = _full_title(ordered)
+        year, month = pick("year"), pick("month")
+        arxiv = pick("arxiv")
+        if not year and isinstance(arxiv, str) and (dated := arxiv_date(arxiv)):
+            year, month = dated  # stated nowhere else: the year its arXiv id was given
         merged = Paper(
             title=title,
             sources=tuple(sources),
-            year=pick("year"),  # type: ignore[arg-type]
-            month=pick("month"),  # type: ignore[arg-type]
+            year=year,  # type: ignore[arg-type]
+            month=month,  # type: ignore[arg-type]
             venue=pick("venue"),  # type: ignore[arg-type]
             authors=pick("authors"),  # type: ignore[arg-type]
             tags=tuple(tags),
             links=tuple(links),
-            arxiv=pick("arxiv"),  # type: ignore[arg-type]
+            arxiv=arxiv,  # type: ignore[arg-type]
             doi=pick("doi"),  # type: ignore[arg-type]
             status=status,
             summary=str(pick("summary")),

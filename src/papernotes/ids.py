@@ -94,6 +94,18 @@ def arxiv_id(text: str) -> str | None:
     return None
 
 
+def arxiv_date(ident: str) -> tuple[int, int] | None:
+    """The year and month an arXiv id was given (`2502.20900` -> (2025, 2), `hep-th/9901001` ->
+    (1999, 1)): the first version's date, which is when the paper appeared. None for other text."""
+    digits = ident.rsplit("/", 1)[-1].replace(".", "")
+    if len(digits) < 7 or not digits.isdigit():
+        return None
+    year, month = int(digits[:2]), int(digits[2:4])
+    if not 1 <= month <= 12 or ("/" not in ident and year < 7):
+        return None
+    return (1900 + year if year >= 91 else 2000 + year), month
+
+
 def doi(text: str) -> str | None:
     """The DOI in `10.1109/x`, `doi:10.1109/x` or `https://doi.org/10.1109/x`, lower-cased."""
     match = _DOI_RE.search(text)

@@ -528,3 +528,29 @@ def test_a_book_link_in_a_learning_roadmap_is_not_a_paper(make_vault: MakeVault)
             "\t- [Tilings of the Plane by Lattice Polygons](https://doi.org/10.1007/978-3-000-00000-0_7)\n"),
     })
     assert titles(graph) == {"Tilings of the Plane by Lattice Polygons"}
+
+
+# --- Dendron paper notes titled by their file name, stating the paper's title -------------------
+
+def test_a_dendron_note_titled_by_its_file_name_takes_the_title_it_states(make_vault: MakeVault) -> None:
+    zero_width = "\u200b"
+    graph = graph_of(make_vault, {
+        "robotics.Gated_Mixers.md": DENDRON.format(id="g1", title="Gated_Mixers") + (
+            "## 论文总结\n\n### 作者、论文标题、论文链接\n"
+            f"*   {zero_width}**{zero_width}作者{zero_width}**{zero_width}: Ada Obi, Ben Tran\n"
+            f"*   {zero_width}**{zero_width}论文标题{zero_width}**{zero_width}: "
+            "Gated Mixers for Sparse Wavelets (门控混合器) [1]\n"
+            "*   **论文链接**: [https://arxiv.org/abs/2507.01234](https://arxiv.org/abs/2507.01234)\n"),
+        "robotics.LatticeNav.md": DENDRON.format(id="g2", title="LatticeNav") + (
+            "# LatticeNav: Navigating by Lattice Priors\n2024 RAL\nhttps://arxiv.org/abs/2312.04321\n\n"
+            "## Method\nA lattice.\n\n## Experiments\nGood.\n"),
+        "robotics.Do_Priors_Help.md": DENDRON.format(id="g3", title="Do_Priors_Help") + (
+            "论文：Do Priors Help Lattice Navigation?。作者提出一个方法。\n\n- **作者**：Chidi Okafor, Mei Lin\n"
+            "\n## 方法\n短。\n\n## 实验\n好。\n"),
+    })
+    assert paper_notes(graph) == {"robotics.Gated_Mixers.md", "robotics.LatticeNav.md", "robotics.Do_Priors_Help.md"}
+    assert {(paper.title, paper.year, paper.venue, paper.authors) for paper in graph.papers.values()} == {
+        ("Gated Mixers for Sparse Wavelets", 2025, None, ("Ada Obi", "Ben Tran")),  # 2025: its arXiv id
+        ("LatticeNav: Navigating by Lattice Priors", 2024, "RA-L", ()),  # `2024 RAL`, not its arXiv id's 2023
+        ("Do Priors Help Lattice Navigation?", None, None, ("Chidi Okafor", "Mei Lin")),
+    }

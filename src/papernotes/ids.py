@@ -57,6 +57,12 @@ _VENUE_ALIASES = {
     "tip": "TIP",
     "acm mm": "ACM MM",
     "mm": "ACM MM",
+    # robotics
+    "icra": "ICRA",
+    "iros": "IROS",
+    "corl": "CoRL",
+    "ral": "RA-L",
+    "ra-l": "RA-L",
 }
 _VENUE_YEAR_RE = re.compile(r"^([A-Za-z][A-Za-z&\- ]*?)(?<![\s\-'])[\s\-']*+((?:19|20)\d{2}|\d{2})$")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")

@@ -32,6 +32,8 @@ _HEADING_FIELD_RE = re.compile(r"^\s*#{1,6}\s+(?:\*\*)?(?P<key>[^:：*]{1,24}?)(
 _BYLINE_RE = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*|_)?by\s+(?P<names>[A-Z][^\n]{2,400})$")
 _VENUE_LINE_RE = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*\*|\*|_)?(?P<venue>[A-Za-z][A-Za-z&\- ]{1,30}?)\s*'?"
                             r"(?P<year>(?:19|20)\d{2})\b(?P<rest>[^\n]{0,60})$")
+# `2024 RAL`: the year first, then the venue alone on its line.
+_YEAR_VENUE_LINE_RE = re.compile(r"^\s*+(?:#{1,6}\s++)?(?P<year>(?:19|20)\d{2})\s++(?P<venue>[A-Za-z][\w&\-]{1,15})\s*+$")
 # `Kwon, Woosuk, et al. "A Fast Post-Training Pruning Framework." arXiv preprint arXiv:2204.09656 (2022).`
 _MLA_RE = re.compile(r"^\s*(?:[-*]\s+)?(?P<authors>[A-Z][^\"“”]{1,300}?)[.,]?\s*"
                      r"[\"“](?P<title>[^\"“”]{5,300}?)[.,]?[\"”](?P<rest>.*)$")
@@ -48,6 +50,13 @@ _URL_RE = re.compile(r"https?://|\]\(|\[\[")
 _PLACEHOLDER_RE = re.compile(r"^(?:\[[^\]()]*\](?!\()|<[^>]*>|\{\{.*\}\}|Y{2,4}|x{2,4}|\.{3}|…|-+)\W*$")
 
 
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff"))
+# `[1]` at the end: a footnote mark. `(经验是最好的老师：…)` at the end: a translation of the title
+# before it (CJK first, no nesting). No leading blanks in either: linear on long runs of spaces.
+_FOOTNOTE_RE = re.compile(r"\[\d{1,3}\]\s*+$")
+_TRANSLATION_RE = re.compile(r"[(（][\u3400-\u9fff\uac00-\ud7af][^()（）]*[)）]\s*+$")
+
+
 @dataclass(frozen=True, slots=True)
 class _Found:
     kind: str
@@ -57,7 +66,9 @@ class _Found:
 
 def _fields(note: Note) -> list[_Found]:
     """`Key: value` lines and `### Key:` headings followed by their value, in the first lines."""
+    # Zero-width spaces that some chat assistants' copies put around `**` are not text.
     lines = note.body.split("\n", TOP)[:TOP]
+    lines = [text.translate(_ZERO_WIDTH) if "\u200b" in text or "\ufeff" in text else text for text in lines]
     found: list[_Found] = []
     for index, text in enumerate(lines):
         line = note.body_line + index
@@ -96,7 +107,8 @@ def field_signals(note: Note) -> tuple[list[Signal], Facts]:
             continue
         if byline is None and (match := _BYLINE_RE.match(text)) and len(_names(match.group("names"))) >= 1:
             byline = _Found("authors", match.group("names"), note.body_line + index)
-        elif venue_line is None and (match := _VENUE_LINE_RE.match(text)) and is_known_venue(match.group("venue")) \
+        elif venue_line is None and (match := _VENUE_LINE_RE.match(text) or _YEAR_VENUE_LINE_RE.match(text)) \
+                and is_known_venue(match.group("venue")) \
                 and not _URL_RE.search(text):
             venue_line = _Found("venue", match.group("venue"), note.body_line + index)
             fields.append(_Found("year", match.group("year"), note.body_line + index))
@@ -108,11 +120,23 @@ def field_signals(note: Note) -> tuple[list[Signal], Facts]:
         return against, Facts()
     signals = against + [Signal("paper-fields", round(min(0.4 * len(kinds), 1.2), 2),
                       "states the paper's " + ", ".join(sorted(kinds)), min(f.line for f in kinds.values()))]
-    title = kinds["title"].value.strip("*_ #") if "title" in kinds else None
+    title = stated_title(kinds["title"].value) if "title" in kinds else None
     year = find_year(kinds["year"].value) if "year" in kinds else None
     venue = normalise_venue(kinds["venue"].value)[0] if "venue" in kinds else None
     authors = _names(kinds["authors"].value) if "authors" in kinds else ()
     return signals, Facts(title=title, year=year, venue=venue, authors=authors)
+
+
+def stated_title(value: str) -> str:
+    """A `Paper:` field's title without what follows it: a sentence after `。`, a footnote mark
+    (`[1]`), a translation in parentheses (`Title (标题的中文)`)."""
+    title = value.split("。", 1)[0].rstrip()
+    while title.endswith("]") and (mark := _FOOTNOTE_RE.search(title, max(0, len(title) - 8))):
+        title = title[:mark.start()].rstrip()
+    translation = _TRANSLATION_RE.search(title)
+    if translation and re.search(r"[A-Za-z]{3}", title[:translation.start()]):
+        title = title[:translation.start()]
+    return title.strip("*_ #.")
 
 
 def citation_signals(note: Note) -> tuple[list[Signal], Facts]:

@@ -171,27 +171,36 @@ SECTION_KINDS: dict[str, str] = {
                      "실험", "실험 결과"), "experiments"),
     **dict.fromkeys(("contribution", "contributions", "main contributions", "key contributions", "贡献", "主要贡献",
                      "기여", "주요 기여"), "contributions"),
-    **dict.fromkeys(("related work", "related works", "相关工作", "관련 연구"), "related"),
+    **dict.fromkeys(("related work", "related works", "prior work", "相关工作", "相关研究", "관련 연구"), "related"),
     **dict.fromkeys(("introduction", "引言", "介绍", "서론"), "introduction"),
     **dict.fromkeys(("conclusion", "conclusions", "结论", "总结", "결론"), "conclusion"),
-    **dict.fromkeys(("limitation", "limitations", "局限", "局限性", "한계", "한계점"), "limitations"),
+    **dict.fromkeys(("limitation", "limitations", "weaknesses", "局限", "局限性", "不足", "缺点", "한계", "한계점"),
+                    "limitations"),
+    # who wrote the paper: `## Authors`, `### 1. 作者和团队信息`
+    **dict.fromkeys(("authors", "author information", "作者", "作者信息", "作者团队", "作者团队信息", "저자", "저자 정보"),
+                    "authors"),
     **dict.fromkeys(("motivation", "动机", "研究动机", "동기"), "motivation"),
 }
 _SECTION_NUMBER_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[一二三四五六七八九十]+[、.])\s*")
 
 
+# `背景和动机`, `实验与结论`, `Experiments and Results`, `作者、团队信息`: one heading, several kinds.
+_SECTION_JOINS_RE = re.compile(r"\s*+(?:[和与及、&/]|\band\b)\s*+")
+
+
 def section_signals(note: Note) -> list[Signal]:
     """Headings a reading note on one paper is made of (abstract, method, experiments,
-    contributions...): +0.3 for two kinds, +0.5 for three or more."""
+    contributions...): +0.3 for two kinds, +0.5 for three or four, +0.7 for five or more."""
     kinds: dict[str, int] = {}
     for heading in note.headings:
-        text = _SECTION_NUMBER_RE.sub("", heading.text).strip(" :：*[]#").casefold()
-        kind = SECTION_KINDS.get(" ".join(text.split()))
-        if kind:
-            kinds.setdefault(kind, heading.line)
+        text = " ".join(_SECTION_NUMBER_RE.sub("", heading.text).strip(" :：*[]#").casefold().split())
+        parts = [text] if text in SECTION_KINDS else _SECTION_JOINS_RE.split(text)
+        for part in parts:
+            if kind := SECTION_KINDS.get(part):
+                kinds.setdefault(kind, heading.line)
     if len(kinds) < 2:
         return []
-    return [Signal("paper-sections", 0.3 if len(kinds) == 2 else 0.5,
+    return [Signal("paper-sections", 0.3 if len(kinds) == 2 else 0.5 if len(kinds) < 5 else 0.7,
                    "sections of a paper's reading note: " + ", ".join(kinds), min(kinds.values()))]
 
 

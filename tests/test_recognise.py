@@ -572,3 +572,18 @@ def test_headings_naming_several_sections_and_a_note_made_of_five_kinds(make_vau
     (setup,) = [signal for signal in graph.decisions[NoteKey("tools.docker.md")].signals
                 if signal.name == "paper-sections"]
     assert (setup.weight, graph.decisions[NoteKey("tools.docker.md")].score) == (0.5, 0.5)
+
+
+def test_a_paper_link_labelled_as_the_paper_in_a_closing_references_section(make_vault: MakeVault) -> None:
+    body = "## 摘要\n格点。\n\n## 方法\n奖励。\n\n" + "说明。\n\n" * 15 + "## 实验\n好。\n\n## Ref and Tag\n\n"
+    graph = graph_of(make_vault, {
+        "reasoning.Lattice-RFT_格点微调.md": DENDRON.format(id="l1", title="Lattice-RFT_格点微调") + body + (
+            "[Github](https://github.com/o/lattice-rft)\n[Arxiv](https://arxiv.org/abs/2503.04321)\n"),
+        "llm.Lattice_PPO_Notes.md": DENDRON.format(id="l2", title="Lattice_PPO_Notes") + body + (
+            "[arxiv](https://arxiv.org/abs/1506.01234)\n\nThe method itself: https://arxiv.org/abs/2402.05678\n"),
+    })
+    assert paper_notes(graph) == {"reasoning.Lattice-RFT_格点微调.md"}
+    decision = graph.decisions[NoteKey("reasoning.Lattice-RFT_格点微调.md")]
+    (link,) = [signal for signal in decision.signals if signal.name == "paper-link"]
+    assert (link.weight, link.line, decision.facts.arxiv) == (0.3, 50, "2503.04321")
+    assert "paper-link" not in {signal.name for signal in graph.decisions[NoteKey("llm.Lattice_PPO_Notes.md")].signals}

@@ -91,3 +91,23 @@ def test_contents_tutorials_tasks_thoughts_and_code_are_not_papers() -> None:
         "here",
         "YOLO",
     }
+
+
+def test_a_name_then_a_bare_paper_url() -> None:
+    text = (
+        "#### Multimodal models for sonography\n"
+        "* SonoGPT-Vision, https://arxiv.org/abs/2406.01234, \n"
+        "* Lattice-MoE：轻量级医学专家混合, https://arxiv.org/pdf/2404.05678.pdf, https://github.com/o/lmoe\n"
+        "* EchoBench 数据集，CVPR 2024, https://arxiv.org/pdf/2402.04321\n"
+        "* EchoLLaVA 微软，https://github.com/o/echollava\n"  # code, not a paper
+        "* see also, https://arxiv.org/abs/2401.00001\n"  # not a name
+        "* Cool vis with brainrender https://www.biorxiv.org/content/10.1101/2020.02.23.961748v2\n"  # no separator
+        "* **论文链接**: https://arxiv.org/abs/2402.09999\n"  # a field's label
+        "* https://arxiv.org/abs/2402.00002\n"
+    )
+    found = reading_log.recognise(make_parser().parse(text), CONTEXT)
+    assert [(paper.title, paper.sources[0].line, paper.arxiv) for paper in found] == [
+        ("SonoGPT-Vision", 2, "2406.01234"),
+        ("Lattice-MoE", 3, "2404.05678"),
+        ("EchoBench 数据集", 4, "2402.04321"),
+    ]

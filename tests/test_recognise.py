@@ -559,7 +559,8 @@ def test_a_dendron_note_titled_by_its_file_name_takes_the_title_it_states(make_v
 def test_headings_naming_several_sections_and_a_note_made_of_five_kinds(make_vault: MakeVault) -> None:
     graph = graph_of(make_vault, {
         "robotics.LatticeUp_站立策略.md": DENDRON.format(id="s1", title="LatticeUp_站立策略") + (
-            "## 论文笔记\n\n### 1. 作者和团队信息\n- 来自两所大学\n\n### 2. 背景和动机\n- 摔倒\n\n### 3. 相关研究\n- 控制\n\n"
+            "## 论文笔记\n\n### 1. 作者和团队信息\n- 来自两所大学\n\n### 2. 背景和动机\n- 摔倒\n\n"
+            "### 3. 相关研究\n- 控制\n\n"
             "### 4. 核心思路\n- 两阶段\n\n### 5. 实验与结论\n- 有效\n\n### 6. 不足\n- 慢\n"),
         "tools.docker.md": DENDRON.format(id="s2", title="docker") + (
             "## Background and Motivation\nContainers.\n\n## Method\nInstall it.\n\n## Results\nIt runs.\n"),

@@ -28,6 +28,7 @@ from papernotes.entries.fields import Citation, citation_tail, clean_title, has_
 from papernotes.entries.lines import Line, inline_lines, line_links, line_text, topic_heading
 from papernotes.entries.links import classify, host_kind, label_kind
 from papernotes.model import Paper
+from papernotes.recognise.fields import is_field_label
 
 CONVENTION = "reading-log"
 
@@ -72,7 +73,7 @@ def _paper(line: Line, heading: str, context: EntryContext) -> Paper | None:
     bold = _bold_title(line)
     if bold is not None:
         return _bold_paper(line, bold, heading, context)
-    found = _name(line)
+    found = _name(line) or _bare_url_name(line)
     if found is None:
         return None
     name, name_url = found
@@ -136,6 +137,31 @@ def _name(line: Line) -> tuple[str, str] | None:
         return name, ""
     text = line.text
     return (text, "") if has_year_mark(text) and text.rstrip().endswith(")") else None
+
+
+_NAME_END_RE = re.compile(r"[,，:：]")
+_CJK_RE = re.compile(r"[\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _bare_url_name(line: Line) -> tuple[str, str] | None:
+    """`* HuatuoGPT-Vision, https://arxiv.org/abs/2406.19280, ` and `* Med-MoE：医学专家混合, https://…`:
+    a short name, then a bare URL of a paper (not a Markdown link). The name is what comes before
+    the first comma or colon; a sentence, or lower-case words only (`see also`), is not a name."""
+    text = line.text
+    scheme = text.find("://")
+    start = text.rfind("http", 0, scheme) if scheme > 0 else -1
+    if start <= 0 or start > LEAD_LIMIT + 15:
+        return None
+    url = text[start:].split(maxsplit=1)[0].rstrip(".,;，、")
+    lead = text[:start]
+    if not _NAME_END_RE.search(lead):  # a comma or a colon ends the name: `Cool vis with x https://…` is a sentence
+        return None
+    name = _NAME_END_RE.split(lead, maxsplit=1)[0].strip(" 、")
+    if host_kind(url) != "paper" or not name or len(name) > LEAD_LIMIT or _SENTENCE_RE.search(name) \
+            or is_field_label(name) \
+            or _VERB_RE.search(name) or not (_CJK_RE.search(name) or any(c.isupper() or c.isdigit() for c in name)):
+        return None
+    return name, url
 
 
 def _item_lines(tokens: Sequence[Token], index: int, item: Token, context: EntryContext) -> list[Line]:

@@ -33,7 +33,8 @@ _BYLINE_RE = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*|_)?by\s+(?P<names>[A-Z][^\n]{2
 _VENUE_LINE_RE = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*\*|\*|_)?(?P<venue>[A-Za-z][A-Za-z&\- ]{1,30}?)\s*'?"
                             r"(?P<year>(?:19|20)\d{2})\b(?P<rest>[^\n]{0,60})$")
 # `2024 RAL`: the year first, then the venue alone on its line.
-_YEAR_VENUE_LINE_RE = re.compile(r"^\s*+(?:#{1,6}\s++)?(?P<year>(?:19|20)\d{2})\s++(?P<venue>[A-Za-z][\w&\-]{1,15})\s*+$")
+_YEAR_VENUE_LINE_RE = re.compile(r"^\s*+(?:#{1,6}\s++)?(?P<year>(?:19|20)\d{2})\s++"
+                                 r"(?P<venue>[A-Za-z][\w&\-]{1,15})\s*+$")
 # `Kwon, Woosuk, et al. "A Fast Post-Training Pruning Framework." arXiv preprint arXiv:2204.09656 (2022).`
 _MLA_RE = re.compile(r"^\s*(?:[-*]\s+)?(?P<authors>[A-Z][^\"“”]{1,300}?)[.,]?\s*"
                      r"[\"“](?P<title>[^\"“”]{5,300}?)[.,]?[\"”](?P<rest>.*)$")
@@ -88,7 +89,12 @@ def _fields(note: Note) -> list[_Found]:
 
 
 def _kind(key: str) -> str:
-    return FIELD_KINDS.get(" ".join(key.strip().strip("#*_ ").casefold().split()), "")
+    return FIELD_KINDS.get(" ".join(key.translate(_ZERO_WIDTH).strip().strip("#*_ ").casefold().split()), "")
+
+
+def is_field_label(text: str) -> bool:
+    """`Paper`, `论文链接`, `**Authors**`: the label of a paper's fact, not a name."""
+    return bool(_kind(text))
 
 
 def _names(text: str) -> tuple[str, ...]:
@@ -177,8 +183,8 @@ SECTION_KINDS: dict[str, str] = {
     **dict.fromkeys(("limitation", "limitations", "weaknesses", "局限", "局限性", "不足", "缺点", "한계", "한계점"),
                     "limitations"),
     # who wrote the paper: `## Authors`, `### 1. 作者和团队信息`
-    **dict.fromkeys(("authors", "author information", "作者", "作者信息", "作者团队", "作者团队信息", "저자", "저자 정보"),
-                    "authors"),
+    **dict.fromkeys(("authors", "author information", "作者", "作者信息", "作者团队", "作者团队信息", "저자",
+                     "저자 정보"), "authors"),
     **dict.fromkeys(("motivation", "动机", "研究动机", "동기"), "motivation"),
 }
 _SECTION_NUMBER_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[一二三四五六七八九十]+[、.])\s*")

@@ -333,8 +333,10 @@ def _labelled_paper_link(note: Note) -> Link | None:
         return None
     wanted = arxiv_id(link.target) or doi(link.target) or link.target
     for index, text in enumerate(note.body.split("\n")):
-        if index not in note.code_lines and "://" in text and any(
-                is_paper_url(url) and (arxiv_id(url) or doi(url) or url) != wanted for url in _BARE_URL_RE.findall(text)):
+        if index in note.code_lines or "://" not in text:
+            continue
+        urls = [url for url in _BARE_URL_RE.findall(text) if is_paper_url(url)]
+        if any((arxiv_id(url) or doi(url) or url) != wanted for url in urls):
             return None
     return link
 

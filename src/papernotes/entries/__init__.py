@@ -16,6 +16,7 @@ from papernotes.entries import (
     bold_titles,
     bracket_headings,
     daily_sections,
+    field_sections,
     paper_heading,
     paper_lists,
     reading_log,
@@ -34,6 +35,7 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     bracket_headings.recognise,  # ### 《Title》(CVPR2023)
     daily_sections.recognise,  # ## Title, #hashtags, 研究背景 / 研究动机 bullets
     paper_heading.recognise,  # first heading + **CLIP-ICML2021** and URL lines
+    field_sections.recognise,  # ## Title \ authors: … \ url: https://doi.org/…
     paper_lists.recognise,  # ## Reading list \ * [Title](papers/Title)
 )
 
@@ -52,6 +54,7 @@ GATES: dict[Recogniser, Callable[[str], bool]] = {
     bold_titles.recognise: _contains("**"),
     reading_log.recognise: _contains("(19", "(20", "(21", "]("),
     bracket_headings.recognise: _contains("《"),
+    field_sections.recognise: _contains("uthor", "UTHOR", "by:", "By:"),
     paper_lists.recognise: _contains("- ", "* ", "+ ", ". "),  # any list; the recogniser checks the rest
     daily_sections.recognise: lambda body: (
         _contains(*daily_sections.LABELS)(body) or _HASHTAG_LINE_RE.search(body) is not None),

@@ -29,7 +29,8 @@ _TODO_VERBS = frozenset("""
 GENERIC_WORDS = frozenset("""
     a abstract and appendix background code comment comments conclusion conclusions contents
     contribution contributions discussion discussions experiment experiments figure figures
-    further idea ideas implementation intro introduction key link links list lists log method methods misc
+    further idea ideas implementation info information intro introduction key link links list lists log metadata
+    method methods misc
     motivation my note notes of other others overview paper papers problem problems question
     queue questions read readme reading ref reference references related resource resources result results
     checklist summary table tag tags the thought thoughts title to todo toc usage work

@@ -111,3 +111,19 @@ def test_a_name_then_a_bare_paper_url() -> None:
         ("Lattice-MoE", 3, "2404.05678"),
         ("EchoBench 数据集", 4, "2402.04321"),
     ]
+
+
+def test_page_titles_of_journal_articles_give_their_venue() -> None:
+    text = (
+        "**Papers:**\n\n"
+        "- [Lattice-limiting correlations | Nature Neuroscience](https://www.nature.com/articles/nn.0001)\n"
+        "- [Redundancy in lattices revisited](https://www.tandfonline.com/doi/abs/10.1000/net.1)\n"
+        "- [Lattice Polytopes | SpringerLink](https://link.springer.com/chapter/10.1007/978-3-000-00000-0_2)\n"
+        "- [Nature neuro](https://www.nature.com/neuro/)\n"  # the journal's home page
+    )
+    found = reading_log.recognise(make_parser().parse(text), CONTEXT)
+    assert [(paper.title, paper.venue, paper.sources[0].line) for paper in found] == [
+        ("Lattice-limiting correlations", "Nature Neuroscience", 3),
+        ("Redundancy in lattices revisited", None, 4),
+        ("Lattice Polytopes", None, 5),
+    ]

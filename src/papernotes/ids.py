@@ -24,6 +24,25 @@ PAPER_HOSTS = (  # where a link goes to a paper (the hosts' subdomains too)
     "semanticscholar.org",
     "sciencedirect.com",
 )
+JOURNAL_HOSTS = (  # journals and preprint servers of the sciences: a paper when the path is an article's
+    "nature.com",
+    "science.org",
+    "cell.com",
+    "pnas.org",
+    "biorxiv.org",
+    "medrxiv.org",
+    "journals.plos.org",
+    "frontiersin.org",
+    "elifesciences.org",
+    "jneurosci.org",
+    "annualreviews.org",
+    "tandfonline.com",
+    "onlinelibrary.wiley.com",
+    "academic.oup.com",
+    "journals.aps.org",
+    "iopscience.iop.org",
+    "ncbi.nlm.nih.gov",
+)
 
 _ARXIV_NEW = r"(\d{4}\.\d{4,5})(?:v\d+)?"
 _ARXIV_OLD = r"([a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?"
@@ -196,12 +215,30 @@ def is_book_url(url: str) -> bool:
         segment.lower() in ("book", "books") for segment in parts.path.split("/"))
 
 
+def on_paper_host(url: str) -> bool:
+    """A URL on a paper host (arXiv, DOI, OpenReview, ACL Anthology, CVF, ...), or an article's
+    page of a journal (`nature.com/articles/nn.3807`; not the journal's home `nature.com/neuro/`)."""
+    parts = urlsplit(url) if "://" in url else None
+    host = (parts.hostname or "").lower() if parts else ""
+    if not host:
+        return False
+    if any(host == known or host.endswith("." + known) for known in PAPER_HOSTS):
+        return True
+    if not any(host == known or host.endswith("." + known) for known in JOURNAL_HOSTS):
+        return False
+    segments = [segment.lower() for segment in parts.path.split("/") if segment] if parts else []
+    return any(segment in _ARTICLE_SEGMENTS for segment in segments[:-1])
+
+
+_ARTICLE_SEGMENTS = frozenset({"article", "articles", "doi", "content", "abs", "full"})
+
+
 def is_paper_url(url: str) -> bool:
-    """A URL of a paper: on a paper host (arXiv, DOI, OpenReview, ACL Anthology, CVF, ...), or
+    """A URL of a paper: on a paper host or a journal article's page (see `on_paper_host`), or
     holding an arXiv id or a DOI; never a book's."""
     host = (urlsplit(url).hostname or "").lower() if "://" in url else ""
     if is_book_url(url):
         return False
-    if any(host == known or host.endswith("." + known) for known in PAPER_HOSTS):
+    if on_paper_host(url):
         return True
     return bool(host) and (arxiv_id(unquote(url)) is not None or doi(url) is not None)

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from papernotes.entries.context import EntryContext, entry
-from papernotes.entries.fields import Citation, citation_tail, clean_title, has_year_mark, parse_authors
+from papernotes.entries.fields import Citation, citation_tail, clean_title, has_year_mark, page_title, parse_authors
 from papernotes.entries.lines import Line, inline_lines, line_links, line_text, topic_heading
 from papernotes.entries.links import classify, host_kind, label_kind
 from papernotes.model import Paper
@@ -87,7 +87,8 @@ def _paper(line: Line, heading: str, context: EntryContext) -> Paper | None:
     has_year_mark_in_name = has_year_mark(name)
     if not (has_year_mark_in_name or cited or any(kind == "paper" for kind, _ in links)):
         return None
-    title = clean_title(name.strip("[] "))
+    name, journal = page_title(name.strip("[] "))
+    title = clean_title(name)
     if not title.text or title.text.lower() in GENERIC_NAMES:
         return None
     short = _SHORT_NAME_RE.fullmatch(title.text)
@@ -100,7 +101,7 @@ def _paper(line: Line, heading: str, context: EntryContext) -> Paper | None:
         title.text,
         links=tuple(dict.fromkeys(links)),
         year=title.year or (cited.venue.year if cited else None),
-        venue=cited.venue.name if cited else None,
+        venue=cited.venue.name if cited else journal,
         authors=cited.authors if cited else (),
         tags=(heading,),
         short_name=short.group(1) if short else title.short_name,

@@ -15,6 +15,7 @@ from markdown_it.token import Token
 from papernotes.entries import (
     bold_titles,
     bracket_headings,
+    cited_headings,
     daily_sections,
     field_sections,
     paper_heading,
@@ -36,6 +37,7 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     daily_sections.recognise,  # ## Title, #hashtags, 研究背景 / 研究动机 bullets
     paper_heading.recognise,  # first heading + **CLIP-ICML2021** and URL lines
     field_sections.recognise,  # ## Title \ authors: … \ url: https://doi.org/…
+    cited_headings.recognise,  # ## Saxena, Cunningham - Title - 2019
     paper_lists.recognise,  # ## Reading list \ * [Title](papers/Title)
 )
 
@@ -55,6 +57,7 @@ GATES: dict[Recogniser, Callable[[str], bool]] = {
     reading_log.recognise: _contains("(19", "(20", "(21", "]("),
     bracket_headings.recognise: _contains("《"),
     field_sections.recognise: _contains("uthor", "UTHOR", "by:", "By:"),
+    cited_headings.recognise: _contains(" - ", " – ", " — "),
     paper_lists.recognise: _contains("- ", "* ", "+ ", ". "),  # any list; the recogniser checks the rest
     daily_sections.recognise: lambda body: (
         _contains(*daily_sections.LABELS)(body) or _HASHTAG_LINE_RE.search(body) is not None),

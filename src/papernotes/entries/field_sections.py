@@ -32,7 +32,7 @@ from papernotes.model import Paper
 CONVENTION = "field-section"
 
 _KEY_RE = re.compile(r"^\s*+(?:[-*]\s++)?(?:\*\*)?(?P<key>[A-Za-z][A-Za-z ]{0,15}?)(?:\*\*)?\s*+:\s*+(?P<value>\S.*)$")
-_AUTHOR_JOINS_RE = re.compile(r"\s*+(?:&|\band\b)\s*+")  # `Stringer & Pachitariu`, `Saxena and Cunningham`
+_AUTHOR_JOINS_RE = re.compile(r"&|\band\b")  # `Stringer & Pachitariu`, `Saxena and Cunningham`
 _AUTHOR_KEYS = frozenset({"authors", "author", "by"})
 _LINK_KEYS = frozenset({"url", "link", "links", "doi", "paper", "pdf", "arxiv", "source"})
 _YEAR_KEYS = frozenset({"year", "published", "date published"})

@@ -21,6 +21,7 @@ from papernotes.entries import (
     paper_heading,
     paper_lists,
     reading_log,
+    reference_lists,
     survey,
 )
 from papernotes.entries.context import EntryContext
@@ -39,6 +40,7 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     field_sections.recognise,  # ## Title \ authors: … \ url: https://doi.org/…
     cited_headings.recognise,  # ## Saxena, Cunningham - Title - 2019
     paper_lists.recognise,  # ## Reading list \ * [Title](papers/Title)
+    reference_lists.recognise,  # ## References \ 1. Yu, Byron M., et al. "Title." … (2008).
 )
 
 # What every entry of a convention contains: a note without it is skipped without a token walk,
@@ -59,6 +61,7 @@ GATES: dict[Recogniser, Callable[[str], bool]] = {
     field_sections.recognise: _contains("uthor", "UTHOR", "by:", "By:"),
     cited_headings.recognise: _contains(" - ", " – ", " — "),
     paper_lists.recognise: _contains("- ", "* ", "+ ", ". "),  # any list; the recogniser checks the rest
+    reference_lists.recognise: _contains("et al", "“", '"'),
     daily_sections.recognise: lambda body: (
         _contains(*daily_sections.LABELS)(body) or _HASHTAG_LINE_RE.search(body) is not None),
 }

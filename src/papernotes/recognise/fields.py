@@ -151,21 +151,28 @@ def citation_signals(note: Note) -> tuple[list[Signal], Facts]:
     for index, text in enumerate(note.body.split("\n", 12)[:12]):
         if index in note.code_lines:
             continue
-        mla, apa, acm = _MLA_RE.match(text), _APA_RE.match(text), _ACM_RE.match(text)
-        if acm:
-            return [Signal("citation-line", 0.6, "a reference to the paper (ACM)", note.body_line + index)], \
-                Facts(title=acm.group("title").strip(" ."), year=int(acm.group("year")),
-                      authors=_names(acm.group("authors")))
-        if mla and re.search(r"\bet al\b|,|\band\b", mla.group("authors")) \
-                and (year := _reference_year(mla.group("rest"))):
-            authors = _names(re.sub(r"\bet al\.?", "", mla.group("authors")))
-            return [Signal("citation-line", 0.6, "a reference to the paper (MLA)", note.body_line + index)], \
-                Facts(title=mla.group("title").strip(" ."), year=year, authors=authors[:1])
-        if apa:
-            surnames = tuple(re.findall(r"([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?),\s*(?:[A-Z]\.)", apa.group("authors")))
-            return [Signal("citation-line", 0.6, "a reference to the paper (APA)", note.body_line + index)], \
-                Facts(year=int(apa.group("year")), authors=surnames)
+        found = reference(text)
+        if found is not None:
+            style, facts = found
+            return [Signal("citation-line", 0.6, f"a reference to the paper ({style})", note.body_line + index)], facts
     return [], Facts()
+
+
+def reference(text: str) -> tuple[str, Facts] | None:
+    """A reference as Google Scholar copies it, with its style (`ACM`, `MLA`, `APA`) and what it
+    gives: `Kwon, Woosuk, et al. "Title." arXiv preprint (2022).` -> MLA, (title, 2022, (Kwon,))."""
+    mla, apa, acm = _MLA_RE.match(text), _APA_RE.match(text), _ACM_RE.match(text)
+    if acm:
+        return "ACM", Facts(title=acm.group("title").strip(" ."), year=int(acm.group("year")),
+                            authors=_names(acm.group("authors")))
+    if mla and re.search(r"\bet al\b|,|\band\b", mla.group("authors")) \
+            and (year := _reference_year(mla.group("rest"))):
+        authors = _names(re.sub(r"\bet al\.?", "", mla.group("authors")))
+        return "MLA", Facts(title=mla.group("title").strip(" ."), year=year, authors=authors[:1])
+    if apa:
+        surnames = tuple(re.findall(r"([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?),\s*(?:[A-Z]\.)", apa.group("authors")))
+        return "APA", Facts(year=int(apa.group("year")), authors=surnames)
+    return None
 
 
 # The sections a paper's reading note is written in, by kind: `## Method`, `## 摘要`, `## 실험`.

@@ -127,3 +127,14 @@ def test_page_titles_of_journal_articles_give_their_venue() -> None:
         ("Redundancy in lattices revisited", None, 4),
         ("Lattice Polytopes", None, 5),
     ]
+
+
+def test_greek_letters_in_math_and_a_paper_named_as_the_x_paper() -> None:
+    text = (
+        "* $\\Gamma$ version of Lattice Networks ([2015](https://arxiv.org/abs/1507.01234)) : perturb the input\n"
+        "* $\\Pi$ Lattice ([2017](https://arxiv.org/abs/1610.01234)) : same as above\n"
+        "* There's also a [Lattice++ paper](https://arxiv.org/pdf/1710.01234.pdf) that came out recently.\n"
+    )
+    found = reading_log.recognise(make_parser().parse(text), CONTEXT)
+    assert [(paper.title, paper.year) for paper in found] == [
+        ("Γ version of Lattice Networks", 2015), ("Π Lattice", 2017), ("Lattice++", None)]

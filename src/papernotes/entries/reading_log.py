@@ -33,6 +33,7 @@ from papernotes.recognise.fields import is_field_label
 CONVENTION = "reading-log"
 
 LEAD_LIMIT = 30
+YEAR_LEAD_LIMIT = 100
 _LEAD_TITLE_WORDS = 3
 # A lead that is a sentence about the paper (`MSQ is one of the most popular queues ([Paper](…))`)
 # (a title with a colon may say `Mean teachers are better role models: ...`)
@@ -88,6 +89,8 @@ def _paper(line: Line, heading: str, context: EntryContext) -> Paper | None:
     if not (has_year_mark_in_name or cited or any(kind == "paper" for kind, _ in links)):
         return None
     name, journal = page_title(name.strip("[] "))
+    if name.casefold().endswith(" paper") and name[:-6].strip():  # `a [Grad-CAM++ paper](…)`: its name
+        name = name[:-6].strip()
     title = clean_title(name)
     if not title.text or title.text.lower() in GENERIC_NAMES:
         return None
@@ -121,10 +124,12 @@ def _name(line: Line) -> tuple[str, str] | None:
         lead = line_text(line.tokens[:position])
         label = _label_at(line.tokens, position)
         href = str(token.attrGet("href") or "")
-        if label_kind(label) is None and "[" not in lead and len(lead) <= LEAD_LIMIT:
+        year_label = _YEAR_LABEL_RE.fullmatch(label) is not None  # `Title ([2015](…))`: the lead is the name
+        limit = YEAR_LEAD_LIMIT if year_label else LEAD_LIMIT
+        if label_kind(label) is None and "[" not in lead and len(lead) <= limit:
             if not label or href.startswith("#") or _SENTENCE_RE.search(lead):
                 return None  # an empty label, a table-of-contents link, a link inside a sentence
-            if _YEAR_LABEL_RE.fullmatch(label) and lead.rstrip(" (").strip():
+            if year_label and lead.rstrip(" (").strip():
                 return f"{lead.rstrip(' (')} ({label})", href  # `Entropy Minimization ([2004](…))`
             return label, href
         match = _PAPER_SUFFIX_RE.search(lead)

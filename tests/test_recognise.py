@@ -588,3 +588,20 @@ def test_a_paper_link_labelled_as_the_paper_in_a_closing_references_section(make
     (link,) = [signal for signal in decision.signals if signal.name == "paper-link"]
     assert (link.weight, link.line, decision.facts.arxiv) == (0.3, 50, "2503.04321")
     assert "paper-link" not in {signal.name for signal in graph.decisions[NoteKey("llm.Lattice_PPO_Notes.md")].signals}
+
+
+def test_the_paper_link_on_a_line_naming_the_note_among_the_works_it_cites(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "robotics.LatticeVLM.md": DENDRON.format(id="v1", title="LatticeVLM") + (
+            "机器人操作。\n\nLatticeVLM, CoRL: https://arxiv.org/html/2406.01234v1\n\n"
+            "ManipLattice, CVPR: https://arxiv.org/abs/2312.01234\n\nEmbodiedLattice, NIPS: https://arxiv.org/abs/2305.01234\n\n"
+            "# Related Work\n关节。\n\n# Method\n夹爪。\n\n## Tag\n#Paper\n"),
+        "robotics.Lattice_survey.md": DENDRON.format(id="v2", title="Lattice_survey") + (
+            "ManipLattice, CVPR: https://arxiv.org/abs/2312.01234\n\nEmbodiedLattice, NIPS: https://arxiv.org/abs/2305.01234\n"
+            "\nLatticeNav: https://arxiv.org/abs/2401.01234\n\n## Tag\n#Paper\n"),
+    })
+    assert paper_notes(graph) == {"robotics.LatticeVLM.md"}
+    decision = graph.decisions[NoteKey("robotics.LatticeVLM.md")]
+    assert [(s.name, s.weight, s.line) for s in decision.signals if s.name in ("paper-link", "many-papers")] == [
+        ("paper-link", 0.5, 10), ("many-papers", -0.3, 1)]
+    assert (decision.facts.arxiv, decision.facts.venue) == ("2406.01234", "CoRL")

@@ -254,8 +254,14 @@ def body_signals(note: Note) -> tuple[list[Signal], Facts]:
     near = [(found, link_line) for found, link_line in ids if link_line <= top]
     distinct = len({found for found, _ in ids})
     labelled = _labelled_paper_link(note) if not near and distinct == 1 else None
+    own = _own_paper_line(note, near) if len({found for found, _ in near}) > 1 else None
     if near and len({found for found, _ in near}) == 1:
         signals.append(Signal("paper-link", 0.5, f"a paper link near the top ({near[0][0]})", near[0][1]))
+    elif own is not None:  # `A3VLM, CoRL: https://arxiv…` in A3VLM's note, then the works it cites
+        near, venue = [own[:2]], venue or own[2]
+        signals.append(Signal("paper-link", 0.5, f"a paper link on a line naming the note ({own[0]})", own[1]))
+        if distinct >= 3:
+            signals.append(Signal("many-papers", -0.3, f"cites {distinct - 1} other papers"))
     elif labelled is not None:
         near = [next(found for found in ids)]
         signals.append(Signal("paper-link", 0.3, f"the only paper it links, labelled `{labelled.text}` "
@@ -321,6 +327,19 @@ def _paper_ids(note: Note) -> list[tuple[str, int]]:
             ident = arxiv_id(url)
             found[(f"arXiv:{ident}" if ident else (f"doi:{d}" if (d := doi(url)) else url), line)] = None
     return list(found)
+
+
+def _own_paper_line(note: Note, near: Sequence[tuple[str, int]]) -> tuple[str, int, str | None] | None:
+    """Of several paper links near the top, the one on a line that starts with the note's own
+    title (`A3VLM, CoRL: https://arxiv.org/…` in `A3VLM.md`): its id, line and the venue named."""
+    name = note.title.strip().casefold()
+    lines = note.body.split("\n", TOP_LINES + 1)
+    for found, line in near:
+        text = lines[line - note.body_line].strip().lstrip("-*+ ") if 0 <= line - note.body_line < len(lines) else ""
+        if name and text.casefold().startswith(name) and text[len(name):len(name) + 1] in (",", ":", "：", " ", "("):
+            rest = text[len(name):].split("http", 1)[0].strip(" ,:：()")
+            return found, line, normalise_venue(rest)[0] if rest and is_known_venue(rest) else None
+    return None
 
 
 def _labelled_paper_link(note: Note) -> Link | None:

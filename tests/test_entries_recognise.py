@@ -29,6 +29,7 @@ def test_one_recogniser_per_convention() -> None:
         "paper_heading",
         "field_sections",
         "cited_headings",
+        "linked_sections",
         "paper_lists",
         "reference_lists",
     ]

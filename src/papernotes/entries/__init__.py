@@ -18,6 +18,7 @@ from papernotes.entries import (
     cited_headings,
     daily_sections,
     field_sections,
+    linked_sections,
     paper_heading,
     paper_lists,
     reading_log,
@@ -39,6 +40,7 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     paper_heading.recognise,  # first heading + **CLIP-ICML2021** and URL lines
     field_sections.recognise,  # ## Title \ authors: … \ url: https://doi.org/…
     cited_headings.recognise,  # ## Saxena, Cunningham - Title - 2019
+    linked_sections.recognise,  # ## SynCamMaster: … \ https://arxiv.org/abs/…, ICLR 2025
     paper_lists.recognise,  # ## Reading list \ * [Title](papers/Title)
     reference_lists.recognise,  # ## References \ 1. Yu, Byron M., et al. "Title." … (2008).
 )
@@ -60,6 +62,7 @@ GATES: dict[Recogniser, Callable[[str], bool]] = {
     bracket_headings.recognise: _contains("《"),
     field_sections.recognise: _contains("uthor", "UTHOR", "by:", "By:"),
     cited_headings.recognise: _contains(" - ", " – ", " — "),
+    linked_sections.recognise: _contains("://"),
     paper_lists.recognise: _contains("- ", "* ", "+ ", ". "),  # any list; the recogniser checks the rest
     reference_lists.recognise: _contains("et al", "“", '"'),
     daily_sections.recognise: lambda body: (

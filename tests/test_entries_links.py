@@ -18,6 +18,15 @@ from papernotes.entries.links import host_kind, label_kind, link_kind
     ("https://zhuanlan.zhihu.com/p/1", "blog", "blog"), ("https://medium.com/x", "blog", "blog"),
     ("https://www.youtube.com/watch?v=1", "other", "other"),  # videos are "other" whatever the default
     ("https://example.org/", "other", "zzz"),
+    # a whole book is not a paper, whatever DOI it holds; a chapter of one is
+    ("https://link.springer.com/book/10.1007/978-3-000-00000-0#toc", "other", "zzz"),
+    ("https://books.google.com/books?id=abc", "other", "zzz"),
+    ("https://link.springer.com/chapter/10.1007/978-3-000-00000-0_24", "paper", "paper"),
+    # a journal's article is a paper, the journal's home page or a search is not
+    ("https://www.nature.com/articles/nn.0001", "paper", "paper"),
+    ("https://www.ncbi.nlm.nih.gov/pmc/articles/PMC0000001/", "paper", "paper"),
+    ("https://www.nature.com/neuro/", "other", "zzz"), ("https://www.annualreviews.org/journal/neuro", "other", "zzz"),
+    ("https://www.biorxiv.org/search/author1%3Aobi", "other", "zzz"),
 ])
 def test_host_kind(url: str, kind: str, with_default: str) -> None:
     assert (host_kind(url), host_kind(url, "zzz")) == (kind, with_default)

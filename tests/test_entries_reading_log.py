@@ -91,3 +91,50 @@ def test_contents_tutorials_tasks_thoughts_and_code_are_not_papers() -> None:
         "here",
         "YOLO",
     }
+
+
+def test_a_name_then_a_bare_paper_url() -> None:
+    text = (
+        "#### Multimodal models for sonography\n"
+        "* SonoGPT-Vision, https://arxiv.org/abs/2406.01234, \n"
+        "* Lattice-MoE：轻量级医学专家混合, https://arxiv.org/pdf/2404.05678.pdf, https://github.com/o/lmoe\n"
+        "* EchoBench 数据集，CVPR 2024, https://arxiv.org/pdf/2402.04321\n"
+        "* EchoLLaVA 微软，https://github.com/o/echollava\n"  # code, not a paper
+        "* see also, https://arxiv.org/abs/2401.00001\n"  # not a name
+        "* Cool vis with brainrender https://www.biorxiv.org/content/10.1101/2020.02.23.961748v2\n"  # no separator
+        "* **论文链接**: https://arxiv.org/abs/2402.09999\n"  # a field's label
+        "* https://arxiv.org/abs/2402.00002\n"
+    )
+    found = reading_log.recognise(make_parser().parse(text), CONTEXT)
+    assert [(paper.title, paper.sources[0].line, paper.arxiv) for paper in found] == [
+        ("SonoGPT-Vision", 2, "2406.01234"),
+        ("Lattice-MoE", 3, "2404.05678"),
+        ("EchoBench 数据集", 4, "2402.04321"),
+    ]
+
+
+def test_page_titles_of_journal_articles_give_their_venue() -> None:
+    text = (
+        "**Papers:**\n\n"
+        "- [Lattice-limiting correlations | Nature Neuroscience](https://www.nature.com/articles/nn.0001)\n"
+        "- [Redundancy in lattices revisited](https://www.tandfonline.com/doi/abs/10.1000/net.1)\n"
+        "- [Lattice Polytopes | SpringerLink](https://link.springer.com/chapter/10.1007/978-3-000-00000-0_2)\n"
+        "- [Nature neuro](https://www.nature.com/neuro/)\n"  # the journal's home page
+    )
+    found = reading_log.recognise(make_parser().parse(text), CONTEXT)
+    assert [(paper.title, paper.venue, paper.sources[0].line) for paper in found] == [
+        ("Lattice-limiting correlations", "Nature Neuroscience", 3),
+        ("Redundancy in lattices revisited", None, 4),
+        ("Lattice Polytopes", None, 5),
+    ]
+
+
+def test_greek_letters_in_math_and_a_paper_named_as_the_x_paper() -> None:
+    text = (
+        "* $\\Gamma$ version of Lattice Networks ([2015](https://arxiv.org/abs/1507.01234)) : perturb the input\n"
+        "* $\\Pi$ Lattice ([2017](https://arxiv.org/abs/1610.01234)) : same as above\n"
+        "* There's also a [Lattice++ paper](https://arxiv.org/pdf/1710.01234.pdf) that came out recently.\n"
+    )
+    found = reading_log.recognise(make_parser().parse(text), CONTEXT)
+    assert [(paper.title, paper.year) for paper in found] == [
+        ("Γ version of Lattice Networks", 2015), ("Π Lattice", 2017), ("Lattice++", None)]

@@ -27,7 +27,11 @@ def test_one_recogniser_per_convention() -> None:
         "bracket_headings",
         "daily_sections",
         "paper_heading",
+        "field_sections",
+        "cited_headings",
+        "linked_sections",
         "paper_lists",
+        "reference_lists",
     ]
 
 

@@ -17,7 +17,7 @@ def test_titles_before_kind_links_and_year_links_and_nothing_else() -> None:
     assert [(p.sources[0].line, p.title, p.year, p.venue, p.arxiv) for p in found] == [
         (5, "Folded Convolutions for Blurry Frames", None, None, "2104.00001"),
         (6, "GlueGAN: Better Captions by Filling the Gaps", 2019, "ICLR", "1901.00002"),
-        (7, "Untangling factors in \\gamma-VAE", 2018, "NeurIPS Workshop", None),
+        (7, "Untangling factors in γ-VAE", 2018, "NeurIPS Workshop", None),  # `$\\gamma$` read as the letter
         (8, "Lantern teachers are better guides: averaged targets for semi-supervised learning", None, None,
          "1903.00003"),
         (9, "Entropy Shaping", 2006, None, None),

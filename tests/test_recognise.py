@@ -199,10 +199,10 @@ def test_a_queue_item_linking_a_missing_note_is_named_by_that_note(make_vault: M
 def test_titles_that_are_never_papers() -> None:
     for text in ("https://arxiv.org/abs/2106.09685", "/joint_states", "src/nodes/planner.py", "Ref and Tag",
                  "References", "Figure out how to color-code nodes", "add tags to old notes",
-                 "Why does this converge?", "总结"):
+                 "Why does this converge?", "总结", "10.1016/j.neuro.2011.04.007"):
         assert title_problem(text) is not None, text
     for text in ("Make-A-Video", "Find Your Focus: Attention in Context", "Attention Is All You Need",
-                 "CapsFusion: rethink data at scale", "seg gpt", "VAR / AR beat diffusion"):
+                 "CapsFusion: rethink data at scale", "seg gpt", "VAR / AR beat diffusion", "10.5 Bits per Pixel"):
         assert title_problem(text) is None, text
     assert is_todo("Write summary") and not is_todo("Write Once, Read Many Diffusion")
 
@@ -503,3 +503,105 @@ def test_a_numbered_section_is_not_a_title_heading(make_vault: MakeVault) -> Non
     "${title}", "Reading {{title}}"])
 def test_template_syntax_never_titles_a_paper(title: str) -> None:
     assert title_problem(title) == "template syntax"
+
+
+# --- a contribution guide whose example entry follows an instruction -----------------------------
+
+def test_an_example_entry_below_an_instruction_is_not_the_notes_paper(make_vault: MakeVault) -> None:
+    entry = ("- Gated Mixers for Sparse Wavelets, Okafor et al., ECCV 2020 | [github](https://github.com/o/gm)"
+             " | [bibtex](https://example.org/gm.bib)\n")
+    graph = graph_of(make_vault, {
+        "contributing-guide.md": "1. Add the bibtex file.\n2. Add a line in this format, for example:\n" + entry,
+        "gated-mixers-entry.md": entry + "\nWhat we thought of it.\n",
+    })
+    assert paper_notes(graph) == {"gated-mixers-entry.md"}
+    (paper,) = graph.papers.values()
+    assert sorted((source.path, source.line) for source in paper.sources) == [
+        ("contributing-guide.md", 3), ("gated-mixers-entry.md", 1)]
+
+
+def test_a_book_link_in_a_learning_roadmap_is_not_a_paper(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "Roadmap.md": (
+            "- Geometry\n"
+            "\t- [Lattice Polytopes and Tilings | Publisher](https://link.example.com/book/10.1007/978-3-000-00000-0)\n"
+            "\t- [Tilings of the Plane by Lattice Polygons](https://doi.org/10.1007/978-3-000-00000-0_7)\n"),
+    })
+    assert titles(graph) == {"Tilings of the Plane by Lattice Polygons"}
+
+
+# --- Dendron paper notes titled by their file name, stating the paper's title -------------------
+
+def test_a_dendron_note_titled_by_its_file_name_takes_the_title_it_states(make_vault: MakeVault) -> None:
+    zero_width = "\u200b"
+    graph = graph_of(make_vault, {
+        "robotics.Gated_Mixers.md": DENDRON.format(id="g1", title="Gated_Mixers") + (
+            "## 论文总结\n\n### 作者、论文标题、论文链接\n"
+            f"*   {zero_width}**{zero_width}作者{zero_width}**{zero_width}: Ada Obi, Ben Tran\n"
+            f"*   {zero_width}**{zero_width}论文标题{zero_width}**{zero_width}: "
+            "Gated Mixers for Sparse Wavelets (门控混合器) [1]\n"
+            "*   **论文链接**: [https://arxiv.org/abs/2507.01234](https://arxiv.org/abs/2507.01234)\n"),
+        "robotics.LatticeNav.md": DENDRON.format(id="g2", title="LatticeNav") + (
+            "# LatticeNav: Navigating by Lattice Priors\n2024 RAL\nhttps://arxiv.org/abs/2312.04321\n\n"
+            "## Method\nA lattice.\n\n## Experiments\nGood.\n"),
+        "robotics.Do_Priors_Help.md": DENDRON.format(id="g3", title="Do_Priors_Help") + (
+            "论文：Do Priors Help Lattice Navigation?。作者提出一个方法。\n\n- **作者**：Chidi Okafor, Mei Lin\n"
+            "\n## 方法\n短。\n\n## 实验\n好。\n"),
+    })
+    assert paper_notes(graph) == {"robotics.Gated_Mixers.md", "robotics.LatticeNav.md", "robotics.Do_Priors_Help.md"}
+    assert {(paper.title, paper.year, paper.venue, paper.authors) for paper in graph.papers.values()} == {
+        ("Gated Mixers for Sparse Wavelets", 2025, None, ("Ada Obi", "Ben Tran")),  # 2025: its arXiv id
+        ("LatticeNav: Navigating by Lattice Priors", 2024, "RA-L", ()),  # `2024 RAL`, not its arXiv id's 2023
+        ("Do Priors Help Lattice Navigation?", None, None, ("Chidi Okafor", "Mei Lin")),
+    }
+
+
+def test_headings_naming_several_sections_and_a_note_made_of_five_kinds(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "robotics.LatticeUp_站立策略.md": DENDRON.format(id="s1", title="LatticeUp_站立策略") + (
+            "## 论文笔记\n\n### 1. 作者和团队信息\n- 来自两所大学\n\n### 2. 背景和动机\n- 摔倒\n\n"
+            "### 3. 相关研究\n- 控制\n\n"
+            "### 4. 核心思路\n- 两阶段\n\n### 5. 实验与结论\n- 有效\n\n### 6. 不足\n- 慢\n"),
+        "tools.docker.md": DENDRON.format(id="s2", title="docker") + (
+            "## Background and Motivation\nContainers.\n\n## Method\nInstall it.\n\n## Results\nIt runs.\n"),
+    })
+    assert paper_notes(graph) == {"robotics.LatticeUp_站立策略.md"}
+    (sections,) = [signal for signal in graph.decisions[NoteKey("robotics.LatticeUp_站立策略.md")].signals
+                   if signal.name == "paper-sections"]
+    assert (sections.weight, sections.reason) == (0.7, "sections of a paper's reading note: authors, motivation, "
+                                                       "related, experiments, conclusion, limitations")
+    (setup,) = [signal for signal in graph.decisions[NoteKey("tools.docker.md")].signals
+                if signal.name == "paper-sections"]
+    assert (setup.weight, graph.decisions[NoteKey("tools.docker.md")].score) == (0.5, 0.5)
+
+
+def test_a_paper_link_labelled_as_the_paper_in_a_closing_references_section(make_vault: MakeVault) -> None:
+    body = "## 摘要\n格点。\n\n## 方法\n奖励。\n\n" + "说明。\n\n" * 15 + "## 实验\n好。\n\n## Ref and Tag\n\n"
+    graph = graph_of(make_vault, {
+        "reasoning.Lattice-RFT_格点微调.md": DENDRON.format(id="l1", title="Lattice-RFT_格点微调") + body + (
+            "[Github](https://github.com/o/lattice-rft)\n[Arxiv](https://arxiv.org/abs/2503.04321)\n"),
+        "llm.Lattice_PPO_Notes.md": DENDRON.format(id="l2", title="Lattice_PPO_Notes") + body + (
+            "[arxiv](https://arxiv.org/abs/1506.01234)\n\nThe method itself: https://arxiv.org/abs/2402.05678\n"),
+    })
+    assert paper_notes(graph) == {"reasoning.Lattice-RFT_格点微调.md"}
+    decision = graph.decisions[NoteKey("reasoning.Lattice-RFT_格点微调.md")]
+    (link,) = [signal for signal in decision.signals if signal.name == "paper-link"]
+    assert (link.weight, link.line, decision.facts.arxiv) == (0.3, 50, "2503.04321")
+    assert "paper-link" not in {signal.name for signal in graph.decisions[NoteKey("llm.Lattice_PPO_Notes.md")].signals}
+
+
+def test_the_paper_link_on_a_line_naming_the_note_among_the_works_it_cites(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "robotics.LatticeVLM.md": DENDRON.format(id="v1", title="LatticeVLM") + (
+            "机器人操作。\n\nLatticeVLM, CoRL: https://arxiv.org/html/2406.01234v1\n\n"
+            "ManipLattice, CVPR: https://arxiv.org/abs/2312.01234\n\nEmbodiedLattice, NIPS: https://arxiv.org/abs/2305.01234\n\n"
+            "# Related Work\n关节。\n\n# Method\n夹爪。\n\n## Tag\n#Paper\n"),
+        "robotics.Lattice_survey.md": DENDRON.format(id="v2", title="Lattice_survey") + (
+            "ManipLattice, CVPR: https://arxiv.org/abs/2312.01234\n\nEmbodiedLattice, NIPS: https://arxiv.org/abs/2305.01234\n"
+            "\nLatticeNav: https://arxiv.org/abs/2401.01234\n\n## Tag\n#Paper\n"),
+    })
+    assert paper_notes(graph) == {"robotics.LatticeVLM.md"}
+    decision = graph.decisions[NoteKey("robotics.LatticeVLM.md")]
+    assert [(s.name, s.weight, s.line) for s in decision.signals if s.name in ("paper-link", "many-papers")] == [
+        ("paper-link", 0.5, 10), ("many-papers", -0.3, 1)]
+    assert (decision.facts.arxiv, decision.facts.venue) == ("2406.01234", "CoRL")

@@ -274,8 +274,12 @@ class _Builder:
 
     @staticmethod
     def _own_entry(note: Note) -> bool:
-        """One paper written at the very top of the note: the note is that paper's."""
-        return len(note.papers) == 1 and note.papers[0].sources[0].line <= note.body_line + 2
+        """One paper written at the very top of the note, with nothing but headings above it:
+        the note is that paper's (not a how-to whose example entry follows an instruction)."""
+        if len(note.papers) != 1 or note.papers[0].sources[0].line > note.body_line + 2:
+            return False
+        above = note.body.split("\n", 2)[:note.papers[0].sources[0].line - note.body_line]
+        return all(not text.strip() or text.lstrip().startswith("#") for text in above)
 
     def _row_note(self, note: Note, row: SummaryRow) -> NoteKey | None:
         target = _note_links_to_note(row.links, note, self.resolver)

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from papernotes.diagnostics import Diagnostic
-from papernotes.ids import title_key
+from papernotes.ids import arxiv_date, title_key
 from papernotes.model import NoteKey, Paper, PaperId, ReadingStatus, Source
 from papernotes.paths import slugify, stem
 
@@ -51,7 +51,7 @@ def identity_keys(paper: Paper) -> list[str]:
     if title_key(paper.title):
         keys.append("title:" + title_key(paper.title))
     if paper.short_name and title_key(paper.short_name):
-        keys.append("title:" + title_key(paper.short_name))
+        keys.append("name:" + title_key(paper.short_name))
     head = _head_key(paper.title)
     if head:
         # "Latte: Latent Diffusion Transformer ..." is what a queue item calls "Latte".
@@ -62,13 +62,33 @@ def identity_keys(paper: Paper) -> list[str]:
 def _head_key(title: str) -> str:
     """The key of a short name before the first colon ("Latte: ..."), or ""."""
     head, colon, _ = title.partition(":")
-    return "title:" + title_key(head) if colon and 0 < len(title_key(head).split()) <= 4 else ""
+    return "name:" + title_key(head) if colon and 0 < len(title_key(head).split()) <= 4 else ""
+
+
+def _meets(key: str) -> tuple[str, ...]:
+    """The keys a mention's key is compared with. A short name (`name:`, "Latte" of "Latte:
+    Latent Diffusion…") meets a title written alone, and another full title that shares it only
+    when one subtitle shortens the other (`_subtitles_agree`): "NeRF: Representing Scenes…" and
+    "NeRF: Neural Radiance Field in 3D Vision…" are two papers."""
+    kind, _, value = key.partition(":")
+    if kind == "title":
+        return key, "name:" + value
+    if kind == "name":
+        return "title:" + value, key
+    return (key,)
+
+
+def _subtitles_agree(first: Evidence, second: Evidence) -> bool:
+    """True when both groups hold a full title with a subtitle and one shortens the other."""
+    mine, theirs = first.get("subtitled", frozenset()), second.get("subtitled", frozenset())
+    return any(str(a).startswith(str(b)) or str(b).startswith(str(a)) for a in mine for b in theirs)
 
 
 def _subtitles_disagree(first: Evidence, second: Evidence) -> bool:
-    """True when two groups hold full titles with one head but different subtitles, neither
-    a shortened form of the other: "Dynamic Convolutions: Exploiting Spatial Sparsity" and
-    "Dynamic Convolutions: Attention over Kernels" are two papers, whatever the head says."""
+    """True when two groups hold full titles with one name before the colon but different
+    subtitles, neither a shortened form of the other: "Dynamic Convolutions: Exploiting Spatial
+    Sparsity" and "Dynamic Convolutions: Attention over Kernels" are two papers, and a short
+    mention ("Dynamic Convolutions") joined to one never bridges them."""
     mine, theirs = first.get("subtitled", frozenset()), second.get("subtitled", frozenset())
     return bool(mine and theirs) and not any(
         str(a).startswith(str(b)) or str(b).startswith(str(a)) for a in mine for b in theirs)
@@ -115,16 +135,20 @@ class _Merged:
             if _STATUS_RANK[mention.status] > _STATUS_RANK[status]:
                 status = mention.status
         title, short_name = _full_title(ordered)
+        year, month = pick("year"), pick("month")
+        arxiv = pick("arxiv")
+        if not year and isinstance(arxiv, str) and (dated := arxiv_date(arxiv)):
+            year, month = dated  # stated nowhere else: the year its arXiv id was given
         merged = Paper(
             title=title,
             sources=tuple(sources),
-            year=pick("year"),  # type: ignore[arg-type]
-            month=pick("month"),  # type: ignore[arg-type]
+            year=year,  # type: ignore[arg-type]
+            month=month,  # type: ignore[arg-type]
             venue=pick("venue"),  # type: ignore[arg-type]
             authors=pick("authors"),  # type: ignore[arg-type]
             tags=tuple(tags),
             links=tuple(links),
-            arxiv=pick("arxiv"),  # type: ignore[arg-type]
+            arxiv=arxiv,  # type: ignore[arg-type]
             doi=pick("doi"),  # type: ignore[arg-type]
             status=status,
             summary=str(pick("summary")),
@@ -234,7 +258,6 @@ class PaperIndex:
         self._mentions.append(mention)
         self._parent.append(index)
         self._evidence[index] = _evidence(mention)
-        head = _head_key(mention.title)
         for key in identity_keys(mention):
             owners = self._by_key.setdefault(key, [])
             if key.startswith("note:"):  # one note is one paper, whatever it says
@@ -245,13 +268,16 @@ class PaperIndex:
                 continue
             # A shared arXiv id joins, unless another strong key says otherwise (a DOI shared
             # with a paper of another arXiv id); a shared title joins unless a year says so too.
-            names = _STRONG_EVIDENCE if key.startswith(STRONG_KEYS) else _EVIDENCE
-            by_head = key == head and key != "title:" + title_key(mention.title)
-            for other in owners:
+            strong = key.startswith(STRONG_KEYS)
+            names = _STRONG_EVIDENCE if strong else _EVIDENCE
+            for met, other in [(met, other) for met in _meets(key) for other in self._by_key.get(met, ())]:
                 mine, theirs = self._root(index), self._root(other)
-                if mine == theirs or not (
-                        disagree(self._evidence[mine], self._evidence[theirs], names)
-                        or by_head and _subtitles_disagree(self._evidence[mine], self._evidence[theirs])):
+                if mine == theirs:
+                    break
+                evidence, others = self._evidence[mine], self._evidence[theirs]
+                if key.startswith("name:") and met == key and not _subtitles_agree(evidence, others):
+                    continue  # two full titles sharing a name: one must shorten the other
+                if not (disagree(evidence, others, names) or not strong and _subtitles_disagree(evidence, others)):
                     self._union(other, index)
                     break
             else:  # a paper of its own under this title: later mentions may join either

@@ -25,6 +25,25 @@ PAPER_HOSTS = (  # where a link goes to a paper (the hosts' subdomains too)
     "semanticscholar.org",
     "sciencedirect.com",
 )
+JOURNAL_HOSTS = (  # journals and preprint servers of the sciences: a paper when the path is an article's
+    "nature.com",
+    "science.org",
+    "cell.com",
+    "pnas.org",
+    "biorxiv.org",
+    "medrxiv.org",
+    "journals.plos.org",
+    "frontiersin.org",
+    "elifesciences.org",
+    "jneurosci.org",
+    "annualreviews.org",
+    "tandfonline.com",
+    "onlinelibrary.wiley.com",
+    "academic.oup.com",
+    "journals.aps.org",
+    "iopscience.iop.org",
+    "ncbi.nlm.nih.gov",
+)
 
 _ARXIV_NEW = r"(\d{4}\.\d{4,5})(?:v\d+)?"
 _ARXIV_OLD = r"([a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?"
@@ -58,6 +77,12 @@ _VENUE_ALIASES = {
     "tip": "TIP",
     "acm mm": "ACM MM",
     "mm": "ACM MM",
+    # robotics
+    "icra": "ICRA",
+    "iros": "IROS",
+    "corl": "CoRL",
+    "ral": "RA-L",
+    "ra-l": "RA-L",
 }
 _VENUE_YEAR_RE = re.compile(r"^([A-Za-z][A-Za-z&\- ]*?)(?<![\s\-'])[\s\-']*+((?:19|20)\d{2}|\d{2})$")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -94,6 +119,18 @@ def arxiv_id(text: str) -> str | None:
             found = next(group for group in match.groups() if group)
             return found.lower() if "/" in found else found
     return None
+
+
+def arxiv_date(ident: str) -> tuple[int, int] | None:
+    """The year and month an arXiv id was given (`2502.20900` -> (2025, 2), `hep-th/9901001` ->
+    (1999, 1)): the first version's date, which is when the paper appeared. None for other text."""
+    digits = ident.rsplit("/", 1)[-1].replace(".", "")
+    if len(digits) < 7 or not digits.isdigit():
+        return None
+    year, month = int(digits[:2]), int(digits[2:4])
+    if not 1 <= month <= 12 or ("/" not in ident and year < 7):
+        return None
+    return (1900 + year if year >= 91 else 2000 + year), month
 
 
 def doi(text: str) -> str | None:
@@ -174,10 +211,40 @@ def find_date(text: str) -> tuple[int | None, int | None]:
     return found_year, found_month
 
 
-def is_paper_url(url: str) -> bool:
-    """A URL of a paper: on a paper host (arXiv, DOI, OpenReview, ACL Anthology, CVF, ...), or
-    holding an arXiv id or a DOI."""
-    host = (urlsplit(url).hostname or "").lower() if "://" in url else ""
+def is_book_url(url: str) -> bool:
+    """A URL of a whole book, whatever DOI it holds: `link.springer.com/book/10.1007/978-…`,
+    `…/doi/book/…`, `books.google.com/…` (a book's chapter, `/chapter/…`, is not)."""
+    parts = urlsplit(url) if "://" in url else None
+    if parts is None:
+        return False
+    return (parts.hostname or "").lower().startswith("books.") or any(
+        segment.lower() in ("book", "books") for segment in parts.path.split("/"))
+
+
+def on_paper_host(url: str) -> bool:
+    """A URL on a paper host (arXiv, DOI, OpenReview, ACL Anthology, CVF, ...), or an article's
+    page of a journal (`nature.com/articles/nn.3807`; not the journal's home `nature.com/neuro/`)."""
+    parts = urlsplit(url) if "://" in url else None
+    host = (parts.hostname or "").lower() if parts else ""
+    if not host:
+        return False
     if any(host == known or host.endswith("." + known) for known in PAPER_HOSTS):
+        return True
+    if not any(host == known or host.endswith("." + known) for known in JOURNAL_HOSTS):
+        return False
+    segments = [segment.lower() for segment in parts.path.split("/") if segment] if parts else []
+    return any(segment in _ARTICLE_SEGMENTS for segment in segments[:-1])
+
+
+_ARTICLE_SEGMENTS = frozenset({"article", "articles", "doi", "content", "abs", "full"})
+
+
+def is_paper_url(url: str) -> bool:
+    """A URL of a paper: on a paper host or a journal article's page (see `on_paper_host`), or
+    holding an arXiv id or a DOI; never a book's."""
+    host = (urlsplit(url).hostname or "").lower() if "://" in url else ""
+    if is_book_url(url):
+        return False
+    if on_paper_host(url):
         return True
     return bool(host) and (arxiv_id(unquote(url)) is not None or doi(url) is not None)

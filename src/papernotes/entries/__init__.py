@@ -15,10 +15,14 @@ from markdown_it.token import Token
 from papernotes.entries import (
     bold_titles,
     bracket_headings,
+    cited_headings,
     daily_sections,
+    field_sections,
+    linked_sections,
     paper_heading,
     paper_lists,
     reading_log,
+    reference_lists,
     survey,
 )
 from papernotes.entries.context import EntryContext
@@ -34,7 +38,11 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     bracket_headings.recognise,  # ### 《Title》(CVPR2023)
     daily_sections.recognise,  # ## Title, #hashtags, 研究背景 / 研究动机 bullets
     paper_heading.recognise,  # first heading + **CLIP-ICML2021** and URL lines
+    field_sections.recognise,  # ## Title \ authors: … \ url: https://doi.org/…
+    cited_headings.recognise,  # ## Saxena, Cunningham - Title - 2019
+    linked_sections.recognise,  # ## SynCamMaster: … \ https://arxiv.org/abs/…, ICLR 2025
     paper_lists.recognise,  # ## Reading list \ * [Title](papers/Title)
+    reference_lists.recognise,  # ## References \ 1. Yu, Byron M., et al. "Title." … (2008).
 )
 
 # What every entry of a convention contains: a note without it is skipped without a token walk,
@@ -52,7 +60,11 @@ GATES: dict[Recogniser, Callable[[str], bool]] = {
     bold_titles.recognise: _contains("**"),
     reading_log.recognise: _contains("(19", "(20", "(21", "]("),
     bracket_headings.recognise: _contains("《"),
+    field_sections.recognise: _contains("uthor", "UTHOR", "by:", "By:"),
+    cited_headings.recognise: _contains(" - ", " – ", " — "),
+    linked_sections.recognise: _contains("://"),
     paper_lists.recognise: _contains("- ", "* ", "+ ", ". "),  # any list; the recogniser checks the rest
+    reference_lists.recognise: _contains("et al", "“", '"'),
     daily_sections.recognise: lambda body: (
         _contains(*daily_sections.LABELS)(body) or _HASHTAG_LINE_RE.search(body) is not None),
 }

@@ -83,6 +83,23 @@ def clean_title(text: str) -> Title:
     return Title(title, year, short_name)
 
 
+# Where a page is, not what published it: `Title | SpringerLink`, `Title | IEEE Xplore`.
+_SITE_WORDS = ("link", "xplore", "library", "scholar", "direct", "researchgate", "arxiv", "pubmed", "openreview",
+               "semantic")
+
+
+def page_title(label: str) -> tuple[str, str | None]:
+    """A browser's page title, `Paper Title | Nature Neuroscience`: the paper's title, and the
+    journal after ` | ` as its venue (None for a site such as `SpringerLink` or `arxiv.org`)."""
+    title, bar, site = label.rpartition(" | ")
+    site = site.strip()
+    if not bar or not title.strip() or not site or len(site.split()) > 6:
+        return label, None
+    folded = site.casefold().replace(" ", "")
+    is_site = "." in site or any(word in folded for word in _SITE_WORDS)
+    return title.strip(), None if is_site else site
+
+
 def has_year_mark(text: str) -> bool:
     """True when a name carries a `(2015)`-style mark, even an implausible one such as `(2102)`;
     an implausible number followed by words is a quantity (`(3000 iterations)`), not a mark."""

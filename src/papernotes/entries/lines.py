@@ -62,8 +62,15 @@ def _line(first: int, offset: int, tokens: list[Token], raw_lines: list[str]) ->
     return Line(first + offset, tuple(tokens), raw.strip())
 
 
+_GREEK_NAMES = ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau "
+                "upsilon phi chi psi omega").split()
+GREEK = {**{"\\" + name: chr(0x3B1 + index + (index > 16)) for index, name in enumerate(_GREEK_NAMES)},
+         **{"\\" + name.capitalize(): chr(0x391 + index + (index > 16)) for index, name in enumerate(_GREEK_NAMES)}}
+"""A lone Greek letter in math as TeX names it (`\\Gamma`, `\\beta`) -> as a reader sees it (Γ, β)."""
+
+
 def line_text(tokens: Sequence[Token]) -> str:
-    """Plain text of some inline tokens, without `<sup>...</sup>` and without images."""
+    """Plain text of some inline tokens, without `<sup>...</sup>` and without images; `$\\beta$` as β."""
     kept: list[Token] = []
     in_sup = False
     for token in tokens:
@@ -71,6 +78,8 @@ def line_text(tokens: Sequence[Token]) -> str:
             tag = token.content.strip().lower()
             in_sup = tag.startswith("<sup") or (in_sup and not tag.startswith("</sup"))
             continue
+        if token.type == "math_inline" and token.content.strip() in GREEK:  # `$\Gamma$ version of …`
+            token = Token("text", "", 0, content=GREEK[token.content.strip()])
         if not in_sup and token.type != "image":
             kept.append(token)
     return " ".join(plain_text(kept).split())

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from urllib.parse import unquote, urlsplit
 
-from papernotes.ids import PAPER_HOSTS, arxiv_id, doi
+from papernotes.ids import arxiv_id, doi, is_book_url, on_paper_host
 from papernotes.paths import has_scheme
 
 CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "colab.research.google.com")
@@ -70,7 +70,9 @@ def host_kind(url: str, default: str = "other") -> str:
             return "note"
         return default
     host = (urlsplit(url).hostname or "").lower()
-    if arxiv_id(unquote(url)) or _matches(host, PAPER_HOSTS) or doi(url):
+    if is_book_url(url):
+        return default
+    if arxiv_id(unquote(url)) or on_paper_host(url) or doi(url):
         return "paper"
     if host.endswith(".github.io"):
         return "project"

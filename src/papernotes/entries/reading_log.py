@@ -24,14 +24,16 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from papernotes.entries.context import EntryContext, entry
-from papernotes.entries.fields import Citation, citation_tail, clean_title, has_year_mark, parse_authors
+from papernotes.entries.fields import Citation, citation_tail, clean_title, has_year_mark, page_title, parse_authors
 from papernotes.entries.lines import Line, inline_lines, line_links, line_text, topic_heading
 from papernotes.entries.links import classify, host_kind, label_kind
 from papernotes.model import Paper
+from papernotes.recognise.fields import is_field_label
 
 CONVENTION = "reading-log"
 
 LEAD_LIMIT = 30
+YEAR_LEAD_LIMIT = 100
 _LEAD_TITLE_WORDS = 3
 # A lead that is a sentence about the paper (`MSQ is one of the most popular queues ([Paper](…))`)
 # (a title with a colon may say `Mean teachers are better role models: ...`)
@@ -72,7 +74,7 @@ def _paper(line: Line, heading: str, context: EntryContext) -> Paper | None:
     bold = _bold_title(line)
     if bold is not None:
         return _bold_paper(line, bold, heading, context)
-    found = _name(line)
+    found = _name(line) or _bare_url_name(line)
     if found is None:
         return None
     name, name_url = found
@@ -86,7 +88,10 @@ def _paper(line: Line, heading: str, context: EntryContext) -> Paper | None:
     has_year_mark_in_name = has_year_mark(name)
     if not (has_year_mark_in_name or cited or any(kind == "paper" for kind, _ in links)):
         return None
-    title = clean_title(name.strip("[] "))
+    name, journal = page_title(name.strip("[] "))
+    if name.casefold().endswith(" paper") and name[:-6].strip():  # `a [Grad-CAM++ paper](…)`: its name
+        name = name[:-6].strip()
+    title = clean_title(name)
     if not title.text or title.text.lower() in GENERIC_NAMES:
         return None
     short = _SHORT_NAME_RE.fullmatch(title.text)
@@ -99,7 +104,7 @@ def _paper(line: Line, heading: str, context: EntryContext) -> Paper | None:
         title.text,
         links=tuple(dict.fromkeys(links)),
         year=title.year or (cited.venue.year if cited else None),
-        venue=cited.venue.name if cited else None,
+        venue=cited.venue.name if cited else journal,
         authors=cited.authors if cited else (),
         tags=(heading,),
         short_name=short.group(1) if short else title.short_name,
@@ -119,10 +124,12 @@ def _name(line: Line) -> tuple[str, str] | None:
         lead = line_text(line.tokens[:position])
         label = _label_at(line.tokens, position)
         href = str(token.attrGet("href") or "")
-        if label_kind(label) is None and "[" not in lead and len(lead) <= LEAD_LIMIT:
+        year_label = _YEAR_LABEL_RE.fullmatch(label) is not None  # `Title ([2015](…))`: the lead is the name
+        limit = YEAR_LEAD_LIMIT if year_label else LEAD_LIMIT
+        if label_kind(label) is None and "[" not in lead and len(lead) <= limit:
             if not label or href.startswith("#") or _SENTENCE_RE.search(lead):
                 return None  # an empty label, a table-of-contents link, a link inside a sentence
-            if _YEAR_LABEL_RE.fullmatch(label) and lead.rstrip(" (").strip():
+            if year_label and lead.rstrip(" (").strip():
                 return f"{lead.rstrip(' (')} ({label})", href  # `Entropy Minimization ([2004](…))`
             return label, href
         match = _PAPER_SUFFIX_RE.search(lead)
@@ -136,6 +143,31 @@ def _name(line: Line) -> tuple[str, str] | None:
         return name, ""
     text = line.text
     return (text, "") if has_year_mark(text) and text.rstrip().endswith(")") else None
+
+
+_NAME_END_RE = re.compile(r"[,，:：]")
+_CJK_RE = re.compile(r"[\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _bare_url_name(line: Line) -> tuple[str, str] | None:
+    """`* HuatuoGPT-Vision, https://arxiv.org/abs/2406.19280, ` and `* Med-MoE：医学专家混合, https://…`:
+    a short name, then a bare URL of a paper (not a Markdown link). The name is what comes before
+    the first comma or colon; a sentence, or lower-case words only (`see also`), is not a name."""
+    text = line.text
+    scheme = text.find("://")
+    start = text.rfind("http", 0, scheme) if scheme > 0 else -1
+    if start <= 0 or start > LEAD_LIMIT + 15:
+        return None
+    url = text[start:].split(maxsplit=1)[0].rstrip(".,;，、")
+    lead = text[:start]
+    if not _NAME_END_RE.search(lead):  # a comma or a colon ends the name: `Cool vis with x https://…` is a sentence
+        return None
+    name = _NAME_END_RE.split(lead, maxsplit=1)[0].strip(" 、")
+    if host_kind(url) != "paper" or not name or len(name) > LEAD_LIMIT or _SENTENCE_RE.search(name) \
+            or is_field_label(name) \
+            or _VERB_RE.search(name) or not (_CJK_RE.search(name) or any(c.isupper() or c.isdigit() for c in name)):
+        return None
+    return name, url
 
 
 def _item_lines(tokens: Sequence[Token], index: int, item: Token, context: EntryContext) -> list[Line]:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from papernotes.model import Note, NoteKey
+from papernotes.paths import stem
 from papernotes.recognise.fields import citation_signals, field_signals, section_signals
 from papernotes.recognise.layout import FolderNote, folder_note_signals, name_facts_signals
 from papernotes.recognise.signals import (
@@ -149,13 +150,27 @@ def _as_citations(signal: Signal) -> Signal:
 _TITLE_SIGNALS = frozenset({"paper-fields", "citation-line", "zotero-name"})
 
 
+def _named_by_file(note: Note) -> bool:
+    """Titled only by its file name: no title of its own, or Dendron's `title:`, which Dendron
+    writes from the last part of the file name (`robotics.GR3.md`, `title: GR3`)."""
+    if note.title == file_title(note.path):
+        return True
+    return bool(note.meta.dendron_id) and note.title.casefold() == stem(note.path).rsplit(".", 1)[-1].casefold()
+
+
 def paper_title(note: Note, decision: Decision) -> str:
     """A paper note's title: the note's own (frontmatter, title heading), but when only its file
     name titles it (`3d-gan-pet-2018-200328`, `2000_Kitaev_Unpaired Majorana...`), the title the
     note states in a `Paper:` field, a reference or a Zotero file name."""
     stated = decision.facts.title
-    if not stated or note.title != file_title(note.path) or placeholder_reason(stated) or title_problem(stated):
+    # many papers are titled by a question ("Do Priors Help?"), which an entry's title never is
+    if not stated or not _named_by_file(note) or placeholder_reason(stated) \
+            or title_problem(stated) not in (None, "a question"):
         return note.title
     if any(signal.name in _TITLE_SIGNALS for signal in decision.signals):
+        return stated
+    # Dendron's `title:` repeats the file name above the note's own `# Title` heading
+    first = note.headings[0] if note.headings and note.title != file_title(note.path) else None
+    if first is not None and first.level == 1 and first.text == stated:
         return stated
     return note.title

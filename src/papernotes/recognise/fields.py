@@ -32,6 +32,9 @@ _HEADING_FIELD_RE = re.compile(r"^\s*#{1,6}\s+(?:\*\*)?(?P<key>[^:：*]{1,24}?)(
 _BYLINE_RE = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*|_)?by\s+(?P<names>[A-Z][^\n]{2,400})$")
 _VENUE_LINE_RE = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*\*|\*|_)?(?P<venue>[A-Za-z][A-Za-z&\- ]{1,30}?)\s*'?"
                             r"(?P<year>(?:19|20)\d{2})\b(?P<rest>[^\n]{0,60})$")
+# `2024 RAL`: the year first, then the venue alone on its line.
+_YEAR_VENUE_LINE_RE = re.compile(r"^\s*+(?:#{1,6}\s++)?(?P<year>(?:19|20)\d{2})\s++"
+                                 r"(?P<venue>[A-Za-z][\w&\-]{1,15})\s*+$")
 # `Kwon, Woosuk, et al. "A Fast Post-Training Pruning Framework." arXiv preprint arXiv:2204.09656 (2022).`
 _MLA_RE = re.compile(r"^\s*(?:[-*]\s+)?(?P<authors>[A-Z][^\"“”]{1,300}?)[.,]?\s*"
                      r"[\"“](?P<title>[^\"“”]{5,300}?)[.,]?[\"”](?P<rest>.*)$")
@@ -48,6 +51,13 @@ _URL_RE = re.compile(r"https?://|\]\(|\[\[")
 _PLACEHOLDER_RE = re.compile(r"^(?:\[[^\]()]*\](?!\()|<[^>]*>|\{\{.*\}\}|Y{2,4}|x{2,4}|\.{3}|…|-+)\W*$")
 
 
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff"))
+# `[1]` at the end: a footnote mark. `(经验是最好的老师：…)` at the end: a translation of the title
+# before it (CJK first, no nesting). No leading blanks in either: linear on long runs of spaces.
+_FOOTNOTE_RE = re.compile(r"\[\d{1,3}\]\s*+$")
+_TRANSLATION_RE = re.compile(r"[(（][\u3400-\u9fff\uac00-\ud7af][^()（）]*[)）]\s*+$")
+
+
 @dataclass(frozen=True, slots=True)
 class _Found:
     kind: str
@@ -57,7 +67,9 @@ class _Found:
 
 def _fields(note: Note) -> list[_Found]:
     """`Key: value` lines and `### Key:` headings followed by their value, in the first lines."""
+    # Zero-width spaces that some chat assistants' copies put around `**` are not text.
     lines = note.body.split("\n", TOP)[:TOP]
+    lines = [text.translate(_ZERO_WIDTH) if "\u200b" in text or "\ufeff" in text else text for text in lines]
     found: list[_Found] = []
     for index, text in enumerate(lines):
         line = note.body_line + index
@@ -77,7 +89,12 @@ def _fields(note: Note) -> list[_Found]:
 
 
 def _kind(key: str) -> str:
-    return FIELD_KINDS.get(" ".join(key.strip().strip("#*_ ").casefold().split()), "")
+    return FIELD_KINDS.get(" ".join(key.translate(_ZERO_WIDTH).strip().strip("#*_ ").casefold().split()), "")
+
+
+def is_field_label(text: str) -> bool:
+    """`Paper`, `论文链接`, `**Authors**`: the label of a paper's fact, not a name."""
+    return bool(_kind(text))
 
 
 def _names(text: str) -> tuple[str, ...]:
@@ -96,7 +113,8 @@ def field_signals(note: Note) -> tuple[list[Signal], Facts]:
             continue
         if byline is None and (match := _BYLINE_RE.match(text)) and len(_names(match.group("names"))) >= 1:
             byline = _Found("authors", match.group("names"), note.body_line + index)
-        elif venue_line is None and (match := _VENUE_LINE_RE.match(text)) and is_known_venue(match.group("venue")) \
+        elif venue_line is None and (match := _VENUE_LINE_RE.match(text) or _YEAR_VENUE_LINE_RE.match(text)) \
+                and is_known_venue(match.group("venue")) \
                 and not _URL_RE.search(text):
             venue_line = _Found("venue", match.group("venue"), note.body_line + index)
             fields.append(_Found("year", match.group("year"), note.body_line + index))
@@ -108,11 +126,23 @@ def field_signals(note: Note) -> tuple[list[Signal], Facts]:
         return against, Facts()
     signals = against + [Signal("paper-fields", round(min(0.4 * len(kinds), 1.2), 2),
                       "states the paper's " + ", ".join(sorted(kinds)), min(f.line for f in kinds.values()))]
-    title = kinds["title"].value.strip("*_ #") if "title" in kinds else None
+    title = stated_title(kinds["title"].value) if "title" in kinds else None
     year = find_year(kinds["year"].value) if "year" in kinds else None
     venue = normalise_venue(kinds["venue"].value)[0] if "venue" in kinds else None
     authors = _names(kinds["authors"].value) if "authors" in kinds else ()
     return signals, Facts(title=title, year=year, venue=venue, authors=authors)
+
+
+def stated_title(value: str) -> str:
+    """A `Paper:` field's title without what follows it: a sentence after `。`, a footnote mark
+    (`[1]`), a translation in parentheses (`Title (标题的中文)`)."""
+    title = value.split("。", 1)[0].rstrip()
+    while title.endswith("]") and (mark := _FOOTNOTE_RE.search(title, max(0, len(title) - 8))):
+        title = title[:mark.start()].rstrip()
+    translation = _TRANSLATION_RE.search(title)
+    if translation and re.search(r"[A-Za-z]{3}", title[:translation.start()]):
+        title = title[:translation.start()]
+    return title.strip("*_ #.")
 
 
 def citation_signals(note: Note) -> tuple[list[Signal], Facts]:
@@ -121,21 +151,28 @@ def citation_signals(note: Note) -> tuple[list[Signal], Facts]:
     for index, text in enumerate(note.body.split("\n", 12)[:12]):
         if index in note.code_lines:
             continue
-        mla, apa, acm = _MLA_RE.match(text), _APA_RE.match(text), _ACM_RE.match(text)
-        if acm:
-            return [Signal("citation-line", 0.6, "a reference to the paper (ACM)", note.body_line + index)], \
-                Facts(title=acm.group("title").strip(" ."), year=int(acm.group("year")),
-                      authors=_names(acm.group("authors")))
-        if mla and re.search(r"\bet al\b|,|\band\b", mla.group("authors")) \
-                and (year := _reference_year(mla.group("rest"))):
-            authors = _names(re.sub(r"\bet al\.?", "", mla.group("authors")))
-            return [Signal("citation-line", 0.6, "a reference to the paper (MLA)", note.body_line + index)], \
-                Facts(title=mla.group("title").strip(" ."), year=year, authors=authors[:1])
-        if apa:
-            surnames = tuple(re.findall(r"([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?),\s*(?:[A-Z]\.)", apa.group("authors")))
-            return [Signal("citation-line", 0.6, "a reference to the paper (APA)", note.body_line + index)], \
-                Facts(year=int(apa.group("year")), authors=surnames)
+        found = reference(text)
+        if found is not None:
+            style, facts = found
+            return [Signal("citation-line", 0.6, f"a reference to the paper ({style})", note.body_line + index)], facts
     return [], Facts()
+
+
+def reference(text: str) -> tuple[str, Facts] | None:
+    """A reference as Google Scholar copies it, with its style (`ACM`, `MLA`, `APA`) and what it
+    gives: `Kwon, Woosuk, et al. "Title." arXiv preprint (2022).` -> MLA, (title, 2022, (Kwon,))."""
+    mla, apa, acm = _MLA_RE.match(text), _APA_RE.match(text), _ACM_RE.match(text)
+    if acm:
+        return "ACM", Facts(title=acm.group("title").strip(" ."), year=int(acm.group("year")),
+                            authors=_names(acm.group("authors")))
+    if mla and re.search(r"\bet al\b|,|\band\b", mla.group("authors")) \
+            and (year := _reference_year(mla.group("rest"))):
+        authors = _names(re.sub(r"\bet al\.?", "", mla.group("authors")))
+        return "MLA", Facts(title=mla.group("title").strip(" ."), year=year, authors=authors[:1])
+    if apa:
+        surnames = tuple(re.findall(r"([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?),\s*(?:[A-Z]\.)", apa.group("authors")))
+        return "APA", Facts(year=int(apa.group("year")), authors=surnames)
+    return None
 
 
 # The sections a paper's reading note is written in, by kind: `## Method`, `## 摘要`, `## 실험`.
@@ -147,27 +184,36 @@ SECTION_KINDS: dict[str, str] = {
                      "실험", "실험 결과"), "experiments"),
     **dict.fromkeys(("contribution", "contributions", "main contributions", "key contributions", "贡献", "主要贡献",
                      "기여", "주요 기여"), "contributions"),
-    **dict.fromkeys(("related work", "related works", "相关工作", "관련 연구"), "related"),
+    **dict.fromkeys(("related work", "related works", "prior work", "相关工作", "相关研究", "관련 연구"), "related"),
     **dict.fromkeys(("introduction", "引言", "介绍", "서론"), "introduction"),
     **dict.fromkeys(("conclusion", "conclusions", "结论", "总结", "결론"), "conclusion"),
-    **dict.fromkeys(("limitation", "limitations", "局限", "局限性", "한계", "한계점"), "limitations"),
+    **dict.fromkeys(("limitation", "limitations", "weaknesses", "局限", "局限性", "不足", "缺点", "한계", "한계점"),
+                    "limitations"),
+    # who wrote the paper: `## Authors`, `### 1. 作者和团队信息`
+    **dict.fromkeys(("authors", "author information", "作者", "作者信息", "作者团队", "作者团队信息", "저자",
+                     "저자 정보"), "authors"),
     **dict.fromkeys(("motivation", "动机", "研究动机", "동기"), "motivation"),
 }
 _SECTION_NUMBER_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[一二三四五六七八九十]+[、.])\s*")
 
 
+# `背景和动机`, `实验与结论`, `Experiments and Results`, `作者、团队信息`: one heading, several kinds.
+_SECTION_JOINS_RE = re.compile(r"\s*+(?:[和与及、&/]|\band\b)\s*+")
+
+
 def section_signals(note: Note) -> list[Signal]:
     """Headings a reading note on one paper is made of (abstract, method, experiments,
-    contributions...): +0.3 for two kinds, +0.5 for three or more."""
+    contributions...): +0.3 for two kinds, +0.5 for three or four, +0.7 for five or more."""
     kinds: dict[str, int] = {}
     for heading in note.headings:
-        text = _SECTION_NUMBER_RE.sub("", heading.text).strip(" :：*[]#").casefold()
-        kind = SECTION_KINDS.get(" ".join(text.split()))
-        if kind:
-            kinds.setdefault(kind, heading.line)
+        text = " ".join(_SECTION_NUMBER_RE.sub("", heading.text).strip(" :：*[]#").casefold().split())
+        parts = [text] if text in SECTION_KINDS else _SECTION_JOINS_RE.split(text)
+        for part in parts:
+            if kind := SECTION_KINDS.get(part):
+                kinds.setdefault(kind, heading.line)
     if len(kinds) < 2:
         return []
-    return [Signal("paper-sections", 0.3 if len(kinds) == 2 else 0.5,
+    return [Signal("paper-sections", 0.3 if len(kinds) == 2 else 0.5 if len(kinds) < 5 else 0.7,
                    "sections of a paper's reading note: " + ", ".join(kinds), min(kinds.values()))]
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from papernotes.ids import is_paper_url
 from papernotes.model import Link, Note
 from papernotes.paths import stem
-from papernotes.recognise.signals import Facts, Signal
+from papernotes.recognise.signals import PAPER_LINK_TEXTS, Facts, Signal
 
 FOLDER_NOTE_NAMES = frozenset({"readme", "index", "paper", "note", "notes", "main", "_index"})
 """File names of a folder's own note: `<Title>/README.md`, `<year>/<Title>/paper.md`."""
@@ -123,7 +123,6 @@ def _same_name_pdf_line(note: Note, name: str) -> int:
     return 0
 
 
-_PAPER_LINK_TEXTS = frozenset({"paper", "pdf", "arxiv", "论文", "原文", "논문"})
 
 
 def paper_line_targets(links: Sequence[tuple[Link, str | None]]) -> list[tuple[str, int]]:
@@ -131,7 +130,7 @@ def paper_line_targets(links: Sequence[tuple[Link, str | None]]) -> list[tuple[s
     `[REVIEW](./reviews/x.md) | [PAPER](…pdf)`): a reading list's notes on papers. `links` pairs
     each link of a note with the note key it resolves to (None for a URL or an unresolved link)."""
     paper_lines = {link.line for link, _ in links if link.external and (
-        is_paper_url(link.target) or link.text.strip(" `*[]").casefold() in _PAPER_LINK_TEXTS)}
+        is_paper_url(link.target) or link.text.strip(" `*[]").casefold() in PAPER_LINK_TEXTS)}
     found: dict[str, int] = {}
     for link, target in links:
         if target is not None and link.line in paper_lines:

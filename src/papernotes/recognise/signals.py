@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from papernotes.ids import arxiv_id, doi, find_year, is_known_venue, is_paper_url, normalise_venue
-from papernotes.model import Note
+from papernotes.model import Link, Note
 from papernotes.paths import stem
 from papernotes.recognise.titles import title_problem
 from papernotes.titles import is_section_heading, placeholder_reason
@@ -53,6 +53,8 @@ _AUTHORS_LINE_RE = re.compile(
     r"\s*[,.]?\s*(?P<year>(?:19|20)\d{2})\s*(?:\((?P<venue>[^()]{1,30})\))?\s*\.?$")
 _CALLOUT_RE = re.compile(r"^\s*>\s*\[!(abstract|summary|tldr)\][-+]?", re.IGNORECASE)
 TOP_LINES = 20
+# What a link to the paper a note is about is labelled: `[paper](…)`, `[arXiv](…)`, `[论文](…)`.
+PAPER_LINK_TEXTS = frozenset({"paper", "pdf", "arxiv", "论文", "原文", "논문"})
 # Keys a paper template writes, kept even when left empty (`arxiv:`, `doi:`).
 _PAPER_KEYS = frozenset({"arxiv", "doi", "venue", "authors", "citekey", "journal", "conference", "pdf", "paper",
                          "paper-url", "paper_url", "openreview"})
@@ -251,8 +253,19 @@ def body_signals(note: Note) -> tuple[list[Signal], Facts]:
     ids = _paper_ids(note)
     near = [(found, link_line) for found, link_line in ids if link_line <= top]
     distinct = len({found for found, _ in ids})
+    labelled = _labelled_paper_link(note) if not near and distinct == 1 else None
+    own = _own_paper_line(note, near) if len({found for found, _ in near}) > 1 else None
     if near and len({found for found, _ in near}) == 1:
         signals.append(Signal("paper-link", 0.5, f"a paper link near the top ({near[0][0]})", near[0][1]))
+    elif own is not None:  # `A3VLM, CoRL: https://arxiv…` in A3VLM's note, then the works it cites
+        near, venue = [own[:2]], venue or own[2]
+        signals.append(Signal("paper-link", 0.5, f"a paper link on a line naming the note ({own[0]})", own[1]))
+        if distinct >= 3:
+            signals.append(Signal("many-papers", -0.3, f"cites {distinct - 1} other papers"))
+    elif labelled is not None:
+        near = [next(found for found in ids)]
+        signals.append(Signal("paper-link", 0.3, f"the only paper it links, labelled `{labelled.text}` "
+                                                 f"({near[0][0]})", labelled.line))
     elif distinct >= 3:
         signals.append(Signal("many-papers", -0.5 if distinct < 5 else -1.0, f"links {distinct} different papers"))
     callout = _callout_line(note)
@@ -314,6 +327,37 @@ def _paper_ids(note: Note) -> list[tuple[str, int]]:
             ident = arxiv_id(url)
             found[(f"arXiv:{ident}" if ident else (f"doi:{d}" if (d := doi(url)) else url), line)] = None
     return list(found)
+
+
+def _own_paper_line(note: Note, near: Sequence[tuple[str, int]]) -> tuple[str, int, str | None] | None:
+    """Of several paper links near the top, the one on a line that starts with the note's own
+    title (`A3VLM, CoRL: https://arxiv.org/…` in `A3VLM.md`): its id, line and the venue named."""
+    name = note.title.strip().casefold()
+    lines = note.body.split("\n", TOP_LINES + 1)
+    for found, line in near:
+        text = lines[line - note.body_line].strip().lstrip("-*+ ") if 0 <= line - note.body_line < len(lines) else ""
+        if name and text.casefold().startswith(name) and text[len(name):len(name) + 1] in (",", ":", "：", " ", "("):
+            rest = text[len(name):].split("http", 1)[0].strip(" ,:：()")
+            return found, line, normalise_venue(rest)[0] if rest and is_known_venue(rest) else None
+    return None
+
+
+def _labelled_paper_link(note: Note) -> Link | None:
+    """`[Arxiv](https://arxiv.org/abs/…)` under a note's closing `## Ref and Tag`: a link to a paper
+    labelled as the paper, wherever it stands, when no other paper is named anywhere in the note
+    (a bare URL further down included: that link may be to a work the note cites)."""
+    link = next((link for link in note.links if link.external and is_paper_url(link.target)
+                 and link.text.strip(" `*[]").casefold() in PAPER_LINK_TEXTS), None)
+    if link is None:
+        return None
+    wanted = arxiv_id(link.target) or doi(link.target) or link.target
+    for index, text in enumerate(note.body.split("\n")):
+        if index in note.code_lines or "://" not in text:
+            continue
+        urls = [url for url in _BARE_URL_RE.findall(text) if is_paper_url(url)]
+        if any((arxiv_id(url) or doi(url) or url) != wanted for url in urls):
+            return None
+    return link
 
 
 def _callout_line(note: Note) -> int:

@@ -7,7 +7,8 @@ import re
 
 from papernotes.ids import title_key
 
-_URL_RE = re.compile(r"^\s*(?:[a-z][a-z0-9+.\-]*://|www\.|mailto:|doi:|arxiv:)", re.IGNORECASE)
+# A URL, or an identifier standing alone: `doi:…`, `arXiv:…`, a bare DOI `10.1016/j.x.2012.09.004`.
+_URL_RE = re.compile(r"^\s*(?:[a-z][a-z0-9+.\-]*://|www\.|mailto:|doi:|arxiv:|10\.\d{4,9}/\S)", re.IGNORECASE)
 # `/joint_states`, `src/main.py`, `~/data`, `C:\x`: a path, not a title (a title's `/` has
 # words on both sides with spaces around, or is one `A/B` pair such as `Encoder/Decoder`).
 _PATH_RE = re.compile(r"^\s*(?:[~.]?/|[A-Za-z]:\\)|^\S+\.(?:md|py|cpp|h|js|ts|json|ya?ml|txt|sh|pdf|png|jpe?g)$|"
@@ -28,7 +29,8 @@ _TODO_VERBS = frozenset("""
 GENERIC_WORDS = frozenset("""
     a abstract and appendix background code comment comments conclusion conclusions contents
     contribution contributions discussion discussions experiment experiments figure figures
-    further idea ideas implementation intro introduction key link links list lists log method methods misc
+    further idea ideas implementation info information intro introduction key link links list lists log metadata
+    method methods misc
     motivation my note notes of other others overview paper papers problem problems question
     queue questions read readme reading ref reference references related resource resources result results
     checklist summary table tag tags the thought thoughts title to todo toc usage work

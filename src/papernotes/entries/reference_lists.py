@@ -1,0 +1,71 @@
+"""References listed at the end of a note: `## References` then `1. Yu, Byron M., et al. "Title." … (2008).`
+
+Items of a list under a heading that names papers or references (a section's, not the note's
+`#` title) are papers when they are written as references: a Google Scholar copy (MLA, ACM;
+see `recognise.fields.reference`) whose title has three words or more, or
+the short form people type, `Semedo et al. Title of the paper.` and `Okazawa et al. 2021 -
+Title.` (a surname with `et al.`, an optional year, then a title of four words or more). An
+APA reference names no title and is left out; so is any item that is not a reference (a
+comment, a link to a tool).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from markdown_it.token import Token
+
+from papernotes.entries.context import EntryContext, entry
+from papernotes.entries.fields import clean_title
+from papernotes.entries.lines import heading_text, inline_lines
+from papernotes.entries.paper_lists import PAPERS_HEADING_RE
+from papernotes.model import Paper
+from papernotes.recognise.fields import reference
+
+CONVENTION = "reference-list"
+
+# `Semedo et al. Title.`, `Okazawa et al. 2021 - Title.`, `Obi and Tran et al., 2020: Title`
+_ET_AL_RE = re.compile(r"^(?P<author>[A-Z][\w'’\-]++(?:\s++(?:and|&)\s++[A-Z][\w'’\-]++)?)\s++et\.?\s*+al\.?,?\s*+"
+                       r"(?:(?P<year>(?:19|20)\d{2})\s*+[-–—:,.]?\s*+)?(?P<title>[A-Z][^\n]{10,300})$")
+_TITLE_WORDS = 4
+
+
+def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
+    papers: list[Paper] = []
+    levels: list[tuple[int, bool]] = []  # the headings above: (level, names references or papers)
+    pending: Token | None = None
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            level = int(token.tag[1:])
+            levels = [(above, named) for above, named in levels if above < level]
+            # a level-1 heading is the note's own title (`# A Survey of 26K Papers`), not a section's
+            levels.append((level, level > 1 and bool(PAPERS_HEADING_RE.search(heading_text(tokens, index)))))
+        elif token.type == "list_item_open":
+            pending = token if any(named for _, named in levels) and "checked" not in token.meta else None
+        elif token.type == "inline" and pending is not None:
+            if token.level == pending.level + 2 and tokens[index - 1].type == "paragraph_open":
+                line = inline_lines(token, context.body_line)[0]
+                paper = _paper(line.text, line.number, context)
+                if paper is not None:
+                    papers.append(paper)
+            pending = None
+    return papers
+
+
+def _paper(text: str, line: int, context: EntryContext) -> Paper | None:
+    found = reference(text)
+    if found is not None and len((found[1].title or "").split()) >= _TITLE_WORDS - 1:
+        facts = found[1]
+        title = clean_title(facts.title or "")
+        return entry(context, line, CONVENTION, title.text, year=facts.year, authors=facts.authors,
+                     short_name=title.short_name)
+    match = _ET_AL_RE.match(text.strip())
+    if match is None:
+        return None
+    title = clean_title(match.group("title"))
+    if len(title.text.split()) < _TITLE_WORDS:
+        return None
+    year = int(match.group("year")) if match.group("year") else title.year
+    authors = tuple(name.strip() for name in re.split(r"\s+(?:and|&)\s+", match.group("author")))
+    return entry(context, line, CONVENTION, title.text, year=year, authors=authors, short_name=title.short_name)

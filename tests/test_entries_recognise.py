@@ -28,6 +28,7 @@ def test_one_recogniser_per_convention() -> None:
         "daily_sections",
         "paper_heading",
         "paper_lists",
+        "bracket_titles",
     ]
 
 

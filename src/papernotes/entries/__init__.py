@@ -15,6 +15,7 @@ from markdown_it.token import Token
 from papernotes.entries import (
     bold_titles,
     bracket_headings,
+    bracket_titles,
     daily_sections,
     paper_heading,
     paper_lists,
@@ -35,12 +36,14 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     daily_sections.recognise,  # ## Title, #hashtags, 研究背景 / 研究动机 bullets
     paper_heading.recognise,  # first heading + **CLIP-ICML2021** and URL lines
     paper_lists.recognise,  # ## Reading list \ * [Title](papers/Title)
+    bracket_titles.recognise,  # **(3) DDPG** \ [Full title] \ Authors (2016) \ [PAPER](…)
 )
 
 # What every entry of a convention contains: a note without it is skipped without a token walk,
 # which keeps loading close to markdown-it's own speed on vaults of one-paper notes. These are
 # pre-checks on the raw text only; the recognisers themselves read tokens.
 _HASHTAG_LINE_RE = re.compile(r"^#[^\s#]", re.MULTILINE)
+_BRACKET_LINE_RE = re.compile(r"^\[[^\[\]\n]++\][ \t]*+$", re.MULTILINE)
 
 
 def _contains(*markers: str) -> Callable[[str], bool]:
@@ -52,6 +55,7 @@ GATES: dict[Recogniser, Callable[[str], bool]] = {
     bold_titles.recognise: _contains("**"),
     reading_log.recognise: _contains("(19", "(20", "(21", "]("),
     bracket_headings.recognise: _contains("《"),
+    bracket_titles.recognise: lambda body: _BRACKET_LINE_RE.search(body) is not None,
     paper_lists.recognise: _contains("- ", "* ", "+ ", ". "),  # any list; the recogniser checks the rest
     daily_sections.recognise: lambda body: (
         _contains(*daily_sections.LABELS)(body) or _HASHTAG_LINE_RE.search(body) is not None),

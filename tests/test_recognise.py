@@ -402,6 +402,21 @@ def test_sentences_of_a_checklist_do_not_name_papers(make_vault: MakeVault) -> N
     assert signal.weight == 0.2
 
 
+def test_a_to_do_list_linking_a_note_is_not_a_reading_queue(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "Notes/Fetch layers.md": (
+            "# Fetch layers\n- [ ] Call the step \"collect\"?\n- [ ] Tile seams in the output\n"
+            "- [ ] [[Area cut-off]]\n\n## Steps\n- [ ] [[Small block merging]]\n"),
+        "Notes/Area cut-off.md": "# Area cut-off\n\n- Clipping at the border cuts the town in two.\n",
+        "Notes/Small block merging.md": "# Small block merging\n\nBlocks under 50 m² join their neighbour.\n",
+    })
+    assert paper_notes(graph) == set()
+    for name in ("Notes/Area cut-off.md", "Notes/Small block merging.md"):
+        decision = graph.decisions[NoteKey(name)]
+        assert [(s.name, s.weight) for s in decision.signals] == [("title-heading", 0.2), ("queue-link", 0.5)]
+    assert graph.papers == {}
+
+
 # --- a reading note's sections and an arXiv id written as text ------------------------------------
 
 def test_reading_note_sections_and_arxiv_text(make_vault: MakeVault) -> None:

@@ -161,3 +161,14 @@ def test_reads_what_papernotes_exports(run: Any, tmp_path: Path) -> None:
     assert {"papers", "notes"} <= set(document)
     for got in notes.values():
         assert got.path == "paper.md"
+
+
+def test_every_note_of_a_paper_is_a_paper_note(run: Any) -> None:
+    # two notes of one paper (the same article imported twice): the paper's note and another source
+    document = {"notes": [], "papers": [
+        paper("a", "Kettles", [("a/kettles.md", 1, "note"), ("b/kettles-again.md", 1, "note"),
+                               ("reading.md", 4, "reading-log")], note="a/kettles.md", year=2019)]}
+    notes, inline = run.predictions(document)
+    assert sorted(notes) == ["a/kettles.md", "b/kettles-again.md"]
+    assert {(got.paper_id, got.year) for got in notes.values()} == {("a", 2019)}
+    assert [(got.path, got.line) for got in inline] == [("reading.md", 4)]

@@ -367,6 +367,44 @@ def test_software_and_repositories_are_not_papers(make_vault: MakeVault) -> None
     assert "other-kind" in {s.name for s in graph.decisions[NoteKey("Books/Street Life.md")].signals}
 
 
+def test_a_zotero_template_for_papers_data_sets_and_code(make_vault: MakeVault) -> None:
+    head = ("---\naliases: [\"{alias}\"]\ntags: [{tags}]\nyear: {year}\n---\n"
+            "# {title} [📖](zotero://select/items/X)\n\n> [!abstract]-\n> {abstract}\n\n## Reading notes\n")
+    words = "We measure how far apart the lamp posts of sixty towns stand."
+    graph = graph_of(make_vault, {
+        # the writer's kind tags: a data source, an implementation
+        "Sources/okaforLampGrid2023.md": head.format(alias="Okafor (2023) LAMP-GRID R2023", tags="type/data",
+                                                   year=2023, title="LAMP-GRID R2023 - lamp post grid", abstract=words),
+        "Sources/obiTownGen2022.md": head.format(alias="Obi (2022) Town generator", tags="roads, type/implementation",
+                                               year=2022, title="Town generator", abstract=words),
+        # a paper filed as a reference and as a utility: still a paper; a reference without a year too
+        "Sources/triLampPostSpacing2022.md": head.format(alias="Tri et al. (2022) Lamp post spacing", year=2022,
+                                                       tags="type/reference, type/utility",
+                                                       title="Lamp Post Spacing in Small Towns", abstract=words),
+        "Sources/hartLampGAN.md": head.format(alias="Hart et al. LampGAN", year="", tags="roads, type/reference",
+                                             title="LampGAN: Street Lights with Adversarial Networks", abstract=words),
+        # a reference that is a repository
+        "Sources/obiObiLampTools2023.md": head.format(alias="Obi (2023) obi/lamp-tools", year=2023,
+                                                    tags="type/reference, type/utility",
+                                                    title="obi/lamp-tools", abstract=words),
+        # a web page saved from Zotero: no year, no tags, an empty abstract
+        "Sources/mapsLampNews.md": head.format(alias="Maps Lamp news", tags="", year="",
+                                             title="Lamp Foundation Releases Its Map – Lamp Foundation", abstract=""),
+    })
+    assert paper_notes(graph) == {"Sources/triLampPostSpacing2022.md", "Sources/hartLampGAN.md"}
+    signals = {key: [(s.name, s.weight) for s in graph.decisions[NoteKey(key)].signals] for key in (
+        "Sources/okaforLampGrid2023.md", "Sources/obiTownGen2022.md", "Sources/triLampPostSpacing2022.md",
+        "Sources/hartLampGAN.md", "Sources/obiObiLampTools2023.md", "Sources/mapsLampNews.md")}
+    assert ("other-kind", -1.5) in signals["Sources/okaforLampGrid2023.md"]
+    assert ("other-kind", -1.5) in signals["Sources/obiTownGen2022.md"]
+    assert signals["Sources/triLampPostSpacing2022.md"] == [
+        ("year-frontmatter", 1.0), ("paper-tag", 0.7), ("other-kind", -0.75), ("citekey-name", 0.3),
+        ("title-heading", 0.2), ("abstract-callout", 0.5)]
+    assert signals["Sources/hartLampGAN.md"] == [("paper-tag", 0.7), ("title-heading", 0.2), ("abstract-callout", 0.5)]
+    assert graph.decisions[NoteKey("Sources/obiObiLampTools2023.md")].score == 0.95
+    assert signals["Sources/mapsLampNews.md"] == [("citekey-name", 0.3), ("title-heading", 0.2)]
+
+
 # --- frontmatter of an academic vault: Zotero notes beside books and the writer's own notes ------
 
 def test_zotero_notes_beside_books_and_own_writing(make_vault: MakeVault) -> None:

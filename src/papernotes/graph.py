@@ -357,6 +357,7 @@ class _Builder:
                 mention = Paper(
                     title=self.notes[target].title if target else row.name,
                     sources=(Source(note.path, row.line, "table"),), year=row.year, venue=row.venue,
+                    authors=row.authors,
                     tags=row.topics, attributes=row.attributes, note=target,
                 )
                 index = self.index.add(mention)

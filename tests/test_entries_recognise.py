@@ -29,6 +29,7 @@ def test_one_recogniser_per_convention() -> None:
         "paper_heading",
         "paper_lists",
         "bracket_titles",
+        "cited_items",
     ]
 
 

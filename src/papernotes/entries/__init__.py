@@ -16,6 +16,7 @@ from papernotes.entries import (
     bold_titles,
     bracket_headings,
     bracket_titles,
+    cited_items,
     daily_sections,
     paper_heading,
     paper_lists,
@@ -37,6 +38,7 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     paper_heading.recognise,  # first heading + **CLIP-ICML2021** and URL lines
     paper_lists.recognise,  # ## Reading list \ * [Title](papers/Title)
     bracket_titles.recognise,  # **(3) DDPG** \ [Full title] \ Authors (2016) \ [PAPER](…)
+    cited_items.recognise,  # - **Obi et al., NeurIPS 2020:** “Title” – what it showed
 )
 
 # What every entry of a convention contains: a note without it is skipped without a token walk,
@@ -55,6 +57,7 @@ GATES: dict[Recogniser, Callable[[str], bool]] = {
     bold_titles.recognise: _contains("**"),
     reading_log.recognise: _contains("(19", "(20", "(21", "]("),
     bracket_headings.recognise: _contains("《"),
+    cited_items.recognise: _contains("- **", "* **", "+ **"),
     bracket_titles.recognise: lambda body: _BRACKET_LINE_RE.search(body) is not None,
     paper_lists.recognise: _contains("- ", "* ", "+ ", ". "),  # any list; the recogniser checks the rest
     daily_sections.recognise: lambda body: (

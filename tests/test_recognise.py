@@ -269,6 +269,20 @@ def test_a_folder_per_paper_with_one_readme(make_vault: MakeVault) -> None:
     assert "Gated_Recurrent_Tokenizers-_A_Study" in titles(graph)  # the folder's name, nothing better
 
 
+def test_a_paper_md_without_a_title_is_titled_by_its_folder(make_vault: MakeVault) -> None:
+    link = "url: https://arxiv.org/abs/2301.0000{}\n\n## GPT 정리\n\n요약.\n"
+    graph = graph_of(make_vault, {
+        "Lamps/2023/LampNet/paper.md": link.format(1),
+        "Lamps/2024/SOIL_Semantic Online Lamp Calibration/paper.md": link.format(2),
+        "Lamps/2022/Dim_Bulb_Networks/paper.md": link.format(3),
+        "Lamps/2021/Glow Fields/paper.md": "# Glow Fields: Light as a Field\n\n" + link.format(4),
+    })
+    assert len(paper_notes(graph)) == 4
+    assert titles(graph) == {"LampNet", "SOIL: Semantic Online Lamp Calibration", "Dim Bulb Networks",
+                             "Glow Fields: Light as a Field"}
+    assert graph.notes[NoteKey("Lamps/2023/LampNet/paper.md")].title == "LampNet"
+
+
 # --- Zotero-named pages (Logseq, Obsidian): `2000_Surname_Title` with its PDF --------------------
 
 def test_zotero_named_pages_with_their_pdf(make_vault: MakeVault) -> None:

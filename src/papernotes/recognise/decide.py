@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import fnmatch
+import posixpath
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from papernotes.model import Note, NoteKey
+from papernotes.paths import stem
 from papernotes.recognise.fields import citation_signals, field_signals, section_signals
 from papernotes.recognise.layout import FolderNote, folder_note_signals, name_facts_signals
 from papernotes.recognise.signals import (
@@ -152,10 +155,23 @@ _TITLE_SIGNALS = frozenset({"paper-fields", "citation-line", "zotero-name"})
 def paper_title(note: Note, decision: Decision) -> str:
     """A paper note's title: the note's own (frontmatter, title heading), but when only its file
     name titles it (`3d-gan-pet-2018-200328`, `2000_Kitaev_Unpaired Majorana...`), the title the
-    note states in a `Paper:` field, a reference or a Zotero file name."""
-    stated = decision.facts.title
-    if not stated or note.title != file_title(note.path) or placeholder_reason(stated) or title_problem(stated):
+    note states in a `Paper:` field, a reference or a Zotero file name; a folder's `paper.md`
+    is titled by its folder (`2023/H2ONet/paper.md`)."""
+    if note.title != file_title(note.path):
         return note.title
-    if any(signal.name in _TITLE_SIGNALS for signal in decision.signals):
+    stated = decision.facts.title
+    if stated and not placeholder_reason(stated) and not title_problem(stated) \
+            and any(signal.name in _TITLE_SIGNALS for signal in decision.signals):
         return stated
+    if note.title == stem(note.path) and any(signal.name == "folder-note" for signal in decision.signals):
+        return folder_title(posixpath.basename(posixpath.dirname(note.path)))
     return note.title
+
+
+def folder_title(name: str) -> str:
+    """A folder named after a paper, as file names allow: `SOIC_Semantic Online Calibration` stands
+    for `SOIC: Semantic Online Calibration` (a file name cannot hold `:`); without spaces, `_`
+    joins words (`Deep_Residual_Learning`)."""
+    if " " in name:
+        return re.sub(r"(?<=\S)_(?=\S)", ": ", name, count=1) if name.count("_") == 1 else name
+    return " ".join(name.replace("_", " ").split())

@@ -276,10 +276,13 @@ def test_a_paper_md_without_a_title_is_titled_by_its_folder(make_vault: MakeVaul
         "Lamps/2024/SOIL_Semantic Online Lamp Calibration/paper.md": link.format(2),
         "Lamps/2022/Dim_Bulb_Networks/paper.md": link.format(3),
         "Lamps/2021/Glow Fields/paper.md": "# Glow Fields: Light as a Field\n\n" + link.format(4),
+        # `#` headings further down keep the first from titling the note; it still titles the paper
+        "Lamps/2020/LampRecon/paper.md": ("# LampRecon: Lamp Meshes From One Image\n\n" + link.format(5)
+                                          + "\n# 1. Introduction\n\n서론.\n\n# Supplementary Materials\n\n부록.\n"),
     })
-    assert len(paper_notes(graph)) == 4
+    assert len(paper_notes(graph)) == 5
     assert titles(graph) == {"LampNet", "SOIL: Semantic Online Lamp Calibration", "Dim Bulb Networks",
-                             "Glow Fields: Light as a Field"}
+                             "Glow Fields: Light as a Field", "LampRecon: Lamp Meshes From One Image"}
     assert graph.notes[NoteKey("Lamps/2023/LampNet/paper.md")].title == "LampNet"
 
 

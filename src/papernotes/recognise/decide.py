@@ -155,7 +155,8 @@ _TITLE_SIGNALS = frozenset({"paper-fields", "citation-line", "zotero-name"})
 def paper_title(note: Note, decision: Decision) -> str:
     """A paper note's title: the note's own (frontmatter, title heading), but when only its file
     name titles it (`3d-gan-pet-2018-200328`, `2000_Kitaev_Unpaired Majorana...`), the title the
-    note states in a `Paper:` field, a reference or a Zotero file name; a folder's `paper.md`
+    note states in a `Paper:` field, a reference or a Zotero file name, else its `#` heading at the
+    top (which other `#` headings further down kept from titling the note); a folder's `paper.md`
     is titled by its folder (`2023/H2ONet/paper.md`)."""
     if note.title != file_title(note.path):
         return note.title
@@ -163,6 +164,9 @@ def paper_title(note: Note, decision: Decision) -> str:
     if stated and not placeholder_reason(stated) and not title_problem(stated) \
             and any(signal.name in _TITLE_SIGNALS for signal in decision.signals):
         return stated
+    first = next((heading for heading in note.headings if heading.line <= note.body_line + 5), None)
+    if first is not None and first.level == 1 and any(signal.name == "title-heading" for signal in decision.signals):
+        return first.text  # `# MobRecon: Mobile-Friendly…` at the top, with `# Supplementary` further down
     if note.title == stem(note.path) and any(signal.name == "folder-note" for signal in decision.signals):
         return folder_title(posixpath.basename(posixpath.dirname(note.path)))
     return note.title

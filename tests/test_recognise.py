@@ -201,8 +201,12 @@ def test_titles_that_are_never_papers() -> None:
                  "References", "Figure out how to color-code nodes", "add tags to old notes",
                  "Why does this converge?", "总结"):
         assert title_problem(text) is not None, text
+    for text in ("Table 4. 램프의 절제", "Figure 2: Overview of the lamp", "Fig. 3", "그림 2. 구조", "表1 结果",
+                 "Algorithm 1"):
+        assert title_problem(text) == "a caption", text
     for text in ("Make-A-Video", "Find Your Focus: Attention in Context", "Attention Is All You Need",
-                 "CapsFusion: rethink data at scale", "seg gpt", "VAR / AR beat diffusion"):
+                 "CapsFusion: rethink data at scale", "seg gpt", "VAR / AR beat diffusion", "Table2Text: Lamps",
+                 "Figure-ground Segregation in Lamps", "Tables Turned"):
         assert title_problem(text) is None, text
     assert is_todo("Write summary") and not is_todo("Write Once, Read Many Diffusion")
 

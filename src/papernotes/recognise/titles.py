@@ -1,5 +1,5 @@
-"""What can never be a paper's title: a URL, a path, a to-do, a question, a generic heading or
-template syntax."""
+"""What can never be a paper's title: a URL, a path, a to-do, a question, a generic heading, a
+figure or table caption or template syntax."""
 
 from __future__ import annotations
 
@@ -24,6 +24,9 @@ _TODO_VERBS = frozenset("""
     rename reply research reorganise reorganize schedule send set setup submit test todo tidy
     try update upload use write
 """.split())
+# `Table 4. Ablations`, `Figure 2: Overview`, `Fig. 3`, `그림 2.`, `表 1`: a caption, not a paper.
+_CAPTION_RE = re.compile(r"^(?:table|tab\.|figure|fig\.|algorithm|alg\.|표|그림|图|表)\s*+[A-Z]?\d+(?:\.\d+)?(?:[.:：)]|\s|$)",
+                         re.IGNORECASE)
 # Words that make up headings of a note's own structure, never a paper's name.
 GENERIC_WORDS = frozenset("""
     a abstract and appendix background code comment comments conclusion conclusions contents
@@ -48,6 +51,8 @@ def title_problem(text: str) -> str | None:
         return "a path"
     if _TEMPLATE_RE.search(stripped):
         return "template syntax"
+    if _CAPTION_RE.match(stripped):
+        return "a caption"
     words = key.split()
     if all(word in GENERIC_WORDS for word in words):
         return "a generic heading"

@@ -199,7 +199,7 @@ def test_a_queue_item_linking_a_missing_note_is_named_by_that_note(make_vault: M
 def test_titles_that_are_never_papers() -> None:
     for text in ("https://arxiv.org/abs/2106.09685", "/joint_states", "src/nodes/planner.py", "Ref and Tag",
                  "References", "Figure out how to color-code nodes", "add tags to old notes",
-                 "Why does this converge?", "总结"):
+                 "Why does this converge?", "总结", "Excerpts", "Highlights and quotes", "书摘"):
         assert title_problem(text) is not None, text
     for text in ("Table 4. 램프의 절제", "Figure 2: Overview of the lamp", "Fig. 3", "그림 2. 구조", "表1 结果",
                  "Algorithm 1"):

@@ -29,13 +29,14 @@ _CAPTION_RE = re.compile(r"^(?:table|tab\.|figure|fig\.|algorithm|alg\.|표|그�
                          re.IGNORECASE)
 # Words that make up headings of a note's own structure, never a paper's name.
 GENERIC_WORDS = frozenset("""
-    a abstract and appendix background code comment comments conclusion conclusions contents
+    a abstract and annotation annotations appendix background code comment comments conclusion conclusions contents
+    excerpt excerpts highlight highlights quote quotes
     contribution contributions discussion discussions experiment experiments figure figures
     further idea ideas implementation intro introduction key link links list lists log method methods misc
     motivation my note notes of other others overview paper papers problem problems question
     queue questions read readme reading ref reference references related resource resources result results
     checklist summary table tag tags the thought thoughts title to todo toc usage work
-    参考 参考文献 总结 摘要 笔记 方法 实验 结论 背景 动机 贡献 问题 引用 链接 标签 相关工作 标题 요약 참고 정리 제목
+    参考 参考文献 总结 摘要 摘录 书摘 笔记 方法 实验 结论 背景 动机 贡献 问题 引用 链接 标签 相关工作 标题 요약 참고 정리 제목
 """.split())
 
 

@@ -283,10 +283,19 @@ def test_a_paper_md_without_a_title_is_titled_by_its_folder(make_vault: MakeVaul
         # `#` headings further down keep the first from titling the note; it still titles the paper
         "Lamps/2020/LampRecon/paper.md": ("# LampRecon: Lamp Meshes From One Image\n\n" + link.format(5)
                                           + "\n# 1. Introduction\n\n서론.\n\n# Supplementary Materials\n\n부록.\n"),
+        # only prose, but named `paper.md` alone in its folder, in a vault laid out that way
+        "Lamps/2019/LampSeg/paper.md": "LampSeg 논문은 가로등을 분할한다.\n\n**주요 기여**\n1. 빠르다.\n",
+        "Notes/paper.md": "LampSeg 논문은 가로등을 분할한다.\n",  # alone of its kind: not enough
     })
-    assert len(paper_notes(graph)) == 5
+    assert paper_notes(graph) == {
+        "Lamps/2023/LampNet/paper.md", "Lamps/2024/SOIL_Semantic Online Lamp Calibration/paper.md",
+        "Lamps/2022/Dim_Bulb_Networks/paper.md", "Lamps/2021/Glow Fields/paper.md", "Lamps/2020/LampRecon/paper.md",
+        "Lamps/2019/LampSeg/paper.md"}
+    assert [(s.name, s.weight) for s in graph.decisions[NoteKey("Lamps/2019/LampSeg/paper.md")].signals] == [
+        ("year-folder", 0.3), ("folder-note", 0.7)]
+    assert [(s.name, s.weight) for s in graph.decisions[NoteKey("Notes/paper.md")].signals] == [("folder-note", 0.5)]
     assert titles(graph) == {"LampNet", "SOIL: Semantic Online Lamp Calibration", "Dim Bulb Networks",
-                             "Glow Fields: Light as a Field", "LampRecon: Lamp Meshes From One Image"}
+                             "Glow Fields: Light as a Field", "LampRecon: Lamp Meshes From One Image", "LampSeg"}
     assert graph.notes[NoteKey("Lamps/2023/LampNet/paper.md")].title == "LampNet"
 
 

@@ -4,9 +4,9 @@ An entry starts with a paragraph whose first line is only a bold title of two wo
 (so `**CLIP-ICML2021**` or `**Problem**` are not titles). When the title stands alone, the next
 paragraph continues it; the first one of a list only when it is the authors line (`* Authors *`
 lines turn into a list), as a bold label above a list of citations (`**Paper list**` then
-`- Toshev and Szegedy 2014. [paper](…)`) is no paper's title. After the title: an authors line (`*...*`, `<sup>` marks stripped), then venue and link
-lines and date lines (`2 Mar 2015`, `[Submitted on 6 Apr 2023]`); the first other line starts
-the comment, which becomes the summary.
+`- Toshev and Szegedy 2014. [paper](…)`) is no paper's title. After the title: an authors line
+(`*...*`, `<sup>` marks stripped), then venue and link lines and date lines (`2 Mar 2015`,
+`[Submitted on 6 Apr 2023]`); the first other line starts the comment, which becomes the summary.
 
 It is a paper when it has a venue line, a paper link, or authors together with a link or a
 date; so `## Introductory Posts` entries (`[[Website](…)]` and a date only) are not papers. The

@@ -25,8 +25,8 @@ _TODO_VERBS = frozenset("""
     try update upload use write
 """.split())
 # `Table 4. Ablations`, `Figure 2: Overview`, `Fig. 3`, `그림 2.`, `表 1`: a caption, not a paper.
-_CAPTION_RE = re.compile(r"^(?:table|tab\.|figure|fig\.|algorithm|alg\.|표|그림|图|表)\s*+[A-Z]?\d+(?:\.\d+)?(?:[.:：)]|\s|$)",
-                         re.IGNORECASE)
+_CAPTION_RE = re.compile(r"^(?:table|tab\.|figure|fig\.|algorithm|alg\.|표|그림|图|表)\s*+[A-Z]?\d+(?:\.\d+)?"
+                         r"(?:[.:：)]|\s|$)", re.IGNORECASE)
 # Words that make up headings of a note's own structure, never a paper's name.
 GENERIC_WORDS = frozenset("""
     a abstract and annotation annotations appendix background code comment comments conclusion conclusions contents
@@ -36,7 +36,8 @@ GENERIC_WORDS = frozenset("""
     motivation my note notes of other others overview paper papers problem problems question
     queue questions read readme reading ref reference references related resource resources result results
     checklist summary table tag tags the thought thoughts title to todo toc usage work
-    参考 参考文献 总结 摘要 摘录 书摘 笔记 方法 实验 结论 背景 动机 贡献 问题 引用 链接 标签 相关工作 标题 요약 참고 정리 제목
+    摘录 书摘
+    参考 参考文献 总结 摘要 笔记 方法 实验 结论 背景 动机 贡献 问题 引用 链接 标签 相关工作 标题 요약 참고 정리 제목
 """.split())
 
 

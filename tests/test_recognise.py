@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from papernotes.graph import PaperGraph, build_graph
+from papernotes.ids import venue_of_url
 from papernotes.loader import load_note, load_vault
 from papernotes.model import Note, NoteKey
 from papernotes.recognise import DEFAULT_OPTIONS, RecogniseOptions, is_todo, title_problem
@@ -297,6 +298,29 @@ def test_a_paper_md_without_a_title_is_titled_by_its_folder(make_vault: MakeVaul
     assert titles(graph) == {"LampNet", "SOIL: Semantic Online Lamp Calibration", "Dim Bulb Networks",
                              "Glow Fields: Light as a Field", "LampRecon: Lamp Meshes From One Image", "LampSeg"}
     assert graph.notes[NoteKey("Lamps/2023/LampNet/paper.md")].title == "LampNet"
+
+
+@pytest.mark.parametrize(("url", "venue"), [
+    ("https://proceedings.neurips.cc/paper_files/paper/2024/hash/03e9a69e-Abstract-Conference.html", "NeurIPS"),
+    ("http://papers.nips.cc/paper/1713-lamp-gradient-methods.pdf", "NeurIPS"),
+    ("https://openaccess.thecvf.com/content/CVPR2022/html/Obi_LampRecon_CVPR_2022_paper.html", "CVPR"),
+    ("https://openaccess.thecvf.com/content_iccv_2017/html/Obi_Lamps_ICCV_2017_paper.html", "ICCV"),
+    ("https://openaccess.thecvf.com/content/ICCV2023W/CVAMD/papers/Obi_Lamps_ICCVW_2023_paper.pdf", None),
+    ("https://arxiv.org/abs/2301.00001", None),
+    ("proceedings.neurips.cc/paper/2024", None),
+])
+def test_venues_that_proceedings_urls_name(url: str, venue: str | None) -> None:
+    assert venue_of_url(url) == venue
+
+
+def test_a_paper_link_near_the_top_gives_its_venue(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "Lamps/2025/Glowba/paper.md": (
+            "url: https://proceedings.neurips.cc/paper_files/paper/2024/hash/0a1b2c-Abstract-Conference.html\n\n"
+            "## GPT 정리\n\n요약.\n"),
+    })
+    (paper,) = graph.papers.values()
+    assert (paper.title, paper.year, paper.venue) == ("Glowba", 2025, "NeurIPS")
 
 
 # --- Zotero-named pages (Logseq, Obsidian): `2000_Surname_Title` with its PDF --------------------

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from papernotes.ids import arxiv_id, doi, find_year, is_known_venue, is_paper_url, normalise_venue
+from papernotes.ids import arxiv_id, doi, find_year, is_known_venue, is_paper_url, normalise_venue, venue_of_url
 from papernotes.model import Note
 from papernotes.paths import stem
 from papernotes.recognise.titles import title_problem
@@ -274,6 +274,7 @@ def body_signals(note: Note) -> tuple[list[Signal], Facts]:
     linked = near if any(signal.name == "paper-link" for signal in signals) else []  # one paper's, not a list's
     found_arxiv = next((found[6:] for found, _ in linked if found.startswith("arXiv:")), None)
     found_doi = next((found[4:] for found, _ in linked if found.startswith("doi:")), None)
+    venue = venue or next((name for found, _ in linked if (name := venue_of_url(found))), None)
     return signals, Facts(title=title, year=year, venue=venue, authors=authors, arxiv=found_arxiv, doi=found_doi)
 
 

@@ -165,7 +165,8 @@ def paper_title(note: Note, decision: Decision) -> str:
             and any(signal.name in _TITLE_SIGNALS for signal in decision.signals):
         return stated
     first = next((heading for heading in note.headings if heading.line <= note.body_line + 5), None)
-    if first is not None and first.level == 1 and any(signal.name == "title-heading" for signal in decision.signals):
+    if first is not None and first.level == 1 and not placeholder_reason(first.text) \
+            and any(signal.name == "title-heading" for signal in decision.signals):
         return first.text  # `# MobRecon: Mobile-Friendly…` at the top, with `# Supplementary` further down
     if note.title == stem(note.path) and any(signal.name == "folder-note" for signal in decision.signals):
         return folder_title(posixpath.basename(posixpath.dirname(note.path)))

@@ -55,7 +55,7 @@ def test_check_reports_query_problems_as_the_build_does(make_vault):
 
 def test_check_json_lists_papers_per_note_with_lines(make_vault):
     vault = make_vault({
-        "a.md": "---\ntitle: A\n---\n# A\n- [ ] [[b]]\n\n## Image priors\n\n"
+        "a.md": "---\ntitle: A\n---\n# Reading queue\n- [ ] [[b]]\n\n## Image priors\n\n"
                 "- \"Video Diffusion Models\" NeurIPS, 2022 Apr\n  [paper](https://arxiv.org/abs/2204.03458)\n"
                 "  Authors: Jonathan Ho, Tim Salimans\n",
         "b.md": "# B\n",

@@ -88,3 +88,12 @@ def test_posts_remarks_tags_and_code_are_not_papers() -> None:
         "CLIP-ICML2021",
         "Fenced Paper Title",
     }
+
+
+def test_a_bold_label_above_a_list_of_citations_is_not_a_title() -> None:
+    text = ("- 2.1 Regression\n\n    **논문 목록**\n    - Obi and Tran 2014. [[paper]](https://arxiv.org/abs/1401.00002)\n\n"
+            "        - 회귀로 관절 위치를 직접 추정\n\n**Lamp Regression at Scale**\\\n* Ada Obi, Ben Tran *\\\n"
+            "CVPR 2016 [[Paper](https://arxiv.org/abs/1601.00003)]\n")
+    found = bold_titles.recognise(make_parser().parse(text), CONTEXT)
+    assert [(paper.title, paper.authors, paper.year) for paper in found] == [
+        ("Lamp Regression at Scale", ("Ada Obi", "Ben Tran"), 2016)]

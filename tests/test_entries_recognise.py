@@ -32,6 +32,8 @@ def test_one_recogniser_per_convention() -> None:
         "linked_sections",
         "paper_lists",
         "reference_lists",
+        "bracket_titles",
+        "cited_items",
     ]
 
 

@@ -161,3 +161,19 @@ def test_reads_what_papernotes_exports(run: Any, tmp_path: Path) -> None:
     assert {"papers", "notes"} <= set(document)
     for got in notes.values():
         assert got.path == "paper.md"
+
+
+def test_every_note_of_a_paper_is_a_paper_note(run: Any) -> None:
+    # two notes of one paper (the same article imported twice): the paper's note and another source
+    document = {"notes": [], "papers": [
+        paper("a", "Kettles", [("a/kettles.md", 1, "note"), ("b/kettles-again.md", 1, "note"),
+                               ("reading.md", 4, "reading-log")], note="a/kettles.md", year=2019)]}
+    notes, inline = run.predictions(document)
+    assert sorted(notes) == ["a/kettles.md", "b/kettles-again.md"]
+    assert {(got.paper_id, got.year) for got in notes.values()} == {("a", 2019)}
+    assert [(got.path, got.line) for got in inline] == [("reading.md", 4)]
+
+
+def test_venues_in_any_script(run: Any) -> None:
+    assert run.same_venue("地理学报", "地理学报") and run.same_venue("NIPS", "NeurIPS 2020")
+    assert not run.same_venue("地理研究", "地理学报") and not run.same_venue(None, "地理学报")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from papernotes.graph import PaperGraph, build_graph
+from papernotes.ids import venue_of_url
 from papernotes.loader import load_note, load_vault
 from papernotes.model import Note, NoteKey
 from papernotes.recognise import DEFAULT_OPTIONS, RecogniseOptions, is_todo, title_problem
@@ -199,10 +200,15 @@ def test_a_queue_item_linking_a_missing_note_is_named_by_that_note(make_vault: M
 def test_titles_that_are_never_papers() -> None:
     for text in ("https://arxiv.org/abs/2106.09685", "/joint_states", "src/nodes/planner.py", "Ref and Tag",
                  "References", "Figure out how to color-code nodes", "add tags to old notes",
-                 "Why does this converge?", "总结", "10.1016/j.neuro.2011.04.007"):
+                 "Why does this converge?", "总结", "10.1016/j.neuro.2011.04.007", "Excerpts",
+                 "Highlights and quotes", "书摘"):
         assert title_problem(text) is not None, text
+    for text in ("Table 4. 램프의 절제", "Figure 2: Overview of the lamp", "Fig. 3", "그림 2. 구조", "表1 结果",
+                 "Algorithm 1"):
+        assert title_problem(text) == "a caption", text
     for text in ("Make-A-Video", "Find Your Focus: Attention in Context", "Attention Is All You Need",
-                 "CapsFusion: rethink data at scale", "seg gpt", "VAR / AR beat diffusion", "10.5 Bits per Pixel"):
+                 "CapsFusion: rethink data at scale", "seg gpt", "VAR / AR beat diffusion", "10.5 Bits per Pixel",
+                 "Table2Text: Lamps", "Figure-ground Segregation in Lamps", "Tables Turned"):
         assert title_problem(text) is None, text
     assert is_todo("Write summary") and not is_todo("Write Once, Read Many Diffusion")
 
@@ -267,6 +273,55 @@ def test_a_folder_per_paper_with_one_readme(make_vault: MakeVault) -> None:
     assert [signal.name for signal in decision.signals] == ["year-folder", "folder-note", "title-heading"]
     assert "Patch Diffusion" in titles(graph)
     assert "Gated_Recurrent_Tokenizers-_A_Study" in titles(graph)  # the folder's name, nothing better
+
+
+def test_a_paper_md_without_a_title_is_titled_by_its_folder(make_vault: MakeVault) -> None:
+    link = "url: https://arxiv.org/abs/2301.0000{}\n\n## GPT 정리\n\n요약.\n"
+    graph = graph_of(make_vault, {
+        "Lamps/2023/LampNet/paper.md": link.format(1),
+        "Lamps/2024/SOIL_Semantic Online Lamp Calibration/paper.md": link.format(2),
+        "Lamps/2022/Dim_Bulb_Networks/paper.md": link.format(3),
+        "Lamps/2021/Glow Fields/paper.md": "# Glow Fields: Light as a Field\n\n" + link.format(4),
+        # `#` headings further down keep the first from titling the note; it still titles the paper
+        "Lamps/2020/LampRecon/paper.md": ("# LampRecon: Lamp Meshes From One Image\n\n" + link.format(5)
+                                          + "\n# 1. Introduction\n\n서론.\n\n# Supplementary Materials\n\n부록.\n"),
+        # only prose, but named `paper.md` alone in its folder, in a vault laid out that way
+        "Lamps/2019/LampSeg/paper.md": "LampSeg 논문은 가로등을 분할한다.\n\n**주요 기여**\n1. 빠르다.\n",
+        "Notes/paper.md": "LampSeg 논문은 가로등을 분할한다.\n",  # alone of its kind: not enough
+    })
+    assert paper_notes(graph) == {
+        "Lamps/2023/LampNet/paper.md", "Lamps/2024/SOIL_Semantic Online Lamp Calibration/paper.md",
+        "Lamps/2022/Dim_Bulb_Networks/paper.md", "Lamps/2021/Glow Fields/paper.md", "Lamps/2020/LampRecon/paper.md",
+        "Lamps/2019/LampSeg/paper.md"}
+    assert [(s.name, s.weight) for s in graph.decisions[NoteKey("Lamps/2019/LampSeg/paper.md")].signals] == [
+        ("year-folder", 0.3), ("folder-note", 0.7)]
+    assert [(s.name, s.weight) for s in graph.decisions[NoteKey("Notes/paper.md")].signals] == [("folder-note", 0.5)]
+    assert titles(graph) == {"LampNet", "SOIL: Semantic Online Lamp Calibration", "Dim Bulb Networks",
+                             "Glow Fields: Light as a Field", "LampRecon: Lamp Meshes From One Image", "LampSeg"}
+    assert graph.notes[NoteKey("Lamps/2023/LampNet/paper.md")].title == "LampNet"
+
+
+@pytest.mark.parametrize(("url", "venue"), [
+    ("https://proceedings.neurips.cc/paper_files/paper/2024/hash/03e9a69e-Abstract-Conference.html", "NeurIPS"),
+    ("http://papers.nips.cc/paper/1713-lamp-gradient-methods.pdf", "NeurIPS"),
+    ("https://openaccess.thecvf.com/content/CVPR2022/html/Obi_LampRecon_CVPR_2022_paper.html", "CVPR"),
+    ("https://openaccess.thecvf.com/content_iccv_2017/html/Obi_Lamps_ICCV_2017_paper.html", "ICCV"),
+    ("https://openaccess.thecvf.com/content/ICCV2023W/CVAMD/papers/Obi_Lamps_ICCVW_2023_paper.pdf", None),
+    ("https://arxiv.org/abs/2301.00001", None),
+    ("proceedings.neurips.cc/paper/2024", None),
+])
+def test_venues_that_proceedings_urls_name(url: str, venue: str | None) -> None:
+    assert venue_of_url(url) == venue
+
+
+def test_a_paper_link_near_the_top_gives_its_venue(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "Lamps/2025/Glowba/paper.md": (
+            "url: https://proceedings.neurips.cc/paper_files/paper/2024/hash/0a1b2c-Abstract-Conference.html\n\n"
+            "## GPT 정리\n\n요약.\n"),
+    })
+    (paper,) = graph.papers.values()
+    assert (paper.title, paper.year, paper.venue) == ("Glowba", 2025, "NeurIPS")
 
 
 # --- Zotero-named pages (Logseq, Obsidian): `2000_Surname_Title` with its PDF --------------------
@@ -367,6 +422,44 @@ def test_software_and_repositories_are_not_papers(make_vault: MakeVault) -> None
     assert "other-kind" in {s.name for s in graph.decisions[NoteKey("Books/Street Life.md")].signals}
 
 
+def test_a_zotero_template_for_papers_data_sets_and_code(make_vault: MakeVault) -> None:
+    head = ("---\naliases: [\"{alias}\"]\ntags: [{tags}]\nyear: {year}\n---\n"
+            "# {title} [📖](zotero://select/items/X)\n\n> [!abstract]-\n> {abstract}\n\n## Reading notes\n")
+    words = "We measure how far apart the lamp posts of sixty towns stand."
+    graph = graph_of(make_vault, {
+        # the writer's kind tags: a data source, an implementation
+        "Sources/okaforLampGrid2023.md": head.format(alias="Okafor (2023) LAMP-GRID R2023", tags="type/data",
+                                                   year=2023, title="LAMP-GRID R2023 - lamp post grid", abstract=words),
+        "Sources/obiTownGen2022.md": head.format(alias="Obi (2022) Town generator", tags="roads, type/implementation",
+                                               year=2022, title="Town generator", abstract=words),
+        # a paper filed as a reference and as a utility: still a paper; a reference without a year too
+        "Sources/triLampPostSpacing2022.md": head.format(alias="Tri et al. (2022) Lamp post spacing", year=2022,
+                                                       tags="type/reference, type/utility",
+                                                       title="Lamp Post Spacing in Small Towns", abstract=words),
+        "Sources/hartLampGAN.md": head.format(alias="Hart et al. LampGAN", year="", tags="roads, type/reference",
+                                             title="LampGAN: Street Lights with Adversarial Networks", abstract=words),
+        # a reference that is a repository
+        "Sources/obiObiLampTools2023.md": head.format(alias="Obi (2023) obi/lamp-tools", year=2023,
+                                                    tags="type/reference, type/utility",
+                                                    title="obi/lamp-tools", abstract=words),
+        # a web page saved from Zotero: no year, no tags, an empty abstract
+        "Sources/mapsLampNews.md": head.format(alias="Maps Lamp news", tags="", year="",
+                                             title="Lamp Foundation Releases Its Map – Lamp Foundation", abstract=""),
+    })
+    assert paper_notes(graph) == {"Sources/triLampPostSpacing2022.md", "Sources/hartLampGAN.md"}
+    signals = {key: [(s.name, s.weight) for s in graph.decisions[NoteKey(key)].signals] for key in (
+        "Sources/okaforLampGrid2023.md", "Sources/obiTownGen2022.md", "Sources/triLampPostSpacing2022.md",
+        "Sources/hartLampGAN.md", "Sources/obiObiLampTools2023.md", "Sources/mapsLampNews.md")}
+    assert ("other-kind", -1.5) in signals["Sources/okaforLampGrid2023.md"]
+    assert ("other-kind", -1.5) in signals["Sources/obiTownGen2022.md"]
+    assert signals["Sources/triLampPostSpacing2022.md"] == [
+        ("year-frontmatter", 1.0), ("paper-tag", 0.7), ("other-kind", -0.75), ("citekey-name", 0.3),
+        ("title-heading", 0.2), ("abstract-callout", 0.5)]
+    assert signals["Sources/hartLampGAN.md"] == [("paper-tag", 0.7), ("title-heading", 0.2), ("abstract-callout", 0.5)]
+    assert graph.decisions[NoteKey("Sources/obiObiLampTools2023.md")].score == 0.95
+    assert signals["Sources/mapsLampNews.md"] == [("citekey-name", 0.3), ("title-heading", 0.2)]
+
+
 # --- frontmatter of an academic vault: Zotero notes beside books and the writer's own notes ------
 
 def test_zotero_notes_beside_books_and_own_writing(make_vault: MakeVault) -> None:
@@ -400,6 +493,21 @@ def test_sentences_of_a_checklist_do_not_name_papers(make_vault: MakeVault) -> N
     (signal,) = [s for s in graph.decisions[NoteKey("how-to/set-up-the-editor-quickly.md")].signals
                  if s.name == "queue-link"]
     assert signal.weight == 0.2
+
+
+def test_a_to_do_list_linking_a_note_is_not_a_reading_queue(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "Notes/Fetch layers.md": (
+            "# Fetch layers\n- [ ] Call the step \"collect\"?\n- [ ] Tile seams in the output\n"
+            "- [ ] [[Area cut-off]]\n\n## Steps\n- [ ] [[Small block merging]]\n"),
+        "Notes/Area cut-off.md": "# Area cut-off\n\n- Clipping at the border cuts the town in two.\n",
+        "Notes/Small block merging.md": "# Small block merging\n\nBlocks under 50 m² join their neighbour.\n",
+    })
+    assert paper_notes(graph) == set()
+    for name in ("Notes/Area cut-off.md", "Notes/Small block merging.md"):
+        decision = graph.decisions[NoteKey(name)]
+        assert [(s.name, s.weight) for s in decision.signals] == [("title-heading", 0.2), ("queue-link", 0.5)]
+    assert graph.papers == {}
 
 
 # --- a reading note's sections and an arXiv id written as text ------------------------------------

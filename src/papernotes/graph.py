@@ -266,9 +266,14 @@ class _Builder:
                       if decision.is_paper and key not in self.private)
 
     def _tasks_in_queues(self, note: Note) -> list[tuple[Task, bool]]:
+        """Every task, and whether its list is a reading queue: under a reading heading, or made
+        only of links to notes. A to-do list (`- [ ] Raster output issue`, `- [ ] [[Boundary
+        determination]]`) links notes too, beside tasks written out or alone."""
         found = []
         for tasks in _tasks_by_heading(note).values():
-            in_queue = _is_queue(note, tasks, self.resolver)
+            in_queue = _is_queue(note, tasks, self.resolver) and (
+                any(_QUEUE_HEADING_RE.search(text) for text in _ancestors(note, tasks[0].line))
+                or len(tasks) >= 2 and all(_note_links_to_note(task.links, note, self.resolver) for task in tasks))
             found += [(task, in_queue) for task in tasks]
         return found
 
@@ -356,6 +361,7 @@ class _Builder:
                 mention = Paper(
                     title=self.notes[target].title if target else row.name,
                     sources=(Source(note.path, row.line, "table"),), year=row.year, venue=row.venue,
+                    authors=row.authors,
                     tags=row.topics, attributes=row.attributes, note=target,
                 )
                 index = self.index.add(mention)

@@ -211,6 +211,26 @@ def find_date(text: str) -> tuple[int | None, int | None]:
     return found_year, found_month
 
 
+# Proceedings whose URLs name their venue: NeurIPS's own, and the CVF's `content/CVPR2024/` or
+# `content_iccv_2017/` (workshops, `ICCV2023W`, are left alone).
+_NEURIPS_HOSTS = ("proceedings.neurips.cc", "papers.nips.cc", "papers.neurips.cc")
+_CVF_VENUE_RE = re.compile(r"^/content(?:/|_)(cvpr|iccv|eccv|wacv|accv)_?(?:19|20)\d{2}(?:/|_)", re.IGNORECASE)
+
+
+def venue_of_url(url: str) -> str | None:
+    """The venue a proceedings URL names (`proceedings.neurips.cc/…` is NeurIPS,
+    `openaccess.thecvf.com/content/CVPR2024/…` CVPR), or None."""
+    if "://" not in url:
+        return None
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if host in _NEURIPS_HOSTS:
+        return "NeurIPS"
+    if host == "openaccess.thecvf.com" and (match := _CVF_VENUE_RE.match(parts.path)):
+        return match.group(1).upper()
+    return None
+
+
 def is_book_url(url: str) -> bool:
     """A URL of a whole book, whatever DOI it holds: `link.springer.com/book/10.1007/978-…`,
     `…/doi/book/…`, `books.google.com/…` (a book's chapter, `/chapter/…`, is not)."""

@@ -15,7 +15,9 @@ from markdown_it.token import Token
 from papernotes.entries import (
     bold_titles,
     bracket_headings,
+    bracket_titles,
     cited_headings,
+    cited_items,
     daily_sections,
     field_sections,
     linked_sections,
@@ -43,12 +45,15 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     linked_sections.recognise,  # ## SynCamMaster: … \ https://arxiv.org/abs/…, ICLR 2025
     paper_lists.recognise,  # ## Reading list \ * [Title](papers/Title)
     reference_lists.recognise,  # ## References \ 1. Yu, Byron M., et al. "Title." … (2008).
+    bracket_titles.recognise,  # **(3) DDPG** \ [Full title] \ Authors (2016) \ [PAPER](…)
+    cited_items.recognise,  # - **Obi et al., NeurIPS 2020:** “Title” – what it showed
 )
 
 # What every entry of a convention contains: a note without it is skipped without a token walk,
 # which keeps loading close to markdown-it's own speed on vaults of one-paper notes. These are
 # pre-checks on the raw text only; the recognisers themselves read tokens.
 _HASHTAG_LINE_RE = re.compile(r"^#[^\s#]", re.MULTILINE)
+_BRACKET_LINE_RE = re.compile(r"^\[[^\[\]\n]++\][ \t]*+$", re.MULTILINE)
 
 
 def _contains(*markers: str) -> Callable[[str], bool]:
@@ -63,6 +68,8 @@ GATES: dict[Recogniser, Callable[[str], bool]] = {
     field_sections.recognise: _contains("uthor", "UTHOR", "by:", "By:"),
     cited_headings.recognise: _contains(" - ", " – ", " — "),
     linked_sections.recognise: _contains("://"),
+    cited_items.recognise: _contains("- **", "* **", "+ **"),
+    bracket_titles.recognise: lambda body: _BRACKET_LINE_RE.search(body) is not None,
     paper_lists.recognise: _contains("- ", "* ", "+ ", ". "),  # any list; the recogniser checks the rest
     reference_lists.recognise: _contains("et al", "“", '"'),
     daily_sections.recognise: lambda body: (

@@ -2,10 +2,11 @@
 
 An entry starts with a paragraph whose first line is only a bold title of two words or more
 (so `**CLIP-ICML2021**` or `**Problem**` are not titles). When the title stands alone, the next
-paragraph (even the first one of a list, which is what `* Authors *` lines turn into) continues
-it. After the title: an authors line (`*...*`, `<sup>` marks stripped), then venue and link
-lines and date lines (`2 Mar 2015`, `[Submitted on 6 Apr 2023]`); the first other line starts
-the comment, which becomes the summary.
+paragraph continues it; the first one of a list only when it is the authors line (`* Authors *`
+lines turn into a list), as a bold label above a list of citations (`**Paper list**` then
+`- Toshev and Szegedy 2014. [paper](…)`) is no paper's title. After the title: an authors line
+(`*...*`, `<sup>` marks stripped), then venue and link lines and date lines (`2 Mar 2015`,
+`[Submitted on 6 Apr 2023]`); the first other line starts the comment, which becomes the summary.
 
 It is a paper when it has a venue line, a paper link, or authors together with a link or a
 date; so `## Introductory Posts` entries (`[[Website](…)]` and a date only) are not papers. The
@@ -64,6 +65,10 @@ def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
                 continue  # no title waiting and none starting here: nothing to read
             lines = inline_lines(token, context.body_line)
             title = _title(lines[0])
+            if pending is not None and title is None and tokens[index - 2].type == "list_item_open" \
+                    and not _is_authors(lines[0]):
+                pending = None  # `**Paper list**` above `- Toshev and Szegedy 2014. [paper](…)`: a label
+                continue
             if pending is not None and title is None:
                 pending.lines.extend(lines)
                 _finish(pending, papers, context)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import fnmatch
+import posixpath
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -160,17 +162,35 @@ def _named_by_file(note: Note) -> bool:
 
 def paper_title(note: Note, decision: Decision) -> str:
     """A paper note's title: the note's own (frontmatter, title heading), but when only its file
-    name titles it (`3d-gan-pet-2018-200328`, `2000_Kitaev_Unpaired Majorana...`), the title the
-    note states in a `Paper:` field, a reference or a Zotero file name."""
+    name titles it (`3d-gan-pet-2018-200328`, `2000_Kitaev_Unpaired Majorana...`, or Dendron's
+    `title:` copied from the file name), the title the note states in a `Paper:` field, a
+    reference or a Zotero file name, else its `#` heading at the top (which other `#` headings
+    further down kept from titling the note); a folder's `paper.md` is titled by its folder
+    (`2023/H2ONet/paper.md`)."""
+    if not _named_by_file(note):
+        return note.title
     stated = decision.facts.title
     # many papers are titled by a question ("Do Priors Help?"), which an entry's title never is
-    if not stated or not _named_by_file(note) or placeholder_reason(stated) \
-            or title_problem(stated) not in (None, "a question"):
-        return note.title
-    if any(signal.name in _TITLE_SIGNALS for signal in decision.signals):
+    usable = bool(stated) and not placeholder_reason(stated) and title_problem(stated) in (None, "a question")
+    if usable and any(signal.name in _TITLE_SIGNALS for signal in decision.signals):
         return stated
-    # Dendron's `title:` repeats the file name above the note's own `# Title` heading
-    first = note.headings[0] if note.headings and note.title != file_title(note.path) else None
-    if first is not None and first.level == 1 and first.text == stated:
-        return stated
+    if note.title != file_title(note.path):
+        # Dendron's `title:` repeats the file name above the note's own `# Title` heading
+        first = note.headings[0] if note.headings else None
+        return stated if usable and first is not None and first.level == 1 and first.text == stated else note.title
+    first = next((heading for heading in note.headings if heading.line <= note.body_line + 5), None)
+    if first is not None and first.level == 1 and not placeholder_reason(first.text) \
+            and any(signal.name == "title-heading" for signal in decision.signals):
+        return first.text  # `# MobRecon: Mobile-Friendly…` at the top, with `# Supplementary` further down
+    if note.title == stem(note.path) and any(signal.name == "folder-note" for signal in decision.signals):
+        return folder_title(posixpath.basename(posixpath.dirname(note.path)))
     return note.title
+
+
+def folder_title(name: str) -> str:
+    """A folder named after a paper, as file names allow: `SOIC_Semantic Online Calibration` stands
+    for `SOIC: Semantic Online Calibration` (a file name cannot hold `:`); without spaces, `_`
+    joins words (`Deep_Residual_Learning`)."""
+    if " " in name:
+        return re.sub(r"(?<=\S)_(?=\S)", ": ", name, count=1) if name.count("_") == 1 else name
+    return " ".join(name.replace("_", " ").split())

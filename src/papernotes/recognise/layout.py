@@ -66,8 +66,12 @@ def folder_note_signals(note: Note, folder_note: FolderNote | None) -> list[Sign
         return []
     name = stem(note.path)
     signals = []
-    if name.casefold() == "paper" or folder_note.alike >= 3:
-        why = (f"named `{name}`, its folder's only note" if name.casefold() == "paper" else
+    paper = name.casefold() == "paper"
+    if paper and folder_note.alike >= 3:  # the name says so, and the vault is laid out that way
+        signals.append(Signal("folder-note", 0.7, f"named `{name}`, its folder's only note, as in "
+                                                  f"{folder_note.alike} folders alike"))
+    elif paper or folder_note.alike >= 3:
+        why = (f"named `{name}`, its folder's only note" if paper else
                f"its folder `{folder_note.folder}/`'s only note, as in {folder_note.alike} folders alike")
         signals.append(Signal("folder-note", 0.5, why))
     if len([word for word in _WORD_SEPARATORS_RE.split(folder_note.folder) if word]) >= 3:

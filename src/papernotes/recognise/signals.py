@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from papernotes.ids import arxiv_id, doi, find_year, is_known_venue, is_paper_url, normalise_venue
+from papernotes.ids import arxiv_id, doi, find_year, is_known_venue, is_paper_url, normalise_venue, venue_of_url
 from papernotes.model import Link, Note
 from papernotes.paths import stem
 from papernotes.recognise.titles import title_problem
@@ -30,7 +31,8 @@ TEMPLATE_WORDS = frozenset({"template", "templates", "tpl", "模板", "템플릿
 # What a note can be other than a paper's, as tags (`#dataset`, `type/utility`) or `type:` values say.
 OTHER_KINDS = frozenset({
     "book", "books", "textbook", "course", "lecture", "lectures", "person", "people", "author", "software", "tool",
-    "tools", "utility", "library", "package", "repo", "repository", "code",
+    "tools", "utility", "library", "package", "repo", "repository", "code", "implementation", "data", "dataset",
+    "datasets",
     "website", "web", "webpage", "blog", "video", "podcast", "talk", "project", "meeting", "moc", "hub", "index",
     "concept", "topic", "daily", "journal", "template", "书", "书籍", "课程", "工具", "人物",
     "책", "도서", "강의", "도구", "인물",
@@ -41,6 +43,8 @@ _BARE_KINDS = frozenset({"book", "books", "textbook", "person", "people", "softw
 _KIND_PREFIXES = ("type/", "kind/", "category/", "source/", "is/")
 PAPER_TAGS = frozenset({"paper", "papers", "paper-note", "papernote", "literature", "literature-note",
                         "reading-note", "论文", "论文笔记", "논문", "source/paper", "type/paper"})
+# Kinds that, after a kind prefix (`type/reference`, `kind/article`), say the note is a work of the literature.
+_REFERENCE_KINDS = frozenset({"paper", "papers", "article", "reference", "literature", "publication"})
 
 _YEAR_FOLDER_RE = re.compile(r"^(?:19|20)\d{2}$")
 _VENUE_YEAR_FOLDER_RE = re.compile(r"^([A-Za-z][A-Za-z&]{1,11})[-_ ']?((?:19|20)?\d{2})$")
@@ -198,10 +202,14 @@ def frontmatter_signals(note: Note) -> tuple[list[Signal], Facts]:
     if meta.year:
         signals.append(Signal("year-frontmatter", 1.0, f"frontmatter year {meta.year}"))
     tags = {tag.strip("#").casefold() for tag in note.tags}
-    if tags & PAPER_TAGS:
-        signals.append(Signal("paper-tag", 0.7, f"tagged `#{sorted(tags & PAPER_TAGS)[0]}`"))
+    paper_tag = min(tags & PAPER_TAGS, default=None) or min(
+        (tag for tag in tags if _tag_kind(tag) in _REFERENCE_KINDS), default=None)
+    if paper_tag:
+        signals.append(Signal("paper-tag", 0.7, f"tagged `#{paper_tag}`"))
     other = other_kind(note, tags)
-    if other:
+    if other and paper_tag:  # `#type/reference` beside `#type/data`: a paper its writer also files as data
+        signals.append(Signal("other-kind", -0.75, f"{other} beside `#{paper_tag}`: perhaps not a paper"))
+    elif other:
         signals.append(Signal("other-kind", -1.5, f"{other}: not a paper"))
     logseq: dict[str, str] = {}
     for name in ("authors", "author", "year", "doi", "venue", "url"):
@@ -221,10 +229,15 @@ def frontmatter_signals(note: Note) -> tuple[list[Signal], Facts]:
                           venue=logseq.get("venue") or (venue if venue != meta.venue else None))
 
 
+def _tag_kind(tag: str) -> str | None:
+    """The kind a prefixed tag names: `type/utility` -> `utility`; None without a kind prefix."""
+    return next((tag[len(prefix):] for prefix in _KIND_PREFIXES if tag.startswith(prefix)), None)
+
+
 def other_kind(note: Note, tags: set[str]) -> str | None:
     """`tagged #type/utility`, `type: book`, `type:: [[Course]]`: the note says it is something else."""
     for tag in sorted(tags):
-        kind = next((tag[len(prefix):] for prefix in _KIND_PREFIXES if tag.startswith(prefix)), tag)
+        kind = _tag_kind(tag) or tag
         if kind in OTHER_KINDS and (kind != tag or tag in _BARE_KINDS):
             return f"tagged `#{tag}`"
     values = frontmatter_value(note.frontmatter, "type", "category", "kind")
@@ -274,6 +287,7 @@ def body_signals(note: Note) -> tuple[list[Signal], Facts]:
     linked = near if any(signal.name == "paper-link" for signal in signals) else []  # one paper's, not a list's
     found_arxiv = next((found[6:] for found, _ in linked if found.startswith("arXiv:")), None)
     found_doi = next((found[4:] for found, _ in linked if found.startswith("doi:")), None)
+    venue = venue or next((name for found, _ in linked if (name := venue_of_url(found))), None)
     return signals, Facts(title=title, year=year, venue=venue, authors=authors, arxiv=found_arxiv, doi=found_doi)
 
 
@@ -361,11 +375,18 @@ def _labelled_paper_link(note: Note) -> Link | None:
 
 
 def _callout_line(note: Note) -> int:
+    """The line of the first abstract callout with words in it: a template's empty `> [!abstract]-`
+    (a Zotero item without an abstract, often a web page) says nothing."""
     if "[!" not in note.body:
         return 0
-    for index, text in enumerate(note.body.split("\n")):
+    lines = note.body.split("\n")
+    for index, text in enumerate(lines):
         if _CALLOUT_RE.match(text) and index not in note.code_lines:
-            return note.body_line + index
+            inside = [_CALLOUT_RE.sub("", text)]
+            inside += [line for line in itertools.takewhile(lambda line: line.lstrip().startswith(">"),
+                                                            lines[index + 1:])]
+            if any(line.strip(" \t>") for line in inside):
+                return note.body_line + index
     return 0
 
 

@@ -1,5 +1,5 @@
-"""What can never be a paper's title: a URL, a path, a to-do, a question, a generic heading or
-template syntax."""
+"""What can never be a paper's title: a URL, a path, a to-do, a question, a generic heading, a
+figure or table caption or template syntax."""
 
 from __future__ import annotations
 
@@ -25,15 +25,20 @@ _TODO_VERBS = frozenset("""
     rename reply research reorganise reorganize schedule send set setup submit test todo tidy
     try update upload use write
 """.split())
+# `Table 4. Ablations`, `Figure 2: Overview`, `Fig. 3`, `그림 2.`, `表 1`: a caption, not a paper.
+_CAPTION_RE = re.compile(r"^(?:table|tab\.|figure|fig\.|algorithm|alg\.|표|그림|图|表)\s*+[A-Z]?\d+(?:\.\d+)?"
+                         r"(?:[.:：)]|\s|$)", re.IGNORECASE)
 # Words that make up headings of a note's own structure, never a paper's name.
 GENERIC_WORDS = frozenset("""
-    a abstract and appendix background code comment comments conclusion conclusions contents
+    a abstract and annotation annotations appendix background code comment comments conclusion conclusions contents
+    excerpt excerpts highlight highlights quote quotes
     contribution contributions discussion discussions experiment experiments figure figures
     further idea ideas implementation info information intro introduction key link links list lists log metadata
     method methods misc
     motivation my note notes of other others overview paper papers problem problems question
     queue questions read readme reading ref reference references related resource resources result results
     checklist summary table tag tags the thought thoughts title to todo toc usage work
+    摘录 书摘
     参考 参考文献 总结 摘要 笔记 方法 实验 结论 背景 动机 贡献 问题 引用 链接 标签 相关工作 标题 요약 참고 정리 제목
 """.split())
 
@@ -50,6 +55,8 @@ def title_problem(text: str) -> str | None:
         return "a path"
     if _TEMPLATE_RE.search(stripped):
         return "template syntax"
+    if _CAPTION_RE.match(stripped):
+        return "a caption"
     words = key.split()
     if all(word in GENERIC_WORDS for word in words):
         return "a generic heading"

@@ -6,13 +6,12 @@ import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.test_site_build import build_site, page, write_vault
-
 from papernotes.loader import load_vault
 from papernotes.markdown.logseq import hide_properties
 from papernotes.markdown.parser import make_parser
 from papernotes.pages import build_site as build_core_site
 from papernotes.rewrite import note_html
+from tests.test_site_build import build_site, page, write_vault
 
 KITAEV = "64cbbde2-2685-4e08-96b6-b18c7f6e7874"
 SOLUTION = "64cbc95f-3878-4633-9f23-c3ae9a407a7e"

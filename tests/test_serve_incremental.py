@@ -22,10 +22,10 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from generate_vault import generate  # noqa: E402
 
+from papernotes.explore.previews import SHARD_PAGES  # noqa: E402
 from papernotes.loader import load_vault  # noqa: E402
 from papernotes.pages import build_site as build_core_site  # noqa: E402
 from papernotes.pages import topic_src  # noqa: E402
-from papernotes.explore.previews import SHARD_PAGES  # noqa: E402
 
 SERVE_URL = "http://127.0.0.1:8000/"
 _PLUGINS = dict(MkDocsConfig._schema)["plugins"]

@@ -270,7 +270,7 @@ class PaperIndex:
             # with a paper of another arXiv id); a shared title joins unless a year says so too.
             strong = key.startswith(STRONG_KEYS)
             names = _STRONG_EVIDENCE if strong else _EVIDENCE
-            for met, other in [(met, other) for met in _meets(key) for other in self._by_key.get(met, ())]:
+            for met, other in [(kind, other) for kind in _meets(key) for other in self._by_key.get(kind, ())]:
                 mine, theirs = self._root(index), self._root(other)
                 if mine == theirs:
                     break

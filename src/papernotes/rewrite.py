@@ -316,7 +316,8 @@ class _Page:
         if resolved.key not in self.ctx.published:
             return html.escape(link.raw, quote=False)
         text = block_text(self.ctx.notes[NoteKey(resolved.key)], resolved.anchor[1:]) or link.raw
-        href = "#" + html.escape(resolved.anchor) if resolved.key == note.path else self.href(resolved.key, resolved.anchor)
+        here = resolved.key == note.path
+        href = "#" + html.escape(resolved.anchor) if here else self.href(resolved.key, resolved.anchor)
         return f'<a class="pn-block-ref" href="{href}">{html.escape(text, quote=False)}</a>'
 
     def embed(self, link: Link, resolved: Resolved | None, stack: tuple[str, ...]) -> str:

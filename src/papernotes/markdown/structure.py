@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 
 from markdown_it.token import Token
 
+from papernotes.markdown.logseq import LOGSEQ_ID_RE, LOGSEQ_PROPERTY_RE
 from papernotes.model import (
     Citation,
     CiteItem,
@@ -22,7 +23,6 @@ from papernotes.model import (
     TableRow,
     Task,
 )
-from papernotes.markdown.logseq import LOGSEQ_ID_RE, LOGSEQ_PROPERTY_RE
 from papernotes.paths import decode_link_target, has_scheme, heading_anchor
 
 _BLOCK_ID_RE = re.compile(r"(?:^|\s)\^([A-Za-z0-9][A-Za-z0-9\-]*)\s*$")

@@ -169,7 +169,7 @@ def paper_title(note: Note, decision: Decision) -> str:
     (`2023/H2ONet/paper.md`)."""
     if not _named_by_file(note):
         return note.title
-    stated = decision.facts.title
+    stated = decision.facts.title or ""
     # many papers are titled by a question ("Do Priors Help?"), which an entry's title never is
     usable = bool(stated) and not placeholder_reason(stated) and title_problem(stated) in (None, "a question")
     if usable and any(signal.name in _TITLE_SIGNALS for signal in decision.signals):

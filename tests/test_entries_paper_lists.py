@@ -81,6 +81,27 @@ def test_a_literature_review_folder_makes_its_notes_reading_lists_of_wikilinks()
     ]
 
 
+READING_REVIEW = """\
+# Converters
+* [[Harvesting Light with Folded Cells]]
+* Loss budget of boost stages in intermittent harvesting nodes
+* 250 mW transformerless boost stage for soil batteries
+* Control logic to retune the clock would cost too much (I think this is it.)
+* It is easy for me to see how it works
+* ADC is handled by a tiny ramp comparator
+* Ask Ben first
+"""
+
+
+def test_a_literature_review_note_takes_unlinked_titles_but_not_remarks() -> None:
+    assert recognised("Literature Reviews/Converters.md", READING_REVIEW) == [
+        (2, "Harvesting Light with Folded Cells", (("note", "Harvesting Light with Folded Cells"),)),
+        (3, "Loss budget of boost stages in intermittent harvesting nodes", ()),
+        (4, "250 mW transformerless boost stage for soil batteries", ()),
+    ]
+    assert recognised("Want to Read/Converters.md", READING_REVIEW) == []
+
+
 def test_one_paper_notes_folders_are_not_reading_lists() -> None:
     assert recognised("Want to Read/Solar.md", READING_LIST) == []
     assert recognised("literature_review/papers/Solar.md", READING_LIST) == []

@@ -7,8 +7,9 @@ below `## Essential Reading List`. The heading is the evidence: a section's head
 to the next heading of the same level, so `### 28.06.2021 - 04.07.2021` under `## Two Papers A
 Week` is still a papers section. A note filed in a folder of reading lists (`Literature
 Reviews/Solar.md`) is a papers section as a whole, with wikilinks as items
-(`- [[Title]]`, `- [[Want to Read/Title]]`); a note named as one (`Articles to read.md`) takes
-unlinked items too when they read as titles (four words or more, capitalised, not a sentence).
+(`- [[Title]]`, `- [[Want to Read/Title]]`); such a note, and a note named as one (`Articles to
+read.md`), takes unlinked items too when they read as titles (four words or more, capitalised or
+led by a quantity such as `100 μW`, not a sentence, not a remark such as `ADC is handled by ...`).
 
 Judgement calls: the item's first line must start with the link (a check mark or emoji before it
 is allowed), its label must read as a title (three words, or a `Name: ...` form), and the link
@@ -67,6 +68,13 @@ READING_LIST_NAME_RE = re.compile(
 _TITLE_WORDS = 3
 _COMMENT_RE = re.compile(r"\(\s*[a-z]+\s")  # `(will update if it's accepted)`; `(3D-DCNNs)` is a name
 _PLAIN_TITLE_WORDS = 4
+# A remark, not a title: a lower-case finite verb or a first-person word (`ADC is handled by ...`,
+# `It is very easy for me to ...`, `(I bet this is it.)`); a title's verbs are capitalised (`Attention
+# Is All You Need`) or participles.
+_SENTENCE_WORD_RE = re.compile(
+    r"\b(?:is|are|was|were|would|should|could|will|can|did|does|do)\b|\b(?:I|me|my|It|This|There)\b"
+)
+_QUANTITY_RE = re.compile(r"\d[\d.,]*+\s?[^\W\d_]{1,3}\s")  # `100 μW coreless flyback converter ...`
 _NAMES = 3
 _NAME_RE = re.compile(r"(?:and )?[A-Z][\w'.\-]*+(?: [A-Z][\w'.\-]*+){1,3}")  # `Jonathan Ho`, `J. R. R. Tolkien`
 
@@ -79,7 +87,7 @@ def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
         return []
     papers: list[Paper] = []
     # (level, names papers, calls itself a list of papers) of the headings above
-    sections: list[tuple[int, bool, bool]] = [(0, reading_list, named_list)]
+    sections: list[tuple[int, bool, bool]] = [(0, reading_list, reading_list)]
     pending: Token | None = None
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
@@ -193,9 +201,9 @@ def _plain(line: Line, context: EntryContext) -> Paper | None:
     """An unlinked item of a reading list: a title when it reads as one (four words, capitalised,
     not a sentence, no comment in parentheses)."""
     text = line.text
-    if (len(text.split()) < _PLAIN_TITLE_WORDS or not text[:1].isupper()
+    if (len(text.split()) < _PLAIN_TITLE_WORDS or not (text[:1].isupper() or _QUANTITY_RE.match(text))
             or text.endswith((".", "!", "?", "。")) or "://" in text or _COMMENT_RE.search(text)
-            or _is_names(text)):
+            or _SENTENCE_WORD_RE.search(text) or _is_names(text)):
         return None
     title = clean_title(text)
     return entry(context, line.number, CONVENTION, title.text, year=title.year, short_name=title.short_name)

@@ -74,7 +74,7 @@ _PLAIN_TITLE_WORDS = 4
 _SENTENCE_WORD_RE = re.compile(
     r"\b(?:is|are|was|were|would|should|could|will|can|did|does|do)\b|\b(?:I|me|my|It|This|There)\b"
 )
-_QUANTITY_RE = re.compile(r"\d[\d.,]*+\s?[^\W\d_]{1,3}\s")  # `100 μW coreless flyback converter ...`
+_QUANTITY_RE = re.compile(r"(?<![\d.,])\d[\d.,]*+\s?[^\W\d_]{1,3}\s")  # `100 μW coreless flyback converter ...`
 _NAMES = 3
 _NAME_RE = re.compile(r"(?:and )?[A-Z][\w'.\-]*+(?: [A-Z][\w'.\-]*+){1,3}")  # `Jonathan Ho`, `J. R. R. Tolkien`
 

@@ -24,6 +24,7 @@ from papernotes.recognise import (
     folder_notes,
     names_its_link,
     paper_line_targets,
+    has_paper_evidence,
     paper_title,
     title_problem,
 )
@@ -288,7 +289,7 @@ class _Builder:
         decision = self.decisions[note.path]
         own_paper = self._own_entry(note) and decision.is_paper
         for entry in note.papers:
-            if title_problem(entry.title):
+            if title_problem(entry.title, has_paper_evidence(entry)):
                 continue
             target = NoteKey(note.path) if own_paper else self._entry_note(note, entry)
             mention = replace(entry, note=target) if target else entry
@@ -347,7 +348,8 @@ class _Builder:
                 target = self._row_note(note, row)
                 if target is not None and target not in self.private and not self.decisions[target].is_paper:
                     target = None
-                if target in self.private or (target is None and title_problem(row.name)):
+                evidenced = row.year is not None or row.venue is not None
+                if target in self.private or (target is None and title_problem(row.name, evidenced)):
                     continue
                 mention = Paper(
                     title=self.notes[target].title if target else row.name,

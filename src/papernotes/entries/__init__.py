@@ -23,7 +23,7 @@ from papernotes.entries import (
 )
 from papernotes.entries.context import EntryContext
 from papernotes.model import Paper
-from papernotes.recognise.titles import title_problem
+from papernotes.recognise.titles import has_paper_evidence, title_problem
 
 Recogniser = Callable[[Sequence[Token], EntryContext], list[Paper]]
 
@@ -63,8 +63,8 @@ __all__ = ["GATES", "RECOGNISERS", "EntryContext", "Recogniser", "recognise_entr
 def recognise_entries(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
     """Every paper written inline in one note, in document order, each with Source(path, line, kind).
 
-    An entry whose title could not be a paper's (a URL, a path, a to-do, `## Ref and Tag`) is
-    dropped, whichever convention found it; a line that two conventions read is the first one's.
+    An entry whose title could not be a paper's (a URL, a path, a to-do, `## Ref and Tag`, a
+    question without a paper link, venue or authors) is dropped, whichever convention found it; a line that two conventions read is the first one's.
     """
     body = context.body
     found = [
@@ -72,7 +72,7 @@ def recognise_entries(tokens: Sequence[Token], context: EntryContext) -> list[Pa
         for recognise in RECOGNISERS
         if body is None or recognise not in GATES or GATES[recognise](body)
         for paper in recognise(tokens, context)
-        if title_problem(paper.title) is None
+        if title_problem(paper.title, has_paper_evidence(paper)) is None
     ]
     by_line: dict[int, Paper] = {}
     for paper in found:

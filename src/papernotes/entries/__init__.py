@@ -64,7 +64,8 @@ def recognise_entries(tokens: Sequence[Token], context: EntryContext) -> list[Pa
     """Every paper written inline in one note, in document order, each with Source(path, line, kind).
 
     An entry whose title could not be a paper's (a URL, a path, a to-do, `## Ref and Tag`, a
-    question without a paper link, venue or authors) is dropped, whichever convention found it; a line that two conventions read is the first one's.
+    question without a paper link, venue or authors) is dropped, whichever convention found it;
+    a line that two conventions read is the first one's.
     """
     body = context.body
     found = [

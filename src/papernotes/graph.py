@@ -22,9 +22,9 @@ from papernotes.recognise import (
     Signal,
     decide,
     folder_notes,
+    has_paper_evidence,
     names_its_link,
     paper_line_targets,
-    has_paper_evidence,
     paper_title,
     title_problem,
 )

@@ -76,7 +76,8 @@ _SENTENCE_WORD_RE = re.compile(
 )
 _QUANTITY_RE = re.compile(r"(?<![\d.,])\d[\d.,]*+\s?[^\W\d_]{1,3}\s")  # `100 μW coreless flyback converter ...`
 _NAMES = 3
-_NAME_RE = re.compile(r"(?<![\w'.\-])(?:and )?[A-Z][\w'.\-]*+(?: [A-Z][\w'.\-]*+){1,3}")  # `Jonathan Ho`, `J. R. R. Tolkien`
+# `Jonathan Ho`, `J. R. R. Tolkien`; from a word's start only, so linear under `search`
+_NAME_RE = re.compile(r"(?<![\w'.\-])(?:and )?[A-Z][\w'.\-]*+(?: [A-Z][\w'.\-]*+){1,3}")
 
 
 def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:

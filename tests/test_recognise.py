@@ -503,3 +503,24 @@ def test_a_numbered_section_is_not_a_title_heading(make_vault: MakeVault) -> Non
     "${title}", "Reading {{title}}"])
 def test_template_syntax_never_titles_a_paper(title: str) -> None:
     assert title_problem(title) == "template syntax"
+
+
+def test_references_as_publishers_and_researchgate_copy_them() -> None:
+    def facts(line: str) -> tuple[object, ...]:
+        note = load_note("x.md", f"# X\n\n{line}\n".encode())[0]
+        signals, found = citation_signals(note)
+        return tuple(s.reason for s in signals), found.year, found.title, found.authors
+
+    assert facts("Ada Obi, Paul H. J. Kelly, and Jun Li. 2020. Tiny caches for big models. ACM Trans. Comp. 4, 1.") == (
+        ("a reference to the paper (ACM)",), 2020, "Tiny caches for big models", ("Ada Obi", "Paul H. J. Kelly", "Jun Li"))
+    assert facts("Obi, A., Tran, B., Li, J. et al. Tiny caches for big models. Comput Res 26, 257 (2011). https://x") == (
+        ("a reference to the paper (Springer)",), 2011, "Tiny caches for big models", ("Obi", "Tran", "Li"))
+    assert facts("Obi, Ada, et al. Tiny caches for big models: a study. IEEE, 2020.") == (
+        ("a reference to the paper (MLA)",), 2020, "Tiny caches for big models: a study", ("Obi",))
+    assert facts("Obi, Ada & Tran, Ben. (2019). Tiny caches for big models. Journal of Caches. 36. 1-26.") == (
+        ("a reference to the paper (ResearchGate)",), 2019, "Tiny caches for big models", ("Obi", "Tran"))
+    assert facts('Reference: "Tiny Caches for Big Models", Ada Obi and Ben Tran, Symposium X, May 2015') == (
+        ("a reference to the paper (labelled)",), 2015, "Tiny Caches for Big Models", ())
+    # prose that looks a little like a reference is not one
+    assert facts("Obi, Ada, et al. wrote this in a hurry. We liked it.") == ((), None, None, ())
+    assert facts('Reference: "see below", nothing else') == ((), None, None, ())

@@ -514,7 +514,7 @@ def test_references_as_publishers_and_researchgate_copy_them() -> None:
     assert facts("Ada Obi, Paul H. J. Kelly, and Jun Li. 2020. Tiny caches for big models. ACM Trans. 4, 1.") == (
         ("a reference to the paper (ACM)",), 2020, "Tiny caches for big models",
         ("Ada Obi", "Paul H. J. Kelly", "Jun Li"))
-    assert facts("Obi, A., Tran, B., Li, J. et al. Tiny caches for big models. Comput Res 26, 257 (2011). https://x") == (
+    assert facts("Obi, A., Tran, B., Li, J. et al. Tiny caches for big models. Comput Res 26 (2011). https://x") == (
         ("a reference to the paper (Springer)",), 2011, "Tiny caches for big models", ("Obi", "Tran", "Li"))
     assert facts("Obi, Ada, et al. Tiny caches for big models: a study. IEEE, 2020.") == (
         ("a reference to the paper (MLA)",), 2020, "Tiny caches for big models: a study", ("Obi",))

@@ -467,6 +467,25 @@ def test_a_talk_in_a_folder_per_paper_is_not_a_paper(make_vault: MakeVault) -> N
     assert len(paper_notes(graph)) == 3
 
 
+def test_a_reading_list_item_linking_a_talk_or_a_note_marked_not_a_paper_names_no_paper(
+        make_vault: MakeVault) -> None:
+    files: dict[str, str | bytes] = {
+        f"papers/{name}/README.md": f"# {name.replace('-', ' ')}\n\nNotes.\n"
+        for name in ("Sparse-Mixers-for-Tiny-Images", "Hop-Fields-Revisited-Again", "Patch-Diffusion-at-Scale")}
+    files["papers/GPU-Features-and-Beyond/README.md"] = "# GPU Features and Beyond\n\n**Speaker**: Ada Obi\n"
+    files["papers/Lab-Meeting-Slides-For-May/README.md"] = "---\npaper: false\n---\n# Lab Meeting Slides For May\n"
+    files["README.md"] = "# List of Papers\n\n" + "".join(
+        f"1. [{name.replace('-', ' ')}](papers/{name})\n"
+        for name in ("Sparse-Mixers-for-Tiny-Images", "GPU-Features-and-Beyond", "Lab-Meeting-Slides-For-May",
+                     "Hop-Fields-Revisited-Again"))
+    graph = graph_of(make_vault, files)
+    assert sorted((p.title, p.note) for p in graph.papers.values()) == [
+        ("Hop Fields Revisited Again", "papers/Hop-Fields-Revisited-Again/README.md"),
+        ("Patch Diffusion at Scale", "papers/Patch-Diffusion-at-Scale/README.md"),
+        ("Sparse Mixers for Tiny Images", "papers/Sparse-Mixers-for-Tiny-Images/README.md"),
+    ]
+
+
 def test_references_in_acm_and_ieee_styles() -> None:
     def note_of(text: str) -> Note:
         return load_note("x.md", text.encode())[0]

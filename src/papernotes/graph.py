@@ -292,11 +292,20 @@ class _Builder:
             if title_problem(entry.title, has_paper_evidence(entry)):
                 continue
             target = NoteKey(note.path) if own_paper else self._entry_note(note, entry)
+            if target is not None and self._says_it_is_not_a_paper(target):
+                continue  # a list item linking a talk's notes (`**Speaker**:`) or a note marked `paper: false`
             mention = replace(entry, note=target) if target else entry
             index = self.index.add(mention)
             if own_paper:
                 self.note_mention.setdefault(note.path, index)
             self.pending.edges.append((index, "mention", note.path, entry.sources[0].line))
+
+    def _says_it_is_not_a_paper(self, key: NoteKey) -> bool:
+        """The note is no paper's by the user's word or by its own (`other-kind`): what links it
+        names no paper. A note merely short of evidence is still joined to the entries naming it."""
+        decision = self.decisions[key]
+        return not decision.is_paper and (bool(decision.overridden_by)
+                                          or any(signal.name == "other-kind" for signal in decision.signals))
 
     def _entry_note(self, note: Note, entry: Paper) -> NoteKey | None:
         target = entry.link("note")

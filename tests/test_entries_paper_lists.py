@@ -176,3 +176,21 @@ def test_raw_html_lists_of_linked_titles_in_a_papers_section() -> None:
         (8, "Heron: Sparse Flight Paths", "Heron", (("note", "2025/Heron-_Sparse_Flight/"),)),
         (13, "Kite", "Kite", (("note", "2025/Kite/"),)),
     ]
+
+
+def test_references_written_as_a_bibliography_writes_them() -> None:
+    text = (
+        "# Notes on Folded Sensing\n\n### 参考文献\n\n"
+        "几篇值得看的。\n\n"
+        "1. Ada Obi, Ben K. Tran, and Łukasz Li. Folded sensing for sparse ultrasound. In ICIP, 2019. 很重要。\n"
+        "2. Jun Li and Mara Ode. Deep priors: one more try. arXiv preprint arXiv:2012.00364, 2020.\n"
+        "3. Mara Ode, Jun Li. Tiny transformer. 直接的应用。\n"
+        "4. We read this one twice. It was good.\n"
+        "5. The student from that lab wrote a thesis about it. Should read.\n"
+    )
+    found = recognise_entries(make_parser().parse(text), EntryContext(NoteKey("folded.md"), 1, NoteMeta(), text))
+    assert [(p.sources[0].line, p.title, p.year, p.authors) for p in found] == [
+        (7, "Folded sensing for sparse ultrasound", 2019, ("Ada Obi", "Ben K. Tran", "Łukasz Li")),
+        (8, "Deep priors: one more try", 2020, ("Jun Li", "Mara Ode")),
+        (9, "Tiny transformer", None, ("Mara Ode", "Jun Li")),
+    ]

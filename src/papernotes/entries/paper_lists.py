@@ -20,7 +20,9 @@ business. A local link (`papers/Roofline`, `notes/x.md`) is the paper's own note
 joins the entry to it. A citation after the link (`** — Wang et al., CVPR 2024: why it matters`)
 gives authors, venue and year. Raw HTML lists in such a section (`<li><details><summary><a
 href="2025/X/">(X) X: title</a>`, as README generators write them) are read with an HTML parser,
-a leading `(X)` being the short name.
+a leading `(X)` being the short name. An unlinked item in such a section written as a
+bibliography writes a reference (`Ada Obi, Ben Tran, and Jun Li. Title. In Venue, 2020.`) is a
+paper: its list of authors is the evidence.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from urllib.parse import urlsplit
 from markdown_it.token import Token
 
 from papernotes.entries.context import EntryContext, entry
-from papernotes.entries.fields import citation_tail, clean_title
+from papernotes.entries.fields import citation_tail, clean_title, parse_reference
 from papernotes.entries.lines import Line, heading_text, inline_lines, line_text
 from papernotes.entries.links import host_kind
 from papernotes.model import Paper
@@ -115,7 +117,7 @@ def _paper(line: Line, context: EntryContext, unlinked_titles: bool) -> Paper | 
     tokens = line.tokens
     start = next((i for i, token in enumerate(tokens) if token.type in ("link_open", "wikilink")), None)
     if start is None:
-        return _plain(line, context) if unlinked_titles else None
+        return _reference(line, context) or (_plain(line, context) if unlinked_titles else None)
     if any(char.isalnum() for char in line_text(tokens[:start])):
         return None
     if tokens[start].type == "wikilink":
@@ -208,6 +210,15 @@ def _plain(line: Line, context: EntryContext) -> Paper | None:
         return None
     title = clean_title(text)
     return entry(context, line.number, CONVENTION, title.text, year=title.year, short_name=title.short_name)
+
+
+def _reference(line: Line, context: EntryContext) -> Paper | None:
+    """An unlinked item written as a bibliography writes a reference (`A. Obi, Ben Tran, and Jun
+    Li. Title. In Venue, 2020.`): its authors are the evidence; the title is the second sentence."""
+    found = parse_reference(line.text)
+    if found is None:
+        return None
+    return entry(context, line.number, CONVENTION, found.title, year=found.year, authors=found.authors)
 
 
 def _is_names(text: str) -> bool:

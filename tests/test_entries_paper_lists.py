@@ -194,3 +194,17 @@ def test_references_written_as_a_bibliography_writes_them() -> None:
         (8, "Deep priors: one more try", 2020, ("Jun Li", "Mara Ode")),
         (9, "Tiny transformer", None, ("Mara Ode", "Jun Li")),
     ]
+
+
+def test_a_paragraph_of_one_link_a_line_in_a_reading_list_note() -> None:
+    text = (
+        "[Can Tiny Sensors Count Photons?](https://arxiv.org/pdf/2401.00001.pdf)\n"
+        "[A 64 × 64 Gated Photon Counter for Lifetime Imaging](https://ieeexplore.ieee.org/document/1234567)\n"
+        "[see the lab page](https://example.org/lab)\n\n"
+        "We liked [Burst Imaging for Dim Scenes](https://dl.acm.org/doi/10.1145/0000001.0000003) a lot.\n"
+    )
+    assert [(line, title) for line, title, _ in recognised("Literature Reviews/Imaging.md", text)] == [
+        (1, "Can Tiny Sensors Count Photons?"),
+        (2, "A 64 × 64 Gated Photon Counter for Lifetime Imaging"),
+    ]
+    assert recognised("Imaging.md", text) == []

@@ -52,7 +52,7 @@ GATES: dict[Recogniser, Callable[[str], bool]] = {
     bold_titles.recognise: _contains("**"),
     reading_log.recognise: _contains("(19", "(20", "(21", "]("),
     bracket_headings.recognise: _contains("《"),
-    paper_lists.recognise: _contains("- ", "* ", "+ ", ". "),  # any list; the recogniser checks the rest
+    paper_lists.recognise: _contains("- ", "* ", "+ ", ". ", "]("),  # any list or link; the recogniser checks the rest
     daily_sections.recognise: lambda body: (
         _contains(*daily_sections.LABELS)(body) or _HASHTAG_LINE_RE.search(body) is not None),
 }

@@ -18,7 +18,8 @@ table-of-contents anchor, code, a video, or a page on a host we do not know (a t
 likely as a paper). Task items are queues, the graph's
 business. A local link (`papers/Roofline`, `notes/x.md`) is the paper's own note, so the graph
 joins the entry to it. A citation after the link (`** — Wang et al., CVPR 2024: why it matters`)
-gives authors, venue and year. Raw HTML lists in such a section (`<li><details><summary><a
+gives authors, venue and year. A paragraph whose lines are each one link (`[Title](https://arxiv.org/…)`,
+pasted one paper a line) is read as such items. Raw HTML lists in such a section (`<li><details><summary><a
 href="2025/X/">(X) X: title</a>`, as README generators write them) are read with an HTML parser,
 a leading `(X)` being the short name. An unlinked item in such a section written as a
 bibliography writes a reference (`Ada Obi, Ben Tran, and Jun Li. Title. In Venue, 2020.`) is a
@@ -101,6 +102,10 @@ def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
             sections.append((level, bool(PAPERS_HEADING_RE.search(text)), bool(LIST_HEADING_RE.search(text))))
         elif token.type == "html_block" and any(section[1] for section in sections) and "<li" in token.content:
             papers += _html_items(token, context)
+        elif token.type == "inline" and token.level == 1 and tokens[index - 1].type == "paragraph_open" \
+                and any(section[1] for section in sections):
+            papers += [paper for line in inline_lines(token, context.body_line)
+                       if _only_a_link(line) and (paper := _paper(line, context, False)) is not None]
         elif token.type == "list_item_open":
             pending = None if "checked" in token.meta or not any(s[1] for s in sections) else token
         elif token.type == "inline" and pending is not None:
@@ -111,6 +116,12 @@ def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
                     papers.append(paper)
             pending = None
     return papers
+
+
+def _only_a_link(line: Line) -> bool:
+    """A paragraph's line that is one link and nothing else: a pasted reading list, one paper a line."""
+    kinds = [token.type for token in line.tokens if token.type != "text" or token.content.strip()]
+    return len(kinds) >= 2 and kinds[0] == "link_open" and kinds[-1] == "link_close" and kinds.count("link_open") == 1
 
 
 def _paper(line: Line, context: EntryContext, unlinked_titles: bool) -> Paper | None:

@@ -91,3 +91,22 @@ def test_contents_tutorials_tasks_thoughts_and_code_are_not_papers() -> None:
         "here",
         "YOLO",
     }
+
+
+def test_bold_titles_followed_by_a_citation_and_a_comment() -> None:
+    text = (
+        "### References to Follow Up\n\n"
+        "1. **Folded Flow Nets for Dense Motion** — Obi et al., CVPR 2023: the baseline it beats.\n"
+        "2. **Gliders** — [Tran & Li, ECCV 2022](../../2022/Gliders/): where the idea starts.\n"
+        "3. **Kite: Mapping by Gliding** — Ode et al., 2021: an earlier attempt.\n"
+        "4. **Perch** — Obi et al., TOG 2023 [ref 19]\n"
+        "5. **Wind tunnels** — see the appendix: why it is slow.\n"
+        "6. **Sparse Wings at Scale** — 2026: follows up on it.\n"
+    )
+    found = reading_log.recognise(make_parser().parse(text), CONTEXT)
+    assert [(p.sources[0].line, p.title, p.venue, p.year, p.authors) for p in found] == [
+        (3, "Folded Flow Nets for Dense Motion", "CVPR", 2023, ("Obi",)),
+        (4, "Gliders", "ECCV", 2022, ("Tran", "Li")),
+        (5, "Kite: Mapping by Gliding", None, 2021, ("Ode",)),
+        (6, "Perch", "TOG", 2023, ("Obi",)),
+    ]

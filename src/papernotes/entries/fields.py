@@ -179,7 +179,7 @@ def citation_tail(text: str) -> Citation | None:
     head = text[: match.start()].strip(" ,;:.(")
     authors: tuple[str, ...] = ()
     if head and not any(char.isdigit() for char in head):
-        authors = parse_authors(re.sub(r"\s+and\s+", ", ", _ET_AL_TAIL_RE.sub("", head)))
+        authors = parse_authors(re.sub(r"\s+(?:and|&)\s+", ", ", _ET_AL_TAIL_RE.sub("", head)))
     return Citation(authors, found)
 
 

@@ -50,7 +50,8 @@ _PAPER_SUFFIX_RE = re.compile(r"[,.]?(?:(?<!\s)\s++)?\bpaper\s*+\[*+\s*+$", re.I
 _SHORT_NAME_RE = re.compile(r"\A([\w\-+.]++),\s++(\S++(?:\s++\S++){2,})")
 # Where a citation after a bold title ends and the comment starts: `…, CVPR 2023: why it matters`, `[ref 19]`
 _COMMENT_START_RE = re.compile(r":\s|\s\[")
-_ET_AL_YEAR_RE = re.compile(r"[\s—–-]*+(?P<authors>[A-Z][^,:\d]{0,60}?)\s++et al\.?,\s*+(?P<year>(?:19|20)\d{2})\s*+$")
+_ET_AL_YEAR_RE = re.compile(r"(?<![\s—–-])[\s—–-]*+(?P<authors>[A-Z][^,:\d]{0,60}?)\s++et al\.?,\s*+"
+                            r"(?P<year>(?:19|20)\d{2})\s*+$")
 
 
 def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:

@@ -86,6 +86,7 @@ READING_REVIEW = """\
 * [[Harvesting Light with Folded Cells]]
 * Loss budget of boost stages in intermittent harvesting nodes
 * 250 mW transformerless boost stage for soil batteries
+* ELI: bare-metal paging for I/O devices
 * Control logic to retune the clock would cost too much (I think this is it.)
 * It is easy for me to see how it works
 * ADC is handled by a tiny ramp comparator
@@ -98,6 +99,7 @@ def test_a_literature_review_note_takes_unlinked_titles_but_not_remarks() -> Non
         (2, "Harvesting Light with Folded Cells", (("note", "Harvesting Light with Folded Cells"),)),
         (3, "Loss budget of boost stages in intermittent harvesting nodes", ()),
         (4, "250 mW transformerless boost stage for soil batteries", ()),
+        (5, "ELI: bare-metal paging for I/O devices", ()),
     ]
     assert recognised("Want to Read/Converters.md", READING_REVIEW) == []
 

@@ -73,9 +73,9 @@ _COMMENT_RE = re.compile(r"\(\s*[a-z]+\s")  # `(will update if it's accepted)`; 
 _PLAIN_TITLE_WORDS = 4
 # A remark, not a title: a lower-case finite verb or a first-person word (`ADC is handled by ...`,
 # `It is very easy for me to ...`, `(I bet this is it.)`); a title's verbs are capitalised (`Attention
-# Is All You Need`) or participles.
+# Is All You Need`) or participles, and its `I` is in `I/O`.
 _SENTENCE_WORD_RE = re.compile(
-    r"\b(?:is|are|was|were|would|should|could|will|can|did|does|do)\b|\b(?:I|me|my|It|This|There)\b"
+    r"\b(?:is|are|was|were|would|should|could|will|can|did|does|do|me|my)\b|(?<![\w/])I\s"  # not the I of I/O
 )
 _QUANTITY_RE = re.compile(r"(?<![\d.,])\d[\d.,]*+\s?[^\W\d_]{1,3}\s")  # `100 μW coreless flyback converter ...`
 _NAMES = 3

@@ -124,7 +124,8 @@ def load_graph(vault: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
 
 
 def predictions(document: dict[str, Any]) -> tuple[dict[str, Predicted], list[Predicted]]:
-    """(paper notes by path, inline papers: one per source that is not the paper's own note)."""
+    """(paper notes by path: the paper's note and any other note merged into it; inline papers:
+    one per source that is not a note)."""
     notes: dict[str, Predicted] = {}
     inline: list[Predicted] = []
     for paper in document["papers"]:
@@ -133,7 +134,9 @@ def predictions(document: dict[str, Any]) -> tuple[dict[str, Predicted], list[Pr
         if paper.get("note"):
             notes[paper["note"]] = Predicted(path=paper["note"], line=1, kind="note", **facts)
         for source in paper.get("sources") or ():
-            if source["kind"] != "note" and source["path"] != paper.get("note"):
+            if source["kind"] == "note":  # a second note on the same paper (a copy in another folder)
+                notes.setdefault(source["path"], Predicted(path=source["path"], line=1, kind="note", **facts))
+            elif source["path"] != paper.get("note"):
                 inline.append(Predicted(path=source["path"], line=int(source["line"]),
                                         kind=source["kind"], **facts))
     return notes, inline

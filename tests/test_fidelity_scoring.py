@@ -161,3 +161,15 @@ def test_reads_what_papernotes_exports(run: Any, tmp_path: Path) -> None:
     assert {"papers", "notes"} <= set(document)
     for got in notes.values():
         assert got.path == "paper.md"
+
+
+def test_every_note_of_a_paper_is_a_predicted_paper_note(run: Any) -> None:
+    document = {"papers": [{
+        "id": "arxiv:2101.00001", "title": "A Paper", "year": 2021, "note": "a/paper.md",
+        "sources": [{"kind": "note", "path": "a/paper.md", "line": 1},
+                    {"kind": "note", "path": "b/paper.md", "line": 1},
+                    {"kind": "paper-list", "path": "README.md", "line": 4}],
+    }]}
+    notes, inline = run.predictions(document)
+    assert sorted(notes) == ["a/paper.md", "b/paper.md"]
+    assert [(got.path, got.line, got.kind) for got in inline] == [("README.md", 4, "paper-list")]

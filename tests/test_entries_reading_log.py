@@ -110,3 +110,17 @@ def test_bold_titles_followed_by_a_citation_and_a_comment() -> None:
         (5, "Kite: Mapping by Gliding", None, 2021, ("Ode",)),
         (6, "Perch", "TOG", 2023, ("Obi",)),
     ]
+
+
+def test_a_lone_bold_title_with_authors_year_and_a_pdf_on_any_host() -> None:
+    text = (
+        "- **Folded Kernels for Tiny Digits**\n\n"
+        "    Ada Obi, Ben Tran (1998)\n\n"
+        "    [Link (lab)](http://lab.example.org/pubs/obi-98.pdf)\n\n"
+        "- **Our reading group**\n\n"
+        "    Ada Obi, Ben Tran (2020)\n\n"
+        "    [Link](http://lab.example.org/group.html)\n"
+    )
+    found = reading_log.recognise(make_parser().parse(text), CONTEXT)
+    assert [(p.sources[0].line, p.title, p.year, p.authors) for p in found] == [
+        (1, "Folded Kernels for Tiny Digits", 1998, ("Ada Obi", "Ben Tran"))]

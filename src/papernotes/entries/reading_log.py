@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
 from markdown_it.token import Token
 
@@ -157,18 +158,24 @@ def _item_lines(tokens: Sequence[Token], index: int, item: Token, context: Entry
 
 
 def _bold_block(title_line: Line, lines: list[Line], heading: str, context: EntryContext) -> Paper | None:
-    """`- **Title**` alone, then `Authors (1998)` and a paper link in the item's next paragraphs."""
+    """`- **Title**` alone, then `Authors (1998)` and a paper link (or a PDF on any host) in the
+    item's next paragraphs."""
     bold = _bold_title(title_line)
     if bold is None or bold[1].strip() or not lines:
         return None
     year_mark = _TRAILING_YEAR_RE.search(lines[0].text)
     links = classify(link for line in lines for link in line_links(line.tokens))
-    if year_mark is None or not any(kind == "paper" for kind, _ in links):
+    if year_mark is None or not any(kind == "paper" or _is_pdf(url) for kind, url in links):
         return None
     title = clean_title(bold[0])
     authors = parse_authors(re.sub(r"\bet al\b\.?", "", lines[0].text[: year_mark.start()]))
     return entry(context, title_line.number, CONVENTION, title.text, links=links, year=int(year_mark.group(1)),
                  authors=authors, tags=(heading,), short_name=title.short_name)
+
+
+def _is_pdf(url: str) -> bool:
+    """`http://lab.example.org/pubs/obi-98.pdf`: the paper itself, whatever the host."""
+    return urlsplit(url).path.lower().endswith(".pdf")
 
 
 def _bold_title(line: Line) -> tuple[str, str] | None:

@@ -439,8 +439,13 @@ def test_a_to_read_folder_is_a_folder_of_papers(make_vault: MakeVault) -> None:
         "Want to Read/low-power-impedance-sensing-with-frequency-multiplexing.md": (
             "# Low-Power Impedance Sensing with Frequency Multiplexing\n"),
         "Want to Read/Ideas.md": "Things to try.\n",
+        "Want to Read/A Cheap and Quick Scanner for Impedance Imaging of Wrists.md": (
+            "## A Cheap and Quick Scanner for Impedance Imaging of Wrists\n"),
+        "Want to Read/Why is the third scan of the wrist so noisy.md": "Check the cables.\n",
+        "Want to Read/Ask Ada about the scanner before the meeting.md": "Soon.\n",
     })
-    assert paper_notes(graph) == {"Want to Read/low-power-impedance-sensing-with-frequency-multiplexing.md"}
+    assert paper_notes(graph) == {"Want to Read/low-power-impedance-sensing-with-frequency-multiplexing.md",
+                                  "Want to Read/A Cheap and Quick Scanner for Impedance Imaging of Wrists.md"}
 
 
 def test_notes_named_by_citation_keys_and_paper_templates(make_vault: MakeVault) -> None:

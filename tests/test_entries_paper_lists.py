@@ -210,3 +210,12 @@ def test_a_paragraph_of_one_link_a_line_in_a_reading_list_note() -> None:
         (2, "A 64 × 64 Gated Photon Counter for Lifetime Imaging"),
     ]
     assert recognised("Imaging.md", text) == []
+
+
+def test_a_short_linked_name_is_a_paper_with_its_citation_after_it() -> None:
+    text = (
+        "### References to Follow Up\n\n"
+        "1. **[Gliders](../../2022/Gliders/)** — Tran et al., ECCV 2022: where it starts.\n"
+        "2. **[Gliders](../../2022/Gliders/)**: where it starts.\n"
+    )
+    assert [(line, title) for line, title, _ in recognised("2023/Kites/README.md", text)] == [(3, "Gliders")]

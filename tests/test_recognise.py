@@ -549,3 +549,18 @@ def test_references_as_publishers_and_researchgate_copy_them() -> None:
     # prose that looks a little like a reference is not one
     assert facts("Obi, Ada, et al. wrote this in a hurry. We liked it.") == ((), None, None, ())
     assert facts('Reference: "see below", nothing else') == ((), None, None, ())
+
+
+def test_a_paper_notes_own_authors_beat_a_citation_that_links_it(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "2022/Gliders/README.md": (
+            "# Gliders: Sparse Flight Paths\n\n- **Authors:** Ada Obi, Ben Tran, Jun Li\n"
+            "- **Published:** ECCV 2022\n\n## Method\n\n## Experiments\n"),
+        "2021/Early/README.md": (
+            "# Early Kites\n\n- **Authors:** Mara Ode\n\n## Method\n\n## Experiments\n\n"
+            "### References to Follow Up\n\n1. **[Gliders](../../2022/Gliders/)** — Obi et al., ECCV 2022: next.\n"),
+        "2020/Perch/README.md": "# Perch: Landing on Wires\n\n- **Authors:** Jun Li\n\n## Method\n",
+    })
+    (gliders,) = [paper for paper in graph.papers.values() if paper.note == "2022/Gliders/README.md"]
+    assert gliders.authors == ("Ada Obi", "Ben Tran", "Jun Li")
+    assert {source.path for source in gliders.sources} == {"2022/Gliders/README.md", "2021/Early/README.md"}

@@ -139,10 +139,10 @@ def _paper(line: Line, context: EntryContext, unlinked_titles: bool) -> Paper | 
     href = str(tokens[start].attrGet("href") or "").strip()
     label = line_text(tokens[start + 1 : close])
     kind = _kind(label, href)
-    if kind is None or not _reads_as_title(label):
-        return None
-    title = clean_title(label)
     cited = citation_tail(re.split(r"[:|\[]", line_text(tokens[close + 1 :]), maxsplit=1)[0])
+    if kind is None or not (_reads_as_title(label) or (cited is not None and label.strip())):
+        return None  # a short name (`[ObjectGS](…)`) is a paper's only with its citation after it
+    title = clean_title(label)
     return entry(context, line.number, CONVENTION, title.text, links=((kind, href),),
                  year=title.year or (cited.venue.year if cited else None),
                  venue=cited.venue.name if cited else None,

@@ -97,3 +97,20 @@ def test_a_bold_label_above_a_list_of_citations_is_not_a_title() -> None:
     found = bold_titles.recognise(make_parser().parse(text), CONTEXT)
     assert [(paper.title, paper.authors, paper.year) for paper in found] == [
         ("Lamp Regression at Scale", ("Ada Obi", "Ben Tran"), 2016)]
+
+
+def test_a_title_that_ends_in_its_venue_and_year_is_its_own_venue_line() -> None:
+    text = (
+        "**Folded Flow Nets (NIPS 2016)**\n\n"
+        "• **Idea:** two streams, one for motion\n\n"
+        "• **Paper:** [https://arxiv.org/abs/1600.00001](https://arxiv.org/abs/1600.00001)\n\n"
+        "**Dinner plans (after 2016)**\n\n"
+        "• bring the slides\n\n"
+        "**Cube3D (ICCV 2017)**\n\n"
+        "• **Idea:** 3D kernels\n"
+    )
+    found = bold_titles.recognise(make_parser().parse(text), CONTEXT)
+    assert [(p.sources[0].line, p.title, p.venue, p.year, p.summary) for p in found] == [
+        (1, "Folded Flow Nets", "NeurIPS", 2016, "• Idea: two streams, one for motion"),
+        (11, "Cube3D", "ICCV", 2017, "• Idea: 3D kernels"),
+    ]

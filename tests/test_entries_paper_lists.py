@@ -81,6 +81,29 @@ def test_a_literature_review_folder_makes_its_notes_reading_lists_of_wikilinks()
     ]
 
 
+READING_REVIEW = """\
+# Converters
+* [[Harvesting Light with Folded Cells]]
+* Loss budget of boost stages in intermittent harvesting nodes
+* 250 mW transformerless boost stage for soil batteries
+* ELI: bare-metal paging for I/O devices
+* Control logic to retune the clock would cost too much (I think this is it.)
+* It is easy for me to see how it works
+* ADC is handled by a tiny ramp comparator
+* Ask Ben first
+"""
+
+
+def test_a_literature_review_note_takes_unlinked_titles_but_not_remarks() -> None:
+    assert recognised("Literature Reviews/Converters.md", READING_REVIEW) == [
+        (2, "Harvesting Light with Folded Cells", (("note", "Harvesting Light with Folded Cells"),)),
+        (3, "Loss budget of boost stages in intermittent harvesting nodes", ()),
+        (4, "250 mW transformerless boost stage for soil batteries", ()),
+        (5, "ELI: bare-metal paging for I/O devices", ()),
+    ]
+    assert recognised("Want to Read/Converters.md", READING_REVIEW) == []
+
+
 def test_one_paper_notes_folders_are_not_reading_lists() -> None:
     assert recognised("Want to Read/Solar.md", READING_LIST) == []
     assert recognised("literature_review/papers/Solar.md", READING_LIST) == []
@@ -155,3 +178,44 @@ def test_raw_html_lists_of_linked_titles_in_a_papers_section() -> None:
         (8, "Heron: Sparse Flight Paths", "Heron", (("note", "2025/Heron-_Sparse_Flight/"),)),
         (13, "Kite", "Kite", (("note", "2025/Kite/"),)),
     ]
+
+
+def test_references_written_as_a_bibliography_writes_them() -> None:
+    text = (
+        "# Notes on Folded Sensing\n\n### 参考文献\n\n"
+        "几篇值得看的。\n\n"
+        "1. Ada Obi, Ben K. Tran, and Łukasz Li. Folded sensing for sparse ultrasound. In ICIP, 2019. 很重要。\n"
+        "2. Jun Li and Mara Ode. Deep priors: one more try. arXiv preprint arXiv:2012.00364, 2020.\n"
+        "3. Mara Ode, Jun Li. Tiny transformer. 直接的应用。\n"
+        "4. We read this one twice. It was good.\n"
+        "5. The student from that lab wrote a thesis about it. Should read.\n"
+    )
+    found = recognise_entries(make_parser().parse(text), EntryContext(NoteKey("folded.md"), 1, NoteMeta(), text))
+    assert [(p.sources[0].line, p.title, p.year, p.authors) for p in found] == [
+        (7, "Folded sensing for sparse ultrasound", 2019, ("Ada Obi", "Ben K. Tran", "Łukasz Li")),
+        (8, "Deep priors: one more try", 2020, ("Jun Li", "Mara Ode")),
+        (9, "Tiny transformer", None, ("Mara Ode", "Jun Li")),
+    ]
+
+
+def test_a_paragraph_of_one_link_a_line_in_a_reading_list_note() -> None:
+    text = (
+        "[Can Tiny Sensors Count Photons?](https://arxiv.org/pdf/2401.00001.pdf)\n"
+        "[A 64 × 64 Gated Photon Counter for Lifetime Imaging](https://ieeexplore.ieee.org/document/1234567)\n"
+        "[see the lab page](https://example.org/lab)\n\n"
+        "We liked [Burst Imaging for Dim Scenes](https://dl.acm.org/doi/10.1145/0000001.0000003) a lot.\n"
+    )
+    assert [(line, title) for line, title, _ in recognised("Literature Reviews/Imaging.md", text)] == [
+        (1, "Can Tiny Sensors Count Photons?"),
+        (2, "A 64 × 64 Gated Photon Counter for Lifetime Imaging"),
+    ]
+    assert recognised("Imaging.md", text) == []
+
+
+def test_a_short_linked_name_is_a_paper_with_its_citation_after_it() -> None:
+    text = (
+        "### References to Follow Up\n\n"
+        "1. **[Gliders](../../2022/Gliders/)** — Tran et al., ECCV 2022: where it starts.\n"
+        "2. **[Gliders](../../2022/Gliders/)**: where it starts.\n"
+    )
+    assert [(line, title) for line, title, _ in recognised("2023/Kites/README.md", text)] == [(3, "Gliders")]

@@ -138,3 +138,36 @@ def test_greek_letters_in_math_and_a_paper_named_as_the_x_paper() -> None:
     found = reading_log.recognise(make_parser().parse(text), CONTEXT)
     assert [(paper.title, paper.year) for paper in found] == [
         ("Γ version of Lattice Networks", 2015), ("Π Lattice", 2017), ("Lattice++", None)]
+
+
+def test_bold_titles_followed_by_a_citation_and_a_comment() -> None:
+    text = (
+        "### References to Follow Up\n\n"
+        "1. **Folded Flow Nets for Dense Motion** — Obi et al., CVPR 2023: the baseline it beats.\n"
+        "2. **Gliders** — [Tran & Li, ECCV 2022](../../2022/Gliders/): where the idea starts.\n"
+        "3. **Kite: Mapping by Gliding** — Ode et al., 2021: an earlier attempt.\n"
+        "4. **Perch** — Obi et al., TOG 2023 [ref 19]\n"
+        "5. **Wind tunnels** — see the appendix: why it is slow.\n"
+        "6. **Sparse Wings at Scale** — 2026: follows up on it.\n"
+    )
+    found = reading_log.recognise(make_parser().parse(text), CONTEXT)
+    assert [(p.sources[0].line, p.title, p.venue, p.year, p.authors) for p in found] == [
+        (3, "Folded Flow Nets for Dense Motion", "CVPR", 2023, ("Obi",)),
+        (4, "Gliders", "ECCV", 2022, ("Tran", "Li")),
+        (5, "Kite: Mapping by Gliding", None, 2021, ("Ode",)),
+        (6, "Perch", "TOG", 2023, ("Obi",)),
+    ]
+
+
+def test_a_lone_bold_title_with_authors_year_and_a_pdf_on_any_host() -> None:
+    text = (
+        "- **Folded Kernels for Tiny Digits**\n\n"
+        "    Ada Obi, Ben Tran (1998)\n\n"
+        "    [Link (lab)](http://lab.example.org/pubs/obi-98.pdf)\n\n"
+        "- **Our reading group**\n\n"
+        "    Ada Obi, Ben Tran (2020)\n\n"
+        "    [Link](http://lab.example.org/group.html)\n"
+    )
+    found = reading_log.recognise(make_parser().parse(text), CONTEXT)
+    assert [(p.sources[0].line, p.title, p.year, p.authors) for p in found] == [
+        (1, "Folded Kernels for Tiny Digits", 1998, ("Ada Obi", "Ben Tran"))]

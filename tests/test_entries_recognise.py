@@ -96,3 +96,18 @@ def test_text_gates_never_hide_an_entry():
         tokens = make_parser().parse(note.body)
         ungated = recognise_entries(tokens, EntryContext(note.path, note.body_line, note.meta, None))
         assert note.papers == tuple(ungated), path.name
+
+
+def test_a_question_titles_a_paper_only_with_a_paper_link_venue_or_authors() -> None:
+    text = (
+        "## Reading list\n\n"
+        "- [Do Sparse Kernels Dream of Dense Tiles?](notes/sparse-tiles.md)\n"
+        "- [Why does my converter ring?](https://example.org/blog/ringing)\n"
+        "- [Can Tiny Sensors Count Photons?](https://arxiv.org/abs/2401.00001)\n"
+        "- [What is wrong with step 3?](#step-3)\n"
+    )
+    found = recognise_entries(make_parser().parse(text), EntryContext(NoteKey("list.md"), 1, NoteMeta(), text))
+    assert [(paper.sources[0].line, paper.title) for paper in found] == [
+        (3, "Do Sparse Kernels Dream of Dense Tiles?"),
+        (5, "Can Tiny Sensors Count Photons?"),
+    ]

@@ -177,3 +177,15 @@ def test_every_note_of_a_paper_is_a_paper_note(run: Any) -> None:
 def test_venues_in_any_script(run: Any) -> None:
     assert run.same_venue("地理学报", "地理学报") and run.same_venue("NIPS", "NeurIPS 2020")
     assert not run.same_venue("地理研究", "地理学报") and not run.same_venue(None, "地理学报")
+
+
+def test_every_note_of_a_paper_is_a_predicted_paper_note(run: Any) -> None:
+    document = {"papers": [{
+        "id": "arxiv:2101.00001", "title": "A Paper", "year": 2021, "note": "a/paper.md",
+        "sources": [{"kind": "note", "path": "a/paper.md", "line": 1},
+                    {"kind": "note", "path": "b/paper.md", "line": 1},
+                    {"kind": "paper-list", "path": "README.md", "line": 4}],
+    }]}
+    notes, inline = run.predictions(document)
+    assert sorted(notes) == ["a/paper.md", "b/paper.md"]
+    assert [(got.path, got.line, got.kind) for got in inline] == [("README.md", 4, "paper-list")]

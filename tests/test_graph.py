@@ -260,3 +260,15 @@ def test_a_papers_column_beside_a_term_is_an_index_not_a_row_per_paper(make_vaul
     ), "Reading.md": "| Papers | Why |\n|---|---|\n| Kite: Mapping by Gliding | maps |\n"}))
     papers = build_graph(vault.notes).papers.values()
     assert [(p.title, p.sources[0].path) for p in papers] == [("Kite: Mapping by Gliding", "Reading.md")]
+
+
+def test_a_question_in_a_summary_table_is_a_paper_when_its_row_gives_a_year(make_vault):
+    vault = load_vault(make_vault({"Index.md": (
+        "| Short Name | Full Title | Year |\n|---|---|---|\n"
+        "| Heron | Heron: Sparse Flight Paths for Drones | 2023 |\n"
+        "| Wren | What Makes a Glider Stable? | 2021 |\n"
+        "| Open | Why is the third run slower? | |\n"
+    )}))
+    papers = build_graph(vault.notes).papers.values()
+    assert sorted((p.title, p.year) for p in papers) == [
+        ("Heron: Sparse Flight Paths for Drones", 2023), ("What Makes a Glider Stable?", 2021)]

@@ -547,8 +547,13 @@ def test_a_to_read_folder_is_a_folder_of_papers(make_vault: MakeVault) -> None:
         "Want to Read/low-power-impedance-sensing-with-frequency-multiplexing.md": (
             "# Low-Power Impedance Sensing with Frequency Multiplexing\n"),
         "Want to Read/Ideas.md": "Things to try.\n",
+        "Want to Read/A Cheap and Quick Scanner for Impedance Imaging of Wrists.md": (
+            "## A Cheap and Quick Scanner for Impedance Imaging of Wrists\n"),
+        "Want to Read/Why is the third scan of the wrist so noisy.md": "Check the cables.\n",
+        "Want to Read/Ask Ada about the scanner before the meeting.md": "Soon.\n",
     })
-    assert paper_notes(graph) == {"Want to Read/low-power-impedance-sensing-with-frequency-multiplexing.md"}
+    assert paper_notes(graph) == {"Want to Read/low-power-impedance-sensing-with-frequency-multiplexing.md",
+                                  "Want to Read/A Cheap and Quick Scanner for Impedance Imaging of Wrists.md"}
 
 
 def test_notes_named_by_citation_keys_and_paper_templates(make_vault: MakeVault) -> None:
@@ -573,6 +578,25 @@ def test_a_talk_in_a_folder_per_paper_is_not_a_paper(make_vault: MakeVault) -> N
     graph = graph_of(make_vault, files)
     assert "papers/GPU-Features-and-Beyond/README.md" not in paper_notes(graph)
     assert len(paper_notes(graph)) == 3
+
+
+def test_a_reading_list_item_linking_a_talk_or_a_note_marked_not_a_paper_names_no_paper(
+        make_vault: MakeVault) -> None:
+    files: dict[str, str | bytes] = {
+        f"papers/{name}/README.md": f"# {name.replace('-', ' ')}\n\nNotes.\n"
+        for name in ("Sparse-Mixers-for-Tiny-Images", "Hop-Fields-Revisited-Again", "Patch-Diffusion-at-Scale")}
+    files["papers/GPU-Features-and-Beyond/README.md"] = "# GPU Features and Beyond\n\n**Speaker**: Ada Obi\n"
+    files["papers/Lab-Meeting-Slides-For-May/README.md"] = "---\npaper: false\n---\n# Lab Meeting Slides For May\n"
+    files["README.md"] = "# List of Papers\n\n" + "".join(
+        f"1. [{name.replace('-', ' ')}](papers/{name})\n"
+        for name in ("Sparse-Mixers-for-Tiny-Images", "GPU-Features-and-Beyond", "Lab-Meeting-Slides-For-May",
+                     "Hop-Fields-Revisited-Again"))
+    graph = graph_of(make_vault, files)
+    assert sorted((p.title, p.note) for p in graph.papers.values()) == [
+        ("Hop Fields Revisited Again", "papers/Hop-Fields-Revisited-Again/README.md"),
+        ("Patch Diffusion at Scale", "papers/Patch-Diffusion-at-Scale/README.md"),
+        ("Sparse Mixers for Tiny Images", "papers/Sparse-Mixers-for-Tiny-Images/README.md"),
+    ]
 
 
 def test_references_in_acm_and_ieee_styles() -> None:
@@ -713,3 +737,40 @@ def test_the_paper_link_on_a_line_naming_the_note_among_the_works_it_cites(make_
     assert [(s.name, s.weight, s.line) for s in decision.signals if s.name in ("paper-link", "many-papers")] == [
         ("paper-link", 0.5, 10), ("many-papers", -0.3, 1)]
     assert (decision.facts.arxiv, decision.facts.venue) == ("2406.01234", "CoRL")
+
+
+def test_references_as_publishers_and_researchgate_copy_them() -> None:
+    def facts(line: str) -> tuple[object, ...]:
+        note = load_note("x.md", f"# X\n\n{line}\n".encode())[0]
+        signals, found = citation_signals(note)
+        return tuple(s.reason for s in signals), found.year, found.title, found.authors
+
+    assert facts("Ada Obi, Paul H. J. Kelly, and Jun Li. 2020. Tiny caches for big models. ACM Trans. 4, 1.") == (
+        ("a reference to the paper (ACM)",), 2020, "Tiny caches for big models",
+        ("Ada Obi", "Paul H. J. Kelly", "Jun Li"))
+    assert facts("Obi, A., Tran, B., Li, J. et al. Tiny caches for big models. Comput Res 26 (2011). https://x") == (
+        ("a reference to the paper (Springer)",), 2011, "Tiny caches for big models", ("Obi", "Tran", "Li"))
+    assert facts("Obi, Ada, et al. Tiny caches for big models: a study. IEEE, 2020.") == (
+        ("a reference to the paper (MLA)",), 2020, "Tiny caches for big models: a study", ("Obi",))
+    assert facts("Obi, Ada & Tran, Ben. (2019). Tiny caches for big models. Journal of Caches. 36. 1-26.") == (
+        ("a reference to the paper (ResearchGate)",), 2019, "Tiny caches for big models", ("Obi", "Tran"))
+    assert facts('Reference: "Tiny Caches for Big Models", Ada Obi and Ben Tran, Symposium X, May 2015') == (
+        ("a reference to the paper (labelled)",), 2015, "Tiny Caches for Big Models", ())
+    # prose that looks a little like a reference is not one
+    assert facts("Obi, Ada, et al. wrote this in a hurry. We liked it.") == ((), None, None, ())
+    assert facts('Reference: "see below", nothing else') == ((), None, None, ())
+
+
+def test_a_paper_notes_own_authors_beat_a_citation_that_links_it(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "2022/Gliders/README.md": (
+            "# Gliders: Sparse Flight Paths\n\n- **Authors:** Ada Obi, Ben Tran, Jun Li\n"
+            "- **Published:** ECCV 2022\n\n## Method\n\n## Experiments\n"),
+        "2021/Early/README.md": (
+            "# Early Kites\n\n- **Authors:** Mara Ode\n\n## Method\n\n## Experiments\n\n"
+            "### References to Follow Up\n\n1. **[Gliders](../../2022/Gliders/)** — Obi et al., ECCV 2022: next.\n"),
+        "2020/Perch/README.md": "# Perch: Landing on Wires\n\n- **Authors:** Jun Li\n\n## Method\n",
+    })
+    (gliders,) = [paper for paper in graph.papers.values() if paper.note == "2022/Gliders/README.md"]
+    assert gliders.authors == ("Ada Obi", "Ben Tran", "Jun Li")
+    assert {source.path for source in gliders.sources} == {"2022/Gliders/README.md", "2021/Early/README.md"}

@@ -22,6 +22,7 @@ from papernotes.recognise import (
     Signal,
     decide,
     folder_notes,
+    has_paper_evidence,
     names_its_link,
     paper_line_targets,
     paper_title,
@@ -297,14 +298,23 @@ class _Builder:
         decision = self.decisions[note.path]
         own_paper = self._own_entry(note) and decision.is_paper
         for entry in note.papers:
-            if title_problem(entry.title):
+            if title_problem(entry.title, has_paper_evidence(entry)):
                 continue
             target = NoteKey(note.path) if own_paper else self._entry_note(note, entry)
+            if target is not None and self._says_it_is_not_a_paper(target):
+                continue  # a list item linking a talk's notes (`**Speaker**:`) or a note marked `paper: false`
             mention = replace(entry, note=target) if target else entry
             index = self.index.add(mention)
             if own_paper:
                 self.note_mention.setdefault(note.path, index)
             self.pending.edges.append((index, "mention", note.path, entry.sources[0].line))
+
+    def _says_it_is_not_a_paper(self, key: NoteKey) -> bool:
+        """The note is no paper's by the user's word or by its own (`other-kind`): what links it
+        names no paper. A note merely short of evidence is still joined to the entries naming it."""
+        decision = self.decisions[key]
+        return not decision.is_paper and (bool(decision.overridden_by)
+                                          or any(signal.name == "other-kind" for signal in decision.signals))
 
     def _entry_note(self, note: Note, entry: Paper) -> NoteKey | None:
         target = entry.link("note")
@@ -356,7 +366,8 @@ class _Builder:
                 target = self._row_note(note, row)
                 if target is not None and target not in self.private and not self.decisions[target].is_paper:
                     target = None
-                if target in self.private or (target is None and title_problem(row.name)):
+                evidenced = row.year is not None or row.venue is not None
+                if target in self.private or (target is None and title_problem(row.name, evidenced)):
                     continue
                 mention = Paper(
                     title=self.notes[target].title if target else row.name,

@@ -145,7 +145,7 @@ class _Merged:
             year=year,  # type: ignore[arg-type]
             month=month,  # type: ignore[arg-type]
             venue=pick("venue"),  # type: ignore[arg-type]
-            authors=pick("authors"),  # type: ignore[arg-type]
+            authors=_own_authors(ordered) or pick("authors"),  # type: ignore[arg-type]
             tags=tuple(tags),
             links=tuple(links),
             arxiv=arxiv,  # type: ignore[arg-type]
@@ -312,6 +312,16 @@ class PaperIndex:
             id_of_root[root] = pid
         mention_ids = {index: id_of_root[self._root(index)] for index in range(len(self._mentions))}
         return dict(sorted(papers.items())), mention_ids, problems
+
+
+def _own_authors(mentions: list[Paper]) -> tuple[str, ...]:
+    """The authors a paper's own note states: a list item citing it (`Kirillov et al.`) names
+    fewer, and may come first in place."""
+    for mention in mentions:
+        source = mention.sources[0] if mention.sources else None
+        if mention.authors and source is not None and mention.note is not None and source.path == mention.note:
+            return mention.authors
+    return ()
 
 
 def _order(mention: Paper) -> tuple[bool, str, int]:

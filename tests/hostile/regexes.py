@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import papernotes
 
 _META = set("\\^$.|?*+()[]{}")
+_NAME_LISTS = ("Ab, C. ", "Ab C. and ", "Ab, Cd & ", "A. B. ")
 _COMMON = " a1\n\t-:[]()*`<>=#/.,|!%^~_\"'$@&;ab？。《》扩"
 
 
@@ -38,6 +39,8 @@ def hostile_inputs(pattern: re.Pattern[str], length: int) -> Iterator[str]:
         yield "a" + char * length + "\x00"
     for first, second in zip(own, own[1:] + own[:1], strict=True):
         yield (first + second) * (length // 2)
+    for unit in _NAME_LISTS:  # `Obi, A., Tran, B., ...`: where optional blanks and marks overlap
+        yield unit * (length // len(unit)) + "x"
     words = re.findall(r"[A-Za-z]{2,}", pattern.pattern)
     for word in words[:8]:
         yield (word + " ") * (length // (len(word) + 1))

@@ -29,7 +29,7 @@ from papernotes.entries import (
 )
 from papernotes.entries.context import EntryContext
 from papernotes.model import Paper
-from papernotes.recognise.titles import title_problem
+from papernotes.recognise.titles import has_paper_evidence, title_problem
 
 Recogniser = Callable[[Sequence[Token], EntryContext], list[Paper]]
 
@@ -70,7 +70,7 @@ GATES: dict[Recogniser, Callable[[str], bool]] = {
     linked_sections.recognise: _contains("://"),
     cited_items.recognise: _contains("- **", "* **", "+ **"),
     bracket_titles.recognise: lambda body: _BRACKET_LINE_RE.search(body) is not None,
-    paper_lists.recognise: _contains("- ", "* ", "+ ", ". "),  # any list; the recogniser checks the rest
+    paper_lists.recognise: _contains("- ", "* ", "+ ", ". ", "]("),  # any list or link; the recogniser checks the rest
     reference_lists.recognise: _contains("et al", "“", '"'),
     daily_sections.recognise: lambda body: (
         _contains(*daily_sections.LABELS)(body) or _HASHTAG_LINE_RE.search(body) is not None),
@@ -82,8 +82,9 @@ __all__ = ["GATES", "RECOGNISERS", "EntryContext", "Recogniser", "recognise_entr
 def recognise_entries(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
     """Every paper written inline in one note, in document order, each with Source(path, line, kind).
 
-    An entry whose title could not be a paper's (a URL, a path, a to-do, `## Ref and Tag`) is
-    dropped, whichever convention found it; a line that two conventions read is the first one's.
+    An entry whose title could not be a paper's (a URL, a path, a to-do, `## Ref and Tag`, a
+    question without a paper link, venue or authors) is dropped, whichever convention found it;
+    a line that two conventions read is the first one's.
     """
     body = context.body
     found = [
@@ -91,7 +92,7 @@ def recognise_entries(tokens: Sequence[Token], context: EntryContext) -> list[Pa
         for recognise in RECOGNISERS
         if body is None or recognise not in GATES or GATES[recognise](body)
         for paper in recognise(tokens, context)
-        if title_problem(paper.title) is None
+        if title_problem(paper.title, has_paper_evidence(paper)) is None
     ]
     by_line: dict[int, Paper] = {}
     for paper in found:

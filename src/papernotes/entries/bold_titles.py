@@ -9,7 +9,9 @@ lines turn into a list), as a bold label above a list of citations (`**Paper lis
 `[Submitted on 6 Apr 2023]`); the first other line starts the comment, which becomes the summary.
 
 It is a paper when it has a venue line, a paper link, or authors together with a link or a
-date; so `## Introductory Posts` entries (`[[Website](…)]` and a date only) are not papers. The
+date; so `## Introductory Posts` entries (`[[Website](…)]` and a date only) are not papers. A
+title that ends in its venue and year (`**Two-Stream Nets (NIPS 2014)**`, then `• **Paper:** …`
+paragraphs) has its venue line in itself: a venue we know, or two capitals, and a year. The
 year is the venue's, else the date's; the month comes from a date in that year. The topic is
 the heading above (not a level-1 note title).
 """
@@ -30,6 +32,7 @@ from papernotes.entries.fields import (
     parse_authors,
     parse_venue_line,
     short_summary,
+    venue_name,
 )
 from papernotes.entries.lines import Line, inline_lines, line_text, topic_heading
 from papernotes.entries.links import classify
@@ -39,6 +42,7 @@ from papernotes.model import Paper
 CONVENTION = "bold-title-list"
 
 _TITLE_RE = re.compile(r"\*\*(?!\*)(.+?)\s*\*\*")
+_TITLE_VENUE_RE = re.compile(r"\(([^()]{2,40})\)$")  # `Two-Stream Nets (NIPS 2014)`
 _ENDS_BLOCK = {"heading_open", "fence", "code_block", "html_block", "blockquote_open", "table_open", "hr"}
 
 
@@ -134,12 +138,15 @@ def _finish(pending: _Pending | None, papers: list[Paper], context: EntryContext
         return
     parts = _read(pending.lines)
     venue, date = parts.venue, parts.date
+    name = pending.title
+    if venue.name is None and (own := _title_venue(name)) is not None:
+        name, venue = name[: own[0]], own[1]
     links = classify(parts.links)
     has_paper_link = any(kind == "paper" for kind, _ in links)
     submitted = any(key == "submitted_to" for key, _ in venue.attributes)
     if not (venue.name or submitted or has_paper_link or (parts.has_authors and (links or date[0]))):
         return
-    title = clean_title(pending.title)
+    title = clean_title(name)
     year = venue.year or date[0] or title.year
     month = venue.month if venue.month and venue.year == year else (date[1] if date[0] == year else None)
     papers.append(
@@ -159,6 +166,15 @@ def _finish(pending: _Pending | None, papers: list[Paper], context: EntryContext
             attributes=venue.attributes,
         )
     )
+
+
+def _title_venue(title: str) -> tuple[int, Venue] | None:
+    """Where a title's own `(NIPS 2014)` starts, and that venue with its year; None without one."""
+    match = _TITLE_VENUE_RE.search(title.rstrip())
+    found = venue_name(match.group(1)) if match else None
+    if match is None or found is None or found.year is None or not found.name:
+        return None
+    return match.start(), found
 
 
 def _venue_of(line: Line) -> Venue:

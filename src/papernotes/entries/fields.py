@@ -42,6 +42,9 @@ _TAIL_VENUE_RE = re.compile(
 _ET_AL_TAIL_RE = re.compile(r"(?<!\s)\s*+\bet al\b\.?", re.IGNORECASE)  # from a blank run's start: linear
 
 SUMMARY_LIMIT = 200
+_REFERENCE_YEAR_RE = re.compile(r"(?<![\d.:/])((?:19|20)\d{2})(?![\d.]\d)")  # not the `2012` of `arXiv:2012.00364`
+_SENTENCE_STOP_RE = re.compile(r"(?<=[^\s.][^\s.])[.?!](?:\s|$)")  # after two letters: not an initial's period
+_NAME_PART_RE = re.compile(r"(?:[A-Z]\.?-?)++|\w[\w'’\-]*+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +196,7 @@ def citation_tail(text: str) -> Citation | None:
     head = text[: match.start()].strip(" ,;:.(")
     authors: tuple[str, ...] = ()
     if head and not any(char.isdigit() for char in head):
-        authors = parse_authors(re.sub(r"\s+and\s+", ", ", _ET_AL_TAIL_RE.sub("", head)))
+        authors = parse_authors(re.sub(r"\s+(?:and|&)\s+", ", ", _ET_AL_TAIL_RE.sub("", head)))
     return Citation(authors, found)
 
 
@@ -218,6 +221,43 @@ def parse_authors(text: str) -> tuple[str, ...]:
         if name and any(char.isalpha() for char in name):
             names.append(name)
     return tuple(names)
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    title: str
+    authors: tuple[str, ...]
+    year: int | None
+
+
+def parse_reference(text: str) -> Reference | None:
+    """A reference as a paper's bibliography writes it: `A. Obi, Ben Tran, and Jun Li. Title of
+    the paper. In Venue, pages 1-9, 2020.` Every author a name of two to four capitalised words
+    or initials; the title the next sentence (two words or more); the year the first in the rest."""
+    stops = [match.end() for match in _SENTENCE_STOP_RE.finditer(text)]
+    if len(stops) < 2 and not (stops and text[stops[0]:].strip() == ""):
+        return None
+    authors = _reference_authors(text[: stops[0]].rstrip(" ."))
+    if not authors:
+        return None
+    end = stops[1] if len(stops) > 1 else len(text)
+    title = text[stops[0]:end].strip().rstrip(".")
+    if len(title.split()) < 2:
+        return None
+    found = _REFERENCE_YEAR_RE.search(text, end)
+    return Reference(title, authors, int(found.group(1)) if found else None)
+
+
+def _reference_authors(text: str) -> tuple[str, ...]:
+    parts = [part.strip() for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", text)]
+    names = tuple(part for part in parts if part)
+    if not names or len(parts) != len(names):
+        return ()
+    for name in names:
+        words = name.split()
+        if not 2 <= len(words) <= 4 or not all(word[:1].isupper() and _NAME_PART_RE.fullmatch(word) for word in words):
+            return ()
+    return names
 
 
 def short_summary(text: str, limit: int = SUMMARY_LIMIT) -> str:

@@ -7,8 +7,9 @@ below `## Essential Reading List`. The heading is the evidence: a section's head
 to the next heading of the same level, so `### 28.06.2021 - 04.07.2021` under `## Two Papers A
 Week` is still a papers section. A note filed in a folder of reading lists (`Literature
 Reviews/Solar.md`) is a papers section as a whole, with wikilinks as items
-(`- [[Title]]`, `- [[Want to Read/Title]]`); a note named as one (`Articles to read.md`) takes
-unlinked items too when they read as titles (four words or more, capitalised, not a sentence).
+(`- [[Title]]`, `- [[Want to Read/Title]]`); such a note, and a note named as one (`Articles to
+read.md`), takes unlinked items too when they read as titles (four words or more, capitalised or
+led by a quantity such as `100 μW`, not a sentence, not a remark such as `ADC is handled by ...`).
 
 Judgement calls: the item's first line must start with the link (a check mark or emoji before it
 is allowed), its label must read as a title (three words, or a `Name: ...` form), and the link
@@ -17,9 +18,12 @@ table-of-contents anchor, code, a video, or a page on a host we do not know (a t
 likely as a paper). Task items are queues, the graph's
 business. A local link (`papers/Roofline`, `notes/x.md`) is the paper's own note, so the graph
 joins the entry to it. A citation after the link (`** — Wang et al., CVPR 2024: why it matters`)
-gives authors, venue and year. Raw HTML lists in such a section (`<li><details><summary><a
+gives authors, venue and year. A paragraph whose lines are each one link (`[Title](https://arxiv.org/…)`,
+pasted one paper a line) is read as such items. Raw HTML lists in such a section (`<li><details><summary><a
 href="2025/X/">(X) X: title</a>`, as README generators write them) are read with an HTML parser,
-a leading `(X)` being the short name.
+a leading `(X)` being the short name. An unlinked item in such a section written as a
+bibliography writes a reference (`Ada Obi, Ben Tran, and Jun Li. Title. In Venue, 2020.`) is a
+paper: its list of authors is the evidence.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from urllib.parse import urlsplit
 from markdown_it.token import Token
 
 from papernotes.entries.context import EntryContext, entry
-from papernotes.entries.fields import citation_tail, clean_title
+from papernotes.entries.fields import citation_tail, clean_title, parse_reference
 from papernotes.entries.lines import Line, heading_text, inline_lines, line_text
 from papernotes.entries.links import host_kind
 from papernotes.model import Paper
@@ -67,8 +71,15 @@ READING_LIST_NAME_RE = re.compile(
 _TITLE_WORDS = 3
 _COMMENT_RE = re.compile(r"\(\s*[a-z]+\s")  # `(will update if it's accepted)`; `(3D-DCNNs)` is a name
 _PLAIN_TITLE_WORDS = 4
+# A remark, not a title: a lower-case finite verb or a first-person word (`ADC is handled by ...`,
+# `It is very easy for me to ...`, `(I bet this is it.)`); a title's verbs are capitalised (`Attention
+# Is All You Need`) or participles, and its `I` is in `I/O`.
+_SENTENCE_WORD_RE = re.compile(
+    r"\b(?:is|are|was|were|would|should|could|will|can|did|does|do|me|my)\b|(?<![\w/])I\s"  # not the I of I/O
+)
+_QUANTITY_RE = re.compile(r"(?<![\d.,])\d[\d.,]*+\s?[^\W\d_]{1,3}\s")  # `100 μW coreless flyback converter ...`
 _NAMES = 3
-# `Jonathan Ho`, `J. R. R. Tolkien`; a name starts a word, so searching `AAAA...` is linear, not quadratic
+# `Jonathan Ho`, `J. R. R. Tolkien`; from a word's start only, so linear under `search`
 _NAME_RE = re.compile(r"(?<![\w'.\-])(?:and )?[A-Z][\w'.\-]*+(?: [A-Z][\w'.\-]*+){1,3}")
 
 
@@ -80,7 +91,7 @@ def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
         return []
     papers: list[Paper] = []
     # (level, names papers, calls itself a list of papers) of the headings above
-    sections: list[tuple[int, bool, bool]] = [(0, reading_list, named_list)]
+    sections: list[tuple[int, bool, bool]] = [(0, reading_list, reading_list)]
     pending: Token | None = None
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
@@ -91,6 +102,10 @@ def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
             sections.append((level, bool(PAPERS_HEADING_RE.search(text)), bool(LIST_HEADING_RE.search(text))))
         elif token.type == "html_block" and any(section[1] for section in sections) and "<li" in token.content:
             papers += _html_items(token, context)
+        elif token.type == "inline" and token.level == 1 and tokens[index - 1].type == "paragraph_open" \
+                and any(section[1] for section in sections):
+            papers += [paper for line in inline_lines(token, context.body_line)
+                       if _only_a_link(line) and (paper := _paper(line, context, False)) is not None]
         elif token.type == "list_item_open":
             pending = None if "checked" in token.meta or not any(s[1] for s in sections) else token
         elif token.type == "inline" and pending is not None:
@@ -103,11 +118,17 @@ def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
     return papers
 
 
+def _only_a_link(line: Line) -> bool:
+    """A paragraph's line that is one link and nothing else: a pasted reading list, one paper a line."""
+    kinds = [token.type for token in line.tokens if token.type != "text" or token.content.strip()]
+    return len(kinds) >= 2 and kinds[0] == "link_open" and kinds[-1] == "link_close" and kinds.count("link_open") == 1
+
+
 def _paper(line: Line, context: EntryContext, unlinked_titles: bool) -> Paper | None:
     tokens = line.tokens
     start = next((i for i, token in enumerate(tokens) if token.type in ("link_open", "wikilink")), None)
     if start is None:
-        return _plain(line, context) if unlinked_titles else None
+        return _reference(line, context) or (_plain(line, context) if unlinked_titles else None)
     if any(char.isalnum() for char in line_text(tokens[:start])):
         return None
     if tokens[start].type == "wikilink":
@@ -118,10 +139,10 @@ def _paper(line: Line, context: EntryContext, unlinked_titles: bool) -> Paper | 
     href = str(tokens[start].attrGet("href") or "").strip()
     label = line_text(tokens[start + 1 : close])
     kind = _kind(label, href)
-    if kind is None or not _reads_as_title(label):
-        return None
-    title = clean_title(label)
     cited = citation_tail(re.split(r"[:|\[]", line_text(tokens[close + 1 :]), maxsplit=1)[0])
+    if kind is None or not (_reads_as_title(label) or (cited is not None and label.strip())):
+        return None  # a short name (`[ObjectGS](…)`) is a paper's only with its citation after it
+    title = clean_title(label)
     return entry(context, line.number, CONVENTION, title.text, links=((kind, href),),
                  year=title.year or (cited.venue.year if cited else None),
                  venue=cited.venue.name if cited else None,
@@ -194,12 +215,21 @@ def _plain(line: Line, context: EntryContext) -> Paper | None:
     """An unlinked item of a reading list: a title when it reads as one (four words, capitalised,
     not a sentence, no comment in parentheses)."""
     text = line.text
-    if (len(text.split()) < _PLAIN_TITLE_WORDS or not text[:1].isupper()
+    if (len(text.split()) < _PLAIN_TITLE_WORDS or not (text[:1].isupper() or _QUANTITY_RE.match(text))
             or text.endswith((".", "!", "?", "。")) or "://" in text or _COMMENT_RE.search(text)
-            or _is_names(text)):
+            or _SENTENCE_WORD_RE.search(text) or _is_names(text)):
         return None
     title = clean_title(text)
     return entry(context, line.number, CONVENTION, title.text, year=title.year, short_name=title.short_name)
+
+
+def _reference(line: Line, context: EntryContext) -> Paper | None:
+    """An unlinked item written as a bibliography writes a reference (`A. Obi, Ben Tran, and Jun
+    Li. Title. In Venue, 2020.`): its authors are the evidence; the title is the second sentence."""
+    found = parse_reference(line.text)
+    if found is None:
+        return None
+    return entry(context, line.number, CONVENTION, found.title, year=found.year, authors=found.authors)
 
 
 def _is_names(text: str) -> bool:

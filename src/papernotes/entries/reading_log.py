@@ -11,7 +11,10 @@ a name link to arxiv.org, a DOI or a proceedings site). So tutorials such as `- 
 not papers, nor are task items (`- [ ]`: queue items, the graph's business). A leading one-word
 name before a comma (`DINO, DETR with ...`, with two capitals or a digit, so not `Pre-train,
 Prompt, and Predict`) is also the short name; the title keeps it, so the title still matches
-`DINO: DETR with ...`. The topic is the heading above (`## Object Detection`), not a level-1
+`DINO: DETR with ...`. A bold title is a paper when what follows gives its venue and year, a
+`(YYYY)` mark or a paper link; the citation may be linked (`— [Li et al., ECCV 2022](…)`) or
+followed by a comment (`— Hu et al., CVPR 2023: why`), and a bare year counts after named
+authors (`— Hu et al., 2023`). The topic is the heading above (`## Object Detection`), not a level-1
 note title. The name link is kind `blog` unless its host says otherwise (it is the author's
 review of the paper).
 """
@@ -20,11 +23,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
 from markdown_it.token import Token
 
 from papernotes.entries.context import EntryContext, entry
-from papernotes.entries.fields import Citation, citation_tail, clean_title, has_year_mark, page_title, parse_authors
+from papernotes.entries.fields import (
+    Citation,
+    Venue,
+    citation_tail,
+    clean_title,
+    has_year_mark,
+    page_title,
+    parse_authors,
+)
 from papernotes.entries.lines import Line, inline_lines, line_links, line_text, topic_heading
 from papernotes.entries.links import classify, host_kind, label_kind
 from papernotes.model import Paper
@@ -47,6 +59,10 @@ GENERIC_NAMES = {"here", "this", "link", "the paper", "this paper", "paper", "pd
 
 _PAPER_SUFFIX_RE = re.compile(r"[,.]?(?:(?<!\s)\s++)?\bpaper\s*+\[*+\s*+$", re.IGNORECASE)
 _SHORT_NAME_RE = re.compile(r"\A([\w\-+.]++),\s++(\S++(?:\s++\S++){2,})")
+# Where a citation after a bold title ends and the comment starts: `…, CVPR 2023: why it matters`, `[ref 19]`
+_COMMENT_START_RE = re.compile(r":\s|\s\[")
+_ET_AL_YEAR_RE = re.compile(r"(?<![\s—–-])[\s—–-]*+(?P<authors>[A-Z][^,:\d]{0,60}?)\s++et al\.?,\s*+"
+                            r"(?P<year>(?:19|20)\d{2})\s*+$")
 
 
 def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
@@ -182,18 +198,24 @@ def _item_lines(tokens: Sequence[Token], index: int, item: Token, context: Entry
 
 
 def _bold_block(title_line: Line, lines: list[Line], heading: str, context: EntryContext) -> Paper | None:
-    """`- **Title**` alone, then `Authors (1998)` and a paper link in the item's next paragraphs."""
+    """`- **Title**` alone, then `Authors (1998)` and a paper link (or a PDF on any host) in the
+    item's next paragraphs."""
     bold = _bold_title(title_line)
     if bold is None or bold[1].strip() or not lines:
         return None
     year_mark = _TRAILING_YEAR_RE.search(lines[0].text)
     links = classify(link for line in lines for link in line_links(line.tokens))
-    if year_mark is None or not any(kind == "paper" for kind, _ in links):
+    if year_mark is None or not any(kind == "paper" or _is_pdf(url) for kind, url in links):
         return None
     title = clean_title(bold[0])
     authors = parse_authors(re.sub(r"\bet al\b\.?", "", lines[0].text[: year_mark.start()]))
     return entry(context, title_line.number, CONVENTION, title.text, links=links, year=int(year_mark.group(1)),
                  authors=authors, tags=(heading,), short_name=title.short_name)
+
+
+def _is_pdf(url: str) -> bool:
+    """`http://lab.example.org/pubs/obi-98.pdf`: the paper itself, whatever the host."""
+    return urlsplit(url).path.lower().endswith(".pdf")
 
 
 def _bold_title(line: Line) -> tuple[str, str] | None:
@@ -218,8 +240,11 @@ def _bold_paper(line: Line, bold: tuple[str, str], heading: str, context: EntryC
     name, rest = bold
     if name.rstrip().endswith((":", "：")) or rest.lstrip().startswith((":", "：")):
         return None  # `**Venue**: NeurIPS 2022`, `**发表会议**：ICLR 2025`: a field, not a title
-    cited = citation_tail(rest)
+    cited = citation_tail(rest) or citation_tail(_COMMENT_START_RE.split(_after_bold(line), maxsplit=1)[0])
     year_mark = _TRAILING_YEAR_RE.search(rest)
+    et_al = None if cited or year_mark else _ET_AL_YEAR_RE.match(_COMMENT_START_RE.split(rest, maxsplit=1)[0])
+    if et_al:  # `**Title** — Hu et al., 2023: why`: a bare year, but after named authors
+        cited = Citation(parse_authors(et_al.group("authors")), Venue(None, int(et_al.group("year"))))
     links = classify(line_links(line.tokens))
     if cited is None and year_mark is None and (len(name.split()) < 2 or not any(k == "paper" for k, _ in links)):
         return None  # a one-word bold name is a paper's only with its year: `**DETR** (2020)`
@@ -231,6 +256,12 @@ def _bold_paper(line: Line, bold: tuple[str, str], heading: str, context: EntryC
     return entry(context, line.number, CONVENTION, title.text, links=links, year=year,
                  venue=cited.venue.name if cited else None, authors=authors, tags=(heading,),
                  short_name=title.short_name)
+
+
+def _after_bold(line: Line) -> str:
+    """Everything after the line's first bold span, link labels included: `— [Li et al., ECCV 2022](…)`."""
+    close = next((i for i, token in enumerate(line.tokens) if token.type == "strong_close"), len(line.tokens))
+    return line_text(line.tokens[close + 1 :])
 
 
 def _venue_after_comma(name: str) -> tuple[str, Citation] | None:

@@ -39,11 +39,31 @@ _YEAR_VENUE_LINE_RE = re.compile(r"^\s*+(?:#{1,6}\s++)?(?P<year>(?:19|20)\d{2})\
 _MLA_RE = re.compile(r"^\s*(?:[-*]\s+)?(?P<authors>[A-Z][^\"“”]{1,300}?)[.,]?\s*"
                      r"[\"“](?P<title>[^\"“”]{5,300}?)[.,]?[\"”](?P<rest>.*)$")
 # `Silver, D., Lever, G., & Riedmiller, M. (2014).`
-_APA_RE = re.compile(r"^\s*(?:[-*]\s+)?(?P<authors>(?:[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?,\s*(?:[A-Z]\.\s*-?)+,?\s*"
-                     r"(?:&\s*|and\s+)?)+)\s*(?:et al\.?\s*)?\((?P<year>(?:19|20)\d{2})[a-z]?\)\.?(?P<rest>.*)$")
-# `Ada Obi, Ben Tran, and Jun Li. 2021. Title of the paper. In Proceedings of ...` (ACM)
-_ACM_RE = re.compile(r"^\s*(?:[-*]\s+)?(?:[A-Z]\w+:\s*)?(?P<authors>[A-Z][^.\n]{2,600}?\band\b[^.\n]{2,80}?)\.\s+"
-                     r"(?P<year>(?:19|20)\d{2})[a-z]?\.\s+(?P<title>[^\n]{5,300}?)\.\s+(?:In\b|arXiv|Retrieved|ACM|IEEE)")
+# Possessive: a blank between two authors is read one way only (linear, not exponential).
+_INITIALS_AUTHORS = (r"(?P<authors>(?:[A-Z][\w'’\-]++(?: [A-Z][\w'’\-]++)?,\s*+(?:[A-Z]\.\s*+-?)++,?\s*+"
+                     r"(?:&\s*+|and\s++)?)++)")
+_APA_RE = re.compile(r"^\s*(?:[-*]\s+)?" + _INITIALS_AUTHORS
+                     + r"\s*(?:et al\.?\s*)?\((?P<year>(?:19|20)\d{2})[a-z]?\)\.?(?P<rest>.*)$")
+# `Wang, H., Potluri, S., Luo, M. et al. Title of the paper. Comput Sci Res Dev 26, 257 (2011).` (Springer)
+_SPRINGER_RE = re.compile(r"^\s*(?:[-*]\s+)?" + _INITIALS_AUTHORS
+                          + r"\s*(?:et al\.\s*)?(?P<title>[A-Z][^.\n]{4,300})\.\s+"
+                          r"(?P<rest>[^\n]*\((?:19|20)\d{2}\)[^\n]*)$")
+# `Ada Obi, Paul H. J. Kelly, and Jun Li. 2021. Title of the paper. In Proceedings of ...` (ACM):
+# a period inside the authors only after an initial
+_ACM_NAME = r"(?:[^.\n]|(?<=[\s.][A-Z])\.)"
+_ACM_RE = re.compile(r"^\s*(?:[-*]\s+)?(?:[A-Z]\w+:\s*)?(?P<authors>[A-Z]" + _ACM_NAME + r"{2,600}?\band\b"
+                     + _ACM_NAME + r"{2,80}?)\.\s+(?P<year>(?:19|20)\d{2})[a-z]?\.\s+(?P<title>[^\n]{5,300}?)\.\s+"
+                     r"(?:In\b|arXiv|Retrieved|ACM|IEEE)")
+# `Groves, Taylor, et al. Title of the paper. IEEE, 2020.` (MLA with its quotes lost)
+_MLA_PLAIN_RE = re.compile(r"^\s*(?:[-*]\s+)?(?P<authors>[A-Z][\w'’\-]+, [A-Z][\w'’\-]+(?: [A-Z]\.)?,? et al\.)\s+"
+                           r"(?P<title>[A-Z][^.\n]{4,300})\.\s+(?P<rest>[^\n]*)$")
+# `Obi, Ada & Tran, Ben. (2019). Title of the paper. Journal. 36. 1-26.` (ResearchGate)
+_AMPERSAND_RE = re.compile(r"^\s*(?:[-*]\s+)?(?P<authors>[A-Z][\w'’\-]+, [A-Z][\w'’\-]+"
+                           r"(?: & [A-Z][\w'’\-]+, [A-Z][\w'’\-]+)+)"
+                           r"\.\s*\((?P<year>(?:19|20)\d{2})\)\.\s*(?P<title>[^.\n]{5,300})\.")
+# `Reference: "Title of the paper", Ada Obi and Ben Tran, Symposium X, October 2015`
+_LABELLED_RE = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*)?(?:references?|citation|cite)(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*"
+                          r"[\"“](?P<title>[^\"“”]{5,300}?)[.,]?[\"”](?P<rest>[^\n]*)$", re.IGNORECASE)
 _PAREN_YEAR_RE = re.compile(r"\(((?:19|20)\d{2})\)")
 _YEAR_WORD_RE = re.compile(r"(?<![\d.:/])((?:19|20)\d{2})(?![\d.]\d)")
 _URL_RE = re.compile(r"https?://|\]\(|\[\[")
@@ -146,8 +166,9 @@ def stated_title(value: str) -> str:
 
 
 def citation_signals(note: Note) -> tuple[list[Signal], Facts]:
-    """A reference to the paper near the top, as Google Scholar copies it (MLA or APA):
-    +0.6, with its authors, year and title."""
+    """A reference to the paper near the top, as Google Scholar, a publisher or ResearchGate
+    copies it (MLA, APA, ACM, Springer, `Reference: "Title", ...`): +0.6, with its year, title
+    and authors where the style gives them."""
     for index, text in enumerate(note.body.split("\n", 12)[:12]):
         if index in note.code_lines:
             continue
@@ -159,20 +180,37 @@ def citation_signals(note: Note) -> tuple[list[Signal], Facts]:
 
 
 def reference(text: str) -> tuple[str, Facts] | None:
-    """A reference as Google Scholar copies it, with its style (`ACM`, `MLA`, `APA`) and what it
-    gives: `Kwon, Woosuk, et al. "Title." arXiv preprint (2022).` -> MLA, (title, 2022, (Kwon,))."""
-    mla, apa, acm = _MLA_RE.match(text), _APA_RE.match(text), _ACM_RE.match(text)
-    if acm:
+    """A reference line as Google Scholar and others copy it, with its style (`ACM`, `MLA`, `APA`,
+    `Springer`, ...) and what it gives: `Kwon, Woosuk, et al. "Title." arXiv preprint (2022).` ->
+    MLA, (title, 2022, (Kwon,)); None when the line is not one."""
+    if acm := _ACM_RE.match(text):
         return "ACM", Facts(title=acm.group("title").strip(" ."), year=int(acm.group("year")),
                             authors=_names(acm.group("authors")))
+    mla = _MLA_RE.match(text)
     if mla and re.search(r"\bet al\b|,|\band\b", mla.group("authors")) \
             and (year := _reference_year(mla.group("rest"))):
         authors = _names(re.sub(r"\bet al\.?", "", mla.group("authors")))
         return "MLA", Facts(title=mla.group("title").strip(" ."), year=year, authors=authors[:1])
-    if apa:
-        surnames = tuple(re.findall(r"([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?),\s*(?:[A-Z]\.)", apa.group("authors")))
-        return "APA", Facts(year=int(apa.group("year")), authors=surnames)
+    if apa := _APA_RE.match(text):
+        return "APA", Facts(year=int(apa.group("year")), authors=_initialled_surnames(apa.group("authors")))
+    if (springer := _SPRINGER_RE.match(text)) and (year := _reference_year(springer.group("rest"))):
+        return "Springer", Facts(title=springer.group("title").strip(" ."), year=year,
+                                 authors=_initialled_surnames(springer.group("authors")))
+    if (plain := _MLA_PLAIN_RE.match(text)) and (year := _reference_year(plain.group("rest"))):
+        return "MLA", Facts(title=plain.group("title").strip(" ."), year=year,
+                            authors=_names(re.sub(r"\bet al\.?", "", plain.group("authors")))[:1])
+    if amp := _AMPERSAND_RE.match(text):
+        surnames = tuple(name.split(",")[0].strip() for name in amp.group("authors").split("&"))
+        return "ResearchGate", Facts(title=amp.group("title").strip(" ."), year=int(amp.group("year")),
+                                     authors=surnames)
+    if (labelled := _LABELLED_RE.match(text)) and (year := _reference_year(labelled.group("rest"))):
+        return "labelled", Facts(title=labelled.group("title").strip(" ."), year=year)
     return None
+
+
+def _initialled_surnames(authors: str) -> tuple[str, ...]:
+    """`Silver, D., Lever, G., & Riedmiller, M.` -> the surnames."""
+    return tuple(re.findall(r"([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?),\s*(?:[A-Z]\.)", authors))
 
 
 # The sections a paper's reading note is written in, by kind: `## Method`, `## 摘要`, `## 실험`.

@@ -170,7 +170,24 @@ def name_signals(note: Note) -> list[Signal]:
         return [Signal("hub-name", -1.0, f"named `{name}`, a template")]
     if arxiv_id(name) or (len(words) >= 3 and name.count(" ") == 0):
         return [Signal("slug-name", 0.3, f"file name `{name}` is a paper slug")]
+    if _reads_as_a_title(name):
+        return [Signal("slug-name", 0.3, f"file name `{name}` is a paper's title")]
     return []
+
+
+_TITLE_NAME_WORDS = 7
+_SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to via with".split())
+_REMARK_WORD_RE = re.compile(r"\b(?:is|are|was|were|would|should|could|will|can|did|does|do|me|my|I|we|our|todo)\b",
+                             re.IGNORECASE)
+
+
+def _reads_as_a_title(name: str) -> bool:
+    """`A Fast and Low-cost Measuring System for Electrical Impedance Tomography`: seven words or
+    more, every word but the small ones capitalised (or a number), no remark's verb or pronoun."""
+    words = name.split()
+    if len(words) < _TITLE_NAME_WORDS or _REMARK_WORD_RE.search(name) or name.endswith((".", "?", "!")):
+        return False
+    return all(word[:1].isupper() or word[:1].isdigit() or word in _SMALL_WORDS for word in words)
 
 
 def frontmatter_signals(note: Note) -> tuple[list[Signal], Facts]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from papernotes.ids import title_key
+from papernotes.model import Paper
 
 # A URL, or an identifier standing alone: `doi:…`, `arXiv:…`, a bare DOI `10.1016/j.x.2012.09.004`.
 _URL_RE = re.compile(r"^\s*(?:[a-z][a-z0-9+.\-]*://|www\.|mailto:|doi:|arxiv:|10\.\d{4,9}/\S)", re.IGNORECASE)
@@ -43,8 +44,13 @@ GENERIC_WORDS = frozenset("""
 """.split())
 
 
-def title_problem(text: str) -> str | None:
-    """Why `text` cannot title a paper (`a URL`, `a path`, ...), or None when it can."""
+def title_problem(text: str, evidenced: bool = False) -> str | None:
+    """Why `text` cannot title a paper (`a URL`, `a path`, ...), or None when it can.
+
+    A question titles a paper only with evidence that it names one (`evidenced`: see
+    `has_paper_evidence`), as many papers ask one (`What Makes for End-to-End Object Detection?`)
+    and many notes' headings and remarks do too.
+    """
     stripped = text.strip()
     key = title_key(stripped)
     if not key:
@@ -60,7 +66,7 @@ def title_problem(text: str) -> str | None:
     words = key.split()
     if all(word in GENERIC_WORDS for word in words):
         return "a generic heading"
-    if stripped.endswith(("?", "？")):
+    if stripped.endswith(("?", "？")) and not evidenced:
         return "a question"
     if is_todo(stripped):
         return "a to-do"
@@ -77,3 +83,11 @@ def is_todo(text: str) -> bool:
         return False
     rest = [word for word in words[1:4] if word[:1].isalpha()]
     return not rest or any(word[:1].islower() for word in rest)
+
+
+_EVIDENCE_LINKS = frozenset({"paper", "pdf", "note"})
+
+
+def has_paper_evidence(paper: Paper) -> bool:
+    """An entry that links the paper (its host, its PDF, its note) or states its venue or authors."""
+    return bool(paper.venue or paper.authors or any(kind in _EVIDENCE_LINKS for kind, _ in paper.links))

@@ -124,8 +124,8 @@ def load_graph(vault: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
 
 
 def predictions(document: dict[str, Any]) -> tuple[dict[str, Predicted], list[Predicted]]:
-    """(paper notes by path: the paper's note and any other note merged into it; inline papers:
-    one per source that is not a note)."""
+    """(paper notes by path, every note that is a source of a paper; inline papers: one per source
+    that is not a note)."""
     notes: dict[str, Predicted] = {}
     inline: list[Predicted] = []
     for paper in document["papers"]:
@@ -134,9 +134,10 @@ def predictions(document: dict[str, Any]) -> tuple[dict[str, Predicted], list[Pr
         if paper.get("note"):
             notes[paper["note"]] = Predicted(path=paper["note"], line=1, kind="note", **facts)
         for source in paper.get("sources") or ():
-            if source["kind"] == "note":  # a second note on the same paper (a copy in another folder)
+            if source["kind"] == "note" and source["path"] != paper.get("note"):
+                # a second note of the same paper (two Zotero items of one paper): a paper note too
                 notes.setdefault(source["path"], Predicted(path=source["path"], line=1, kind="note", **facts))
-            elif source["path"] != paper.get("note"):
+            elif source["kind"] != "note" and source["path"] != paper.get("note"):
                 inline.append(Predicted(path=source["path"], line=int(source["line"]),
                                         kind=source["kind"], **facts))
     return notes, inline
@@ -173,7 +174,7 @@ VENUE_ALIASES = {"nips": "neurips"}
 
 def same_venue(predicted: str | None, labelled: str) -> bool:
     def norm(v: str) -> str:
-        v = re.sub(r"[^a-z]", "", unicodedata.normalize("NFKC", v).casefold())
+        v = "".join(ch for ch in unicodedata.normalize("NFKC", v).casefold() if ch.isalpha())  # 地理学报 too
         return VENUE_ALIASES.get(v, v)
     got, want = norm(predicted or ""), norm(labelled)
     return len(got) >= 2 and want != "" and (want in got or got in want)

@@ -35,6 +35,7 @@ from papernotes.topics import Topic, TopicCollector, folder_topic
 
 EdgeKind = Literal["link", "embed", "queue", "table", "mention"]
 
+_LINK_LINE_RE = re.compile(r"^\s*+(?:\[[^\]\n]*+\]\([^)\n]*+\)|\[\[[^\]\n]*+\]\])\s*+$")  # a line that is one link
 _QUEUE_HEADING_RE = re.compile(r"paper|queue|reading|to[- ]read|论文|阅读|待读|논문|읽기", re.IGNORECASE)
 # A checklist about papers (writing, submitting, reviewing one) is not a list of papers to read.
 _NOT_QUEUE_HEADING_RE = re.compile(
@@ -280,12 +281,13 @@ class _Builder:
 
     @staticmethod
     def _own_entry(note: Note) -> bool:
-        """One paper written at the very top of the note, with nothing but headings above it:
-        the note is that paper's (not a how-to whose example entry follows an instruction)."""
+        """One paper written at the very top of the note, with nothing but headings or a link back
+        (`[HOME](../README.md)`) above it: the note is that paper's (not a how-to whose example
+        entry follows an instruction)."""
         if len(note.papers) != 1 or note.papers[0].sources[0].line > note.body_line + 2:
             return False
         above = note.body.split("\n", 2)[:note.papers[0].sources[0].line - note.body_line]
-        return all(not text.strip() or text.lstrip().startswith("#") for text in above)
+        return all(not text.strip() or text.lstrip().startswith("#") or _LINK_LINE_RE.match(text) for text in above)
 
     def _row_note(self, note: Note, row: SummaryRow) -> NoteKey | None:
         target = _note_links_to_note(row.links, note, self.resolver)

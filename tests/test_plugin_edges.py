@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
+from mkdocs.livereload import LiveReloadServer
 
 from papernotes import plugin as plugin_module
 from papernotes.search import SearchError
@@ -98,3 +99,27 @@ def test_a_failing_pagefind_fails_the_build_with_its_message(tmp_path: Path, mon
         build_site(docs, tmp_path / "site", search="pagefind")
     assert [record.getMessage() for record in caplog.records if record.levelno == logging.ERROR] == [
         "papernotes: pagefind failed: pagefind: out of disk"]
+
+
+def test_mkdocs_own_search_plugin_under_another_theme_is_pointed_out(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    config_file = _config_file(tmp_path, "  - search\n  - papernotes\n")
+    config_file.write_text(config_file.read_text(encoding="utf-8").replace("theme: material", "theme: mkdocs"),
+                           encoding="utf-8")
+    assert _on_config_messages(config_file, caplog) == [
+        "papernotes: Pagefind replaces the `search` plugin; remove `search` from plugins"]
+
+
+def test_serve_watches_the_bibliography_files_that_exist(tmp_path: Path) -> None:
+    """A library outside docs_dir is watched by `mkdocs serve` (MkDocs' own server, never started)."""
+    (tmp_path / "library.bib").write_text("@article{a, title={A}}\n", encoding="utf-8")
+    config_file = _config_file(tmp_path, "  - papernotes:\n      bibliography: [library.bib, missing.bib]\n")
+    config = load_config(str(config_file))
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path / "site"))
+    try:
+        assert config.plugins.on_serve(server, config=config, builder=lambda: None) is server
+        server.unwatch(str(tmp_path / "library.bib"))  # raises unless it was watched
+        with pytest.raises(KeyError):
+            server.unwatch(str(tmp_path / "missing.bib"))
+    finally:
+        server.server_close()

@@ -1,0 +1,108 @@
+"""Entry fields compared whole: the header block under a paper heading, summaries cut to length,
+and survey-list entries, each written out in full (a field no test compared could drift)."""
+
+from __future__ import annotations
+
+import pytest
+
+from papernotes.entries import EntryContext, survey
+from papernotes.entries.fields import Venue, short_summary
+from papernotes.entries.header import Header, read_header
+from papernotes.entries.lines import inline_lines
+from papernotes.markdown import make_parser
+from papernotes.model import NoteKey, NoteMeta, Paper, Source
+
+
+def header_of(text: str) -> Header:
+    inline = next(token for token in make_parser().parse(text) if token.type == "inline")
+    return read_header(inline_lines(inline, 1))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("**CLIP-ICML2021**\n*<https://arxiv.org/abs/2103.00020>*\n"
+     "Code: [repo](https://github.com/openai/CLIP) and [mirror](https://gitee.com/x)\n"
+     "Authors: Alec Radford, Jong Wook Kim\nMethod: contrastive\n*<https://late.example>*\n",
+     # the block ends at `Method:` (free text): the link after it is not the paper's
+     Header(links=(("https://arxiv.org/abs/2103.00020", "https://arxiv.org/abs/2103.00020"),
+                   ("Code", "https://github.com/openai/CLIP"), ("Code", "https://gitee.com/x")),
+            short_name="CLIP", venue=Venue("ICML", 2021), authors=("Alec Radford", "Jong Wook Kim"))),
+    # a venue alone names no short name; a template's `*<url>*` is no link; a later bold line ends it
+    ("**ICLR 2021**\n*<url>*\n**Question1**\nPaper: <https://a.org/after>\n",
+     Header(venue=Venue("ICLR", 2021))),
+    ("**CLIP**\nPaper: *<https://a.org/x>*\n", Header(links=(("Paper", "https://a.org/x"),), short_name="CLIP")),
+    ("**DiT-v2**\n", Header(short_name="DiT-v2")),  # `v2` is no venue: the whole bold text is the name
+    ("**Two words**\n", Header()),  # a phrase is no short name
+    ("Free text first\n**CLIP**\nPaper: <https://a.org/x>\n", Header()),
+    ("<https://a.org/pdf> \\\n**X**\n", Header(links=(("https://a.org/pdf", "https://a.org/pdf"),))),
+    ("**VDM-NeurIPS**\n", Header(short_name="VDM-NeurIPS")),  # a venue without a year is not split off
+])
+def test_read_header(text: str, expected: Header) -> None:
+    assert header_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A" * 199 + ".", "A" * 199 + "."),  # 200 characters: kept whole
+    ("x" * 120 + ". " + "y" * 200, "x" * 120 + "."),  # a sentence end past half the limit
+    ("x" * 150 + "。" + "y" * 100, "x" * 150 + "。"),  # a CJK full stop needs no space after it
+    ("x" * 60 + ". " + "y" * 200, "x" * 60 + ". " + "y" * 138 + "…"),  # an end too early, no space late
+    ("abc, " * 60, "abc, " * 39 + "abc…"),  # cut at the last space, trailing comma dropped
+    ("w" * 150 + " " + "z" * 100, "w" * 150 + "…"),
+    ("w" * 90 + " " + "z" * 200, "w" * 90 + " " + "z" * 109 + "…"),  # a space only before half: not cut there
+])
+def test_short_summary_cuts(text: str, expected: str) -> None:
+    assert short_summary(text) == expected
+
+
+CONTEXT = EntryContext(NoteKey("Survey/video.md"), 1, NoteMeta())
+
+
+def survey_papers(text: str) -> list[Paper]:
+    return survey.recognise(make_parser().parse(text), CONTEXT)
+
+
+def at(line: int) -> tuple[Source, ...]:
+    return (Source(NoteKey("Survey/video.md"), line, "survey-list"),)
+
+
+def test_survey_entries_whole() -> None:
+    text = (
+        "# Video survey\n"  # the note's title: no topic
+        "\n"
+        "## Latent models\n"
+        "\n"
+        "- [x] “Latte: Latent Diffusion Transformer” arXiv, 2024 Jan, `Latte` :star: :fire:\n"
+        "  [paper](https://arxiv.org/abs/2401.03048)\n"
+        "  Authors: Xin Ma, Yaohui Wang\n"
+        "  > first quote is the summary\n"
+        "  > over two lines\n"
+        "\n"
+        "  > a second quote is ignored\n"
+        "\n"
+        '- "Video Diffusion Models (VDM) (2022)"\n'
+        "  [code](https://github.com/x/vdm) #video\n"
+        '- [ ] "Imagen Video" 2022, **ImagenV**, other\n'
+        '- "A Quote" and then a whole sentence, 2023\n'  # more than three words: prose, no venue
+        '- "Only Words"\n'  # no venue, year or link
+        '- "Link Only"\n'
+        "  [project](https://example.org)\n"
+        "\n"
+        '> "Make-A-Video" ICLR 2023 (Oral), MAV\n'
+        "\n"
+        '> "Quote without year or venue" MAV\n'
+    )
+    assert survey_papers(text) == [
+        Paper(title="Latte: Latent Diffusion Transformer", sources=at(5), year=2024, month=1, venue="arXiv",
+              authors=("Xin Ma", "Yaohui Wang"), tags=("Latent models",),
+              links=(("paper", "https://arxiv.org/abs/2401.03048"),), arxiv="2401.03048", status="read",
+              summary="first quote is the summary over two lines", short_name="Latte",
+              attributes=(("marker", "star"), ("marker", "fire"))),
+        # no venue or year after the quote: the title's `(2022)` is the year, `(VDM)` the short name
+        Paper(title="Video Diffusion Models", sources=at(13), year=2022, tags=("Latent models", "video"),
+              links=(("code", "https://github.com/x/vdm"),), short_name="VDM"),
+        Paper(title="Imagen Video", sources=at(15), year=2022, tags=("Latent models",), status="to-read",
+              short_name="ImagenV"),
+        Paper(title="Link Only", sources=at(18), tags=("Latent models",),
+              links=(("project", "https://example.org"),)),
+        Paper(title="Make-A-Video", sources=at(21), year=2023, venue="ICLR", tags=("Latent models",),
+              short_name="MAV", attributes=(("presentation", "Oral"),)),
+    ]

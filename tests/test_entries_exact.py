@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from papernotes.entries import EntryContext, survey
+from papernotes.entries import EntryContext, bracket_headings, paper_heading, survey
 from papernotes.entries.fields import Venue, short_summary
 from papernotes.entries.header import Header, read_header
 from papernotes.entries.lines import inline_lines
@@ -105,4 +105,73 @@ def test_survey_entries_whole() -> None:
               links=(("project", "https://example.org"),)),
         Paper(title="Make-A-Video", sources=at(21), year=2023, venue="ICLR", tags=("Latent models",),
               short_name="MAV", attributes=(("presentation", "Oral"),)),
+    ]
+
+
+HEADING_CONTEXT = EntryContext(NoteKey("n.md"), 3, NoteMeta())  # the body starts on file line 3
+
+
+def heading_papers(module, text: str) -> list[Paper]:  # type: ignore[no-untyped-def]
+    return module.recognise(make_parser().parse(text), HEADING_CONTEXT)
+
+
+def placed(line: int, kind: str) -> tuple[Source, ...]:
+    return (Source(NoteKey("n.md"), line, kind),)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("### Learning Transferable Visual Models (2021)\n**CLIP-ICML2021**\n*<https://arxiv.org/abs/2103.00020>*\n"
+     "Authors: Alec Radford, Jong Wook Kim\n",
+     [Paper(title="Learning Transferable Visual Models", sources=placed(3, "paper-heading"), year=2021,
+            venue="ICML", authors=("Alec Radford", "Jong Wook Kim"),
+            links=(("paper", "https://arxiv.org/abs/2103.00020"),), arxiv="2103.00020", short_name="CLIP")]),
+    ("\n# Scalable Diffusion Models with Transformers (DiT)\n**ICCV 2023 Oral**\n",  # a venue, no link
+     [Paper(title="Scalable Diffusion Models with Transformers", sources=placed(4, "paper-heading"), year=2023,
+            venue="ICCV", short_name="DiT", attributes=(("presentation", "Oral"),))]),
+    ("# A Title (2020)\n**NeurIPS**\n", []),  # a name without a year is no venue, and there is no link
+    ("# Reading list\n[code](https://github.com/a/b)\n", []),  # a code link is not the paper's
+    ("# Title\n\n## Second\n**CLIP-ICML2021**\n", []),  # only the first heading counts
+    ("# Title\n", []),
+    ("# 《Latte》\n**ICLR 2021**\n", []),  # the bracket-heading convention's
+])
+def test_paper_heading_whole(text: str, expected: list[Paper]) -> None:
+    assert heading_papers(paper_heading, text) == expected
+
+
+def test_bracket_headings_whole() -> None:
+    text = (
+        "# CVPR-2023\n"
+        "\n"
+        "### 《Latte: Video (2024)》\n"  # the title's year before the enclosing venue's
+        "Paper: *<https://arxiv.org/abs/2401.03048>*\n"
+        "\n"
+        "### DALLE2《Hierarchical Text-Conditional》(NeurIPS 2022 Oral)\n"
+        "\n"
+        "## 2019《 BERT: Pre-training 》\n"
+        "\n"
+        "### 《Plain》\n"  # the enclosing venue's year
+        "\n"
+        "# Google AI\n"  # no venue: nothing is inherited from it
+        "\n"
+        "## 《Imagen》\n"
+        "\n"
+        "## 读《深度学习》笔记\n"
+        "\n"
+        "# Arxiv\n"
+        "### 《No Year》\n"
+        "**ICLR 2021**\n"
+        "\n"
+        "### 《Header Venue (HV)》\n"
+        "**X-ICLR2021**\n"
+    )
+    assert heading_papers(bracket_headings, text) == [
+        Paper(title="Latte: Video", sources=placed(5, "bracket-heading"), year=2024, venue="CVPR",
+              links=(("paper", "https://arxiv.org/abs/2401.03048"),), arxiv="2401.03048"),
+        Paper(title="Hierarchical Text-Conditional", sources=placed(8, "bracket-heading"), year=2022,
+              venue="NeurIPS", short_name="DALLE2", attributes=(("presentation", "Oral"),)),
+        Paper(title="BERT: Pre-training", sources=placed(10, "bracket-heading"), year=2019, venue="CVPR"),
+        Paper(title="Plain", sources=placed(12, "bracket-heading"), year=2023, venue="CVPR"),
+        Paper(title="Imagen", sources=placed(16, "bracket-heading")),
+        Paper(title="No Year", sources=placed(21, "bracket-heading"), year=2021, venue="ICLR"),
+        Paper(title="Header Venue", sources=placed(24, "bracket-heading"), year=2021, venue="ICLR", short_name="X"),
     ]

@@ -15,8 +15,8 @@ def _paper(title: str, sources: tuple[Source, ...] = (), **facts: object) -> Pap
 
 @pytest.mark.parametrize(("paper", "keys", "pid"), [
     (_paper("Latte: Latent Diffusion Transformer for Video Generation", arxiv="2401.03048", doi="10.1/x",
-            note=NoteKey("Papers/Latte.md"), short_name="LDT"),
-     ["arxiv:2401.03048", "doi:10.1/x", "note:Papers/Latte.md",
+            citekey="ma2024latte", note=NoteKey("Papers/Latte.md"), short_name="LDT"),
+     ["arxiv:2401.03048", "doi:10.1/x", "cite:ma2024latte", "note:Papers/Latte.md",
       "title:latte latent diffusion transformer for video generation", "title:ldt", "title:latte"],
      "arxiv:2401.03048"),
     (_paper("Segment Anything Model Two Point Oh: More", doi="10.2/y"),  # a 6-word head is not a name
@@ -28,6 +28,7 @@ def _paper(title: str, sources: tuple[Source, ...] = (), **facts: object) -> Pap
     (_paper("A: b: c"), ["title:a b c", "title:a"], "title:a-b-c"),  # the first colon
     (_paper(": no head"), ["title:no head"], "title:no-head"),
     (_paper("Plain", short_name="  "), ["title:plain"], "title:plain"),
+    (_paper("ＤｉＴ A.B", citekey="x"), ["cite:x", "title:dit a b"], "title:dit-a-b"),  # the id is the folded title's
 ])
 def test_identity_keys_and_id(paper: Paper, keys: list[str], pid: str) -> None:
     assert identity_keys(paper) == keys
@@ -234,3 +235,51 @@ def test_a_short_name_of_a_mention_is_kept_when_the_title_is_already_full() -> N
 ])
 def test_decorated_stem(title: str, file_stem: str, expected: str) -> None:
     assert decorated_stem(title, file_stem) == expected
+
+
+def test_a_shared_citation_key_joins_mentions_whatever_their_years_say() -> None:
+    index = PaperIndex()
+    index.add(_paper("Segment Anything", sources=_at("A.md", 1, "survey"), citekey="kirillov2023", year=2023))
+    index.add(_paper("SAM", sources=_at("B.md", 1, "survey"), citekey="kirillov2023", year=2024))
+    papers, _, problems = index.freeze()
+    assert [(p.title, p.citekey, p.year) for p in papers.values()] == [("Segment Anything", "kirillov2023", 2023)]
+    assert [d.code for d in problems] == ["conflicting-year"]
+
+
+def test_facts_are_picked_by_line_within_a_file_and_the_first_mention_gives_the_anchor() -> None:
+    index = PaperIndex()
+    index.add(_paper("VDM", sources=_at("Home.md", 9, "table"), venue="NeurIPS", anchor="vdm-table"))
+    index.add(_paper("VDM", sources=_at("Home.md", 2, "queue"), venue="arXiv", anchor="vdm"))
+    papers, _, _ = index.freeze()
+    assert [(p.venue, p.anchor, [s.line for s in p.sources]) for p in papers.values()] == [("arXiv", "vdm", [2, 9])]
+
+
+@pytest.mark.parametrize("year", [2020, 2021])
+def test_a_merged_group_keeps_the_facts_of_both_sides(year: int) -> None:
+    """Joined by an arXiv id despite their years, a group knows both years: a later mention
+    by title with either year joins it."""
+    index = PaperIndex()
+    index.add(_paper("Latte", arxiv="2401.03048", year=2020))
+    index.add(_paper("Latte v2", arxiv="2401.03048", year=2021))
+    index.add(_paper("Latte", year=year))
+    _, mention_ids, _ = index.freeze()
+    assert set(mention_ids.values()) == {"arxiv:2401.03048"}
+
+
+def test_each_note_joined_by_title_is_reported_after_one_joined_on_purpose() -> None:
+    index = PaperIndex()
+    index.add(_note("A/Latte.md", "Latte"))
+    index.add(_note("B/Latte.md", "Latte"))  # the same file name: one paper on purpose
+    index.add(_note("C.md", "Latte"))
+    _, _, problems = index.freeze()
+    assert [(d.path, d.code) for d in problems] == [("C.md", "title-only-merge")]
+
+
+def test_a_mention_that_links_a_note_is_no_paper_note_of_its_own() -> None:
+    """A queue item linking `B.md` carries B as its note, but is not B's paper note: joined to
+    the note A.md by title, it is no title-only merge of two notes."""
+    index = PaperIndex()
+    index.add(_note("A.md", "Latte"))
+    index.add(_paper("Latte", sources=_at("Home.md", 3, "queue"), note=NoteKey("B.md")))
+    papers, _, problems = index.freeze()
+    assert len(papers) == 1 and problems == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from papernotes.entries import EntryContext, bracket_headings, paper_heading, survey
+from papernotes.entries import EntryContext, bracket_headings, paper_heading, paper_lists, survey
 from papernotes.entries.fields import Venue, short_summary
 from papernotes.entries.header import Header, read_header
 from papernotes.entries.lines import inline_lines
@@ -174,4 +174,73 @@ def test_bracket_headings_whole() -> None:
         Paper(title="Imagen", sources=placed(16, "bracket-heading")),
         Paper(title="No Year", sources=placed(21, "bracket-heading"), year=2021, venue="ICLR"),
         Paper(title="Header Venue", sources=placed(24, "bracket-heading"), year=2021, venue="ICLR", short_name="X"),
+    ]
+
+
+def list_papers(path: str, text: str) -> list[Paper]:
+    return paper_lists.recognise(make_parser().parse(text), EntryContext(NoteKey(path), 1, NoteMeta(), text))
+
+
+def listed(path: str, line: int, title: str, **facts: object) -> Paper:
+    return Paper(title=title, sources=(Source(NoteKey(path), line, "paper-list"),), **facts)  # type: ignore[arg-type]
+
+
+def test_wikilink_items_of_a_reading_list_folder_whole() -> None:
+    path = "Literature Reviews/Solar.md"
+    text = (
+        "- [[Video Diffusion Models (VDM) (2022)]]\n"  # the note's name gives year and short name
+        "- [[notes/x|Alias Names A Paper]]\n"  # the alias is the title; the link is the note's
+        "- [[Single]]\n"  # one word: no title
+        "- [[Two: words]]\n"  # `Name: words` is a title
+        "- [[a/b/Deep Folded Cells]]\n"  # the note's name, not its folders
+        "- ✅ [[Check Mark Before Link]]\n"
+        "- text [[After Text Link Here]]\n"  # the link must open the item
+    )
+    assert list_papers(path, text) == [
+        listed(path, 1, "Video Diffusion Models", year=2022, short_name="VDM",
+               links=(("note", "Video Diffusion Models (VDM) (2022)"),)),
+        listed(path, 2, "Alias Names A Paper", links=(("note", "notes/x"),)),
+        listed(path, 4, "Two: words", links=(("note", "Two: words"),)),
+        listed(path, 5, "Deep Folded Cells", links=(("note", "a/b/Deep Folded Cells"),)),
+        listed(path, 6, "Check Mark Before Link", links=(("note", "Check Mark Before Link"),)),
+    ]
+
+
+def test_unlinked_items_of_a_note_named_as_a_reading_list_whole() -> None:
+    path = "Articles to read.md"
+    text = (
+        "- Quorum Fair Scheduling Accelerators (QFS) (2021)\n"
+        "- Is This A Question?\n"
+        "- Wow This Is Loud!\n"
+        "- 这是 一个 很长 的句子。\n"
+        "- Mingdeng Cao, Xintao Wang, Zhongang Qi\n"  # three people, no title
+        "- lower case start of a title\n"
+        "- Three Words Only\n"
+        "- See https://x.org for more\n"
+        "- Deep Priors (for real work) Now\n"  # a comment in parentheses
+        "- Deep Priors (3D-DCNNs) For Imaging\n"  # a name in parentheses
+    )
+    assert list_papers(path, text) == [
+        listed(path, 1, "Quorum Fair Scheduling Accelerators", year=2021, short_name="QFS"),
+        listed(path, 10, "Deep Priors (3D-DCNNs) For Imaging"),
+    ]
+
+
+def test_raw_html_items_whole() -> None:
+    text = (
+        "# Papers\n"
+        "\n"
+        "<ul>\n"
+        '<li><a href=" 2025/Heron/ ">Heron Sparse Flight Paths (HSF) (2024)</a></li>\n'
+        '<li>text first <a href="2025/Kite/">Kite Flying In Wind</a></li>\n'
+        '<li><a href="#toc">Table Of Contents Here</a></li>\n'
+        '<li><a href="x.pdf">(PDF) One</a></li>\n'  # a short name makes a one-word title enough
+        "<li><a>No Href At All</a></li>\n"
+        '<li><a href="b/">Two Words</a></li>\n'
+        "</ul>\n"
+    )
+    assert list_papers("README.md", text) == [
+        listed("README.md", 4, "Heron Sparse Flight Paths", year=2024, short_name="HSF",
+               links=(("note", "2025/Heron/"),)),
+        listed("README.md", 7, "One", short_name="PDF", links=(("pdf", "x.pdf"),)),
     ]

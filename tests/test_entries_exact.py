@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from papernotes.entries import EntryContext, bracket_headings, paper_heading, paper_lists, survey
-from papernotes.entries.fields import Venue, short_summary
+from papernotes.entries.fields import Citation, Venue, citation_tail, short_summary
 from papernotes.entries.header import Header, read_header
 from papernotes.entries.lines import inline_lines
 from papernotes.markdown import make_parser
@@ -244,3 +244,52 @@ def test_raw_html_items_whole() -> None:
                links=(("note", "2025/Heron/"),)),
         listed("README.md", 7, "One", short_name="PDF", links=(("pdf", "x.pdf"),)),
     ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a date alone after the title: a day's one digit is still a date, not a venue
+    ('- "DreamFusion Text to 3D" 9 Sep 2022\n', [("DreamFusion Text to 3D", None, 2022, 9, "")]),
+    # a name we do not know is a venue when a date follows it
+    ('- "Magic Three" Foo Conf, 9 May 2021\n', [("Magic Three", "Foo Conf", 2021, 5, "")]),
+    ('- "Magic Three" Foo Conf\n', []),  # ... and not without one
+    # a `code` name is the short name even when it is no single word
+    ('- "Latte Video" arXiv, 2024, `Latte v2`\n', [("Latte Video", "arXiv", 2024, None, "Latte v2")]),
+])
+def test_survey_tails(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert [(p.title, p.venue, p.year, p.month, p.short_name) for p in survey_papers(text)] == expected
+
+
+def test_bracket_heading_year_venue_and_what_is_no_entry() -> None:
+    text = (
+        "## 2019《Title One》(CVPR 2020)\n"  # its own venue's year before the year in front
+        "Authors: A B, C D\n"
+        "\n"
+        "## 《Title Two》(Foo Workshop)\n"  # its own venue need not be one we know
+        "\n"
+        "## 《Title Three》notes\n"  # text after 》 that is no (venue)
+        "\n"
+        "## 读《Title Four》\n"  # text before 《 that is no year or name
+    )
+    assert heading_papers(bracket_headings, text) == [
+        Paper(title="Title One", sources=placed(3, "bracket-heading"), year=2020, venue="CVPR",
+              authors=("A B", "C D")),
+        Paper(title="Title Two", sources=placed(6, "bracket-heading"), venue="Foo Workshop"),
+    ]
+
+
+def test_a_short_name_keeps_its_hyphens_before_the_venue() -> None:
+    assert header_of("**Video-LDM-CVPR2023**\n") == Header(short_name="Video-LDM", venue=Venue("CVPR", 2023))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (" — Wang et al., CVPR'23", Citation(("Wang",), Venue("CVPR", 2023))),  # a two-digit year
+    (", Lee and Kim, NeurIPS 2017 workshop", Citation(("Lee", "Kim"), Venue("NeurIPS Workshop", 2017))),
+    (", 2020", None),
+])
+def test_citation_tail(text: str, expected: Citation | None) -> None:
+    assert citation_tail(text) == expected
+
+
+def test_a_capitalised_title_of_four_words_is_not_taken_for_names() -> None:
+    assert list_papers("Articles to read.md", "- Deep Priors For Imaging\n") == [
+        listed("Articles to read.md", 1, "Deep Priors For Imaging")]

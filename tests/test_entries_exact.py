@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from papernotes.entries import EntryContext, bracket_headings, paper_heading, paper_lists, survey
+from papernotes.entries import EntryContext, bracket_headings, paper_heading, paper_lists, reading_log, survey
 from papernotes.entries.fields import Citation, Venue, citation_tail, short_summary
 from papernotes.entries.header import Header, read_header
 from papernotes.entries.lines import inline_lines
@@ -293,3 +293,65 @@ def test_citation_tail(text: str, expected: Citation | None) -> None:
 def test_a_capitalised_title_of_four_words_is_not_taken_for_names() -> None:
     assert list_papers("Articles to read.md", "- Deep Priors For Imaging\n") == [
         listed("Articles to read.md", 1, "Deep Priors For Imaging")]
+
+
+def test_bold_reading_log_entries_whole() -> None:
+    text = (
+        "# Log\n"
+        "\n"
+        "## Semi-supervised\n"
+        "\n"
+        "- **Mean Teachers Are Better** — A. Tarvainen et al. (2017) [pdf](https://arxiv.org/abs/1703.01780)\n"
+        "- **Venue**: NeurIPS 2022\n"  # a field, not a title
+        "- **发表会议**：ICLR 2025\n"
+        "- **Title Here** : comment (2019)\n"
+        "- **DETR** [[pdf](https://arxiv.org/abs/2005.12872)]\n"  # one word needs a year
+        "- **Two Words** [[pdf](https://arxiv.org/abs/2005.12873)]\n"
+        "- **Two Words Code** [[code](https://github.com/a/b)]\n"  # no paper link, no year
+        "- **Deep Residual Learning (ResNet)** — Kaiming He, CVPR 2016\n"
+        "- **Title X (2019)** [[paper](https://arxiv.org/abs/1901.00001)]\n"
+        "- **Gradient-Based Learning (LeNet)**\n"  # a bold title alone: its year and link below
+        "\n"
+        "  Y. LeCun et al. (1998)\n"
+        "\n"
+        "  [paper](https://ieeexplore.ieee.org/document/726791)\n"
+        "- **Some Title Words** extra\n"  # not alone on its line
+        "\n"
+        "  Y. LeCun (1998)\n"
+        "\n"
+        "  [paper](https://arxiv.org/abs/1901.00002)\n"
+    )
+    context = EntryContext(NoteKey("log.md"), 1, NoteMeta())
+
+    def logged(line: int, title: str, **facts: object) -> Paper:
+        return Paper(title=title, sources=(Source(NoteKey("log.md"), line, "reading-log"),),
+                     tags=("Semi-supervised",), **facts)  # type: ignore[arg-type]
+
+    assert reading_log.recognise(make_parser().parse(text), context) == [
+        logged(5, "Mean Teachers Are Better", year=2017, authors=("A. Tarvainen",),
+               links=(("paper", "https://arxiv.org/abs/1703.01780"),), arxiv="1703.01780"),
+        logged(10, "Two Words", links=(("paper", "https://arxiv.org/abs/2005.12873"),), arxiv="2005.12873"),
+        logged(12, "Deep Residual Learning", year=2016, venue="CVPR", authors=("Kaiming He",), short_name="ResNet"),
+        logged(13, "Title X", year=2019, links=(("paper", "https://arxiv.org/abs/1901.00001"),), arxiv="1901.00001"),
+        logged(14, "Gradient-Based Learning", year=1998, authors=("Y. LeCun",), short_name="LeNet",
+               links=(("paper", "https://ieeexplore.ieee.org/document/726791"),)),
+    ]
+
+
+@pytest.mark.parametrize(("href", "links"), [
+    ("", ()),
+    ("#toc", ()),  # a table-of-contents anchor
+    ("x.pdf", (("pdf", "x.pdf"),)),
+    ("X.PDF#page=2", (("pdf", "X.PDF#page=2"),)),
+    ("x.pdf#a#b", (("pdf", "x.pdf#a#b"),)),
+    ("papers/x", (("note", "papers/x"),)),
+    ("notes/x.md", (("note", "notes/x.md"),)),
+    ("https://arxiv.org/abs/1", (("paper", "https://arxiv.org/abs/1"),)),
+    ("https://example.com/a/A.PDF", (("paper", "https://example.com/a/A.PDF"),)),
+    ("https://github.com/me/notes/blob/master/x.md", (("note", "https://github.com/me/notes/blob/master/x.md"),)),
+    ("https://github.com/me/x.markdown", (("note", "https://github.com/me/x.markdown"),)),
+    ("https://example.com/blog", ()),  # a page on a host we do not know
+])
+def test_the_kind_of_a_paper_list_link(href: str, links: tuple[tuple[str, str], ...]) -> None:
+    text = f"# Papers\n\n- [Some Paper Title]({href})\n"
+    assert [p.links for p in list_papers("README.md", text)] == ([links] if links else [])

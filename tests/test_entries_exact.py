@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from papernotes.entries import EntryContext, bracket_headings, paper_heading, paper_lists, reading_log, survey
-from papernotes.entries.fields import Citation, Venue, citation_tail, short_summary
+from papernotes.entries.fields import Citation, Venue, citation_tail, parse_venue_line, short_summary
 from papernotes.entries.header import Header, read_header
 from papernotes.entries.lines import inline_lines
 from papernotes.markdown import make_parser
@@ -355,3 +355,45 @@ def test_bold_reading_log_entries_whole() -> None:
 def test_the_kind_of_a_paper_list_link(href: str, links: tuple[tuple[str, str], ...]) -> None:
     text = f"# Papers\n\n- [Some Paper Title]({href})\n"
     assert [p.links for p in list_papers("README.md", text)] == ([links] if links else [])
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("ARXIV PREPRINT, CVPR 2023", Venue("arXiv")),  # `preprint` in any case is dropped, the venue kept
+    (", CVPR 2023", Venue("CVPR", 2023)),  # an empty segment is skipped
+    ("Submitted to ICLR2023, CVPR 2024", Venue("CVPR", 2024, None, (("submitted_to", "ICLR 2023"),))),
+    ("Submitted to NeurIPS, arXiv 2023", Venue("arXiv", 2023, None, (("submitted_to", "NeurIPS"),))),
+    ("Under review", Venue()),
+    ("Submitted on 8 Dec 2022", Venue(None, 2022, 12)),  # a date without a venue
+    ("CVPR 2023, 8 Dec 2022", Venue("CVPR", 2023)),  # a month of another year is not the paper's
+])
+def test_parse_venue_line_segments(line: str, expected: Venue) -> None:
+    assert parse_venue_line(line) == expected
+
+
+def test_reading_log_short_names_and_venues_after_a_comma() -> None:
+    text = (
+        "- [DeiT, Training Data-Efficient Image Transformers](https://arxiv.org/abs/2012.12877)\n"
+        "- [Pre-train, Prompt, and Predict in Language Models](https://arxiv.org/abs/2107.13586)\n"
+        "- Deep Nets, Big Data, CVPR 2020, paper [[pdf](https://arxiv.org/abs/2001.00001)]\n"
+        "- Deep Nets, Big Data, Lee et al., CVPR 2020, paper [[pdf](https://arxiv.org/abs/2001.00002)]\n"
+    )
+    found = reading_log.recognise(make_parser().parse(text), EntryContext(NoteKey("log.md"), 1, NoteMeta()))
+    assert [(p.title, p.short_name, p.venue, p.year, p.authors) for p in found] == [
+        ("DeiT, Training Data-Efficient Image Transformers", "DeiT", None, None, ()),  # two capitals: a name
+        ("Pre-train, Prompt, and Predict in Language Models", "", None, None, ()),  # one capital: a word
+        ("Deep Nets, Big Data", "", "CVPR", 2020, ()),
+        ("Deep Nets, Big Data", "", "CVPR", 2020, ("Lee",)),
+    ]
+
+
+def test_paper_list_titles_and_citations() -> None:
+    labels = ["A-B-C-D-E", "A-B-C-D", "Three Word Title", "Two Words", "Name: Word"]
+    text = "# Papers\n\n" + "".join(f"- [{label}](papers/x)\n" for label in labels) + (
+        "- [Title Words Here (TWH)](papers/y) — Wang et al., CVPR 2024: why it matters\n")
+    assert list_papers("README.md", text) == [
+        listed("README.md", 3, "A-B-C-D-E", links=(("note", "papers/x"),)),  # a file-name slug of five
+        listed("README.md", 5, "Three Word Title", links=(("note", "papers/x"),)),
+        listed("README.md", 7, "Name: Word", links=(("note", "papers/x"),)),
+        listed("README.md", 8, "Title Words Here", year=2024, venue="CVPR", authors=("Wang",), short_name="TWH",
+               links=(("note", "papers/y"),)),
+    ]

@@ -5,10 +5,18 @@ from __future__ import annotations
 
 import pytest
 
-from papernotes.entries import EntryContext, bracket_headings, paper_heading, paper_lists, reading_log, survey
-from papernotes.entries.fields import Citation, Venue, citation_tail, parse_venue_line, short_summary
+from papernotes.entries import (
+    EntryContext,
+    bold_titles,
+    bracket_headings,
+    paper_heading,
+    paper_lists,
+    reading_log,
+    survey,
+)
+from papernotes.entries.fields import Citation, Venue, citation_tail, parse_authors, parse_venue_line, short_summary
 from papernotes.entries.header import Header, read_header
-from papernotes.entries.lines import inline_lines
+from papernotes.entries.lines import Line, inline_lines
 from papernotes.markdown import make_parser
 from papernotes.model import NoteKey, NoteMeta, Paper, Source
 
@@ -397,3 +405,75 @@ def test_paper_list_titles_and_citations() -> None:
         listed("README.md", 8, "Title Words Here", year=2024, venue="CVPR", authors=("Wang",), short_name="TWH",
                links=(("note", "papers/y"),)),
     ]
+
+
+def test_a_citation_after_the_name_link_ends_at_the_next_link_or_bar() -> None:
+    text = (
+        "- [Plenoxels: Radiance Fields](https://arxiv.org/abs/2112.05131), Yu et al., CVPR 2022 "
+        "[[code](https://github.com/a/b)]\n"
+        "- [NeRF: Scenes as Fields](https://arxiv.org/abs/2003.08934), Mildenhall et al., ECCV 2020 | 2nd | note\n"
+    )
+    found = reading_log.recognise(make_parser().parse(text), EntryContext(NoteKey("log.md"), 1, NoteMeta()))
+    assert [(p.title, p.venue, p.year, p.authors) for p in found] == [
+        ("Plenoxels: Radiance Fields", "CVPR", 2022, ("Yu",)),
+        ("NeRF: Scenes as Fields", "ECCV", 2020, ("Mildenhall",)),
+    ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('- “Title Here" CVPR 2020\n', [("Title Here", "CVPR", 2020)]),  # a curly quote closed by a straight one
+    ('- "Segment Anything" ICCV 2023, "SAM"\n', [("Segment Anything", "ICCV", 2023)]),  # the first closing quote
+])
+def test_survey_quotes(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert [(p.title, p.venue, p.year) for p in survey_papers(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Anonymous", ()),
+    ("ANONYMOUS AUTHORS", ()),
+    ("A. One*, B. Two∗", ("A. One", "B. Two")),  # equal-contribution marks
+    ("Lee Kim1,2 Park", ("Lee Kim", "Park")),  # affiliation numbers
+    ("and Bo Li, 3", ("Bo Li",)),
+    ("Ann Lee., Bo Li:", ("Ann Lee", "Bo Li")),  # trailing punctuation
+])
+def test_parse_authors_marks(text: str, expected: tuple[str, ...]) -> None:
+    assert parse_authors(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("x" * 99 + ". " + "y" * 200, "x" * 99 + "."),  # a sentence end at exactly half the limit
+    ("x" * 80 + ". " + "y" * 200, "x" * 80 + ". " + "y" * 118 + "…"),  # before half: cut at the limit
+])
+def test_short_summary_sentence_end_at_half(text: str, expected: str) -> None:
+    assert short_summary(text) == expected
+
+
+def first_line(text: str) -> Line:
+    inline = next(token for token in make_parser().parse(text) if token.type == "inline")
+    return inline_lines(inline, 1)[0]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("*Ben Poole, Ajay Jain*", True),
+    ("*Ben Poole, Ajay Jain* \\", True),  # a hard break after it
+    ("Ben Poole, Ajay Jain*", True),  # a mark at one end is enough
+    ("*Ben Poole, Ajay Jain", True),
+    ("**Bold Title**", False),
+    ("**Bold** title", False),
+    ("*[Ben](https://x.org)*", False),  # a link is no authors line
+    ("*123*", False),
+    ("Ben Poole", False),
+])
+def test_an_authors_line_is_emphasised_without_links(text: str, expected: bool) -> None:
+    assert bold_titles._is_authors(first_line(text)) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("**CLIP-ICML2021** \\\n*<URL>*\n", Header(short_name="CLIP", venue=Venue("ICML", 2021))),
+    ("*<https://a.org/x>* \\\n**CLIP**\n", Header(links=(("https://a.org/x", "https://a.org/x"),))),
+    ("[paper](https://a.org/p) [code](https://a.org/c)\nrest\n",
+     Header(links=(("paper", "https://a.org/p"), ("code", "https://a.org/c")))),
+    ("[paper](https://a.org/p) and more\n", Header()),  # words beside the links: free text
+])
+def test_header_lines_of_links(text: str, expected: Header) -> None:
+    assert header_of(text) == expected

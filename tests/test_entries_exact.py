@@ -9,12 +9,21 @@ from papernotes.entries import (
     EntryContext,
     bold_titles,
     bracket_headings,
+    daily_sections,
     paper_heading,
     paper_lists,
     reading_log,
     survey,
 )
-from papernotes.entries.fields import Citation, Venue, citation_tail, parse_authors, parse_venue_line, short_summary
+from papernotes.entries.fields import (
+    Citation,
+    Venue,
+    citation_tail,
+    has_year_mark,
+    parse_authors,
+    parse_venue_line,
+    short_summary,
+)
 from papernotes.entries.header import Header, read_header
 from papernotes.entries.lines import Line, inline_lines
 from papernotes.markdown import make_parser
@@ -477,3 +486,47 @@ def test_an_authors_line_is_emphasised_without_links(text: str, expected: bool) 
 ])
 def test_header_lines_of_links(text: str, expected: Header) -> None:
     assert header_of(text) == expected
+
+
+def test_reading_log_names() -> None:
+    text = (
+        "- Entropy Minimization ([2004](https://x.org/blog))\n"  # a year link after the name
+        "- [](https://arxiv.org/abs/1)\n"  # an empty label
+        "- [Classification](#classification)\n"  # a table of contents
+        "- A lead that is much longer than thirty chars [Title One (2019)](https://x.org/blog)\n"
+        "- Lead of exactly thirty chars a [Title Two (2019)](https://x.org/blog)\n"  # 30 characters: a lead
+        "- Lead of exactly thirty chars ab [Title Three (2019)](https://x.org/blog)\n"  # 31: too long
+        "- Mean Teacher Models [ [paper](https://arxiv.org/abs/1703.01780)]\n"  # three words before kind links
+        "- Mean Teacher [ [paper](https://arxiv.org/abs/1703.01781)]\n"  # two words are no title
+        "- Deep Residual Learning (2015)\n"  # unlinked, ending in its year
+        "- Something (2015) more\n"  # a year mark not at the end
+    )
+    found = reading_log.recognise(make_parser().parse(text), EntryContext(NoteKey("log.md"), 1, NoteMeta()))
+    assert [(p.sources[0].line, p.title, p.year, p.links) for p in found] == [
+        (1, "Entropy Minimization", 2004, (("blog", "https://x.org/blog"),)),
+        (5, "Title Two", 2019, (("blog", "https://x.org/blog"),)),
+        (7, "Mean Teacher Models", None, (("paper", "https://arxiv.org/abs/1703.01780"),)),
+        (9, "Deep Residual Learning", 2015, ()),
+    ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Name (1900 words", True),
+    ("Name (2099 x", True),
+    ("Name (2100 iterations", False),  # an implausible number before words: a quantity
+    ("Name (1899 x", False),
+    ("Name (2102)", True),  # closed: a mark, even implausible
+])
+def test_has_year_mark_bounds(text: str, expected: bool) -> None:
+    assert has_year_mark(text) is expected
+
+
+@pytest.mark.parametrize("block", ["```\ncode\n```", "    code", "<div>x</div>", "| a |\n|---|\n| b |", "Text."])
+def test_hashtags_after_another_block_are_no_daily_section_tags(block: str) -> None:
+    context = EntryContext(NoteKey("daily.md"), 1, NoteMeta())
+    tagged = "## Latte Video Title\n\n#video #diffusion\n"
+    assert daily_sections.recognise(make_parser().parse(tagged), context) == [
+        Paper(title="Latte Video Title", sources=(Source(NoteKey("daily.md"), 1, "daily-section"),),
+              tags=("video", "diffusion"))]
+    late = f"## Latte Video Title\n\n{block}\n\n#video #diffusion\n"
+    assert daily_sections.recognise(make_parser().parse(late), context) == []

@@ -530,3 +530,39 @@ def test_hashtags_after_another_block_are_no_daily_section_tags(block: str) -> N
               tags=("video", "diffusion"))]
     late = f"## Latte Video Title\n\n{block}\n\n#video #diffusion\n"
     assert daily_sections.recognise(make_parser().parse(late), context) == []
+
+
+def test_a_paper_heading_with_a_paper_link_and_no_venue() -> None:
+    text = "# CLIP Transferable Models (2021)\n*<https://arxiv.org/abs/2103.00020>*\n"
+    assert heading_papers(paper_heading, text) == [
+        Paper(title="CLIP Transferable Models", sources=placed(3, "paper-heading"), year=2021,
+              links=(("paper", "https://arxiv.org/abs/2103.00020"),), arxiv="2103.00020")]
+
+
+def test_paper_list_sections_and_note_names() -> None:
+    def titles(path: str, text: str) -> list[tuple[int, str]]:
+        return [(p.sources[0].line, p.title) for p in list_papers(path, text)]
+
+    # the name before its extension, dots included, says it is a reading list
+    assert titles("v2.reading list.md", "- Quorum Fair Scheduling Accelerators\n") == [
+        (1, "Quorum Fair Scheduling Accelerators")]
+    # a heading of the same level ends the papers section
+    assert titles("README.md", "## Papers\n- [A Paper Title](papers/a)\n## Other\n- [Another Long Title](papers/b)\n"
+                  ) == [(2, "A Paper Title")]
+    html = '<ul><li><a href="papers/x">A Paper Title Here</a></li></ul>\n'
+    assert titles("README.md", f"# Papers\n\n- x\n\n# Notes\n\n{html}") == []  # HTML outside the section
+    assert titles("README.md", f"# Papers\n\n{html}") == [(3, "A Paper Title Here")]
+
+
+def test_a_bold_link_is_no_bold_title() -> None:
+    text = "- **[Deep Title Here](https://x.org/blog)** (2019)\n"  # a blog link, its year after it
+    assert reading_log.recognise(make_parser().parse(text), EntryContext(NoteKey("log.md"), 1, NoteMeta())) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('- "Loose Title" CVPR 2020\n\n  more text paragraph\n', [("Loose Title", "CVPR", 2020)]),  # a second paragraph
+    ('> "Only A Link Title"\n> [paper](https://arxiv.org/abs/1)\n', []),  # a quote entry needs a venue or year
+    ('> "Shap-E Model" arXiv 2023\n', [("Shap-E Model", "arXiv", 2023)]),  # at the very start of the note
+])
+def test_survey_paragraphs(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert [(p.title, p.venue, p.year) for p in survey_papers(text)] == expected

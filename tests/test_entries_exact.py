@@ -566,3 +566,38 @@ def test_a_bold_link_is_no_bold_title() -> None:
 ])
 def test_survey_paragraphs(text: str, expected: list[tuple[object, ...]]) -> None:
     assert [(p.title, p.venue, p.year) for p in survey_papers(text)] == expected
+
+
+def test_bold_title_entries_whole() -> None:
+    text = (
+        "## Video Models\n"
+        "\n"
+        "**Align Your Latents (VideoLDM)** \\\n"
+        "*Andreas Blattmann, Robin Rombach* \\\n"
+        "CVPR 2023. [[Paper](https://arxiv.org/abs/2304.08818)] \\\n"
+        "A latent video model.\n"
+        "\n"
+        "**Only A Paper Link Here**\n"  # a title alone: its facts in the next paragraph
+        "\n"
+        "[[Paper](https://arxiv.org/abs/2301.00001)]\n"
+        "\n"
+        "**Authors And Date Only** \\\n"
+        "*Ann Lee, Bo Kim* \\\n"
+        "8 Dec 2022\n"
+        "\n"
+        "**Nothing Known About This** \\\n"
+        "just a comment\n"
+    )
+
+    def bold(line: int, title: str, **facts: object) -> Paper:
+        return Paper(title=title, sources=(Source(NoteKey("b.md"), line, "bold-title-list"),), tags=("Video Models",),
+                     **facts)  # type: ignore[arg-type]
+
+    found = bold_titles.recognise(make_parser().parse(text), EntryContext(NoteKey("b.md"), 1, NoteMeta()))
+    assert found == [
+        bold(3, "Align Your Latents", year=2023, venue="CVPR", authors=("Andreas Blattmann", "Robin Rombach"),
+             links=(("paper", "https://arxiv.org/abs/2304.08818"),), arxiv="2304.08818",
+             summary="A latent video model.", short_name="VideoLDM"),
+        bold(8, "Only A Paper Link Here", links=(("paper", "https://arxiv.org/abs/2301.00001"),), arxiv="2301.00001"),
+        bold(12, "Authors And Date Only", year=2022, month=12, authors=("Ann Lee", "Bo Kim")),
+    ]

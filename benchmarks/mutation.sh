@@ -10,6 +10,9 @@
 # use with the locked versions of constraints.txt, plus mutmut; MUTATION_VENV names another).
 # One test is always left out: it counts how often recognisers walk the tokens, which mutmut's
 # trampolines change. Prints mutmut's summary and the score: killed (and timed out) / all mutants tested.
+# A mutant is stopped after MUTATION_TIMEOUT x 2 x (its tests' CPU time + 1 s) of CPU time (mutmut's
+# timeout_multiplier; default 5 here: with mutmut's own 15 a mutant that loops forever under the
+# site builds runs for half an hour; its wall-clock bound is half that) and counted as timed out (killed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 2 ] || { echo "usage: benchmarks/mutation.sh MODULE_GLOB TEST..." >&2; exit 2; }
@@ -33,6 +36,7 @@ only_mutate = ["src/papernotes/$module"]
 also_copy = ["templates", "tests", "notes", "benchmarks"]
 pytest_add_cli_args_test_selection = [${tests%, }, "--deselect", "tests/test_entries_recognise.py::test_each_recogniser_walks_the_tokens_once"]
 pytest_add_cli_args = ["-p", "no:cacheprovider", "-q"]
+timeout_multiplier = ${MUTATION_TIMEOUT:-5}
 TOML
 cd "$work"
 export PAPERNOTES_SEEDS=${PAPERNOTES_SEEDS:-$(cd ../../../.. && pwd)/../shared/seeds}

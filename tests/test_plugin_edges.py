@@ -4,11 +4,14 @@ private notes' problems kept quiet, and a failing Pagefind."""
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
+from mkdocs.livereload import LiveReloadServer
 
 from papernotes import plugin as plugin_module
 from papernotes.search import SearchError
@@ -98,3 +101,56 @@ def test_a_failing_pagefind_fails_the_build_with_its_message(tmp_path: Path, mon
         build_site(docs, tmp_path / "site", search="pagefind")
     assert [record.getMessage() for record in caplog.records if record.levelno == logging.ERROR] == [
         "papernotes: pagefind failed: pagefind: out of disk"]
+
+
+def test_mkdocs_own_search_plugin_under_another_theme_is_pointed_out(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    config_file = _config_file(tmp_path, "  - search\n  - papernotes\n")
+    config_file.write_text(config_file.read_text(encoding="utf-8").replace("theme: material", "theme: mkdocs"),
+                           encoding="utf-8")
+    assert _on_config_messages(config_file, caplog) == [
+        "papernotes: Pagefind replaces the `search` plugin; remove `search` from plugins"]
+
+
+def test_serve_watches_the_bibliography_files_that_exist(tmp_path: Path) -> None:
+    """A library outside docs_dir is watched by `mkdocs serve` (MkDocs' own server, never started)."""
+    (tmp_path / "library.bib").write_text("@article{a, title={A}}\n", encoding="utf-8")
+    config_file = _config_file(tmp_path, "  - papernotes:\n      bibliography: [library.bib, missing.bib]\n")
+    config = load_config(str(config_file))
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path / "site"))
+    try:
+        assert config.plugins.on_serve(server, config=config, builder=lambda: None) is server
+        server.unwatch(str(tmp_path / "library.bib"))  # raises unless it was watched
+        with pytest.raises(KeyError):
+            server.unwatch(str(tmp_path / "missing.bib"))
+    finally:
+        server.server_close()
+
+
+HOOK = '''
+from mkdocs.structure.files import File
+
+
+def on_files(files, config):
+    files.append(File.generated(config, "year.md", content="---\\ntitle: 2023\\n---\\nA year for a title.\\n"))
+    files.append(File.generated(config, "tagged.md", content="---\\ntitle: <b>x</b> & y\\n---\\nText.\\n"))
+    files.append(File.generated(config, "plain-page.md", content="No heading, no title.\\n"))
+    return files
+'''
+
+
+def test_pages_of_other_plugins_get_escaped_titles_from_meta_heading_or_file_name(tmp_path: Path) -> None:
+    """Pages that are no note (here made by a hook, as mkdocs-gen-files makes them) keep MkDocs'
+    title rule: their meta `title` (a number shown as written), else their file name; escaped."""
+    (tmp_path / "hook.py").write_text(HOOK, encoding="utf-8")
+    config_file = _config_file(tmp_path, "  - papernotes:\n      search: none\n",
+                               f"hooks:\n  - {tmp_path / 'hook.py'}\n")
+    build(load_config(str(config_file)))
+
+    def title(page: str) -> list[str]:
+        html = (tmp_path / "site" / page / "index.html").read_text(encoding="utf-8")
+        return re.findall(r"<title>(.*?)</title>", html)
+
+    assert title("year") == ["2023 - x"]
+    assert title("tagged") == ["&lt;b&gt;x&lt;/b&gt; &amp; y - x"]
+    assert title("plain-page") == ["Plain page - x"]

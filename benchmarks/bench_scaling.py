@@ -10,7 +10,7 @@ child process, whose papernotes functions are wrapped to account each phase:
 | phase | what is counted |
 | --- | --- |
 | load | `load_vault`: reading, parsing and rendering every note |
-| graph | `build_site` and `with_queries`: resolution, did-you-mean, papers, topics, queries |
+| graph | `publish`: resolution, did-you-mean, papers, topics, queries, `.base` pages, problems |
 | pages | the rest of the build: generated pages, MkDocs and Material writing every page |
 | search | `index_site`: Pagefind, in its own processes |
 
@@ -85,8 +85,7 @@ def counted(phase, function):
     return wrapper
 
 plugin.load_vault = counted("load", plugin.load_vault)
-plugin.build_site = counted("graph", plugin.build_site)
-plugin.with_queries = counted("graph", plugin.with_queries)
+plugin.publish = counted("graph", plugin.publish)
 plugin.index_site = counted("search", plugin.index_site)
 config = load_config(config_file)
 if profile is not None:

@@ -289,10 +289,11 @@ def _load_uncached(file: VaultFile) -> tuple[Note | None, list[Diagnostic]]:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Loading keeps every note and drops every token list: millions of objects, none in a cycle.
     Python's cyclic collector would re-scan the growing set of kept notes again and again (the
-    cost grows with the square of the vault); it runs once, after loading, instead."""
+    cost grows with the square of the vault); it runs once, after loading, instead. Building
+    the graph (`papernotes.publish`) is the same kind of work and pauses it too."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -308,7 +309,7 @@ def load_files(files: Iterable[VaultFile],
     attachments: list[str] = []
     problems: list[Diagnostic] = []
     seen: set[str] = set()
-    with _collector_paused():
+    with collector_paused():
         for file in files:
             if not is_note_path(file.key):
                 attachments.append(file.key)
@@ -340,4 +341,4 @@ def load_vault(root: Path | str, exclude: Sequence[str] = (), cache: NoteCache |
     return Vault(root, tuple(notes), tuple(attachments), tuple(problems + load_problems))
 
 
-__all__ = ["NoteCache", "Vault", "VaultFile", "load_note", "load_vault", "walk_vault"]
+__all__ = ["NoteCache", "Vault", "VaultFile", "collector_paused", "load_note", "load_vault", "walk_vault"]

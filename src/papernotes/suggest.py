@@ -7,8 +7,8 @@ broken link over every name of a vault, that grows with (broken links × notes):
 1. takes a pool of `POOL` names: all of them in a small vault, else the names sharing the
    query's rarest character bigrams or trigrams (grams), rarest first, from an index built once,
    reading at most `POSTINGS_BUDGET` index entries. In a large vault the pool is full
-   whatever its size (it once stopped at a budget of entries read, so it grew with the vault
-   up to ~20,000 names: the work per query did too);
+   whatever its size (it once stopped after `POOL` entries read, so it grew with the vault:
+   the work per query did too);
 2. scores the pool with rapidfuzz's Indel ratio (2 × longest common subsequence / lengths, in C),
    which is never below difflib's ratio (difflib's matching blocks are a common subsequence);
 3. computes difflib's own ratio in the order of those upper bounds, at most `CANDIDATES` times,
@@ -96,8 +96,8 @@ class Suggester:
 
     def _pool(self, query: str) -> list[str]:
         """`POOL` names, those sharing the query's rarest grams first: rare grams are what tell
-        names apart. The pool is always full (when the vault has that many names sharing a
-        gram), so a query costs the same in a vault of 4,000 names as in one of 80,000."""
+        names apart. Reading stops when the pool is full or `POSTINGS_BUDGET` entries are read,
+        so a query costs about the same in a vault of 8,000 names as in one of 80,000."""
         lists = sorted((len(self._postings[gram]), gram) for gram in _grams(query) if gram in self._postings)
         chosen: set[int] = set()
         read = 0

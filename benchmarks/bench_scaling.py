@@ -10,7 +10,7 @@ child process, whose papernotes functions are wrapped to account each phase:
 | phase | what is counted |
 | --- | --- |
 | load | `load_vault`: reading, parsing and rendering every note |
-| graph | `build_site` and `with_queries`: resolution, did-you-mean, papers, topics, queries |
+| graph | `publish`: resolution, did-you-mean, papers, topics, queries, `.base` pages, problems |
 | pages | the rest of the build: generated pages, MkDocs and Material writing every page |
 | search | `index_site`: Pagefind, in its own processes |
 
@@ -42,6 +42,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_build import TreeMemory  # noqa: E402
 from generate_vault import Shape, add_shape_options, cached, shape_fields, shape_from  # noqa: E402
 
 PHASES = ("load", "graph", "pages", "search")
@@ -85,8 +86,7 @@ def counted(phase, function):
     return wrapper
 
 plugin.load_vault = counted("load", plugin.load_vault)
-plugin.build_site = counted("graph", plugin.build_site)
-plugin.with_queries = counted("graph", plugin.with_queries)
+plugin.publish = counted("graph", plugin.publish)
 plugin.index_site = counted("search", plugin.index_site)
 config = load_config(config_file)
 if profile is not None:
@@ -113,11 +113,14 @@ def measure_build(vault: Path, measure: str) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="papernotes-scaling-") as folder:
         config = write_config(vault, Path(folder) / "site", Path(folder))
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-        done = subprocess.run([sys.executable, "-c", CHILD, str(config), measure], cwd=REPO, env=env,
-                              capture_output=True, text=True, check=False)
-        if done.returncode != 0:
-            raise SystemExit(f"mkdocs build of {vault} failed:\n{done.stderr[-3000:]}")
-        return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+        child = subprocess.Popen([sys.executable, "-c", CHILD, str(config), measure], cwd=REPO, env=env,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        memory = TreeMemory(child.pid)  # the build and Pagefind together
+        stdout, stderr = child.communicate()
+        peak = memory.stop()
+        if child.returncode != 0:
+            raise SystemExit(f"mkdocs build of {vault} failed:\n{stderr[-3000:]}")
+        return dict(json.loads(stdout.strip().splitlines()[-1]), peak_mib=peak)
 
 
 def per_five(ratio: float, step: float) -> float:
@@ -164,20 +167,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"shape: {shape_fields(shape)}; measure: {args.measure}; load average {os.getloadavg()[0]:.1f}",
           flush=True)
     costs: dict[int, dict[str, float]] = {}
+    peaks: dict[int, float] = {}
     for notes in sizes:
         vault = args.out / f"scaling-{notes}-{args.seed}"
         stamp = cached(vault, notes, args.seed, shape)
         runs = [measure_build(vault, args.measure) for _ in range(args.runs)]
         costs[notes] = {phase: statistics.median(run[phase] for run in runs) for phase in (*PHASES, "total")}
+        peaks[notes] = max(run["peak_mib"] for run in runs)
         print(f"{notes:,} notes ({stamp['wikilinks']:,} links, {stamp['broken']:,} broken): "
               + ", ".join(f"{phase} {costs[notes][phase]:.1f}" for phase in (*PHASES, "total"))
-              + f" ({UNITS[args.measure]}; load average {os.getloadavg()[0]:.1f})", flush=True)
+              + f" ({UNITS[args.measure]}; load average {os.getloadavg()[0]:.1f}); "
+              f"peak memory {peaks[notes]:,.0f} MiB (all processes)", flush=True)
     lines = report(sizes, costs, args.limit, UNITS[args.measure])
     print("\n".join(lines))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({"shape": shape_fields(shape), "measure": args.measure,
-                                         "costs": costs}, indent=1), encoding="utf-8")
+                                         "costs": costs, "peak_mib": peaks}, indent=1), encoding="utf-8")
     return 1 if lines[-1].startswith("FAILED") else 0
 
 

@@ -89,3 +89,15 @@ def test_a_repeated_query_is_answered_from_the_cache():
     first = suggester.closest("sparse atention")
     compared = suggester.compared
     assert suggester.closest("sparse atention") == first and suggester.compared == compared
+
+
+def test_the_pool_is_full_in_a_large_vault():
+    """In an 8,000-note vault (32,000 names) every typo is compared with exactly `POOL` names:
+    the pool no longer grows with the vault (reading stops at `POSTINGS_BUDGET` entries, which
+    a smaller vault's long names with many shared grams may reach first)."""
+    names = vault_names(8000)
+    suggester = Suggester(names)
+    for query in queries(names, 20, seed=3)[:20]:
+        before = suggester.compared
+        suggester.closest(query)
+        assert suggester.compared - before == POOL, query

@@ -294,7 +294,8 @@ def collector_paused() -> Iterator[None]:
     """Loading keeps every note and drops every token list: millions of objects, none in a cycle.
     Python's cyclic collector would re-scan the growing set of kept notes again and again (the
     cost grows with the square of the vault); it runs once, after loading, instead. Reading a
-    reference library (thousands of entries kept) is paused the same way."""
+    reference library (thousands of entries kept) and building the graph (`papernotes.publish`)
+    are the same kind of work and pause it too."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

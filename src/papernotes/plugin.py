@@ -38,7 +38,7 @@ from papernotes.pages.generate import default_nav
 from papernotes.pages.incremental import Rebuilds
 from papernotes.pages.paper import wrap_content
 from papernotes.publish import publish
-from papernotes.render import counted, relative_url
+from papernotes.render import counted, forget_urls, relative_url
 from papernotes.rewrite import note_html
 from papernotes.sanitize import sanitize_html
 from papernotes.search import BackgroundIndexer, SearchError, index_site
@@ -306,6 +306,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         page is written, are dropped, and the freed memory given back to the system."""
         self.site = self.rebuilds = self.explorer = None
         self.previews = {}
+        forget_urls()
         gc.collect()
         if sys.platform.startswith("linux"):  # pragma: no branch  (the suite runs on Linux)
             try:

@@ -15,7 +15,7 @@ from papernotes.bib.sources import LibraryCache, load_libraries, vault_libraries
 from papernotes.dataview.site import base_pages, with_queries
 from papernotes.diagnostics import Diagnostic, sort_key
 from papernotes.graph import PaperGraph
-from papernotes.loader import Vault, is_excluded
+from papernotes.loader import Vault, collector_paused, is_excluded
 from papernotes.options import Options
 from papernotes.pages import Site, build_site
 from papernotes.recognise import RecogniseOptions
@@ -95,11 +95,12 @@ def publish(vault: Vault, options: Options, *, use_directory_urls: bool = True, 
     `withheld`: published notes left out because their page would land on another file's;
     `config_dir`, `libraries`: as for `site_of`."""
     found: list[Diagnostic] = []
-    site = site_of(vault, options, use_directory_urls=use_directory_urls, include_private=include_private,
-                   withheld=withheld, config_dir=config_dir, libraries=libraries)
-    site = with_queries(site, found.append, today, column_aliases=dict(options.column_aliases))
-    bases = base_pages(site, vault.root, vault.attachments, options.exclude, found.append, today)
-    return Published(site, bases, tuple(published_problems(vault, site, options, found)))
+    with collector_paused():  # the graph is kept whole: a collection would free little
+        site = site_of(vault, options, use_directory_urls=use_directory_urls, include_private=include_private,
+                       withheld=withheld, config_dir=config_dir, libraries=libraries)
+        site = with_queries(site, found.append, today, column_aliases=dict(options.column_aliases))
+        bases = base_pages(site, vault.root, vault.attachments, options.exclude, found.append, today)
+        return Published(site, bases, tuple(published_problems(vault, site, options, found)))
 
 
 __all__ = ["PRIVACY_CODES", "Published", "incomplete_papers", "publish", "site_of"]

@@ -128,6 +128,13 @@ def relative_url(target: str, from_url: str) -> str:
     return ("./" if rel == "." else rel) + fragment
 
 
+def forget_urls() -> None:
+    """Empty the caches of paths and URLs (hundreds of thousands of strings on a large site):
+    once every page is written, `mkdocs build` needs them no more."""
+    for cached in (relative_src, page_url, relative_url):
+        cached.cache_clear()
+
+
 def counted(count: int, noun: str) -> str:
     """`1 paper`, `2 papers`: English plurals for the counts pages and messages show."""
     return f"{count:,} {noun}{'' if count == 1 else 's'}"

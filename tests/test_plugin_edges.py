@@ -8,10 +8,7 @@ from pathlib import Path
 
 import pytest
 from mkdocs.config import load_config
-from mkdocs.exceptions import Abort
 
-from papernotes import plugin as plugin_module
-from papernotes.search import SearchError
 from tests.test_site_build import build_site, write_vault
 
 LOGGER = "mkdocs.plugins.papernotes"
@@ -87,14 +84,3 @@ def test_vault_pages_named_like_generated_ones_win(tmp_path: Path, caplog: pytes
     assert [message for message in messages if "Nowhere" in message or "Private" in message] == []
 
 
-def test_a_failing_pagefind_fails_the_build_with_its_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                             caplog: pytest.LogCaptureFixture) -> None:
-    def fail(*args: object, **kwargs: object) -> int:
-        raise SearchError("pagefind: out of disk")
-
-    monkeypatch.setattr(plugin_module, "index_site", fail)
-    docs = write_vault(tmp_path / "docs", {"index.md": "# Home\n"})
-    with pytest.raises(Abort):  # MkDocs logs the plugin's error, then aborts
-        build_site(docs, tmp_path / "site", search="pagefind")
-    assert [record.getMessage() for record in caplog.records if record.levelno == logging.ERROR] == [
-        "papernotes: pagefind failed: pagefind: out of disk"]

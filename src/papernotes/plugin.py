@@ -325,10 +325,11 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         return output
 
     def _streams_search(self) -> bool:
-        """A whole `mkdocs build` feeds Pagefind each page as it is written; `mkdocs serve` indexes in
-        the background, `build --dirty` reads every page back (it writes only some), and
-        `PAPERNOTES_SERIAL_SEARCH=1` reads them back after the build (the one-core way)."""
-        return self.config.search == "pagefind" and self.command == "build" and not self.dirty \
+        """A whole build (`mkdocs build`, `gh-deploy`) feeds Pagefind each page as it is written;
+        `mkdocs serve` indexes in the background, `build --dirty` reads every page back (it
+        writes only some), and `PAPERNOTES_SERIAL_SEARCH=1` reads them back after the build
+        (the one-core way)."""
+        return self.config.search == "pagefind" and self.command != "serve" and not self.dirty \
             and not serial_search()
 
     def _close_search(self) -> None:

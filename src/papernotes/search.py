@@ -162,8 +162,9 @@ class _Service:
             answer = json.loads(base64.b64decode(message))
             request, payload = answer.get("message_id"), answer["payload"]
             kind = payload["type"]
+            index = int(payload["index_id"]) if kind == "NewIndex" else None
         except (ValueError, KeyError, TypeError, AttributeError):
-            request, payload, kind = None, {"message": f"unreadable answer {message[:200]!r}"}, "Error"
+            request, payload, kind, index = None, {"message": f"unreadable answer {message[:200]!r}"}, "Error", None
         page = self._pages.pop(request, None)
         error = None
         if kind == "Error":
@@ -176,7 +177,7 @@ class _Service:
             self._end_input()  # the process exits, and its memory is free for the next shard
         with self._changed:
             if kind == "NewIndex":
-                self._index = int(payload["index_id"])
+                self._index = index
             elif kind == "GetFiles" and error is None:
                 self._written = True
             if error is not None and self._error is None:

@@ -8,6 +8,8 @@ beside MkDocs). Configurations, each written as an mkdocs.yml pointing at the va
 (`docs_dir` absolute, `site_dir` in a temp dir):
 
 - papernotes: this repository's mkdocs.yml (every feature, the generated nav, Pagefind);
+- papernotes, search after the build: the same with `PAPERNOTES_SERIAL_SEARCH=1` (Pagefind reads
+  the pages back after the build, on one core, instead of indexing them while they are written);
 - papernotes, search none: the same with `search: none`;
 - Material, one-page nav: Material with `nav: [Home.md]`, `plugins: [search]`, the same Markdown
   extensions except pymdownx.emoji (see README);
@@ -46,6 +48,8 @@ from generate_vault import cached  # noqa: E402
 
 PAPERNOTES, NO_SEARCH, ONE_PAGE, DEFAULT_NAV = (
     "papernotes", "papernotes, search none", "Material, one-page nav", "Material, default nav")
+SERIAL = "papernotes, search after the build"  # PAPERNOTES_SERIAL_SEARCH=1: Pagefind on one core
+KINDS = (PAPERNOTES, SERIAL, NO_SEARCH, ONE_PAGE, DEFAULT_NAV)
 LINEAR_TARGET = 1.15  # papernotes / Material one-page nav, 5,000 notes
 QUERY_TARGET = 1.10  # with the Dataview blocks / without
 SERVE_TARGET = 2.0  # seconds per rebuild after an edit
@@ -126,7 +130,7 @@ def _reference_config(nav: bool) -> str:
 
 
 def write_config(kind: str, vault: Path, site: Path, folder: Path) -> Path:
-    if kind in (PAPERNOTES, NO_SEARCH):
+    if kind in (PAPERNOTES, SERIAL, NO_SEARCH):
         text = _repo_config()
         if kind == NO_SEARCH:
             text = text.replace("  - papernotes\n", "  - papernotes:\n      search: none\n")
@@ -183,11 +187,11 @@ class TreeMemory:
         return self.peak_kib / 1024
 
 
-def run_build(config: Path, site: Path) -> tuple[float, float]:
+def run_build(config: Path, site: Path, kind: str = PAPERNOTES) -> tuple[float, float]:
     """(wall seconds, peak RSS MiB of the build's processes together) of one `mkdocs build`
     in a child process."""
     shutil.rmtree(site, ignore_errors=True)
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PAPERNOTES_SERIAL_SEARCH="1" if kind == SERIAL else "")
     start = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)],
                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -314,6 +318,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--notes", default="1000,5000",
                         help="vault sizes, comma-separated ('' for none, e.g. to time only the queries)")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--kinds", type=lambda text: [kind.strip() for kind in text.split(";")], default=list(KINDS),
+                        help="configurations to build, `;`-separated (default: all)")
     parser.add_argument("--default-nav-max", type=int, default=1000,
                         help="largest vault built with Material's default nav (it is quadratic)")
     parser.add_argument("--queries", type=int, default=200, help="Dataview blocks (0: skip)")
@@ -337,8 +343,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         plans: list[tuple[int, str, Path, Path]] = []
         for notes in sizes:
             root = vault(args.out, notes, args.seed)
-            for kind in (PAPERNOTES, NO_SEARCH, ONE_PAGE, DEFAULT_NAV):
-                if kind == DEFAULT_NAV and notes > args.default_nav_max:
+            for kind in KINDS:
+                if kind not in args.kinds or kind == DEFAULT_NAV and notes > args.default_nav_max:
                     continue
                 site = folder / "site"
                 plans.append((notes, kind, write_config(kind, root, site, folder), site))
@@ -354,7 +360,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                               write_config(NO_SEARCH, base, folder / "site", folder), folder / "site"))
         for run in range(args.runs):  # interleaved, so a busy minute hurts every configuration alike
             for notes, kind, config, site in plans:
-                seconds, rss = run_build(config, site)
+                seconds, rss = run_build(config, site, kind)
                 result = results.setdefault((notes, kind), Result())
                 result.seconds.append(seconds)
                 result.rss_mb.append(rss)
@@ -365,7 +371,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("\n" + "\n".join(table(plain)))
         report["builds"] = {f"{n} {k}": {"seconds": r.seconds, "rss_mb": r.rss_mb} for (n, k), r in results.items()}
         largest = max(sizes, default=0)
-        if (largest, ONE_PAGE) in results:
+        if (largest, ONE_PAGE) in results and (largest, PAPERNOTES) in results and (largest, NO_SEARCH) in results:
             ratio = results[(largest, PAPERNOTES)].median / results[(largest, ONE_PAGE)].median
             bare = results[(largest, NO_SEARCH)].median / results[(largest, ONE_PAGE)].median
             missed |= ratio > LINEAR_TARGET

@@ -12,7 +12,7 @@ child process, whose papernotes functions are wrapped to account each phase:
 | load | `load_vault`: reading, parsing and rendering every note |
 | graph | `publish`: resolution, did-you-mean, papers, topics, queries, `.base` pages, problems |
 | pages | the rest of the build: generated pages, MkDocs and Material writing every page |
-| search | `index_site`: Pagefind, in its own processes |
+| search | Pagefind, in its own processes: their CPU time; in wall time, the wait for them after the pages |
 
 Measures (`--measure`):
 
@@ -53,6 +53,7 @@ import cProfile, json, logging, os, sys, time
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 import papernotes.plugin as plugin
+import papernotes.publish as publish
 
 logging.disable(logging.WARNING)
 config_file, measure = sys.argv[1:3]
@@ -85,15 +86,23 @@ def counted(phase, function):
             spent[phase] += clock(phase) - start
     return wrapper
 
+def children():
+    times = os.times()
+    return times.children_user + times.children_system
+
 plugin.load_vault = counted("load", plugin.load_vault)
 plugin.publish = counted("graph", plugin.publish)
-plugin.index_site = counted("search", plugin.index_site)
+if measure == "wall":  # Pagefind runs beside the pages: what is left is the wait for it
+    plugin.index_site = counted("search", plugin.index_site)
+    plugin.SiteIndex.finish = counted("search", plugin.SiteIndex.finish)
 config = load_config(config_file)
 if profile is not None:
     profile.enable()
 start = clock()
 build(config)
 total = clock() - start
+if measure != "wall":  # every child of the build is Pagefind, reaped by now
+    spent["search"] = children()
 # In calls, the few Python calls made while Pagefind runs count among the pages, and the total
 # is of calls only (search is in seconds).
 spent["pages"] = total - spent["load"] - spent["graph"] - (0 if measure == "calls" else spent["search"])

@@ -10,11 +10,8 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 
-from papernotes import plugin as plugin_module
-from papernotes.search import SearchError
 from tests.test_site_build import build_site, write_vault
 
 LOGGER = "mkdocs.plugins.papernotes"
@@ -88,19 +85,6 @@ def test_vault_pages_named_like_generated_ones_win(tmp_path: Path, caplog: pytes
     assert '<h1 id="timeline">Timeline' in (site / "timeline" / "index.html").read_text(encoding="utf-8")
     # a private note's problems (its undecodable byte, its broken link) are not logged
     assert [message for message in messages if "Nowhere" in message or "Private" in message] == []
-
-
-def test_a_failing_pagefind_fails_the_build_with_its_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                             caplog: pytest.LogCaptureFixture) -> None:
-    def fail(*args: object, **kwargs: object) -> int:
-        raise SearchError("pagefind: out of disk")
-
-    monkeypatch.setattr(plugin_module, "index_site", fail)
-    docs = write_vault(tmp_path / "docs", {"index.md": "# Home\n"})
-    with pytest.raises(Abort):  # MkDocs logs the plugin's error, then aborts
-        build_site(docs, tmp_path / "site", search="pagefind")
-    assert [record.getMessage() for record in caplog.records if record.levelno == logging.ERROR] == [
-        "papernotes: pagefind failed: pagefind: out of disk"]
 
 
 def test_mkdocs_own_search_plugin_under_another_theme_is_pointed_out(

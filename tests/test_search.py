@@ -1,14 +1,22 @@
-"""Pagefind over the built site: one bundle, or shards of pages merged by the search page."""
+"""Pagefind over the built site: fed while pages are written, or read back after the build (the
+one-core way), in one bundle or in shards of pages merged by the search page."""
 
 from __future__ import annotations
 
 import json
+import logging
+import os
+import stat
+import sys
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 from papernotes import search
-from tests.test_site_build import build_site, write_vault
+from tests.test_site_build import _config, build_site, write_vault
 
 VAULT = {"A.md": "# A\n\nalpha\n", "B.md": "# B\n\nbeta 扩散模型\n", "C/D.md": "# D\n\ngamma\n"}
 
@@ -18,19 +26,144 @@ def entry_pages(bundle: Path) -> int:
     return sum(language["page_count"] for language in entry["languages"].values())
 
 
+def files_of(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def bundles_of(site: Path) -> list[Path]:
+    return [site / "pagefind"] + [site / shard for shard in
+                                  json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8"))]
+
+
 def test_a_small_site_is_one_bundle(tmp_path: Path) -> None:
     site = build_site(write_vault(tmp_path / "vault", VAULT), tmp_path / "site", search="pagefind")
-    assert json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8")) == []
+    assert bundles_of(site) == [site / "pagefind"]
     assert (site / "pagefind" / "pagefind-ui.js").is_file()
     assert entry_pages(site / "pagefind") == len(VAULT)
-    assert not (site / "pagefind-2").exists() and not (site / search.MIRROR).exists()
+    # the CJK note makes the index Chinese (see the plugin): `扩散` is found inside a sentence
+    assert list(json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))["languages"]) == ["zh"]
+    assert not (site / "pagefind-2").exists()
 
 
 def test_a_large_site_is_indexed_in_shards(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(search, "SHARD_PAGES", 2)
     site = build_site(write_vault(tmp_path / "vault", VAULT), tmp_path / "site", search="pagefind")
-    shards = json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8"))
-    bundles = [site / "pagefind"] + [site / shard for shard in shards]
-    assert len(shards) == 1 and sum(entry_pages(bundle) for bundle in bundles) == len(VAULT)  # each note once
-    assert [entry_pages(bundle) for bundle in bundles] == [2, 1]
-    assert not (site / search.MIRROR).exists()
+    bundles = bundles_of(site)
+    assert [bundle.name for bundle in bundles] == ["pagefind", "pagefind-2"]
+    assert [entry_pages(bundle) for bundle in bundles] == [2, 1]  # each note once
+    assert all((bundle / "pagefind-ui.js").is_file() for bundle in bundles)
+
+
+@pytest.mark.parametrize("shard_pages", [2000, 2])
+def test_indexing_while_pages_are_written_gives_the_same_site_as_after_the_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shard_pages: int) -> None:
+    """Both cores (Pagefind fed each page as MkDocs writes it) and one core
+    (`PAPERNOTES_SERIAL_SEARCH=1`: every page read back after the build) write the same bytes,
+    the index included; two one-core builds agree too, so the comparison is not of noise."""
+    monkeypatch.setattr(search, "SHARD_PAGES", shard_pages)
+    vault = write_vault(tmp_path / "vault", {
+        **VAULT, "E.md": "---\ntitle: Eta <b>bold</b>\nyear: 2021\n---\n# Eta\n\n논문 읽기 [[A]] [[B]]\n",
+        "F/G.md": "# G\n\nattention is all you need\n\n## Method\n\ndelta epsilon\n",
+        "Private/H.md": "# H\n\nsecret-canary\n"})
+    sites = {}
+    for name, serial in (("streamed", "0"), ("serial", "1"), ("serial-again", "1")):
+        monkeypatch.setenv(search.SERIAL_ENV, serial)
+        sites[name] = files_of(build_site(vault, tmp_path / name, search="pagefind", exclude="['Private/**']"))
+    streamed, serial = sites["streamed"], sites["serial"]
+    assert serial == sites["serial-again"]
+    assert sorted(streamed) == sorted(serial)
+    assert [name for name in streamed if streamed[name] != serial[name]] == []
+    index = [name for name in streamed if name.startswith("pagefind")]
+    assert len([name for name in index if "/fragment/" in name]) == 5  # the five public notes
+    assert "pagefind/pagefind-entry.json" in index and ("pagefind-3/pagefind-entry.json" in index) == (shard_pages == 2)
+    assert not any(b"secret-canary" in data for data in streamed.values())
+
+
+def test_pages_stream_to_pagefind_while_the_site_fits_one_bundle(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unset, a site of one bundle is indexed while its pages are written; a bigger one after its
+    pages, so Pagefind's memory never adds to MkDocs' peak. `0` always streams, `1` never."""
+    monkeypatch.delenv(search.SERIAL_ENV, raising=False)
+    assert [search.stream_search(n) for n in (0, search.SHARD_PAGES, search.SHARD_PAGES + 1)] == [True, True, False]
+    monkeypatch.setenv(search.SERIAL_ENV, "0")
+    assert search.stream_search(search.SHARD_PAGES * 10)
+    monkeypatch.setenv(search.SERIAL_ENV, "1")
+    assert not search.stream_search(1)
+
+
+def test_a_site_without_searchable_pages_has_an_empty_index(tmp_path: Path) -> None:
+    """Nothing is indexed (the generated pages' chrome is not what a search should find), and
+    the search page still has Pagefind's scripts."""
+    docs = write_vault(tmp_path / "docs", {"x.md": "---\npublish: false\n---\n# X\n\nsecret\n"})
+    site = build_site(docs, tmp_path / "site", search="pagefind", strict=False)
+    assert entry_pages(site / "pagefind") == 0
+    assert (site / "pagefind" / "pagefind-ui.js").is_file() and (site / "pagefind" / "pagefind.js").is_file()
+    assert list((site / "pagefind").rglob("*.pf_fragment")) == []
+
+
+def test_a_dirty_build_indexes_every_searchable_page_on_disk(tmp_path: Path) -> None:
+    """`mkdocs build --dirty` writes only the pages whose source changed; the index still holds
+    the others, read back from disk."""
+    vault = write_vault(tmp_path / "vault", VAULT)
+    site = build_site(vault, tmp_path / "site", search="pagefind")
+    assert entry_pages(site / "pagefind") == 3
+    (vault / "A.md").write_text("# A\n\nalpha omega\n", encoding="utf-8")
+    config = load_config(str(_config(vault, site, {"search": "pagefind"})))
+    config.plugins.on_startup(command="build", dirty=True)
+    build(config, dirty=True)
+    assert entry_pages(site / "pagefind") == 3
+    assert search.searchable_pages(str(site)) == ["A/index.html", "B/index.html", "C/D/index.html"]
+
+
+def _fake_pagefind(folder: Path, script: str) -> Path:
+    path = folder / "pagefind"
+    path.write_text(script, encoding="utf-8")
+    path.chmod(path.stat().st_mode | stat.S_IXUSR)
+    return path
+
+
+@pytest.mark.parametrize("serial", ["", "1"])
+def test_a_failing_pagefind_fails_the_build_with_its_message(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, serial: str) -> None:
+    binary = _fake_pagefind(tmp_path, "#!/bin/sh\necho 'pagefind: out of disk' >&2\nexit 3\n")
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(binary))
+    monkeypatch.setenv(search.SERIAL_ENV, serial)
+    docs = write_vault(tmp_path / "docs", {"index.md": "# Home\n\ntext\n"})
+    with pytest.raises(Abort):  # MkDocs logs the plugin's error, then aborts
+        build_site(docs, tmp_path / "site", search="pagefind")
+    assert [record.getMessage() for record in caplog.records if record.levelno == logging.ERROR] == [
+        "papernotes: pagefind failed: pagefind: out of disk"]
+
+
+# A stand-in for `pagefind --service` that answers every page with an error.
+REJECTING_SERVICE = """#!{python}
+import base64, json, sys
+answers = {{"NewIndex": {{"type": "NewIndex", "index_id": 0}},
+           "AddFile": {{"type": "Error", "message": "Failed to add file"}},
+           "GetFiles": {{"type": "GetFiles", "files": []}}}}
+pending = b""
+while chunk := sys.stdin.buffer.read1(65536):
+    *requests, pending = (pending + chunk).split(b",")
+    for request in requests:
+        request = json.loads(base64.b64decode(request))
+        answer = {{"message_id": request["message_id"], "payload": answers[request["payload"]["type"]]}}
+        sys.stdout.buffer.write(base64.b64encode(json.dumps(answer).encode()) + b",")
+        sys.stdout.flush()
+"""
+
+
+def test_a_page_pagefind_rejects_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    binary = _fake_pagefind(tmp_path, REJECTING_SERVICE.format(python=sys.executable))
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(binary))
+    index = search.SiteIndex(str(tmp_path), force_language=None)
+    index.add("a/index.html", "<html><body data-pagefind-body>a</body></html>")
+    with pytest.raises(search.SearchError, match=r"^a/index\.html: Failed to add file$"):
+        index.finish()
+
+
+def test_a_missing_pagefind_binary_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", os.fspath(tmp_path / "nowhere" / "pagefind"))
+    index = search.SiteIndex(str(tmp_path), force_language=None)
+    index.add("a/index.html", "<html></html>")  # never raises: a page is not kept waiting
+    index.add("b/index.html", "<html></html>")
+    with pytest.raises(search.SearchError, match="cannot run"):
+        index.finish()

@@ -41,7 +41,15 @@ from papernotes.publish import publish
 from papernotes.render import counted, forget_urls, relative_url
 from papernotes.rewrite import note_html
 from papernotes.sanitize import sanitize_html
-from papernotes.search import BackgroundIndexer, SearchError, index_site
+from papernotes.search import (
+    BODY,
+    BackgroundIndexer,
+    SearchError,
+    SiteIndex,
+    index_site,
+    searchable_pages,
+    stream_search,
+)
 from papernotes.site_files import moved_pages, prune, skip_colliding_pages, withhold_collisions
 from papernotes.site_plan import add_generated
 from papernotes.theme import Theme, template_lookup
@@ -90,8 +98,11 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     cjk = False
     rendered: tuple[Page, Rendered] | None = None
     search_pages: list[str]
+    stream: bool = False  # feed Pagefind while pages are written (search.stream_search)
     has_template: HasTemplate | None = None
     indexer: BackgroundIndexer | None = None  # `mkdocs serve` only
+    search_index: SiteIndex | None = None  # `mkdocs build`: Pagefind fed while pages are written
+    language: str | None = None  # Pagefind's `force_language`
     previews: dict[str, dict[str, object]]
     libraries: LibraryCache | None = None
 
@@ -101,6 +112,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         self.command, self.dirty = command, dirty
 
     def on_shutdown(self) -> None:
+        self._close_search()
         self._drop_generated_sources()
         self.command, self.dirty = "build", False  # MkDocs may reuse this instance for a later build
 
@@ -160,14 +172,17 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         where = (config.docs_dir, config.site_dir, str(config.config_file_path))
         self.search_pages = []
+        self.stream = False  # until the vault is read: see stream_search
         # pages are read before `on_env`: a note's template and icon are looked up in the theme's folders
         self.has_template = template_lookup(Theme(tuple(Path(folder) for folder in config.theme.dirs), ()))
+        self._close_search()  # a build that failed before its end leaves its index unfinished
         if self.rebuilds is None or self.rebuilds.where != where:
             self.previews = {}  # link previews by page, kept while `mkdocs serve --dirty` rebuilds
             self._drop_generated_sources()
             self.rebuilds = Rebuilds(where, tempfile.mkdtemp(prefix="papernotes-") if self.dirty else "")
         start = time.perf_counter()
         vault = load_vault(Path(config.docs_dir), cache=self.rebuilds.cache)
+        self.stream = stream_search(len(vault.notes))
         log.info("papernotes: loaded %s notes in %s (%s parsed)", f"{len(vault.notes):,}", _seconds(start),
                  f"{len(self.rebuilds.cache.parsed):,}")
         start = time.perf_counter()
@@ -183,6 +198,9 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                             libraries=self.libraries)
         self.site = site = published.site
         self.cjk = any(_CJK_RE.search(note.body) for note in site.graph.notes.values())
+        # Pagefind splits Chinese and Japanese into words only in a CJK language's index; an
+        # English site with CJK notes would otherwise find `扩散` only at a sentence start.
+        self.language = "zh" if self.cjk and config.theme.get("language", "en") == "en" else None
         log.info("papernotes: built the graph in %s: %s papers, %s links, %s topics, %s queries",
                  _seconds(start), f"{len(site.graph.papers):,}", f"{len(site.graph.edges):,}",
                  f"{len(site.graph.topics):,}", f"{len(site.links.queries):,}")
@@ -294,12 +312,31 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
 
     @event_priority(-100)  # last: the page's HTML is final, and no other plugin needs its content
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if "data-pagefind-body" in output:
-            self.search_pages.append(page.file.dest_uri)
         page.content = None  # written: MkDocs would keep every page's HTML until the build ends
         if self.explorer is not None:  # pragma: no branch  (as in on_page_content)
             output = self.explorer.finish_page(output, page.file.src_uri)
-        return with_mermaid(output, relative_url(f"{ASSET_DIR}/mermaid/mermaid.min.js", page.url))
+        output = with_mermaid(output, relative_url(f"{ASSET_DIR}/mermaid/mermaid.min.js", page.url))
+        if BODY in output:
+            self.search_pages.append(page.file.dest_uri)
+            if self._streams_search():  # Pagefind parses it on the other core while the next page is built
+                self._searched(config).add(page.file.dest_uri, output)
+        return output
+
+    def _streams_search(self) -> bool:
+        """A whole build (`mkdocs build`, `gh-deploy`) feeds Pagefind each page as it is written;
+        `mkdocs serve` indexes in the background, `build --dirty` reads every page back (it
+        writes only some), and `PAPERNOTES_SERIAL_SEARCH=1` reads them back after the build
+        (the one-core way)."""
+        return self.config.search == "pagefind" and self.command != "serve" and not self.dirty \
+            and self.stream
+
+    def _close_search(self) -> None:
+        if self.search_index is not None:
+            self.search_index.close()
+            self.search_index = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._close_search()
 
     def _release_memory(self) -> None:
         """Pagefind runs beside this process: the notes and the graph, no longer needed once every
@@ -314,7 +351,16 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             except (OSError, AttributeError):  # pragma: no cover  (a libc without malloc_trim: musl)
                 pass
 
+    def _searched(self, config: MkDocsConfig) -> SiteIndex:
+        """The build's search index (Pagefind starts with the first page it is given)."""
+        if self.search_index is None:
+            self.search_index = SiteIndex(config.site_dir, force_language=self.language)
+        return self.search_index
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        streamed = self._streams_search()
+        if streamed:  # Pagefind writes the last bundle while the graph data is written
+            self._searched(config).seal()
         # graph data, previews (made while pages were built), feed.xml; the explorer is dropped
         # below, so it is always there (no branch)
         if self.explorer is not None:  # pragma: no branch
@@ -323,19 +369,23 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             log.info("papernotes: wrote the graph data, previews and feed in %s", _seconds(start))
         if self.config.search != "pagefind":
             return
-        # Pagefind splits Chinese and Japanese into words only in a CJK language's index; an
-        # English site with CJK notes would otherwise find `扩散` only at a sentence start.
-        language = "zh" if self.cjk and config.theme.get("language", "en") == "en" else None
         if self.command == "serve":  # the reloaded pages are not kept waiting for the index
             if self.indexer is None:
                 self.indexer = BackgroundIndexer(lambda message: log.info("papernotes: %s", message))
-            self.indexer.request(config.site_dir, self.search_pages, language)
+            self.indexer.request(config.site_dir, self.search_pages, self.language)
             return
         self._release_memory()
         start = time.perf_counter()
         try:
-            bundles = index_site(config.site_dir, self.search_pages, force_language=language)
+            if streamed:
+                bundles = self._searched(config).finish()
+            else:
+                pages = searchable_pages(config.site_dir) if self.dirty else self.search_pages
+                bundles = index_site(config.site_dir, pages, force_language=self.language)
         except SearchError as error:
             raise PluginError(f"papernotes: pagefind failed: {error}") from error
-        log.info("papernotes: indexed %s pages for search in %s (%s)", f"{len(self.search_pages):,}",
+        finally:
+            self._close_search()
+        log.info("papernotes: indexed %s pages for search %s %s (%s)", f"{len(self.search_pages):,}",
+                 "while they were written, then" if streamed else "after the build, in",
                  _seconds(start), counted(bundles, "Pagefind bundle"))

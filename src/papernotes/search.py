@@ -1,24 +1,40 @@
-"""Pagefind over the built site, in shards when the site is large.
+"""Pagefind over the built site: fed page by page while MkDocs writes them, in shards when large.
+
+Pagefind runs as a service (`pagefind --service`, the binary of the `pagefind[extended]` wheel)
+in a process of its own: it parses each page on the other core while this process builds the
+next, so a build uses both cores and only the writing of the last bundle waits for it.
 
 Pagefind keeps a site's whole index in memory while it builds it, about 300 KB a page (a
-20,000-page site took 5 GB; Pagefind/pagefind#842). Above `SHARD_PAGES` searchable pages,
-each shard of pages is indexed on its own into `pagefind/`, `pagefind-2/`, ... and the search
-page merges the bundles (Pagefind's `mergeIndex`), listed in `pagefind/shards.json`.
+20,000-page site took 5 GB; Pagefind/pagefind#842). Every `SHARD_PAGES` searchable pages, in the
+order they are given, go to a Pagefind process of their own that writes its bundle (`pagefind/`,
+`pagefind-2/`, ...) and exits; the search page merges the bundles (Pagefind's `mergeIndex`),
+listed in `pagefind/shards.json`.
+
+Pagefind numbers pages in the order it receives them, and that number is in the index files. Its
+command line (`pagefind --site`) takes them in the order the file system lists a folder, which
+differs between machines; fed here in the build's own page order, the index is the same bytes
+wherever it is built, and the same whether pages are fed while they are written (`SiteIndex.add`
+from the plugin) or read back from disk afterwards (`index_site`).
 """
 
 from __future__ import annotations
 
+import base64
+import io
 import json
 import os
-import shutil
 import subprocess
-import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
+from typing import IO, Any, cast
+
+from pagefind.service import get_executable
 
 SHARD_PAGES = 2000
-MIRROR = ".pagefind-shard"  # inside the site folder, for hard links; removed after each shard
+BODY = "data-pagefind-body"  # what makes a page searchable: Pagefind indexes only such elements
+SERIAL_ENV = "PAPERNOTES_SERIAL_SEARCH"  # "1": index after the build, on one core (see README)
 
 
 class SearchError(Exception):
@@ -29,46 +45,268 @@ def bundle_name(index: int) -> str:
     return "pagefind" if index == 0 else f"pagefind-{index + 1}"
 
 
+def stream_search(notes: int) -> bool:
+    """Whether to feed Pagefind each page as MkDocs writes it (both cores): `PAPERNOTES_SERIAL_SEARCH`
+    `1` never, `0` always; unset, when the site fits in one bundle (at most `SHARD_PAGES` notes).
+    A bigger site's bundles are built after its pages, so Pagefind's memory (about 650 MiB per
+    2,000 pages) is not added to MkDocs' own peak, which comes at the last page."""
+    value = os.environ.get(SERIAL_ENV, "")
+    if value not in ("", "0"):
+        return False
+    return value == "0" or notes <= SHARD_PAGES
+
+
+def serial_search() -> bool:
+    """Whether the environment asks for the one-core way: every page read back after the build."""
+    return os.environ.get(SERIAL_ENV, "") not in ("", "0")
+
+
+class _Service:
+    """One `pagefind --service` process holding one index. Requests (base64 JSON, each ended by a
+    comma) are written as they come and a thread reads the answers, so neither side waits for
+    the other. (Pagefind's own Python client reads each answer 0.1 s after the previous one:
+    100 s for 1,000 pages.)
+
+    The bundle is asked for in memory (`GetFiles`) and written here, by the reading thread, after
+    which the process is ended and its memory freed. Pagefind's own `WriteFiles` answers before
+    its writes reach the disk, and the service exits at the end of its input without finishing
+    them: files of the bundle were left empty (seen here, 1 build in 4)."""
+
+    def __init__(self, force_language: str | None) -> None:
+        executable = get_executable()
+        if executable is None:  # pragma: no cover  (the wheel is a dependency)
+            raise SearchError("the Pagefind binary is missing: pip install 'pagefind[extended]'")
+        self._stderr: IO[bytes] = tempfile.TemporaryFile()
+        try:
+            self._process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE,
+                                             stdout=subprocess.PIPE, stderr=self._stderr)
+        except OSError as error:
+            self._stderr.close()
+            raise SearchError(f"cannot run {executable}: {error}") from error
+        self._changed = threading.Condition()
+        self._pages: dict[int, str] = {}  # request -> page, until Pagefind has indexed it
+        self._error: str | None = None
+        self._index: int | None = None
+        self._bundle: tuple[int, str] | None = None  # the request for the bundle, and where it goes
+        self._written = False  # the bundle is on disk
+        self._last = 0
+        self._reader = threading.Thread(target=self._read, name="papernotes-pagefind", daemon=True)
+        self._reader.start()
+        self._send({"type": "NewIndex", "config": {"force_language": force_language} if force_language else None})
+        with self._changed:
+            self._changed.wait_for(lambda: self._index is not None or self._error is not None)
+        if self._index is None:
+            self.close()
+            raise SearchError(str(self._error))
+
+    def add(self, page: str, html: str) -> None:
+        self._pages[self._last + 1] = page
+        self._send({"type": "AddFile", "index_id": self._index, "file_path": page, "url": None,
+                    "file_contents": html})
+
+    def write(self, bundle_dir: str) -> None:
+        """Ask for the bundle, to be written into `bundle_dir` when it comes; `finish` waits for it."""
+        self._bundle = (self._last + 1, bundle_dir)  # before sending: the answer may come first
+        self._send({"type": "GetFiles", "index_id": self._index})
+
+    def finish(self) -> None:
+        """Wait until the bundle is written (or Pagefind failed), then end the process."""
+        try:
+            with self._changed:
+                self._changed.wait_for(lambda: self._written or self._error is not None)
+                if self._error is not None:
+                    raise SearchError(self._error)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self._end_input()
+        try:
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # pragma: no cover  (Pagefind exits at the end of its input)
+            self._process.kill()
+            self._process.wait()
+        if self._reader is not threading.current_thread():
+            self._reader.join()
+        self._stderr.close()
+
+    def _end_input(self) -> None:
+        stdin = self._process.stdin
+        if stdin is not None and not stdin.closed:
+            try:
+                stdin.close()  # Pagefind exits at the end of its input
+            except OSError:
+                pass
+
+    def _send(self, payload: dict[str, Any]) -> None:
+        self._last += 1
+        message = base64.b64encode(json.dumps({"message_id": self._last, "payload": payload}).encode())
+        stdin = self._process.stdin
+        assert stdin is not None
+        try:
+            stdin.write(message + b",")
+            stdin.flush()
+        except (OSError, ValueError):  # the process is gone: the reading thread says why
+            pass
+
+    def _read(self) -> None:
+        stdout = cast(io.BufferedReader, self._process.stdout)  # read1: what has come, without waiting for more
+        pending = bytearray()
+        while chunk := stdout.read1(1 << 16):
+            start = len(pending)
+            pending += chunk
+            end = pending.find(b",", start)
+            while end >= 0:  # an answer is complete (a bundle's is megabytes long)
+                self._answer(bytes(pending[:end]))
+                del pending[:end + 1]
+                end = pending.find(b",")
+        self._process.wait()
+        with self._changed:
+            if not self._written and self._error is None:
+                self._stderr.seek(0)
+                said = self._stderr.read().decode("utf-8", "replace").strip()
+                self._error = said or f"pagefind stopped (exit status {self._process.returncode})"
+            self._changed.notify_all()
+
+    def _answer(self, message: bytes) -> None:
+        try:
+            answer = json.loads(base64.b64decode(message))
+            request, payload = answer.get("message_id"), answer["payload"]
+            kind = payload["type"]
+            index = int(payload["index_id"]) if kind == "NewIndex" else None
+        except (ValueError, KeyError, TypeError, AttributeError):
+            request, payload, kind, index = None, {"message": f"unreadable answer {message[:200]!r}"}, "Error", None
+        page = self._pages.pop(request, None)
+        error = None
+        if kind == "Error":
+            error = f"{page}: {payload.get('message')}" if page else str(payload.get("message"))
+        elif kind == "GetFiles" and self._bundle is not None and request == self._bundle[0]:
+            try:
+                _write_bundle(self._bundle[1], payload["files"])
+            except (OSError, ValueError, KeyError, TypeError) as problem:
+                error = f"writing the search index into {self._bundle[1]}: {problem}"
+            self._end_input()  # the process exits, and its memory is free for the next shard
+        with self._changed:
+            if kind == "NewIndex":
+                self._index = index
+            elif kind == "GetFiles" and error is None:
+                self._written = True
+            if error is not None and self._error is None:
+                self._error = error
+            self._changed.notify_all()
+
+
+def _write_bundle(bundle_dir: str, files: Sequence[dict[str, str]]) -> None:
+    for file in files:
+        path = os.path.normpath(os.path.join(bundle_dir, file["path"]))
+        if os.path.commonpath([path, bundle_dir]) != bundle_dir:
+            raise ValueError(f"a file outside the bundle: {file['path']}")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as output:
+            output.write(base64.b64decode(file["content"]))
+
+
+class SiteIndex:
+    """The site's search index: `add` each searchable page (its site path and HTML) in the build's
+    order, then `finish`. Every `SHARD_PAGES` pages, the full shard's process writes its bundle
+    while the next one starts. A Pagefind that cannot start or fails is reported by `finish`,
+    so a page is never kept waiting."""
+
+    def __init__(self, site_dir: str, *, force_language: str | None, shard_pages: int | None = None) -> None:
+        self.site_dir, self.force_language = site_dir, force_language
+        self.shard_pages = shard_pages or SHARD_PAGES
+        self.pages = 0
+        self._shards: list[_Service] = []
+        self._open: _Service | None = None
+        self._open_pages = 0
+        self._failure: SearchError | None = None
+
+    def add(self, page: str, html: str) -> None:
+        self.pages += 1
+        if self._open is not None and self._open_pages == self.shard_pages:
+            self._seal()
+        if self._open is None and not self._start():
+            return
+        assert self._open is not None
+        self._open.add(page, html)
+        self._open_pages += 1
+
+    def seal(self) -> None:
+        """No more pages: the last bundle starts being written (an empty one for no pages, so the
+        search page still has Pagefind's scripts)."""
+        if self._open is None and not self._shards:
+            self._start()
+        if self._open is not None:
+            self._seal()
+
+    def finish(self) -> int:
+        """Wait for every bundle and list the extra ones in `pagefind/shards.json`; returns
+        the number of bundles."""
+        self.seal()
+        try:
+            for shard in self._shards:
+                shard.finish()
+        finally:
+            self.close()
+        if self._failure is not None:
+            raise self._failure
+        extra = [f"{bundle_name(index)}/" for index in range(1, len(self._shards))]
+        with open(os.path.join(self.site_dir, "pagefind", "shards.json"), "w", encoding="utf-8") as file:
+            json.dump(extra, file)
+        return len(self._shards)
+
+    def close(self) -> None:
+        """End every Pagefind process (a failed build: nothing more is written)."""
+        for shard in self._shards:
+            shard.close()
+        self._open = None
+
+    def _start(self) -> bool:
+        if self._failure is not None:
+            return False
+        try:
+            self._open, self._open_pages = _Service(self.force_language), 0
+        except SearchError as error:
+            self._failure = error
+            return False
+        self._shards.append(self._open)
+        return True
+
+    def _seal(self) -> None:
+        assert self._open is not None
+        self._open.write(os.path.join(os.path.abspath(self.site_dir), bundle_name(len(self._shards) - 1)))
+        self._open = None
+
+
+def searchable_pages(site_dir: str) -> list[str]:
+    """Every page of a built site that Pagefind would index, in a fixed order (`mkdocs build
+    --dirty` writes only some pages; the others are on disk from earlier builds)."""
+    found = []
+    for folder, folders, names in os.walk(site_dir):
+        folders[:] = sorted(name for name in folders if not (folder == site_dir and name.startswith("pagefind")))
+        for name in sorted(names):
+            if name.endswith(".html"):
+                path = os.path.join(folder, name)
+                with open(path, encoding="utf-8", errors="replace") as file:
+                    if BODY in file.read():
+                        found.append(os.path.relpath(path, site_dir).replace(os.sep, "/"))
+    return found
+
+
 def index_site(site_dir: str, pages: Sequence[str], *, force_language: str | None,
                shard_pages: int | None = None) -> int:
-    """Index the site; `pages` are the site-relative paths of the pages Pagefind should find
-    (those with `data-pagefind-body`). Returns the number of bundles written."""
-    options = ["--force-language", force_language] if force_language else []
-    shard_pages = shard_pages or SHARD_PAGES
-    shards = [sorted(pages)[start:start + shard_pages] for start in range(0, len(pages), shard_pages)]
-    if len(shards) <= 1:
-        _pagefind(["--site", site_dir, *options])
-    else:
-        for index, shard in enumerate(shards):
-            mirror = os.path.join(site_dir, MIRROR)
-            try:
-                _mirror(site_dir, shard, mirror)
-                _pagefind(["--site", mirror, "--output-path", os.path.join(site_dir, bundle_name(index)), *options])
-            finally:
-                shutil.rmtree(mirror, ignore_errors=True)
-    extra = [f"{bundle_name(index)}/" for index in range(1, len(shards))]
-    with open(os.path.join(site_dir, "pagefind", "shards.json"), "w", encoding="utf-8") as file:
-        json.dump(extra, file)
-    return max(len(shards), 1)
-
-
-def _mirror(site_dir: str, pages: Sequence[str], mirror: str) -> None:
-    """The shard's pages at their own paths under `mirror` (hard links: no copying)."""
-    shutil.rmtree(mirror, ignore_errors=True)
-    for page in pages:
-        target = os.path.join(mirror, page)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        try:
-            os.link(os.path.join(site_dir, page), target)
-        except OSError:
-            shutil.copyfile(os.path.join(site_dir, page), target)
-
-
-def _pagefind(arguments: list[str]) -> None:
-    command = [sys.executable, "-m", "pagefind", "--silent", *arguments]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise SearchError(result.stderr or result.stdout)
+    """Index the site after it is built; `pages` are the site-relative paths of the searchable
+    pages (those with `data-pagefind-body`), read from disk in this order. Returns the number of
+    bundles written."""
+    index = SiteIndex(site_dir, force_language=force_language, shard_pages=shard_pages)
+    try:
+        for page in pages:
+            with open(os.path.join(site_dir, page), encoding="utf-8") as file:
+                index.add(page, file.read())
+    except BaseException:
+        index.close()
+        raise
+    return index.finish()
 
 
 class BackgroundIndexer:
@@ -119,4 +357,3 @@ class BackgroundIndexer:
                 continue
             self._report(f"indexed {len(pages):,} pages for search in {time.perf_counter() - start:.1f} s, "
                          "in the background")
-

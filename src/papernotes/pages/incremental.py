@@ -64,8 +64,10 @@ def _own_inputs(site: Site) -> dict[str, object]:
         note = links.notes[key]  # type: ignore[index]
         resolutions = links.resolutions.get(note.path, ())
         # The title too: another note can change it (a survey spelling out a paper's full title).
+        # a block reference shows the block's text, when its note is published (else as written)
         blocks = tuple(block_text(links.notes[resolved.key], resolved.anchor[1:])  # type: ignore[index]
-                       for link, resolved in resolutions if is_block_ref(link) and resolved is not None)
+                       for link, resolved in resolutions
+                       if is_block_ref(link) and resolved is not None and resolved.key in links.published)
         own[key] = (note.content_hash, note.title, tuple(resolutions), blocks,
                     tuple(sorted(links.line_anchors.get(key, {}).items())),
                     tuple(sorted(queries.get(key, ()))),

@@ -46,6 +46,8 @@ class SiteConfig:
     extra_templates: tuple[str, ...] = ()
     plugins: tuple[str, ...] = ("search",)
     """The names under `plugins:` (MkDocs' default when the key is missing: `search`)."""
+    exclude_docs: str = ""
+    """MkDocs' `exclude_docs`: gitignore patterns of vault files it never builds."""
 
     def options(self) -> tuple[Options, list[OptionProblem]]:
         """The plugin's options, validated as the build validates them."""
@@ -161,7 +163,8 @@ def read_config(path: Path) -> SiteConfig:
     docs_dir = data.get("docs_dir") or "docs"
     return SiteConfig(path, path.parent / str(docs_dir), data.get("use_directory_urls") is not False,
                       options, _theme(data.get("theme"), path.parent), _strings(data.get("extra_templates")),
-                      _plugin_names(data.get("plugins")))
+                      _plugin_names(data.get("plugins")),
+                      exclude_docs if isinstance(exclude_docs := data.get("exclude_docs"), str) else "")
 
 
 __all__ = ["ConfigFileError", "SiteConfig", "ThemeConfig", "find_config", "read_config"]

@@ -8,6 +8,7 @@ and the warnings given are the same.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ from papernotes.collisions import Output, diagnostic, find_collisions, too_long,
 from papernotes.diagnostics import Diagnostic
 from papernotes.explore.feed import FEED_SRC
 from papernotes.loader import is_excluded
+from papernotes.options import Options
 from papernotes.pages import is_site_asset
 from papernotes.paths import page_dest
 from papernotes.search import SHARD_PAGES, bundle_name
@@ -40,6 +42,26 @@ class SiteFiles:
     search_index: bool
     """A `search` plugin is listed: it writes `search/`."""
     use_directory_urls: bool = True
+
+
+MKDOCS_EXCLUDES = (".*", "/templates/")
+"""What MkDocs leaves out of every site, before `exclude_docs`: dot files and folders, and a
+`templates/` folder at the top (where Obsidian's Templates plugin keeps its notes)."""
+
+
+def mkdocs_excluded(paths: Iterable[str], exclude_docs: str = "") -> frozenset[str]:
+    """The vault files MkDocs never builds: its own defaults and mkdocs.yml's `exclude_docs`
+    (gitignore patterns, matched as MkDocs matches them, with `pathspec`)."""
+    import pathspec
+
+    spec = pathspec.GitIgnoreSpec.from_lines([*MKDOCS_EXCLUDES, *exclude_docs.splitlines()])
+    return frozenset(path for path in paths if spec.match_file(path))
+
+
+def excluding(options: Options, paths: Iterable[str]) -> Options:
+    """`options` with `paths` (exact vault paths) added to its `exclude` globs."""
+    extra = tuple(sorted("".join(f"[{c}]" if c in "*?[]" else c for c in path) for path in paths))
+    return dataclasses.replace(options, exclude=tuple(options.exclude) + extra) if extra else options
 
 
 def pagefind_bundles(search: str, notes: int) -> int:
@@ -165,7 +187,6 @@ def theme_files_kept(theme_files: Iterable[str], vault_files: Collection[str]) -
     return tuple(path for path in theme_files if path not in vault_files)
 
 
-__all__ = ["ASSET_DIR", "PAGE_SUFFIXES", "SiteFiles", "Withheld", "is_page", "kept_file", "mkdocs_dropped",
-           "pagefind_bundles", "site_outputs",
-           "skip_generated", "theme_files_kept", "vault_outputs", "withhold"]
-
+__all__ = ["ASSET_DIR", "MKDOCS_EXCLUDES", "PAGE_SUFFIXES", "SiteFiles", "Withheld", "excluding", "is_page",
+           "kept_file", "mkdocs_dropped", "mkdocs_excluded", "pagefind_bundles", "site_outputs", "skip_generated",
+           "theme_files_kept", "vault_outputs", "withhold"]

@@ -31,7 +31,7 @@ from papernotes.explore import Explorer
 from papernotes.loader import load_vault
 from papernotes.markdown.html import Rendered, first_title, page_toc, render_page, toc, with_mermaid
 from papernotes.model import NoteKey
-from papernotes.outputs import ASSET_DIR, pagefind_bundles
+from papernotes.outputs import ASSET_DIR, excluding, pagefind_bundles
 from papernotes.page_meta import HasTemplate, missing_templates, page_meta
 from papernotes.pages import Site, is_published
 from papernotes.pages.generate import default_nav
@@ -186,10 +186,14 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         log.info("papernotes: loaded %s notes in %s (%s parsed)", f"{len(vault.notes):,}", _seconds(start),
                  f"{len(self.rebuilds.cache.parsed):,}")
         start = time.perf_counter()
-        explicit, options = self.config.publish == "explicit", self.config.to_options()
+        explicit = self.config.publish == "explicit"
+        # notes MkDocs never builds (dot files, a top `templates/` folder, `exclude_docs`) are excluded
+        options = excluding(self.config.to_options(), [note.path for note in vault.notes
+                                                       if (file := files.get_file_from_path(note.path)) is not None
+                                                       and file.inclusion.is_excluded()])
         withheld, collided = withhold_collisions(
             files, config, vault,
-            {note.path for note in vault.notes if is_published(note, self.config.exclude, explicit=explicit)},
+            {note.path for note in vault.notes if is_published(note, options.exclude, explicit=explicit)},
             asset_dir=ASSET_DIR, pagefind_bundles=pagefind_bundles(self.config.search, len(vault.notes)),
             exclude=options.exclude)
         self.libraries = self.libraries or LibraryCache()  # a big .bib is parsed again only when it changes

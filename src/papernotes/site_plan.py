@@ -24,9 +24,11 @@ from papernotes.options import Options
 from papernotes.outputs import (
     ASSET_DIR,
     SiteFiles,
+    excluding,
     is_page,
     kept_file,
     mkdocs_dropped,
+    mkdocs_excluded,
     pagefind_bundles,
     site_outputs,
     skip_generated,
@@ -82,6 +84,9 @@ def plan(vault: Vault, options: Options, config: SiteConfig | None, *, include_p
          config_dir: Path | None = None) -> Planned:
     """The site as the build would make it from `vault` with `options` and mkdocs.yml's `config`
     (None: the defaults, Material and no search plugin); `include_private` publishes every note."""
+    # what MkDocs never builds (dot files, a top `templates/` folder, `exclude_docs`) is excluded
+    options = excluding(options, mkdocs_excluded([note.path for note in vault.notes],
+                                                 config.exclude_docs if config is not None else ""))
     notes = [note.path for note in vault.notes]
     vault_files = frozenset([*notes, *vault.attachments])
     site_files, theme = site_files_of(config, vault_files)

@@ -112,3 +112,11 @@ def test_header_of_a_single_paper_note_has_no_topic_from_the_note_title() -> Non
         ("paper", "http://arxiv.org/abs/2211.13227v1"),
         ("code", "https://github.com/Fantasy-Studio/Paint-by-Example"),
     )
+
+
+def test_lower_case_prose_before_a_date_is_not_a_venue() -> None:
+    text = '- "A Quote" that is prose, 2023\n- "Sparse Fields" Nature Methods, 2023\n'
+    found = survey.recognise(make_parser().parse(text), CONTEXT)
+    assert [(paper.title, paper.venue, paper.year) for paper in found] == [
+        ("Sparse Fields", "Nature Methods", 2023),
+    ]

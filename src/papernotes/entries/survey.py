@@ -21,7 +21,7 @@ from papernotes.entries.context import EntryContext, entry
 from papernotes.entries.fields import clean_title, parse_authors, short_summary, venue_name
 from papernotes.entries.lines import Line, inline_lines, line_hashtags, topic_heading
 from papernotes.entries.links import classify
-from papernotes.ids import find_date, find_year
+from papernotes.ids import find_date, find_year, is_known_venue
 from papernotes.model import Paper, ReadingStatus
 
 CONVENTION = "survey-list"
@@ -165,7 +165,7 @@ def _tail(text: str, marked: list[str]) -> _Tail | None:
     if segments and not segments[0][:1].isdigit() and segments[0] not in marked:
         followed_by_date = len(segments) > 1 and segments[1][:1].isdigit()
         found = venue_name(segments[0], strict=not followed_by_date)
-        if found is None:
+        if found is None or (followed_by_date and not _looks_like_venue(found.name)):
             return None
         venue, year = found.name, found.year
         attributes.extend(found.attributes)
@@ -176,6 +176,11 @@ def _tail(text: str, marked: list[str]) -> _Tail | None:
         segments.pop(0)
     names = marked or [part for part in segments if _SHORT_NAME_RE.fullmatch(part)]
     return _Tail(venue, year, month, names[0] if names else "", tuple(attributes))
+
+
+def _looks_like_venue(name: str | None) -> bool:
+    """`ICCV`, `Nature Methods` or a venue we know; `that is prose` (lower-case words) is not one."""
+    return bool(name) and (is_known_venue(str(name)) or str(name)[:1].isupper())
 
 
 def _paper(draft: _Draft, status: ReadingStatus | None, context: EntryContext) -> Paper:

@@ -171,3 +171,9 @@ def test_a_lone_bold_title_with_authors_year_and_a_pdf_on_any_host() -> None:
     found = reading_log.recognise(make_parser().parse(text), CONTEXT)
     assert [(p.sources[0].line, p.title, p.year, p.authors) for p in found] == [
         (1, "Folded Kernels for Tiny Digits", 1998, ("Ada Obi", "Ben Tran"))]
+
+
+def test_a_bold_title_with_authors_and_year_before_a_pdf_link() -> None:
+    text = "- **Glass Lattices Learn Slowly** — A. Author et al. (2017) [[pdf](https://arxiv.org/abs/1701.00001)]\n"
+    (paper,) = reading_log.recognise(make_parser().parse(text), CONTEXT)
+    assert (paper.title, paper.year, paper.authors) == ("Glass Lattices Learn Slowly", 2017, ("A. Author",))

@@ -230,7 +230,7 @@ def _bold_title(line: Line) -> tuple[str, str] | None:
     end = next((i for i in range(close, len(tokens)) if tokens[i].type == "link_open"), len(tokens))
     rest = line_text(tokens[close + 1 : end])
     year_link = _LEADING_YEAR_RE.match(line_text(tokens[close + 1 :]))
-    if not _TRAILING_YEAR_RE.search(rest) and year_link:  # `**Mean Teacher** ([2017](…)) : comment`
+    if not _trailing_year(rest) and year_link:  # `**Mean Teacher** ([2017](…)) : comment`
         rest = year_link.group(0)
     return line_text(tokens[first + 1 : close]), rest
 
@@ -241,7 +241,7 @@ def _bold_paper(line: Line, bold: tuple[str, str], heading: str, context: EntryC
     if name.rstrip().endswith((":", "：")) or rest.lstrip().startswith((":", "：")):
         return None  # `**Venue**: NeurIPS 2022`, `**发表会议**：ICLR 2025`: a field, not a title
     cited = citation_tail(rest) or citation_tail(_COMMENT_START_RE.split(_after_bold(line), maxsplit=1)[0])
-    year_mark = _TRAILING_YEAR_RE.search(rest)
+    year_mark = _trailing_year(rest)
     et_al = None if cited or year_mark else _ET_AL_YEAR_RE.match(_COMMENT_START_RE.split(rest, maxsplit=1)[0])
     if et_al:  # `**Title** — Hu et al., 2023: why`: a bare year, but after named authors
         cited = Citation(parse_authors(et_al.group("authors")), Venue(None, int(et_al.group("year"))))
@@ -256,6 +256,11 @@ def _bold_paper(line: Line, bold: tuple[str, str], heading: str, context: EntryC
     return entry(context, line.number, CONVENTION, title.text, links=links, year=year,
                  venue=cited.venue.name if cited else None, authors=authors, tags=(heading,),
                  short_name=title.short_name)
+
+
+def _trailing_year(rest: str) -> re.Match[str] | None:
+    """The `(2017)` that ends the text after a bold title, before the `[` of a following `[[pdf](…)]`."""
+    return _TRAILING_YEAR_RE.search(rest.rstrip(" [("))
 
 
 def _after_bold(line: Line) -> str:

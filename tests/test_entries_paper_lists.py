@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from papernotes.entries import EntryContext, recognise_entries
+from papernotes.entries import EntryContext, paper_lists, recognise_entries
 from papernotes.markdown import make_parser
 from papernotes.model import NoteKey, NoteMeta
 
@@ -219,3 +219,13 @@ def test_a_short_linked_name_is_a_paper_with_its_citation_after_it() -> None:
         "2. **[Gliders](../../2022/Gliders/)**: where it starts.\n"
     )
     assert [(line, title) for line, title, _ in recognised("2023/Kites/README.md", text)] == [(3, "Gliders")]
+
+
+def test_a_code_link_between_the_title_and_its_citation_is_no_author() -> None:
+    text = "## Papers\n\n- [Folded Lattices for Sparse Fields](https://arxiv.org/abs/2001.00001)" \
+           " [code](https://github.com/x/y), Lee, ICML 2020\n"
+    context = EntryContext(NoteKey("README.md"), 1, NoteMeta(), text)
+    (paper,) = paper_lists.recognise(make_parser().parse(text), context)
+    assert (paper.title, paper.authors, paper.venue, paper.year) == (
+        "Folded Lattices for Sparse Fields", ("Lee",), "ICML", 2020,
+    )

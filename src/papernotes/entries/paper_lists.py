@@ -38,7 +38,7 @@ from markdown_it.token import Token
 from papernotes.entries.context import EntryContext, entry
 from papernotes.entries.fields import citation_tail, clean_title, parse_reference
 from papernotes.entries.lines import Line, heading_text, inline_lines, line_text
-from papernotes.entries.links import host_kind
+from papernotes.entries.links import host_kind, label_kind
 from papernotes.model import Paper
 from papernotes.paths import has_scheme
 
@@ -139,7 +139,7 @@ def _paper(line: Line, context: EntryContext, unlinked_titles: bool) -> Paper | 
     href = str(tokens[start].attrGet("href") or "").strip()
     label = line_text(tokens[start + 1 : close])
     kind = _kind(label, href)
-    cited = citation_tail(re.split(r"[:|\[]", line_text(tokens[close + 1 :]), maxsplit=1)[0])
+    cited = citation_tail(re.split(r"[:|\[]", line_text(_without_kind_links(tokens[close + 1 :])), maxsplit=1)[0])
     if kind is None or not (_reads_as_title(label) or (cited is not None and label.strip())):
         return None  # a short name (`[ObjectGS](…)`) is a paper's only with its citation after it
     title = clean_title(label)
@@ -147,6 +147,23 @@ def _paper(line: Line, context: EntryContext, unlinked_titles: bool) -> Paper | 
                  year=title.year or (cited.venue.year if cited else None),
                  venue=cited.venue.name if cited else None,
                  authors=cited.authors if cited else (), short_name=title.short_name)
+
+
+def _without_kind_links(tokens: Sequence[Token]) -> list[Token]:
+    """The tokens without the links named by their kind (`[code](…)`), whose labels are no authors."""
+    kept: list[Token] = []
+    start: int | None = None
+    for index, token in enumerate(tokens):
+        if token.type == "link_open":
+            start = index
+        elif token.type == "link_close" and start is not None:
+            link = list(tokens[start : index + 1])
+            if label_kind(line_text(link[1:-1])) is None:
+                kept += link
+            start = None
+        elif start is None:
+            kept.append(token)
+    return kept + (list(tokens[start:]) if start is not None else [])
 
 
 class _HtmlItems(HTMLParser):

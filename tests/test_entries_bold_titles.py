@@ -114,3 +114,11 @@ def test_a_title_that_ends_in_its_venue_and_year_is_its_own_venue_line() -> None
         (1, "Folded Flow Nets", "NeurIPS", 2016, "• Idea: two streams, one for motion"),
         (11, "Cube3D", "ICCV", 2017, "• Idea: 3D kernels"),
     ]
+
+
+def test_a_submission_line_alone_makes_a_paper() -> None:
+    text = "**Folded Lattices for Sparse Fields** \\\nSubmitted to ICLR2024\n"
+    (paper,) = bold_titles.recognise(make_parser().parse(text), CONTEXT)
+    assert (paper.title, paper.venue, paper.year, paper.attributes) == (
+        "Folded Lattices for Sparse Fields", None, None, (("submitted_to", "ICLR 2024"),),
+    )

@@ -124,13 +124,18 @@ def _read(lines: list[Line]) -> _Parts:
             parts.comment.append(line.text)
         elif is_date_line(line.text):
             parts.date = parts.date if parts.date[0] is not None else find_date(line.text)
-        elif line.links or (parts.venue.name is None and _venue_of(line).name is not None):
+        elif line.links or (parts.venue.name is None and _is_venue_line(_venue_of(line))):
             if parts.venue.name is None and not parts.venue.attributes:
                 parts.venue = _venue_of(line)
             parts.links.extend(line.links)
         else:
             parts.comment.append(line.text)
     return parts
+
+
+def _is_venue_line(venue: Venue) -> bool:
+    """A venue, or only a submission (`Submitted to ICLR2024`): either is the entry's venue line."""
+    return venue.name is not None or any(key == "submitted_to" for key, _ in venue.attributes)
 
 
 def _finish(pending: _Pending | None, papers: list[Paper], context: EntryContext) -> None:

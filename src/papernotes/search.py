@@ -212,8 +212,12 @@ class SiteIndex:
     while the next one starts. A Pagefind that cannot start or fails is reported by `finish`,
     so a page is never kept waiting."""
 
-    def __init__(self, site_dir: str, *, force_language: str | None, shard_pages: int | None = None) -> None:
+    def __init__(self, site_dir: str, *, force_language: str | None, shard_pages: int | None = None,
+                 overlap: bool = True) -> None:
         self.site_dir, self.force_language = site_dir, force_language
+        self.overlap = overlap
+        """False: each bundle is written before the next shard starts, so one Pagefind process
+        runs at a time (after the build: the pages are all there, and memory is what matters)."""
         self.shard_pages = shard_pages or SHARD_PAGES
         self.pages = 0
         self._shards: list[_Service] = []
@@ -275,6 +279,11 @@ class SiteIndex:
     def _seal(self) -> None:
         assert self._open is not None
         self._open.write(os.path.join(os.path.abspath(self.site_dir), bundle_name(len(self._shards) - 1)))
+        if not self.overlap:
+            try:
+                self._open.finish()
+            except SearchError as error:
+                self._failure = error
         self._open = None
 
 
@@ -298,7 +307,7 @@ def index_site(site_dir: str, pages: Sequence[str], *, force_language: str | Non
     """Index the site after it is built; `pages` are the site-relative paths of the searchable
     pages (those with `data-pagefind-body`), read from disk in this order. Returns the number of
     bundles written."""
-    index = SiteIndex(site_dir, force_language=force_language, shard_pages=shard_pages)
+    index = SiteIndex(site_dir, force_language=force_language, shard_pages=shard_pages, overlap=False)
     try:
         for page in pages:
             with open(os.path.join(site_dir, page), encoding="utf-8") as file:

@@ -8,9 +8,10 @@ and the warnings given are the same.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+import pathspec
 
 from papernotes.collisions import Output, diagnostic, find_collisions, too_long, too_long_diagnostic
 from papernotes.diagnostics import Diagnostic
@@ -52,8 +53,6 @@ MKDOCS_EXCLUDES = (".*", "/templates/")
 def mkdocs_excluded(paths: Iterable[str], exclude_docs: str = "") -> frozenset[str]:
     """The vault files MkDocs never builds: its own defaults and mkdocs.yml's `exclude_docs`
     (gitignore patterns, matched as MkDocs matches them, with `pathspec`)."""
-    import pathspec
-
     spec = pathspec.GitIgnoreSpec.from_lines([*MKDOCS_EXCLUDES, *exclude_docs.splitlines()])
     return frozenset(path for path in paths if spec.match_file(path))
 
@@ -61,7 +60,7 @@ def mkdocs_excluded(paths: Iterable[str], exclude_docs: str = "") -> frozenset[s
 def excluding(options: Options, paths: Iterable[str]) -> Options:
     """`options` with `paths` (exact vault paths) added to its `exclude` globs."""
     extra = tuple(sorted("".join(f"[{c}]" if c in "*?[]" else c for c in path) for path in paths))
-    return dataclasses.replace(options, exclude=tuple(options.exclude) + extra) if extra else options
+    return replace(options, exclude=tuple(options.exclude) + extra) if extra else options
 
 
 def pagefind_bundles(search: str, notes: int) -> int:

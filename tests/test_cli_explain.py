@@ -31,8 +31,8 @@ def test_a_private_note_is_not_explained_unless_private_notes_are_included(
     vault = make_vault(VAULT)
     status, out, err = explain("secret", "--vault", str(vault), capsys=capsys)
     assert (status, out) == (2, "")
-    assert err == ("papernotes: Diary/secret.md is not published, so it is no paper's note on the site "
-                   "(add --include-private to see what it would be)\n")
+    assert err == ("papernotes: Diary/secret.md is not published, so it is no paper's note on the site: "
+                   "it says publish: false (or dg-publish: false) (add --include-private to see what it would be)\n")
     status, out, _ = explain("secret", "--vault", str(vault), "--include-private", capsys=capsys)
     assert status == 0 and out.startswith("Diary/secret.md: ")
 
@@ -68,3 +68,31 @@ def test_note_key_matches_a_vault_path_then_a_path_without_extension_then_a_uniq
         wanted: str, found: str | None, tmp_path: Path) -> None:
     keys = ["papers/Latte.md", "a/Dup.markdown", "b/Dup.md"]
     assert cli.note_key(tmp_path, keys, wanted) == found
+
+
+@pytest.mark.parametrize(("files", "options", "note", "reason"), [
+    ({"Diary/draft.md": "---\ndraft: true\n---\n# Draft\n"}, "", "draft",
+     "it says draft: true (add --include-private to see what it would be)"),
+    ({"Diary/hidden.md": "---\ndg-publish: false\n---\n# Hidden\n"}, "", "hidden",
+     "it says publish: false (or dg-publish: false) (add --include-private to see what it would be)"),
+    ({"Diary/plain.md": "# Plain\n"}, "publish: explicit", "plain",
+     "the site publishes only notes with publish: true (publish: explicit), and it has none "
+     "(add --include-private to see what it would be)"),
+    ({"Diary/kept.md": "# Kept\n"}, "exclude: ['*.tmp.md', 'Diary/**']", "kept",
+     "the exclude glob 'Diary/**' leaves it out (add --include-private to see what it would be)"),
+    ({"templates/Paper template.md": "# {{title}}\n"}, "", "Paper template",
+     "MkDocs never builds it (a dot file or folder, the top templates/ folder, or mkdocs.yml's exclude_docs)"),
+    ({"feed.xml.md": "# Feed\n"}, "", "feed.xml",
+     "its page would land where another file's goes (`papernotes check` says which)"),
+])
+def test_a_note_left_out_says_why_and_what_to_do(
+        files: dict[str, str], options: str, note: str, reason: str, make_vault, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    vault = make_vault({"Home.md": "# Home\n", **files})
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"site_name: t\ndocs_dir: {vault}\nplugins:\n  - papernotes:\n"
+                      + "".join(f"      {line}\n" for line in options.splitlines()), encoding="utf-8")
+    status, out, err = explain(note, "--vault", str(vault), "-f", str(config), capsys=capsys)
+    found = next(path for path in files)
+    assert (status, out) == (2, "")
+    assert err == f"papernotes: {found} is not published, so it is no paper's note on the site: {reason}\n"

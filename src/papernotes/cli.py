@@ -20,10 +20,11 @@ from papernotes.diagnostics import Diagnostic, count_by_level
 from papernotes.export import export_json, paper_json
 from papernotes.graph import PaperGraph
 from papernotes.identity import paper_id
-from papernotes.loader import load_vault
+from papernotes.loader import is_excluded, load_vault
 from papernotes.mkdocs_yml import ConfigFileError, SiteConfig, find_config, read_config
 from papernotes.model import Note, NoteKey, Paper
 from papernotes.options import Options
+from papernotes.outputs import mkdocs_excluded
 from papernotes.recognise.explain import explain, summary, summary_lines
 from papernotes.render import counted
 from papernotes.site_plan import Planned, plan
@@ -229,6 +230,24 @@ def note_key(root: Path, keys: list[str], wanted: str) -> str | None:
     return None
 
 
+def unpublished_reason(note: Note, found: Setup, planned: Planned) -> str:
+    """Why the build leaves `note` out, and what to do about it."""
+    exclude_docs = found.config.exclude_docs if found.config is not None else ""
+    if note.path in mkdocs_excluded([note.path], exclude_docs):
+        return ("MkDocs never builds it (a dot file or folder, the top templates/ folder, "
+                "or mkdocs.yml's exclude_docs)")
+    if note.path in planned.withheld:
+        return "its page would land where another file's goes (`papernotes check` says which)"
+    hint = " (add --include-private to see what it would be)"  # with it, the notes below are published
+    if not note.publish:
+        marker = "draft: true" if note.meta.draft else "publish: false (or dg-publish: false)"
+        return f"it says {marker}{hint}"
+    if found.options.publish == "explicit" and note.meta.publish is not True:
+        return f"the site publishes only notes with publish: true (publish: explicit), and it has none{hint}"
+    pattern = next(pattern for pattern in found.options.exclude if is_excluded(note.path, [pattern]))
+    return f"the exclude glob {pattern!r} leaves it out{hint}"
+
+
 def run_explain(args: argparse.Namespace) -> int:
     found_setup, planned, notes = published_site(args)
     graph = planned.published.site.graph
@@ -237,8 +256,9 @@ def run_explain(args: argparse.Namespace) -> int:
         raise UsageError(f"no note {args.note!r} in {shown(found_setup.vault)} (give its path or its name)")
     key = NoteKey(found)
     if key not in graph.decisions:
-        raise UsageError(f"{found} is not published, so it is no paper's note on the site "
-                         "(add --include-private to see what it would be)")
+        note = next(note for note in notes if note.path == found)
+        raise UsageError(f"{found} is not published, so it is no paper's note on the site: "
+                         + unpublished_reason(note, found_setup, planned))
     pid = graph.paper_of_note.get(key)
     print(explain(graph.decisions[key], graph.papers[pid] if pid else None))
     return 0

@@ -243,6 +243,13 @@ def test_authors_lines() -> None:
     assert authors_line("Okafor and Lin, 2021") == (("Okafor", "Lin"), 2021, None)
     for text in ("Summer 2023", "Update, 2024", "Results of 2019", "We did it in 2019"):
         assert authors_line(text) is None, text
+    # `et. Al`, `, and` before the last name, particles, equal-contribution marks, names linked
+    # into a folder of people (shown as their paths)
+    assert authors_line("Ada Obi, Li Wen, Ines Roth, et. Al, 2013") == (("Ada Obi", "Li Wen", "Ines Roth"), 2013, None)
+    assert authors_line("Kim Lee, Bo Park, and Jo Yun, 2020") == (("Kim Lee", "Bo Park", "Jo Yun"), 2020, None)
+    assert authors_line("Ana Das*, Mia van der Berg†, authors/Tom Oak, 2023") == (
+        ("Ana Das", "Mia van der Berg", "Tom Oak"), 2023, None)
+    assert authors_line("Tom van Hasselt, 2016") is None  # one name, nothing else: not enough
 
 
 # --- one note per paper folder: `<year>/<Title>/README.md`, `papers/<Title>/paper.md` -------------
@@ -774,3 +781,36 @@ def test_a_paper_notes_own_authors_beat_a_citation_that_links_it(make_vault: Mak
     (gliders,) = [paper for paper in graph.papers.values() if paper.note == "2022/Gliders/README.md"]
     assert gliders.authors == ("Ada Obi", "Ben Tran", "Jun Li")
     assert {source.path for source in gliders.sources} == {"2022/Gliders/README.md", "2021/Early/README.md"}
+
+
+def test_a_slug_named_note_is_titled_by_the_heading_above_its_authors_line(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "papers/ACM/MICRO/2016/lamp-caches-for-warm-rooms.md": (
+            "## Lamp Caches: Keeping Warm Rooms Lit, Cheaply\n\n#### [[authors/Ada Okafor]], [[authors/Li Wen]], 2016\n\n"
+            "#### Summary\nThe paper keeps lamps warm.\n"),
+        # a heading below `#` with no authors line under it says nothing about the paper's title
+        "papers/ACM/MICRO/2017/lamp-prefetching.md": "## Motivation of the lamps\n\nWhy lamps.\n",
+        "authors/Ada Okafor.md": "", "authors/Li Wen.md": "",
+    })
+    assert titles(graph) == {"Lamp Caches: Keeping Warm Rooms Lit, Cheaply", "lamp-prefetching"}
+
+
+def test_venue_folders_under_publishers_and_above_years(make_vault: MakeVault) -> None:
+    stub = "## {}\n#### Ada Obi, Li Wen, 2017\n\nNotes.\n"
+    graph = graph_of(make_vault, {
+        "papers/ACM/MobiLamps/lamp-sensing-at-home.md": stub.format("Lamp Sensing at Home"),
+        "papers/IOPScience/Lamp Problems/2007/sparse-lamps.md": stub.format("Sparse Lamps"),
+        "papers/Lamp Review Letters/2000/current-driven-lamps.md": stub.format("Current-Driven Lamps"),
+        "papers/Wiley-VCH/lamp-fluids.md": stub.format("Lamp Fluids"),  # a publisher is no venue
+        "papers/ACM/LAMPCONF/unfiled/lamp-caches.md": stub.format("Lamp Caches"),
+        "papers/IEEE/lamp-filters.md": stub.format("Lamp Filters"),
+    })
+    venues = {paper.note: paper.venue for paper in graph.papers.values()}
+    assert venues == {
+        "papers/ACM/MobiLamps/lamp-sensing-at-home.md": "MobiLamps",
+        "papers/IOPScience/Lamp Problems/2007/sparse-lamps.md": "Lamp Problems",
+        "papers/Lamp Review Letters/2000/current-driven-lamps.md": "Lamp Review Letters",
+        "papers/Wiley-VCH/lamp-fluids.md": None,
+        "papers/ACM/LAMPCONF/unfiled/lamp-caches.md": "LAMPCONF",
+        "papers/IEEE/lamp-filters.md": None,
+    }

@@ -179,9 +179,13 @@ def paper_title(note: Note, decision: Decision) -> str:
         first = note.headings[0] if note.headings else None
         return stated if usable and first is not None and first.level == 1 and first.text == stated else note.title
     first = next((heading for heading in note.headings if heading.line <= note.body_line + 5), None)
-    if first is not None and first.level == 1 and not placeholder_reason(first.text) \
-            and any(signal.name == "title-heading" for signal in decision.signals):
-        return first.text  # `# MobRecon: Mobile-Friendly…` at the top, with `# Supplementary` further down
+    found = {signal.name for signal in decision.signals}
+    # `# MobRecon: Mobile-Friendly…` at the top, with `# Supplementary` further down; a heading of
+    # any level when an authors line stands under it (`## Title` then `#### Surname, et al, 2004`,
+    # or `#### [[authors/A]], [[authors/B]], 2015`)
+    if first is not None and (first.level == 1 or found & {"authors-line", "author-links"}) \
+            and not placeholder_reason(first.text) and "title-heading" in found:
+        return first.text
     if note.title == stem(note.path) and any(signal.name == "folder-note" for signal in decision.signals):
         return folder_title(posixpath.basename(posixpath.dirname(note.path)))
     return note.title

@@ -27,6 +27,13 @@ HUB_NAMES = frozenset({"index", "readme", "home", "moc", "overview", "todo", "in
                        "contents", "toc", "dashboard", "changelog", "license", "root", "目录", "首页"})
 NOT_PAPER_FOLDERS = frozenset({"templates", "template", "_templates", "daily", "journal", "journals",
                                "diary", "meetings", "模板", "日记"})
+# Folders named after a publisher hold venues (`papers/ACM/MobiSys/`), never are one.
+PUBLISHER_FOLDERS = frozenset({"acm", "ieee", "springer", "elsevier", "wiley", "wiley vch", "iop", "iopscience",
+                               "mdpi", "aip", "aps", "acs", "rsc", "siam", "sage", "oup", "frontiers", "plos",
+                               "hindawi", "cell press", "optica", "spie", "nature portfolio", "taylor & francis"})
+# Folders that sort papers without naming where they appeared.
+UNSORTED_FOLDERS = frozenset({"unfiled", "unsorted", "misc", "other", "others", "inbox", "todo", "archive",
+                              "未分类", "其他", "기타"})
 TEMPLATE_WORDS = frozenset({"template", "templates", "tpl", "模板", "템플릿", "양식"})
 # What a note can be other than a paper's, as tags (`#dataset`, `type/utility`) or `type:` values say.
 OTHER_KINDS = frozenset({
@@ -51,10 +58,14 @@ _VENUE_YEAR_FOLDER_RE = re.compile(r"^([A-Za-z][A-Za-z&]{1,11})[-_ ']?((?:19|20)
 _CAPS_FOLDER_RE = re.compile(r"^[A-Z]{2,8}$")
 _DAY_NAME_RE = re.compile(r"(?:^|[._\- ])(?:19|20)\d{2}[-._]?\d{2}[-._]?\d{2}(?:$|[._\- ])")
 _SLUG_SEPARATORS_RE = re.compile(r"[-_.\s]+")
-_NAME = r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}"
+# a name of up to four words; lower-case particles inside it (`McKenzie van der Hagen`)
+_NAME = r"[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’.\-]*|(?:van|von|der|den|de|da|di|del|la|le|du|bin)(?=\s))){0,3}"
+_ET_AL = r"et\.?\s*[aA]l\.?"
 _AUTHORS_LINE_RE = re.compile(
-    rf"^(?P<names>{_NAME}(?:\s*(?:,|&|\band\b)\s*(?:{_NAME}|et\.?\s*al\.?))*(?:\s+et\.?\s*al\.?)?)"
+    rf"^(?P<names>{_NAME}(?:\s*(?:,\s*(?:and\b|&)?|&|\band\b)\s*(?:{_NAME}|{_ET_AL}))*(?:\s+{_ET_AL})?)"
     r"\s*[,.]?\s*(?P<year>(?:19|20)\d{2})\s*(?:\((?P<venue>[^()]{1,30})\))?\s*\.?$")
+_ET_AL_END_RE = re.compile(rf"\s*\b{_ET_AL}$")
+_AFFILIATION_MARKS = str.maketrans("", "", "*†‡§")
 _CALLOUT_RE = re.compile(r"^\s*>\s*\[!(abstract|summary|tldr)\][-+]?", re.IGNORECASE)
 TOP_LINES = 20
 # What a link to the paper a note is about is labelled: `[paper](…)`, `[arXiv](…)`, `[论文](…)`.
@@ -130,11 +141,19 @@ def folder_signals(note: Note) -> tuple[list[Signal], Facts]:
     paper_folder = next((part for part, name in zip(parts, folded, strict=True) if name in PAPER_FOLDERS), None)
     if paper_folder:
         signals.append(Signal("paper-folder", 0.7, f"in a folder of papers `{paper_folder}/`"))
-    rank = 0  # a venue with a year (`ISCA-2019`) > a known venue (`CVPR`) > an all-caps folder
-    for part in parts:
+    # a venue with a year (`ISCA-2019`) > a known venue (`CVPR`) > inside a folder of papers: an
+    # all-caps folder, a folder inside a publisher's (`ACM/MobiSys/`) or above a year folder
+    # (`Science/2015/`); a publisher's folder is never a venue
+    rank = 0
+    start = folded.index(paper_folder.strip().casefold().replace("_", " ").replace("-", " ")) if paper_folder else len(parts)
+    for index, part in enumerate(parts):
         if _YEAR_FOLDER_RE.match(part):
             year = int(part)
             continue
+        if folded[index] in PUBLISHER_FOLDERS or folded[index] in UNSORTED_FOLDERS:
+            continue
+        placed = index > start and (folded[index - 1] in PUBLISHER_FOLDERS or (
+            index + 1 < len(parts) and _YEAR_FOLDER_RE.match(parts[index + 1]) is not None))
         match = _VENUE_YEAR_FOLDER_RE.match(part)
         if match and (match.group(1).isupper() or is_known_venue(match.group(1))):
             name, glued = normalise_venue(part)
@@ -142,7 +161,7 @@ def folder_signals(note: Note) -> tuple[list[Signal], Facts]:
                 venue, year, rank = name, year or glued, 3
         elif is_known_venue(part) and " " not in part.strip() and rank <= 2:
             venue, rank = normalise_venue(part)[0], 2
-        elif _CAPS_FOLDER_RE.match(part) and paper_folder and rank <= 1:
+        elif (placed or _CAPS_FOLDER_RE.match(part) and paper_folder) and rank <= 1:
             venue, rank = part, 1
     if year is not None:
         signals.append(Signal("year-folder", 0.3, f"in a year folder `{year}/`"))
@@ -310,16 +329,19 @@ def body_signals(note: Note) -> tuple[list[Signal], Facts]:
 
 def authors_line(text: str) -> tuple[tuple[str, ...], int, str | None] | None:
     """`Surname, et al, 2004` -> ((Surname,), 2004, None); `Liu, Liu, Wen, 2018 (DAC18)` ->
-    ((Liu, Liu, Wen), 2018, DAC). None for anything else, `Summer 2023` included."""
+    ((Liu, Liu, Wen), 2018, DAC). None for anything else, `Summer 2023` included. Names linked
+    into a folder of people (`[[authors/Luca Mottola]]`, shown as its path) are the names alone."""
+    if "/" in text:
+        text = ",".join(part.rsplit("/", 1)[-1] for part in text.split(","))
+    text = text.translate(_AFFILIATION_MARKS)  # `Siddharth Das*`, `Hang Su†`: equal contribution, affiliations
     match = _AUTHORS_LINE_RE.match(text.strip())
     if match is None:
         return None
-    names = [re.sub(r"\s*\bet\.?\s*al\.?$", "", part.strip()) for part in
-             re.split(r",|&|\band\b", match.group("names"))]
+    names = [_ET_AL_END_RE.sub("", part.strip()) for part in re.split(r",|&|\band\b", match.group("names"))]
     authors = tuple(name for name in names if name)
     if any(is_known_venue(name) for name in authors):  # `ICLR 2017 (OpenReview)` names a venue
         return None
-    if len(authors) < 2 and not re.search(r"\bet\.?\s*al", match.group("names")) and not match.group("venue"):
+    if len(authors) < 2 and not re.search(rf"\b{_ET_AL}", match.group("names")) and not match.group("venue"):
         return None
     venue = normalise_venue(match.group("venue"))[0] if match.group("venue") else None
     return authors, int(match.group("year")), venue

@@ -93,6 +93,12 @@ def zotero_name(name: str) -> Facts | None:
     return Facts(title=title.removesuffix(".pdf"), year=int(match.group("year")), authors=authors)
 
 
+def pdf_names(text: str) -> list[str]:
+    """The PDFs a line names, without `.pdf`: a link's label and its target's file name
+    (`![x.pdf](file://zotero/Topic/2017_Obi_x.pdf)` -> `x`, `2017_Obi_x`)."""
+    return _PDF_NAME_RE.findall(text)
+
+
 def name_facts_signals(note: Note) -> tuple[list[Signal], Facts]:
     """A Zotero-style file name (year, authors, title) and the paper's PDF of the same name; a
     note named by a citation key (`aliagaInteractiveExampleBasedUrban`, `vaswaniAttention2017`),
@@ -124,7 +130,7 @@ def _same_name_pdf_line(note: Note, name: str, title: str) -> int:
             return note.body_line + index
         # a page renamed after import still embeds the PDF Zotero named: the same year first, or
         # the same title (`2016_Title` embedding `2017_Author_Title.pdf`: a preprint's year, the journal's)
-        for pdf in _PDF_NAME_RE.findall(text):
+        for pdf in pdf_names(text):
             facts = zotero_name(pdf)
             if facts is not None and (pdf[:4] == year or (facts.title or "").casefold() == title):
                 return note.body_line + index

@@ -62,7 +62,8 @@ def test_a_logseq_graphs_tab_indented_blocks_are_nested_lists_not_code(
         "</ul>\n"
         "</li>\n"
         "<li>\n"
-        '<div class="language-python highlight"><pre><span></span><code><span class="k">def</span><span class="w"> </span>'
+        '<div class="language-python highlight"><pre><span></span><code>'
+        '<span class="k">def</span><span class="w"> </span>'
         '<span class="nf">energy</span><span class="p">(</span><span class="n">n</span><span class="p">):</span>\n'
         '\t<span class="k">return</span> <span class="o">-</span><span class="n">n</span>\n'
         "</code></pre></div>\n"

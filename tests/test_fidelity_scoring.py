@@ -189,3 +189,37 @@ def test_every_note_of_a_paper_is_a_predicted_paper_note(run: Any) -> None:
     notes, inline = run.predictions(document)
     assert sorted(notes) == ["a/paper.md", "b/paper.md"]
     assert [(got.path, got.line, got.kind) for got in inline] == [("README.md", 4, "paper-list")]
+
+
+def test_an_inline_label_is_found_as_a_link_to_its_papers_note(run: Any, tmp_path: Path) -> None:
+    labels_file = tmp_path / "links.yaml"
+    labels_file.write_text("""
+vault: links
+paper_notes:
+  - {path: papers/kettle.md, title: "Boiling Points of Kettles", year: 2019}
+inline_papers:
+  - {path: topic.md, line: 2, title: "Boiling Points of Kettles"}
+  - {path: topic.md, line: 3, title: "How to Pour"}
+  - {path: topic.md, line: 5, title: "Saucers at Scale"}
+  - {path: topic.md, line: 7, title: "Boiling Points of Kettles"}
+  - {path: topic.md, line: 9, title: "Cups"}
+""", encoding="utf-8")
+    document = {
+        "notes": [{"path": p} for p in ("papers/kettle.md", "howto.md", "cups.md", "topic.md")],
+        "papers": [paper("a", "Boiling points of kettles", [("papers/kettle.md", 1, "note")],
+                         note="papers/kettle.md", year=2019),
+                   paper("c", "Cups", [("cups.md", 1, "note")], note="cups.md")],
+        "edges": [
+            {"source": "topic.md", "target": "papers/kettle.md", "kind": "link", "line": 2},  # found
+            {"source": "topic.md", "target": "howto.md", "kind": "link", "line": 3},  # not a paper's note
+            {"source": "topic.md", "target": "papers/kettle.md", "kind": "link", "line": 5},  # another title
+            {"source": "topic.md", "target": "papers/kettle.md", "kind": "link", "line": 8},  # another line
+            {"source": "topic.md", "target": "cups.md", "kind": "link", "line": 9},  # not labelled a paper note
+        ],
+    }
+    result = run.score("links", run.read_labels(labels_file), document, [], None)
+    assert (result.labelled_inline, result.predicted_inline, result.right_inline, result.linked_inline) == (5, 1, 1, 1)
+    assert (result.facts.title.stated, result.facts.year.stated) == (1, 1)  # scored once, with the note
+    assert sorted(line.split(": ")[0] for line in result.missed) == ["topic.md:3", "topic.md:5", "topic.md:7",
+                                                                     "topic.md:9"]
+    assert run.as_json(result, False)["inline_papers"]["linked_to_note"] == 1

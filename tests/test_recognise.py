@@ -351,6 +351,22 @@ def test_zotero_named_pages_with_their_pdf(make_vault: MakeVault) -> None:
     assert graph.decisions[NoteKey("pages/2019_Mbeki_Lectures on things.md")].score == 0.5
 
 
+def test_a_page_named_with_another_year_embeds_the_pdf_of_the_same_title(make_vault: MakeVault) -> None:
+    # the page named by the preprint's year and title only; Zotero's PDF by the journal's year
+    graph = graph_of(make_vault, {
+        "pages/2018_Ladder anyons on a torus.md": (
+            "- ![Ladder anyons on a torus.pdf](file://zotero/Lattice/2019_Okafor_Mbeki_Ladder anyons on a torus.pdf)\n"
+            "- # Setting\n\t- a torus\n"),
+        "pages/2018_Ladder anyons revisited.md": (
+            "- ![x.pdf](file://zotero/Lattice/2019_Okafor_Ladder anyons on a torus.pdf)\n- notes\n"),
+    })
+    assert paper_notes(graph) == {"pages/2018_Ladder anyons on a torus.md"}
+    decision = graph.decisions[NoteKey("pages/2018_Ladder anyons on a torus.md")]
+    assert [(s.name, s.line) for s in decision.signals] == [
+        ("zotero-name", 1), ("same-name-pdf", 1), ("title-heading", 2)]
+    assert graph.decisions[NoteKey("pages/2018_Ladder anyons revisited.md")].score == 0.5
+
+
 # --- a README reading list naming each note beside its paper's link ------------------------------
 
 def test_notes_named_with_their_paper_link_in_a_reading_list(make_vault: MakeVault) -> None:

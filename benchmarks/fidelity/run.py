@@ -10,7 +10,8 @@ For each vault of `manifest.yaml` that has `labels/<name>.yaml`, the vault in `C
 - paper notes: precision and recall, a predicted paper note being a note the graph gives a paper;
 - inline papers (papers written in lists, tables, queues, headings): precision and recall, a
   prediction matching a label in the same note at the same line, or within 3 lines with the same
-  normalised title, or anywhere in that note with the same normalised title;
+  normalised title, or anywhere in that note with the same normalised title; a label on a line
+  that links the note of its paper (a labelled paper note the graph recognises) is found too;
 - how often the title, year, venue and authors are right, over the matched papers whose label
   states them;
 - junk: predicted papers that match no label, by cause (a template placeholder, a URL or DOI, a
@@ -403,6 +404,8 @@ class VaultResult:
     right_inline: int = 0
     facts: Facts = field(default_factory=Facts)
     junk: Counter[str] = field(default_factory=Counter)
+    linked_inline: int = 0
+    """Inline labels found as a link to their paper's note (see `score_inline`)."""
     links_resolvable: int = 0
     links_resolved: int = 0
     links_over_resolved: int = 0
@@ -430,8 +433,24 @@ def score_notes(result: VaultResult, labels: Labels, notes: dict[str, Predicted]
     return matched
 
 
-def score_inline(result: VaultResult, labels: Labels, inline: list[Predicted]) -> tuple[set[str], set[str]]:
-    """Inline papers against labels; (ids that matched a label, ids of optional entries)."""
+def linked_notes(document: dict[str, Any], notes: dict[str, Predicted]) -> dict[tuple[str, int], list[Predicted]]:
+    """(note, line) -> the predicted paper notes that a link or embed on that line leads to."""
+    found: dict[tuple[str, int], list[Predicted]] = {}
+    for edge in document.get("edges") or ():
+        if edge["kind"] in ("link", "embed") and edge["target"] in notes:
+            found.setdefault((edge["source"], int(edge["line"])), []).append(notes[edge["target"]])
+    return found
+
+
+def score_inline(result: VaultResult, labels: Labels, inline: list[Predicted],
+                 linked: dict[tuple[str, int], list[Predicted]] | None = None) -> tuple[set[str], set[str]]:
+    """Inline papers against labels; (ids that matched a label, ids of optional entries).
+
+    A label that no inline paper matches is still found when its line links the note of that
+    paper (a reading list of links to paper notes, `- [[2020_Obi_Title]]`): the note must be
+    labelled a paper note and be one in the graph, with the label's title; the site then shows
+    the item as a link to the paper's page. It counts as predicted and right, and its facts are
+    scored once, with the note."""
     pairs = match_inline(list(labels.inline), inline)
     paired_found = {got for _, got in pairs}
     optional = match_inline(list(labels.optional_inline), [p for p in inline if p not in paired_found])
@@ -443,6 +462,17 @@ def score_inline(result: VaultResult, labels: Labels, inline: list[Predicted]) -
     for label, got in pairs:
         result.facts.compare(got, label)
     paired = {id(label) for label, _ in pairs}
+    paper_notes = {label.path for label in labels.paper_notes}
+    for label in labels.inline:
+        if id(label) in paired or label.line is None:
+            continue
+        targets = [got for got in (linked or {}).get((label.path, label.line), ())
+                   if got.path in paper_notes and same_title(got.title, label)]
+        if targets:
+            paired.add(id(label))
+            result.linked_inline += 1
+            result.predicted_inline += 1
+            result.right_inline += 1
     result.missed += [f"{lab.path}:{lab.line}: inline paper not found ({lab.title})"
                       for lab in labels.inline if id(lab) not in paired]
     result.spurious += [f"{p.path}:{p.line}: {p.kind} {p.title!r} matches no label"
@@ -468,7 +498,7 @@ def score(name: str, labels: Labels, document: dict[str, Any],
     result = VaultResult(name=name, notes=len(document["notes"]))
     notes, inline = predictions(document)
     matched = score_notes(result, labels, notes)
-    matched_inline, ignored = score_inline(result, labels, inline)
+    matched_inline, ignored = score_inline(result, labels, inline, linked_notes(document, notes))
     count_junk(result, document, matched | matched_inline | ignored, labels.optional_notes)
     if vault is not None:
         result.links_resolvable, result.links_resolved, result.links_over_resolved = \
@@ -487,7 +517,7 @@ def total(results: list[VaultResult]) -> VaultResult:
     whole = VaultResult(name="**all vaults**")
     for r in results:
         for name in ("notes", "labelled_notes", "predicted_notes", "right_notes", "labelled_inline",
-                     "predicted_inline", "right_inline", "links_resolvable", "links_resolved",
+                     "predicted_inline", "right_inline", "linked_inline", "links_resolvable", "links_resolved",
                      "links_over_resolved"):
             setattr(whole, name, getattr(whole, name) + getattr(r, name))
         for fact in ("title", "year", "venue", "authors"):
@@ -527,7 +557,7 @@ def as_json(r: VaultResult, details: bool) -> dict[str, Any]:
         "paper_notes": {"labelled": r.labelled_notes, "predicted": r.predicted_notes,
                         "right": r.right_notes},
         "inline_papers": {"labelled": r.labelled_inline, "predicted": r.predicted_inline,
-                          "right": r.right_inline},
+                          "right": r.right_inline, "linked_to_note": r.linked_inline},
         "facts": {k: {"right": getattr(f, k).right, "stated": getattr(f, k).stated}
                   for k in ("title", "year", "venue", "authors")},
         "junk": dict(sorted(r.junk.items())),

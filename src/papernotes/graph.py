@@ -28,6 +28,7 @@ from papernotes.recognise import (
     paper_title,
     title_problem,
 )
+from papernotes.recognise.highlights import book_signals, highlighted_pages
 from papernotes.resolve import Resolved, Resolver
 from papernotes.tables import SummaryRow, summary_rows
 from papernotes.titles import retitle_shared
@@ -256,6 +257,7 @@ class _Builder:
                 referrers[NoteKey(listed)].append(Signal(
                     "listed-with-paper", 1.0, f"named with its paper's link in {note.path}", line))
         layout = folder_notes(list(self.notes) + list(self.private))
+        pdf_pages = highlighted_pages(self.notes.values())
         for note in self.notes.values():
             targets = [resolved.key for _, resolved in self.resolutions.get(note.path, ())
                        if resolved is not None and resolved.is_note and resolved.key != note.path]
@@ -263,6 +265,7 @@ class _Builder:
             if self._own_entry(note):
                 signals.append(Signal("paper-heading", 1.0, "its first heading is a paper, with paper links",
                                       note.papers[0].sources[0].line))
+            signals += book_signals(note, pdf_pages)
             self.decisions[note.path] = decide(note, self.options, signals, targets, layout.get(note.path))
         return sorted(key for key, decision in self.decisions.items()
                       if decision.is_paper and key not in self.private)

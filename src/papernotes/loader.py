@@ -25,6 +25,7 @@ from papernotes.frontmatter import (
 from papernotes.markdown import make_parser
 from papernotes.markdown.comments import strip_comments
 from papernotes.markdown.html import SLOT_END, SLOT_START, render_note
+from papernotes.markdown.logseq import GRAPH_CONFIG, outline_body
 from papernotes.markdown.structure import Structure, extract_structure
 from papernotes.model import Note, NoteKey
 from papernotes.page_meta import theme_problems
@@ -53,6 +54,8 @@ class Vault:
 class VaultFile:
     key: str
     path: Path
+    outline: bool = False
+    """A page of a Logseq graph: read as an outline (see `markdown.logseq.outline_body`)."""
 
 
 @dataclass(slots=True)
@@ -63,6 +66,7 @@ class _Cached:
     content_hash: str
     note: Note | None
     problems: tuple[Diagnostic, ...]
+    outline: bool = False
 
 
 # A file modified this close to when it was read may change again within the same timestamp
@@ -86,7 +90,8 @@ class NoteCache:
             stat = None
         entry = self.entries.get(file.key)
         if (entry is not None and stat is not None and (stat.st_size, stat.st_mtime_ns) ==
-                (entry.size, entry.mtime_ns) and entry.read_ns - entry.mtime_ns > _RACY_NS):
+                (entry.size, entry.mtime_ns) and entry.read_ns - entry.mtime_ns > _RACY_NS
+                and entry.outline == file.outline):
             return entry.note, list(entry.problems)
         read_ns = time.time_ns()
         data, problems = read_file(file)
@@ -94,10 +99,10 @@ class NoteCache:
             self.entries.pop(file.key, None)
             return None, problems
         digest = hashlib.sha256(data).hexdigest()
-        if entry is None or entry.content_hash != digest:
-            note, problems = load_note(file.key, data)
+        if entry is None or entry.content_hash != digest or entry.outline != file.outline:
+            note, problems = load_note(file.key, data, outline=file.outline)
             self.parsed.append(file.key)
-            entry = _Cached(0, 0, 0, digest, note, tuple(problems))
+            entry = _Cached(0, 0, 0, digest, note, tuple(problems), file.outline)
         if stat is not None:
             entry.size, entry.mtime_ns, entry.read_ns = stat.st_size, stat.st_mtime_ns, read_ns
         self.entries[file.key] = entry
@@ -113,8 +118,12 @@ def is_excluded(key: str, patterns: Sequence[str]) -> bool:
 
 
 def walk_vault(root: Path, exclude: Sequence[str] = ()) -> tuple[list[VaultFile], list[Diagnostic]]:
-    """Every non-hidden file under `root` in sorted order, skipping excludes and escaping symlinks."""
-    patterns = tuple(exclude) + DEFAULT_EXCLUDES
+    """Every non-hidden file under `root` in sorted order, skipping excludes and escaping symlinks.
+    In a Logseq graph (`logseq/config.edn` at the root) every note is an outline, and the
+    `logseq/` folder is Logseq's own (its settings and backup copies of pages), never notes."""
+    own = tool_folders(root)
+    patterns = tuple(exclude) + DEFAULT_EXCLUDES + own
+    graph = bool(own)
     root_real = root.resolve()
     files: list[VaultFile] = []
     problems: list[Diagnostic] = []
@@ -135,8 +144,15 @@ def walk_vault(root: Path, exclude: Sequence[str] = ()) -> tuple[list[VaultFile]
             if path.is_symlink() and not _inside(path, root_real):
                 problems.append(_symlink_problem(key, path))
                 continue
-            files.append(VaultFile(key, path))
+            files.append(VaultFile(key, path, graph))
     return files, problems
+
+
+def tool_folders(root: Path) -> tuple[str, ...]:
+    """Globs of the folders a note-taking app keeps for itself inside the vault, when they are not
+    hidden (`.obsidian/` is): a Logseq graph's `logseq/` (settings, custom CSS, backup copies of
+    pages). Neither notes nor attachments: never read, never published."""
+    return (GRAPH_CONFIG.split("/")[0] + "/**",) if (root / GRAPH_CONFIG).is_file() else ()
 
 
 def _symlink_problem(key: str, path: Path) -> Diagnostic:
@@ -189,8 +205,9 @@ def decode(data: bytes, key: str) -> tuple[str | None, list[Diagnostic]]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), problems
 
 
-def load_note(key: str, data: bytes) -> tuple[Note | None, list[Diagnostic]]:
-    """Parse one note from its bytes; None when the file is not text at all, or far too large."""
+def load_note(key: str, data: bytes, outline: bool = False) -> tuple[Note | None, list[Diagnostic]]:
+    """Parse one note from its bytes; None when the file is not text at all, or far too large.
+    `outline`: a page of a Logseq graph, whose tab-indented lines are nested blocks, not code."""
     if len(data) > MAX_NOTE_BYTES:
         return None, [_too_large(key, f"is {len(data) / 1e6:.1f} MB, more than the "
                                       f"{MAX_NOTE_BYTES / 1e6:.0f} MB a note may have")]
@@ -213,10 +230,12 @@ def load_note(key: str, data: bytes) -> tuple[Note | None, list[Diagnostic]]:
     meta, meta_problems = normalise_meta(raw, key, lines)
     problems += meta_problems + theme_problems(raw, key, lines)
     body = body.replace(SLOT_START, "").replace(SLOT_END, "")  # the renderer's slot markers
-    tokens = make_parser().parse(body)
+    if outline:
+        body = outline_body(body)
+    tokens = make_parser(outline).parse(body)
     structure = extract_structure(tokens, body_line)
     if "%%" in body:
-        body, tokens, structure = _without_comments(body, tokens, structure, body_line)
+        body, tokens, structure = _without_comments(body, tokens, structure, body_line, outline)
     if len(structure.links) > MAX_LINKS:
         return None, problems + [_too_large(key, f"has {len(structure.links):,} links, more than the "
                                                  f"{MAX_LINKS:,} a note may have")]
@@ -254,7 +273,7 @@ def load_note(key: str, data: bytes) -> tuple[Note | None, list[Diagnostic]]:
 
 
 def _without_comments(body: str, tokens: list[Token], structure: Structure,
-                      body_line: int) -> tuple[str, list[Token], Structure]:
+                      body_line: int, outline: bool) -> tuple[str, list[Token], Structure]:
     """The note with its `%%comments%%` blanked (lines kept), parsed again: what is in a comment
     is private, so it is neither a link, a tag, an entry nor text on the page. Finding comments
     needs the first parse, to leave `%%` in code alone."""
@@ -263,7 +282,7 @@ def _without_comments(body: str, tokens: list[Token], structure: Structure,
     if kept == lines:
         return body, tokens, structure
     body = "\n".join(kept)
-    tokens = make_parser().parse(body)
+    tokens = make_parser(outline).parse(body)
     return body, tokens, extract_structure(tokens, body_line)
 
 
@@ -285,7 +304,7 @@ def _load_uncached(file: VaultFile) -> tuple[Note | None, list[Diagnostic]]:
     data, problems = read_file(file)
     if data is None:
         return None, problems
-    note, note_problems = load_note(file.key, data)
+    note, note_problems = load_note(file.key, data, outline=file.outline)
     return note, problems + note_problems
 
 
@@ -343,4 +362,5 @@ def load_vault(root: Path | str, exclude: Sequence[str] = (), cache: NoteCache |
     return Vault(root, tuple(notes), tuple(attachments), tuple(problems + load_problems))
 
 
-__all__ = ["NoteCache", "Vault", "VaultFile", "collector_paused", "load_note", "load_vault", "walk_vault"]
+__all__ = ["NoteCache", "Vault", "VaultFile", "collector_paused", "load_note", "load_vault", "tool_folders",
+           "walk_vault"]

@@ -13,6 +13,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from papernotes.bib.sources import LibraryCache, vault_libraries
 from papernotes.config import PaperNotesConfig
 from papernotes.diagnostics import Diagnostic, sort_key
 from papernotes.explore import Explorer
-from papernotes.loader import load_vault
+from papernotes.loader import load_vault, tool_folders
 from papernotes.markdown.html import Rendered, first_title, page_toc, render_page, toc, with_mermaid
 from papernotes.model import NoteKey
 from papernotes.outputs import ASSET_DIR, excluding, pagefind_bundles
@@ -191,6 +192,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         options = excluding(self.config.to_options(), [note.path for note in vault.notes
                                                        if (file := files.get_file_from_path(note.path)) is not None
                                                        and file.inclusion.is_excluded()])
+        options = replace(options, exclude=(*options.exclude, *tool_folders(Path(config.docs_dir))))
         withheld, collided = withhold_collisions(
             files, config, vault,
             {note.path for note in vault.notes if is_published(note, options.exclude, explicit=explicit)},

@@ -32,6 +32,22 @@ HIDDEN_PROPERTIES = frozenset({
 """Properties Logseq writes for itself and does not show in a block."""
 
 
+_LEADING_TABS_RE = re.compile(r"^\t++", re.MULTILINE)
+GRAPH_CONFIG = "logseq/config.edn"
+"""The file that makes a folder a Logseq graph (its pages in `pages/`, `journals/`)."""
+
+
+def outline_body(body: str) -> str:
+    """A Logseq page as Markdown reads an outline: Logseq nests a block one tab deeper than its
+    parent (`- parent` / `\t- child` / `\t  child's next line`), where Markdown would take a
+    tab for four columns and a line four columns in for code. Each leading tab becomes two
+    spaces, the width of `- `, so each block sits inside its parent's list item; lines keep
+    their numbers, and tabs after the first other character (inside code) are kept."""
+    if "\t" not in body:
+        return body
+    return _LEADING_TABS_RE.sub(lambda match: "  " * len(match.group()), body)
+
+
 def is_block_ref(link: Link) -> bool:
     """True for a link written as `((uuid))`."""
     return link.kind == "wikilink" and link.raw.startswith("((")

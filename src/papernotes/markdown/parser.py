@@ -16,14 +16,18 @@ from papernotes.markdown.logseq import block_refs_plugin
 from papernotes.markdown.wikilinks import wikilinks_plugin
 
 
-@lru_cache(maxsize=1)
-def make_parser() -> MarkdownIt:
+@lru_cache(maxsize=2)
+def make_parser(outline: bool = False) -> MarkdownIt:
     """CommonMark with pipe tables, strikethrough, task lists, `$math$`, footnotes, Pandoc citations
     and our Obsidian rules.
 
     Math is parsed so that `#` or `[[` inside a formula are never taken for tags or links.
+    `outline` is for a Logseq page: every line is a block of an outline, nested by its tabs, so
+    an indented line is never an indented code block (fenced code still is code).
     """
     md = MarkdownIt("commonmark", {"tasklists": True, "html": True})
+    if outline:
+        md.disable("code")
     md.enable(["table", "strikethrough"])
     md.use(dollarmath_plugin, allow_digits=False, double_inline=True)
     _math_blocks_interrupt(md)

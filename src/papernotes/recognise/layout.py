@@ -93,6 +93,12 @@ def zotero_name(name: str) -> Facts | None:
     return Facts(title=title.removesuffix(".pdf"), year=int(match.group("year")), authors=authors)
 
 
+def pdf_names(text: str) -> list[str]:
+    """The PDFs a line names, without `.pdf`: a link's label and its target's file name
+    (`![x.pdf](file://zotero/Topic/2017_Obi_x.pdf)` -> `x`, `2017_Obi_x`)."""
+    return _PDF_NAME_RE.findall(text)
+
+
 def name_facts_signals(note: Note) -> tuple[list[Signal], Facts]:
     """A Zotero-style file name (year, authors, title) and the paper's PDF of the same name; a
     note named by a citation key (`aliagaInteractiveExampleBasedUrban`, `vaswaniAttention2017`),
@@ -105,25 +111,29 @@ def name_facts_signals(note: Note) -> tuple[list[Signal], Facts]:
             signals.append(Signal("citekey-name", 0.3, f"file name `{name}` is a citation key"))
         return signals, Facts()
     signals = [Signal("zotero-name", 0.5, f"file name `{name}` is year_authors_title, as Zotero names papers")]
-    pdf = _same_name_pdf_line(note, name.removesuffix(".pdf"))
+    pdf = _same_name_pdf_line(note, name.removesuffix(".pdf"), facts.title or "")
     if pdf:
         signals.append(Signal("same-name-pdf", 0.5, "links the paper's PDF of the same name", pdf))
     return signals, facts
 
 
-def _same_name_pdf_line(note: Note, name: str) -> int:
+def _same_name_pdf_line(note: Note, name: str, title: str) -> int:
     """The line near the top naming `<name>.pdf`: Logseq's `![x.pdf](file://zotero/…/x.pdf)` has
     spaces in its target, which Markdown does not take as a link, so the text is read."""
     wanted = (name + ".pdf").casefold()
     year = name[:4]
+    title = title.casefold()
     for index, text in enumerate(note.body.split("\n", 6)[:6]):
         if index in note.code_lines:
             continue
         if wanted in text.casefold():
             return note.body_line + index
-        # a page renamed after import still embeds the PDF Zotero named: same year first
-        if any(zotero_name(pdf) and pdf[:4] == year for pdf in _PDF_NAME_RE.findall(text)):
-            return note.body_line + index
+        # a page renamed after import still embeds the PDF Zotero named: the same year first, or
+        # the same title (`2016_Title` embedding `2017_Author_Title.pdf`: a preprint's year, the journal's)
+        for pdf in pdf_names(text):
+            facts = zotero_name(pdf)
+            if facts is not None and (pdf[:4] == year or (facts.title or "").casefold() == title):
+                return note.body_line + index
     return 0
 
 

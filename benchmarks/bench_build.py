@@ -44,7 +44,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from bench_load import cpu_model  # noqa: E402
-from generate_vault import cached  # noqa: E402
+from generate_vault import PRESETS, Shape, add_shape_options, cached, shape_from  # noqa: E402
 
 PAPERNOTES, NO_SEARCH, ONE_PAGE, DEFAULT_NAV = (
     "papernotes", "papernotes, search none", "Material, one-page nav", "Material, default nav")
@@ -209,9 +209,12 @@ def run_build(config: Path, site: Path, kind: str = PAPERNOTES) -> tuple[float, 
 
 # -- vaults -----------------------------------------------------------------------------------
 
-def vault(out: Path, notes: int, seed: int) -> Path:
-    root = out / f"vault-{notes}-s{seed}"
-    cached(root, notes, seed)
+def vault(out: Path, notes: int, seed: int, shape: Shape = PRESETS["kind"]) -> Path:
+    """The generated vault (kept in `out`); one of another shape than the kind one has the
+    shape's name in its folder's (`--shape realistic` and no other option: `-realistic`)."""
+    name = next((key for key, preset in PRESETS.items() if preset == shape), "custom")
+    root = out / f"vault-{notes}-s{seed}{'' if shape == Shape() else '-' + name}"
+    cached(root, notes, seed, shape)
     return root
 
 
@@ -254,13 +257,15 @@ logging.disable(logging.WARNING)
 config_file, site, vault = sys.argv[1:4]
 url = "http://127.0.0.1:8000/"
 
+cpu = {}
+
 def rebuild():
     config = load_config(config_file, site_dir=site)
     config.site_url = url
     config.plugins.on_startup(command="serve", dirty=True)
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     build(config, serve_url=url, dirty=True)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - start_cpu
 
 def edit(path, old, new):
     path = Path(vault, path)
@@ -279,11 +284,11 @@ times["change a year"] = rebuild()
 edit("Home.md", "- [ ] ", "- [x] ")
 times["tick a queue item"] = rebuild()
 times["no change"] = rebuild()
-print(json.dumps(times))
+print(json.dumps(times))  # step: [wall seconds, CPU seconds of this process]
 """
 
 
-def serve_latency(source: Path, folder: Path) -> dict[str, float]:
+def serve_latency(source: Path, folder: Path) -> dict[str, list[float]]:
     copy = linked_copy(source, folder / "serve-vault")
     config = write_config(NO_SEARCH, copy, folder / "serve-site", folder)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
@@ -331,7 +336,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=HERE / "out")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    parser.add_argument("--serve-target", type=float, default=SERVE_TARGET,
+                        help="seconds an edit's rebuild may take (issue 16: 1.5 at 1,000 notes, 4 at 5,000)")
+    add_shape_options(parser)
     args = parser.parse_args(argv)
+    shape = shape_from(args)
     sizes = [int(n) for n in args.notes.split(",") if n]
     print(f"Python {platform.python_version()} on {cpu_model()}, {os.cpu_count()} CPUs; "
           f"{args.runs} runs per configuration", flush=True)
@@ -342,14 +351,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         results: dict[tuple[int, str], Result] = {}
         plans: list[tuple[int, str, Path, Path]] = []
         for notes in sizes:
-            root = vault(args.out, notes, args.seed)
+            root = vault(args.out, notes, args.seed, shape)
             for kind in KINDS:
                 if kind not in args.kinds or kind == DEFAULT_NAV and notes > args.default_nav_max:
                     continue
                 site = folder / "site"
                 plans.append((notes, kind, write_config(kind, root, site, folder), site))
         if args.queries:
-            base = vault(args.out, args.queries_notes, args.seed)
+            base = vault(args.out, args.queries_notes, args.seed, shape)
             mix, suffix = (HEAVY_QUERIES, "-heavy") if args.heavy_queries else (QUERIES, "")
             queried = with_queries(base, args.out / f"{base.name}-q{args.queries}{suffix}", args.queries,
                                    args.seed, mix)
@@ -387,16 +396,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                   f"{verdict(ratio, QUERY_TARGET)})")
             report["queries"] = {"with": with_q, "without": without}
         if args.serve_notes:
-            latency = serve_latency(vault(args.out, args.serve_notes, args.seed), folder)
+            latency = serve_latency(vault(args.out, args.serve_notes, args.seed, shape), folder)
             report["serve"] = latency
-            print(f"\nmkdocs serve --dirty, {args.serve_notes:,} notes (seconds per rebuild):")
-            for step, seconds in latency.items():
-                print(f"| {step} | {seconds:.2f} |")
-            worst = max(v for k, v in latency.items() if k != "initial build")
-            missed |= worst > SERVE_TARGET
-            print(f"slowest edit rebuild {worst:.2f} s (target <= {SERVE_TARGET}: {verdict(worst, SERVE_TARGET)})")
+            print(f"\nmkdocs serve --dirty, {args.serve_notes:,} notes (per rebuild: wall s, CPU s):")
+            for step, (seconds, cpu) in latency.items():
+                print(f"| {step} | {seconds:.2f} | {cpu:.2f} |")
+            worst = max(v[0] for k, v in latency.items() if k != "initial build")
+            missed |= worst > args.serve_target
+            print(f"slowest edit rebuild {worst:.2f} s (target <= {args.serve_target}: "
+                  f"{verdict(worst, args.serve_target)})")
         if args.scale:
-            root = vault(args.out, args.scale, args.seed)
+            root = vault(args.out, args.scale, args.seed, shape)
             seconds, rss = run_build(write_config(PAPERNOTES, root, folder / "site", folder), folder / "site")
             shutil.rmtree(folder / "site", ignore_errors=True)
             report["scale"] = {"notes": args.scale, "seconds": seconds, "rss_mb": rss}

@@ -9,7 +9,7 @@ child process, whose papernotes functions are wrapped to account each phase:
 
 | phase | what is counted |
 | --- | --- |
-| load | `load_vault`: reading, parsing and rendering every note |
+| load | `load_vault`: reading, parsing and rendering every note (in `cpu`, its helper process's CPU included) |
 | graph | `publish`: resolution, did-you-mean, papers, topics, queries, `.base` pages, problems |
 | pages | the rest of the build: generated pages, MkDocs and Material writing every page |
 | search | Pagefind, in its own processes: their CPU time; in wall time, the wait for them after the pages |
@@ -90,7 +90,16 @@ def children():
     times = os.times()
     return times.children_user + times.children_system
 
-plugin.load_vault = counted("load", plugin.load_vault)
+def loading(function):  # the loader's helper process (papernotes.two_processes) is a child too
+    def wrapper(*args, **kwargs):
+        before = children()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent["helper"] = spent.get("helper", 0.0) + children() - before
+    return wrapper
+
+plugin.load_vault = counted("load", loading(plugin.load_vault))
 plugin.publish = counted("graph", plugin.publish)
 if measure == "wall":  # Pagefind runs beside the pages: what is left is the wait for it
     plugin.index_site = counted("search", plugin.index_site)
@@ -101,8 +110,8 @@ if profile is not None:
 start = clock()
 build(config)
 total = clock() - start
-if measure != "wall":  # every child of the build is Pagefind, reaped by now
-    spent["search"] = children()
+if measure != "wall":  # the other children of the build are Pagefind's, reaped by now
+    spent["search"] = children() - spent.get("helper", 0.0)
 # In calls, the few Python calls made while Pagefind runs count among the pages, and the total
 # is of calls only (search is in seconds).
 spent["pages"] = total - spent["load"] - spent["graph"] - (0 if measure == "calls" else spent["search"])
@@ -122,6 +131,8 @@ def measure_build(vault: Path, measure: str) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="papernotes-scaling-") as folder:
         config = write_config(vault, Path(folder) / "site", Path(folder))
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        if measure == "calls":  # cProfile counts this process's calls: no parsing in a helper process
+            env["PAPERNOTES_ONE_PROCESS"] = "1"
         child = subprocess.Popen([sys.executable, "-c", CHILD, str(config), measure], cwd=REPO, env=env,
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         memory = TreeMemory(child.pid)  # the build and Pagefind together

@@ -31,6 +31,7 @@ from papernotes.model import Note, NoteKey
 from papernotes.page_meta import theme_problems
 from papernotes.paths import is_note_path
 from papernotes.titles import choose_title, file_title, skipped_title_diagnostics
+from papernotes.two_processes import helper_wanted, map_in_two
 
 ALWAYS_SKIPPED = (".obsidian", ".trash", ".git")
 # markdown-it takes tens of seconds on notes far past these sizes;
@@ -74,6 +75,52 @@ class _Cached:
 _RACY_NS = 2_000_000_000
 
 
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """What reading and parsing one file gave: its bytes' digest (None when unreadable), the
+    note (None when unchanged since `known`, or not a note at all) and the problems."""
+
+    digest: str | None
+    note: Note | None
+    problems: list[Diagnostic]
+    parsed: bool
+
+
+def parse_file(job: tuple[str, str, str | None, bool]) -> Parsed:
+    """Read and parse one file (`key`, `path`, the digest of the bytes cached for it, if any,
+    whether it is a Logseq outline); picklable both ways, so a helper process can do it
+    (`papernotes.two_processes`)."""
+    key, path, known, outline = job
+    data, problems = read_file(VaultFile(key, Path(path), outline))
+    if data is None:
+        return Parsed(None, None, problems, parsed=False)
+    digest = hashlib.sha256(data).hexdigest()
+    if digest == known:
+        return Parsed(digest, None, [], parsed=False)
+    note, note_problems = load_note(key, data, outline=outline)
+    return Parsed(digest, note, problems + note_problems, parsed=True)
+
+
+# Fewer notes to parse than this: one process (a helper interpreter costs ~0.3 s to start).
+HELPER_MIN_NOTES = 200
+
+
+def parse_files(jobs: Sequence[tuple[str, str, str | None, bool]], helper_min: int = HELPER_MIN_NOTES) -> list[Parsed]:
+    """`parse_file` over every job; with many, shared with a helper process on the other core,
+    which gives the same notes (the results are made by the same code, in job order)."""
+    if len(jobs) < helper_min or not helper_wanted():
+        return [parse_file(job) for job in jobs]
+    return map_in_two("papernotes.loader:parse_file", jobs, parse_file)
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    file: VaultFile
+    stat: os.stat_result | None
+    read_ns: int
+    known: str | None  # the digest of the bytes cached for this file
+
+
 @dataclass(slots=True)
 class NoteCache:
     """Parsed notes kept between builds (`mkdocs serve`), by vault key: a note is parsed again
@@ -83,7 +130,8 @@ class NoteCache:
     parsed: list[str] = field(default_factory=list)
     """Keys of the notes the last load parsed (new or changed); the others came from the cache."""
 
-    def load(self, file: VaultFile) -> tuple[Note | None, list[Diagnostic]]:
+    def check(self, file: VaultFile) -> tuple[Note | None, list[Diagnostic]] | _Pending:
+        """The cached note when (size, mtime) says the file is unchanged, else what to read."""
         try:
             stat = file.path.stat()
         except OSError:
@@ -93,20 +141,29 @@ class NoteCache:
                 (entry.size, entry.mtime_ns) and entry.read_ns - entry.mtime_ns > _RACY_NS
                 and entry.outline == file.outline):
             return entry.note, list(entry.problems)
-        read_ns = time.time_ns()
-        data, problems = read_file(file)
-        if data is None:
-            self.entries.pop(file.key, None)
-            return None, problems
-        digest = hashlib.sha256(data).hexdigest()
-        if entry is None or entry.content_hash != digest or entry.outline != file.outline:
-            note, problems = load_note(file.key, data, outline=file.outline)
-            self.parsed.append(file.key)
-            entry = _Cached(0, 0, 0, digest, note, tuple(problems), file.outline)
-        if stat is not None:
-            entry.size, entry.mtime_ns, entry.read_ns = stat.st_size, stat.st_mtime_ns, read_ns
-        self.entries[file.key] = entry
+        known = entry.content_hash if entry is not None and entry.outline == file.outline else None
+        return _Pending(file, stat, time.time_ns(), known)
+
+    def store(self, pending: _Pending, result: Parsed) -> tuple[Note | None, list[Diagnostic]]:
+        key = pending.file.key
+        if result.digest is None:
+            self.entries.pop(key, None)
+            return None, result.problems
+        entry = self.entries.get(key)
+        if result.parsed or entry is None:
+            self.parsed.append(key)
+            entry = _Cached(0, 0, 0, result.digest, result.note, tuple(result.problems), pending.file.outline)
+        if pending.stat is not None:
+            entry.size, entry.mtime_ns, entry.read_ns = (pending.stat.st_size, pending.stat.st_mtime_ns,
+                                                         pending.read_ns)
+        self.entries[key] = entry
         return entry.note, list(entry.problems)
+
+    def load(self, file: VaultFile) -> tuple[Note | None, list[Diagnostic]]:
+        found = self.check(file)
+        if not isinstance(found, _Pending):
+            return found
+        return self.store(found, parse_file((file.key, str(file.path), found.known, file.outline)))
 
 
 def is_excluded(key: str, patterns: Sequence[str]) -> bool:
@@ -300,14 +357,6 @@ def read_file(file: VaultFile) -> tuple[bytes | None, list[Diagnostic]]:
                                  "check the file's permissions")]
 
 
-def _load_uncached(file: VaultFile) -> tuple[Note | None, list[Diagnostic]]:
-    data, problems = read_file(file)
-    if data is None:
-        return None, problems
-    note, note_problems = load_note(file.key, data, outline=file.outline)
-    return note, problems + note_problems
-
-
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """Loading keeps every note and drops every token list: millions of objects, none in a cycle.
@@ -326,17 +375,25 @@ def collector_paused() -> Iterator[None]:
 
 def load_files(files: Iterable[VaultFile],
                cache: NoteCache | None = None) -> tuple[list[Note], list[str], list[Diagnostic]]:
-    notes: list[Note] = []
     attachments: list[str] = []
     problems: list[Diagnostic] = []
     seen: set[str] = set()
+    found: list[tuple[Note | None, list[Diagnostic]] | _Pending] = []
     with collector_paused():
         for file in files:
             if not is_note_path(file.key):
                 attachments.append(file.key)
                 continue
             seen.add(file.key)
-            note, note_problems = cache.load(file) if cache is not None else _load_uncached(file)
+            found.append(cache.check(file) if cache is not None else _Pending(file, None, 0, None))
+        pending = [item for item in found if isinstance(item, _Pending)]
+        parsed = iter(parse_files([(item.file.key, str(item.file.path), item.known, item.file.outline) for item in pending]))
+        notes: list[Note] = []
+        for item in found:
+            if isinstance(item, _Pending):
+                result = next(parsed)
+                item = cache.store(item, result) if cache is not None else (result.note, result.problems)
+            note, note_problems = item
             problems += note_problems
             if note is not None:
                 notes.append(note)

@@ -1,0 +1,111 @@
+"""CPU seconds of one `mkdocs build`, phase by phase, for comparing builds on a busy machine.
+
+    .venv/bin/python benchmarks/bench_cpu.py --notes 1000 --shape realistic            # papernotes
+    .venv/bin/python benchmarks/bench_cpu.py --notes 1000 --shape realistic --material # the reference
+
+Wall-clock time on a machine shared with other jobs measures the other jobs; CPU seconds move
+much less. The build runs in a child Python process (`mkdocs build` in-process there, the
+configurations of `bench_build.py`), which prints as JSON: its own CPU (`self_cpu`), split into
+`import` (MkDocs and papernotes), `load` (`load_vault`, this process's share when a helper
+process parses too), `graph` (`publish`), `post_build` (graph data, previews, feed, then
+Pagefind's last bundle) and the rest (pages); its children's CPU (`children_cpu`: the
+loader's helper process and Pagefind); and `children_after_last_page`, the children's CPU spent
+after the last page was written (Pagefind's work still to do: with the build's own
+`post_build`, what follows the pages). `maxrss_mib` is the build process's own peak.
+`PAPERNOTES_ONE_PROCESS=1` in the environment parses in one process, for comparison.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from bench_build import NO_SEARCH, ONE_PAGE, PAPERNOTES, vault, write_config  # noqa: E402
+from generate_vault import add_shape_options, shape_from  # noqa: E402
+
+CHILD = r"""
+import json, logging, os, resource, sys, time
+started = time.process_time()
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+import papernotes.plugin as plugin
+imported = time.process_time() - started
+TICK = os.sysconf("SC_CLK_TCK")
+spent = {}
+
+def counted(phase, function):
+    def wrapper(*args, **kwargs):
+        start = time.process_time()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[phase] = spent.get(phase, 0) + time.process_time() - start
+    return wrapper
+
+def reaped():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+def children_cpu():  # the live children's CPU so far, and the reaped ones'
+    total = reaped()
+    for task in os.listdir("/proc/self/task"):
+        with open(f"/proc/self/task/{task}/children") as listed:
+            for pid in listed.read().split():
+                try:
+                    with open(f"/proc/{pid}/stat") as stat:
+                        fields = stat.read().rsplit(")", 1)[1].split()
+                    total += (int(fields[11]) + int(fields[12])) / TICK
+                except OSError:
+                    pass
+    return total
+
+marks = {}
+post_build = plugin.PaperNotesPlugin.on_post_build
+
+def timed_post_build(self, **kwargs):
+    marks["children"], marks["self"] = children_cpu(), time.process_time()
+    return post_build(self, **kwargs)
+
+plugin.PaperNotesPlugin.on_post_build = timed_post_build
+plugin.load_vault = counted("load", plugin.load_vault)
+plugin.publish = counted("graph", plugin.publish)
+logging.disable(logging.WARNING)
+build(load_config(sys.argv[1]))
+usage = resource.getrusage(resource.RUSAGE_SELF)
+own = usage.ru_utime + usage.ru_stime
+found = {"import": imported, **spent, "self_cpu": own, "children_cpu": reaped(), "maxrss_mib": usage.ru_maxrss / 1024}
+if marks:
+    found["post_build"] = own - marks["self"]
+    found["children_after_last_page"] = reaped() - marks["children"]
+found = {key: round(value, 2) for key, value in found.items()}
+print(json.dumps({**found, "load_average": round(os.getloadavg()[0], 1)}))
+"""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notes", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--material", action="store_true", help="Material, one-page nav (bench_build's reference)")
+    parser.add_argument("--search-none", action="store_true", help="papernotes with `search: none`")
+    parser.add_argument("--out", type=Path, default=HERE / "out")
+    add_shape_options(parser, default="realistic")
+    args = parser.parse_args(argv)
+    root = vault(args.out, args.notes, args.seed, shape_from(args))
+    kind = ONE_PAGE if args.material else NO_SEARCH if args.search_none else PAPERNOTES
+    with tempfile.TemporaryDirectory(prefix="bench-cpu-") as folder:
+        config = write_config(kind, root, Path(folder) / "site", Path(folder))
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        return subprocess.run([sys.executable, "-c", CHILD, str(config)], env=env, check=False).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,199 @@
+"""Map a function over many jobs in this process and one helper process, results in job order.
+
+The helper is a fresh interpreter (`python -m papernotes.two_processes MODULE:FUNCTION`) started
+with this process's `papernotes` first on its path, so it runs the same code. Work is shared from
+both ends of the job list: this process takes chunks from the front, the helper from the back,
+so a slow start or a busy core on either side costs at most the helper's last chunk. A reader
+thread takes the helper's answers as they come (its writes never wait for this process to be
+between chunks) and hands it the next chunk. Whatever the helper does not answer (it could not
+start, died, or raised) is done here at the end: the results are the same either way.
+
+Frames on both pipes: an 8-byte big-endian length, then a pickle. This process sends
+`(start, jobs)` or `None` (no more work); the helper answers `(start, results)`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import pickle
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+CHUNK = 8  # jobs per message: small enough to share evenly, large enough to cost little to send
+HELPER_ENV = "PAPERNOTES_ONE_PROCESS"  # "1": never start the helper (one core, as before)
+
+
+def _write(stream: IO[bytes], message: object) -> None:
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(len(data).to_bytes(8, "big") + data)
+    stream.flush()
+
+
+def _read(stream: IO[bytes]) -> Any:
+    """The next message, or `EOFError` when the other side has closed its end."""
+    head = stream.read(8)
+    if len(head) < 8:
+        raise EOFError
+    size = int.from_bytes(head, "big")
+    data = stream.read(size)
+    if len(data) < size:
+        raise EOFError
+    return pickle.loads(data)
+
+
+def _function(name: str) -> Callable[[Any], Any]:
+    module, _, attribute = name.partition(":")
+    function: Callable[[Any], Any] = getattr(importlib.import_module(module), attribute)
+    return function
+
+
+def helper_wanted() -> bool:
+    """A second core to use, and the environment does not ask for one process."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return cores > 1 and os.environ.get(HELPER_ENV, "") in ("", "0")
+
+
+class _Shared:
+    """The job list shared from both ends, and the answers collected so far."""
+
+    def __init__(self, jobs: Sequence[Any]) -> None:
+        self.jobs = jobs
+        self.front, self.back = 0, len(jobs)
+        self.results: list[Any] = [None] * len(jobs)
+        self.answered = [False] * len(jobs)
+        self.lock = threading.Lock()
+
+    def take_front(self) -> tuple[int, int] | None:
+        with self.lock:
+            if self.front >= self.back:
+                return None
+            start = self.front
+            self.front = min(self.back, start + CHUNK)
+            return start, self.front
+
+    def take_back(self) -> tuple[int, int] | None:
+        with self.lock:
+            if self.front >= self.back:
+                return None
+            end = self.back
+            self.back = max(self.front, end - CHUNK)
+            return self.back, end
+
+    def answer(self, start: int, results: Sequence[Any]) -> None:
+        for offset, result in enumerate(results):
+            self.results[start + offset] = result
+            self.answered[start + offset] = True
+
+
+def _start_helper(function: str) -> subprocess.Popen[bytes] | None:
+    import papernotes  # its folder goes first on the helper's path: the same code as here
+
+    source = str(Path(papernotes.__file__).resolve().parents[1])
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [source, os.environ.get("PYTHONPATH")])))
+    try:
+        return subprocess.Popen([sys.executable, "-m", "papernotes.two_processes", function],
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    except OSError:  # pragma: no cover  (no way to start an interpreter: the work is done here)
+        return None
+
+
+def _give(helper: subprocess.Popen[bytes], shared: _Shared) -> bool:
+    """Hand the helper the next chunk from the back; False when none is left."""
+    assert helper.stdin is not None
+    span = shared.take_back()
+    if span is None:
+        return False
+    _write(helper.stdin, (span[0], shared.jobs[span[0]:span[1]]))
+    return True
+
+
+def _feed(helper: subprocess.Popen[bytes], shared: _Shared, waiting: int) -> None:
+    """The reader thread: take each answer, hand the helper its next chunk, stop it at the end."""
+    assert helper.stdin is not None and helper.stdout is not None
+    try:
+        while waiting:
+            start, results = _read(helper.stdout)
+            with shared.lock:
+                shared.answer(start, results)
+            waiting += _give(helper, shared) - 1
+        _write(helper.stdin, None)
+    except (EOFError, OSError, ValueError, pickle.UnpicklingError):
+        pass  # the helper is gone (or its pipes were closed): what it did not answer is done by the caller
+
+
+def map_in_two(function: str, jobs: Sequence[Any], run: Callable[[Any], Any]) -> list[Any]:
+    """`[run(job) for job in jobs]`, shared with a helper process that runs `function`
+    ("module:name", the same function as `run`); jobs and results must pickle."""
+    shared = _Shared(jobs)
+    helper = _start_helper(function)
+    reader = None
+    try:
+        if helper is not None:  # pragma: no branch
+            # two chunks from the back before any work starts here: one for the helper to work
+            # on, one queued, so it never waits for this process
+            waiting = 0
+            try:
+                for _ in range(2):
+                    waiting += _give(helper, shared)
+            except OSError:  # pragma: no cover  (the helper died at once: its chunks are done here)
+                pass
+            reader = threading.Thread(target=_feed, args=(helper, shared, waiting), daemon=True)
+            reader.start()
+        while (span := shared.take_front()) is not None:
+            results = [run(job) for job in jobs[span[0]:span[1]]]
+            with shared.lock:
+                shared.answer(span[0], results)
+        if reader is not None:  # pragma: no branch
+            reader.join()
+    finally:
+        if helper is not None:  # pragma: no branch
+            _stop(helper)
+    for index, done in enumerate(shared.answered):
+        if not done:  # the helper could not answer: done here, as one process would
+            shared.results[index] = run(jobs[index])
+    return shared.results
+
+
+def _stop(helper: subprocess.Popen[bytes]) -> None:
+    for stream in (helper.stdin, helper.stdout):
+        if stream is not None:  # pragma: no branch
+            try:
+                stream.close()
+            except OSError:  # pragma: no cover  (a broken pipe on close)
+                pass
+    try:
+        helper.wait(timeout=5)
+    except subprocess.TimeoutExpired:  # pragma: no cover  (a helper stuck in a job)
+        helper.kill()
+        helper.wait()
+
+
+def serve(function: Callable[[Any], Any], inbox: IO[bytes], outbox: IO[bytes]) -> None:
+    """The helper's loop: run each chunk it is given, answer, until told there is no more."""
+    while True:
+        try:
+            message = _read(inbox)
+        except EOFError:
+            return
+        if message is None:
+            return
+        start, jobs = message
+        _write(outbox, (start, [function(job) for job in jobs]))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else list(argv)
+    import gc
+
+    gc.disable()  # every object made here is pickled and dropped: none is in a cycle
+    serve(_function(args[0]), sys.stdin.buffer, sys.stdout.buffer)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""Work shared with a helper process: the same results, in job order, whoever did each job."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from papernotes import two_processes
+from papernotes.loader import parse_files, walk_vault
+from papernotes.two_processes import CHUNK, map_in_two
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from generate_vault import PRESETS, generate  # noqa: E402
+
+HERE = "tests.test_two_processes"
+
+
+def double_where(job: int) -> tuple[int, int]:
+    """A job's answer and the process that gave it."""
+    return job * 2, os.getpid()
+
+
+def fails_in_helper(job: tuple[int, int]) -> int:
+    parent, value = job
+    if os.getpid() != parent:
+        raise RuntimeError("the helper fails")
+    return value + 1
+
+
+def test_results_keep_job_order_and_the_helper_does_the_last_chunks():
+    jobs = list(range(100))
+    results = map_in_two(f"{HERE}:double_where", jobs, double_where)
+    assert [value for value, _ in results] == [job * 2 for job in jobs]
+    pids = [pid for _, pid in results]
+    # the helper is given the last two chunks before this process starts on the first
+    assert all(pid != os.getpid() for pid in pids[-2 * CHUNK:])
+    assert pids[0] == os.getpid()
+    assert len(set(pids)) == 2
+
+
+def test_what_the_helper_does_not_answer_is_done_here():
+    jobs = [(os.getpid(), value) for value in range(40)]
+    assert map_in_two(f"{HERE}:fails_in_helper", jobs, fails_in_helper) == [value + 1 for value in range(40)]
+
+
+def test_a_helper_that_cannot_import_its_function_changes_nothing():
+    assert map_in_two(f"{HERE}:no_such_function", [1, 2, 3] * 10, lambda job: job + 1) == [2, 3, 4] * 10
+
+
+def test_one_process_when_the_environment_asks(monkeypatch):
+    monkeypatch.setenv(two_processes.HELPER_ENV, "1")
+    assert not two_processes.helper_wanted()
+    monkeypatch.setenv(two_processes.HELPER_ENV, "0")
+    assert two_processes.helper_wanted() == (len(os.sched_getaffinity(0)) > 1)
+
+
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="one core: no helper is started")
+def test_notes_parsed_in_two_processes_equal_notes_parsed_in_one(tmp_path):
+    generate(tmp_path, 60, 3, PRESETS["realistic"])
+    files, _ = walk_vault(tmp_path)
+    # every other note read as a Logseq outline: the flag reaches the helper too
+    jobs = [(file.key, str(file.path), None, index % 2 == 0)
+            for index, file in enumerate(file for file in files if file.key.endswith(".md"))]
+    assert len(jobs) > 4 * CHUNK
+    one = parse_files(jobs, helper_min=len(jobs) + 1)
+    two = parse_files(jobs, helper_min=1)
+    assert [result.note for result in two] == [result.note for result in one]
+    assert [result.problems for result in two] == [result.problems for result in one]
+    assert [result.digest for result in two] == [result.digest for result in one]
+    assert all(result.parsed for result in two) and all(result.note is not None for result in two)
+    # the digest a cache holds: an unchanged file is read but not parsed again
+    known = [(key, path, result.digest, outline) for (key, path, _, outline), result in zip(jobs, one, strict=True)]
+    again = parse_files(known, helper_min=1)
+    assert [(result.parsed, result.note) for result in again] == [(False, None)] * len(jobs)
+
+
+def test_the_helper_answers_each_chunk_and_stops_where_its_input_ends():
+    inbox, outbox = io.BytesIO(), io.BytesIO()
+    two_processes._write(inbox, (4, [1, 2]))
+    inbox.seek(0)
+    two_processes.serve(lambda job: job * 10, inbox, outbox)  # no `None`: the pipe just ends
+    outbox.seek(0)
+    assert two_processes._read(outbox) == (4, [10, 20])
+    with pytest.raises(EOFError):
+        two_processes._read(outbox)
+    with pytest.raises(EOFError):  # a frame cut short: the helper died while writing it
+        two_processes._read(io.BytesIO(outbox.getvalue()[:12]))

@@ -24,7 +24,9 @@ from papernotes.recognise import (
     folder_notes,
     has_paper_evidence,
     names_its_link,
+    note_folder,
     paper_line_targets,
+    paper_siblings,
     paper_title,
     title_problem,
 )
@@ -256,6 +258,7 @@ class _Builder:
                 referrers[NoteKey(listed)].append(Signal(
                     "listed-with-paper", 1.0, f"named with its paper's link in {note.path}", line))
         layout = folder_notes(list(self.notes) + list(self.private))
+        inputs = {}
         for note in self.notes.values():
             targets = [resolved.key for _, resolved in self.resolutions.get(note.path, ())
                        if resolved is not None and resolved.is_note and resolved.key != note.path]
@@ -263,7 +266,13 @@ class _Builder:
             if self._own_entry(note):
                 signals.append(Signal("paper-heading", 1.0, "its first heading is a paper, with paper links",
                                       note.papers[0].sources[0].line))
+            inputs[note.path] = signals, targets
             self.decisions[note.path] = decide(note, self.options, signals, targets, layout.get(note.path))
+        siblings = paper_siblings({key: note_folder(note) for key, note in self.notes.items()},
+                                  {key: decision.is_paper for key, decision in self.decisions.items()})
+        for key, sibling in siblings.items():  # a second look, from the first decisions only
+            signals, targets = inputs[key]
+            self.decisions[key] = decide(self.notes[key], self.options, [*signals, sibling], targets, layout.get(key))
         return sorted(key for key, decision in self.decisions.items()
                       if decision.is_paper and key not in self.private)
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from papernotes.model import Note, NoteKey
 from papernotes.paths import stem
+from papernotes.recognise.anatomy import abstract_heading_signals, paper_parts_signals, project_page_signals
 from papernotes.recognise.fields import citation_signals, field_signals, section_signals
 from papernotes.recognise.layout import FolderNote, folder_note_signals, name_facts_signals
 from papernotes.recognise.signals import (
@@ -128,8 +129,9 @@ def decide(note: Note, options: RecogniseOptions = DEFAULT_OPTIONS,
     own = [signal for signal in stated + cited + body if signal.name in _OWN_PAPER]
     listed = [_as_citations(signal) if own else signal for signal in list_signals(note)]
     body = [_as_citations(signal) if own and signal.name == "many-papers" else signal for signal in body]
-    signals = tuple(front + folder + names + named + body + stated + cited + section_signals(note)
-                    + listed + code_signals(note) + linked + list(referrers))
+    parts = abstract_heading_signals(note) + project_page_signals(note) + paper_parts_signals(note)
+    signals = tuple(front + folder + names + named + body + parts + stated + cited + section_signals(note)
+                    + listed + _code(note, front) + linked + list(referrers))
     score = round(sum(signal.weight for signal in signals), 2)
     facts = merge_facts([front_facts, field_facts, citation_facts, name_facts, body_facts, folder_facts,
                          linked_facts])
@@ -137,6 +139,15 @@ def decide(note: Note, options: RecogniseOptions = DEFAULT_OPTIONS,
     if choice is not None:
         return Decision(note.path, choice[0], score, signals, facts, choice[1])
     return Decision(note.path, score >= THRESHOLD, score, signals, facts)
+
+
+def _code(note: Note, front: Sequence[Signal]) -> list[Signal]:
+    """Mostly code counts half beside the writer's `#paper` tag: the paper's code, read after it."""
+    code = code_signals(note)
+    if any(signal.name == "paper-tag" for signal in front):
+        return [Signal(signal.name, signal.weight / 2, signal.reason + ", beside a paper tag", signal.line)
+                for signal in code]
+    return code
 
 
 _OWN_PAPER = frozenset({"paper-fields", "citation-line", "authors-line"})

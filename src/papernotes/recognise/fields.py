@@ -231,6 +231,8 @@ SECTION_KINDS: dict[str, str] = {
     **dict.fromkeys(("authors", "author information", "作者", "作者信息", "作者团队", "作者团队信息", "저자",
                      "저자 정보"), "authors"),
     **dict.fromkeys(("motivation", "动机", "研究动机", "동기"), "motivation"),
+    **dict.fromkeys(("core idea", "key idea", "main idea", "核心思路", "核心思想", "主要思路", "主要思想", "핵심 아이디어"),
+                    "idea"),
 }
 _SECTION_NUMBER_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[一二三四五六七八九十]+[、.])\s*")
 
@@ -244,15 +246,24 @@ def section_signals(note: Note) -> list[Signal]:
     contributions...): +0.3 for two kinds, +0.5 for three or four, +0.7 for five or more."""
     kinds: dict[str, int] = {}
     for heading in note.headings:
-        text = " ".join(_SECTION_NUMBER_RE.sub("", heading.text).strip(" :：*[]#").casefold().split())
-        parts = [text] if text in SECTION_KINDS else _SECTION_JOINS_RE.split(text)
-        for part in parts:
-            if kind := SECTION_KINDS.get(part):
-                kinds.setdefault(kind, heading.line)
+        for kind in _section_kinds(heading.text):
+            kinds.setdefault(kind, heading.line)
     if len(kinds) < 2:
         return []
     return [Signal("paper-sections", 0.3 if len(kinds) == 2 else 0.5 if len(kinds) < 5 else 0.7,
                    "sections of a paper's reading note: " + ", ".join(kinds), min(kinds.values()))]
+
+
+def _section_kinds(heading: str) -> list[str]:
+    text = " ".join(_SECTION_NUMBER_RE.sub("", heading).strip(" :：*[]#").casefold().split())
+    parts = [text] if text in SECTION_KINDS else _SECTION_JOINS_RE.split(text)
+    return [kind for part in parts if (kind := SECTION_KINDS.get(part))]
+
+
+def section_kind(heading: str) -> str | None:
+    """The one kind of section a heading names (`## 2. Method` -> `method`), else None."""
+    kinds = _section_kinds(heading)
+    return kinds[0] if len(kinds) == 1 else None
 
 
 def _reference_year(text: str) -> int | None:

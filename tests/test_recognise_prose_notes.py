@@ -15,6 +15,7 @@ from papernotes.loader import load_note, load_vault
 from papernotes.model import Note
 from papernotes.recognise import paper_siblings
 from papernotes.recognise.anatomy import abstract_heading_signals, paper_parts_signals, project_page_signals
+from papernotes.recognise.fields import field_signals
 
 MakeVault = Callable[[dict[str, str | bytes]], Path]
 
@@ -141,3 +142,9 @@ def test_siblings_need_five_papers_and_two_fifths_of_the_folder() -> None:
     top = paper_siblings({f"p{index}.md": "" for index in range(5)} | {"x.md": ""},
                          {f"p{index}.md": True for index in range(5)})
     assert top["x.md"].reason == "5 of the 5 other notes in the vault's top folder are papers' notes"
+
+
+def test_authors_lose_the_marks_after_their_names() -> None:
+    _, facts = field_signals(note("作者：Ada Obi*, Ben Tran†, Jun Li1,2, Mei Lin‡, Kim Seo 5 and Tom Ru³ "
+                                  "(*表示同等贡献, †表示通讯作者)\n年份：2024\n"))
+    assert facts.authors == ("Ada Obi", "Ben Tran", "Jun Li", "Mei Lin", "Kim Seo", "Tom Ru")

@@ -117,10 +117,16 @@ def is_field_label(text: str) -> bool:
     return bool(_kind(text))
 
 
+# What follows an author's name as a mark: equal contribution, corresponding author, affiliations.
+_AUTHOR_MARKS = "*∗†‡§¶#0123456789¹²³⁴⁵⁶⁷⁸⁹⁰ "
+
+
 def _names(text: str) -> tuple[str, ...]:
+    """`Ada Obi*, Ben Tran†, Jun Li1,2 (*equal contribution)` -> (Ada Obi, Ben Tran, Jun Li)."""
     text = re.sub(r"\([^)]*\)", "", re.sub(r"\[\[([^\]|]*\|)?([^\]]*)\]\]", r"\2", text))
     parts = re.split(r",|;|、|，|\band\b|&", text)
-    return tuple(name for part in parts if (name := part.strip(" .*_")) and len(name) <= 60)
+    return tuple(name for part in parts if (name := part.strip(" .*_").rstrip(_AUTHOR_MARKS).strip(" .*_"))
+                 and len(name) <= 60)
 
 
 def field_signals(note: Note) -> tuple[list[Signal], Facts]:

@@ -14,6 +14,7 @@ from papernotes.recognise.anatomy import abstract_heading_signals, paper_parts_s
 from papernotes.recognise.fields import citation_signals, field_signals, section_signals
 from papernotes.recognise.layout import FolderNote, folder_note_signals, name_facts_signals
 from papernotes.recognise.signals import (
+    OWN_PAPER_LINE,
     Facts,
     Signal,
     body_signals,
@@ -127,7 +128,9 @@ def decide(note: Note, options: RecogniseOptions = DEFAULT_OPTIONS,
     if not any(signal.name == "folder-note" for signal in names):  # else the folder names the note
         names = name_signals(note)
     own = [signal for signal in stated + cited + body if signal.name in _OWN_PAPER]
-    listed = [_as_citations(signal) if own else signal for signal in list_signals(note)]
+    # the works named beside the note's own line (`A3VLM, CoRL: https://…`) are its `many-papers`
+    listed = [] if any(signal.reason.startswith(OWN_PAPER_LINE) for signal in body) else [
+        _as_citations(signal) if own else signal for signal in list_signals(note)]
     body = [_as_citations(signal) if own and signal.name == "many-papers" else signal for signal in body]
     parts = abstract_heading_signals(note) + project_page_signals(note) + paper_parts_signals(note)
     signals = tuple(front + folder + names + named + body + parts + stated + cited + section_signals(note)

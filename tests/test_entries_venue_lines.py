@@ -1,0 +1,62 @@
+"""`Name, Venue: URL` and `Venue: Title. URL` lines (look-alike notes written here)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from papernotes.entries.links import host_kind
+from papernotes.graph import build_graph
+from papernotes.loader import load_note, load_vault
+from papernotes.model import Paper
+
+MakeVault = Callable[[dict[str, str | bytes]], Path]
+DENDRON = "---\nid: {id}\ntitle: {title}\ndesc: ''\n---\n\n"
+
+
+def papers(text: str, key: str = "robotics.GraspLM.md") -> list[Paper]:
+    note, _ = load_note(key, text.encode())
+    assert note is not None
+    return note.papers
+
+
+def facts(found: list[Paper]) -> list[tuple[object, ...]]:
+    return [(p.title, p.venue, p.year, p.arxiv, p.sources[0].line, p.sources[0].kind) for p in found]
+
+
+def test_a_name_its_venue_and_the_papers_link_each_on_a_line() -> None:
+    text = DENDRON.format(id="g1", title="GraspLM") + (
+        "对比几篇工作。\n\nGraspLM, CoRL: https://arxiv.org/html/2406.01111v1\n\n"
+        "PokeLLM, CVPR: https://arxiv.org/abs/2312.02222\n\nEmbodiedPoke, NIPS 2023: https://arxiv.org/abs/2305.03333\n\n"
+        "ICLR oral: Open-World Poking over Long Short-Term Plans. https://poke.example.github.io/, "
+        "https://arxiv.org/pdf/2410.04444\n")
+    assert facts(papers(text)) == [
+        ("PokeLLM", "CVPR", None, "2312.02222", 11, "venue-line"),
+        ("EmbodiedPoke", "NeurIPS", 2023, "2305.03333", 13, "venue-line"),
+        ("Open-World Poking over Long Short-Term Plans", "ICLR", None, "2410.04444", 15, "venue-line")]
+    assert facts(papers("- PokeLLM, CVPR: https://arxiv.org/abs/2312.02222\n", "x.md")) == [
+        ("PokeLLM", "CVPR", None, "2312.02222", 1, "venue-line")]
+
+
+def test_lines_that_are_not_a_paper_with_its_venue() -> None:
+    text = ("Cooking, Monday: https://arxiv.org/abs/2312.02222\n\n"  # not a venue
+            "PokeLLM, CVPR: https://github.com/ada/pokellm\n\n"  # not a paper's link
+            "PokeLLM, CVPR: https://arxiv.org/abs/2312.02222 is what we build on\n\n"  # a sentence
+            "A long name of seven words here, CVPR: https://arxiv.org/abs/2312.02222\n\n"
+            "CVPR: Two words. https://arxiv.org/abs/2312.02222\n\n"  # too short a title
+            "See https://arxiv.org/abs/2312.02222\n\n"
+            "Broken, CVPR: https://[0]/x\n")
+    assert facts(papers(text, "notes.md")) == []
+    assert host_kind("https://[0]/x") == "other"
+
+
+def test_the_notes_own_line_keeps_it_a_paper_and_the_others_are_its_citations(make_vault: MakeVault) -> None:
+    vault = load_vault(make_vault({"robotics.GraspLM.md": DENDRON.format(id="g1", title="GraspLM") + (
+        "对比几篇工作。\n\nGraspLM, CoRL: https://arxiv.org/html/2406.01111v1\n\n"
+        "PokeLLM, CVPR: https://arxiv.org/abs/2312.02222\n\nEmbodiedPoke, NIPS: https://arxiv.org/abs/2305.03333\n\n"
+        "# Related Work\n关节。\n\n# Method\n夹爪。\n\n#paper\n")}))
+    graph = build_graph(vault.notes, vault.attachments)
+    decision = graph.decisions["robotics.GraspLM.md"]
+    assert (decision.is_paper, decision.score) == (True, 1.2)  # no `list-of-papers`: they are its citations
+    assert [s.name for s in decision.signals] == ["paper-tag", "paper-link", "many-papers", "paper-sections"]
+    assert sorted(paper.title for paper in graph.papers.values()) == ["EmbodiedPoke", "GraspLM", "PokeLLM"]

@@ -38,6 +38,16 @@ def test_a_name_its_venue_and_the_papers_link_each_on_a_line() -> None:
         ("PokeLLM", "CVPR", None, "2312.02222", 1, "venue-line")]
 
 
+def test_a_venue_then_the_papers_link_labelled_with_its_title() -> None:
+    text = ("ICLR 2025，[POKERS KNOW WHERE TO LOOK](https://arxiv.org/pdf/2502.05555)，[代码例子](https://github.com/a/b)\n\n"
+            "ICLR 2025，[POKERS KNOW WHERE TO LOOK](https://arxiv.org/pdf/2502.05555) 这篇很好\n\n"  # then prose
+            "Monday，[POKERS KNOW WHERE TO LOOK](https://arxiv.org/pdf/2502.05555)\n\n"  # no venue
+            "ICLR 2025，[Pokers](https://arxiv.org/pdf/2502.05555)\n\n"  # a label of one word
+            "ICLR 2025，[POKERS KNOW WHERE TO LOOK](https://pokers.example.com/)\n")  # no paper's link
+    assert facts(papers(text, "insights.md")) == [
+        ("POKERS KNOW WHERE TO LOOK", "ICLR", 2025, "2502.05555", 1, "venue-line")]
+
+
 def test_lines_that_are_not_a_paper_with_its_venue() -> None:
     text = ("Cooking, Monday: https://arxiv.org/abs/2312.02222\n\n"  # not a venue
             "PokeLLM, CVPR: https://github.com/ada/pokellm\n\n"  # not a paper's link

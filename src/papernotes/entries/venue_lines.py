@@ -2,7 +2,8 @@
 
 Notes that compare a few works write each as a paragraph of its own: the work's name, its venue,
 a colon, then the paper's URL (`EmbodiedGPT, NIPS: https://arxiv…`); or the venue first and the
-paper's title after it (`ICLR oral: Open-World Learning over Imagination. https://arxiv…`).
+paper's title after it (`ICLR oral: Open-World Learning over Imagination. https://arxiv…`), or
+the venue and then the paper's link labelled with its title (`ICLR 2025，[Title](https://arxiv…)`).
 Judgement calls: the venue must be one (a name we know, or capitals with a year), nothing but
 URLs may follow the name, and one of them must be a paper's (arXiv, DOI, a proceedings site); a
 name is at most six words, a title after a venue at least three. The line that names the note
@@ -18,7 +19,7 @@ from markdown_it.token import Token
 
 from papernotes.entries.context import EntryContext, entry
 from papernotes.entries.fields import clean_title, venue_name
-from papernotes.entries.lines import inline_lines
+from papernotes.entries.lines import Line, inline_lines, line_text
 from papernotes.entries.links import host_kind
 from papernotes.model import Paper
 from papernotes.paths import stem
@@ -37,7 +38,7 @@ def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
         if token.type != "inline" or index == 0 or tokens[index - 1].type != "paragraph_open":
             continue
         for line in inline_lines(token, context.body_line):
-            found = _venue_line(line.text)
+            found = _venue_line(line.text) if not line.has_link_tokens else _venue_link(line)
             if found is None or found[0].casefold() in own:
                 continue
             name, venue_text, url = found
@@ -49,6 +50,25 @@ def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
                                 year=venue.year or title.year, venue=venue.name, short_name=title.short_name,
                                 attributes=venue.attributes))
     return papers
+
+
+def _venue_link(line: Line) -> tuple[str, str, str] | None:
+    """(title, venue text, URL) of `ICLR 2025，[Title of the paper](https://arxiv…)，[code](…)`:
+    a venue, then a link to a paper labelled with its title, then nothing but links."""
+    tokens = [token for token in line.tokens if not (token.type == "text" and not token.content.strip(_SEPARATORS))]
+    if len(tokens) < 4 or tokens[0].type != "text" or tokens[1].type != "link_open":
+        return None
+    venue = tokens[0].content.strip(_SEPARATORS + ":：")
+    close = next((index for index in range(2, len(tokens)) if tokens[index].type == "link_close"), len(tokens))
+    title, url = line_text(tokens[2:close]), str(tokens[1].attrGet("href") or "")
+    depth = 0
+    for token in tokens[close + 1:]:  # only links after it: `[code](…)`, `[例子](…)`
+        depth += (token.type == "link_open") - (token.type == "link_close")
+        if depth == 0 and token.type not in ("link_close",):
+            return None
+    if len(venue.split()) > _VENUE_WORDS or len(title.split()) < _TITLE_WORDS - 1 or host_kind(url) != "paper":
+        return None
+    return title, venue, url
 
 
 def _venue_line(text: str) -> tuple[str, str, str] | None:

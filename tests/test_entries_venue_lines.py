@@ -70,3 +70,12 @@ def test_the_notes_own_line_keeps_it_a_paper_and_the_others_are_its_citations(ma
     assert (decision.is_paper, decision.score) == (True, 1.2)  # no `list-of-papers`: they are its citations
     assert [s.name for s in decision.signals] == ["paper-tag", "paper-link", "many-papers", "paper-sections"]
     assert sorted(paper.title for paper in graph.papers.values()) == ["EmbodiedPoke", "GraspLM", "PokeLLM"]
+
+
+def test_a_reference_under_papers_after_a_topic_label_with_its_venue_in_parentheses() -> None:
+    text = ("## papers\n"
+            "* 强化学习：A. Obi, B. Tran, and C. Li, “Safe poking with formal checks for soft tissue,” in 2021 "
+            "IEEE/RSJ International Conference on Intelligent Robots and Systems (IROS).   IEEE, 2021, pp. 1–9.\n"
+            "* 强化学习 and more: A. Obi, B. Tran, “Safe poking with formal checks for soft tissue,” 2021.\n")
+    assert facts(papers(text, "us.md")) == [
+        ("Safe poking with formal checks for soft tissue", "IROS", 2021, None, 2, "reference-list")]

@@ -53,13 +53,18 @@ def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
     return papers
 
 
+# `强化学习：A. Pore, D. Corsi, … “Title,” in …`: a topic in Chinese or Japanese labels the reference
+_TOPIC_LABEL_RE = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff]{1,12}[：:]\s*+")
+
+
 def _paper(text: str, line: int, context: EntryContext) -> Paper | None:
+    text = _TOPIC_LABEL_RE.sub("", text.strip(), count=1)
     found = reference(text)
     if found is not None and len((found[1].title or "").split()) >= _TITLE_WORDS - 1:
         facts = found[1]
         title = clean_title(facts.title or "")
         return entry(context, line, CONVENTION, title.text, year=facts.year, authors=facts.authors,
-                     short_name=title.short_name)
+                     venue=facts.venue, short_name=title.short_name)
     match = _ET_AL_RE.match(text.strip())
     if match is None:
         return None

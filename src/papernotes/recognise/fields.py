@@ -196,7 +196,8 @@ def reference(text: str) -> tuple[str, Facts] | None:
     if mla and re.search(r"\bet al\b|,|\band\b", mla.group("authors")) \
             and (year := _reference_year(mla.group("rest"))):
         authors = _names(re.sub(r"\bet al\.?", "", mla.group("authors")))
-        return "MLA", Facts(title=mla.group("title").strip(" ."), year=year, authors=authors[:1])
+        return "MLA", Facts(title=mla.group("title").strip(" ."), year=year, authors=authors[:1],
+                            venue=_acronym_venue(mla.group("rest")))
     if apa := _APA_RE.match(text):
         return "APA", Facts(year=int(apa.group("year")), authors=_initialled_surnames(apa.group("authors")))
     if (springer := _SPRINGER_RE.match(text)) and (year := _reference_year(springer.group("rest"))):
@@ -212,6 +213,16 @@ def reference(text: str) -> tuple[str, Facts] | None:
     if (labelled := _LABELLED_RE.match(text)) and (year := _reference_year(labelled.group("rest"))):
         return "labelled", Facts(title=labelled.group("title").strip(" ."), year=year)
     return None
+
+
+_ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z\-]{1,11})\)")
+
+
+def _acronym_venue(text: str) -> str | None:
+    """`in 2021 IEEE/RSJ International Conference on Intelligent Robots and Systems (IROS).` -> IROS:
+    a venue we know, in parentheses after its full name."""
+    found = next((name for name in _ACRONYM_RE.findall(text) if is_known_venue(name)), None)
+    return normalise_venue(found)[0] if found else None
 
 
 def _initialled_surnames(authors: str) -> tuple[str, ...]:

@@ -79,3 +79,19 @@ def test_a_reference_under_papers_after_a_topic_label_with_its_venue_in_parenthe
             "* 强化学习 and more: A. Obi, B. Tran, “Safe poking with formal checks for soft tissue,” 2021.\n")
     assert facts(papers(text, "us.md")) == [
         ("Safe poking with formal checks for soft tissue", "IROS", 2021, None, 2, "reference-list")]
+
+
+def test_a_paragraph_opening_with_a_reference_below_the_notes_first_lines() -> None:
+    top = "关于超声。\n\n" * 6 + "## 做好 Agent\n"  # the first twelve lines are the note's own
+    text = top + ("S. Obi, J. Tran, D. Li et al., “Poke: Synergizing pokes and plans in robots,” arXiv preprint "
+                  "arXiv:2210.01234, 2022. 很多工作都参考它。ICLR 2023 已收录。\n\n"
+                  "Yes — this is a classic and worth reading. Poke is the paper that made the \"lift features "
+                  "into a grid\" recipe, 2021.\n\n"
+                  "Ode A, Kim J, and Fu M, “Synthesis of images via multi-channel networks,” in Imaging: Springer, "
+                  "2017, pp. 43–51.\n")
+    found = papers(text, "us.md")
+    assert facts(found) == [
+        ("Poke: Synergizing pokes and plans in robots", None, 2022, None, 14, "reference-list"),
+        ("Synthesis of images via multi-channel networks", None, 2017, None, 18, "reference-list")]
+    assert [paper.authors for paper in found] == [("S. Obi", "J. Tran", "D. Li"), ("Ode A", "Kim J", "Fu M")]
+    assert facts(papers(text[len(top):], "us.md")) == []  # at the top: the note's own paper's reference

@@ -1,4 +1,6 @@
-"""`Name, Venue: URL` and `Venue: Title. URL` lines (look-alike notes written here)."""
+"""Papers a topic note cites inline: `Name, Venue: URL` and `Venue: Title. URL` lines, references in
+paragraphs or after a topic label, plain titles and wrapped references under `## papers` (look-alike
+notes written here)."""
 
 from __future__ import annotations
 
@@ -95,3 +97,20 @@ def test_a_paragraph_opening_with_a_reference_below_the_notes_first_lines() -> N
         ("Synthesis of images via multi-channel networks", None, 2017, None, 18, "reference-list")]
     assert [paper.authors for paper in found] == [("S. Obi", "J. Tran", "D. Li"), ("Ode A", "Kim J", "Fu M")]
     assert facts(papers(text[len(top):], "us.md")) == []  # at the top: the note's own paper's reference
+
+
+def test_a_papers_heading_lists_plain_titles_and_wrapped_references() -> None:
+    text = ("## papers\n"
+            "* Ultrasound-Guided Poking with Deep Reinforcement Learning\n"
+            "* Ada Obi, Ben Tran, Chen Li, Dan Wu, Qiong\n"
+            " Wang, and Ying Hu, “Medical\n"
+            " image quality checks for autonomous robotic poking,”\n"
+            " IEEE R\n"
+            "* read this one again\n\n"
+            "## papers I liked, and more\n"
+            "* Ultrasound-Guided Poking with Deep Reinforcement Learning\n")
+    found = papers(text, "us.md")
+    assert facts(found) == [
+        ("Ultrasound-Guided Poking with Deep Reinforcement Learning", None, None, None, 2, "paper-list"),
+        ("Medical image quality checks for autonomous robotic poking", None, None, None, 3, "paper-list")]
+    assert found[1].authors == ("Ada Obi", "Ben Tran", "Chen Li", "Dan Wu", "Qiong Wang", "Ying Hu")

@@ -148,3 +148,8 @@ def test_authors_lose_the_marks_after_their_names() -> None:
     _, facts = field_signals(note("作者：Ada Obi*, Ben Tran†, Jun Li1,2, Mei Lin‡, Kim Seo 5 and Tom Ru³ "
                                   "(*表示同等贡献, †表示通讯作者)\n年份：2024\n"))
     assert facts.authors == ("Ada Obi", "Ben Tran", "Jun Li", "Mei Lin", "Kim Seo", "Tom Ru")
+
+
+def test_robotics_science_and_systems_is_a_venue() -> None:
+    signals, facts = field_signals(note("RSS 2025 Best Paper。用到了行为树。\n\n正文。\n"))
+    assert ([s.name for s in signals], facts.venue, facts.year) == (["paper-fields"], "RSS", 2025)

@@ -135,7 +135,8 @@ def test_siblings_need_five_papers_and_two_fifths_of_the_folder() -> None:
     papers = {key: key.startswith("p") for key in parents}
     found = paper_siblings(parents, papers)
     assert list(found) == ["x.md"]
-    assert (found["x.md"].weight, found["x.md"].reason) == (0.2, "5 of the 5 other notes in `vision/` are papers' notes")
+    assert (found["x.md"].weight, found["x.md"].reason) == (
+        0.2, "5 of the 5 other notes in `vision/` are papers' notes")
     assert paper_siblings(parents, papers | {"p4.md": False}) == {}  # four papers
     crowded = parents | {f"n{index}.md": "vision" for index in range(8)}  # 5 of 13 other notes
     assert paper_siblings(crowded, {key: key.startswith("p") for key in crowded}) == {}

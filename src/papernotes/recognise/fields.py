@@ -248,8 +248,8 @@ SECTION_KINDS: dict[str, str] = {
     **dict.fromkeys(("authors", "author information", "作者", "作者信息", "作者团队", "作者团队信息", "저자",
                      "저자 정보"), "authors"),
     **dict.fromkeys(("motivation", "动机", "研究动机", "동기"), "motivation"),
-    **dict.fromkeys(("core idea", "key idea", "main idea", "核心思路", "核心思想", "主要思路", "主要思想", "핵심 아이디어"),
-                    "idea"),
+    **dict.fromkeys(("core idea", "key idea", "main idea", "核心思路", "核心思想", "主要思路", "主要思想",
+                     "핵심 아이디어"), "idea"),
 }
 _SECTION_NUMBER_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[一二三四五六七八九十]+[、.])\s*")
 

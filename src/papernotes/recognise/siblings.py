@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
+from typing import TypeVar
 
 from papernotes.model import Note
 from papernotes.recognise.signals import Signal, folders
+
+Key = TypeVar("Key", bound=Hashable)
 
 MIN_PAPERS = 5
 """Sibling papers' notes needed before the folder says anything."""
@@ -19,13 +22,13 @@ def note_folder(note: Note) -> str:
     return "/".join(folders(note))
 
 
-def paper_siblings(parents: Mapping[str, str], papers: Mapping[str, bool]) -> dict[str, Signal]:
+def paper_siblings(parents: Mapping[Key, str], papers: Mapping[Key, bool]) -> dict[Key, Signal]:
     """For each note that is not (yet) a paper's note, +0.2 when at least 5 of its siblings (the
     notes in the same folder or Dendron hierarchy) are papers' notes by their own evidence, and at
     least 40 % of them: the writer files papers there. Keyed by note; one pass, no feedback."""
     notes = Counter(parents.values())
     paper_count = Counter(parents[key] for key, is_paper in papers.items() if is_paper)
-    found = {}
+    found: dict[Key, Signal] = {}
     for key, folder in parents.items():
         if papers.get(key):
             continue

@@ -109,6 +109,9 @@ def test_a_figures_title_or_a_code_block_is_no_part_of_a_paper() -> None:
     assert paper_parts_signals(note("# Figure 1. Street layouts in the old town\n\nA map.\n")) == []
     assert paper_parts_signals(note("Setup.\n\n```\nfig 2 = plot(table 3)\nx [1]\n```\n")) == []
     assert paper_parts_signals(note("See [1](https://x.org) and [2]: https://y.org\n")) == []
+    assert paper_parts_signals(note("We configure 3 nodes, 地图 2 张, reconfigurable tables.\n\n( [4] )\n")) == []
+    assert [s.reason for s in paper_parts_signals(note("正文。\n\n细节见附录 A2，沿用 RT-1 [13]。\n"))] == [
+        "refers to a paper's appendix, numbered citations"]
     found = paper_parts_signals(note("# PatchNet\n\nThe encoder (Table 2) follows DETR [4].\n"))
     assert [(s.name, s.weight, s.reason, s.line) for s in found] == [
         ("paper-parts", 0.5, "refers to a paper's figures, numbered citations", 3)]

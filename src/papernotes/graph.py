@@ -29,6 +29,7 @@ from papernotes.recognise import (
     paper_siblings,
     paper_title,
     title_problem,
+    with_signal,
 )
 from papernotes.resolve import Resolved, Resolver
 from papernotes.tables import SummaryRow, summary_rows
@@ -258,7 +259,6 @@ class _Builder:
                 referrers[NoteKey(listed)].append(Signal(
                     "listed-with-paper", 1.0, f"named with its paper's link in {note.path}", line))
         layout = folder_notes(list(self.notes) + list(self.private))
-        inputs = {}
         for note in self.notes.values():
             targets = [resolved.key for _, resolved in self.resolutions.get(note.path, ())
                        if resolved is not None and resolved.is_note and resolved.key != note.path]
@@ -266,13 +266,11 @@ class _Builder:
             if self._own_entry(note):
                 signals.append(Signal("paper-heading", 1.0, "its first heading is a paper, with paper links",
                                       note.papers[0].sources[0].line))
-            inputs[note.path] = signals, targets
             self.decisions[note.path] = decide(note, self.options, signals, targets, layout.get(note.path))
         siblings = paper_siblings({key: note_folder(note) for key, note in self.notes.items()},
                                   {key: decision.is_paper for key, decision in self.decisions.items()})
-        for key, sibling in siblings.items():  # a second look, from the first decisions only
-            signals, targets = inputs[key]
-            self.decisions[key] = decide(self.notes[key], self.options, [*signals, sibling], targets, layout.get(key))
+        for key, sibling in siblings.items():  # from the first decisions only: no feedback
+            self.decisions[key] = with_signal(self.decisions[key], sibling)
         return sorted(key for key, decision in self.decisions.items()
                       if decision.is_paper and key not in self.private)
 

@@ -11,14 +11,32 @@ from papernotes.model import Note
 from papernotes.recognise.fields import section_kind
 from papernotes.recognise.signals import Signal
 
-# `Fig. 5(a)`, `Figure 3`, `Table 2`, `图 3`, `表1`, an image alt `![fig1](…)`.
-_FIGURE_RE = re.compile(r"\b(?:fig(?:ure)?s?\.?\s?\d{1,2}|table\s\d{1,2})\b|(?<![\u3400-\u9fff])[图表]\s?\d{1,2}(?!\d)"
-                        r"|!\[fig(?:ure)?[\s_-]?\d", re.IGNORECASE)
-_APPENDIX_RE = re.compile(r"\bappendix\b|附录|부록", re.IGNORECASE)
-# `BC-Z [15] 和 RT-1 [13]`: a work cited by its number in the paper's references (not a link
-# `[1](…)`, a reference definition `[1]: …` or a footnote `[^1]`).
-_NUMBERED_CITATION_RE = re.compile(r"(?<=[\w\-]) \[\d{1,3}\](?![(\[:])")
-_PARTS = (("figures", _FIGURE_RE), ("appendix", _APPENDIX_RE), ("numbered citations", _NUMBERED_CITATION_RE))
+# `Fig. 5(a)`, `Figure 3`, `Table 2`, `图 3`, `表1`, an image alt `![fig1](…)`; `BC-Z [15]`: a work
+# cited by its number in the paper's references (not a link `[1](…)`, a reference definition
+# `[1]: …` or a footnote `[^1]`). Each pattern starts with a letter to look for, which keeps the
+# scan fast; what must not come before it is checked on the match.
+_PARTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("figures", re.compile(r"(?:[Ff]ig(?:ure)?s?\.? ?|FIG(?:URE)?S?\.? ?|[Tt]able |TABLE )\d{1,2}\b"), "word"),
+    ("figures", re.compile(r"[图表] ?\d{1,2}(?!\d)"), "cjk"),
+    ("figures", re.compile(r"!\[[Ff]ig(?:ure)?[ _-]?\d"), ""),
+    ("appendix", re.compile(r"[Aa]ppendix\b|APPENDIX\b|附录|부록"), "word"),
+    ("numbered citations", re.compile(r" \[\d{1,3}\](?![(\[:])"), "after-word"),
+)
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
+
+
+def _stands_alone(body: str, at: int, rule: str) -> bool:
+    """What comes before a match: `word` no Latin letter (`Figure 3`, `见附录`, not `configure 3`), `cjk` no
+    Chinese character (`图 3`, not `地图 3`), `after-word` a word (`RT-1 [13]`)."""
+    before = body[at - 1] if at > 0 else " "
+    if rule == "word":
+        return not (before.isascii() and before.isalpha())
+    if rule == "cjk":
+        return not _CJK_RE.match(before)
+    if rule == "after-word":
+        return before.isalnum() or before in "-_"
+    return True
+
 
 # How a link to a paper's project page is labelled: `[project page](…)`, `[主页](…)`.
 PROJECT_LINK_TEXTS = frozenset({"project", "project page", "project website", "主页", "项目主页", "项目页", "项目",
@@ -29,19 +47,26 @@ _CODE_HOSTS = ("github.com", "gitee.com", "gitlab.com", "huggingface.co")
 def paper_parts_signals(note: Note) -> list[Signal]:
     """A note whose text (below its title) refers to a paper's numbered figures or tables, its
     appendix or its numbered citations is read alongside that paper: +0.3 for one kind of part,
-    +0.5 for more."""
-    found: dict[str, int] = {}
+    +0.5 for more. Each pattern runs once over the body; code blocks are skipped."""
     first = next((heading.line for heading in note.headings if heading.line <= note.body_line + 5), None)
-    for index, text in enumerate(note.body.split("\n")):
-        if index in note.code_lines or not text.strip() or note.body_line + index == first:
-            continue  # a title heading `Figure 1. …` names a figure's note
-        for name, pattern in _PARTS:
-            if name not in found and pattern.search(text):
+    skipped = set(note.code_lines) | ({first - note.body_line} if first is not None else set())
+    body = note.body
+    found: dict[str, int] = {}
+    for name, pattern, rule in _PARTS:
+        if name in found:
+            continue
+        index = start = 0  # the line of `start`, counted forward only: linear in the body
+        for match in pattern.finditer(body):
+            index += body.count("\n", start, match.start())
+            start = match.start()
+            if index not in skipped and _stands_alone(body, start, rule):
                 found[name] = note.body_line + index
+                break
     if not found:
         return []
-    return [Signal("paper-parts", 0.3 if len(found) == 1 else 0.5,
-                   "refers to a paper's " + ", ".join(found), min(found.values()))]
+    names = list(dict.fromkeys(name for name, _, _ in _PARTS if name in found))
+    return [Signal("paper-parts", 0.3 if len(names) == 1 else 0.5, "refers to a paper's " + ", ".join(names),
+                   min(found.values()))]
 
 
 def abstract_heading_signals(note: Note) -> list[Signal]:

@@ -6,7 +6,7 @@ import fnmatch
 import posixpath
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from papernotes.model import Note, NoteKey
 from papernotes.paths import stem
@@ -151,6 +151,14 @@ def _code(note: Note, front: Sequence[Signal]) -> list[Signal]:
         return [Signal(signal.name, signal.weight / 2, signal.reason + ", beside a paper tag", signal.line)
                 for signal in code]
     return code
+
+
+def with_signal(decision: Decision, signal: Signal) -> Decision:
+    """The decision with one more signal (from the other notes' decisions), unless the user decided."""
+    if decision.overridden_by:
+        return decision
+    score = round(decision.score + signal.weight, 2)
+    return replace(decision, is_paper=score >= decision.threshold, score=score, signals=(*decision.signals, signal))
 
 
 _OWN_PAPER = frozenset({"paper-fields", "citation-line", "authors-line"})

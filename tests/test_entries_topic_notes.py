@@ -107,6 +107,7 @@ def test_a_papers_heading_lists_plain_titles_and_wrapped_references() -> None:
             " image quality checks for autonomous robotic poking,”\n"
             " IEEE R\n"
             "* read this one again\n\n"
+            "* see the 2021 survey, which we liked a lot,\n and “A long quoted remark about all of it,” too\n\n"
             "## papers I liked, and more\n"
             "* Ultrasound-Guided Poking with Deep Reinforcement Learning\n")
     found = papers(text, "us.md")

@@ -13,7 +13,7 @@ from papernotes import cli
 from papernotes.graph import PaperGraph, build_graph
 from papernotes.loader import load_note, load_vault
 from papernotes.model import Note
-from papernotes.recognise import paper_siblings
+from papernotes.recognise import Decision, Facts, Signal, paper_siblings, with_signal
 from papernotes.recognise.anatomy import abstract_heading_signals, paper_parts_signals, project_page_signals
 from papernotes.recognise.fields import field_signals
 
@@ -157,3 +157,11 @@ def test_authors_lose_the_marks_after_their_names() -> None:
 def test_robotics_science_and_systems_is_a_venue() -> None:
     signals, facts = field_signals(note("RSS 2025 Best Paper。用到了行为树。\n\n正文。\n"))
     assert ([s.name for s in signals], facts.venue, facts.year) == (["paper-fields"], "RSS", 2025)
+
+
+def test_a_sibling_signal_never_overrides_the_users_word() -> None:
+    sibling = Signal("paper-siblings", 0.2, "5 of the 6 other notes in `vision/` are papers' notes")
+    mine = Decision("vision/x.md", False, 0.9, (), Facts(), "frontmatter `paper: false`")
+    assert with_signal(mine, sibling) is mine
+    added = with_signal(Decision("vision/y.md", False, 0.8, (), Facts()), sibling)
+    assert (added.is_paper, added.score, added.signals) == (True, 1.0, (sibling,))

@@ -11,14 +11,13 @@ from papernotes.model import Note
 from papernotes.recognise.fields import section_kind
 from papernotes.recognise.signals import Signal
 
-# `Fig. 5(a)`, `Figure 3`, `Table 2`, `图 3`, `表1`, an image alt `![fig1](…)`; `BC-Z [15]`: a work
+# `Fig. 5(a)`, `Figure 3`, `Table 2`, `图 3`, `表1`, an image alt `![fig1](…)` (`fig1` after `[`); `BC-Z [15]`: a work
 # cited by its number in the paper's references (not a link `[1](…)`, a reference definition
 # `[1]: …` or a footnote `[^1]`). Each pattern starts with a letter to look for, which keeps the
 # scan fast; what must not come before it is checked on the match.
 _PARTS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("figures", re.compile(r"(?:[Ff]ig(?:ure)?s?\.? ?|FIG(?:URE)?S?\.? ?|[Tt]able |TABLE )\d{1,2}\b"), "word"),
     ("figures", re.compile(r"[图表] ?\d{1,2}(?!\d)"), "cjk"),
-    ("figures", re.compile(r"!\[[Ff]ig(?:ure)?[ _-]?\d"), ""),
     ("appendix", re.compile(r"[Aa]ppendix\b|APPENDIX\b|附录|부록"), "word"),
     ("numbered citations", re.compile(r" \[\d{1,3}\](?![(\[:])"), "after-word"),
 )
@@ -33,9 +32,7 @@ def _stands_alone(body: str, at: int, rule: str) -> bool:
         return not (before.isascii() and before.isalpha())
     if rule == "cjk":
         return not _CJK_RE.match(before)
-    if rule == "after-word":
-        return before.isalnum() or before in "-_"
-    return True
+    return before.isalnum() or before in "-_"  # after-word
 
 
 # How a link to a paper's project page is labelled: `[project page](…)`, `[主页](…)`.

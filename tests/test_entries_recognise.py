@@ -30,6 +30,7 @@ def test_one_recogniser_per_convention() -> None:
         "field_sections",
         "cited_headings",
         "linked_sections",
+        "venue_lines",
         "paper_lists",
         "reference_lists",
         "bracket_titles",

@@ -724,7 +724,7 @@ def test_headings_naming_several_sections_and_a_note_made_of_five_kinds(make_vau
     (sections,) = [signal for signal in graph.decisions[NoteKey("robotics.LatticeUp_站立策略.md")].signals
                    if signal.name == "paper-sections"]
     assert (sections.weight, sections.reason) == (0.7, "sections of a paper's reading note: authors, motivation, "
-                                                       "related, experiments, conclusion, limitations")
+                                                       "related, idea, experiments, conclusion, limitations")
     (setup,) = [signal for signal in graph.decisions[NoteKey("tools.docker.md")].signals
                 if signal.name == "paper-sections"]
     assert (setup.weight, graph.decisions[NoteKey("tools.docker.md")].score) == (0.5, 0.5)
@@ -735,7 +735,9 @@ def test_a_paper_link_labelled_as_the_paper_in_a_closing_references_section(make
     graph = graph_of(make_vault, {
         "reasoning.Lattice-RFT_格点微调.md": DENDRON.format(id="l1", title="Lattice-RFT_格点微调") + body + (
             "[Github](https://github.com/o/lattice-rft)\n[Arxiv](https://arxiv.org/abs/2503.04321)\n"),
-        "llm.Lattice_PPO_Notes.md": DENDRON.format(id="l2", title="Lattice_PPO_Notes") + body + (
+        # no abstract at its top, which would make it a paper's note (see test_recognise_prose_notes)
+        "llm.Lattice_PPO_Notes.md": DENDRON.format(id="l2", title="Lattice_PPO_Notes") + body.replace(
+            "## 摘要", "## 背景", 1) + (
             "[arxiv](https://arxiv.org/abs/1506.01234)\n\nThe method itself: https://arxiv.org/abs/2402.05678\n"),
     })
     assert paper_notes(graph) == {"reasoning.Lattice-RFT_格点微调.md"}

@@ -24,9 +24,12 @@ from papernotes.recognise import (
     folder_notes,
     has_paper_evidence,
     names_its_link,
+    note_folder,
     paper_line_targets,
+    paper_siblings,
     paper_title,
     title_problem,
+    with_signal,
 )
 from papernotes.recognise.highlights import book_signals, highlighted_pages
 from papernotes.resolve import Resolved, Resolver
@@ -267,6 +270,10 @@ class _Builder:
                                       note.papers[0].sources[0].line))
             signals += book_signals(note, pdf_pages)
             self.decisions[note.path] = decide(note, self.options, signals, targets, layout.get(note.path))
+        siblings = paper_siblings({key: note_folder(note) for key, note in self.notes.items()},
+                                  {key: decision.is_paper for key, decision in self.decisions.items()})
+        for key, sibling in siblings.items():  # from the first decisions only: no feedback
+            self.decisions[key] = with_signal(self.decisions[key], sibling)
         return sorted(key for key, decision in self.decisions.items()
                       if decision.is_paper and key not in self.private)
 

@@ -83,6 +83,7 @@ _VENUE_ALIASES = {
     "corl": "CoRL",
     "ral": "RA-L",
     "ra-l": "RA-L",
+    "rss": "RSS",  # Robotics: Science and Systems
 }
 _VENUE_YEAR_RE = re.compile(r"^([A-Za-z][A-Za-z&\- ]*?)(?<![\s\-'])[\s\-']*+((?:19|20)\d{2}|\d{2})$")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")

@@ -26,6 +26,7 @@ from papernotes.entries import (
     reading_log,
     reference_lists,
     survey,
+    venue_lines,
 )
 from papernotes.entries.context import EntryContext
 from papernotes.model import Paper
@@ -43,6 +44,7 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     field_sections.recognise,  # ## Title \ authors: … \ url: https://doi.org/…
     cited_headings.recognise,  # ## Saxena, Cunningham - Title - 2019
     linked_sections.recognise,  # ## SynCamMaster: … \ https://arxiv.org/abs/…, ICLR 2025
+    venue_lines.recognise,  # ManipLLM, CVPR: https://arxiv.org/abs/…
     paper_lists.recognise,  # ## Reading list \ * [Title](papers/Title)
     reference_lists.recognise,  # ## References \ 1. Yu, Byron M., et al. "Title." … (2008).
     bracket_titles.recognise,  # **(3) DDPG** \ [Full title] \ Authors (2016) \ [PAPER](…)
@@ -68,6 +70,7 @@ GATES: dict[Recogniser, Callable[[str], bool]] = {
     field_sections.recognise: _contains("uthor", "UTHOR", "by:", "By:"),
     cited_headings.recognise: _contains(" - ", " – ", " — "),
     linked_sections.recognise: _contains("://"),
+    venue_lines.recognise: _contains("://"),
     cited_items.recognise: _contains("- **", "* **", "+ **"),
     bracket_titles.recognise: lambda body: _BRACKET_LINE_RE.search(body) is not None,
     paper_lists.recognise: _contains("- ", "* ", "+ ", ". ", "]("),  # any list or link; the recogniser checks the rest

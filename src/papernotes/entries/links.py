@@ -69,7 +69,10 @@ def host_kind(url: str, default: str = "other") -> str:
         if path.endswith((".md", ".markdown")):
             return "note"
         return default
-    host = (urlsplit(url).hostname or "").lower()
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:  # `https://[0]…` pasted in a sentence: no host anyone can follow
+        return default
     if is_book_url(url):
         return default
     if arxiv_id(unquote(url)) or on_paper_host(url) or doi(url):

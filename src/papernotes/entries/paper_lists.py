@@ -53,7 +53,7 @@ PAPERS_HEADING_RE = re.compile(
 """Words with which a heading says that its list is one of papers (any language we know): a
 plural or a list, as `# Paper: Title` or a template's `# [논문 제목]` ("paper title") head one paper."""
 LIST_HEADING_RE = re.compile(
-    r"\b(?:reading|paper)[\s-]*list\b|\blist of papers\b|论文列表|论文清单|논문\s*목록", re.IGNORECASE
+    r"\b(?:reading|paper)[\s-]*list\b|\blist of papers\b|论文列表|论文清单|논문\s*목록|^\W*+papers\W*+$", re.IGNORECASE
 )
 """A heading that calls its section a list of papers (`## 论文列表`): unlinked items are titles too."""
 
@@ -111,7 +111,8 @@ def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
         elif token.type == "inline" and pending is not None:
             if token.level == pending.level + 2 and tokens[index - 1].type == "paragraph_open":
                 unlinked_titles = any(section[2] for section in sections)
-                paper = _paper(inline_lines(token, context.body_line)[0], context, unlinked_titles)
+                lines = inline_lines(token, context.body_line)
+                paper = _wrapped_reference(lines, context) or _paper(lines[0], context, unlinked_titles)
                 if paper is not None:
                     papers.append(paper)
             pending = None
@@ -247,6 +248,26 @@ def _reference(line: Line, context: EntryContext) -> Paper | None:
     if found is None:
         return None
     return entry(context, line.number, CONVENTION, found.title, year=found.year, authors=found.authors)
+
+
+# `Ada Obi, Ben Tran, and Jun Li, “Title of the paper,” IEEE R…`: names, then the quoted title
+_QUOTED_AFTER_NAMES_RE = re.compile(r"^(?P<names>[^“”\"]{3,600}+)[“\"](?P<title>[^“”\"]{10,300}+)[”\"]")
+
+
+def _wrapped_reference(lines: Sequence[Line], context: EntryContext) -> Paper | None:
+    """An item that wraps over several lines (`Ada Obi, Ben Tran, Jun\n Li, “Title of the\n paper,”
+    IEEE R…`): its names first, then the title in quotes, even where the year is cut off."""
+    if len(lines) < 2:
+        return None
+    match = _QUOTED_AFTER_NAMES_RE.match(" ".join(line.text for line in lines))
+    if match is None:
+        return None
+    names = [part.strip() for part in match.group("names").strip(" ,").split(",")]
+    if len(names) < _NAMES or not all(_NAME_RE.fullmatch(name) for name in names):
+        return None
+    title = clean_title(match.group("title").strip(" ,."))
+    return entry(context, lines[0].number, CONVENTION, title.text, year=title.year, short_name=title.short_name,
+                 authors=tuple(name.removeprefix("and ") for name in names))
 
 
 def _is_names(text: str) -> bool:

@@ -15,11 +15,13 @@ from papernotes.recognise.decide import (
     decide,
     matches,
     paper_title,
+    with_signal,
 )
 from papernotes.recognise.layout import FolderNote, folder_notes, names_its_link, paper_line_targets
+from papernotes.recognise.siblings import note_folder, paper_siblings
 from papernotes.recognise.signals import Facts, Signal
 from papernotes.recognise.titles import has_paper_evidence, is_todo, title_problem
 
 __all__ = ["ALMOST", "DEFAULT_OPTIONS", "THRESHOLD", "Decision", "Facts", "FolderNote", "RecogniseOptions", "Signal",
            "decide", "folder_notes", "has_paper_evidence", "is_todo", "matches", "names_its_link",
-           "paper_line_targets", "paper_title", "title_problem"]
+           "note_folder", "paper_line_targets", "paper_siblings", "paper_title", "title_problem", "with_signal"]

@@ -6,13 +6,15 @@ import fnmatch
 import posixpath
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from papernotes.model import Note, NoteKey
 from papernotes.paths import stem
+from papernotes.recognise.anatomy import abstract_heading_signals, paper_parts_signals, project_page_signals
 from papernotes.recognise.fields import citation_signals, field_signals, section_signals
 from papernotes.recognise.layout import FolderNote, folder_note_signals, name_facts_signals
 from papernotes.recognise.signals import (
+    OWN_PAPER_LINE,
     Facts,
     Signal,
     body_signals,
@@ -126,10 +128,13 @@ def decide(note: Note, options: RecogniseOptions = DEFAULT_OPTIONS,
     if not any(signal.name == "folder-note" for signal in names):  # else the folder names the note
         names = name_signals(note)
     own = [signal for signal in stated + cited + body if signal.name in _OWN_PAPER]
-    listed = [_as_citations(signal) if own else signal for signal in list_signals(note)]
+    # the works named beside the note's own line (`A3VLM, CoRL: https://…`) are its `many-papers`
+    listed = [] if any(signal.reason.startswith(OWN_PAPER_LINE) for signal in body) else [
+        _as_citations(signal) if own else signal for signal in list_signals(note)]
     body = [_as_citations(signal) if own and signal.name == "many-papers" else signal for signal in body]
-    signals = tuple(front + folder + names + named + body + stated + cited + section_signals(note)
-                    + listed + code_signals(note) + linked + list(referrers))
+    parts = abstract_heading_signals(note) + project_page_signals(note) + paper_parts_signals(note)
+    signals = tuple(front + folder + names + named + body + parts + stated + cited + section_signals(note)
+                    + listed + _code(note, front) + linked + list(referrers))
     score = round(sum(signal.weight for signal in signals), 2)
     facts = merge_facts([front_facts, field_facts, citation_facts, name_facts, body_facts, folder_facts,
                          linked_facts])
@@ -137,6 +142,23 @@ def decide(note: Note, options: RecogniseOptions = DEFAULT_OPTIONS,
     if choice is not None:
         return Decision(note.path, choice[0], score, signals, facts, choice[1])
     return Decision(note.path, score >= THRESHOLD, score, signals, facts)
+
+
+def _code(note: Note, front: Sequence[Signal]) -> list[Signal]:
+    """Mostly code counts half beside the writer's `#paper` tag: the paper's code, read after it."""
+    code = code_signals(note)
+    if any(signal.name == "paper-tag" for signal in front):
+        return [Signal(signal.name, signal.weight / 2, signal.reason + ", beside a paper tag", signal.line)
+                for signal in code]
+    return code
+
+
+def with_signal(decision: Decision, signal: Signal) -> Decision:
+    """The decision with one more signal (from the other notes' decisions), unless the user decided."""
+    if decision.overridden_by:
+        return decision
+    score = round(decision.score + signal.weight, 2)
+    return replace(decision, is_paper=score >= decision.threshold, score=score, signals=(*decision.signals, signal))
 
 
 _OWN_PAPER = frozenset({"paper-fields", "citation-line", "authors-line"})

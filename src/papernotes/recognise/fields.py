@@ -117,10 +117,16 @@ def is_field_label(text: str) -> bool:
     return bool(_kind(text))
 
 
+# What follows an author's name as a mark: equal contribution, corresponding author, affiliations.
+_AUTHOR_MARKS = "*∗†‡§¶#0123456789¹²³⁴⁵⁶⁷⁸⁹⁰ "
+
+
 def _names(text: str) -> tuple[str, ...]:
+    """`Ada Obi*, Ben Tran†, Jun Li1,2 (*equal contribution)` -> (Ada Obi, Ben Tran, Jun Li)."""
     text = re.sub(r"\([^)]*\)", "", re.sub(r"\[\[([^\]|]*\|)?([^\]]*)\]\]", r"\2", text))
     parts = re.split(r",|;|、|，|\band\b|&", text)
-    return tuple(name for part in parts if (name := part.strip(" .*_")) and len(name) <= 60)
+    return tuple(name for part in parts if (name := part.strip(" .*_").rstrip(_AUTHOR_MARKS).strip(" .*_"))
+                 and len(name) <= 60)
 
 
 def field_signals(note: Note) -> tuple[list[Signal], Facts]:
@@ -190,7 +196,8 @@ def reference(text: str) -> tuple[str, Facts] | None:
     if mla and re.search(r"\bet al\b|,|\band\b", mla.group("authors")) \
             and (year := _reference_year(mla.group("rest"))):
         authors = _names(re.sub(r"\bet al\.?", "", mla.group("authors")))
-        return "MLA", Facts(title=mla.group("title").strip(" ."), year=year, authors=authors[:1])
+        return "MLA", Facts(title=mla.group("title").strip(" ."), year=year, authors=authors[:1],
+                            venue=_acronym_venue(mla.group("rest")))
     if apa := _APA_RE.match(text):
         return "APA", Facts(year=int(apa.group("year")), authors=_initialled_surnames(apa.group("authors")))
     if (springer := _SPRINGER_RE.match(text)) and (year := _reference_year(springer.group("rest"))):
@@ -206,6 +213,16 @@ def reference(text: str) -> tuple[str, Facts] | None:
     if (labelled := _LABELLED_RE.match(text)) and (year := _reference_year(labelled.group("rest"))):
         return "labelled", Facts(title=labelled.group("title").strip(" ."), year=year)
     return None
+
+
+_ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z\-]{1,11})\)")
+
+
+def _acronym_venue(text: str) -> str | None:
+    """`in 2021 IEEE/RSJ International Conference on Intelligent Robots and Systems (IROS).` -> IROS:
+    a venue we know, in parentheses after its full name."""
+    found = next((name for name in _ACRONYM_RE.findall(text) if is_known_venue(name)), None)
+    return normalise_venue(found)[0] if found else None
 
 
 def _initialled_surnames(authors: str) -> tuple[str, ...]:
@@ -231,6 +248,8 @@ SECTION_KINDS: dict[str, str] = {
     **dict.fromkeys(("authors", "author information", "作者", "作者信息", "作者团队", "作者团队信息", "저자",
                      "저자 정보"), "authors"),
     **dict.fromkeys(("motivation", "动机", "研究动机", "동기"), "motivation"),
+    **dict.fromkeys(("core idea", "key idea", "main idea", "核心思路", "核心思想", "主要思路", "主要思想",
+                     "핵심 아이디어"), "idea"),
 }
 _SECTION_NUMBER_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[一二三四五六七八九十]+[、.])\s*")
 
@@ -244,15 +263,24 @@ def section_signals(note: Note) -> list[Signal]:
     contributions...): +0.3 for two kinds, +0.5 for three or four, +0.7 for five or more."""
     kinds: dict[str, int] = {}
     for heading in note.headings:
-        text = " ".join(_SECTION_NUMBER_RE.sub("", heading.text).strip(" :：*[]#").casefold().split())
-        parts = [text] if text in SECTION_KINDS else _SECTION_JOINS_RE.split(text)
-        for part in parts:
-            if kind := SECTION_KINDS.get(part):
-                kinds.setdefault(kind, heading.line)
+        for kind in _section_kinds(heading.text):
+            kinds.setdefault(kind, heading.line)
     if len(kinds) < 2:
         return []
     return [Signal("paper-sections", 0.3 if len(kinds) == 2 else 0.5 if len(kinds) < 5 else 0.7,
                    "sections of a paper's reading note: " + ", ".join(kinds), min(kinds.values()))]
+
+
+def _section_kinds(heading: str) -> list[str]:
+    text = " ".join(_SECTION_NUMBER_RE.sub("", heading).strip(" :：*[]#").casefold().split())
+    parts = [text] if text in SECTION_KINDS else _SECTION_JOINS_RE.split(text)
+    return [kind for part in parts if (kind := SECTION_KINDS.get(part))]
+
+
+def section_kind(heading: str) -> str | None:
+    """The one kind of section a heading names (`## 2. Method` -> `method`), else None."""
+    kinds = _section_kinds(heading)
+    return kinds[0] if len(kinds) == 1 else None
 
 
 def _reference_year(text: str) -> int | None:

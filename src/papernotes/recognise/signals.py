@@ -80,6 +80,8 @@ _CITEKEY_YEAR_RE = re.compile(r"^[A-Za-z][A-Za-z\-]*?((?:19|20)\d{2})[a-z]?$")
 _REPOSITORY_RE = re.compile(r"^\s*[\w.\-]+/[\w.\-]+(?:\s+\W*)?$")
 _ARXIV_TEXT_RE = re.compile(r"(?<![\w/])arXiv\s*:\s*(\d{4}\.\d{4,5})(?:v\d+)?\b", re.IGNORECASE)
 _BARE_URL_RE = re.compile(r"https?://[^\s<>()\[\]*\"'`]+")
+OWN_PAPER_LINE = "a paper link on a line naming the note"
+"""The reason of the `paper-link` read on the note's own line among the works it cites."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,7 +310,7 @@ def body_signals(note: Note) -> tuple[list[Signal], Facts]:
         signals.append(Signal("paper-link", 0.5, f"a paper link near the top ({near[0][0]})", near[0][1]))
     elif own is not None:  # `A3VLM, CoRL: https://arxiv…` in A3VLM's note, then the works it cites
         near, venue = [own[:2]], venue or own[2]
-        signals.append(Signal("paper-link", 0.5, f"a paper link on a line naming the note ({own[0]})", own[1]))
+        signals.append(Signal("paper-link", 0.5, f"{OWN_PAPER_LINE} ({own[0]})", own[1]))
         if distinct >= 3:
             signals.append(Signal("many-papers", -0.3, f"cites {distinct - 1} other papers"))
     elif labelled is not None:

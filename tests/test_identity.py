@@ -379,3 +379,8 @@ def test_notes_with_one_generic_file_name_joined_by_title_are_reported() -> None
     papers, _, problems = index.freeze()
     assert list(papers) == ["title:handnet"]
     assert [(d.path, d.code) for d in problems] == [("ViT/2023/HandNet/paper.md", "title-only-merge")]
+
+
+def test_a_queue_item_that_reads_like_a_to_do_still_joins_its_paper() -> None:
+    full = "Make-Your-Clip: Customized Clip Generation Using Text"
+    assert _merge(full, "Make Your clip") == [[full, "Make Your clip"]]

@@ -40,13 +40,18 @@ def disagree(first: Evidence, second: Evidence, names: tuple[str, ...] = _EVIDEN
     return any(name in first and name in second and not first[name] & second[name] for name in names)
 
 
+_NOT_NAMES = frozenset({"no words", "a generic heading", "template syntax"})
+
+
 def names_a_paper(title: str) -> bool:
-    """True when a title can tell one paper from another: not a placeholder, a generic word
-    (`paper`, `notes`, `README`), a number or year (`2021/paper.md` titled by its folder), a URL or
-    a path. Two notes sharing such a title say nothing about being one paper."""
+    """True when a title can tell one paper from another: not a placeholder or template syntax,
+    not generic words only (`paper`, `notes`, `README`), not a number or year (`2021/paper.md`
+    titled by its folder). Two notes sharing such a title say nothing about being one paper. What
+    the recognisers already took for a paper's title stays one (`Make Your video`, which reads
+    like a to-do)."""
     key = title_key(title)
     return (bool(key) and not key.replace(" ", "").isdigit() and placeholder_reason(title) is None
-            and title_problem(title) in (None, "a question"))
+            and title_problem(title) not in _NOT_NAMES)
 
 
 def identity_keys(paper: Paper) -> list[str]:

@@ -177,3 +177,25 @@ def test_a_bold_title_with_authors_and_year_before_a_pdf_link() -> None:
     text = "- **Glass Lattices Learn Slowly** — A. Author et al. (2017) [[pdf](https://arxiv.org/abs/1701.00001)]\n"
     (paper,) = reading_log.recognise(make_parser().parse(text), CONTEXT)
     assert (paper.title, paper.year, paper.authors) == ("Glass Lattices Learn Slowly", 2017, ("A. Author",))
+
+
+def test_a_code_link_between_the_name_and_its_citation_keeps_authors_and_venue() -> None:
+    text = (
+        "## Sparse detection\n"
+        "- [Sparse Anchors for Dense Detection](https://arxiv.org/abs/2001.01234) [code](https://github.com/o/sa), "
+        "Lee, ICML 2020\n"
+        "- [Tiled Queries](https://proceedings.mlr.press/v9/tq.html) [[code](https://github.com/o/tq)] "
+        "[[pdf](https://proceedings.mlr.press/v9/tq.pdf)], Lee and Chen, ICML 2019\n"
+        "- [Mixed Anchors](https://arxiv.org/abs/2101.00002) [Tiled Queries](https://arxiv.org/abs/2101.00003), "
+        "Park, CVPR 2021\n"  # a second name link: whose citation it is, nobody can tell
+        "- [Dense Relays](https://arxiv.org/abs/2101.00004) [code](https://github.com/o/dr) | Park et al., CVPR 2021\n"
+    )
+    found = reading_log.recognise(make_parser().parse(text), CONTEXT)
+    assert [(paper.title, paper.sources[0].line, paper.year, paper.venue, paper.authors) for paper in found] == [
+        ("Sparse Anchors for Dense Detection", 2, 2020, "ICML", ("Lee",)),
+        ("Tiled Queries", 3, 2019, "ICML", ("Lee", "Chen")),
+        ("Mixed Anchors", 4, None, None, ()),
+        ("Dense Relays", 5, None, None, ()),  # a table's `|` ends the tail, as before
+    ]
+    assert [url for _, url in found[1].links] == [
+        "https://proceedings.mlr.press/v9/tq.html", "https://github.com/o/tq", "https://proceedings.mlr.press/v9/tq.pdf"]

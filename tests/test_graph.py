@@ -272,3 +272,25 @@ def test_a_question_in_a_summary_table_is_a_paper_when_its_row_gives_a_year(make
     papers = build_graph(vault.notes).papers.values()
     assert sorted((p.title, p.year) for p in papers) == [
         ("Heron: Sparse Flight Paths for Drones", 2023), ("What Makes a Glider Stable?", 2021)]
+
+
+# Look-alike of a vault filed as `<topic>/<year>/paper.md` and of one whose template writes the same
+# frontmatter title into every note: papers recognised, none joined by what every note says.
+GENERIC_VAULT = {
+    "Detection/2021/paper.md": "## Abstract\nA detector.\n\n## Method\nAnchors.\n\n## Experiments\nCOCO.\n",
+    "Segmentation/2021/paper.md": "## Abstract\nA segmenter.\n\n## Method\nMasks.\n\n## Experiments\nADE20K.\n",
+    "Reading/one.md": "---\ntitle: paper\ntags: [paper]\n---\n## Abstract\nFirst.\n\n## Method\nA.\n\n"
+                      "## Experiments\nB.\n",
+    "Reading/two.md": "---\ntitle: paper\ntags: [paper]\n---\n## Abstract\nSecond.\n\n## Method\nC.\n\n"
+                      "## Experiments\nD.\n",
+}
+
+
+def test_notes_titled_by_a_year_folder_or_a_generic_title_stay_apart(make_vault):
+    vault = load_vault(make_vault(GENERIC_VAULT))
+    graph = build_graph(vault.notes, vault.attachments)
+    notes = sorted([source.path for source in paper.sources if source.kind == "note"]
+                   for paper in graph.papers.values())
+    assert notes == [["Detection/2021/paper.md"], ["Reading/one.md"], ["Reading/two.md"],
+                     ["Segmentation/2021/paper.md"]]
+    assert not [d for d in graph.diagnostics if d.code == "title-only-merge"]

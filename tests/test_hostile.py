@@ -1,9 +1,9 @@
-"""Structurally hostile vaults (tests/hostile/generate.py) build, check and export in time
-linear in their size: embed fan-out and DAGs, link fan-in and fan-out, 10,000 headings, a
-5,000-row table, long lines of what slows regular expressions, every YAML type in every key,
-and names colliding with generated paths. The budgets are written down in README's "Privacy and
-safety"; they are generous for a busy 2-core machine, yet an exponential or quadratic blow-up
-at these sizes goes far past them."""
+"""Structurally hostile vaults (tests/hostile/generate.py) build, check and export: embed fan-out
+and DAGs, link fan-in and fan-out, 10,000 headings, a 5,000-row table, long lines of what slows
+regular expressions, every YAML type in every key, and names colliding with generated paths.
+How long they take is measured by benchmarks/bench_hostile.py against the budgets in README's
+"Privacy and safety", never asserted here: a timed test fails on a busy machine. What can be
+counted is: every regular expression's search steps grow linearly with its input."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import contextlib
 import io
 import json
 import logging
-import time
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,22 +20,22 @@ import pytest
 
 from papernotes.cli import main
 from tests.hostile.generate import CASES, Case, Files, link_fan_out_missing
-from tests.hostile.regexes import compiled_patterns, hostile_inputs
+from tests.hostile.regexes import compiled_patterns, step_growth
+from tests.hostile.steps import TooManySteps
 from tests.test_site_build import build_site
 
-SECONDS_FIXED = 10.0
-"""MkDocs' and Material's own start-up and writing the theme, once per build."""
-SECONDS_PER_NOTE = 0.02
-SECONDS_PER_KB = 0.15
-"""The slowest text we know (lines of `![[` that never close) parses at about 10 KB a second."""
-REGEX_SECONDS = 0.2
-"""One search of a 5,000-character hostile input, in CPU seconds: linear patterns take well under a
-millisecond."""
-
-
-def budget(files: Files) -> float:
-    kilobytes = sum(len(text.encode()) for text in files.values()) / 1000
-    return SECONDS_FIXED + SECONDS_PER_NOTE * len(files) + SECONDS_PER_KB * kilobytes
+GROWTH_ALLOWED = 8
+"""Steps at 4n over steps at n: about 4 for a linear search, 16 for a quadratic one."""
+QUADRATIC_BEFORE = (
+    r"\s*\((?:oral|poster|spotlight|highlight|workshop)\)\s*$",  # bib.people._VENUE_NOTE_RE before ec2865d
+    r"(?:and )?[A-Z][\w'.\-]*+(?: [A-Z][\w'.\-]*+){1,3}",  # paper_lists._NAME_RE before ec2865d
+    r"\s*\(((?:19|20)\d{2})\)",  # reading_log._LEADING_YEAR_RE before ec2865d
+    r"<[^>]+>",  # previews._TAG_RE before ec2865d
+    r"(`+)[^`]*?\1",  # markdown.comments._CODE_SPAN_RE before this check found it
+    r"\s*+(?:[和与及、&/]|\band\b)\s*+",  # recognise.fields._SECTION_JOINS_RE before this check found it
+    r"(?<![\w'’\-])[A-Z][\w'’\-]++(?:\s++et\s++al\.?+|(?:\s*+(?:&|\band\b|,)\s*+[A-Z][\w'’\-]++)++)?+\s*+,?+\s*+"
+    r"(?:[A-Za-z][\w&\-]{1,15}+\s++)?(?:19|20)\d{2}",  # entries.cited_items._CITATION_RE's start, before the same
+)
 
 
 def write(root: Path, files: Files) -> Path:
@@ -58,7 +58,6 @@ class Built:
     vault: Path
     site: Path
     files: Files
-    seconds: float
     log: list[str]
 
 
@@ -83,26 +82,22 @@ def _build(case: Case, root: Path) -> Built:
     handler.emit = lambda record: records.append(record.getMessage())  # type: ignore[method-assign]
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
-    start = time.perf_counter()
     try:
         site = build_site(vault, root / "site", strict=False)
     finally:
         logger.removeHandler(handler)
-    return Built(vault, site, files, time.perf_counter() - start, records)
+    return Built(vault, site, files, records)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
-def test_hostile_vault_builds_checks_and_exports_within_its_budget(case: Case, built: Callable[[str], Built]) -> None:
+def test_hostile_vault_builds_checks_and_exports(case: Case, built: Callable[[str], Built]) -> None:
     found = built(case.name)
-    assert found.seconds < budget(found.files), f"built in {found.seconds:.1f} s, budget {budget(found.files):.1f} s"
     assert (found.site / "index.html").is_file()
     assert not [line for line in found.log if "Error building page" in line or "Traceback" in line]
-    start = time.perf_counter()
     code, _ = command("check", str(found.vault), "--format", "json")
     assert code in (0, 1)
     code, out = command("export", str(found.vault), "--format", "json")
     assert code == 0 and json.loads(out)["schema"] == 1
-    assert time.perf_counter() - start < budget(found.files)
 
 
 def test_embed_fan_out_shows_notices_and_warns_once_per_page(built: Callable[[str], Built]) -> None:
@@ -140,20 +135,31 @@ def test_colliding_names_keep_one_page_each_and_warn_at_the_loser(built: Callabl
 
 
 def test_link_fan_out_to_missing_notes(tmp_path: Path) -> None:
-    files = link_fan_out_missing(5_000)
-    vault = write(tmp_path / "vault", files)
-    start = time.perf_counter()
-    build_site(vault, tmp_path / "site", strict=False)
-    assert time.perf_counter() - start < budget(files)
+    found = _build(Case("link fan-out to missing notes", link_fan_out_missing, 5_000), tmp_path)
+    hub = (found.site / "Hub" / "index.html").read_text(encoding="utf-8")
+    assert hub.count('<a href="../t/') == hub.count('<span class="pn-broken"') == 2_500
+    missing = [line for line in found.log if line.startswith("Hub.md:") and "matches no file in the vault" in line]
+    assert len(missing) == 2_500 and missing[0].startswith("Hub.md:3: [[1]] matches no file")
 
 
 def test_every_regular_expression_is_linear_on_hostile_input() -> None:
-    slow = []
-    for name, pattern in compiled_patterns():
-        for text in hostile_inputs(pattern, 5_000):
-            start = time.process_time()  # CPU time: a shared machine's stalls are not the pattern's
-            pattern.search(text)
-            elapsed = time.process_time() - start
-            if elapsed > REGEX_SECONDS:
-                slow.append(f"{name} on {text[:10]!r}...: {elapsed:.2f} s")
-    assert slow == []
+    """Each pattern's slowest hostile inputs are searched step by step at two sizes, four times
+    apart: a linear search takes about four times the steps, a quadratic one sixteen."""
+    grows = [f"{name} on {small[:10]!r}...: {counted[0]:,} -> {counted[1]:,} steps"
+             for name, pattern in compiled_patterns()
+             for small, counted in step_growth(pattern)
+             if counted[1] > GROWTH_ALLOWED * counted[0]]
+    assert grows == []
+
+
+@pytest.mark.parametrize("source", QUADRATIC_BEFORE, ids=range(len(QUADRATIC_BEFORE)))
+def test_the_linearity_check_finds_patterns_that_were_once_quadratic(source: str) -> None:
+    """Patterns src/ once had (or could have again): the check above must see each grow."""
+    pattern = re.compile(source)
+    worst = max(big / small for _, (small, big) in step_growth(pattern))
+    assert worst > GROWTH_ALLOWED
+
+
+def test_the_linearity_check_finds_exponential_backtracking() -> None:
+    with pytest.raises(TooManySteps):
+        step_growth(re.compile(r"(?:a+)+b"))

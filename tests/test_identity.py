@@ -26,7 +26,7 @@ def _paper(title: str, sources: tuple[Source, ...] = (), **facts: object) -> Pap
      "title:one-two-three-four-rest"),
     (_paper("One Two Three Four Five: Rest"), ["title:one two three four five rest"],
      "title:one-two-three-four-five-rest"),
-    (_paper("A: b: c"), ["title:a b c", "name:a"], "title:a-b-c"),  # the first colon
+    (_paper("Xy: b: c"), ["title:xy b c", "name:xy"], "title:xy-b-c"),  # the first colon ("A" is generic)
     (_paper(": no head"), ["title:no head"], "title:no-head"),
     (_paper("Plain", short_name="  "), ["title:plain"], "title:plain"),
     (_paper("ＤｉＴ A.B", citekey="x"), ["cite:x", "title:dit a b"], "title:dit-a-b"),  # the id is the folded title's
@@ -344,3 +344,43 @@ def test_a_mention_that_links_a_note_is_no_paper_note_of_its_own() -> None:
     index.add(_paper("Latte", sources=_at("Home.md", 3, "queue"), note=NoteKey("B.md")))
     papers, _, problems = index.freeze()
     assert len(papers) == 1 and problems == []
+
+
+@pytest.mark.parametrize("title", ["paper", "Paper Notes", "README", "2021", "Untitled 3", "{{title}}", "论文标题"])
+def test_a_title_every_note_could_have_joins_nothing(title: str) -> None:
+    """What a generic file name, a year folder or a template gives every note is no evidence."""
+    index = PaperIndex()
+    index.add(_note("Detection/2021/paper.md", title, year=2021))
+    index.add(_note("Segmentation/2021/paper.md", title, year=2021))
+    index.add(_paper(title, sources=_at("Queue.md", 3, "queue")))
+    papers, mention_ids, problems = index.freeze()
+    assert len(papers) == 3 and len(set(mention_ids.values())) == 3 and problems == []
+    assert not any(key.startswith(("title:", "name:")) for key in identity_keys(_paper(title)))
+
+
+def test_a_generic_head_is_not_a_short_name() -> None:
+    assert identity_keys(_paper("Paper: Scalable Diffusion Models with Transformers")) == [
+        "title:paper scalable diffusion models with transformers"]
+    assert sorted(_merge("Paper: Scalable Diffusion Models", "Paper: Masked Autoencoders", "Paper")) == [
+        ["Paper"], ["Paper: Masked Autoencoders"], ["Paper: Scalable Diffusion Models"]]
+
+
+def test_a_question_still_names_a_paper() -> None:
+    assert _merge("Do Vision Transformers See Like CNNs?", "do vision transformers see like cnns") == [
+        ["Do Vision Transformers See Like CNNs?", "do vision transformers see like cnns"]]
+
+
+def test_notes_with_one_generic_file_name_joined_by_title_are_reported() -> None:
+    """`Pose/2023/HandNet/paper.md` and `ViT/2023/HandNet/paper.md`: one paper by its title, but
+    the shared file name `paper` is not a sign that it is on purpose."""
+    index = PaperIndex()
+    index.add(_note("Pose/2023/HandNet/paper.md", "HandNet", year=2023))
+    index.add(_note("ViT/2023/HandNet/paper.md", "HandNet", year=2023))
+    papers, _, problems = index.freeze()
+    assert list(papers) == ["title:handnet"]
+    assert [(d.path, d.code) for d in problems] == [("ViT/2023/HandNet/paper.md", "title-only-merge")]
+
+
+def test_a_queue_item_that_reads_like_a_to_do_still_joins_its_paper() -> None:
+    full = "Make-Your-Clip: Customized Clip Generation Using Text"
+    assert _merge(full, "Make Your clip") == [[full, "Make Your clip"]]

@@ -1,9 +1,10 @@
 """Paper identity: mentions of the same paper merged into one Paper, on evidence.
 
 The same note always joins its mentions; a strong key (arXiv id, DOI, citation key) joins them
-when no other strong key disagrees; a title joins them only when no strong key and no year
-disagrees. Two paper notes joined by their titles alone are reported, since a template's title
-shared by notes looks just like that.
+when no other strong key disagrees; a title joins them only when it names a paper (not `paper`,
+`README`, `2021`, `Untitled`: what a template or a generic file name gives every note) and no
+strong key and no year disagrees. Two paper notes joined by their titles alone are reported, since
+a template's title shared by notes looks just like that.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from papernotes.diagnostics import Diagnostic
 from papernotes.ids import arxiv_date, title_key
 from papernotes.model import NoteKey, Paper, PaperId, ReadingStatus, Source
 from papernotes.paths import slugify, stem
+from papernotes.recognise.titles import title_problem
+from papernotes.titles import file_title, placeholder_reason
 
 _STATUS_RANK: dict[str | None, int] = {None: 0, "to-read": 1, "reading": 2, "read": 3}
 STRONG_KEYS = ("arxiv:", "doi:", "cite:", "note:")
@@ -37,6 +40,20 @@ def disagree(first: Evidence, second: Evidence, names: tuple[str, ...] = _EVIDEN
     return any(name in first and name in second and not first[name] & second[name] for name in names)
 
 
+_NOT_NAMES = frozenset({"no words", "a generic heading", "template syntax"})
+
+
+def names_a_paper(title: str) -> bool:
+    """True when a title can tell one paper from another: not a placeholder or template syntax,
+    not generic words only (`paper`, `notes`, `README`), not a number or year (`2021/paper.md`
+    titled by its folder). Two notes sharing such a title say nothing about being one paper. What
+    the recognisers already took for a paper's title stays one (`Make Your video`, which reads
+    like a to-do)."""
+    key = title_key(title)
+    return (bool(key) and not key.replace(" ", "").isdigit() and placeholder_reason(title) is None
+            and title_problem(title) not in _NOT_NAMES)
+
+
 def identity_keys(paper: Paper) -> list[str]:
     """The keys a mention can be recognised by, strongest first."""
     keys = []
@@ -48,9 +65,9 @@ def identity_keys(paper: Paper) -> list[str]:
         keys.append("cite:" + paper.citekey)
     if paper.note:
         keys.append("note:" + paper.note)
-    if title_key(paper.title):
+    if names_a_paper(paper.title):
         keys.append("title:" + title_key(paper.title))
-    if paper.short_name and title_key(paper.short_name):
+    if paper.short_name and names_a_paper(paper.short_name):
         keys.append("name:" + title_key(paper.short_name))
     head = _head_key(paper.title)
     if head:
@@ -62,7 +79,7 @@ def identity_keys(paper: Paper) -> list[str]:
 def _head_key(title: str) -> str:
     """The key of a short name before the first colon ("Latte: ..."), or ""."""
     head, colon, _ = title.partition(":")
-    return "name:" + title_key(head) if colon and 0 < len(title_key(head).split()) <= 4 else ""
+    return "name:" + title_key(head) if colon and 0 < len(title_key(head).split()) <= 4 and names_a_paper(head) else ""
 
 
 def _meets(key: str) -> tuple[str, ...]:
@@ -178,7 +195,8 @@ def _full_title(mentions: list[Paper]) -> tuple[str, str]:
 def _title_only_notes(mentions: list[Paper], aliases: Mapping[str, frozenset[str]]) -> list[Diagnostic]:
     """A warning for each paper note joined to the first only by a matching title.
 
-    Notes with the same file name, or naming each other in `aliases`, are one paper on purpose."""
+    Notes with the same file name, or naming each other in `aliases`, are one paper on purpose; not
+    when the name is generic (`paper.md` in two folders), which says nothing about the paper."""
     notes = [m for m in mentions if m.note and m.sources and m.sources[0].kind == "note"]
     problems = []
     for other in notes[1:]:
@@ -187,7 +205,8 @@ def _title_only_notes(mentions: list[Paper], aliases: Mapping[str, frozenset[str
             continue
         names = {title_key(stem(first.note)), title_key(first.title)}
         other_names = {title_key(stem(other.note)), title_key(other.title)}
-        if (title_key(stem(first.note)) == title_key(stem(other.note))
+        same_name = title_key(file_title(first.note)) == title_key(file_title(other.note))
+        if (same_name and names_a_paper(file_title(first.note))
                 or names & aliases.get(other.note, frozenset())
                 or other_names & aliases.get(first.note, frozenset())
                 or any(getattr(first, key) and getattr(first, key) == getattr(other, key)

@@ -61,6 +61,7 @@ _PAPER_SUFFIX_RE = re.compile(r"[,.]?(?:(?<!\s)\s++)?\bpaper\s*+\[*+\s*+$", re.I
 _SHORT_NAME_RE = re.compile(r"\A([\w\-+.]++),\s++(\S++(?:\s++\S++){2,})")
 # Where a citation after a bold title ends and the comment starts: `…, CVPR 2023: why it matters`, `[ref 19]`
 _COMMENT_START_RE = re.compile(r":\s|\s\[")
+_EMPTY_BRACKETS_RE = re.compile(r"\[\s*+\]|\(\s*+\)")  # what is left of `[[code](…)]` without its link
 _ET_AL_YEAR_RE = re.compile(r"(?<![\s—–-])[\s—–-]*+(?P<authors>[A-Z][^,:\d]{0,60}?)\s++et al\.?,\s*+"
                             r"(?P<year>(?:19|20)\d{2})\s*+$")
 
@@ -282,15 +283,23 @@ def _venue_after_comma(name: str) -> tuple[str, Citation] | None:
 
 
 def _tail(line: Line, name_url: str) -> str:
-    """The text after the name link up to the next link or `|`: `, Lee et al., CVPR 2021`."""
+    """The text after the name link up to the next link or `|`: `, Lee et al., CVPR 2021`. Links
+    named by their kind on the way (`[code](…)`, `[[pdf](…)]`) are passed over, so
+    `[Title](…) [code](…), Lee, ICML 2020` keeps its citation."""
     tokens = line.tokens
     start = next((i for i, t in enumerate(tokens)
                   if t.type == "link_open" and str(t.attrGet("href") or "") == name_url), None)
     if start is None:
         return ""
+    texts: list[str] = []
     close = next((i for i in range(start, len(tokens)) if tokens[i].type == "link_close"), len(tokens))
-    end = next((i for i in range(close + 1, len(tokens)) if tokens[i].type == "link_open"), len(tokens))
-    return line_text(tokens[close + 1 : end]).split("|", 1)[0].rstrip(" [(")
+    while True:
+        end = next((i for i in range(close + 1, len(tokens)) if tokens[i].type == "link_open"), len(tokens))
+        texts.append(line_text(tokens[close + 1 : end]))
+        if end == len(tokens) or "|" in texts[-1] or label_kind(_label_at(tokens, end)) is None:
+            break
+        close = next((i for i in range(end, len(tokens)) if tokens[i].type == "link_close"), len(tokens))
+    return _EMPTY_BRACKETS_RE.sub("", " ".join(texts)).split("|", 1)[0].strip().rstrip(" [(")
 
 
 def _label_at(tokens: Sequence[Token], position: int) -> str:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Set
 
-_CODE_SPAN_RE = re.compile(r"(`+)[^`]*?\1")
+# A code span opens with a whole run of backticks and closes with a run of the same length: matched
+# from a run's start only, so a long run of backticks is not tried at each of its positions.
+_CODE_SPAN_RE = re.compile(r"(?<!`)(`++)[^`]*+\1(?!`)")
 
 
 def strip_comments(lines: list[str], code: Set[int]) -> list[str]:

@@ -255,7 +255,7 @@ _SECTION_NUMBER_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[一二三四
 
 
 # `背景和动机`, `实验与结论`, `Experiments and Results`, `作者、团队信息`: one heading, several kinds.
-_SECTION_JOINS_RE = re.compile(r"\s*+(?:[和与及、&/]|\band\b)\s*+")
+_SECTION_JOINS_RE = re.compile(r"(?<!\s)\s*+(?:[和与及、&/]|\band\b)\s*+")  # from a blank run's start: linear
 
 
 def section_signals(note: Note) -> list[Signal]:

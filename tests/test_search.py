@@ -3,6 +3,7 @@ one-core way), in one bundle or in shards of pages merged by the search page."""
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import os
@@ -167,3 +168,83 @@ def test_a_missing_pagefind_binary_is_reported(tmp_path: Path, monkeypatch: pyte
     index.add("b/index.html", "<html></html>")
     with pytest.raises(search.SearchError, match="cannot run"):
         index.finish()
+
+
+def _bundle_answer(files: dict[str, bytes], *, separators: tuple[str, str] = (",", ":")) -> bytes:
+    """Pagefind's answer to `GetFiles` as it comes on its output (its comma left off)."""
+    listed = [{"path": name, "content": base64.b64encode(data).decode()} for name, data in files.items()]
+    answer = {"message_id": 7, "payload": {"type": "GetFiles", "files": listed}}
+    return base64.b64encode(json.dumps(answer, separators=separators).encode())
+
+
+BUNDLE = {"pagefind.js": b"js" * 300, "fragment/en_1}a.pf_fragment": bytes(range(256)) * 3,
+          "index/en_2.pf_index": b"", "wasm.en.pagefind": b"\x00asm" * 500}
+
+
+@pytest.mark.parametrize("step", [1, 3, 97, 4096, 10**6])
+@pytest.mark.parametrize("separators", [(",", ":"), (", ", ": ")])
+def test_a_bundle_is_written_file_by_file_as_its_answer_comes(
+        tmp_path: Path, step: int, separators: tuple[str, str]) -> None:
+    """However the answer is cut (one base64 character at a time, or whole), each file is written
+    once its own object has come, before the rest of the bundle: the bundle is never held whole.
+    A `}` inside a path does not end its object."""
+    answer = _bundle_answer(BUNDLE, separators=separators)
+    assert search._BundleStream.starts(answer[:search._PEEK])
+    stream = search._BundleStream(str(tmp_path))
+    first = (base64.b64decode(answer).index(b'"fragment/') // 3 + 1) * 4  # the second object has begun
+    written_before_the_rest = None
+    for start in range(0, len(answer), step):
+        stream.feed(answer[start:start + step])
+        if written_before_the_rest is None and start + step >= first:
+            written_before_the_rest = sorted(path.name for path in tmp_path.rglob("*") if path.is_file())
+    stream.close()
+    assert files_of(tmp_path) == dict(sorted(BUNDLE.items()))
+    if step < len(answer) // 2:
+        assert written_before_the_rest == ["pagefind.js"]
+    assert len(stream._text) < 100  # what is left of the answer once every file is written
+
+
+def test_a_bundle_cut_short_or_reaching_outside_its_folder_is_refused(tmp_path: Path) -> None:
+    answer = _bundle_answer(BUNDLE)
+    stream = search._BundleStream(str(tmp_path / "short"))
+    stream.feed(answer[:-9])
+    with pytest.raises(ValueError, match="^the answer ended before the bundle did$"):
+        stream.close()
+    stream = search._BundleStream(str(tmp_path / "bundle"))
+    with pytest.raises(ValueError, match=r"^a file outside the bundle: \.\./evil\.js$"):
+        stream.feed(_bundle_answer({"../evil.js": b"x"}))
+    assert not (tmp_path / "evil.js").exists()
+    assert not search._BundleStream.starts(base64.b64encode(b'{"message_id":1,"payload":{"type":"IndexedFile"}}'))
+    assert not search._BundleStream.starts(b"not base64!")
+
+
+# A stand-in for `pagefind --service` whose bundle has a file outside its folder. Its answers are
+# longer than a pipe holds (64 KiB), so they come in several reads: the page's is read whole (it is
+# not the bundle's), the bundle's is refused at its first file and the rest of it is passed over.
+OUTSIDE_SERVICE = """#!{python}
+import base64, json, sys
+files = [{{"path": "../evil.js", "content": "eA=="}}, {{"path": "pagefind.js", "content": "eA==" * 50000}}]
+page = {{"type": "IndexedFile", "page_word_count": 1, "page_url": "/a/", "page_meta": {{"title": "T" * 100000}}}}
+answers = {{"NewIndex": {{"type": "NewIndex", "index_id": 0}}, "AddFile": page,
+           "GetFiles": {{"type": "GetFiles", "files": files}}}}
+pending = b""
+while chunk := sys.stdin.buffer.read1(65536):
+    *requests, pending = (pending + chunk).split(b",")
+    for request in requests:
+        request = json.loads(base64.b64decode(request))
+        answer = {{"message_id": request["message_id"], "payload": answers[request["payload"]["type"]]}}
+        sys.stdout.buffer.write(base64.b64encode(json.dumps(answer).encode()) + b",")
+        sys.stdout.flush()
+"""
+
+
+def test_a_bundle_file_outside_its_folder_fails_the_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    binary = _fake_pagefind(tmp_path, OUTSIDE_SERVICE.format(python=sys.executable))
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(binary))
+    site = tmp_path / "site"
+    index = search.SiteIndex(str(site), force_language=None)
+    index.add("a/index.html", "<html><body data-pagefind-body>a</body></html>")
+    with pytest.raises(search.SearchError, match=r"^writing the search index into .*/site/pagefind: "
+                                                 r"a file outside the bundle: \.\./evil\.js$"):
+        index.finish()
+    assert not (site / "evil.js").exists() and not (site / "pagefind" / "pagefind.js").exists()

@@ -80,13 +80,13 @@ def test_indexing_while_pages_are_written_gives_the_same_site_as_after_the_build
     assert not any(b"secret-canary" in data for data in streamed.values())
 
 
-def test_pages_stream_to_pagefind_while_the_site_fits_one_bundle(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Unset, a site of one bundle is indexed while its pages are written; a bigger one after its
+def test_pages_stream_to_pagefind_while_the_site_is_small(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unset, a site of at most 2,000 notes is indexed while its pages are written; a bigger one after its
     pages, so Pagefind's memory never adds to MkDocs' peak. `0` always streams, `1` never."""
     monkeypatch.delenv(search.SERIAL_ENV, raising=False)
-    assert [search.stream_search(n) for n in (0, search.SHARD_PAGES, search.SHARD_PAGES + 1)] == [True, True, False]
+    assert [search.stream_search(n) for n in (0, 2000, 2001)] == [True, True, False]
     monkeypatch.setenv(search.SERIAL_ENV, "0")
-    assert search.stream_search(search.SHARD_PAGES * 10)
+    assert search.stream_search(20_000)
     monkeypatch.setenv(search.SERIAL_ENV, "1")
     assert not search.stream_search(1)
 

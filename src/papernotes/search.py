@@ -8,7 +8,8 @@ Pagefind keeps a site's whole index in memory while it builds it, about 300 KB a
 20,000-page site took 5 GB; Pagefind/pagefind#842). Every `SHARD_PAGES` searchable pages, in the
 order they are given, go to a Pagefind process of their own that writes its bundle (`pagefind/`,
 `pagefind-2/`, ...) and exits; the search page merges the bundles (Pagefind's `mergeIndex`),
-listed in `pagefind/shards.json`.
+listed in `pagefind/shards.json`. A site of more than `STREAM_NOTES` notes is indexed after its
+pages are written, one shard at a time, so that Pagefind never runs beside MkDocs' own peak.
 
 Pagefind numbers pages in the order it receives them, and that number is in the index files. Its
 command line (`pagefind --site`) takes them in the order the file system lists a folder, which
@@ -32,7 +33,11 @@ from typing import IO, Any, cast
 
 from pagefind.service import get_executable
 
-SHARD_PAGES = 2000
+from papernotes.memory import give_back
+
+SHARD_PAGES = 1000  # Pagefind peaks at ~370 MiB building the bundle of 1,000 pages (~700 for 2,000)
+TRIM_PAGES = 200  # after the build, the heap is trimmed every so many pages read back
+STREAM_NOTES = 2000  # a site of at most this many notes is indexed while its pages are written
 BODY = "data-pagefind-body"  # what makes a page searchable: Pagefind indexes only such elements
 SERIAL_ENV = "PAPERNOTES_SERIAL_SEARCH"  # "1": index after the build, on one core (see README)
 
@@ -47,13 +52,13 @@ def bundle_name(index: int) -> str:
 
 def stream_search(notes: int) -> bool:
     """Whether to feed Pagefind each page as MkDocs writes it (both cores): `PAPERNOTES_SERIAL_SEARCH`
-    `1` never, `0` always; unset, when the site fits in one bundle (at most `SHARD_PAGES` notes).
-    A bigger site's bundles are built after its pages, so Pagefind's memory (about 650 MiB per
-    2,000 pages) is not added to MkDocs' own peak, which comes at the last page."""
+    `1` never, `0` always; unset, when the site has at most `STREAM_NOTES` notes. A bigger site's
+    bundles are built after its pages, one at a time, so Pagefind's memory is not added to
+    MkDocs' own peak, which comes while the pages are made."""
     value = os.environ.get(SERIAL_ENV, "")
     if value not in ("", "0"):
         return False
-    return value == "0" or notes <= SHARD_PAGES
+    return value == "0" or notes <= STREAM_NOTES
 
 
 def serial_search() -> bool:
@@ -141,7 +146,10 @@ class _Service:
 
     def _send(self, payload: dict[str, Any]) -> None:
         self._last += 1
-        message = base64.b64encode(json.dumps({"message_id": self._last, "payload": payload}).encode())
+        # UTF-8, not `\uXXXX` escapes (a CJK page's message would be three times as long); a lone
+        # surrogate becomes a character reference, as MkDocs writes it into the page's file
+        text = json.dumps({"message_id": self._last, "payload": payload}, ensure_ascii=False)
+        message = base64.b64encode(text.encode("utf-8", "xmlcharrefreplace"))
         stdin = self._process.stdin
         assert stdin is not None
         try:
@@ -351,6 +359,8 @@ class SiteIndex:
         assert self._open is not None
         self._open.add(page, html)
         self._open_pages += 1
+        if not self.overlap and self.pages % TRIM_PAGES == 0:
+            give_back()  # the pages read back and their messages, freed but kept by the C heap
 
     def seal(self) -> None:
         """No more pages: the last bundle starts being written (an empty one for no pages, so the
@@ -401,6 +411,7 @@ class SiteIndex:
                 self._open.finish()
             except SearchError as error:
                 self._failure = error
+            give_back()  # the pages read back for this shard
         self._open = None
 
 

@@ -48,6 +48,7 @@ def test_a_small_site_is_one_bundle(tmp_path: Path) -> None:
 
 def test_a_large_site_is_indexed_in_shards(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(search, "SHARD_PAGES", 2)
+    monkeypatch.setattr(search, "STREAM_NOTES", 2)
     site = build_site(write_vault(tmp_path / "vault", VAULT), tmp_path / "site", search="pagefind")
     bundles = bundles_of(site)
     assert [bundle.name for bundle in bundles] == ["pagefind", "pagefind-2"]
@@ -62,6 +63,7 @@ def test_indexing_while_pages_are_written_gives_the_same_site_as_after_the_build
     (`PAPERNOTES_SERIAL_SEARCH=1`: every page read back after the build) write the same bytes,
     the index included; two one-core builds agree too, so the comparison is not of noise."""
     monkeypatch.setattr(search, "SHARD_PAGES", shard_pages)
+    monkeypatch.setattr(search, "STREAM_NOTES", shard_pages)
     vault = write_vault(tmp_path / "vault", {
         **VAULT, "E.md": "---\ntitle: Eta <b>bold</b>\nyear: 2021\n---\n# Eta\n\n논문 읽기 [[A]] [[B]]\n",
         "F/G.md": "# G\n\nattention is all you need\n\n## Method\n\ndelta epsilon\n",
@@ -89,6 +91,14 @@ def test_pages_stream_to_pagefind_while_the_site_is_small(monkeypatch: pytest.Mo
     assert search.stream_search(20_000)
     monkeypatch.setenv(search.SERIAL_ENV, "1")
     assert not search.stream_search(1)
+
+
+def test_a_big_site_is_cut_into_the_fewest_bundles_of_equal_size() -> None:
+    """One bundle up to 2,000 notes (the pages stream); beyond, bundles of at most 1,000 pages,
+    Pagefind's memory while it writes one, as even as can be."""
+    sizes = {notes: search.shard_size(notes) for notes in (1, 2000, 2001, 3000, 5000, 5001, 20_001)}
+    assert sizes == {1: 2000, 2000: 2000, 2001: 667, 3000: 1000, 5000: 1000, 5001: 834, 20_001: 953}
+    assert [-(-notes // size) for notes, size in sizes.items()] == [1, 1, 3, 3, 5, 6, 21]
 
 
 def test_a_site_without_searchable_pages_has_an_empty_index(tmp_path: Path) -> None:

@@ -48,6 +48,7 @@ from papernotes.search import (
     SiteIndex,
     index_site,
     searchable_pages,
+    shard_size,
     stream_search,
 )
 from papernotes.site_files import moved_pages, prune, skip_colliding_pages, withhold_collisions
@@ -99,6 +100,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     rendered: tuple[Page, Rendered] | None = None
     search_pages: list[str]
     stream: bool = False  # feed Pagefind while pages are written (search.stream_search)
+    shard_pages: int = 0  # pages per Pagefind bundle (search.shard_size), 0 before the vault is read
     has_template: HasTemplate | None = None
     indexer: BackgroundIndexer | None = None  # `mkdocs serve` only
     search_index: SiteIndex | None = None  # `mkdocs build`: Pagefind fed while pages are written
@@ -185,6 +187,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         start = time.perf_counter()
         vault = load_vault(Path(config.docs_dir), cache=self.rebuilds.cache)
         self.stream = stream_search(len(vault.notes))
+        self.shard_pages = shard_size(len(vault.notes))
         log.info("papernotes: loaded %s notes in %s (%s parsed)", f"{len(vault.notes):,}", _seconds(start),
                  f"{len(self.rebuilds.cache.parsed):,}")
         start = time.perf_counter()
@@ -373,7 +376,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     def _searched(self, config: MkDocsConfig) -> SiteIndex:
         """The build's search index (Pagefind starts with the first page it is given)."""
         if self.search_index is None:
-            self.search_index = SiteIndex(config.site_dir, force_language=self.language)
+            self.search_index = SiteIndex(config.site_dir, force_language=self.language, shard_pages=self.shard_pages)
         return self.search_index
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -400,7 +403,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                 bundles = self._searched(config).finish()
             else:
                 pages = searchable_pages(config.site_dir) if self.dirty else self.search_pages
-                bundles = index_site(config.site_dir, pages, force_language=self.language)
+                bundles = index_site(config.site_dir, pages, force_language=self.language,
+                                     shard_pages=self.shard_pages)
         except SearchError as error:
             raise PluginError(f"papernotes: pagefind failed: {error}") from error
         finally:

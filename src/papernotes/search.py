@@ -61,6 +61,17 @@ def stream_search(notes: int) -> bool:
     return value == "0" or notes <= STREAM_NOTES
 
 
+def shard_size(notes: int) -> int:
+    """Pages per bundle for a site of `notes` notes, the same whether its pages are streamed or
+    read back (so both ways write the same bytes): one bundle up to `STREAM_NOTES`; beyond, the
+    fewest bundles of at most `SHARD_PAGES` pages, of equal size (5,001 notes: 6 of 834, not 5
+    of 1,000 and one of a single page, which the search page would load for nothing)."""
+    if notes <= STREAM_NOTES:
+        return STREAM_NOTES
+    bundles = -(-notes // SHARD_PAGES)
+    return -(-notes // bundles)
+
+
 def serial_search() -> bool:
     """Whether the environment asks for the one-core way: every page read back after the build."""
     return os.environ.get(SERIAL_ENV, "") not in ("", "0")
@@ -435,7 +446,8 @@ def index_site(site_dir: str, pages: Sequence[str], *, force_language: str | Non
     """Index the site after it is built; `pages` are the site-relative paths of the searchable
     pages (those with `data-pagefind-body`), read from disk in this order. Returns the number of
     bundles written."""
-    index = SiteIndex(site_dir, force_language=force_language, shard_pages=shard_pages, overlap=False)
+    index = SiteIndex(site_dir, force_language=force_language, shard_pages=shard_pages or shard_size(len(pages)),
+                      overlap=False)
     try:
         for page in pages:
             with open(os.path.join(site_dir, page), encoding="utf-8") as file:

@@ -33,6 +33,7 @@ def sharded_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The same site indexed in shards of 8 pages, as a site of thousands of notes is."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(search, "SHARD_PAGES", 8)
+        patch.setattr(search, "STREAM_NOTES", 8)
         site = build_site(REPO / "notes", tmp_path_factory.mktemp("sharded") / "site", search="pagefind")
     shards = json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8"))
     assert len(shards) >= 2 and all((site / shard / "pagefind-entry.json").is_file() for shard in shards)

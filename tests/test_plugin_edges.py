@@ -11,8 +11,9 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority
 
-from tests.test_site_build import build_site, write_vault
+from tests.test_site_build import _config, build_site, write_vault
 
 LOGGER = "mkdocs.plugins.papernotes"
 
@@ -138,3 +139,54 @@ def test_pages_of_other_plugins_get_escaped_titles_from_meta_heading_or_file_nam
     assert title("year") == ["2023 - x"]
     assert title("tagged") == ["&lt;b&gt;x&lt;/b&gt; &amp; y - x"]
     assert title("plain-page") == ["Plain page - x"]
+
+
+class _Probe(BasePlugin):  # type: ignore[type-arg]
+    """Another plugin of the build: what page content it is given, and when."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.content: dict[str, str] = {}
+        self.env: dict[str, str] = {}
+        self.context: dict[str, str] = {}
+
+    def on_env(self, env, *, config, files):  # type: ignore[no-untyped-def]
+        self.env = {file.src_uri: file.page.content for file in files.documentation_pages()}
+        return env
+
+    def on_page_context(self, context, *, page, config, nav):  # type: ignore[no-untyped-def]
+        self.context[page.file.src_uri] = page.content
+        return context
+
+
+class _LateProbe(_Probe):
+    @event_priority(-200)  # after papernotes
+    def on_page_content(self, html, *, page, config, files):  # type: ignore[no-untyped-def]
+        self.content[page.file.src_uri] = html
+        return html
+
+
+def _probed_build(docs: Path, site: Path, probe: _Probe) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    config = load_config(str(_config(docs, site, {"search": "none"})))
+    config.plugins["probe"] = probe
+    build(config)
+    held = config.plugins["papernotes"].held
+    return held, {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*.html"))}
+
+
+def test_page_content_is_held_compressed_until_its_page_is_written_unless_a_plugin_reads_it_after(
+        tmp_path: Path) -> None:
+    """MkDocs renders every page before writing the first: papernotes keeps each page's content
+    compressed until the page's turn, when other plugins (`on_page_context`) and the theme get it
+    whole. A plugin that reads the content after papernotes gets it as it is, never held. The
+    site is the same bytes either way."""
+    docs = write_vault(tmp_path / "docs", {"index.md": "# Home\n\nSee [[Note]].\n",
+                                           "Note.md": "# Note\n\nnote-canary\n"})
+    early, late = _Probe(), _LateProbe()
+    held, site = _probed_build(docs, tmp_path / "site", early)
+    held_late, site_late = _probed_build(docs, tmp_path / "site-late", late)
+    assert held == {} and held_late == {}  # every held page was given back
+    assert site == site_late and "note-canary" in site["Note/index.html"].decode()
+    assert "note-canary" in early.context["Note.md"] and early.context == late.context
+    assert "note-canary" in late.content["Note.md"] and early.content == {}
+    assert early.env["Note.md"] == "" and "note-canary" in late.env["Note.md"]  # held while others are made

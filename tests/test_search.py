@@ -3,6 +3,7 @@ one-core way), in one bundle or in shards of pages merged by the search page."""
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import os
@@ -47,6 +48,7 @@ def test_a_small_site_is_one_bundle(tmp_path: Path) -> None:
 
 def test_a_large_site_is_indexed_in_shards(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(search, "SHARD_PAGES", 2)
+    monkeypatch.setattr(search, "STREAM_NOTES", 2)
     site = build_site(write_vault(tmp_path / "vault", VAULT), tmp_path / "site", search="pagefind")
     bundles = bundles_of(site)
     assert [bundle.name for bundle in bundles] == ["pagefind", "pagefind-2"]
@@ -61,6 +63,7 @@ def test_indexing_while_pages_are_written_gives_the_same_site_as_after_the_build
     (`PAPERNOTES_SERIAL_SEARCH=1`: every page read back after the build) write the same bytes,
     the index included; two one-core builds agree too, so the comparison is not of noise."""
     monkeypatch.setattr(search, "SHARD_PAGES", shard_pages)
+    monkeypatch.setattr(search, "STREAM_NOTES", shard_pages)
     vault = write_vault(tmp_path / "vault", {
         **VAULT, "E.md": "---\ntitle: Eta <b>bold</b>\nyear: 2021\n---\n# Eta\n\n논문 읽기 [[A]] [[B]]\n",
         "F/G.md": "# G\n\nattention is all you need\n\n## Method\n\ndelta epsilon\n",
@@ -79,15 +82,23 @@ def test_indexing_while_pages_are_written_gives_the_same_site_as_after_the_build
     assert not any(b"secret-canary" in data for data in streamed.values())
 
 
-def test_pages_stream_to_pagefind_while_the_site_fits_one_bundle(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Unset, a site of one bundle is indexed while its pages are written; a bigger one after its
+def test_pages_stream_to_pagefind_while_the_site_is_small(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unset, a site of at most 2,000 notes is indexed while its pages are written; a bigger one after its
     pages, so Pagefind's memory never adds to MkDocs' peak. `0` always streams, `1` never."""
     monkeypatch.delenv(search.SERIAL_ENV, raising=False)
-    assert [search.stream_search(n) for n in (0, search.SHARD_PAGES, search.SHARD_PAGES + 1)] == [True, True, False]
+    assert [search.stream_search(n) for n in (0, 2000, 2001)] == [True, True, False]
     monkeypatch.setenv(search.SERIAL_ENV, "0")
-    assert search.stream_search(search.SHARD_PAGES * 10)
+    assert search.stream_search(20_000)
     monkeypatch.setenv(search.SERIAL_ENV, "1")
     assert not search.stream_search(1)
+
+
+def test_a_big_site_is_cut_into_the_fewest_bundles_of_equal_size() -> None:
+    """One bundle up to 2,000 notes (the pages stream); beyond, bundles of at most 1,000 pages,
+    Pagefind's memory while it writes one, as even as can be."""
+    sizes = {notes: search.shard_size(notes) for notes in (1, 2000, 2001, 3000, 5000, 5001, 20_001)}
+    assert sizes == {1: 2000, 2000: 2000, 2001: 667, 3000: 1000, 5000: 1000, 5001: 834, 20_001: 953}
+    assert [-(-notes // size) for notes, size in sizes.items()] == [1, 1, 3, 3, 5, 6, 21]
 
 
 def test_a_site_without_searchable_pages_has_an_empty_index(tmp_path: Path) -> None:
@@ -167,3 +178,83 @@ def test_a_missing_pagefind_binary_is_reported(tmp_path: Path, monkeypatch: pyte
     index.add("b/index.html", "<html></html>")
     with pytest.raises(search.SearchError, match="cannot run"):
         index.finish()
+
+
+def _bundle_answer(files: dict[str, bytes], *, separators: tuple[str, str] = (",", ":")) -> bytes:
+    """Pagefind's answer to `GetFiles` as it comes on its output (its comma left off)."""
+    listed = [{"path": name, "content": base64.b64encode(data).decode()} for name, data in files.items()]
+    answer = {"message_id": 7, "payload": {"type": "GetFiles", "files": listed}}
+    return base64.b64encode(json.dumps(answer, separators=separators).encode())
+
+
+BUNDLE = {"pagefind.js": b"js" * 300, "fragment/en_1}a.pf_fragment": bytes(range(256)) * 3,
+          "index/en_2.pf_index": b"", "wasm.en.pagefind": b"\x00asm" * 500}
+
+
+@pytest.mark.parametrize("step", [1, 3, 97, 4096, 10**6])
+@pytest.mark.parametrize("separators", [(",", ":"), (", ", ": ")])
+def test_a_bundle_is_written_file_by_file_as_its_answer_comes(
+        tmp_path: Path, step: int, separators: tuple[str, str]) -> None:
+    """However the answer is cut (one base64 character at a time, or whole), each file is written
+    once its own object has come, before the rest of the bundle: the bundle is never held whole.
+    A `}` inside a path does not end its object."""
+    answer = _bundle_answer(BUNDLE, separators=separators)
+    assert search._BundleStream.starts(answer[:search._PEEK])
+    stream = search._BundleStream(str(tmp_path))
+    first = (base64.b64decode(answer).index(b'"fragment/') // 3 + 1) * 4  # the second object has begun
+    written_before_the_rest = None
+    for start in range(0, len(answer), step):
+        stream.feed(answer[start:start + step])
+        if written_before_the_rest is None and start + step >= first:
+            written_before_the_rest = sorted(path.name for path in tmp_path.rglob("*") if path.is_file())
+    stream.close()
+    assert files_of(tmp_path) == dict(sorted(BUNDLE.items()))
+    if step < len(answer) // 2:
+        assert written_before_the_rest == ["pagefind.js"]
+    assert len(stream._text) < 100  # what is left of the answer once every file is written
+
+
+def test_a_bundle_cut_short_or_reaching_outside_its_folder_is_refused(tmp_path: Path) -> None:
+    answer = _bundle_answer(BUNDLE)
+    stream = search._BundleStream(str(tmp_path / "short"))
+    stream.feed(answer[:-9])
+    with pytest.raises(ValueError, match="^the answer ended before the bundle did$"):
+        stream.close()
+    stream = search._BundleStream(str(tmp_path / "bundle"))
+    with pytest.raises(ValueError, match=r"^a file outside the bundle: \.\./evil\.js$"):
+        stream.feed(_bundle_answer({"../evil.js": b"x"}))
+    assert not (tmp_path / "evil.js").exists()
+    assert not search._BundleStream.starts(base64.b64encode(b'{"message_id":1,"payload":{"type":"IndexedFile"}}'))
+    assert not search._BundleStream.starts(b"not base64!")
+
+
+# A stand-in for `pagefind --service` whose bundle has a file outside its folder. Its answers are
+# longer than a pipe holds (64 KiB), so they come in several reads: the page's is read whole (it is
+# not the bundle's), the bundle's is refused at its first file and the rest of it is passed over.
+OUTSIDE_SERVICE = """#!{python}
+import base64, json, sys
+files = [{{"path": "../evil.js", "content": "eA=="}}, {{"path": "pagefind.js", "content": "eA==" * 50000}}]
+page = {{"type": "IndexedFile", "page_word_count": 1, "page_url": "/a/", "page_meta": {{"title": "T" * 100000}}}}
+answers = {{"NewIndex": {{"type": "NewIndex", "index_id": 0}}, "AddFile": page,
+           "GetFiles": {{"type": "GetFiles", "files": files}}}}
+pending = b""
+while chunk := sys.stdin.buffer.read1(65536):
+    *requests, pending = (pending + chunk).split(b",")
+    for request in requests:
+        request = json.loads(base64.b64decode(request))
+        answer = {{"message_id": request["message_id"], "payload": answers[request["payload"]["type"]]}}
+        sys.stdout.buffer.write(base64.b64encode(json.dumps(answer).encode()) + b",")
+        sys.stdout.flush()
+"""
+
+
+def test_a_bundle_file_outside_its_folder_fails_the_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    binary = _fake_pagefind(tmp_path, OUTSIDE_SERVICE.format(python=sys.executable))
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(binary))
+    site = tmp_path / "site"
+    index = search.SiteIndex(str(site), force_language=None)
+    index.add("a/index.html", "<html><body data-pagefind-body>a</body></html>")
+    with pytest.raises(search.SearchError, match=r"^writing the search index into .*/site/pagefind: "
+                                                 r"a file outside the bundle: \.\./evil\.js$"):
+        index.finish()
+    assert not (site / "evil.js").exists() and not (site / "pagefind" / "pagefind.js").exists()

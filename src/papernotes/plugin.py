@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import html
 import logging
 import os
 import re
 import shutil
-import sys
 import tempfile
 import time
+import zlib
 from collections.abc import Sequence
 from dataclasses import replace
 from importlib import resources
@@ -31,6 +30,7 @@ from papernotes.diagnostics import Diagnostic, sort_key
 from papernotes.explore import Explorer
 from papernotes.loader import load_vault, tool_folders
 from papernotes.markdown.html import Rendered, first_title, page_toc, render_page, toc, with_mermaid
+from papernotes.memory import give_back
 from papernotes.model import NoteKey
 from papernotes.outputs import ASSET_DIR, excluding, pagefind_bundles
 from papernotes.page_meta import HasTemplate, missing_templates, page_meta
@@ -49,6 +49,7 @@ from papernotes.search import (
     SiteIndex,
     index_site,
     searchable_pages,
+    shard_size,
     stream_search,
 )
 from papernotes.site_files import moved_pages, prune, skip_colliding_pages, withhold_collisions
@@ -100,12 +101,14 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     rendered: tuple[Page, Rendered] | None = None
     search_pages: list[str]
     stream: bool = False  # feed Pagefind while pages are written (search.stream_search)
+    shard_pages: int = 0  # pages per Pagefind bundle (search.shard_size), 0 before the vault is read
     has_template: HasTemplate | None = None
     indexer: BackgroundIndexer | None = None  # `mkdocs serve` only
     search_index: SiteIndex | None = None  # `mkdocs build`: Pagefind fed while pages are written
     language: str | None = None  # Pagefind's `force_language`
     previews: dict[str, dict[str, object]]
     libraries: LibraryCache | None = None
+    held: dict[str, bytes]  # page -> its HTML, compressed from on_page_content until on_page_context
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds: parsed notes
@@ -173,6 +176,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         where = (config.docs_dir, config.site_dir, str(config.config_file_path))
         self.search_pages = []
+        self.held = {}
         self.stream = False  # until the vault is read: see stream_search
         # pages are read before `on_env`: a note's template and icon are looked up in the theme's folders
         self.has_template = template_lookup(Theme(tuple(Path(folder) for folder in config.theme.dirs), ()))
@@ -184,6 +188,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         start = time.perf_counter()
         vault = load_vault(Path(config.docs_dir), cache=self.rebuilds.cache)
         self.stream = stream_search(len(vault.notes))
+        self.shard_pages = shard_size(len(vault.notes))
         log.info("papernotes: loaded %s notes in %s (%s parsed)", f"{len(vault.notes):,}", _seconds(start),
                  f"{len(self.rebuilds.cache.parsed):,}")
         start = time.perf_counter()
@@ -307,7 +312,24 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         # on_files made both, and only on_post_build drops them, after the last page
         if self.site is None or self.explorer is None:  # pragma: no cover
             return wrapped
-        return self.explorer.page_content(wrapped, page.file.src_uri, note.path if note else None, body=html)
+        content = self.explorer.page_content(wrapped, page.file.src_uri, note.path if note else None, body=html)
+        return self._hold(page, config, content)
+
+    def _hold(self, page: Page, config: MkDocsConfig, content: str) -> str:
+        """MkDocs renders every page's content before it writes the first page, and holds them all
+        (at 5,000 notes, ~300 MB: the build's peak). When no other plugin sees the content after
+        papernotes, it is kept compressed until the page is written (`on_page_context`)."""
+        if config.plugins.events["page_content"][-1] != self.on_page_content:
+            return content
+        self.held[page.file.src_uri] = zlib.compress(content.encode("utf-8"), 1)
+        return ""
+
+    @event_priority(100)  # first: every other plugin sees the page's content
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
+        held = self.held.pop(page.file.src_uri, None)
+        if held is not None:
+            page.content = zlib.decompress(held).decode("utf-8")
+        return context
 
     def _note_of(self, page: Page):  # type: ignore[no-untyped-def]
         if self.site is None:  # pragma: no cover  (as in on_page_content)
@@ -351,16 +373,12 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         self.previews = {}
         forget_urls()
         gc.collect()
-        if sys.platform.startswith("linux"):  # pragma: no branch  (the suite runs on Linux)
-            try:
-                ctypes.CDLL("libc.so.6").malloc_trim(0)  # glibc keeps freed memory otherwise
-            except (OSError, AttributeError):  # pragma: no cover  (a libc without malloc_trim: musl)
-                pass
+        give_back()
 
     def _searched(self, config: MkDocsConfig) -> SiteIndex:
         """The build's search index (Pagefind starts with the first page it is given)."""
         if self.search_index is None:
-            self.search_index = SiteIndex(config.site_dir, force_language=self.language)
+            self.search_index = SiteIndex(config.site_dir, force_language=self.language, shard_pages=self.shard_pages)
         return self.search_index
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -387,7 +405,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                 bundles = self._searched(config).finish()
             else:
                 pages = searchable_pages(config.site_dir) if self.dirty else self.search_pages
-                bundles = index_site(config.site_dir, pages, force_language=self.language)
+                bundles = index_site(config.site_dir, pages, force_language=self.language,
+                                     shard_pages=self.shard_pages)
         except SearchError as error:
             raise PluginError(f"papernotes: pagefind failed: {error}") from error
         finally:

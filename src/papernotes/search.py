@@ -8,7 +8,8 @@ Pagefind keeps a site's whole index in memory while it builds it, about 300 KB a
 20,000-page site took 5 GB; Pagefind/pagefind#842). Every `SHARD_PAGES` searchable pages, in the
 order they are given, go to a Pagefind process of their own that writes its bundle (`pagefind/`,
 `pagefind-2/`, ...) and exits; the search page merges the bundles (Pagefind's `mergeIndex`),
-listed in `pagefind/shards.json`.
+listed in `pagefind/shards.json`. A site of more than `STREAM_NOTES` notes is indexed after its
+pages are written, one shard at a time, so that Pagefind never runs beside MkDocs' own peak.
 
 Pagefind numbers pages in the order it receives them, and that number is in the index files. Its
 command line (`pagefind --site`) takes them in the order the file system lists a folder, which
@@ -32,7 +33,11 @@ from typing import IO, Any, cast
 
 from pagefind.service import get_executable
 
-SHARD_PAGES = 2000
+from papernotes.memory import give_back
+
+SHARD_PAGES = 1000  # Pagefind peaks at ~370 MiB building the bundle of 1,000 pages (~700 for 2,000)
+TRIM_PAGES = 200  # after the build, the heap is trimmed every so many pages read back
+STREAM_NOTES = 2000  # a site of at most this many notes is indexed while its pages are written
 BODY = "data-pagefind-body"  # what makes a page searchable: Pagefind indexes only such elements
 SERIAL_ENV = "PAPERNOTES_SERIAL_SEARCH"  # "1": index after the build, on one core (see README)
 
@@ -47,13 +52,24 @@ def bundle_name(index: int) -> str:
 
 def stream_search(notes: int) -> bool:
     """Whether to feed Pagefind each page as MkDocs writes it (both cores): `PAPERNOTES_SERIAL_SEARCH`
-    `1` never, `0` always; unset, when the site fits in one bundle (at most `SHARD_PAGES` notes).
-    A bigger site's bundles are built after its pages, so Pagefind's memory (about 650 MiB per
-    2,000 pages) is not added to MkDocs' own peak, which comes at the last page."""
+    `1` never, `0` always; unset, when the site has at most `STREAM_NOTES` notes. A bigger site's
+    bundles are built after its pages, one at a time, so Pagefind's memory is not added to
+    MkDocs' own peak, which comes while the pages are made."""
     value = os.environ.get(SERIAL_ENV, "")
     if value not in ("", "0"):
         return False
-    return value == "0" or notes <= SHARD_PAGES
+    return value == "0" or notes <= STREAM_NOTES
+
+
+def shard_size(notes: int) -> int:
+    """Pages per bundle for a site of `notes` notes, the same whether its pages are streamed or
+    read back (so both ways write the same bytes): one bundle up to `STREAM_NOTES`; beyond, the
+    fewest bundles of at most `SHARD_PAGES` pages, of equal size (5,001 notes: 6 of 834, not 5
+    of 1,000 and one of a single page, which the search page would load for nothing)."""
+    if notes <= STREAM_NOTES:
+        return STREAM_NOTES
+    bundles = -(-notes // SHARD_PAGES)
+    return -(-notes // bundles)
 
 
 def serial_search() -> bool:
@@ -67,10 +83,11 @@ class _Service:
     the other. (Pagefind's own Python client reads each answer 0.1 s after the previous one:
     100 s for 1,000 pages.)
 
-    The bundle is asked for in memory (`GetFiles`) and written here, by the reading thread, after
-    which the process is ended and its memory freed. Pagefind's own `WriteFiles` answers before
-    its writes reach the disk, and the service exits at the end of its input without finishing
-    them: files of the bundle were left empty (seen here, 1 build in 4)."""
+    The bundle is asked for in memory (`GetFiles`) and written here, by the reading thread, file
+    by file as the answer comes (`_BundleStream`: the answer, a whole bundle, is never held),
+    after which the process is ended and its memory freed. Pagefind's own `WriteFiles` answers
+    before its writes reach the disk, and the service exits at the end of its input without
+    finishing them: files of the bundle were left empty (seen here, 1 build in 4)."""
 
     def __init__(self, force_language: str | None) -> None:
         executable = get_executable()
@@ -87,7 +104,7 @@ class _Service:
         self._pages: dict[int, str] = {}  # request -> page, until Pagefind has indexed it
         self._error: str | None = None
         self._index: int | None = None
-        self._bundle: tuple[int, str] | None = None  # the request for the bundle, and where it goes
+        self._bundle: str | None = None  # where the bundle goes, once asked for
         self._written = False  # the bundle is on disk
         self._last = 0
         self._reader = threading.Thread(target=self._read, name="papernotes-pagefind", daemon=True)
@@ -106,7 +123,7 @@ class _Service:
 
     def write(self, bundle_dir: str) -> None:
         """Ask for the bundle, to be written into `bundle_dir` when it comes; `finish` waits for it."""
-        self._bundle = (self._last + 1, bundle_dir)  # before sending: the answer may come first
+        self._bundle = bundle_dir  # before sending: the answer may come first
         self._send({"type": "GetFiles", "index_id": self._index})
 
     def finish(self) -> None:
@@ -140,7 +157,10 @@ class _Service:
 
     def _send(self, payload: dict[str, Any]) -> None:
         self._last += 1
-        message = base64.b64encode(json.dumps({"message_id": self._last, "payload": payload}).encode())
+        # UTF-8, not `\uXXXX` escapes (a CJK page's message would be three times as long); a lone
+        # surrogate becomes a character reference, as MkDocs writes it into the page's file
+        text = json.dumps({"message_id": self._last, "payload": payload}, ensure_ascii=False)
+        message = base64.b64encode(text.encode("utf-8", "xmlcharrefreplace"))
         stdin = self._process.stdin
         assert stdin is not None
         try:
@@ -152,14 +172,28 @@ class _Service:
     def _read(self) -> None:
         stdout = cast(io.BufferedReader, self._process.stdout)  # read1: what has come, without waiting for more
         pending = bytearray()
+        stream: _BundleStream | None = None  # the bundle's answer, being written as it comes
+        peeked = False  # the start of the answer in `pending` is known not to be the bundle's
         while chunk := stdout.read1(1 << 16):
-            start = len(pending)
             pending += chunk
-            end = pending.find(b",", start)
-            while end >= 0:  # an answer is complete (a bundle's is megabytes long)
-                self._answer(bytes(pending[:end]))
-                del pending[:end + 1]
+            while pending:
                 end = pending.find(b",")
+                if stream is not None:
+                    last = end >= 0
+                    self._stream_bundle(stream, pending[:end] if last else pending, last)
+                    del pending[:end + 1 if last else len(pending)]
+                    if last:
+                        stream, peeked = None, False
+                elif end >= 0:  # a whole answer
+                    self._answer(bytes(pending[:end]))
+                    del pending[:end + 1]
+                    peeked = False
+                elif not peeked and len(pending) >= _PEEK:  # a long answer: the bundle's?
+                    peeked = True
+                    if _BundleStream.starts(pending[:_PEEK]):
+                        stream = _BundleStream(self._bundle)
+                else:
+                    break
         self._process.wait()
         with self._changed:
             if not self._written and self._error is None:
@@ -168,7 +202,35 @@ class _Service:
                 self._error = said or f"pagefind stopped (exit status {self._process.returncode})"
             self._changed.notify_all()
 
+    def _stream_bundle(self, stream: _BundleStream, data: bytes | bytearray, last: bool) -> None:
+        """Write what has come of the bundle's answer; the whole answer came with `last`."""
+        if stream.failed:
+            return
+        try:
+            stream.feed(data)
+            if last:
+                stream.close()
+        except (OSError, ValueError, KeyError, TypeError) as problem:
+            stream.failed = True
+            self._fail(f"writing the search index into {stream.bundle_dir}: {problem}")
+            self._end_input()
+            return
+        if last:
+            self._end_input()  # the process exits, and its memory is free for the next shard
+            with self._changed:
+                self._written = True
+                self._changed.notify_all()
+
+    def _fail(self, error: str) -> None:
+        with self._changed:
+            if self._error is None:
+                self._error = error
+            self._changed.notify_all()
+
     def _answer(self, message: bytes) -> None:
+        if _BundleStream.starts(message[:_PEEK]):  # a short bundle: an empty site's
+            self._stream_bundle(_BundleStream(self._bundle), message, True)
+            return
         try:
             answer = json.loads(base64.b64decode(message))
             request, payload = answer.get("message_id"), answer["payload"]
@@ -180,30 +242,104 @@ class _Service:
         error = None
         if kind == "Error":
             error = f"{page}: {payload.get('message')}" if page else str(payload.get("message"))
-        elif kind == "GetFiles" and self._bundle is not None and request == self._bundle[0]:
-            try:
-                _write_bundle(self._bundle[1], payload["files"])
-            except (OSError, ValueError, KeyError, TypeError) as problem:
-                error = f"writing the search index into {self._bundle[1]}: {problem}"
-            self._end_input()  # the process exits, and its memory is free for the next shard
         with self._changed:
             if kind == "NewIndex":
                 self._index = index
-            elif kind == "GetFiles" and error is None:
-                self._written = True
             if error is not None and self._error is None:
                 self._error = error
             self._changed.notify_all()
 
 
-def _write_bundle(bundle_dir: str, files: Sequence[dict[str, str]]) -> None:
-    for file in files:
-        path = os.path.normpath(os.path.join(bundle_dir, file["path"]))
-        if os.path.commonpath([path, bundle_dir]) != bundle_dir:
-            raise ValueError(f"a file outside the bundle: {file['path']}")
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb") as output:
-            output.write(base64.b64decode(file["content"]))
+_PEEK = 256  # base64 characters of an answer read to tell the bundle's from the others
+
+
+class _BundleStream:
+    """Pagefind's answer to `GetFiles`, base64 of `{"message_id": n, "payload": {"type":
+    "GetFiles", "files": [{"path": ..., "content": base64}, ...]}}`, decoded as it comes: each
+    file is written once its object has come whole, so what is held is one file, not the bundle
+    (a 2,000-page bundle is ~100 MB, its answer a third more, and decoding it whole took several
+    times that)."""
+
+    def __init__(self, bundle_dir: str | None) -> None:
+        self.bundle_dir = bundle_dir
+        self.failed = False
+        self._carry = b""  # base64 characters beyond the last whole group of four
+        self._text = bytearray()  # decoded JSON not yet consumed
+        self._in_files = False  # past `"files": [`
+        self._done = False  # past the list's `]`
+        self._search = 0  # where in `_text` to look for the next `}`
+
+    @staticmethod
+    def starts(head: bytes | bytearray) -> bool:
+        """Whether an answer beginning with these base64 characters is a bundle."""
+        head = bytes(head[:len(head) // 4 * 4])
+        try:
+            text = base64.b64decode(head)
+        except ValueError:
+            return False
+        kind = text.find(b'"GetFiles"')
+        return kind >= 0 and text.find(b'"files"', kind) >= 0
+
+    def feed(self, data: bytes | bytearray) -> None:
+        data = self._carry + bytes(data)
+        whole = len(data) // 4 * 4
+        self._carry = data[whole:]
+        self._text += base64.b64decode(data[:whole], validate=True)
+        self._take()
+
+    def close(self) -> None:
+        if self._carry or not self._done:
+            raise ValueError("the answer ended before the bundle did")
+
+    def _take(self) -> None:
+        text, start = self._text, 0
+        if not self._in_files:
+            name = text.find(b'"files"')
+            bracket = text.find(b"[", name) if name >= 0 else -1
+            if bracket < 0:
+                return
+            self._in_files, start = True, bracket + 1
+        while not self._done:
+            while start < len(text) and text[start] in b" \t\r\n,":
+                start += 1
+            if start == len(text):
+                break
+            if text[start] == ord("]"):
+                self._done = True
+                break
+            found = self._object(start)
+            if found is None:
+                break
+            file, start = found
+            if self.bundle_dir is None:  # pragma: no cover  (asked for before its answer can come)
+                raise ValueError("a bundle that was not asked for")
+            _write_file(self.bundle_dir, file["path"], file["content"])
+            self._search = start
+        del text[:start]
+        self._search = max(0, self._search - start)
+
+    def _object(self, start: int) -> tuple[dict[str, str], int] | None:
+        """The file object at `start` and where it ends, or None until it has all come. Contents
+        are base64 and paths Pagefind's, so a `}` is almost always the object's end; one inside a
+        string fails to parse, and the next is tried."""
+        text = self._text
+        close = text.find(b"}", max(start, self._search))
+        while close >= 0:
+            try:
+                return json.loads(text[start:close + 1]), close + 1
+            except ValueError:
+                close = text.find(b"}", close + 1)
+        self._search = len(text)
+        return None
+
+
+def _write_file(bundle_dir: str, name: str, content: str) -> None:
+    path = os.path.normpath(os.path.join(bundle_dir, name))
+    if os.path.commonpath([path, bundle_dir]) != bundle_dir:
+        raise ValueError(f"a file outside the bundle: {name}")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as output:
+        output.write(base64.b64decode(content))
 
 
 class SiteIndex:
@@ -234,6 +370,8 @@ class SiteIndex:
         assert self._open is not None
         self._open.add(page, html)
         self._open_pages += 1
+        if not self.overlap and self.pages % TRIM_PAGES == 0:
+            give_back()  # the pages read back and their messages, freed but kept by the C heap
 
     def seal(self) -> None:
         """No more pages: the last bundle starts being written (an empty one for no pages, so the
@@ -284,6 +422,7 @@ class SiteIndex:
                 self._open.finish()
             except SearchError as error:
                 self._failure = error
+            give_back()  # the pages read back for this shard
         self._open = None
 
 
@@ -307,7 +446,8 @@ def index_site(site_dir: str, pages: Sequence[str], *, force_language: str | Non
     """Index the site after it is built; `pages` are the site-relative paths of the searchable
     pages (those with `data-pagefind-body`), read from disk in this order. Returns the number of
     bundles written."""
-    index = SiteIndex(site_dir, force_language=force_language, shard_pages=shard_pages, overlap=False)
+    index = SiteIndex(site_dir, force_language=force_language, shard_pages=shard_pages or shard_size(len(pages)),
+                      overlap=False)
     try:
         for page in pages:
             with open(os.path.join(site_dir, page), encoding="utf-8") as file:

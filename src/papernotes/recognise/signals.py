@@ -62,9 +62,9 @@ _SLUG_SEPARATORS_RE = re.compile(r"[-_.\s]+")
 _NAME = r"[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’.\-]*|(?:van|von|der|den|de|da|di|del|la|le|du|bin)(?=\s))){0,3}"
 _ET_AL = r"et\.?\s*[aA]l\.?"
 _AUTHORS_LINE_RE = re.compile(
-    rf"^(?P<names>{_NAME}(?:\s*(?:,\s*(?:and\b|&)?|&|\band\b)\s*(?:{_NAME}|{_ET_AL}))*(?:\s+{_ET_AL})?)"
+    rf"^(?P<names>{_NAME}(?:\s*(?:,(?:\s*(?:and\b|&))?|&|\band\b)\s*(?:{_NAME}|{_ET_AL}))*(?:\s+{_ET_AL})?)"
     r"\s*[,.]?\s*(?P<year>(?:19|20)\d{2})\s*(?:\((?P<venue>[^()]{1,30})\))?\s*\.?$")
-_ET_AL_END_RE = re.compile(rf"\s*\b{_ET_AL}$")
+_ET_AL_END_RE = re.compile(rf"(?<!\s)\s*\b{_ET_AL}$")  # from where a blank run starts: linear
 _AFFILIATION_MARKS = str.maketrans("", "", "*†‡§")
 _CALLOUT_RE = re.compile(r"^\s*>\s*\[!(abstract|summary|tldr)\][-+]?", re.IGNORECASE)
 TOP_LINES = 20

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from papernotes.bib.bibtex import paper_keys
 from papernotes.bib.csl import style_problem
@@ -150,7 +151,7 @@ not in the vault) is compared with no title at all."""
 def _word_pairs(key: str) -> set[tuple[str, str]]:
     """Neighbouring words of a title key, with its first and last word as pairs with the ends."""
     words = ["", *key.split(), ""]
-    return set(zip(words, words[1:]))
+    return set(pairwise(words))
 
 
 def attach_library(graph: PaperGraph, library: Library, private: Sequence[Note] = (), *,

@@ -154,9 +154,10 @@ def test_a_note_citekey_without_a_library_entry_is_citable(make_vault):
 
 
 def test_remembered_style_lookups_format_exactly_as_citeproc_alone(monkeypatch: pytest.MonkeyPatch) -> None:
-    """csl.py keeps citeproc-py's XPath answers about a style (its elements do not move): the
-    references of several styles, with editors, an organisation, long author lists (et al.) and
-    every entry type, are the same as citeproc formats them without the memo."""
+    """csl.py keeps citeproc-py's XPath answers about a style, and whether each element calls a
+    variable (its elements do not move): the references of several styles, with editors, an
+    organisation, long author lists (et al.) and every entry type, are the same as citeproc
+    formats them without the memos."""
     from citeproc import model
 
     from papernotes.bib import csl
@@ -181,6 +182,9 @@ def test_remembered_style_lookups_format_exactly_as_citeproc_alone(monkeypatch: 
     assert model.CitationStylesElement.xpath_search.remembered  # type: ignore[attr-defined]
     monkeypatch.setattr(model.CitationStylesElement, "xpath_search",
                         model.CitationStylesElement.xpath_search.original)  # type: ignore[attr-defined]
+    for kind in (model.Parent, model.Text):
+        assert kind.calls_variable is not kind.calls_variable.original  # type: ignore[attr-defined]
+        monkeypatch.setattr(kind, "calls_variable", kind.calls_variable.original)  # type: ignore[attr-defined]
     assert formatted() == remembered
     assert len(remembered[0]) == 21 and "et al." in " ".join(html for _, html in remembered[2])  # IEEE
     csl._format.cache_clear()

@@ -255,6 +255,35 @@ def test_near_titles_match_whichever_end_is_intact(make_vault):
     assert matcher.near_titles(entries) == ["a", "a", None, None]
 
 
+def test_near_titles_compare_few_titles_when_every_title_has_one_shape(monkeypatch):
+    """`Learning … for Vision` x 300 papers and 300 entries: an entry is compared only with titles
+    sharing one of its rarest word pairs, never with every paper of the same first or last word
+    (entries x papers); a title one misspelt word off is still found, one with its first and
+    last words misspelt is not looked for."""
+    from rapidfuzz import fuzz
+
+    from papernotes.bib.match import _Matcher
+    from papernotes.model import Paper, PaperId, Source
+
+    def word(number: int, salt: str) -> str:  # letters only: numbers in a title must be equal
+        return salt + "".join(chr(ord("a") + int(d)) for d in str(number))
+
+    source = (Source("a.md", 1, "note"),)  # type: ignore[arg-type]
+    papers = {PaperId(f"p{n}"): Paper(f"Learning {word(n, 'x')} {word(n, 'y')} {word(n, 'z')} for Vision", source)
+              for n in range(300)}
+    text = "".join(f"@article{{e{n}, title={{Learning {word(n, 'u')} {word(n, 'v')} {word(n, 'w')} for Vision}}}}\n"
+                   for n in range(300))
+    text += "@article{near, title={Learning xbd ybdd zbd for Vision}}\n"    # p13, one word misspelt
+    text += "@article{far, title={Learnin xbd ybd zbd for Visio}}\n"        # p13, both ends misspelt
+    entries = parse_library(text, "x.bib").entries
+    compared = []
+    ratio = fuzz.ratio
+    monkeypatch.setattr(fuzz, "ratio", lambda a, b, **kw: compared.append((a, b)) or ratio(a, b, **kw))
+    matcher = _Matcher([], papers)
+    assert matcher.near_titles(entries) == [None] * 300 + ["p13", None]
+    assert compared == [("learning xbd ybdd zbd for vision", "learning xbd ybd zbd for vision")]
+
+
 def test_parsed_libraries_are_stored_between_builds(tmp_path: Path, monkeypatch):
     from papernotes.bib import sources, stored
 

@@ -10,6 +10,7 @@ from typing import Any
 from papernotes.bib.export import papers_bibtex, papers_csl_json
 from papernotes.compare.attributes import Aliases, PaperAttributes, columns_by_coverage
 from papernotes.compare.table import compare_href, rows, table_html
+from papernotes.loader import collector_paused
 from papernotes.model import Paper, PaperId
 from papernotes.pages import Site
 from papernotes.pages.compare import COMPARE_SRC, DATA_SRC, compare_data, compare_page, topic_table
@@ -36,7 +37,14 @@ SECTIONS = (
 
 def generated_pages(site: Site, *, search: bool = True,
                     column_aliases: Mapping[str, str] | None = None) -> dict[str, str]:
-    """Source path -> Markdown of every generated page (and the comparison page's JSON data)."""
+    """Source path -> Markdown of every generated page (and the comparison page's JSON data).
+    Made with the cyclic collector paused: thousands of rows and pages kept, none in a cycle,
+    and with a library's papers in the graph a full collection re-scans every note (loader.py)."""
+    with collector_paused():
+        return _generated_pages(site, search=search, column_aliases=column_aliases)
+
+
+def _generated_pages(site: Site, *, search: bool, column_aliases: Mapping[str, str] | None) -> dict[str, str]:
     attributes = PaperAttributes(site.graph, Aliases(column_aliases))
     pages = {
         "papers.md": papers_page(site, attributes),

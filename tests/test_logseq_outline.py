@@ -36,6 +36,20 @@ def test_each_leading_tab_becomes_the_width_of_a_bullet() -> None:
     assert outline_body("x\n\t\t\t\ty") == "x\n        y"
 
 
+def test_an_empty_block_under_a_blocks_text_is_not_a_heading_underline(
+        make_vault: Callable[[dict[str, str]], Path]) -> None:
+    # Logseq leaves an empty child block as a lone `-`, one tab deeper than its parent's text
+    outline = "- # Facts\n\t- A spin is a qubit.\n\t\t-\n\t- Second fact.\n-\n"
+    assert outline_body(outline) == "- # Facts\n  - A spin is a qubit.\n\n  - Second fact.\n\n"
+    vault = load_vault(make_vault({"pages/Spins.md": outline, "logseq/config.edn": "{}\n"}))
+    site = build_core_site(vault.notes, vault.attachments)
+    html = note_html(site.graph.notes["pages/Spins.md"], site.links)  # type: ignore[index]
+    assert "<h2" not in html
+    assert "<p>A spin is a qubit.</p>" in html
+    assert "<p>Second fact.</p>" in html
+    assert html.count("<li>") == 3
+
+
 def _graph(make_vault: Callable[[dict[str, str]], Path], config: bool) -> Path:
     files = {"pages/Lattice.md": OUTLINE, "pages/Other.md": "- see [[Lattice]]\n"}
     if config:

@@ -117,3 +117,18 @@ def test_a_built_logseq_site_shows_nested_blocks(tmp_path: Path) -> None:
     assert "<li>A ring of qutrits.\n<ul>\n<li>Each site couples to two neighbours.</li>" in html
     assert "<code>- A ring" not in html
     assert not (site / "logseq").exists()
+
+
+def test_a_heading_made_of_a_block_reference_is_listed_by_the_blocks_text(tmp_path: Path) -> None:
+    uuid = "5f0c2a1e-7b3d-4c9a-8e21-0a9b8c7d6e5f"
+    docs = write_vault(tmp_path / "graph", {
+        "logseq/config.edn": "{}\n",
+        "pages/Sources.md": f"- Toric code & friends\n  id:: {uuid}\n",
+        "pages/Anyons.md": f"- ## (({uuid})): fusion rules\n\t- Abelian anyons fuse uniquely.\n",
+    })
+    html = page(build_site(docs, tmp_path / "site", strict=False), "pages/Anyons")
+    toc = html[html.index('<nav class="md-nav md-nav--secondary"'):]
+    toc = toc[:toc.index("</nav>")]
+    assert "Toric code &amp; friends: fusion rules" in toc
+    assert uuid not in toc.replace(f"#{uuid}", "")  # the entry's anchor may hold the uuid, its text not
+    assert '<a class="pn-block-ref"' in html

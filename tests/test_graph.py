@@ -204,6 +204,11 @@ def test_private_notes_are_link_targets_only(make_vault):
     ("Papers/Diffusion", "Diffusion"),
     ("论文", ""),
     ("논문 정리/GAN", "GAN"),
+    ("pages", ""),
+    ("journals", ""),
+    ("content/Diffusion", "Diffusion"),
+    ("Sources", ""),
+    ("Pages of Hope", "Pages of Hope"),
     ("", ""),
 ])
 def test_container_folders_are_not_topics(folder, topic):

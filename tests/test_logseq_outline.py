@@ -36,6 +36,20 @@ def test_each_leading_tab_becomes_the_width_of_a_bullet() -> None:
     assert outline_body("x\n\t\t\t\ty") == "x\n        y"
 
 
+def test_an_empty_block_under_a_blocks_text_is_not_a_heading_underline(
+        make_vault: Callable[[dict[str, str]], Path]) -> None:
+    # Logseq leaves an empty child block as a lone `-`, one tab deeper than its parent's text
+    outline = "- # Facts\n\t- A spin is a qubit.\n\t\t-\n\t- Second fact.\n-\n"
+    assert outline_body(outline) == "- # Facts\n  - A spin is a qubit.\n\n  - Second fact.\n\n"
+    vault = load_vault(make_vault({"pages/Spins.md": outline, "logseq/config.edn": "{}\n"}))
+    site = build_core_site(vault.notes, vault.attachments)
+    html = note_html(site.graph.notes["pages/Spins.md"], site.links)  # type: ignore[index]
+    assert "<h2" not in html
+    assert "<p>A spin is a qubit.</p>" in html
+    assert "<p>Second fact.</p>" in html
+    assert html.count("<li>") == 3
+
+
 def _graph(make_vault: Callable[[dict[str, str]], Path], config: bool) -> Path:
     files = {"pages/Lattice.md": OUTLINE, "pages/Other.md": "- see [[Lattice]]\n"}
     if config:
@@ -103,3 +117,18 @@ def test_a_built_logseq_site_shows_nested_blocks(tmp_path: Path) -> None:
     assert "<li>A ring of qutrits.\n<ul>\n<li>Each site couples to two neighbours.</li>" in html
     assert "<code>- A ring" not in html
     assert not (site / "logseq").exists()
+
+
+def test_a_heading_made_of_a_block_reference_is_listed_by_the_blocks_text(tmp_path: Path) -> None:
+    uuid = "5f0c2a1e-7b3d-4c9a-8e21-0a9b8c7d6e5f"
+    docs = write_vault(tmp_path / "graph", {
+        "logseq/config.edn": "{}\n",
+        "pages/Sources.md": f"- Toric code & friends\n  id:: {uuid}\n",
+        "pages/Anyons.md": f"- ## (({uuid})): fusion rules\n\t- Abelian anyons fuse uniquely.\n",
+    })
+    html = page(build_site(docs, tmp_path / "site", strict=False), "pages/Anyons")
+    toc = html[html.index('<nav class="md-nav md-nav--secondary"'):]
+    toc = toc[:toc.index("</nav>")]
+    assert "Toric code &amp; friends: fusion rules" in toc
+    assert uuid not in toc.replace(f"#{uuid}", "")  # the entry's anchor may hold the uuid, its text not
+    assert '<a class="pn-block-ref"' in html

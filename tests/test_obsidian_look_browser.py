@@ -29,6 +29,11 @@ VAULT = {
 
         > [!faq]- A folded callout
         > Callout body.
+
+        - [ ] Steps to try
+          1. first step
+          2. second step
+             1. a detail
         """,
 }
 
@@ -54,3 +59,9 @@ def test_raw_html_details_look_like_a_browsers_details_not_a_callout(home) -> No
     assert raw.locator("summary").evaluate(style)[2] == "list-item"
     callout = home.locator("details.question")
     assert callout.evaluate(style)[0] != "0px"  # a callout keeps its box
+
+
+def test_numbered_lists_inside_lists_keep_their_numbers(home) -> None:  # type: ignore[no-untyped-def]
+    """Obsidian numbers `1.`, `2.` at every depth; Material would letter them (a., b.), then i., ii."""
+    styles = home.locator("ol").evaluate_all("els => els.map(el => getComputedStyle(el).listStyleType)")
+    assert styles == ["decimal", "decimal"]

@@ -82,6 +82,14 @@ def test_math_is_left_for_katex_in_arithmatex_markup() -> None:
     assert '<div class="arithmatex">\\[\\frac{1}{2}\\]</div>' in html
 
 
+@pytest.mark.parametrize("marker", ["[TOC]", "[toc]", "  [TOC]  "])
+def test_typora_toc_marker_is_not_shown_as_text(marker: str) -> None:
+    html = render(f"# 读书笔记\n\n{marker}\n\n## 信息\n\nSee [TOC] inline and `[TOC]` in code.\n").html
+    assert "[toc]" not in html.replace("See [TOC] inline", "").replace("<code>[TOC]</code>", "").casefold()
+    assert "<p>See [TOC] inline and <code>[TOC]</code> in code.</p>" in html
+    assert "<p></p>" not in html
+
+
 def test_marks_emoji_strikethrough_and_footnotes() -> None:
     html = render("==key idea== :star: :+1: :not_an_emoji: ~~old~~ note[^1]\n\n[^1]: the source\n").html
     assert "<mark>key idea</mark> ⭐ 👍 :not_an_emoji: <s>old</s>" in html

@@ -29,7 +29,7 @@ from papernotes.config import PaperNotesConfig
 from papernotes.diagnostics import Diagnostic, sort_key
 from papernotes.explore import Explorer
 from papernotes.loader import load_vault, tool_folders
-from papernotes.markdown.html import Rendered, first_title, page_toc, render_page, toc, with_mermaid
+from papernotes.markdown.html import Rendered, first_title, names_as_shown, page_toc, render_page, toc, with_mermaid
 from papernotes.memory import give_back
 from papernotes.model import NoteKey
 from papernotes.outputs import ASSET_DIR, excluding, pagefind_bundles
@@ -308,7 +308,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         wrapped = html if self.site is None else wrap_content(
             html, self.site, note.path if note else None, page.file.src_uri, paper_pages=self.config.paper_pages)
         if entries is not None:  # pragma: no branch  (as above) shaped by the page as shown, title included
-            page.toc = get_toc(page_toc(entries, wrapped))  # type: ignore[arg-type]
+            page.toc = get_toc(page_toc(names_as_shown(entries, wrapped), wrapped))  # type: ignore[arg-type]
         # on_files made both, and only on_post_build drops them, after the last page
         if self.site is None or self.explorer is None:  # pragma: no cover
             return wrapped

@@ -29,10 +29,12 @@ def topic_key(name: str) -> str:
     return "/".join(part for part in parts if part)
 
 
-# Folders that hold notes rather than name a subject: never topics themselves.
+# Folders that hold notes rather than name a subject: never topics themselves. `pages` and
+# `journals` are Logseq's own folders, `content` Quartz's, `sources` the Zotero-integration default.
 CONTAINER_FOLDERS = frozenset({
     "paper", "papers", "note", "notes", "reading", "readings", "literature", "lit", "references",
     "inbox", "archive", "daily", "journal", "zotero", "attachments", "assets", "docs",
+    "pages", "journals", "content", "sources",
     "论文", "论文笔记", "笔记", "阅读", "文献", "논문", "노트", "논문 정리", "읽기",
 })
 

@@ -131,6 +131,48 @@ def toc(headings: Sequence[tuple[int, str, str]]) -> list[dict[str, Any]]:
     return root
 
 
+def names_as_shown(entries: list[dict[str, Any]], content: str) -> list[dict[str, Any]]:
+    """TOC entries named by a Logseq block reference (`## ((uuid)): Setup`, read as `^uuid: Setup`
+    before links resolve) take their heading's text from the page's HTML, where the reference
+    shows the referenced block's text. Headings come in the order of the entries, so one forward
+    scan of `content` finds them all."""
+    at = 0
+
+    def visit(entries: list[dict[str, Any]]) -> None:
+        nonlocal at
+        for entry in entries:
+            if _BLOCK_REF_NAME_RE.search(entry["name"]):
+                start = content.find(f' id="{html.escape(entry["id"])}"', at)
+                opened = content.find(">", start) + 1 if start != -1 else 0
+                if opened:
+                    end = content.find("<a class=\"headerlink\"", opened)
+                    closed = content.find("</h", opened)
+                    end = closed if end == -1 or -1 < closed < end else end
+                    if end != -1:
+                        entry["name"] = _without_tags(content[opened:end]).strip()
+                        at = end
+            visit(entry["children"])
+
+    visit(entries)
+    return entries
+
+
+def _without_tags(markup: str) -> str:
+    """The text of an HTML fragment (entities kept as written), tags dropped."""
+    parts: list[str] = []
+    at = 0
+    while at < len(markup):
+        tag = markup.find("<", at)
+        if tag == -1:
+            parts.append(markup[at:])
+            break
+        parts.append(markup[at:tag])
+        closed = markup.find(">", tag)
+        at = len(markup) if closed == -1 else closed + 1
+    return "".join(parts)
+
+
+_BLOCK_REF_NAME_RE = re.compile(r"\^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-")
 _FIRST_H1_RE = re.compile(r"<h1\b([^>]*)>")
 _ID_RE = re.compile(r'\bid="([^"]*)"')
 

@@ -33,6 +33,7 @@ HIDDEN_PROPERTIES = frozenset({
 
 
 _LEADING_TABS_RE = re.compile(r"^\t++", re.MULTILINE)
+_EMPTY_BLOCK_RE = re.compile(r"^[\t ]*+-[\t ]*+$", re.MULTILINE)
 GRAPH_CONFIG = "logseq/config.edn"
 """The file that makes a folder a Logseq graph (its pages in `pages/`, `journals/`)."""
 
@@ -42,7 +43,11 @@ def outline_body(body: str) -> str:
     parent (`- parent` / `\t- child` / `\t  child's next line`), where Markdown would take a
     tab for four columns and a line four columns in for code. Each leading tab becomes two
     spaces, the width of `- `, so each block sits inside its parent's list item; lines keep
-    their numbers, and tabs after the first other character (inside code) are kept."""
+    their numbers, and tabs after the first other character (inside code) are kept.
+
+    An empty block (a line that is only `-`) becomes an empty line: Markdown would read a `-`
+    under a block's text as that text's heading underline (`<h2>`)."""
+    body = _EMPTY_BLOCK_RE.sub("", body)
     if "\t" not in body:
         return body
     return _LEADING_TABS_RE.sub(lambda match: "  " * len(match.group()), body)

@@ -46,6 +46,7 @@ class RenderEnv:
 
 
 def prepare(tokens: list[Token], env: RenderEnv) -> None:
+    _toc_markers(tokens)
     _callouts(tokens)
     _task_lists(tokens)
     _headings(tokens, env)
@@ -80,6 +81,16 @@ def _callouts(tokens: Sequence[Token]) -> None:
         close = _closing(tokens, index)
         close.type = "callout_close"
         close.meta = {"fold": match.group(2)}
+
+
+def _toc_markers(tokens: Sequence[Token]) -> None:
+    """Typora's `[TOC]` paragraph asks for a table of contents where it stands: the page's own
+    table of contents (Material's sidebar) is that, so the marker is not shown as text."""
+    for index, token in enumerate(tokens[:-2]):
+        inline = tokens[index + 1]
+        if token.type == "paragraph_open" and inline.type == "inline" and inline.content.strip().casefold() == "[toc]":
+            token.hidden = tokens[index + 2].hidden = True
+            inline.children = []
 
 
 def _closing(tokens: Sequence[Token], index: int) -> Token:

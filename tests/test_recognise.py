@@ -804,7 +804,8 @@ def test_a_paper_notes_own_authors_beat_a_citation_that_links_it(make_vault: Mak
 def test_a_slug_named_note_is_titled_by_the_heading_above_its_authors_line(make_vault: MakeVault) -> None:
     graph = graph_of(make_vault, {
         "papers/ACM/MICRO/2016/lamp-caches-for-warm-rooms.md": (
-            "## Lamp Caches: Keeping Warm Rooms Lit, Cheaply\n\n#### [[authors/Ada Okafor]], [[authors/Li Wen]], 2016\n\n"
+            "## Lamp Caches: Keeping Warm Rooms Lit, Cheaply\n\n"
+            "#### [[authors/Ada Okafor]], [[authors/Li Wen]], 2016\n\n"
             "#### Summary\nThe paper keeps lamps warm.\n"),
         # a heading below `#` with no authors line under it says nothing about the paper's title
         "papers/ACM/MICRO/2017/lamp-prefetching.md": "## Motivation of the lamps\n\nWhy lamps.\n",

@@ -387,7 +387,8 @@ def load_files(files: Iterable[VaultFile],
             seen.add(file.key)
             found.append(cache.check(file) if cache is not None else _Pending(file, None, 0, None))
         pending = [item for item in found if isinstance(item, _Pending)]
-        parsed = iter(parse_files([(item.file.key, str(item.file.path), item.known, item.file.outline) for item in pending]))
+        jobs = [(item.file.key, str(item.file.path), item.known, item.file.outline) for item in pending]
+        parsed = iter(parse_files(jobs))
         notes: list[Note] = []
         for item in found:
             if isinstance(item, _Pending):

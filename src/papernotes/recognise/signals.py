@@ -147,7 +147,7 @@ def folder_signals(note: Note) -> tuple[list[Signal], Facts]:
     # all-caps folder, a folder inside a publisher's (`ACM/MobiSys/`) or above a year folder
     # (`Science/2015/`); a publisher's folder is never a venue
     rank = 0
-    start = folded.index(paper_folder.strip().casefold().replace("_", " ").replace("-", " ")) if paper_folder else len(parts)
+    start = next((index for index, part in enumerate(parts) if part == paper_folder), len(parts))
     for index, part in enumerate(parts):
         if _YEAR_FOLDER_RE.match(part):
             year = int(part)

@@ -249,7 +249,7 @@ def sentence(rng: random.Random, shape: Shape = Shape(), odd: random.Random | No
     """One sentence of English, Chinese or Korean prose, and its word count."""
     roll = rng.random()
     length = rng.randint(6, 18)
-    english, chinese = (0.65, 0.85) if shape.cjk == Shape.cjk else (1 - shape.cjk, 1 - shape.cjk * 3 / 7)
+    english, chinese = 1 - shape.cjk, 1 - shape.cjk * 3 / 7  # the default 0.35: 65 % English, 20 % Chinese
     if roll < english:
         words = rng.choices(EN_WORDS, k=length)
         text = " ".join(words).capitalize()

@@ -145,13 +145,8 @@ def test_a_failing_pagefind_fails_the_build_with_its_message(
         "papernotes: pagefind failed: pagefind: out of disk"]
 
 
-# A stand-in for `pagefind --service` that answers every page with an error.
-REJECTING_SERVICE = """#!{python}
-import base64, json, sys
-answers = {{"NewIndex": {{"type": "NewIndex", "index_id": 0}},
-           "AddFile": {{"type": "Error", "message": "Failed to add file"}},
-           "GetFiles": {{"type": "GetFiles", "files": []}}}}
-pending = b""
+# How a stand-in for `pagefind --service` reads base64 requests and answers each from `answers`.
+_SERVICE_LOOP = """pending = b""
 while chunk := sys.stdin.buffer.read1(65536):
     *requests, pending = (pending + chunk).split(b",")
     for request in requests:
@@ -160,6 +155,14 @@ while chunk := sys.stdin.buffer.read1(65536):
         sys.stdout.buffer.write(base64.b64encode(json.dumps(answer).encode()) + b",")
         sys.stdout.flush()
 """
+
+# A stand-in for `pagefind --service` that answers every page with an error.
+REJECTING_SERVICE = """#!{python}
+import base64, json, sys
+answers = {{"NewIndex": {{"type": "NewIndex", "index_id": 0}},
+           "AddFile": {{"type": "Error", "message": "Failed to add file"}},
+           "GetFiles": {{"type": "GetFiles", "files": []}}}}
+""" + _SERVICE_LOOP
 
 
 def test_a_page_pagefind_rejects_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -237,15 +240,7 @@ files = [{{"path": "../evil.js", "content": "eA=="}}, {{"path": "pagefind.js", "
 page = {{"type": "IndexedFile", "page_word_count": 1, "page_url": "/a/", "page_meta": {{"title": "T" * 100000}}}}
 answers = {{"NewIndex": {{"type": "NewIndex", "index_id": 0}}, "AddFile": page,
            "GetFiles": {{"type": "GetFiles", "files": files}}}}
-pending = b""
-while chunk := sys.stdin.buffer.read1(65536):
-    *requests, pending = (pending + chunk).split(b",")
-    for request in requests:
-        request = json.loads(base64.b64decode(request))
-        answer = {{"message_id": request["message_id"], "payload": answers[request["payload"]["type"]]}}
-        sys.stdout.buffer.write(base64.b64encode(json.dumps(answer).encode()) + b",")
-        sys.stdout.flush()
-"""
+""" + _SERVICE_LOOP
 
 
 def test_a_bundle_file_outside_its_folder_fails_the_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -24,7 +24,7 @@ from markdown_it.token import Token
 
 from papernotes.entries.context import EntryContext, entry
 from papernotes.entries.fields import clean_title, parse_authors, venue_name
-from papernotes.entries.lines import heading_text, inline_lines
+from papernotes.entries.lines import headed_paragraphs, heading_text, inline_lines
 from papernotes.entries.links import host_kind
 from papernotes.ids import find_year
 from papernotes.model import Paper
@@ -41,12 +41,8 @@ _VENUE_KEYS = frozenset({"venue", "journal", "conference", "published in", "publ
 
 def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
     papers: list[Paper] = []
-    for index, token in enumerate(tokens):
-        if token.type != "heading_open" or token.tag == "h1" or index + 4 >= len(tokens):
-            continue
-        if tokens[index + 3].type != "paragraph_open":
-            continue
-        paper = _paper(heading_text(tokens, index), tokens[index + 4], token, context)
+    for index, token, inline in headed_paragraphs(tokens):
+        paper = _paper(heading_text(tokens, index), inline, token, context)
         if paper is not None:
             papers.append(paper)
     return papers

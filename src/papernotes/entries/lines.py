@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from markdown_it.token import Token
@@ -117,6 +117,15 @@ def heading_text(tokens: Sequence[Token], index: int) -> str:
     if following is None or following.type != "inline":
         return ""
     return line_text(following.children or ())
+
+
+def headed_paragraphs(tokens: Sequence[Token]) -> Iterator[tuple[int, Token, Token]]:
+    """Each heading below `#` with a paragraph right under it: the heading's index and token, and
+    the paragraph's inline token (`## Title` then `Authors: …`, or a link line)."""
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag != "h1" and index + 4 < len(tokens) \
+                and tokens[index + 3].type == "paragraph_open":
+            yield index, token, tokens[index + 4]
 
 
 def is_hashtag_line(line: Line) -> bool:

@@ -19,7 +19,7 @@ from markdown_it.token import Token
 
 from papernotes.entries.context import EntryContext, entry
 from papernotes.entries.fields import clean_title, venue_name
-from papernotes.entries.lines import Line, heading_text, inline_lines, line_text
+from papernotes.entries.lines import Line, headed_paragraphs, heading_text, inline_lines, line_text
 from papernotes.entries.links import host_kind, label_kind
 from papernotes.model import Paper
 
@@ -31,12 +31,8 @@ _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
     papers: list[Paper] = []
-    for index, token in enumerate(tokens):
-        if token.type != "heading_open" or token.tag == "h1" or index + 4 >= len(tokens):
-            continue
-        if tokens[index + 3].type != "paragraph_open":
-            continue
-        line = inline_lines(tokens[index + 4], context.body_line)[0]
+    for index, token, inline in headed_paragraphs(tokens):
+        line = inline_lines(inline, context.body_line)[0]
         found = _opening_link(line)
         if found is None:
             continue

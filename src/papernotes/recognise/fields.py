@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from papernotes.ids import find_year, is_known_venue, normalise_venue
 from papernotes.model import Note
-from papernotes.recognise.signals import Facts, Signal
+from papernotes.recognise.signals import AUTHOR_MARK_SIGNS, Facts, Signal
 
 TOP = 30
 """Fields are read in the first lines of the body."""
@@ -118,7 +118,7 @@ def is_field_label(text: str) -> bool:
 
 
 # What follows an author's name as a mark: equal contribution, corresponding author, affiliations.
-_AUTHOR_MARKS = "*∗†‡§¶#0123456789¹²³⁴⁵⁶⁷⁸⁹⁰ "
+_AUTHOR_MARKS = AUTHOR_MARK_SIGNS + "#0123456789¹²³⁴⁵⁶⁷⁸⁹⁰ "
 
 
 def _names(text: str) -> tuple[str, ...]:

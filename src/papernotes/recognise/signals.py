@@ -65,7 +65,9 @@ _AUTHORS_LINE_RE = re.compile(
     rf"^(?P<names>{_NAME}(?:\s*(?:,(?:\s*(?:and\b|&))?|&|\band\b)\s*(?:{_NAME}|{_ET_AL}))*(?:\s+{_ET_AL})?)"
     r"\s*[,.]?\s*(?P<year>(?:19|20)\d{2})\s*(?:\((?P<venue>[^()]{1,30})\))?\s*\.?$")
 _ET_AL_END_RE = re.compile(rf"(?<!\s)\s*\b{_ET_AL}$")  # from where a blank run starts: linear
-_AFFILIATION_MARKS = str.maketrans("", "", "*†‡§")
+# Signs after an author's name: equal contribution, corresponding author, affiliation notes.
+AUTHOR_MARK_SIGNS = "*∗†‡§¶"
+_AFFILIATION_MARKS = str.maketrans("", "", AUTHOR_MARK_SIGNS)
 _CALLOUT_RE = re.compile(r"^\s*>\s*\[!(abstract|summary|tldr)\][-+]?", re.IGNORECASE)
 TOP_LINES = 20
 # What a link to the paper a note is about is labelled: `[paper](…)`, `[arXiv](…)`, `[论文](…)`.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import os
 import sys
 from pathlib import Path
@@ -42,9 +43,20 @@ def test_results_keep_job_order_and_the_helper_does_the_last_chunks():
     assert len(set(pids)) == 2
 
 
-def test_what_the_helper_does_not_answer_is_done_here():
+def test_what_the_helper_does_not_answer_is_done_here(caplog):
     jobs = [(os.getpid(), value) for value in range(40)]
-    assert map_in_two(f"{HERE}:fails_in_helper", jobs, fails_in_helper) == [value + 1 for value in range(40)]
+    with caplog.at_level(logging.WARNING, logger="papernotes.two_processes"):
+        assert map_in_two(f"{HERE}:fails_in_helper", jobs, fails_in_helper) == [value + 1 for value in range(40)]
+    # the helper's failure is not silent: its traceback's last line is logged
+    [record] = caplog.records
+    assert "stopped with exit code 1" in record.getMessage()
+    assert record.getMessage().rstrip().endswith("RuntimeError: the helper fails")
+
+
+def test_a_helper_that_succeeds_logs_nothing(caplog):
+    with caplog.at_level(logging.DEBUG, logger="papernotes.two_processes"):
+        map_in_two(f"{HERE}:double_where", list(range(40)), double_where)
+    assert caplog.records == []
 
 
 def test_a_helper_that_cannot_import_its_function_changes_nothing():

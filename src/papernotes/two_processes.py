@@ -15,10 +15,12 @@ Frames on both pipes: an 8-byte big-endian length, then a pickle. This process s
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 import pickle
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -26,6 +28,9 @@ from typing import IO, Any
 
 CHUNK = 8  # jobs per message: small enough to share evenly, large enough to cost little to send
 HELPER_ENV = "PAPERNOTES_ONE_PROCESS"  # "1": never start the helper (one core, as before)
+LAST_WORDS = 2000  # bytes of a failed helper's stderr that are logged
+
+log = logging.getLogger(__name__)
 
 
 def _write(stream: IO[bytes], message: object) -> None:
@@ -90,14 +95,14 @@ class _Shared:
             self.answered[start + offset] = True
 
 
-def _start_helper(function: str) -> subprocess.Popen[bytes] | None:
+def _start_helper(function: str, errors: IO[bytes]) -> subprocess.Popen[bytes] | None:
     import papernotes  # its folder goes first on the helper's path: the same code as here
 
     source = str(Path(papernotes.__file__).resolve().parents[1])
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [source, os.environ.get("PYTHONPATH")])))
     try:
         return subprocess.Popen([sys.executable, "-m", "papernotes.two_processes", function],
-                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors, env=env)
     except OSError:  # pragma: no cover  (no way to start an interpreter: the work is done here)
         return None
 
@@ -130,7 +135,31 @@ def map_in_two(function: str, jobs: Sequence[Any], run: Callable[[Any], Any]) ->
     """`[run(job) for job in jobs]`, shared with a helper process that runs `function`
     ("module:name", the same function as `run`); jobs and results must pickle."""
     shared = _Shared(jobs)
-    helper = _start_helper(function)
+    with tempfile.TemporaryFile() as errors:
+        helper = _start_helper(function, errors)
+        _share(helper, shared, run)
+        if helper is not None and helper.returncode:
+            _report_failure(function, helper.returncode, errors)
+    for index, done in enumerate(shared.answered):
+        if not done:  # the helper could not answer: done here, as one process would
+            shared.results[index] = run(jobs[index])
+    return shared.results
+
+
+def _report_failure(function: str, code: int, errors: IO[bytes]) -> None:
+    """A helper that failed changes no result (its jobs are done here), yet it should not fail
+    silently: the end of what it wrote to stderr (its traceback) is logged."""
+    errors.seek(0, os.SEEK_END)
+    errors.seek(max(0, errors.tell() - LAST_WORDS))
+    last = errors.read().decode("utf-8", "replace").strip()
+    log.warning("papernotes: the second process (%s) stopped with exit code %s; its work was done in this "
+                "process, so the output is complete%s", function, code, f". It wrote:\n{last}" if last else "")
+
+
+def _share(helper: subprocess.Popen[bytes] | None, shared: _Shared, run: Callable[[Any], Any]) -> None:
+    """Work from the front here while the helper works from the back; the helper is stopped
+    (and waited for) at the end."""
+    jobs = shared.jobs
     reader = None
     try:
         if helper is not None:  # pragma: no branch
@@ -153,10 +182,6 @@ def map_in_two(function: str, jobs: Sequence[Any], run: Callable[[Any], Any]) ->
     finally:
         if helper is not None:  # pragma: no branch
             _stop(helper)
-    for index, done in enumerate(shared.answered):
-        if not done:  # the helper could not answer: done here, as one process would
-            shared.results[index] = run(jobs[index])
-    return shared.results
 
 
 def _stop(helper: subprocess.Popen[bytes]) -> None:

@@ -41,6 +41,10 @@ GARDEN = {
     "garden/flag-typo.md": "---\ndg-publish: ture\n---\n# Meant to be published\n[[Broken in typo note]]\n",
     "garden/Views.base": "views:\n  - type: cards\n    name: Cards\n",
     "Private/excluded.md": "---\ndg-publish: true\n---\n# Excluded\n[[Broken in excluded note]]\n",
+    # MkDocs drops README.md beside index.md before plugins run; with index.md private, the
+    # README is the folder's page in the build, as check says
+    "folder/index.md": "---\npublish: false\n---\n# Private index\n[[Broken in private index]]\n",
+    "folder/README.md": "---\ndg-publish: true\n---\n# Folder readme\n[[Broken in readme]]\n",
 }
 LOGGED = re.compile(r"(?P<path>.+?):(?P<line>\d+): (?P<message>.*)", re.DOTALL)
 
@@ -104,10 +108,15 @@ def test_check_covers_the_notes_the_build_publishes(project: Path, caplog: pytes
     document = checked(project)
     checked_notes = {note["path"] for note in document["notes"]}  # type: ignore[attr-defined, index]
     vault, site = project / "vault", project / "site"
+    pages: dict[Path, list[str]] = {}  # a page and the notes that could make it (index.md, README.md)
     for path in vault.rglob("*.md"):
         key = path.relative_to(vault).as_posix()
         folder, _, name = key.rpartition("/")
         page = site / (folder if name in ("index.md", "README.md") else key.removesuffix(".md")) / "index.html"
         if key not in ("Home.md", "garden/binary.md"):  # Home is served as the site's index.html
-            assert page.is_file() is (key in checked_notes), key
+            pages.setdefault(page, []).append(key)
+    for page, keys in pages.items():
+        assert page.is_file() is any(key in checked_notes for key in keys), keys
     assert "garden/published.md" in checked_notes and "garden/private.md" not in checked_notes
+    assert "folder/README.md" in checked_notes and "folder/index.md" not in checked_notes
+    assert "Folder readme" in (site / "folder" / "index.html").read_text(encoding="utf-8")

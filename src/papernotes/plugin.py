@@ -52,7 +52,7 @@ from papernotes.search import (
     shard_size,
     stream_search,
 )
-from papernotes.site_files import moved_pages, prune, skip_colliding_pages, withhold_collisions
+from papernotes.site_files import moved_pages, prune, restore_dropped, skip_colliding_pages, withhold_collisions
 from papernotes.site_plan import add_generated
 from papernotes.theme import Theme, template_lookup
 
@@ -222,6 +222,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         prune(files, site, vault.attachments, config.docs_dir, only_used=self.config.attachments == "used",
               libraries=vault_libraries(vault.attachments, (), Path(config.docs_dir)),  # excluded ones too
               exclude=options.exclude)
+        for src in restore_dropped(files, site.links.published, config):
+            log.info("papernotes: %s is published after all: the note MkDocs preferred to it is not", src)
         made.update(moved_pages(files, site.links.page_src))
         moved = set(made)
         self.explorer = Explorer(site, vault_root=Path(config.docs_dir), site_name=config.site_name,

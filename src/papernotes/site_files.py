@@ -6,7 +6,7 @@ import os
 from collections.abc import Collection, Mapping, Sequence
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 
 from papernotes.diagnostics import Diagnostic
 from papernotes.loader import Vault, is_excluded
@@ -35,6 +35,22 @@ def prune(files: Files, site: Site, attachments: Sequence[str], docs_dir: str, *
               and not kept_file(file.src_uri, used=used, libraries=library_files, only_used=only_used,
                                 exclude=exclude)):
             files.remove(file)  # e.g. an image or a data file only a private note uses
+
+
+def restore_dropped(files: Files, published: Collection[str], config: MkDocsConfig) -> list[str]:
+    """Put back the published notes MkDocs left out for a rival that is not published: MkDocs
+    drops `README.md` beside `index.md` before any plugin runs, so a private `index.md` would
+    take its folder's public `README.md` down with it. Returns the notes put back."""
+    taken = {file.dest_uri for file in files}
+    restored = []
+    for src in sorted(published):
+        if files.get_file_from_path(src) is None and os.path.isfile(os.path.join(config.docs_dir, src)):
+            file = File(src, config.docs_dir, config.site_dir, config.use_directory_urls)
+            if file.dest_uri not in taken:  # its rival is gone (withheld, or private and pruned)
+                taken.add(file.dest_uri)
+                files.append(file)
+                restored.append(src)
+    return restored
 
 
 def moved_pages(files: Files, page_src: Mapping[str, str]) -> dict[str, str | bytes]:

@@ -76,8 +76,14 @@ def test_vault_pages_named_like_generated_ones_win(tmp_path: Path, caplog: pytes
                 "generated page)")
     assert [record.getMessage() for record in caplog.records
             if record.name == LOGGER and record.levelno == logging.WARNING] == [
-        left_out.format("papers.md", "papers.md", "papers"), left_out.format("Reading.md", "reading.md", "reading")]
-    assert "OWN-PAPERS-PAGE" in (site / "papers" / "index.html").read_text(encoding="utf-8")
+        left_out.format("Reading.md", "reading.md", "reading")]
+    # a page that is only Markdown (the Papers table) is shown below the note that takes its
+    # place, in the nav as the section, with an info (not a warning) at the note (test_check_parity_collisions)
+    papers = (site / "papers" / "index.html").read_text(encoding="utf-8")
+    assert papers.index("OWN-PAPERS-PAGE") < papers.index('<h2 id="papers">Papers') < papers.index("pn-compare-table")
+    assert 'href="../papers.bib"' in papers  # the generated page's links, from the note's page
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="papers/"[^>]*>\s*<span class="md-ellipsis">\s*Papers', home)
     # a note and a .base of the same name: the note is the page; another .base still becomes one
     assert "OWN-READING-NOTE" in (site / "Reading" / "index.html").read_text(encoding="utf-8")
     assert (site / "Other" / "index.html").is_file()

@@ -238,3 +238,25 @@ def test_a_new_preview_shard_rebuilds_every_page(served, tmp_path: Path) -> None
               if shards.search(page.read_bytes())}
     assert counts == {before + 1}
     _assert_same_as_clean(config_file, site, tmp_path, "new shard")
+
+
+def test_a_note_showing_a_generated_page_is_rebuilt_when_that_page_changes(served, tmp_path: Path) -> None:
+    """`timeline.md` in the vault takes the Timeline's page, and the timeline is shown below it: a
+    changed year changes the note's page, though the note itself did not change."""
+    vault, config_file, site = served
+    target = _notes(vault)[17]
+    year = re.search(r"^year: (\d+)$", target.read_text(encoding="utf-8"), re.MULTILINE)[1]  # type: ignore[index]
+    steps = [
+        ("joined", lambda: (vault / "timeline.md").write_text("# My timeline\nOWN-TIMELINE\n", encoding="utf-8")),
+        ("year below", lambda: (_edit(target, f"year: {year}\n", "year: 1999\n"),
+                                _edit(vault / "Home.md", f"| [[{target.stem}]] | {year} |",
+                                      f"| [[{target.stem}]] | 1999 |"))),
+    ]
+    pages = []
+    for name, step in steps:
+        step()
+        _serve_build(config_file, site)
+        _assert_same_as_clean(config_file, site, tmp_path, name)
+        pages.append((site / "timeline" / "index.html").read_text(encoding="utf-8"))
+        assert pages[-1].index("OWN-TIMELINE") < pages[-1].index('<h2 id="timeline">Timeline')
+    assert pages[0] != pages[1]  # the timeline below the note changed with the year

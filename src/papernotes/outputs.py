@@ -9,7 +9,7 @@ and the warnings given are the same.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import pathspec
 
@@ -137,6 +137,9 @@ class Withheld:
     files: frozenset[str]
     """Vault files not copied."""
     problems: list[Diagnostic]
+    joined: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """A note's page that takes a generated page's place -> (that generated page, its Markdown):
+    shown below the note (`skip_generated`)."""
 
 
 def withhold(outputs: list[Output]) -> Withheld:
@@ -162,11 +165,15 @@ def kept_file(src: str, *, used: Collection[str], libraries: Collection[str], on
 
 def skip_generated(theme_files: Iterable[str], notes: Iterable[str], files: Iterable[str],
                    made: dict[str, str | bytes], moved: Collection[str], *, asset_dir: str,
-                   use_directory_urls: bool) -> Withheld:
+                   use_directory_urls: bool, separate: Collection[str] = ()) -> Withheld:
     """Generated pages (and `.base` pages) that would land on a note's page (`notes`: the pages
     MkDocs builds from the vault), the theme's files or papernotes' assets are taken out of
     `made`; a moved note (the home note as `index.md`) keeps its place. A vault file (`files`)
-    where a generated page goes is left out (`Withheld.files`): generated pages come first."""
+    where a generated page goes is left out (`Withheld.files`): generated pages come first.
+    A generated Markdown page whose very page a note takes (`papers/README.md` where the Papers
+    table goes) is shown below that note, as folder notes and generated listings share a page
+    in digital gardens (`Withheld.joined`), unless it is one of the pages that need a page of
+    their own (`separate`: the graph, search...)."""
     outputs = [Output(path, path, "site") for path in theme_files]
     outputs += [Output(src, _dest(src, use_directory_urls), "note") for src in notes]
     outputs += [Output(src, src, "attachment") for src in files]
@@ -174,11 +181,24 @@ def skip_generated(theme_files: Iterable[str], notes: Iterable[str], files: Iter
     outputs += [Output(src, page_dest(src, use_directory_urls), "note" if src in moved else "generated",
                        preference=-1, what=f"the page {src}" if src in moved else src) for src in made]
     found = find_collisions(outputs)
+    joined: dict[str, tuple[str, str]] = {}
     for collision in found:
-        if collision.loser.owner != "attachment":
-            made.pop(collision.loser.src, None)
+        loser, winner = collision.loser, collision.winner
+        text = made.pop(loser.src, None) if loser.owner != "attachment" else None
+        if (collision.how == "same" and loser.owner == "generated" and winner.owner == "note"
+                and winner.src not in moved and winner.src not in joined and isinstance(text, str)
+                and loser.src.endswith(".md") and loser.src not in separate):
+            joined[winner.src] = (loser.src, text)
+    problems = [joined_diagnostic(c.winner.src, c.loser.src) if joined.get(c.winner.src, ("",))[0] == c.loser.src
+                else diagnostic(c) for c in found]
     return Withheld(frozenset(), frozenset(c.loser.src for c in found if c.loser.owner == "attachment"),
-                    [diagnostic(c) for c in found])
+                    problems, joined)
+
+
+def joined_diagnostic(note: str, generated: str) -> Diagnostic:
+    return Diagnostic(note, 0, "info", "output-joined",
+                      f"this note's page is where papernotes' generated page {generated} goes: the generated "
+                      "page is shown below the note", "rename this file to give the generated page its own page")
 
 
 def theme_files_kept(theme_files: Iterable[str], vault_files: Collection[str]) -> tuple[str, ...]:
@@ -187,5 +207,5 @@ def theme_files_kept(theme_files: Iterable[str], vault_files: Collection[str]) -
 
 
 __all__ = ["ASSET_DIR", "MKDOCS_EXCLUDES", "PAGE_SUFFIXES", "SiteFiles", "Withheld", "excluding", "is_page",
-           "kept_file", "mkdocs_dropped", "mkdocs_excluded", "pagefind_bundles", "site_outputs", "skip_generated",
-           "theme_files_kept", "vault_outputs", "withhold"]
+           "joined_diagnostic", "kept_file", "mkdocs_dropped", "mkdocs_excluded", "pagefind_bundles", "site_outputs",
+           "skip_generated", "theme_files_kept", "vault_outputs", "withhold"]

@@ -29,7 +29,16 @@ from papernotes.config import PaperNotesConfig
 from papernotes.diagnostics import Diagnostic, sort_key
 from papernotes.explore import Explorer
 from papernotes.loader import load_vault, tool_folders
-from papernotes.markdown.html import Rendered, first_title, names_as_shown, page_toc, render_page, toc, with_mermaid
+from papernotes.markdown.html import (
+    Rendered,
+    first_title,
+    joined_page,
+    names_as_shown,
+    page_toc,
+    render_page,
+    toc,
+    with_mermaid,
+)
 from papernotes.memory import give_back
 from papernotes.model import NoteKey
 from papernotes.outputs import ASSET_DIR, excluding, pagefind_bundles
@@ -53,7 +62,7 @@ from papernotes.search import (
     stream_search,
 )
 from papernotes.site_files import moved_pages, prune, restore_dropped, skip_colliding_pages, withhold_collisions
-from papernotes.site_plan import add_generated
+from papernotes.site_plan import SEPARATE_PAGES, add_generated
 from papernotes.theme import Theme, template_lookup
 
 log = logging.getLogger("mkdocs.plugins.papernotes")
@@ -109,6 +118,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     previews: dict[str, dict[str, object]]
     libraries: LibraryCache | None = None
     held: dict[str, bytes]  # page -> its HTML, compressed from on_page_content until on_page_context
+    joined: dict[str, tuple[str, str]] = {}  # a note's page -> the generated page shown below it, and its Markdown
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds: parsed notes
@@ -230,8 +240,10 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                                  site_url=config.site_url or "", site_author=config.site_author or "",
                                  generated_pages=self.config.generated_pages, previews=self.previews)
         bases = add_generated(made, site, published.bases, self.explorer, options)
-        self.log_diagnostics(list(skip_colliding_pages(files, made, moved, config.docs_dir, asset_dir=ASSET_DIR,
-                                                       use_directory_urls=config.use_directory_urls)))
+        skipped = skip_colliding_pages(files, made, moved, config.docs_dir, asset_dir=ASSET_DIR,
+                                       use_directory_urls=config.use_directory_urls, separate=SEPARATE_PAGES)
+        self.log_diagnostics(skipped.problems)
+        self.joined = skipped.joined
         bases = [src for src in bases if src in made]
         for src, text in made.items():
             files.append(self.rebuilds.generated_file(config, src, text) if self.dirty
@@ -240,7 +252,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         for src, path in _assets():
             files.append(File.generated(config, src, abs_src_path=path))
         if self.config.nav and not config.nav and self.config.generated_pages:
-            config.nav = default_nav(site, {f.src_uri for f in files.documentation_pages()}, bases)
+            config.nav = default_nav(site, {f.src_uri for f in files.documentation_pages()}, bases,
+                                     {generated: note for note, (generated, _) in self.joined.items()})
             config.validation.nav.omitted_files = logging.DEBUG  # notes are left out on purpose
         if self.dirty:
             start = time.perf_counter()
@@ -248,6 +261,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                        self.config.attachments, self.config.strict_line_breaks, config.use_directory_urls,
                        self.explorer.shards)  # every page's head names the previews' shard count
             stale, gone = self.rebuilds.remove_stale(site, files, shaping, paper_pages=self.config.paper_pages)
+            stale += self.rebuilds.remove_changed(files, {note: text for note, (_, text) in self.joined.items()})
             log.info("papernotes: %s of %s note pages to rebuild, %s outputs removed (%s)", f"{stale:,}",
                      f"{len(site.links.published):,}", f"{gone:,}", _seconds(start))
         return files
@@ -281,8 +295,10 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         """The page is rendered here (a note was rendered when loaded: its slots are filled);
         Python-Markdown is left nothing to do."""
 
-        def url_of(src: str) -> str | None:
-            file = files.get_file_from_path(src)
+        taken = {generated: note for note, (generated, _) in self.joined.items()}
+
+        def url_of(src: str) -> str | None:  # a generated page shown below a note is at the note's page
+            file = files.get_file_from_path(src) or files.get_file_from_path(taken.get(src, src))
             return file.url if file is not None else None
 
         note = self._note_of(page)
@@ -291,6 +307,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             self.log_diagnostics(list(missing_templates(note, self.has_template)))
             headings = note.html.headings
             rendered = Rendered(note_html(note, self.site.links, url_of), toc(headings), first_title(headings))
+            if page.file.src_uri in self.joined:
+                rendered = joined_page(rendered, *self.joined[page.file.src_uri], url=page.url, url_of=url_of)
         else:
             rendered = render_page(markdown, src=page.file.src_uri, url=page.url, url_of=url_of)
         _set_title(page, rendered.title, note.title if note is not None else None)

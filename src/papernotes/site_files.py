@@ -10,7 +10,7 @@ from mkdocs.structure.files import File, Files
 
 from papernotes.diagnostics import Diagnostic
 from papernotes.loader import Vault, is_excluded
-from papernotes.outputs import SiteFiles, kept_file, site_outputs, skip_generated, vault_outputs, withhold
+from papernotes.outputs import SiteFiles, Withheld, kept_file, site_outputs, skip_generated, vault_outputs, withhold
 from papernotes.pages import Site
 
 
@@ -95,14 +95,16 @@ def withhold_collisions(files: Files, config: MkDocsConfig, vault: Vault, publis
 
 
 def skip_colliding_pages(files: Files, made: dict[str, str | bytes], moved: Collection[str], docs_dir: str,
-                         *, asset_dir: str, use_directory_urls: bool) -> list[Diagnostic]:
+                         *, asset_dir: str, use_directory_urls: bool,
+                         separate: Collection[str] = ()) -> Withheld:
     """Generated pages (and `.base` pages) that would land on a note's page or the theme's files
-    are taken out of `made`, vault files where a generated page goes out of `files`
-    (`outputs.skip_generated`)."""
+    are taken out of `made` (those a note's page takes are shown below it: `Withheld.joined`),
+    vault files where a generated page goes out of `files` (`outputs.skip_generated`)."""
     vault = [file for file in files if file.src_dir == docs_dir]
     skipped = skip_generated([file.src_uri for file in files if file.src_dir != docs_dir],
                              [file.src_uri for file in vault if file.is_documentation_page()],
                              [file.src_uri for file in vault if not file.is_documentation_page()],
-                             made, moved, asset_dir=asset_dir, use_directory_urls=use_directory_urls)
+                             made, moved, asset_dir=asset_dir, use_directory_urls=use_directory_urls,
+                             separate=separate)
     drop_files(files, skipped.files, docs_dir)
-    return skipped.problems
+    return skipped

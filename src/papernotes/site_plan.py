@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from papernotes.bib.sources import vault_libraries
+from papernotes.compare import COMPARE_SRC
 from papernotes.diagnostics import Diagnostic, sort_key
-from papernotes.explore import Explorer
+from papernotes.explore import GRAPH_SRC, Explorer
+from papernotes.explore.reading import READING_SRC
 from papernotes.loader import Vault
 from papernotes.mkdocs_yml import SiteConfig, ThemeConfig
 from papernotes.model import NoteKey
@@ -39,11 +41,15 @@ from papernotes.outputs import (
 from papernotes.page_meta import missing_templates
 from papernotes.pages import Site, is_published
 from papernotes.pages.generate import generated_pages
+from papernotes.paths import page_dest
 from papernotes.publish import Published, publish
 from papernotes.theme import Theme, find_theme, template_lookup, theme_files
 
 DEFAULT_THEME = ThemeConfig("material")
 """Without a mkdocs.yml that builds the vault: the theme papernotes is made for."""
+
+SEPARATE_PAGES = frozenset({GRAPH_SRC, READING_SRC, COMPARE_SRC, "search.md"})
+"""Generated pages that need a page of their own (scripts, charts): never shown below a note."""
 
 
 def add_generated(made: dict[str, str | bytes], site: Site, bases: Mapping[str, str], explorer: Explorer,
@@ -103,6 +109,10 @@ def plan(vault: Vault, options: Options, config: SiteConfig | None, *, include_p
     site = published.site
     dropped = mkdocs_dropped(vault_files, udu) | withheld.files
     pages = [key for key in notes if key in site.links.published and key not in dropped]  # MkDocs builds these
+    # and a note MkDocs dropped for a rival that is not published is put back (site_files.restore_dropped)
+    taken = {page_dest(key, udu) for key in pages}
+    pages += [key for key in notes if key in dropped and key in site.links.published
+              and key not in withheld.files and page_dest(key, udu) not in taken]
     made: dict[str, str | bytes] = {src: "" for key, src in site.links.page_src.items() if key in pages}
     moved = set(made)
     used, libraries = site.used_attachments(), frozenset(vault_libraries(vault.attachments, (), vault.root))
@@ -111,7 +121,8 @@ def plan(vault: Vault, options: Options, config: SiteConfig | None, *, include_p
                            exclude=options.exclude)]
     add_generated(made, site, published.bases, Explorer(site, generated_pages=options.generated_pages), options)
     skipped = skip_generated(site_files.theme_files, [key for key in pages if key not in site.links.page_src],
-                             files, made, moved, asset_dir=ASSET_DIR, use_directory_urls=udu)
+                             files, made, moved, asset_dir=ASSET_DIR, use_directory_urls=udu,
+                             separate=SEPARATE_PAGES)
     has_template = template_lookup(theme)
     templates = [problem for key in pages
                  for problem in missing_templates(site.links.notes[NoteKey(key)], has_template)]
@@ -119,4 +130,4 @@ def plan(vault: Vault, options: Options, config: SiteConfig | None, *, include_p
     return Planned(published, tuple(sorted(dict.fromkeys(found), key=sort_key)), withheld.notes)
 
 
-__all__ = ["DEFAULT_THEME", "Planned", "add_generated", "plan", "site_files_of"]
+__all__ = ["DEFAULT_THEME", "SEPARATE_PAGES", "Planned", "add_generated", "plan", "site_files_of"]

@@ -98,6 +98,15 @@ def render_page(markdown: str, *, src: str, url: str, url_of: UrlOf) -> Rendered
     return Rendered(body, page_toc(toc(env.headings), body), first_title(env.headings))
 
 
+def joined_page(note: Rendered, src: str, markdown: str, *, url: str, url_of: UrlOf) -> Rendered:
+    """A note's page with the generated page `src` whose place it takes shown below it: the
+    generated page's title becomes a section (`# Papers` -> `## Papers`)."""
+    if markdown.startswith("# "):
+        markdown = "#" + markdown
+    below = render_page(markdown, src=src, url=url, url_of=url_of)
+    return Rendered(f"{note.html}\n{below.html}", [*note.toc, *below.toc], note.title)
+
+
 def render_inline(markdown: str, *, src: str, url: str, url_of: UrlOf,
                   rewrite: Callable[[list[Token]], None] | None = None) -> str:
     """One line of Markdown (a table cell, a frontmatter value) as inline HTML for the page at

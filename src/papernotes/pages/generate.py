@@ -68,11 +68,14 @@ def _generated_pages(site: Site, *, search: bool, column_aliases: Mapping[str, s
     return pages
 
 
-def default_nav(site: Site, pages: set[str], bases: Sequence[str] = ()) -> list[Any]:
+def default_nav(site: Site, pages: set[str], bases: Sequence[str] = (),
+                joined: Mapping[str, str] | None = None) -> list[Any]:
     """Home, the generated sections and the vault's `.base` views: a nav whose size does not
-    grow with the number of notes."""
+    grow with the number of notes. A section shown below a note (`joined`: generated page ->
+    note) is that note's page."""
     nav: list[Any] = [{"Home": "index.md"}] if "index.md" in pages else []
-    nav += [{title: src} for title, src in SECTIONS if src in pages]
+    joined = joined or {}
+    nav += [{title: joined.get(src, src)} for title, src in SECTIONS if joined.get(src, src) in pages]
     views = [{stem(src).removesuffix(".base"): src} for src in sorted(bases) if src in pages]
     return nav + ([{"Bases": views}] if views else [])
 

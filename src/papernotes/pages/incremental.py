@@ -145,6 +145,7 @@ class Rebuilds:
         self.shared: object = None
         self.pages: PageInputs | None = None
         self.outputs: set[str] = set()
+        self.extra: dict[str, str] = {}
 
     def stale(self, shared: object, pages: PageInputs) -> set[str]:
         """Pages to rebuild: those whose inputs changed, or all when what they share changed."""
@@ -168,6 +169,18 @@ class Rebuilds:
         if not same:
             write_file(data, path)
         return File.generated(config, src, abs_src_path=path)
+
+    def remove_changed(self, files: Files, extra: Mapping[str, str]) -> int:
+        """Pages shown with more than their note (a generated page below a note: `extra`, page ->
+        that text) lose their output when the extra text changed, so --dirty rebuilds them."""
+        changed = [src for src, text in extra.items() if self.extra.get(src) != text]
+        changed += [src for src in self.extra if src not in extra]
+        for src in changed:
+            file = files.get_file_from_path(src)
+            if file is not None and os.path.isfile(file.abs_dest_path):
+                os.remove(file.abs_dest_path)
+        self.extra = dict(extra)
+        return len(changed)
 
     def remove_stale(self, site: Site, files: Files, options: object, *, paper_pages: bool) -> tuple[int, int]:
         """MkDocs --dirty rebuilds a page when its output is older than its source. Pages whose

@@ -12,6 +12,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from papernotes.markdown.citations import citations_plugin
 from papernotes.markdown.cjk_emphasis import cjk_emphasis_plugin
 from papernotes.markdown.hashtags import hashtags_plugin
+from papernotes.markdown.local_files import local_files_plugin
 from papernotes.markdown.logseq import block_refs_plugin
 from papernotes.markdown.wikilinks import wikilinks_plugin
 
@@ -37,6 +38,7 @@ def make_parser(outline: bool = False) -> MarkdownIt:
     md.use(block_refs_plugin)
     md.use(hashtags_plugin)
     md.use(citations_plugin)
+    md.use(local_files_plugin)
     return md
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from markdown_it.token import Token
 
+from papernotes.app_templates import template_globs
 from papernotes.diagnostics import Diagnostic
 from papernotes.entries import EntryContext, recognise_entries
 from papernotes.frontmatter import (
@@ -176,11 +177,10 @@ def is_excluded(key: str, patterns: Sequence[str]) -> bool:
 
 def walk_vault(root: Path, exclude: Sequence[str] = ()) -> tuple[list[VaultFile], list[Diagnostic]]:
     """Every non-hidden file under `root` in sorted order, skipping excludes and escaping symlinks.
-    In a Logseq graph (`logseq/config.edn` at the root) every note is an outline, and the
-    `logseq/` folder is Logseq's own (its settings and backup copies of pages), never notes."""
-    own = tool_folders(root)
-    patterns = tuple(exclude) + DEFAULT_EXCLUDES + own
-    graph = bool(own)
+    In a Logseq graph (`logseq/config.edn` at the root) every note is an outline; what the apps
+    keep for themselves (`tool_folders`: Logseq's `logseq/`, Obsidian's templates) is never read."""
+    patterns = tuple(exclude) + DEFAULT_EXCLUDES + tool_folders(root)
+    graph = (root / GRAPH_CONFIG).is_file()
     root_real = root.resolve()
     files: list[VaultFile] = []
     problems: list[Diagnostic] = []
@@ -206,10 +206,12 @@ def walk_vault(root: Path, exclude: Sequence[str] = ()) -> tuple[list[VaultFile]
 
 
 def tool_folders(root: Path) -> tuple[str, ...]:
-    """Globs of the folders a note-taking app keeps for itself inside the vault, when they are not
-    hidden (`.obsidian/` is): a Logseq graph's `logseq/` (settings, custom CSS, backup copies of
-    pages). Neither notes nor attachments: never read, never published."""
-    return (GRAPH_CONFIG.split("/")[0] + "/**",) if (root / GRAPH_CONFIG).is_file() else ()
+    """Globs of what a note-taking app keeps for itself inside the vault, when it is not hidden
+    (`.obsidian/` is): a Logseq graph's `logseq/` (settings, custom CSS, backup copies of pages),
+    an Obsidian vault's template folders and files (`app_templates`). Neither notes nor
+    attachments: never read, never published."""
+    logseq = (GRAPH_CONFIG.split("/")[0] + "/**",) if (root / GRAPH_CONFIG).is_file() else ()
+    return logseq + template_globs(root)
 
 
 def _symlink_problem(key: str, path: Path) -> Diagnostic:

@@ -151,6 +151,10 @@ def test_generated_pages_and_nav(small_site: Path) -> None:
     home = (small_site / "index.html").read_text(encoding="utf-8")
     nav = home[home.find('<nav class="md-nav md-nav--primary"'):]
     assert "Timeline" in nav and "扩散" not in nav[: nav.find("</nav>")]
+    # the Papers table takes the table of contents' column (Material's `hide: [toc]`); notes keep theirs
+    toc = 'data-md-type="toc" hidden'
+    assert toc in page(small_site, "papers") and toc not in page(small_site, "topics")
+    assert toc not in page(small_site, "Video Diffusion/Latte")
 
 
 def test_broken_link_fails_strict_build(tmp_path: Path) -> None:

@@ -44,7 +44,7 @@ from papernotes.model import NoteKey
 from papernotes.outputs import ASSET_DIR, excluding, pagefind_bundles
 from papernotes.page_meta import HasTemplate, missing_templates, page_meta
 from papernotes.pages import Site, is_published
-from papernotes.pages.generate import default_nav
+from papernotes.pages.generate import WIDE_PAGES, default_nav
 from papernotes.pages.incremental import Rebuilds
 from papernotes.pages.paper import wrap_content
 from papernotes.publish import publish
@@ -311,6 +311,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                 rendered = joined_page(rendered, *self.joined[page.file.src_uri], url=page.url, url_of=url_of)
         else:
             rendered = render_page(markdown, src=page.file.src_uri, url=page.url, url_of=url_of)
+            if page.file.src_uri in WIDE_PAGES:  # a generated page: no note has its source
+                page.meta.setdefault("hide", ["toc"])
         _set_title(page, rendered.title, note.title if note is not None else None)
         self.rendered = (page, rendered)
         return ""

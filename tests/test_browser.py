@@ -183,3 +183,27 @@ def test_phone_layout_keeps_tables_in_their_box_and_the_site_name(page, base_url
     name_fits = page.evaluate("(() => { const name = document.querySelector('.md-header__topic .md-ellipsis');"
                               " return name.scrollWidth <= name.clientWidth; })()")
     assert name_fits, "the site name is cut off in the header"
+
+
+
+# a 1x1 PNG
+PIXEL = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                      "1f15c4890000000d49444154789c6360f8cf00000301010018dd8db00000000049454e44ae426082")
+
+
+def test_search_result_thumbnails_load(page, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Pagefind takes a page's first image as written, relative to that page (`../pic.png` from
+    `Deep/Folder/Note/`); shown on the Search page, it must still name the image's address."""
+    docs = tmp_path / "docs"
+    (docs / "Deep" / "Folder").mkdir(parents=True)
+    (docs / "index.md").write_text("# Home\n[[Note]]\n", encoding="utf-8")
+    (docs / "Deep" / "Folder" / "Note.md").write_text("# Note\nZanzibarword here.\n\n![pic](pic.png)\n",
+                                                      encoding="utf-8")
+    (docs / "Deep" / "Folder" / "pic.png").write_bytes(PIXEL)
+    site = build_site(docs, tmp_path / "site", search="pagefind")
+    with serve(site) as url:
+        page.goto(url + "search/?q=Zanzibarword")
+        page.wait_for_selector(".pagefind-ui__result-image", timeout=10000)
+        sources = page.locator(".pagefind-ui__result-image").evaluate_all("images => images.map(i => i.src)")
+        assert [urlparse(source).path for source in sources] == ["/Deep/Folder/pic.png"]
+        assert page.request.get(sources[0]).status == 200

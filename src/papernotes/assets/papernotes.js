@@ -101,12 +101,24 @@
         .then(function (shards) {
           var ui = new PagefindUI({
             element: "#pn-search", showSubResults: true, bundlePath: root + "pagefind/",
-            mergeIndex: shards.map(function (path) { return { bundlePath: root + path }; })
+            mergeIndex: shards.map(function (path) { return { bundlePath: root + path }; }),
+            processResult: resultImage
           });
           var query = new URLSearchParams(window.location.search).get("q");
           if (query) ui.triggerSearch(query);
         });
     }
+  }
+
+  // Pagefind keeps a page's first image as the page wrote it, relative to that page; the
+  // Search page shows it from elsewhere, so it is made absolute against the result's page.
+  function resultImage(result) {
+    if (result.meta && result.meta.image) {
+      try {
+        result.meta.image = new URL(result.meta.image, new URL(result.url, window.location.href)).href;
+      } catch (error) { /* an address URL() cannot read stays as it was */ }
+    }
+    return result;
   }
 
   // Copy the text of the element a button names (`data-pn-copy="id"`). The Clipboard API needs a

@@ -531,6 +531,19 @@ def test_a_to_do_list_linking_a_note_is_not_a_reading_queue(make_vault: MakeVaul
         decision = graph.decisions[NoteKey(name)]
         assert [(s.name, s.weight) for s in decision.signals] == [("title-heading", 0.2), ("queue-link", 0.5)]
     assert graph.papers == {}
+    # and it is no queue either: a task list without a reading heading whose links lead to no paper
+    assert graph.queues == ()
+
+
+def test_a_schedule_whose_tasks_mention_a_project_is_no_queue(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "Daily/2024-03-01.md": "# 2024-03-01\n## 日程\n- [ ] 能不能让 [[PaperBell]] 变得更好呢！\n"
+                               "- [x] [[PaperBell]] 的文档\n## Read\n- [ ] [[Sparse Wavelet Priors for Denoising]]\n",
+        "PaperBell.md": "---\ntags: [project]\n---\n# PaperBell\nA plugin I am writing.\n",
+        "Sparse Wavelet Priors for Denoising.md": "---\nyear: 2021\nvenue: CVPR\n---\n# Sparse Wavelet Priors\n",
+    })
+    assert [(queue.name, [item.note for item in queue.items]) for queue in graph.queues] == [
+        ("Read", ["Sparse Wavelet Priors for Denoising.md"])]
 
 
 # --- a reading note's sections and an arXiv id written as text ------------------------------------

@@ -279,13 +279,14 @@ class _Builder:
 
     def _tasks_in_queues(self, note: Note) -> list[tuple[Task, bool]]:
         """Every task, and whether its list is a reading queue: under a reading heading, or made
-        only of links to notes. A to-do list (`- [ ] Raster output issue`, `- [ ] [[Boundary
+        only of links to notes, two or more different ones. A to-do list (`- [ ] Raster output issue`, `- [ ] [[Boundary
         determination]]`) links notes too, beside tasks written out or alone."""
         found = []
         for tasks in _tasks_by_heading(note).values():
+            targets = [_note_links_to_note(task.links, note, self.resolver) for task in tasks]
             in_queue = _is_queue(note, tasks, self.resolver) and (
                 any(_QUEUE_HEADING_RE.search(text) for text in _ancestors(note, tasks[0].line))
-                or len(tasks) >= 2 and all(_note_links_to_note(task.links, note, self.resolver) for task in tasks))
+                or all(targets) and len(set(targets)) >= 2)  # different notes, one an item: not `[[Project]]` to-dos
             found += [(task, in_queue) for task in tasks]
         return found
 
@@ -371,6 +372,10 @@ class _Builder:
                 self.pending.queue_items[(note.path, name, line)].append((task, index, target))
                 if index >= 0:
                     self.pending.edges.append((index, "queue", note.path, task.line))
+            items = self.pending.queue_items[(note.path, name, line)]
+            if not titled_by_heading and all(index < 0 for _, index, _ in items):
+                # only links to notes that are not papers' (`- [ ] make [[PaperBell]] better`): a to-do list
+                del self.pending.queue_items[(note.path, name, line)]
 
     def _tables(self, note: Note) -> None:
         for table in note.tables:

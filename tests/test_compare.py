@@ -145,3 +145,18 @@ def test_column_aliases_option_merges_columns_in_a_build(tmp_path: Path) -> None
     assert {paper["t"]: paper["a"]["key-design"] for paper in data["papers"].values()} == {
         "A": "sparse attention", "B": "dense attention"}
     assert (site / "compare" / "index.html").is_file()
+
+
+def test_keys_apps_write_for_themselves_are_never_columns(tmp_path: Path) -> None:
+    """Zotero Integration's `zt-attachments` (item ids), Banners' and Kanban's keys: every paper
+    note may carry them, yet they tell a reader nothing."""
+    notes = {
+        f"Paper {name}.md": f"---\ntitle: {name} Paper\nyear: 202{index}\nzt-attachments: [{1290 + index}]\n"
+                            f"banner: cover.png\nbanner_icon: x\nkanban-plugin: basic\nmethod: m{index}\n"
+                            f"---\n# {name}\n"
+        for index, name in enumerate(("Alpha", "Beta", "Gamma"))
+    }
+    site, _ = _site(tmp_path, notes)
+    papers = generated_pages(site)["papers.md"]
+    header = papers[papers.index("<thead>"):papers.index("</thead>")]
+    assert header.endswith("<th>Status</th><th>Method</th></tr>")

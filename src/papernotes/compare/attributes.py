@@ -48,6 +48,12 @@ META_KEYS = frozenset({
 })
 # Attributes entries record for themselves, not for readers: never a column.
 INTERNAL = frozenset({"marker", "submitted-to", "read-on"})
+# Keys Obsidian, its plugins and the theme write for themselves (Zotero Integration's item ids,
+# Banners' image and position, Kanban's and the editor's modes, Material's page settings).
+APP_KEYS = frozenset({
+    "zt-attachments", "banner", "banner-icon", "banner-x", "banner-y", "banner-lock", "kanban-plugin",
+    "obsidianuimode", "obsidianeditingmode", "template", "icon", "hide", "search", "comments", "sticker",
+})
 MAX_TEXT = 200
 """Longest cell text in the comparison data (the JSON file): a longer value is cut with `…`."""
 
@@ -88,7 +94,7 @@ def label(key: str) -> str:
 
 def is_comparable(key: str) -> bool:
     """Attributes that are not a fixed column (year, venue) or a topic (fields, directions, tags)."""
-    if key in INTERNAL or key in META_KEYS:
+    if key in INTERNAL or key in META_KEYS or key in APP_KEYS:
         return False
     spaced = key.replace("-", " ")
     return spaced not in YEAR_COLUMNS and spaced not in VENUE_COLUMNS and not any(w in spaced for w in TOPIC_WORDS)

@@ -153,7 +153,8 @@ def test_generated_pages_and_nav(small_site: Path) -> None:
     assert "Timeline" in nav and "扩散" not in nav[: nav.find("</nav>")]
     # the Papers table takes the table of contents' column (Material's `hide: [toc]`); notes keep theirs
     toc = 'data-md-type="toc" hidden'
-    assert toc in page(small_site, "papers") and toc not in page(small_site, "topics")
+    assert toc in page(small_site, "papers") and toc in page(small_site, "graph")
+    assert toc not in page(small_site, "topics")
     assert toc not in page(small_site, "Video Diffusion/Latte")
 
 

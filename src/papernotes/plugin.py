@@ -44,7 +44,7 @@ from papernotes.model import NoteKey
 from papernotes.outputs import ASSET_DIR, excluding, pagefind_bundles
 from papernotes.page_meta import HasTemplate, missing_templates, page_meta
 from papernotes.pages import Site, is_published
-from papernotes.pages.generate import WIDE_PAGES, default_nav
+from papernotes.pages.generate import default_nav
 from papernotes.pages.incremental import Rebuilds
 from papernotes.pages.paper import wrap_content
 from papernotes.publish import publish
@@ -62,7 +62,7 @@ from papernotes.search import (
     stream_search,
 )
 from papernotes.site_files import moved_pages, prune, restore_dropped, skip_colliding_pages, withhold_collisions
-from papernotes.site_plan import SEPARATE_PAGES, add_generated
+from papernotes.site_plan import SEPARATE_PAGES, WIDE_PAGES, add_generated
 from papernotes.theme import Theme, template_lookup
 
 log = logging.getLogger("mkdocs.plugins.papernotes")

@@ -51,6 +51,10 @@ DEFAULT_THEME = ThemeConfig("material")
 SEPARATE_PAGES = frozenset({GRAPH_SRC, READING_SRC, COMPARE_SRC, "search.md"})
 """Generated pages that need a page of their own (scripts, charts): never shown below a note."""
 
+WIDE_PAGES = frozenset({"papers.md", GRAPH_SRC, COMPARE_SRC})
+"""Generated pages whose table or graph needs the width of the table of contents' column (they
+have no headings to list): the theme is asked to hide it (`hide: [toc]`, as Material reads it)."""
+
 
 def add_generated(made: dict[str, str | bytes], site: Site, bases: Mapping[str, str], explorer: Explorer,
                   options: Options) -> list[str]:
@@ -130,4 +134,4 @@ def plan(vault: Vault, options: Options, config: SiteConfig | None, *, include_p
     return Planned(published, tuple(sorted(dict.fromkeys(found), key=sort_key)), withheld.notes)
 
 
-__all__ = ["DEFAULT_THEME", "SEPARATE_PAGES", "Planned", "add_generated", "plan", "site_files_of"]
+__all__ = ["DEFAULT_THEME", "SEPARATE_PAGES", "WIDE_PAGES", "Planned", "add_generated", "plan", "site_files_of"]

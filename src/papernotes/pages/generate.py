@@ -35,11 +35,6 @@ SECTIONS = (
 )
 
 
-WIDE_PAGES = frozenset({"papers.md"})
-"""Generated pages whose table needs the width of the table of contents' column (they have no
-headings to list): the theme is asked to hide it (`hide: [toc]`, as Material reads it)."""
-
-
 def generated_pages(site: Site, *, search: bool = True,
                     column_aliases: Mapping[str, str] | None = None) -> dict[str, str]:
     """Source path -> Markdown of every generated page (and the comparison page's JSON data).

@@ -306,6 +306,17 @@ def test_a_paper_md_without_a_title_is_titled_by_its_folder(make_vault: MakeVaul
     assert titles(graph) == {"LampNet", "SOIL: Semantic Online Lamp Calibration", "Dim Bulb Networks",
                              "Glow Fields: Light as a Field", "LampRecon: Lamp Meshes From One Image", "LampSeg"}
     assert graph.notes[NoteKey("Lamps/2023/LampNet/paper.md")].title == "LampNet"
+    # the folder is the paper, never a topic of its own (`LampNet`); year folders file, they name no subject
+    assert {topic.name for topic in graph.topics.values()} == set()
+
+
+def test_the_folder_above_paper_folders_is_their_topic(make_vault: MakeVault) -> None:
+    readme = "# {0}\n\nLast, First, et al. \"{0}.\" 2021.\n\n## Summary\n\nShort.\n"
+    graph = graph_of(make_vault, {
+        f"Compilers/{name.replace(' ', '-')}/README.md": readme.format(name)
+        for name in ("Loop Tiling Revisited", "Polyhedral Scheduling at Scale", "Vectorizing Sparse Kernels")})
+    assert len(paper_notes(graph)) == 3
+    assert [(topic.name, len(topic.papers)) for topic in graph.topics.values()] == [("Compilers", 3)]
 
 
 @pytest.mark.parametrize(("url", "venue"), [

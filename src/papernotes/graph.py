@@ -135,7 +135,10 @@ def _frontmatter_describes_paper(note: Note) -> bool:
 def _note_mention(note: Note, decision: Decision, folder_topics: bool) -> Paper:
     meta, facts = note.meta, decision.facts
     tags = list(note.tags) + list(facts.topics)
-    folder = folder_topic(posixpath.dirname(note.path)) if folder_topics else ""
+    folder_path = posixpath.dirname(note.path)
+    if any(signal.name == "folder-note" for signal in decision.signals):
+        folder_path = posixpath.dirname(folder_path)  # `papers/<Paper>/README.md`: the folder is the paper
+    folder = folder_topic(folder_path) if folder_topics else ""
     if folder:
         tags.append(folder)
     return Paper(

@@ -139,3 +139,23 @@ def test_a_broken_markdown_link_is_reported_as_written_not_percent_encoded():
     _, problems = Resolver([note]).resolve(link, NoteKey("笔记.md"))
     assert [p.code for p in problems] == ["broken-link"]
     assert problems[0].message.startswith("图片/缓存_对比.png matches no file")
+
+
+def test_dendron_label_first_links_land_on_their_target(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Dendron writes `[[label|note.path#anchor]]`, Obsidian `[[target|label]]`: where only the
+    second part names a note, the link is read in Dendron's order (a strict build: no broken link)."""
+    from tests.test_site_build import build_site, page, write_vault
+
+    docs = write_vault(tmp_path / "docs", {
+        "root.md": "# Root\n[[robotics.dexvla|DexVLA notes]] and [[llm.trainer]]\n",
+        "robotics.dexvla.md": "# DexVLA\n\n## 训练器 Qwen2VLATrainer\n\nText.\n",
+        "llm.trainer.md": "# Trainer\nSee [[训练器：Qwen2VLATrainer|robotics.dexvla#训练器 Qwen2VLATrainer]] "
+                          "and [[the DexVLA note|robotics.dexvla]].\n",
+    })
+    site = build_site(docs, tmp_path / "site")
+    trainer = page(site, "llm.trainer")
+    assert '<a href="../robotics.dexvla/#训练器-qwen2vlatrainer">训练器：Qwen2VLATrainer</a>' in trainer
+    assert '<a href="../robotics.dexvla/">the DexVLA note</a>' in trainer
+    # Obsidian's order, unchanged; Dendron's root note is the home page
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert '<a href="robotics.dexvla/">DexVLA notes</a>' in home

@@ -200,6 +200,8 @@ class _Builder:
         # nothing else: no edge, no paper, no title of theirs enters the graph.
         self.private = frozenset(note.path for note in private)
         self.resolver = Resolver(list(self.notes.values()) + list(private), attachments)
+        # Dendron writes `[[label|target]]`: such links are read in its order before anything resolves them
+        self.notes = {key: self.resolver.label_first(note) for key, note in self.notes.items()}
         self.folder_topics = folder_topics
         self.index = PaperIndex()
         self.pending = _Pending()

@@ -6,7 +6,7 @@ import posixpath
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import unquote
 
 from papernotes.diagnostics import Diagnostic
@@ -116,6 +116,21 @@ class Resolver:
         matches = [key for key in dict.fromkeys(pool) if self._path_matches(key, wanted, wanted_bare)]
         folder = posixpath.dirname(source)
         return sorted(matches, key=lambda key: (posixpath.dirname(key) != folder,))
+
+    def label_first(self, note: Note) -> Note:
+        """The note with each `[[label|target]]` read in Dendron's order: where what Obsidian
+        takes for the target (`[[训练器|robotics.dexvla#训练器]]`: `训练器`) names no file and
+        what it takes for the label names one, the label is the target and the target the label.
+        Other links, and notes without such links, are returned as they are."""
+        links = list(note.links)
+        for index, link in enumerate(links):
+            if link.kind != "wikilink" or not link.text or not link.target or self.find(link.target, note.path):
+                continue
+            target, _, fragment = link.text.partition("#")
+            if target.strip() and self.find(target.strip(), note.path):
+                shown = link.target + (f"#{link.fragment}" if link.fragment else "")
+                links[index] = replace(link, target=target.strip(), fragment=fragment.strip(), text=shown)
+        return note if links == list(note.links) else replace(note, links=tuple(links))
 
     @staticmethod
     def _path_matches(key: str, wanted: str, wanted_bare: str) -> bool:

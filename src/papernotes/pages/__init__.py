@@ -19,7 +19,7 @@ from papernotes.recognise import DEFAULT_OPTIONS, RecogniseOptions
 from papernotes.rewrite import LinkContext, embed_problems
 from papernotes.topics import Topic, topic_key
 
-HOME_NAMES = ("index.md", "README.md", "Home.md", "home.md")
+HOME_NAMES = ("index.md", "README.md", "Home.md", "home.md", "root.md")  # root.md: a Dendron vault's root note
 # The site's own files kept in the vault folder (styles, scripts, fonts, CNAME...): always copied.
 SITE_ASSET_SUFFIXES = (".css", ".js", ".mjs", ".map", ".woff", ".woff2", ".ttf", ".otf", ".eot",
                        ".webmanifest")
@@ -80,7 +80,7 @@ def topic_src(topic: Topic) -> str:
 
 
 def find_home(notes: Iterable[Note]) -> NoteKey | None:
-    """The `dg-home: true` note, else a root `index.md` / `README.md` / `Home.md`."""
+    """The `dg-home: true` note, else a root `index.md` / `README.md` / `Home.md` / Dendron's `root.md`."""
     notes = list(notes)
     for note in notes:
         if note.meta.home:

@@ -387,6 +387,16 @@ def test_bad_date_warns(value):
     assert meta.date is None
     assert [(d.line, d.level, d.code) for d in diagnostics] == [(3, "warning", "bad-date")]
     assert diagnostics[0].message.startswith("date: ")
+    assert diagnostics[0].hint == "write the date as `date: 2023-12-07`"  # nothing says which date was meant
+
+
+@pytest.mark.parametrize(("value", "meant"), [("2023--09--09", "2023-09-09"), ("'2023_9_9'", "2023-09-09"),
+                                              ("2023. 9. 9.", "2023-09-09")])
+def test_a_mistyped_date_gets_the_date_it_means_as_its_hint(value, meant):
+    meta, diagnostics = meta_of(f"title: x\ndate: {value}\ncreated: {value}")
+    assert meta.date is None
+    assert [(d.code, d.hint) for d in diagnostics] == [
+        ("bad-date", f"write `date: {meant}`"), ("bad-created", f"write `created: {meant}`")]
 
 
 @pytest.mark.parametrize(

@@ -431,9 +431,24 @@ def _date(ctx: _Context) -> str | None:
     key, value = found
     iso = _iso_date(value)
     if iso is None:
-        hint = "write the date as `date: 2023-12-07`"
+        meant = _meant_date(value)
+        hint = f"write `{key}: {meant}`" if meant else "write the date as `date: 2023-12-07`"
         ctx.warn(key, "bad-date", f"{key}: {_show(value)} is not a date", hint)
     return iso
+
+
+_DATE_PARTS_RE = re.compile(r"^\D{0,3}+(\d{4})\D{1,3}+(\d{1,2})\D{1,3}+(\d{1,2})\D{0,3}+$")
+
+
+def _meant_date(value: Any) -> str | None:
+    """The date a mistyped one means, for the hint: `2023--09--09`, `2023_9_9`, `2023. 9. 9.`."""
+    match = _DATE_PARTS_RE.match(value) if isinstance(value, str) and len(value) <= 40 else None
+    if match is None:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
+    except ValueError:
+        return None
 
 
 def _iso_date(value: Any) -> str | None:
@@ -667,7 +682,9 @@ def _timestamp(ctx: _Context, name: str) -> str | None:
     key, value = found
     stamp = _timestamp_text(value)
     if stamp is None:
-        hint = "write an ISO date (`2023-12-07`) or Dendron's milliseconds (`1701953324034`)"
+        meant = _meant_date(value)
+        hint = (f"write `{key}: {meant}`" if meant
+                else "write an ISO date (`2023-12-07`) or Dendron's milliseconds (`1701953324034`)")
         message = f"{key}: {_show(value)} is not a date or a millisecond timestamp"
         ctx.warn(key, f"bad-{name}", message, hint)
     return stamp

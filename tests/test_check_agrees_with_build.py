@@ -106,6 +106,10 @@ def test_check_reports_exactly_what_the_build_logs(project: Path, caplog: pytest
 def test_check_covers_the_notes_the_build_publishes(project: Path, caplog: pytest.LogCaptureFixture) -> None:
     built(project, caplog)
     document = checked(project)
+    # the build's log line counts the links `check` counts
+    [graph_line] = [record.getMessage() for record in caplog.records if "built the graph" in record.getMessage()]
+    links = sum(note["links"] for note in document["notes"])  # type: ignore[attr-defined, index]
+    assert f" {links:,} links," in graph_line, graph_line
     checked_notes = {note["path"] for note in document["notes"]}  # type: ignore[attr-defined, index]
     vault, site = project / "vault", project / "site"
     pages: dict[Path, list[str]] = {}  # a page and the notes that could make it (index.md, README.md)

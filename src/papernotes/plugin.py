@@ -223,7 +223,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         # English site with CJK notes would otherwise find `扩散` only at a sentence start.
         self.language = "zh" if self.cjk and config.theme.get("language", "en") == "en" else None
         log.info("papernotes: built the graph in %s: %s papers, %s links, %s topics, %s queries",
-                 _seconds(start), f"{len(site.graph.papers):,}", f"{len(site.graph.edges):,}",
+                 _seconds(start), f"{len(site.graph.papers):,}",
+                 f"{sum(len(note.links) for note in site.graph.notes.values()):,}",  # as `papernotes check` counts
                  f"{len(site.graph.topics):,}", f"{len(site.links.queries):,}")
         start = time.perf_counter()
         made: dict[str, str | bytes] = {}

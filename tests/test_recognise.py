@@ -800,7 +800,12 @@ def test_references_as_publishers_and_researchgate_copy_them() -> None:
     assert facts("Obi, A., Tran, B., Li, J. et al. Tiny caches for big models. Comput Res 26 (2011). https://x") == (
         ("a reference to the paper (Springer)",), 2011, "Tiny caches for big models", ("Obi", "Tran", "Li"))
     assert facts("Obi, Ada, et al. Tiny caches for big models: a study. IEEE, 2020.") == (
-        ("a reference to the paper (MLA)",), 2020, "Tiny caches for big models: a study", ("Obi",))
+        ("a reference to the paper (MLA)",), 2020, "Tiny caches for big models: a study", ("Ada Obi",))
+    # Google Scholar's MLA: the first author family name first, the venue by its full name
+    found = citation_signals(load_note("x.md", (
+        b'# X\n\nObi, Ada, and Ben Tran. "Tiny caches for big models." Proceedings of the IEEE conference on '
+        b'computer vision and pattern recognition. 2016.\n'))[0])[1]
+    assert (found.venue, found.authors, found.year) == ("CVPR", ("Ada Obi", "Ben Tran"), 2016)
     assert facts("Obi, Ada & Tran, Ben. (2019). Tiny caches for big models. Journal of Caches. 36. 1-26.") == (
         ("a reference to the paper (ResearchGate)",), 2019, "Tiny caches for big models", ("Obi", "Tran"))
     assert facts('Reference: "Tiny Caches for Big Models", Ada Obi and Ben Tran, Symposium X, May 2015') == (

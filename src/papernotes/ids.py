@@ -85,6 +85,35 @@ _VENUE_ALIASES = {
     "ra-l": "RA-L",
     "rss": "RSS",  # Robotics: Science and Systems
 }
+# A venue's full name as reference lines spell it (Google Scholar's MLA and APA: `Proceedings of
+# the IEEE conference on computer vision and pattern recognition`), lower case -> its usual name.
+_VENUE_FULL_NAMES = {
+    "arxiv preprint": "arXiv",
+    "computer vision and pattern recognition": "CVPR",
+    "international conference on computer vision": "ICCV",
+    "european conference on computer vision": "ECCV",
+    "advances in neural information processing systems": "NeurIPS",
+    "neural information processing systems": "NeurIPS",
+    "international conference on machine learning": "ICML",
+    "international conference on learning representations": "ICLR",
+    "aaai conference on artificial intelligence": "AAAI",
+    "international joint conference on artificial intelligence": "IJCAI",
+    "empirical methods in natural language processing": "EMNLP",
+    "annual meeting of the association for computational linguistics": "ACL",
+    "international conference on robotics and automation": "ICRA",
+    "international conference on intelligent robots and systems": "IROS",
+    "conference on robot learning": "CoRL",
+    "transactions on pattern analysis and machine intelligence": "TPAMI",
+}
+
+
+def venue_in_text(text: str) -> str | None:
+    """The venue a reference line names by its full name (`Proceedings of the IEEE conference on
+    computer vision and pattern recognition` -> CVPR, `arXiv preprint arXiv:2203.15556` -> arXiv)."""
+    folded = " ".join(text.lower().split())
+    return next((name for phrase, name in _VENUE_FULL_NAMES.items() if phrase in folded), None)
+
+
 _VENUE_YEAR_RE = re.compile(r"^([A-Za-z][A-Za-z&\- ]*?)(?<![\s\-'])[\s\-']*+((?:19|20)\d{2}|\d{2})$")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _NOT_ALNUM_RE = re.compile(r"[\W_]++")  # what str.isalnum() is not: \w is isalnum() or `_`

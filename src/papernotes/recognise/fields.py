@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from papernotes.ids import find_year, is_known_venue, normalise_venue
+from papernotes.ids import find_year, is_known_venue, normalise_venue, venue_in_text
 from papernotes.model import Note
 from papernotes.recognise.signals import AUTHOR_MARK_SIGNS, Facts, Signal
 
@@ -195,9 +195,8 @@ def reference(text: str) -> tuple[str, Facts] | None:
     mla = _MLA_RE.match(text)
     if mla and re.search(r"\bet al\b|,|\band\b", mla.group("authors")) \
             and (year := _reference_year(mla.group("rest"))):
-        authors = _names(re.sub(r"\bet al\.?", "", mla.group("authors")))
-        return "MLA", Facts(title=mla.group("title").strip(" ."), year=year, authors=authors[:1],
-                            venue=_acronym_venue(mla.group("rest")))
+        return "MLA", Facts(title=mla.group("title").strip(" ."), year=year, authors=_mla_names(mla.group("authors")),
+                            venue=_acronym_venue(mla.group("rest")) or venue_in_text(mla.group("rest")))
     if apa := _APA_RE.match(text):
         return "APA", Facts(year=int(apa.group("year")), authors=_initialled_surnames(apa.group("authors")))
     if (springer := _SPRINGER_RE.match(text)) and (year := _reference_year(springer.group("rest"))):
@@ -205,7 +204,8 @@ def reference(text: str) -> tuple[str, Facts] | None:
                                  authors=_initialled_surnames(springer.group("authors")))
     if (plain := _MLA_PLAIN_RE.match(text)) and (year := _reference_year(plain.group("rest"))):
         return "MLA", Facts(title=plain.group("title").strip(" ."), year=year,
-                            authors=_names(re.sub(r"\bet al\.?", "", plain.group("authors")))[:1])
+                            authors=_mla_names(plain.group("authors")),
+                            venue=_acronym_venue(plain.group("rest")) or venue_in_text(plain.group("rest")))
     if amp := _AMPERSAND_RE.match(text):
         surnames = tuple(name.split(",")[0].strip() for name in amp.group("authors").split("&"))
         return "ResearchGate", Facts(title=amp.group("title").strip(" ."), year=int(amp.group("year")),
@@ -223,6 +223,23 @@ def _acronym_venue(text: str) -> str | None:
     a venue we know, in parentheses after its full name."""
     found = next((name for name in _ACRONYM_RE.findall(text) if is_known_venue(name)), None)
     return normalise_venue(found)[0] if found else None
+
+
+_MLA_FIRST_RE = re.compile(r"^\s*+([^,]+),\s*+([^,]+?)\s*+(?:,\s*+(.*))?$")
+
+
+def _mla_names(authors: str) -> tuple[str, ...]:
+    """MLA names its first author family name first, the others as written: `He, Kaiming, et al.`
+    -> (Kaiming He,); `Okafor, Chidi A., et al.` -> (Chidi A. Okafor,); `Obi, Ada, and Ben Tran.`
+    -> (Ada Obi, Ben Tran)."""
+    text = re.sub(r"\bet al\.?", "", authors).strip(" ,.")
+    match = _MLA_FIRST_RE.match(text)
+    if match is None:
+        return _names(text)[:1]
+    family, given, rest = match.group(1).strip(" ."), match.group(2).strip(" ,"), match.group(3) or ""
+    if not family or not given or len(given.split()) > 3:
+        return _names(text)[:1]
+    return (f"{given} {family}", *_names(rest))
 
 
 def _initialled_surnames(authors: str) -> tuple[str, ...]:

@@ -28,7 +28,7 @@ def test_references_in_the_forms_people_copy_or_type() -> None:
     papers = recognise_entries(make_parser().parse(TEXT), CONTEXT)
     assert [(p.title, p.sources[0].line, p.sources[0].kind, p.year, p.authors) for p in papers] == [
         ("Gaussian-lattice factor analysis of population activity", 9, reference_lists.CONVENTION,
-         2008, ("Chidi A. Okafor",)),  # MLA names its first author family name first
+         2008, ("Chidi A Okafor",)),  # MLA names its first author family name first
         ("Feedforward and feedback lattices between cortical areas use different patterns", 10,
          reference_lists.CONVENTION, None, ("Tran",)),
         ("Representational geometry of lattice decisions in the parietal cortex", 11, reference_lists.CONVENTION,

@@ -32,7 +32,7 @@ from pygments.util import ClassNotFound
 
 from papernotes.markdown.parser import make_parser
 from papernotes.markdown.structure import plain_text
-from papernotes.markdown.transforms import RenderEnv, UrlOf, prepare, relative_links
+from papernotes.markdown.transforms import RenderEnv, UrlOf, inline_math, prepare, relative_links
 from papernotes.model import NoteHtml
 
 SLOT_START, SLOT_END = "\ue000", "\ue001"  # private-use characters; removed from notes before parsing
@@ -114,16 +114,16 @@ def render_inline(markdown: str, *, src: str, url: str, url_of: UrlOf,
     return _renderer().render(tokens, parser.options, {"pn": env})
 
 
-def first_title(headings: Sequence[tuple[int, str, str]]) -> str | None:
-    return next((text for level, _, text in headings if level == 1), None)
+def first_title(headings: Sequence[tuple[int, str, str, str]]) -> str | None:
+    return next((text for level, _, text, _ in headings if level == 1), None)
 
 
-def toc(headings: Sequence[tuple[int, str, str]]) -> list[dict[str, Any]]:
+def toc(headings: Sequence[tuple[int, str, str, str]]) -> list[dict[str, Any]]:
     """Nested as Python-Markdown's toc extension nests them: under the nearest higher heading."""
     root: list[dict[str, Any]] = []
     stack: list[dict[str, Any]] = []
-    for level, anchor, text in headings:
-        entry = {"level": level, "id": anchor, "name": html.escape(text, quote=False), "children": []}
+    for level, anchor, _, name in headings:
+        entry = {"level": level, "id": anchor, "name": name, "children": []}
         while stack and stack[-1]["level"] >= level:
             stack.pop()
         (stack[-1]["children"] if stack else root).append(entry)
@@ -352,7 +352,7 @@ class _Renderer(RendererHTML):
         return f"<code>{html.escape(token.content, quote=False)}</code>"
 
     def math_inline(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
-        return f'<span class="arithmatex">\\({html.escape(tokens[idx].content.strip())}\\)</span>'
+        return inline_math(tokens[idx].content)
 
     def math_inline_double(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         return f'<span class="arithmatex">\\[{html.escape(tokens[idx].content.strip())}\\]</span>'

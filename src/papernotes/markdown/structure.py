@@ -49,20 +49,21 @@ class Structure:
 
 def plain_text(children: Sequence[Token] | None) -> str:
     """What a reader sees of an inline token's children, markup removed, links as their text."""
-    parts: list[str] = []
+    return "".join(text for _, text in plain_parts(children)).strip()
+
+
+def plain_parts(children: Sequence[Token] | None) -> Iterator[tuple[Token, str]]:
+    """Each child of an inline token that shows text, with that text (`plain_text` unjoined)."""
     for child in children or ():
-        if child.type in ("text", "code_inline", "hashtag", "citation", "math_inline", "html_inline"):
-            if child.type != "html_inline":
-                parts.append(child.content)
-        elif child.type in ("wikilink", "embed"):
+        if child.type in ("text", "code_inline", "hashtag", "citation", "math_inline"):
+            yield child, child.content
+        elif child.type == "wikilink":
             meta = child.meta
-            if child.type == "wikilink":
-                parts.append(meta["alias"] or _wikilink_label(meta["target"], meta["fragment"]))
+            yield child, meta["alias"] or _wikilink_label(meta["target"], meta["fragment"])
         elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
+            yield child, " "
         elif child.type == "image":
-            parts.append(plain_text(child.children))
-    return "".join(parts).strip()
+            yield child, plain_text(child.children)
 
 
 def _first_line(children: Sequence[Token]) -> list[Token]:

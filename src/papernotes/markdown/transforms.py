@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from collections.abc import Callable, Sequence
@@ -13,7 +14,7 @@ from urllib.parse import unquote
 from markdown_it.token import Token
 
 from papernotes.markdown.logseq import hide_properties
-from papernotes.markdown.structure import plain_text
+from papernotes.markdown.structure import plain_parts, plain_text
 from papernotes.paths import has_scheme, heading_anchor
 from papernotes.render import relative_url
 
@@ -37,7 +38,8 @@ class RenderEnv:
     src: str = ""
     url: str = ""
     url_of: UrlOf | None = None
-    headings: list[tuple[int, str, str]] = field(default_factory=list)
+    headings: list[tuple[int, str, str, str]] = field(default_factory=list)
+    """(level, id, text, name) of each heading: `name` is its TOC entry's HTML (see `toc_name`)."""
     used_ids: set[str] = field(default_factory=set)
     id_counts: dict[str, int] = field(default_factory=dict)
     """Anchor -> the last number given to a heading of that text (`method_3`)."""
@@ -123,7 +125,19 @@ def _headings(tokens: Sequence[Token], env: RenderEnv) -> None:
         env.id_counts[anchor] = count
         env.used_ids.add(unique)
         token.attrSet("id", unique)
-        env.headings.append((int(token.tag[1]), unique, text))
+        env.headings.append((int(token.tag[1]), unique, text, toc_name(tokens[index + 1].children)))
+
+
+def inline_math(tex: str) -> str:
+    """`$tex$` as the page shows it: a span that papernotes.js typesets with KaTeX."""
+    return f'<span class="arithmatex">\\({html.escape(tex.strip())}\\)</span>'
+
+
+def toc_name(children: Sequence[Token] | None) -> str:
+    """A heading's entry in the table of contents: its text, escaped, with its `$math$` typeset as
+    in the heading itself (papernotes.js typesets every `.arithmatex` of the page, sidebar too)."""
+    return "".join(inline_math(text) if child.type == "math_inline" else html.escape(text, quote=False)
+                   for child, text in plain_parts(children)).strip()
 
 
 def _text_children(children: list[Token]) -> list[Token]:

@@ -30,6 +30,7 @@ from pygments.lexer import Lexer
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
+from papernotes.markdown.logseq import area_label
 from papernotes.markdown.parser import make_parser
 from papernotes.markdown.structure import plain_text
 from papernotes.markdown.transforms import RenderEnv, UrlOf, inline_math, prepare, relative_links
@@ -79,9 +80,10 @@ def slot(kind: str, number: int) -> str:
     return f"{SLOT_START}{kind}{number}{SLOT_END}"
 
 
-def render_note(tokens: list[Token], body_line: int) -> NoteHtml:
-    """A note's HTML with slots, from the loader's tokens (which this changes: call it last)."""
-    env = RenderEnv(slots=True, body_line=body_line)
+def render_note(tokens: list[Token], body_line: int, outline: bool = False) -> NoteHtml:
+    """A note's HTML with slots, from the loader's tokens (which this changes: call it last);
+    `outline`: a page of a Logseq graph."""
+    env = RenderEnv(slots=True, body_line=body_line, outline=outline)
     prepare(tokens, env)
     body = _renderer().render(tokens, make_parser().options, {"pn": env})
     return NoteHtml.of(body, tuple(env.headings), tuple(env.sections), tuple(env.blocks))
@@ -293,6 +295,21 @@ class _Renderer(RendererHTML):
 
     def pn_line(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         return slot("P", tokens[idx].meta["line"])
+
+    def pn_properties_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        return '<dl class="pn-properties">\n'
+
+    def pn_properties_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        return "</dl>\n"
+
+    def pn_property(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        return f"<dt>{html.escape(tokens[idx].meta['key'])}</dt><dd>"
+
+    def pn_property_end(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        return "</dd>\n"
+
+    def pn_area(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        return f'<span class="pn-area">{html.escape(area_label(tokens[idx].meta["page"]), quote=False)}</span>'
 
     def block_id(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         return f'<a id="^{html.escape(tokens[idx].meta["id"])}" class="pn-block"></a>'

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 from markdown_it.token import Token
 
-from papernotes.markdown.logseq import LOGSEQ_ID_RE, LOGSEQ_PROPERTY_RE
+from papernotes.markdown.logseq import AREA_MARK, LOGSEQ_ID_RE, LOGSEQ_PROPERTY_RE, area_label, area_page
 from papernotes.model import (
     Citation,
     CiteItem,
@@ -214,6 +214,8 @@ class _Walker:
             if match:
                 first = plain_text(_first_line(token.children or []))
                 text = self.heading if LOGSEQ_PROPERTY_RE.match(first) else first
+                if text == AREA_MARK:
+                    text = area_label(area_page(token.content))
                 self.out.block_ids.append(match.group(1).lower())
                 self.out.block_texts.append((match.group(1).lower(), text))
 

@@ -13,7 +13,7 @@ from urllib.parse import unquote
 
 from markdown_it.token import Token
 
-from papernotes.markdown.logseq import hide_properties
+from papernotes.markdown.logseq import hide_properties, properties_block
 from papernotes.markdown.structure import plain_parts, plain_text
 from papernotes.paths import has_scheme, heading_anchor
 from papernotes.render import relative_url
@@ -35,6 +35,8 @@ class RenderEnv:
 
     slots: bool
     body_line: int = 0
+    outline: bool = False
+    """A page of a Logseq graph (its opening properties become a properties box)."""
     src: str = ""
     url: str = ""
     url_of: UrlOf | None = None
@@ -48,6 +50,8 @@ class RenderEnv:
 
 
 def prepare(tokens: list[Token], env: RenderEnv) -> None:
+    if env.outline:
+        properties_block(tokens)
     _toc_markers(tokens)
     _callouts(tokens)
     _task_lists(tokens)

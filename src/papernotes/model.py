@@ -59,6 +59,8 @@ class Task:
     line: int
     heading: str
     links: tuple[Link, ...] = ()
+    markdown: str = ""
+    """`text` as Markdown that shows it with its `code spans` (see `structure.shown_markdown`)."""
 
 
 @dataclass(frozen=True, slots=True)

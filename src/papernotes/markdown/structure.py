@@ -24,7 +24,9 @@ from papernotes.model import (
     Task,
 )
 from papernotes.paths import decode_link_target, has_scheme, heading_anchor
+from papernotes.render import escape_md
 
+_BACKTICKS_RE = re.compile(r"`++")
 _BLOCK_ID_RE = re.compile(r"(?:^|\s)\^([A-Za-z0-9][A-Za-z0-9\-]*)\s*$")
 QUERY_LANGUAGES = ("dataview", "dataviewjs", "base", "papers")  # `papers`: papernotes.compare
 _LINE_FIELD_RE = re.compile(r"^\s*+([\w][\w \-]*?)(?<!\s)\s*+::\s*+(.*?)(?:(?<!\s)\s*+)?$")
@@ -50,6 +52,28 @@ class Structure:
 def plain_text(children: Sequence[Token] | None) -> str:
     """What a reader sees of an inline token's children, markup removed, links as their text."""
     return "".join(text for _, text in plain_parts(children)).strip()
+
+
+def shown_markdown(children: Sequence[Token] | None) -> str:
+    """`plain_text` as Markdown that shows it, `code spans` kept as code (a queue's item on the
+    Queues page); every other piece escaped, so it shows as written."""
+    parts: list[str] = []
+    for child, text in plain_parts(children):
+        if child.type == "code_inline":
+            parts.append(code_span(text))
+        elif text.strip():
+            parts.append(" " * text[:1].isspace() + escape_md(text) + " " * text[-1:].isspace())
+        elif text:
+            parts.append(" ")
+    return "".join(parts).strip()
+
+
+def code_span(code: str) -> str:
+    """`code` as a Markdown code span that shows exactly it, whatever backticks it holds."""
+    fence = "`" * (max((len(run) for run in _BACKTICKS_RE.findall(code)), default=0) + 1)
+    edges = code[:1] + code[-1:]
+    pad = " " if "`" in edges or (edges == "  " and code.strip(" ")) else ""  # CommonMark strips one space
+    return f"{fence}{pad}{code}{pad}{fence}"
 
 
 def plain_parts(children: Sequence[Token] | None) -> Iterator[tuple[Token, str]]:
@@ -204,7 +228,8 @@ class _Walker:
             _, done, line = self.pending_tasks.pop()
             first_line = _first_line(token.children or [])
             own_links = tuple(link for link in links if link.line == line)
-            self.out.tasks.append(Task(plain_text(first_line), done, line, self.heading, own_links))
+            self.out.tasks.append(Task(plain_text(first_line), done, line, self.heading, own_links,
+                                       shown_markdown(first_line)))
 
     def _logseq_block_ids(self, token: Token) -> None:
         """A Logseq block's `id:: <uuid>` line: the block can be referenced as `((uuid))`, and

@@ -49,7 +49,10 @@ ATTRIBUTES: dict[str, set[str]] = {
 }
 # Task list checkboxes only: a note cannot add text fields or buttons to the page.
 ATTRIBUTE_VALUES = {"input": {"type": {"checkbox"}}}
-URL_SCHEMES = frozenset(nh3.ALLOWED_URL_SCHEMES) | {"data"}
+URL_SCHEMES = frozenset(nh3.ALLOWED_URL_SCHEMES) | {"data", "zotero"}
+"""`zotero:` (`zotero://select/…`, `zotero://open-pdf/…`, written by Zotero's Obsidian plugins)
+asks the reader's browser to open the Zotero desktop app, as `mailto:` opens a mail app: it runs
+nothing in the page, and the browser asks before starting the app."""
 URL_ATTRIBUTES = frozenset({"href", "src", "poster", "srcset"})
 # `data:` URLs only as images, and not SVG (which can carry script when opened on its own).
 _DATA_IMAGE_RE = re.compile(r"^\s*data:image/(?:png|jpe?g|gif|webp|avif|bmp);", re.IGNORECASE)

@@ -69,13 +69,15 @@ STYLE_PROPERTIES = frozenset({
 
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     """URLs nh3 lets through by scheme, narrowed: `data:` only for raster images, frames and
-    media only from http(s) (or relative) sources."""
+    media only from http(s) (or relative) sources, `zotero:` only in a link's `href`."""
     if attribute not in URL_ATTRIBUTES:
         return value
     if value.lstrip()[:5].lower() == "data:":
         return value if tag == "img" and attribute == "src" and _DATA_IMAGE_RE.match(value) else None
     if tag == "iframe" and attribute == "src" and ":" in value.split("/", 1)[0]:
         return value if _EMBED_SCHEMES_RE.match(value) else None
+    if value.lstrip()[:7].lower() == "zotero:":
+        return value if attribute == "href" else None  # a link to click, never a source to load
     return value
 
 

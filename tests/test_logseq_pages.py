@@ -142,6 +142,7 @@ def test_an_area_highlight_shows_its_page_not_span_markup(make_vault: Callable[[
             f"- [:span]\n  ls-type:: annotation\n  hl-page:: 12\n  hl-color:: yellow\n  id:: {UUID}\n"
             "  hl-type:: area\n  hl-stamp:: 1690000000000\n"
             "- [:span] in a sentence stays\n"
+            "- [:span]\n"  # a highlight's block copied without its properties
         ),
         "pages/Reading.md": f"- figure: (({UUID}))\n",
     }))
@@ -151,7 +152,11 @@ def test_an_area_highlight_shows_its_page_not_span_markup(make_vault: Callable[[
         "<ul>\n"
         f'<li><span class="pn-area">PDF area highlight, page 12</span><a id="^{UUID}" class="pn-block"></a></li>\n'
         "<li>[:span] in a sentence stays</li>\n"
+        '<li><span class="pn-area">PDF area highlight</span></li>\n'
         "</ul>\n")
+    # outside a Logseq graph, a `[:span]` line without a highlight's properties is text
+    note, _ = load_note("Spans.md", b"[:span]\n")
+    assert note is not None and note.html.html == "<p>\ue000P1\ue001[:span]</p>\n"
     reading = note_html(site.graph.notes["pages/Reading.md"], site.links)  # type: ignore[index]
     assert f'href="../hls__Primer/#^{UUID}">PDF area highlight, page 12</a>' in reading
 

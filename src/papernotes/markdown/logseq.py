@@ -256,17 +256,15 @@ def block_refs_plugin(md: MarkdownIt) -> None:
     md.core.ruler.after("inline", "logseq_block_refs", _split_block_refs)
 
 
-def hide_properties(children: list[Token]) -> list[Token]:
+def hide_properties(children: list[Token], outline: bool = False) -> list[Token]:
     """Drop Logseq's own property lines from a paragraph (each a whole line, with its line
-    break); an `id::` line becomes the block's anchor, as `^block-id` does."""
+    break); an `id::` line becomes the block's anchor, as `^block-id` does. A `[:span]` line is
+    an area highlight's when an `hl-page::` line says so, or on a Logseq page (`outline`)."""
+    if outline and any(child.type == "text" and child.content.strip() == AREA_MARK for child in children):
+        return [token for line in _lines(hide_properties(children)) for token in _area(line, "")]
     if not any(child.type == "text" and "::" in child.content for child in children):
         return children
-    lines: list[list[Token]] = [[]]
-    for child in children:
-        if child.type in ("softbreak", "hardbreak"):
-            lines.append([child])  # a line keeps the break before it
-        else:
-            lines[-1].append(child)
+    lines = _lines(children)  # a line keeps the break before it
     kept: list[list[Token]] = []
     anchors: list[Token] = []
     highlight_page: str | None = None
@@ -304,6 +302,17 @@ def area_page(block: str) -> str:
         if match is not None and match.group(1).lower() == "hl-page":
             return line[match.end(1) + 2:].strip()
     return ""
+
+
+def _lines(children: list[Token]) -> list[list[Token]]:
+    """Inline children cut into lines, each but the first starting with its line break."""
+    lines: list[list[Token]] = [[]]
+    for child in children:
+        if child.type in ("softbreak", "hardbreak"):
+            lines.append([child])
+        else:
+            lines[-1].append(child)
+    return lines
 
 
 def _area(line: list[Token], page: str) -> list[Token]:

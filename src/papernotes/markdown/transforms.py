@@ -58,7 +58,7 @@ def prepare(tokens: list[Token], env: RenderEnv) -> None:
     _headings(tokens, env)
     for token in tokens:
         if token.type == "inline" and token.children:
-            token.children = _text_children(_autolinks(hide_properties(token.children)))
+            token.children = _text_children(_autolinks(hide_properties(token.children, env.outline)))
     if env.slots:
         _lone_embeds(tokens)
         _line_slots(tokens, env.body_line)

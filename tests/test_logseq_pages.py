@@ -134,6 +134,11 @@ def test_org_blocks_become_callouts_quotes_and_code() -> None:
     assert "\ue000P20\ue001#+BEGIN_CENTER\ue000B0\ue001\ue000P21\ue001#+END_NOTE</li>" in html  # not a box Logseq draws
 
 
+def test_a_box_never_closed_ends_with_its_block() -> None:
+    assert outline_body("- #+BEGIN_TIP\n  tip\n\t- child\n- next\n\t- #+BEGIN_NOTE\n\t  n\n- last\n") == (
+        "- > [!tip]\n  > tip\n  > - child\n- next\n  - > [!note]\n    > n\n- last\n")
+
+
 def test_an_area_highlight_shows_its_page_not_span_markup(make_vault: Callable[[dict[str, str]], Path]) -> None:
     vault = load_vault(make_vault({
         "logseq/config.edn": "{}\n",

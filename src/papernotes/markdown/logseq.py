@@ -74,8 +74,11 @@ def outline_body(body: str) -> str:
             line = "  " * tabs.end() + line[tabs.end():]
         start = _BLOCK_START_RE.match(line)
         column = start.end() if start is not None else 0
+        indent = len(line) - len(line.lstrip(" "))
+        if boxes and line[indent:indent + 1] == "-" and indent < box_column:
+            boxes = []  # a box never closed ends with its block, as in Logseq
         if boxes:
-            at = box_column if not line[:box_column].strip() else len(line) - len(line.lstrip(" "))
+            at = box_column if not line[:box_column].strip() else indent
             line = line[:at].ljust(at) + "> " * len(boxes) + line[at:].lstrip(" ")
             column = at + 2 * len(boxes)
         text = line[column:].rstrip()

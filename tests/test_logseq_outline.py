@@ -66,8 +66,10 @@ def test_a_logseq_graphs_tab_indented_blocks_are_nested_lists_not_code(
     site = build_core_site(vault.notes, vault.attachments)
     html = note_html(site.graph.notes["pages/Lattice.md"], site.links)  # type: ignore[index]
     heading = '<h1 id="{0}">{1}<a class="headerlink" href="#{0}" title="Permanent link">&para;</a></h1>\n'
+    # the unbulleted first block is a bullet whose children nest under it, as Logseq shows it
     assert html == (
-        heading.format("lattice-setup", "Lattice setup")
+        "<ul>\n<li>\n"
+        + heading.format("lattice-setup", "Lattice setup")
         + "<ul>\n"
         "<li>A ring of qutrits.\n"
         "<ul>\n"
@@ -81,6 +83,8 @@ def test_a_logseq_graphs_tab_indented_blocks_are_nested_lists_not_code(
         '<span class="nf">energy</span><span class="p">(</span><span class="n">n</span><span class="p">):</span>\n'
         '\t<span class="k">return</span> <span class="o">-</span><span class="n">n</span>\n'
         "</code></pre></div>\n"
+        "</li>\n"
+        "</ul>\n"
         "</li>\n"
         "<li>\n" + heading.format("open-questions", "Open questions") + "</li>\n"
         "</ul>\n")

@@ -34,6 +34,15 @@ def test_heading_text_is_escaped_in_the_toc_and_title_is_plain_text() -> None:
     assert page.toc[0]["name"] == "A bold &amp; odd title"
 
 
+def test_math_in_a_heading_is_typeset_in_the_toc_as_in_the_heading() -> None:
+    page = render("# $\\beta$-VAE\n\n## Condensing $\\mathbb{Z}_8^{a<b}$ & *more*\n")
+    assert page.toc[0]["name"] == '<span class="arithmatex">\\(\\beta\\)</span>-VAE'
+    assert page.toc[0]["children"][0]["name"] == (
+        'Condensing <span class="arithmatex">\\(\\mathbb{Z}_8^{a&lt;b}\\)</span> &amp; more')
+    assert '<h1 id="beta-vae"><span class="arithmatex">\\(\\beta\\)</span>-VAE<a class="headerlink"' in page.html
+    assert page.title == "\\beta-VAE"  # the page's title (browser tab, header) is plain text
+
+
 def test_callouts_become_admonitions_and_foldable_details() -> None:
     page = render("> [!tip] Use **this**\n> body text\n\n> [!faq]- Folded\n> hidden\n\n"
                   "> [!warning]+\n> open\n\n> [!custom-kind]\n> x\n")
@@ -143,7 +152,8 @@ def test_bold_next_to_cjk_punctuation_is_bold() -> None:
 def test_the_toc_lists_the_first_top_heading_when_the_page_opens_with_another_title() -> None:
     from papernotes.markdown.html import page_toc, toc
 
-    entries = toc([(1, "part-one", "Part one"), (2, "detail", "Detail"), (1, "part-two", "Part two")])
+    entries = toc([(1, "part-one", "Part one", "Part one"), (2, "detail", "Detail", "Detail"),
+                   (1, "part-two", "Part two", "Part two")])
     [untitled] = page_toc(entries, '<h1>The note</h1>\n<p>text</p>\n<h1 id="part-one">Part one</h1>')
     assert untitled["id"] == "" and [e["name"] for e in untitled["children"]] == ["Part one", "Part two"]
     [title] = page_toc(entries, '<h1 id="part-one">Part one</h1>')

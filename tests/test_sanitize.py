@@ -1,4 +1,5 @@
-"""The sanitiser's own narrowing of URLs: `data:` only for raster images, frames only from http(s)."""
+"""The sanitiser's own narrowing of URLs: `data:` only for raster images, frames only from http(s),
+`zotero:` links."""
 
 from __future__ import annotations
 
@@ -31,6 +32,14 @@ from papernotes.sanitize import sanitize_html
     ('<a href="ftp://example.org/x">f</a>', '<a href="ftp://example.org/x">f</a>'),
     ('<a href="mailto:a@b.c">m</a>', '<a href="mailto:a@b.c">m</a>'),
     ('<img src="a:b/c.png">', "<img>"),  # an unknown scheme
+    # zotero: (Zotero's Obsidian plugins) opens the Zotero app: a link, never a frame or image
+    ('<a href="zotero://select/library/items/R2D2">z</a>', '<a href="zotero://select/library/items/R2D2">z</a>'),
+    ('<a href="ZOTERO://open-pdf/library/items/A?page=2">p</a>',
+     '<a href="ZOTERO://open-pdf/library/items/A?page=2">p</a>'),
+    ('<iframe src="zotero://select/x"></iframe>', "<iframe></iframe>"),
+    ('<img src=" zotero://select/x">', "<img>"),
+    ('<a href="obsidian://open?vault=v">o</a>', "<a>o</a>"),
+    ('<a href="javascript:alert(1)">j</a>', "<a>j</a>"),
     ("", ""),
 ])
 def test_urls(html: str, expected: str) -> None:

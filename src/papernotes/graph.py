@@ -61,6 +61,8 @@ class QueueItem:
     done: bool
     line: int
     note: NoteKey | None = None
+    markdown: str = ""
+    """The item's own text as Markdown (code spans kept); empty when it has none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,7 +408,8 @@ class _Builder:
         queues = tuple(
             Queue(name, path, line, tuple(
                 QueueItem(task.text or (self.notes[target].title if target else ""),
-                          ids[index] if index >= 0 else None, task.done, task.line, target)
+                          ids[index] if index >= 0 else None, task.done, task.line, target,
+                          task.markdown if task.text else "")
                 for task, index, target in items))
             for (path, name, line), items in self.pending.queue_items.items()
         )

@@ -26,7 +26,7 @@ from papernotes.frontmatter import (
 from papernotes.markdown import make_parser
 from papernotes.markdown.comments import strip_comments
 from papernotes.markdown.html import SLOT_END, SLOT_START, render_note
-from papernotes.markdown.logseq import GRAPH_CONFIG, outline_body
+from papernotes.markdown.logseq import GRAPH_CONFIG, outline_body, page_properties, properties_frontmatter
 from papernotes.markdown.structure import Structure, extract_structure
 from papernotes.model import Note, NoteKey
 from papernotes.page_meta import theme_problems
@@ -286,6 +286,8 @@ def load_note(key: str, data: bytes, outline: bool = False) -> tuple[Note | None
             "the note is read without frontmatter",
             "add a line with --- after the last frontmatter key",
         ))
+    if outline and yaml_text is None:
+        raw, lines = properties_frontmatter(page_properties(body), body_line)
     meta, meta_problems = normalise_meta(raw, key, lines)
     problems += meta_problems + theme_problems(raw, key, lines)
     body = body.replace(SLOT_START, "").replace(SLOT_END, "")  # the renderer's slot markers
@@ -300,7 +302,7 @@ def load_note(key: str, data: bytes, outline: bool = False) -> tuple[Note | None
                                                  f"{MAX_LINKS:,} a note may have")]
     path = NoteKey(key)
     papers = recognise_entries(tokens, EntryContext(path, body_line, meta, body))
-    rendered = render_note(tokens, body_line)  # last: it changes the tokens
+    rendered = render_note(tokens, body_line, outline)  # last: it changes the tokens
     title = choose_title(meta.title, structure.headings, body, body_line, file_title(key))
     title_line = next((line for name, line in lines.items() if name.strip().casefold() == "title"), 1)
     problems += skipped_title_diagnostics(key, title, title_line, structure.headings)

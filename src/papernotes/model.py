@@ -59,6 +59,8 @@ class Task:
     line: int
     heading: str
     links: tuple[Link, ...] = ()
+    markdown: str = ""
+    """`text` as Markdown that shows it with its `code spans` (see `structure.shown_markdown`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,15 +198,15 @@ class NoteHtml:
     Kept compressed: a vault's rendered notes stay in memory for the whole build."""
 
     compressed: bytes
-    headings: tuple[tuple[int, str, str], ...] = ()
-    """(level, id, text) of each heading, in order: the page's table of contents."""
+    headings: tuple[tuple[int, str, str, str], ...] = ()
+    """(level, id, text, TOC entry's HTML) of each heading, in order: the page's table of contents."""
     sections: tuple[tuple[str, int, int], ...] = ()
     """(heading id, level, offset in `html`) of each heading: where an embedded section starts."""
     blocks: tuple[tuple[str, int, int], ...] = ()
     """(block id, start, end) in `html` of each block ending in `^block-id`."""
 
     @classmethod
-    def of(cls, html: str, headings: tuple[tuple[int, str, str], ...] = (),
+    def of(cls, html: str, headings: tuple[tuple[int, str, str, str], ...] = (),
            sections: tuple[tuple[str, int, int], ...] = (),
            blocks: tuple[tuple[str, int, int], ...] = ()) -> NoteHtml:
         return cls(zlib.compress(html.encode("utf-8"), 1), headings, sections, blocks)

@@ -49,7 +49,10 @@ ATTRIBUTES: dict[str, set[str]] = {
 }
 # Task list checkboxes only: a note cannot add text fields or buttons to the page.
 ATTRIBUTE_VALUES = {"input": {"type": {"checkbox"}}}
-URL_SCHEMES = frozenset(nh3.ALLOWED_URL_SCHEMES) | {"data"}
+URL_SCHEMES = frozenset(nh3.ALLOWED_URL_SCHEMES) | {"data", "zotero"}
+"""`zotero:` (`zotero://select/…`, `zotero://open-pdf/…`, written by Zotero's Obsidian plugins)
+asks the reader's browser to open the Zotero desktop app, as `mailto:` opens a mail app: it runs
+nothing in the page, and the browser asks before starting the app."""
 URL_ATTRIBUTES = frozenset({"href", "src", "poster", "srcset"})
 # `data:` URLs only as images, and not SVG (which can carry script when opened on its own).
 _DATA_IMAGE_RE = re.compile(r"^\s*data:image/(?:png|jpe?g|gif|webp|avif|bmp);", re.IGNORECASE)
@@ -66,13 +69,15 @@ STYLE_PROPERTIES = frozenset({
 
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     """URLs nh3 lets through by scheme, narrowed: `data:` only for raster images, frames and
-    media only from http(s) (or relative) sources."""
+    media only from http(s) (or relative) sources, `zotero:` only in a link's `href`."""
     if attribute not in URL_ATTRIBUTES:
         return value
     if value.lstrip()[:5].lower() == "data:":
         return value if tag == "img" and attribute == "src" and _DATA_IMAGE_RE.match(value) else None
     if tag == "iframe" and attribute == "src" and ":" in value.split("/", 1)[0]:
         return value if _EMBED_SCHEMES_RE.match(value) else None
+    if value.lstrip()[:7].lower() == "zotero:":
+        return value if attribute == "href" else None  # a link to click, never a source to load
     return value
 
 

@@ -68,6 +68,9 @@ class Topic:
     notes: tuple[str, ...]
     slug: str = ""
     """Its page's URL slug: `topics/<slug>/` (see `topic_slugs`)."""
+    full_name: str = ""
+    """The whole nested name (`ml/vision/detection`, where `name` is `detection`), as a paper's
+    topic chip shows it (as Obsidian shows a nested tag)."""
 
 
 class TopicCollector:
@@ -105,7 +108,7 @@ class TopicCollector:
             parent = key.rsplit("/", 1)[0] if "/" in key else None
             result[key] = Topic(key, name.rsplit("/", 1)[-1] if "/" in name else name, parent,
                                 tuple(sorted(self._papers.get(key, {}))),
-                                tuple(sorted(self._notes.get(key, {}))), slugs[key])
+                                tuple(sorted(self._notes.get(key, {}))), slugs[key], name)
         return result, collisions
 
 

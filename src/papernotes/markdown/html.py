@@ -30,9 +30,10 @@ from pygments.lexer import Lexer
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
+from papernotes.markdown.logseq import area_label
 from papernotes.markdown.parser import make_parser
 from papernotes.markdown.structure import plain_text
-from papernotes.markdown.transforms import RenderEnv, UrlOf, prepare, relative_links
+from papernotes.markdown.transforms import RenderEnv, UrlOf, inline_math, prepare, relative_links
 from papernotes.model import NoteHtml
 
 SLOT_START, SLOT_END = "\ue000", "\ue001"  # private-use characters; removed from notes before parsing
@@ -79,9 +80,10 @@ def slot(kind: str, number: int) -> str:
     return f"{SLOT_START}{kind}{number}{SLOT_END}"
 
 
-def render_note(tokens: list[Token], body_line: int) -> NoteHtml:
-    """A note's HTML with slots, from the loader's tokens (which this changes: call it last)."""
-    env = RenderEnv(slots=True, body_line=body_line)
+def render_note(tokens: list[Token], body_line: int, outline: bool = False) -> NoteHtml:
+    """A note's HTML with slots, from the loader's tokens (which this changes: call it last);
+    `outline`: a page of a Logseq graph."""
+    env = RenderEnv(slots=True, body_line=body_line, outline=outline)
     prepare(tokens, env)
     body = _renderer().render(tokens, make_parser().options, {"pn": env})
     return NoteHtml.of(body, tuple(env.headings), tuple(env.sections), tuple(env.blocks))
@@ -123,16 +125,16 @@ def render_inline(markdown: str, *, src: str, url: str, url_of: UrlOf,
     return _renderer().render(tokens, parser.options, {"pn": env})
 
 
-def first_title(headings: Sequence[tuple[int, str, str]]) -> str | None:
-    return next((text for level, _, text in headings if level == 1), None)
+def first_title(headings: Sequence[tuple[int, str, str, str]]) -> str | None:
+    return next((text for level, _, text, _ in headings if level == 1), None)
 
 
-def toc(headings: Sequence[tuple[int, str, str]]) -> list[dict[str, Any]]:
+def toc(headings: Sequence[tuple[int, str, str, str]]) -> list[dict[str, Any]]:
     """Nested as Python-Markdown's toc extension nests them: under the nearest higher heading."""
     root: list[dict[str, Any]] = []
     stack: list[dict[str, Any]] = []
-    for level, anchor, text in headings:
-        entry = {"level": level, "id": anchor, "name": html.escape(text, quote=False), "children": []}
+    for level, anchor, _, name in headings:
+        entry = {"level": level, "id": anchor, "name": name, "children": []}
         while stack and stack[-1]["level"] >= level:
             stack.pop()
         (stack[-1]["children"] if stack else root).append(entry)
@@ -303,6 +305,21 @@ class _Renderer(RendererHTML):
     def pn_line(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         return slot("P", tokens[idx].meta["line"])
 
+    def pn_properties_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        return '<dl class="pn-properties">\n'
+
+    def pn_properties_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        return "</dl>\n"
+
+    def pn_property(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        return f"<dt>{html.escape(tokens[idx].meta['key'])}</dt><dd>"
+
+    def pn_property_end(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        return "</dd>\n"
+
+    def pn_area(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+        return f'<span class="pn-area">{html.escape(area_label(tokens[idx].meta["page"]), quote=False)}</span>'
+
     def block_id(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         return f'<a id="^{html.escape(tokens[idx].meta["id"])}" class="pn-block"></a>'
 
@@ -361,7 +378,7 @@ class _Renderer(RendererHTML):
         return f"<code>{html.escape(token.content, quote=False)}</code>"
 
     def math_inline(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
-        return f'<span class="arithmatex">\\({html.escape(tokens[idx].content.strip())}\\)</span>'
+        return inline_math(tokens[idx].content)
 
     def math_inline_double(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
         return f'<span class="arithmatex">\\[{html.escape(tokens[idx].content.strip())}\\]</span>'

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 from markdown_it.token import Token
 
-from papernotes.markdown.logseq import LOGSEQ_ID_RE, LOGSEQ_PROPERTY_RE
+from papernotes.markdown.logseq import AREA_MARK, LOGSEQ_ID_RE, LOGSEQ_PROPERTY_RE, area_label, area_page
 from papernotes.model import (
     Citation,
     CiteItem,
@@ -24,7 +24,9 @@ from papernotes.model import (
     Task,
 )
 from papernotes.paths import decode_link_target, has_scheme, heading_anchor
+from papernotes.render import escape_md
 
+_BACKTICKS_RE = re.compile(r"`++")
 _BLOCK_ID_RE = re.compile(r"(?:^|\s)\^([A-Za-z0-9][A-Za-z0-9\-]*)\s*$")
 QUERY_LANGUAGES = ("dataview", "dataviewjs", "base", "papers")  # `papers`: papernotes.compare
 _LINE_FIELD_RE = re.compile(r"^\s*+([\w][\w \-]*?)(?<!\s)\s*+::\s*+(.*?)(?:(?<!\s)\s*+)?$")
@@ -49,20 +51,43 @@ class Structure:
 
 def plain_text(children: Sequence[Token] | None) -> str:
     """What a reader sees of an inline token's children, markup removed, links as their text."""
+    return "".join(text for _, text in plain_parts(children)).strip()
+
+
+def shown_markdown(children: Sequence[Token] | None) -> str:
+    """`plain_text` as Markdown that shows it, `code spans` kept as code (a queue's item on the
+    Queues page); every other piece escaped, so it shows as written."""
     parts: list[str] = []
-    for child in children or ():
-        if child.type in ("text", "code_inline", "hashtag", "citation", "math_inline", "html_inline"):
-            if child.type != "html_inline":
-                parts.append(child.content)
-        elif child.type in ("wikilink", "embed"):
-            meta = child.meta
-            if child.type == "wikilink":
-                parts.append(meta["alias"] or _wikilink_label(meta["target"], meta["fragment"]))
-        elif child.type in ("softbreak", "hardbreak"):
+    for child, text in plain_parts(children):
+        if child.type == "code_inline":
+            parts.append(code_span(text))
+        elif text.strip():
+            parts.append(" " * text[:1].isspace() + escape_md(text) + " " * text[-1:].isspace())
+        elif text:
             parts.append(" ")
-        elif child.type == "image":
-            parts.append(plain_text(child.children))
     return "".join(parts).strip()
+
+
+def code_span(code: str) -> str:
+    """`code` as a Markdown code span that shows exactly it, whatever backticks it holds."""
+    fence = "`" * (max((len(run) for run in _BACKTICKS_RE.findall(code)), default=0) + 1)
+    edges = code[:1] + code[-1:]
+    pad = " " if "`" in edges or (edges == "  " and code.strip(" ")) else ""  # CommonMark strips one space
+    return f"{fence}{pad}{code}{pad}{fence}"
+
+
+def plain_parts(children: Sequence[Token] | None) -> Iterator[tuple[Token, str]]:
+    """Each child of an inline token that shows text, with that text (`plain_text` unjoined)."""
+    for child in children or ():
+        if child.type in ("text", "code_inline", "hashtag", "citation", "math_inline"):
+            yield child, child.content
+        elif child.type == "wikilink":
+            meta = child.meta
+            yield child, meta["alias"] or _wikilink_label(meta["target"], meta["fragment"])
+        elif child.type in ("softbreak", "hardbreak"):
+            yield child, " "
+        elif child.type == "image":
+            yield child, plain_text(child.children)
 
 
 def _first_line(children: Sequence[Token]) -> list[Token]:
@@ -203,7 +228,8 @@ class _Walker:
             _, done, line = self.pending_tasks.pop()
             first_line = _first_line(token.children or [])
             own_links = tuple(link for link in links if link.line == line)
-            self.out.tasks.append(Task(plain_text(first_line), done, line, self.heading, own_links))
+            self.out.tasks.append(Task(plain_text(first_line), done, line, self.heading, own_links,
+                                       shown_markdown(first_line)))
 
     def _logseq_block_ids(self, token: Token) -> None:
         """A Logseq block's `id:: <uuid>` line: the block can be referenced as `((uuid))`, and
@@ -213,6 +239,8 @@ class _Walker:
             if match:
                 first = plain_text(_first_line(token.children or []))
                 text = self.heading if LOGSEQ_PROPERTY_RE.match(first) else first
+                if text == AREA_MARK:
+                    text = area_label(area_page(token.content))
                 self.out.block_ids.append(match.group(1).lower())
                 self.out.block_texts.append((match.group(1).lower(), text))
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from collections.abc import Callable, Sequence
@@ -12,8 +13,8 @@ from urllib.parse import unquote
 
 from markdown_it.token import Token
 
-from papernotes.markdown.logseq import hide_properties
-from papernotes.markdown.structure import plain_text
+from papernotes.markdown.logseq import hide_properties, properties_block
+from papernotes.markdown.structure import plain_parts, plain_text
 from papernotes.paths import has_scheme, heading_anchor
 from papernotes.render import relative_url
 
@@ -34,10 +35,13 @@ class RenderEnv:
 
     slots: bool
     body_line: int = 0
+    outline: bool = False
+    """A page of a Logseq graph (its opening properties become a properties box)."""
     src: str = ""
     url: str = ""
     url_of: UrlOf | None = None
-    headings: list[tuple[int, str, str]] = field(default_factory=list)
+    headings: list[tuple[int, str, str, str]] = field(default_factory=list)
+    """(level, id, text, name) of each heading: `name` is its TOC entry's HTML (see `toc_name`)."""
     used_ids: set[str] = field(default_factory=set)
     id_counts: dict[str, int] = field(default_factory=dict)
     """Anchor -> the last number given to a heading of that text (`method_3`)."""
@@ -46,13 +50,15 @@ class RenderEnv:
 
 
 def prepare(tokens: list[Token], env: RenderEnv) -> None:
+    if env.outline:
+        properties_block(tokens)
     _toc_markers(tokens)
     _callouts(tokens)
     _task_lists(tokens)
     _headings(tokens, env)
     for token in tokens:
         if token.type == "inline" and token.children:
-            token.children = _text_children(_autolinks(hide_properties(token.children)))
+            token.children = _text_children(_autolinks(hide_properties(token.children, env.outline)))
     if env.slots:
         _lone_embeds(tokens)
         _line_slots(tokens, env.body_line)
@@ -123,7 +129,19 @@ def _headings(tokens: Sequence[Token], env: RenderEnv) -> None:
         env.id_counts[anchor] = count
         env.used_ids.add(unique)
         token.attrSet("id", unique)
-        env.headings.append((int(token.tag[1]), unique, text))
+        env.headings.append((int(token.tag[1]), unique, text, toc_name(tokens[index + 1].children)))
+
+
+def inline_math(tex: str) -> str:
+    """`$tex$` as the page shows it: a span that papernotes.js typesets with KaTeX."""
+    return f'<span class="arithmatex">\\({html.escape(tex.strip())}\\)</span>'
+
+
+def toc_name(children: Sequence[Token] | None) -> str:
+    """A heading's entry in the table of contents: its text, escaped, with its `$math$` typeset as
+    in the heading itself (papernotes.js typesets every `.arithmatex` of the page, sidebar too)."""
+    return "".join(inline_math(text) if child.type == "math_inline" else html.escape(text, quote=False)
+                   for child, text in plain_parts(children)).strip()
 
 
 def _text_children(children: list[Token]) -> list[Token]:

@@ -20,7 +20,7 @@ from papernotes.pages.links import (
     note_html,
     note_link,
     paper_html,
-    paper_link,
+    paper_target,
     topic_link,
     topic_src,
 )
@@ -183,7 +183,7 @@ def queues_page(site: Site) -> str:
                   f'<progress class="pn-progress" value="{queue.done}" max="{total}"></progress> '
                   f"{queue.done} / {total} read — from {note_link(site, queue.path, base)}", ""]
         for item in queue.items:
-            link = _queue_item_link(site, item.note, item.paper, item.title, base)
+            link = _queue_item_link(site, item.note, item.paper, item.markdown or escape_md(item.title), base)
             lines.append(f"- [{'x' if item.done else ' '}] {link}")
             if not item.done and not _is_read(site, item.paper):  # read in another queue: read wins
                 unread.setdefault(item.paper or item.title, link)
@@ -198,11 +198,13 @@ def _is_read(site: Site, pid: PaperId | None) -> bool:
     return paper is not None and paper.status == "read"
 
 
-def _queue_item_link(site: Site, note: str | None, pid: PaperId | None, title: str, base: str) -> str:
+def _queue_item_link(site: Site, note: str | None, pid: PaperId | None, label: str, base: str) -> str:
+    """A queue item's text (`label`, Markdown) linked to its note, else its paper's page."""
     if note and note in site.links.published:
-        return md_link(escape_md(title), site.src_of(note), base)
+        return md_link(label, site.src_of(note), base)
     paper = site.graph.papers.get(pid) if pid else None
-    return paper_link(site, paper, base, title) if paper else escape_md(title)
+    target = paper_target(site, paper) if paper else None
+    return md_link(label, site.src_of(target[0]), base, target[1]) if target else label
 
 
 def timeline_page(site: Site) -> str:

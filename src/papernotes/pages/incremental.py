@@ -123,7 +123,7 @@ def _chrome_inputs(site: Site, key: str) -> object:
     if pid is None:
         return backlinks
     paper = graph.papers[pid]
-    topics = tuple((k, graph.topics[k].name, graph.topics[k].slug) for k in paper_topics(site, paper))
+    topics = tuple((k, graph.topics[k].full_name, graph.topics[k].slug) for k in paper_topics(site, paper))
     related = tuple((other, graph.papers[PaperId(other)].title, tuple(reasons),
                      paper_target(site, graph.papers[PaperId(other)]))
                     for other, reasons in rank_related(site, key, pid))

@@ -6,6 +6,8 @@ import html
 import re
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from papernotes.model import Link, Note, Paper, PaperId
 from papernotes.pages import Site
 from papernotes.pages.cite import cite_block, references_html
@@ -54,10 +56,13 @@ def wrap_content(content: str, site: Site, key: str | None, src: str, *, paper_p
     if pid is None:
         return body + footer(site, key, pid, href)
     # The note's title heading gives way to the header; a section (`# 1 Introduction`) stays.
-    heading_id, heading_text, rest = split_leading_h1(content) if is_title else ("", "", content)
+    heading_id, heading_html, rest = split_leading_h1(content) if is_title else ("", "", content)
+    heading_text = html.unescape(_TAG_RE.sub("", heading_html)).strip()
     paper = site.graph.papers[pid]
     subtitle = "" if _folded(heading_text) in _folded(paper.title) else heading_text
-    header = paper_header(paper, href, heading_id, subtitle)
+    # a title heading with links (`# Title [📖](zotero://select/…)`) keeps them in the header
+    linked = "<a " in heading_html and _folded(heading_text) == _folded(paper.title)
+    header = paper_header(paper, href, heading_id, subtitle, heading_html if linked else "")
     return (f"{opening}\n{header}\n{rest}\n{references}</div>" + cite_block(site, pid)
             + footer(site, key, pid, href))
 
@@ -82,7 +87,8 @@ def titled(content: str, title: str, *, opens_with_title: bool) -> str:
 
 
 def split_leading_h1(content: str) -> tuple[str, str, str]:
-    """(id, text, rest) of a page that starts with the note's own `<h1>`; ("", "", content) otherwise.
+    """(id, inner HTML, rest) of a page that starts with the note's own `<h1>`; ("", "", content)
+    otherwise.
 
     The header shows the paper's full title as the page's one `<h1>`; the note's `# Latte` would
     repeat it, so it goes, and its id moves to the header title so links to `#latte` still land."""
@@ -90,18 +96,20 @@ def split_leading_h1(content: str) -> tuple[str, str, str]:
     if match is None:
         return "", "", content
     found = _ID_RE.search(match.group(1))
-    text = html.unescape(_TAG_RE.sub("", _PERMALINK_RE.sub("", match.group(2)))).strip()
-    return (html.unescape(found.group(1)) if found else ""), text, content[match.end():]
+    inner = _PERMALINK_RE.sub("", match.group(2)).strip()
+    return (html.unescape(found.group(1)) if found else ""), inner, content[match.end():]
 
 
 def _folded(text: str) -> str:
     return "".join(text.casefold().split())
 
 
-def paper_header(paper: Paper, href: Href, heading_id: str = "", subtitle: str = "") -> str:
-    """The paper's title (the page's `<h1>`), then authors, venue, status, topic chips, buttons."""
-    topics = [{"name": href.site.graph.topics[k].name, "href": href.to_src(topic_src(href.site.graph.topics[k]))}
-              for k in paper_topics(href.site, paper)]
+def paper_header(paper: Paper, href: Href, heading_id: str = "", subtitle: str = "", title_html: str = "") -> str:
+    """The paper's title (the page's `<h1>`), then authors, venue, status, topic chips, buttons.
+    `title_html`: the note's title heading as rendered (sanitized), shown instead of the plain
+    title when it holds links."""
+    topics = [{"name": topic.full_name or topic.name, "href": href.to_src(topic_src(topic))}
+              for topic in (href.site.graph.topics[k] for k in paper_topics(href.site, paper))]
     urls = dict(paper.links)
     if paper.arxiv and "paper" not in urls and "arxiv" not in urls:
         urls["arxiv"] = f"https://arxiv.org/abs/{paper.arxiv}"
@@ -113,7 +121,8 @@ def paper_header(paper: Paper, href: Href, heading_id: str = "", subtitle: str =
                     for name in paper.authors for slug in [directory.author_slug.get(name)]]
     venue_slug = directory.venue_slug.get(paper.venue or "")
     return render("paper_header.html", {
-        "title": paper.title, "heading_id": heading_id, "subtitle": subtitle, "authors": list(paper.authors),
+        "title": paper.title, "title_html": Markup(title_html), "heading_id": heading_id, "subtitle": subtitle,
+        "authors": list(paper.authors),
         "author_links": author_links, "venue": paper.venue or "", "year": paper.year or "",
         "venue_href": href.to_src(venue_src(venue_slug)) if venue_slug else "",
         "venue_year": venue_year, "status": paper.status or "",

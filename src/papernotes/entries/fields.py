@@ -248,6 +248,31 @@ def parse_reference(text: str) -> Reference | None:
     return Reference(title, authors, int(found.group(1)) if found else None)
 
 
+# Words of a Title-Case title that no name is made of: `Attention - Is All You Need (2017)`
+_TITLE_WORDS = frozenset({"the", "of", "for", "with", "via", "from", "is", "are", "all", "you", "using", "towards"})
+_AUTHORS_DASH_RE = re.compile(r"\s++(?:[—–]|-(?=\s))\s*+")
+
+
+def dashed_authors(name: str) -> tuple[str, tuple[str, ...]]:
+    """`Title — Ada Obi, Ben Tran (2021)`: the title before the last dash (em, en, or ` - `) and
+    the names after it, when what follows the dash is a list of names (each two to four
+    capitalised words or initials, no `The`, `Of`, `Is`...) closed by a `(2021)` or an `et al.`; else the name unchanged
+    and no authors. A dash followed by anything else (`Part 1 - Theory`) is the title's own."""
+    dashes = list(_AUTHORS_DASH_RE.finditer(name))
+    if not dashes or not name[: dashes[-1].start()].strip():
+        return name, ()
+    tail = name[dashes[-1].end():]
+    year = _YEAR_MARK_RE.search(tail)
+    names = tail[: year.start()] if year else tail
+    et_al = _ET_AL_TAIL_RE.search(names)
+    authors = _reference_authors(_ET_AL_TAIL_RE.sub("", names).strip(" ,"))
+    if not authors or not (year or et_al) or any(_TITLE_WORDS.intersection(author.casefold().split())
+                                                  for author in authors):
+        return name, ()
+    # an emphasis mark left unclosed (`Title_ — Names`) is not part of the title
+    return name[: dashes[-1].start()].rstrip(" _*") + (year.group(0) if year else ""), authors
+
+
 def _reference_authors(text: str) -> tuple[str, ...]:
     parts = [part.strip() for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", text)]
     names = tuple(part for part in parts if part)

@@ -94,8 +94,10 @@ def zotero_name(name: str) -> Facts | None:
             end += 1
         authors, title = parts[1:end], "_".join(parts[end:])
     else:
-        at = next((index for index, part in enumerate(parts[: _ZOTERO_AUTHORS + 1]) if _ZOTERO_YEAR_RE.fullmatch(part)), 0)
-        if not at or at == len(parts) - 1 or not all(part[:1].isupper() and _is_name_part(part) for part in parts[:at]):
+        lead = parts[: _ZOTERO_AUTHORS + 1]
+        at = next((index for index, part in enumerate(lead) if _ZOTERO_YEAR_RE.fullmatch(part)), 0)
+        names_first = all(part[:1].isupper() and _is_name_part(part) for part in parts[:at])
+        if not at or at == len(parts) - 1 or not names_first:
             return None
         year, authors, title = parts[at], parts[:at], "_".join(parts[at + 1:])
     title = title.strip()

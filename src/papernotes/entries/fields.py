@@ -91,9 +91,19 @@ _SITE_WORDS = ("link", "xplore", "library", "scholar", "direct", "researchgate",
                "semantic")
 
 
+# A browser tab's title copied as a link's label: `[1402.3356] Title (arxiv.org)`, `Title - arXiv`
+_ARXIV_TAB_ID_RE = re.compile(r"\A\[?+\s*+(?:arXiv:)?+\d{4}\.\d{4,5}(?:v\d++)?+\]\s*+", re.IGNORECASE)
+_SITE_SUFFIX_RE = re.compile(r"(?:\s++\((?:www\.)?+arxiv\.org\)|\s++[-–—|]\s*+arXiv(?:\.org)?+)\s*+\Z",
+                             re.IGNORECASE)
+
+
 def page_title(label: str) -> tuple[str, str | None]:
     """A browser's page title, `Paper Title | Nature Neuroscience`: the paper's title, and the
-    journal after ` | ` as its venue (None for a site such as `SpringerLink` or `arxiv.org`)."""
+    journal after ` | ` as its venue (None for a site such as `SpringerLink` or `arxiv.org`).
+    arXiv's tab title loses its `[1402.3356] ` and its ` (arxiv.org)` or ` - arXiv`."""
+    stripped = _SITE_SUFFIX_RE.sub("", _ARXIV_TAB_ID_RE.sub("", label, count=1), count=1)
+    if stripped.strip() and stripped != label:
+        return stripped.strip(), None
     title, bar, site = label.rpartition(" | ")
     site = site.strip()
     if not bar or not title.strip() or not site or len(site.split()) > 6:

@@ -107,7 +107,8 @@ def _paper(line: Line, heading: str, context: EntryContext) -> Paper | None:
     has_year_mark_in_name = has_year_mark(name)
     if not (has_year_mark_in_name or cited or any(kind == "paper" for kind, _ in links)):
         return None
-    name, journal = page_title(name.strip("[] "))
+    name, journal = page_title(name.strip(" "))
+    name = name.strip("[] ")
     name, dashed = dashed_authors(name)  # `Title — Ada Obi, Ben Tran (2021)`
     if name.casefold().endswith(" paper") and name[:-6].strip():  # `a [Grad-CAM++ paper](…)`: its name
         name = name[:-6].strip()

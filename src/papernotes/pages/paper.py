@@ -109,7 +109,9 @@ def paper_header(paper: Paper, href: Href, heading_id: str = "", subtitle: str =
                if kind in urls and urls[kind].startswith(("http://", "https://"))]
     venue_year = " · ".join(part for part in (paper.venue or "", str(paper.year or "")) if part)
     directory = href.site.directory
-    author_links = [{"name": name, "href": href.to_src(author_src(slug)) if slug else ""}
+    # each author as their page names them (`爽 宋` in a note's frontmatter is 宋爽, as the library writes)
+    author_links = [{"name": directory.authors[slug].name if slug else name,
+                     "href": href.to_src(author_src(slug)) if slug else ""}
                     for name in paper.authors for slug in [directory.author_slug.get(name)]]
     venue_slug = directory.venue_slug.get(paper.venue or "")
     return render("paper_header.html", {

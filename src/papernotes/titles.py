@@ -55,9 +55,15 @@ def file_title(key: str) -> str:
     return stem(folder) if folder else "Home"
 
 
+def has_template_syntax(text: str) -> bool:
+    """`{{title}}`, `{{VALUE:topic}}`, `<% tp.system.prompt("…") %>`, `${title}`: a template's
+    variable left unrendered, never a title, a tag or a topic."""
+    return _TEMPLATE_SYNTAX_RE.search(text) is not None
+
+
 def placeholder_reason(text: str) -> str | None:
     """Why `text` is not a title (`"unrendered template syntax"`, `"a placeholder"`), or None."""
-    if _TEMPLATE_SYNTAX_RE.search(text):
+    if has_template_syntax(text):
         return "unrendered template syntax"
     key = title_key(text)
     if not key:

@@ -93,7 +93,7 @@ _SITE_WORDS = ("link", "xplore", "library", "scholar", "direct", "researchgate",
 
 # A browser tab's title copied as a link's label: `[1402.3356] Title (arxiv.org)`, `Title - arXiv`
 _ARXIV_TAB_ID_RE = re.compile(r"\A\[?+\s*+(?:arXiv:)?+\d{4}\.\d{4,5}(?:v\d++)?+\]\s*+", re.IGNORECASE)
-_SITE_SUFFIX_RE = re.compile(r"(?:\s++\((?:www\.)?+arxiv\.org\)|\s++[-–—|]\s*+arXiv(?:\.org)?+)\s*+\Z",
+_SITE_SUFFIX_RE = re.compile(r"(?<!\s)(?:\s++\((?:www\.)?+arxiv\.org\)|\s++[-–—|]\s*+arXiv(?:\.org)?+)\s*+\Z",
                              re.IGNORECASE)
 
 
@@ -260,7 +260,7 @@ def parse_reference(text: str) -> Reference | None:
 
 # Words of a Title-Case title that no name is made of: `Attention - Is All You Need (2017)`
 _TITLE_WORDS = frozenset({"the", "of", "for", "with", "via", "from", "is", "are", "all", "you", "using", "towards"})
-_AUTHORS_DASH_RE = re.compile(r"\s++(?:[—–]|-(?=\s))\s*+")
+_AUTHORS_DASH_RE = re.compile(r"(?<!\s)\s++(?:[—–]|-(?=\s))\s*+")  # from a blank run's start: linear
 
 
 def dashed_authors(name: str) -> tuple[str, tuple[str, ...]]:

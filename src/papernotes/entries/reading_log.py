@@ -70,7 +70,7 @@ _ET_AL_YEAR_RE = re.compile(r"(?<![\s—–-])[\s—–-]*+(?P<authors>[A-Z][^,:
 
 def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
     papers: list[Paper] = []
-    heading = ""
+    heading: tuple[str, ...] = ()
     pending: Token | None = None  # the list item whose first paragraph comes next
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
@@ -89,7 +89,7 @@ def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
     return papers
 
 
-def _paper(line: Line, heading: str, context: EntryContext) -> Paper | None:
+def _paper(line: Line, heading: tuple[str, ...], context: EntryContext) -> Paper | None:
     bold = _bold_title(line)
     if bold is not None:
         return _bold_paper(line, bold, heading, context)
@@ -127,7 +127,7 @@ def _paper(line: Line, heading: str, context: EntryContext) -> Paper | None:
         year=title.year or (cited.venue.year if cited else None),
         venue=cited.venue.name if cited else journal,
         authors=cited.authors if cited else dashed,
-        tags=(heading,),
+        tags=heading,
         short_name=short.group(1) if short else title.short_name,
     )
 
@@ -202,7 +202,7 @@ def _item_lines(tokens: Sequence[Token], index: int, item: Token, context: Entry
     return found[:_BLOCK_LINES]
 
 
-def _bold_block(title_line: Line, lines: list[Line], heading: str, context: EntryContext) -> Paper | None:
+def _bold_block(title_line: Line, lines: list[Line], heading: tuple[str, ...], context: EntryContext) -> Paper | None:
     """`- **Title**` alone, then `Authors (1998)` and a paper link (or a PDF on any host) in the
     item's next paragraphs."""
     bold = _bold_title(title_line)
@@ -215,7 +215,7 @@ def _bold_block(title_line: Line, lines: list[Line], heading: str, context: Entr
     title = clean_title(bold[0])
     authors = parse_authors(re.sub(r"\bet al\b\.?", "", lines[0].text[: year_mark.start()]))
     return entry(context, title_line.number, CONVENTION, title.text, links=links, year=int(year_mark.group(1)),
-                 authors=authors, tags=(heading,), short_name=title.short_name)
+                 authors=authors, tags=heading, short_name=title.short_name)
 
 
 def _is_pdf(url: str) -> bool:
@@ -251,7 +251,7 @@ def _emphasis_span(tokens: Sequence[Token]) -> tuple[int, int] | None:
     return None if close is None else (first, close)
 
 
-def _bold_paper(line: Line, bold: tuple[str, str], heading: str, context: EntryContext) -> Paper | None:
+def _bold_paper(line: Line, bold: tuple[str, str], heading: tuple[str, ...], context: EntryContext) -> Paper | None:
     """A bold title is a paper when what follows it gives a year or a venue, or a paper link does."""
     name, rest = bold
     if name.rstrip().endswith((":", "：")) or rest.lstrip().startswith((":", "：")):
@@ -270,7 +270,7 @@ def _bold_paper(line: Line, bold: tuple[str, str], heading: str, context: EntryC
         authors = parse_authors(re.sub(r"\bet al\b\.?", "", rest[: year_mark.start()].strip(" —–-:,(")))
     year = cited.venue.year if cited else (int(year_mark.group(1)) if year_mark else title.year)
     return entry(context, line.number, CONVENTION, title.text, links=links, year=year,
-                 venue=cited.venue.name if cited else None, authors=authors, tags=(heading,),
+                 venue=cited.venue.name if cited else None, authors=authors, tags=heading,
                  short_name=title.short_name)
 
 

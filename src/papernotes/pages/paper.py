@@ -13,7 +13,7 @@ from papernotes.pages.links import page_href, paper_target, paper_topics, topic_
 from papernotes.pages.people import author_src, venue_src
 from papernotes.render import render
 from papernotes.rewrite import anchor_above
-from papernotes.titles import title_heading
+from papernotes.titles import placeholder_reason, title_heading
 
 BUTTONS = (("paper", "Paper"), ("arxiv", "arXiv"), ("pdf", "PDF"), ("code", "Code"),
            ("project", "Project"), ("github", "Code"), ("video", "Video"))
@@ -45,8 +45,11 @@ def wrap_content(content: str, site: Site, key: str | None, src: str, *, paper_p
     references = references_html(site, note, src) if note.citations else ""
     title = html.escape(note.title)
     opening = f'<div data-pagefind-body data-pagefind-meta="title[data-pn-title]" data-pn-title="{title}">'
-    is_title = title_heading(note.headings, note.body, note.body_line) is not None
-    body = f"{opening}\n{titled(content, title, opens_with_title=is_title)}\n{references}</div>"
+    heading = title_heading(note.headings, note.body, note.body_line)
+    is_title = heading is not None
+    # The page's `<h1>` is the note's one title; a `# Recent` under `title: To-do` stays as content
+    shows_title = is_title and _folded(heading or "") == _folded(note.title)
+    body = f"{opening}\n{titled(content, title, opens_with_title=shows_title)}\n{references}</div>"
     if not paper_pages:
         return body
     href = Href(site, src)
@@ -56,7 +59,9 @@ def wrap_content(content: str, site: Site, key: str | None, src: str, *, paper_p
     # The note's title heading gives way to the header; a section (`# 1 Introduction`) stays.
     heading_id, heading_text, rest = split_leading_h1(content) if is_title else ("", "", content)
     paper = site.graph.papers[pid]
-    subtitle = "" if _folded(heading_text) in _folded(paper.title) else heading_text
+    # a template's blank (`# [Review title]`) is no subtitle
+    subtitle = "" if _folded(heading_text) in _folded(paper.title) or placeholder_reason(heading_text) \
+        else heading_text
     header = paper_header(paper, href, heading_id, subtitle)
     return (f"{opening}\n{header}\n{rest}\n{references}</div>" + cite_block(site, pid)
             + footer(site, key, pid, href))

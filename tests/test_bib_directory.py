@@ -28,6 +28,19 @@ def test_authors_fold_and_stay_apart():
         ("xiangyu-zhang", 1)]
 
 
+def test_a_cjk_name_written_given_first_joins_the_library_s_family_first_one():
+    directory = build_directory([
+        (PaperId("a"), _paper("A", ("岚 宋", "伯涛 傅"))),  # a Zotero template's `{{firstName}} {{lastName}}`
+        (PaperId("b"), _paper("B", ("宋, 岚", "김, 서윤"))),  # a library's `family, given`
+        (PaperId("c"), _paper("C", ("서윤 김", "宋岚"))),
+    ])
+    song = directory.author_slug["岚 宋"]
+    assert song == directory.author_slug["宋, 岚"] == directory.author_slug["宋岚"] == "宋岚"
+    assert (directory.authors[song].name, directory.authors[song].papers) == ("宋岚", ("a", "b", "c"))
+    assert directory.author_slug["伯涛 傅"] == "傅伯涛"
+    assert directory.author_slug["서윤 김"] == directory.author_slug["김, 서윤"] == "김서윤"
+
+
 def test_venues_fold_years_and_arxiv_is_its_own():
     directory = build_directory([
         (PaperId("a"), _paper("A", (), "CVPR 2023")), (PaperId("b"), _paper("B", (), "CVPR'23")),

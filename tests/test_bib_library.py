@@ -129,6 +129,22 @@ def test_names_and_venues():
     assert venue_name("NeurIPS 2022 (Oral)") == "NeurIPS"
 
 
+def test_cjk_names_are_whole_and_family_first():
+    # a library's `family, given`; a template's `given family` when its last part is a common
+    # family name and its first is not (or a rarer one); else as written
+    shown = {name: parse_name(name).display for name in (
+        "宋, 爽", "爽 宋", "帅 王", "伯杰 傅", "宋爽", "宋 爽", "王 李", "김, 민수", "민수 김", "김민수", "김 민수",
+        "山田, 太郎", "山田 太郎", "太郎 山田")}
+    assert shown == {
+        "宋, 爽": "宋爽", "爽 宋": "宋爽", "帅 王": "王帅", "伯杰 傅": "傅伯杰", "宋爽": "宋爽", "宋 爽": "宋 爽",
+        "王 李": "王 李", "김, 민수": "김민수", "민수 김": "김민수", "김민수": "김민수", "김 민수": "김 민수",
+        "山田, 太郎": "山田太郎", "山田 太郎": "山田 太郎", "太郎 山田": "太郎 山田"}
+    index = AuthorIndex(["宋, 爽", "爽 宋", "宋爽", "宋 爽", "김민수", "민수 김"])
+    assert len({index.key(name) for name in ("宋, 爽", "爽 宋", "宋爽", "宋 爽")}) == 1
+    assert index.key("민수 김") == index.key("김민수") != index.key("宋爽")
+    assert (index.display(index.key("宋 爽")), index.slug(index.key("爽 宋"))) == ("宋爽", "宋爽")
+
+
 VAULT = {
     "ResNet.md": "---\ncitekey: he2016deep\nyear: 2016\n---\n# ResNet\n",
     "Attention.md": "---\narxiv: '1706.03762'\n---\n# Attention\n",

@@ -21,5 +21,12 @@ def test_bold_titles_with_a_year_or_venue_after_them_and_nothing_else() -> None:
         (8, "DETR-L", 2020, None, ()),
         # the title alone, then authors (year) and a paper link in the item's next paragraphs
         (15, "Gradient Lanterns Applied to Document Glow", 1998, None, ("Ana Lima", "Bo Chen", "Yusuf Kaya")),
+        # an italic title, then its authors after a dash: the names are no part of the title
+        (29, "Lantern Models Outshine Torches on Night Synthesis", 2021, None, ("Wren Okafor", "Ilse Marten")),
+        (33, "Lantern Diffusion Probabilistic Models", 2020, None, ("Jun Abe", "Ada Obi", "Noor Haddad")),
+        (34, "Glow Modeling through Stochastic Lanterns", 2019, None, ("T. Ruiz",)),
+        # after this dash comes the rest of a Title-Case title, not a name
+        (35, "Attention - Is All You Need Here", 2017, None, ()),
     ]
     assert found[2].arxiv == "1703.00005"
+    assert found[6].short_name == "LDPM"

@@ -199,3 +199,18 @@ def test_a_code_link_between_the_name_and_its_citation_keeps_authors_and_venue()
     ]
     assert [url for _, url in found[1].links] == [
         "https://proceedings.mlr.press/v9/tq.html", "https://github.com/o/tq", "https://proceedings.mlr.press/v9/tq.pdf"]
+
+
+def test_an_arxiv_tab_title_loses_its_id_and_site() -> None:
+    text = (
+        "- Related\n"
+        "\t- [[1308.04673] Ladder Phases via Pseudo Anyon Melting (arxiv.org)](https://arxiv.org/abs/1308.04673)\n"
+        "\t- [[2402.03356v2] A Unified Lattice of Braided Phases - arXiv](https://arxiv.org/abs/2402.03356)\n"
+        "\t- [Twisted Ladders of Anyons | arXiv](https://arxiv.org/abs/2011.00001)\n"
+    )
+    found = reading_log.recognise(make_parser().parse(text), CONTEXT)
+    assert [(paper.title, paper.short_name, paper.arxiv) for paper in found] == [
+        ("Ladder Phases via Pseudo Anyon Melting", "", "1308.04673"),
+        ("A Unified Lattice of Braided Phases", "", "2402.03356"),
+        ("Twisted Ladders of Anyons", "", "2011.00001"),
+    ]

@@ -209,12 +209,52 @@ def test_private_notes_are_link_targets_only(make_vault):
     ("content/Diffusion", "Diffusion"),
     ("Sources", ""),
     ("Pages of Hope", "Pages of Hope"),
+    ("Inputs/Zotero", ""),  # what the writer does with the notes, not what they are about
+    ("Resources/Robotics", "Robotics"),
     ("", ""),
 ])
 def test_container_folders_are_not_topics(folder, topic):
     from papernotes.topics import folder_topic
 
     assert folder_topic(folder) == topic
+
+
+@pytest.mark.parametrize(("tag", "topic"), [
+    ("diffusion/video", "diffusion/video"),
+    ("card", ""),  # Logseq's flashcards and task markers mark what a block is for, not a subject
+    ("#TODO", ""),
+    ("LATER", ""),
+    ("Learning-TODO", "Learning-TODO"),
+    ("{{VALUE:topic}}", ""),  # a template's variables left unrendered
+    ("{{date}}", ""),
+    ('project/<% tp.system.prompt("Which project?") %>', "project"),
+    ('project/<% tp.system.prompt("in/out?") %>', "project"),  # a `/` inside the variable too
+    ("SC/PM/017", "SC/PM/017"),  # a nested tag is a topic with all its ancestors
+])
+def test_tool_markers_and_template_syntax_are_no_topics(tag: str, topic: str) -> None:
+    from papernotes.topics import topic_name
+
+    assert topic_name(tag) == topic
+
+
+def test_headings_give_their_subject_as_topics_to_the_entries_below(make_vault):
+    vault = load_vault(make_vault({"Reading/Robots.md": (
+        "---\ntags: [card, \"{{VALUE:field}}\", \"area/<% tp.system.prompt(\\\"area?\\\") %>\"]\n---\n"
+        "## **1) Lantern reviews (intro/map)**\n\n"
+        "- **Lantern-Action Models: Concepts and Challenges** — K. Osei et al. (2025)\n\n"
+        "## ② Detection / Segmentation\n\n"
+        "- **Glow Detection with Sparse Lanterns** — Y. Duarte et al. (2022)\n\n"
+        "## Condensed lanterns #card\n\n"
+        "- **General Construction of Condensed Lanterns** — A. Obi et al. (2019)\n"
+    )}))
+    graph = build_graph(vault.notes, folder_topics=False)
+    assert {paper.title: paper.tags for paper in graph.papers.values()} == {
+        "Lantern-Action Models: Concepts and Challenges": ("Lantern reviews",),
+        "Glow Detection with Sparse Lanterns": ("Detection", "Segmentation"),
+        "General Construction of Condensed Lanterns": (),
+    }
+    assert sorted(topic.name for topic in graph.topics.values()) == [
+        "Detection", "Lantern reviews", "Segmentation", "area"]
 
 
 @pytest.mark.parametrize(("text", "title"), [

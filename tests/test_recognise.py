@@ -362,6 +362,24 @@ def test_zotero_named_pages_with_their_pdf(make_vault: MakeVault) -> None:
     assert graph.decisions[NoteKey("pages/2019_Mbeki_Lectures on things.md")].score == 0.5
 
 
+def test_a_zotero_name_is_cut_at_underscores_outside_math_and_before_the_first_part_not_a_name(
+        make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "pages/2013_Okafor_Ruiz_Lattice Gauge Models with $Q_M$ Braid Rules.md": "type:: paper\n\n- notes\n",
+        "pages/2020_van der Berg_Obi et al_Ladder anyons in $\\mathbb{Z}_2$ wires.md": "type:: paper\n\n- notes\n",
+        "pages/Okafor_2011_Twisted ladders and their $a_b$ sums.md": "type:: paper\n\n- notes\n",
+    })
+    facts = {str(key): (d.facts.title, d.facts.year, d.facts.authors) for key, d in graph.decisions.items()}
+    assert facts == {
+        "pages/2013_Okafor_Ruiz_Lattice Gauge Models with $Q_M$ Braid Rules.md": (
+            "Lattice Gauge Models with $Q_M$ Braid Rules", 2013, ("Okafor", "Ruiz")),
+        "pages/2020_van der Berg_Obi et al_Ladder anyons in $\\mathbb{Z}_2$ wires.md": (
+            "Ladder anyons in $\\mathbb{Z}_2$ wires", 2020, ("van der Berg", "Obi")),
+        "pages/Okafor_2011_Twisted ladders and their $a_b$ sums.md": (
+            "Twisted ladders and their $a_b$ sums", 2011, ("Okafor",)),
+    }
+
+
 def test_a_page_named_with_another_year_embeds_the_pdf_of_the_same_title(make_vault: MakeVault) -> None:
     # the page named by the preprint's year and title only; Zotero's PDF by the journal's year
     graph = graph_of(make_vault, {

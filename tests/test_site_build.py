@@ -308,8 +308,19 @@ def test_a_note_whose_first_heading_comes_later_keeps_its_title_and_every_headin
         "Outline note.md": "An opening line.\n\n# First part\n\n## Detail\n\n# Second part\n",
         "Titled note.md": "# Titled note\n\n## Only part\n",
         "Sections note.md": "# 1 Introduction\n\n## Setting\n\n# 2 Method\n",
+        # a frontmatter title over another `#` heading: the title is the page's, the heading content
+        "Queue note.md": "---\ntitle: To-read\n---\n# Lately\n\nThree papers.\n",
+        # a template's blank heading on a paper's note: no subtitle under the paper's title
+        "papers/Lantern.md": ("---\ntitle: 'Lantern: Glowing Paths'\nyear: 2024\narxiv: '2401.00017'\n---\n"
+                              "# [Review title]\n\n## Problem\n\nText.\n"),
     })
     site = build_site(docs, tmp_path / "site")
+    queue = page(site, "Queue note")
+    assert re.search(r"<title>To-read - ", queue)
+    assert re.findall(r"<h1[^>]*>([^<]*)", queue.split("<article", 1)[1]) == ["To-read", "Lately"]
+    lantern = page(site, "papers/Lantern").split("<article", 1)[1]
+    assert re.findall(r"<h1[^>]*>([^<]*)", lantern) == ["Lantern: Glowing Paths"]
+    assert "pn-paper__subtitle" not in lantern and "Review title" not in lantern
     outline = page(site, "Outline note")
     article = outline.split("<article", 1)[1]
     assert re.search(r"<h1[^>]*>Outline note</h1>", article)

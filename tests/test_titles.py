@@ -48,13 +48,13 @@ def test_a_placeholder_is_reported_as_info_at_its_line() -> None:
 @pytest.mark.parametrize("text", ["Template", "Untitled", "Paper title", "New note", "无标题", "未命名", "模板",
                                   "论文标题", "제목 없음", "무제", "템플릿", "논문 제목", "{{title}}",
                                   "<% tp.file.title %>", "<%* tR += tp.file.title %>", "${title}",
-                                  "{{date:YYYY-MM-DD}} reading", "  TEMPLATE "])
+                                  "{{date:YYYY-MM-DD}} reading", "  TEMPLATE ", "[Review title]", "[리뷰 제목]"])
 def test_known_placeholders(text: str) -> None:
     assert placeholder_reason(text) is not None
 
 
 @pytest.mark.parametrize("text", ["Attention Is All You Need", "Latte", "Titles", "模板匹配网络", "2023",
-                                  "{{ 7*7 }} is text", "a <%b"])
+                                  "{{ 7*7 }} is text", "a <%b", "[CVPR 2023] Lantern Paths", "[[Lantern]]"])
 def test_real_titles_are_not_placeholders(text: str) -> None:
     assert placeholder_reason(text) is None
 

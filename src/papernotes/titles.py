@@ -27,6 +27,8 @@ PLACEHOLDER_TITLES = frozenset(title_key(text) for text in (
 # Templater's `<% tp.file.title %>`, `${title}`. Only variables: `{{ 7*7 }}` is text someone wrote.
 _TEMPLATE_SYNTAX_RE = re.compile(
     r"\{\{\s*[\w.\-]+(?::[^{}]*)?\s*\}\}|<%[-_*+~]?\s.*?%>|\$\{\s*[\w.\-]+\s*\}", re.DOTALL)
+# A template's blank to fill in, a heading in brackets alone: `[Review title]`, `[리뷰 제목]`
+_BRACKETED_BLANK_RE = re.compile(r"\[[^\[\]]++\]")
 _COUNTER_RE = re.compile(r"(?<!\s)\s*+\d{1,3}$")  # `Untitled 2`; possessive: linear on long blank runs
 # `# 1 Introduction`, `# 2.3 Method`, `# III. Results`, `# 一、引言`, `# 第二章 方法`: sections, never titles.
 _NUMBERED_RE = re.compile(
@@ -55,10 +57,18 @@ def file_title(key: str) -> str:
     return stem(folder) if folder else "Home"
 
 
+def has_template_syntax(text: str) -> bool:
+    """`{{title}}`, `{{VALUE:topic}}`, `<% tp.system.prompt("…") %>`, `${title}`: a template's
+    variable left unrendered, never a title, a tag or a topic."""
+    return _TEMPLATE_SYNTAX_RE.search(text) is not None
+
+
 def placeholder_reason(text: str) -> str | None:
     """Why `text` is not a title (`"unrendered template syntax"`, `"a placeholder"`), or None."""
-    if _TEMPLATE_SYNTAX_RE.search(text):
+    if has_template_syntax(text):
         return "unrendered template syntax"
+    if _BRACKETED_BLANK_RE.fullmatch(text.strip()):
+        return "a template's blank"
     key = title_key(text)
     if not key:
         return "empty"

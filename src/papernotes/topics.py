@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -10,6 +11,7 @@ from functools import lru_cache
 
 from papernotes.ids import is_known_venue
 from papernotes.paths import readable_slug, unique_slugs
+from papernotes.titles import has_template_syntax
 
 _TO_RE = re.compile(r"(?<=[a-z0-9])[\s_\-]*to[\s_\-]+(?=[a-z0-9])")
 _SEPARATORS_RE = re.compile(r"[\s_\-]+")
@@ -30,12 +32,15 @@ def topic_key(name: str) -> str:
 
 
 # Folders that hold notes rather than name a subject: never topics themselves. `pages` and
-# `journals` are Logseq's own folders, `content` Quartz's, `sources` the Zotero-integration default.
+# `journals` are Logseq's own folders, `content` Quartz's, `sources` the Zotero-integration default;
+# `inputs`/`outputs` and PARA's `projects`/`areas`/`resources`/`archives` sort notes by what the
+# writer does with them.
 CONTAINER_FOLDERS = frozenset({
     "paper", "papers", "note", "notes", "reading", "readings", "literature", "lit", "references",
-    "inbox", "archive", "daily", "journal", "zotero", "attachments", "assets", "docs",
-    "pages", "journals", "content", "sources",
-    "论文", "论文笔记", "笔记", "阅读", "文献", "논문", "노트", "논문 정리", "읽기",
+    "inbox", "archive", "archives", "daily", "journal", "zotero", "attachments", "assets", "docs",
+    "pages", "journals", "content", "sources", "input", "inputs", "output", "outputs",
+    "projects", "areas", "resources", "reviews",
+    "论文", "论文笔记", "笔记", "阅读", "文献", "输入", "输出", "논문", "노트", "논문 정리", "읽기",
 })
 
 
@@ -52,6 +57,27 @@ def folder_topic(folder: str) -> str:
     if filing:
         parts = parts[filing[-1] + 1:]
     return "/".join(parts)
+
+
+# Tags that mark what a block is for a tool, not what it is about: Logseq's flashcards (`#card`) and
+# task markers (`TODO`, `NOW`, `LATER`...), the Spaced Repetition plugin's `#flashcards`.
+TOOL_TAGS = frozenset({
+    "card", "cards", "flashcard", "flashcards", "todo", "doing", "done", "now", "later", "wait", "waiting",
+    "canceled", "cancelled", "in-progress", "started",
+})
+
+
+def topic_name(tag: str) -> str:
+    """The topic a tag names, `""` for none: a tool's marker (`#card`, `#TODO`) names none, and a
+    nested tag stops before its first part that holds template syntax left unrendered
+    (`project/<% tp.system.prompt("…") %>` is `project`; `{{VALUE:topic}}` is none)."""
+    parts = tag.strip(" #/").split("/")
+    # a part that opens a template's variable (`<% … %>`, `{{ … }}`), even one a `/` inside it cut short
+    kept = list(itertools.takewhile(lambda part: not (has_template_syntax(part) or "<%" in part or "{{" in part),
+                                    parts))
+    if len(kept) == 1 and kept[0].strip().casefold() in TOOL_TAGS:
+        return ""
+    return "/".join(kept).strip(" /")
 
 
 def split_topics(cell: str) -> list[str]:
@@ -82,10 +108,10 @@ class TopicCollector:
         self._notes: dict[str, dict[str, None]] = defaultdict(dict)
 
     def add(self, name: str, *, paper: str | None = None, note: str | None = None) -> str:
-        key = topic_key(name)
+        spelling = topic_name(name)
+        key = topic_key(spelling)
         if not key:
             return ""
-        spelling = name.strip(" #/")
         self._spellings[key][spelling] += 1
         segments = spelling.split("/")
         for depth in range(1, len(segments)):  # every ancestor of a nested tag is a topic too

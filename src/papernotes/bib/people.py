@@ -42,8 +42,11 @@ class Person:
 
     @property
     def key(self) -> str:
-        """Same key, same person: family and full given names, case and accents ignored."""
-        return _person_key(self.family, "" if self.whole else self.given)
+        """Same key, same person: family and full given names, case and accents ignored (and the
+        space of a CJK name: `宋 爽` is `宋爽`)."""
+        if self.whole:
+            return _person_key(self.family.replace(" ", "") if _CJK_RE.search(self.family) else self.family, "")
+        return _person_key(self.family, self.given)
 
 
 @lru_cache(maxsize=65536)
@@ -60,9 +63,12 @@ def _fold(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def parse_name(name: str) -> Person:
-    """`He, Kaiming`, `Kaiming He`, `K. He`, `van der Maaten, Laurens`; `何恺明` and one-word names whole."""
+    """`He, Kaiming`, `Kaiming He`, `K. He`, `van der Maaten, Laurens`; `何恺明` and one-word names
+    whole. A Chinese, Japanese or Korean name is whole and family first (see `cjk_name`)."""
     name = " ".join(name.split())
-    if _CJK_RE.search(name) or " " not in name.replace(",", " ").strip():
+    if _CJK_RE.search(name):
+        return Person("", cjk_name(name), whole=True)
+    if " " not in name.replace(",", " ").strip():
         return Person("", name.strip(" ,"), whole=True)
     simple = _simple_split(name)
     if simple is not None:
@@ -75,6 +81,37 @@ def parse_name(name: str) -> Person:
     if not family:
         return Person("", name, whole=True)
     return Person(given, family)
+
+
+# Common family names, commonest first: what tells `爽 宋` (given first, as a Zotero template writes
+# `{{firstName}} {{lastName}}`) from `宋 爽`. Chinese (simplified and traditional) and Korean.
+_FAMILY_NAMES = {name: rank for rank, name in enumerate((
+    "王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹 彭 曾 肖 田 董 "
+    "袁 潘 于 蒋 蔡 余 杜 叶 程 苏 魏 吕 丁 任 沈 姚 卢 姜 崔 钟 谭 陆 汪 范 金 石 廖 贾 夏 韦 付 方 白 邹 孟 "
+    "熊 秦 邱 江 尹 薛 闫 段 雷 侯 龙 史 陶 黎 贺 顾 毛 郝 龚 邵 万 钱 严 覃 武 戴 莫 孔 向 汤 傅 常 温 康 施 "
+    "牛 樊 葛 邢 安 齐 易 乔 伍 庞 颜 倪 庄 聂 章 鲁 岳 翟 殷 詹 申 欧 耿 关 兰 焦 俞 左 柳 甘 祝 包 宁 "
+    "欧阳 司马 上官 诸葛 东方 皇甫 司徒 慕容 令狐 "
+    "張 劉 陳 楊 黃 趙 吳 許 韓 馮 鄧 蕭 葉 蘇 呂 盧 鍾 譚 陸 賈 鄒 龔 錢 嚴 莊 聶 魯 歐 關 蘭 "
+    "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 전 홍 유 고 문 양 손 배 백 허 남 심 노 하 곽 성 "
+    "차 주 우 구 민 류 나 진 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 선 설 마 길 연 위 표 명 기 "
+    "남궁 황보 제갈 선우 독고"
+).split())}
+
+
+def cjk_name(name: str) -> str:
+    """A Chinese, Japanese or Korean name, family name first as it is written at home: a
+    library's `宋, 爽` (family, given) is `宋爽`; `爽 宋` (given first, as a Western template
+    writes it) is `宋爽` when its last part is a common family name and its first part is not
+    (or a rarer one); any other name is kept as written (`山田 太郎`, `김민수`, `宋爽`)."""
+    name = name.strip(" ,")
+    family, comma, given = name.partition(",")
+    if comma and _CJK_RE.search(family) and _CJK_RE.search(given) and "," not in given:
+        return family.strip() + given.strip()
+    parts = name.split(" ")
+    if len(parts) == 2 and parts[1] in _FAMILY_NAMES and \
+            _FAMILY_NAMES.get(parts[0], len(_FAMILY_NAMES)) > _FAMILY_NAMES[parts[1]]:
+        return parts[1] + parts[0]
+    return name
 
 
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d.", "md"}

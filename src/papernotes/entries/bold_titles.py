@@ -50,13 +50,13 @@ _ENDS_BLOCK = {"heading_open", "fence", "code_block", "html_block", "blockquote_
 class _Pending:
     line: int
     title: str
-    heading: str
+    heading: tuple[str, ...]
     lines: list[Line] = field(default_factory=list)
 
 
 def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
     papers: list[Paper] = []
-    heading = ""
+    heading: tuple[str, ...] = ()
     pending: _Pending | None = None  # a title alone in its paragraph, waiting for the next one
     for index, token in enumerate(tokens):
         if token.type in _ENDS_BLOCK:
@@ -165,7 +165,7 @@ def _finish(pending: _Pending | None, papers: list[Paper], context: EntryContext
             month=month,
             venue=venue.name,
             authors=parts.authors,
-            tags=(pending.heading,),
+            tags=pending.heading,
             summary=short_summary(" ".join(parts.comment)),
             short_name=title.short_name,
             attributes=venue.attributes,

@@ -91,9 +91,19 @@ _SITE_WORDS = ("link", "xplore", "library", "scholar", "direct", "researchgate",
                "semantic")
 
 
+# A browser tab's title copied as a link's label: `[1402.3356] Title (arxiv.org)`, `Title - arXiv`
+_ARXIV_TAB_ID_RE = re.compile(r"\A\[?+\s*+(?:arXiv:)?+\d{4}\.\d{4,5}(?:v\d++)?+\]\s*+", re.IGNORECASE)
+_SITE_SUFFIX_RE = re.compile(r"(?<!\s)(?:\s++\((?:www\.)?+arxiv\.org\)|\s++[-–—|]\s*+arXiv(?:\.org)?+)\s*+\Z",
+                             re.IGNORECASE)
+
+
 def page_title(label: str) -> tuple[str, str | None]:
     """A browser's page title, `Paper Title | Nature Neuroscience`: the paper's title, and the
-    journal after ` | ` as its venue (None for a site such as `SpringerLink` or `arxiv.org`)."""
+    journal after ` | ` as its venue (None for a site such as `SpringerLink` or `arxiv.org`).
+    arXiv's tab title loses its `[1402.3356] ` and its ` (arxiv.org)` or ` - arXiv`."""
+    stripped = _SITE_SUFFIX_RE.sub("", _ARXIV_TAB_ID_RE.sub("", label, count=1), count=1)
+    if stripped.strip() and stripped != label:
+        return stripped.strip(), None
     title, bar, site = label.rpartition(" | ")
     site = site.strip()
     if not bar or not title.strip() or not site or len(site.split()) > 6:
@@ -246,6 +256,31 @@ def parse_reference(text: str) -> Reference | None:
         return None
     found = _REFERENCE_YEAR_RE.search(text, end)
     return Reference(title, authors, int(found.group(1)) if found else None)
+
+
+# Words of a Title-Case title that no name is made of: `Attention - Is All You Need (2017)`
+_TITLE_WORDS = frozenset({"the", "of", "for", "with", "via", "from", "is", "are", "all", "you", "using", "towards"})
+_AUTHORS_DASH_RE = re.compile(r"(?<!\s)\s++(?:[—–]|-(?=\s))\s*+")  # from a blank run's start: linear
+
+
+def dashed_authors(name: str) -> tuple[str, tuple[str, ...]]:
+    """`Title — Ada Obi, Ben Tran (2021)`: the title before the last dash (em, en, or ` - `) and
+    the names after it, when what follows the dash is a list of names (each two to four
+    capitalised words or initials, no `The`, `Of`, `Is`...) closed by a `(2021)` or an `et al.`; else the name unchanged
+    and no authors. A dash followed by anything else (`Part 1 - Theory`) is the title's own."""
+    dashes = list(_AUTHORS_DASH_RE.finditer(name))
+    if not dashes or not name[: dashes[-1].start()].strip():
+        return name, ()
+    tail = name[dashes[-1].end():]
+    year = _YEAR_MARK_RE.search(tail)
+    names = tail[: year.start()] if year else tail
+    et_al = _ET_AL_TAIL_RE.search(names)
+    authors = _reference_authors(_ET_AL_TAIL_RE.sub("", names).strip(" ,"))
+    if not authors or not (year or et_al) or any(_TITLE_WORDS.intersection(author.casefold().split())
+                                                  for author in authors):
+        return name, ()
+    # an emphasis mark left unclosed (`Title_ — Names`) is not part of the title
+    return name[: dashes[-1].start()].rstrip(" _*") + (year.group(0) if year else ""), authors
 
 
 def _reference_authors(text: str) -> tuple[str, ...]:

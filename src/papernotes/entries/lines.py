@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 from papernotes.markdown.structure import plain_text
+from papernotes.topics import TOOL_TAGS
 
 # Bare URLs that the author did not write as links (`, https://arxiv.org/abs/...`, `*<(https://...)>*`).
 _BARE_URL_RE = re.compile(r"(?:https?|extension)://[^\s<>()\[\]*\"'`]+")
@@ -102,13 +103,32 @@ def line_links(tokens: Sequence[Token]) -> list[tuple[str, str]]:
     return found
 
 
-def topic_heading(tokens: Sequence[Token], index: int) -> str:
-    """The topic that the heading opened at `tokens[index]` gives the entries below it.
+# What a heading says beside its subject: its number (`1)`, `2.`, `III.`, `一、`) and a remark in
+# parentheses (`(입문/지도)`, `(models/ideas)`)
+_HEADING_NUMBER_RE = re.compile(
+    r"\A(?:\d{1,3}(?:\.\d{1,3})*+[.)、]?+|[IVX]{1,4}[.)]|[一二三四五六七八九十]{1,3}[、.．)]|[\u2460-\u2473])\s*+")
+_REMARK_RE = re.compile(r"[(（][^()（）]*+[)）]")
+_TOPIC_SPLIT_RE = re.compile(r"(?<!\s)\s*+[/／]\s*+")
+
+
+def topic_heading(tokens: Sequence[Token], index: int) -> tuple[str, ...]:
+    """The topics that the heading opened at `tokens[index]` gives the entries below it.
 
     A level-1 heading is the note's own title (`# Paint by Example` above the paper's header in
-    a `*_Note.md`), not a topic, so entries under it get none from it.
+    a `*_Note.md`), not a topic, so entries under it get none from it. Of other headings, the
+    subject: without its number (`1)`, `2.`, `②`), its remarks in parentheses and its `#tags`;
+    a `/` names two subjects (`Detection / Segmentation`), never a nested topic. A heading tagged
+    `#card` is a flashcard's question (Logseq), not a section: no topic.
     """
-    return "" if tokens[index].tag == "h1" else heading_text(tokens, index)
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    if tokens[index].tag == "h1" or following is None or following.type != "inline":
+        return ()
+    children = following.children or ()
+    if any(str(token.meta.get("tag", "")).casefold() in TOOL_TAGS for token in children if token.type == "hashtag"):
+        return ()  # `## General construction #card`: a flashcard's question, not a section
+    text = line_text([token for token in children if token.type != "hashtag"])
+    text = _REMARK_RE.sub(" ", _HEADING_NUMBER_RE.sub("", text))
+    return tuple(part for part in (" ".join(piece.split()) for piece in _TOPIC_SPLIT_RE.split(text)) if part)
 
 
 def heading_text(tokens: Sequence[Token], index: int) -> str:

@@ -36,7 +36,7 @@ from urllib.parse import urlsplit
 from markdown_it.token import Token
 
 from papernotes.entries.context import EntryContext, entry
-from papernotes.entries.fields import citation_tail, clean_title, parse_reference
+from papernotes.entries.fields import citation_tail, clean_title, page_title, parse_reference
 from papernotes.entries.lines import Line, heading_text, inline_lines, line_text
 from papernotes.entries.links import host_kind, label_kind
 from papernotes.model import Paper
@@ -143,7 +143,7 @@ def _paper(line: Line, context: EntryContext, unlinked_titles: bool) -> Paper | 
     cited = citation_tail(re.split(r"[:|\[]", line_text(_without_kind_links(tokens[close + 1 :])), maxsplit=1)[0])
     if kind is None or not (_reads_as_title(label) or (cited is not None and label.strip())):
         return None  # a short name (`[ObjectGS](…)`) is a paper's only with its citation after it
-    title = clean_title(label)
+    title = clean_title(page_title(label)[0])
     return entry(context, line.number, CONVENTION, title.text, links=((kind, href),),
                  year=title.year or (cited.venue.year if cited else None),
                  venue=cited.venue.name if cited else None,

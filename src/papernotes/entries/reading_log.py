@@ -33,6 +33,7 @@ from papernotes.entries.fields import (
     Venue,
     citation_tail,
     clean_title,
+    dashed_authors,
     has_year_mark,
     page_title,
     parse_authors,
@@ -55,6 +56,7 @@ _YEAR_LABEL_RE = re.compile(r"(?:19|20)\d{2}")
 _TRAILING_YEAR_RE = re.compile(r"\(((?:19|20)\d{2})\)\s*$")
 _BLOCK_LINES = 6  # an entry's authors and links come first; the comment after them is not read
 _LEADING_YEAR_RE = re.compile(r"(?<!\s)\s*+\(((?:19|20)\d{2})\)")
+_EMPHASIS_CLOSE = {"strong_open": "strong_close", "em_open": "em_close"}
 GENERIC_NAMES = {"here", "this", "link", "the paper", "this paper", "paper", "pdf"}
 
 _PAPER_SUFFIX_RE = re.compile(r"[,.]?(?:(?<!\s)\s++)?\bpaper\s*+\[*+\s*+$", re.IGNORECASE)
@@ -68,7 +70,7 @@ _ET_AL_YEAR_RE = re.compile(r"(?<![\s—–-])[\s—–-]*+(?P<authors>[A-Z][^,:
 
 def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
     papers: list[Paper] = []
-    heading = ""
+    heading: tuple[str, ...] = ()
     pending: Token | None = None  # the list item whose first paragraph comes next
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
@@ -87,7 +89,7 @@ def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
     return papers
 
 
-def _paper(line: Line, heading: str, context: EntryContext) -> Paper | None:
+def _paper(line: Line, heading: tuple[str, ...], context: EntryContext) -> Paper | None:
     bold = _bold_title(line)
     if bold is not None:
         return _bold_paper(line, bold, heading, context)
@@ -105,7 +107,9 @@ def _paper(line: Line, heading: str, context: EntryContext) -> Paper | None:
     has_year_mark_in_name = has_year_mark(name)
     if not (has_year_mark_in_name or cited or any(kind == "paper" for kind, _ in links)):
         return None
-    name, journal = page_title(name.strip("[] "))
+    name, journal = page_title(name.strip(" "))
+    name = name.strip("[] ")
+    name, dashed = dashed_authors(name)  # `Title — Ada Obi, Ben Tran (2021)`
     if name.casefold().endswith(" paper") and name[:-6].strip():  # `a [Grad-CAM++ paper](…)`: its name
         name = name[:-6].strip()
     title = clean_title(name)
@@ -122,8 +126,8 @@ def _paper(line: Line, heading: str, context: EntryContext) -> Paper | None:
         links=tuple(dict.fromkeys(links)),
         year=title.year or (cited.venue.year if cited else None),
         venue=cited.venue.name if cited else journal,
-        authors=cited.authors if cited else (),
-        tags=(heading,),
+        authors=cited.authors if cited else dashed,
+        tags=heading,
         short_name=short.group(1) if short else title.short_name,
     )
 
@@ -198,7 +202,7 @@ def _item_lines(tokens: Sequence[Token], index: int, item: Token, context: Entry
     return found[:_BLOCK_LINES]
 
 
-def _bold_block(title_line: Line, lines: list[Line], heading: str, context: EntryContext) -> Paper | None:
+def _bold_block(title_line: Line, lines: list[Line], heading: tuple[str, ...], context: EntryContext) -> Paper | None:
     """`- **Title**` alone, then `Authors (1998)` and a paper link (or a PDF on any host) in the
     item's next paragraphs."""
     bold = _bold_title(title_line)
@@ -211,7 +215,7 @@ def _bold_block(title_line: Line, lines: list[Line], heading: str, context: Entr
     title = clean_title(bold[0])
     authors = parse_authors(re.sub(r"\bet al\b\.?", "", lines[0].text[: year_mark.start()]))
     return entry(context, title_line.number, CONVENTION, title.text, links=links, year=int(year_mark.group(1)),
-                 authors=authors, tags=(heading,), short_name=title.short_name)
+                 authors=authors, tags=heading, short_name=title.short_name)
 
 
 def _is_pdf(url: str) -> bool:
@@ -220,13 +224,14 @@ def _is_pdf(url: str) -> bool:
 
 
 def _bold_title(line: Line) -> tuple[str, str] | None:
-    """`**Title** — A. Author et al. (NeurIPS 2022)`: the bold title and the text after it."""
+    """`**Title** — A. Author et al. (NeurIPS 2022)`: the bold title and the text after it. An
+    italic title (`_Title_ — Ada Obi, Ben Tran (2021)`) is emphasised the same way."""
     tokens = line.tokens
-    first = next((i for i, t in enumerate(tokens) if not (t.type == "text" and not t.content.strip())), None)
-    if first is None or tokens[first].type != "strong_open":
+    span = _emphasis_span(tokens)
+    if span is None:
         return None
-    close = next((i for i in range(first, len(tokens)) if tokens[i].type == "strong_close"), None)
-    if close is None or any(t.type == "link_open" for t in tokens[first:close]):
+    first, close = span
+    if any(t.type == "link_open" for t in tokens[first:close]):
         return None
     end = next((i for i in range(close, len(tokens)) if tokens[i].type == "link_open"), len(tokens))
     rest = line_text(tokens[close + 1 : end])
@@ -236,7 +241,17 @@ def _bold_title(line: Line) -> tuple[str, str] | None:
     return line_text(tokens[first + 1 : close]), rest
 
 
-def _bold_paper(line: Line, bold: tuple[str, str], heading: str, context: EntryContext) -> Paper | None:
+def _emphasis_span(tokens: Sequence[Token]) -> tuple[int, int] | None:
+    """Where the bold (or italic) span that opens a line opens and closes."""
+    first = next((i for i, t in enumerate(tokens) if not (t.type == "text" and not t.content.strip())), None)
+    if first is None or tokens[first].type not in _EMPHASIS_CLOSE:
+        return None
+    closing = _EMPHASIS_CLOSE[tokens[first].type]
+    close = next((i for i in range(first, len(tokens)) if tokens[i].type == closing), None)
+    return None if close is None else (first, close)
+
+
+def _bold_paper(line: Line, bold: tuple[str, str], heading: tuple[str, ...], context: EntryContext) -> Paper | None:
     """A bold title is a paper when what follows it gives a year or a venue, or a paper link does."""
     name, rest = bold
     if name.rstrip().endswith((":", "：")) or rest.lstrip().startswith((":", "：")):
@@ -255,7 +270,7 @@ def _bold_paper(line: Line, bold: tuple[str, str], heading: str, context: EntryC
         authors = parse_authors(re.sub(r"\bet al\b\.?", "", rest[: year_mark.start()].strip(" —–-:,(")))
     year = cited.venue.year if cited else (int(year_mark.group(1)) if year_mark else title.year)
     return entry(context, line.number, CONVENTION, title.text, links=links, year=year,
-                 venue=cited.venue.name if cited else None, authors=authors, tags=(heading,),
+                 venue=cited.venue.name if cited else None, authors=authors, tags=heading,
                  short_name=title.short_name)
 
 
@@ -266,7 +281,8 @@ def _trailing_year(rest: str) -> re.Match[str] | None:
 
 def _after_bold(line: Line) -> str:
     """Everything after the line's first bold span, link labels included: `— [Li et al., ECCV 2022](…)`."""
-    close = next((i for i, token in enumerate(line.tokens) if token.type == "strong_close"), len(line.tokens))
+    span = _emphasis_span(line.tokens)
+    close = span[1] if span else len(line.tokens)
     return line_text(line.tokens[close + 1 :])
 
 

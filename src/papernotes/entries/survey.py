@@ -62,7 +62,7 @@ class _Item:
 
 @dataclass(slots=True)
 class _State:
-    heading: str = ""
+    heading: tuple[str, ...] = ()
     items: list[_Item] = field(default_factory=list)
     papers: list[Paper] = field(default_factory=list)
 
@@ -108,7 +108,7 @@ def _lines(tokens: Sequence[Token], index: int, context: EntryContext) -> list[L
     return inline_lines(tokens[index], context.body_line)
 
 
-def _draft(lines: list[Line], heading: str, in_list: bool) -> _Draft | None:
+def _draft(lines: list[Line], heading: tuple[str, ...], in_list: bool) -> _Draft | None:
     header = lines[0]
     text = header.text
     closing = _CLOSING_QUOTES.get(text[:1])
@@ -133,7 +133,7 @@ def _draft(lines: list[Line], heading: str, in_list: bool) -> _Draft | None:
         tail = replace(tail, short_name=title.short_name)
     if not (tail.venue is not None or tail.year is not None or (in_list and links)):
         return None
-    tags = [heading, *(tag for line in lines for tag in line_hashtags(line))]
+    tags = [*heading, *(tag for line in lines for tag in line_hashtags(line))]
     return _Draft(header.number, title.text, tail, links, authors, tags)
 
 

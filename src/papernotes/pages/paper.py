@@ -15,7 +15,7 @@ from papernotes.pages.links import page_href, paper_target, paper_topics, topic_
 from papernotes.pages.people import author_src, venue_src
 from papernotes.render import render
 from papernotes.rewrite import anchor_above
-from papernotes.titles import title_heading
+from papernotes.titles import placeholder_reason, title_heading
 
 BUTTONS = (("paper", "Paper"), ("arxiv", "arXiv"), ("pdf", "PDF"), ("code", "Code"),
            ("project", "Project"), ("github", "Code"), ("video", "Video"))
@@ -47,8 +47,11 @@ def wrap_content(content: str, site: Site, key: str | None, src: str, *, paper_p
     references = references_html(site, note, src) if note.citations else ""
     title = html.escape(note.title)
     opening = f'<div data-pagefind-body data-pagefind-meta="title[data-pn-title]" data-pn-title="{title}">'
-    is_title = title_heading(note.headings, note.body, note.body_line) is not None
-    body = f"{opening}\n{titled(content, title, opens_with_title=is_title)}\n{references}</div>"
+    heading = title_heading(note.headings, note.body, note.body_line)
+    is_title = heading is not None
+    # The page's `<h1>` is the note's one title; a `# Recent` under `title: To-do` stays as content
+    shows_title = is_title and _folded(heading or "") == _folded(note.title)
+    body = f"{opening}\n{titled(content, title, opens_with_title=shows_title)}\n{references}</div>"
     if not paper_pages:
         return body
     href = Href(site, src)
@@ -59,7 +62,9 @@ def wrap_content(content: str, site: Site, key: str | None, src: str, *, paper_p
     heading_id, heading_html, rest = split_leading_h1(content) if is_title else ("", "", content)
     heading_text = html.unescape(_TAG_RE.sub("", heading_html)).strip()
     paper = site.graph.papers[pid]
-    subtitle = "" if _folded(heading_text) in _folded(paper.title) else heading_text
+    # a template's blank (`# [Review title]`) is no subtitle
+    subtitle = "" if _folded(heading_text) in _folded(paper.title) or placeholder_reason(heading_text) \
+        else heading_text
     # a title heading with links (`# Title [📖](zotero://select/…)`) keeps them in the header
     linked = "<a " in heading_html and _folded(heading_text) == _folded(paper.title)
     header = paper_header(paper, href, heading_id, subtitle, heading_html if linked else "")
@@ -117,7 +122,9 @@ def paper_header(paper: Paper, href: Href, heading_id: str = "", subtitle: str =
                if kind in urls and urls[kind].startswith(("http://", "https://"))]
     venue_year = " · ".join(part for part in (paper.venue or "", str(paper.year or "")) if part)
     directory = href.site.directory
-    author_links = [{"name": name, "href": href.to_src(author_src(slug)) if slug else ""}
+    # each author as their page names them (`爽 宋` in a note's frontmatter is 宋爽, as the library writes)
+    author_links = [{"name": directory.authors[slug].name if slug else name,
+                     "href": href.to_src(author_src(slug)) if slug else ""}
                     for name in paper.authors for slug in [directory.author_slug.get(name)]]
     venue_slug = directory.venue_slug.get(paper.venue or "")
     return render("paper_header.html", {

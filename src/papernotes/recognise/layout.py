@@ -18,10 +18,10 @@ FOLDER_NOTE_NAMES = frozenset({"readme", "index", "paper", "note", "notes", "mai
 
 # Zotero's (ZotFile's) renaming `{%y_}{%a_}{%t}`: `2000_Kitaev_Unpaired Majorana fermions`,
 # `2015_Zhang_Grover et al_General procedure...`; and `{%a_}{%y_}{%t}`: `Kitaev_2000_Title`.
-_ZOTERO_YEAR_FIRST_RE = re.compile(r"^(?P<year>(?:19|20)\d{2})_(?:(?P<authors>[^_]+(?:_[^_]+){0,3})_)?"
-                                   r"(?P<title>[^_]+)$")
-_ZOTERO_AUTHOR_FIRST_RE = re.compile(r"^(?P<authors>[A-Z][^_\d]+(?:_[A-Z][^_\d]+){0,3})_(?P<year>(?:19|20)\d{2})_"
-                                     r"(?P<title>[^_]+)$")
+_ZOTERO_YEAR_RE = re.compile(r"(?:19|20)\d{2}")
+_ZOTERO_AUTHORS = 4  # ZotFile writes at most three names and `et al`
+_NAME_PARTICLES = frozenset({"van", "der", "den", "de", "del", "di", "da", "du", "von", "le", "la", "et", "al"})
+_CJK_NAME_RE = re.compile(r"[\u3400-\u9fff\uac00-\ud7af·]{1,5}")
 # Better BibTeX's keys: surname, then three title words, then the year: `parishProceduralModelingCities2001`.
 _CITEKEY_NAME_RE = re.compile(r"^[a-z][a-z\-]+(?:[A-Z][a-z0-9]+){2,4}(?:(?:19|20)\d{2}[a-z]?)?$")
 _PDF_NAME_RE = re.compile(r"(?<![^/\\\[\]()])([^/\\\[\]()]+)\.pdf\b", re.IGNORECASE)  # run starts only: linear
@@ -81,16 +81,55 @@ def folder_note_signals(note: Note, folder_note: FolderNote | None) -> list[Sign
 
 def zotero_name(name: str) -> Facts | None:
     """`2000_Kitaev_Unpaired Majorana fermions in quantum wires` -> year 2000, authors (Kitaev,),
-    its title; None for other names (`2023-01-05`, `2019_notes`)."""
-    match = _ZOTERO_YEAR_FIRST_RE.match(name) or _ZOTERO_AUTHOR_FIRST_RE.match(name)
-    if match is None:
+    its title; None for other names (`2023-01-05`, `2019_notes`). The authors are the parts
+    between the year and the title that read as names; the title starts at the first part that
+    does not (`2012_Hung_Wan_String-Net Models with $Z_N$ Fusion Algebra`: the `_` inside `$…$`
+    is the title's own)."""
+    parts = _underscore_parts(name)
+    if len(parts) < 2:
         return None
-    title = match.group("title").strip()
+    if _ZOTERO_YEAR_RE.fullmatch(parts[0]):
+        year, end = parts[0], 1
+        while end < len(parts) - 1 and end <= _ZOTERO_AUTHORS and _is_name_part(parts[end]):
+            end += 1
+        authors, title = parts[1:end], "_".join(parts[end:])
+    else:
+        lead = parts[: _ZOTERO_AUTHORS + 1]
+        at = next((index for index, part in enumerate(lead) if _ZOTERO_YEAR_RE.fullmatch(part)), 0)
+        names_first = all(part[:1].isupper() and _is_name_part(part) for part in parts[:at])
+        if not at or at == len(parts) - 1 or not names_first:
+            return None
+        year, authors, title = parts[at], parts[:at], "_".join(parts[at + 1:])
+    title = title.strip()
     if len(title.split()) < 2 or not re.search(r"[A-Za-z\u3400-\u9fff\uac00-\ud7af]", title):
         return None
-    authors = tuple(part.strip() for part in re.split(r"_|\bet al\b", match.group("authors") or "")
-                    if part.strip() and not part.strip().isdigit())
-    return Facts(title=title.removesuffix(".pdf"), year=int(match.group("year")), authors=authors)
+    names = tuple(piece.strip() for part in authors for piece in re.split(r"\bet al\b", part) if piece.strip())
+    return Facts(title=title.removesuffix(".pdf"), year=int(year), authors=names)
+
+
+def _underscore_parts(name: str) -> list[str]:
+    """`name` cut at each `_` outside `$…$` math."""
+    parts, start, in_math = [], 0, False
+    for index, char in enumerate(name):
+        if char == "$":
+            in_math = not in_math
+        elif char == "_" and not in_math:
+            parts.append(name[start:index])
+            start = index + 1
+    parts.append(name[start:])
+    return parts
+
+
+def _is_name_part(part: str) -> bool:
+    """`Kitaev`, `van der Berg`, `Grover et al`, `张三`: one to four words, each a capitalised
+    word or a particle (one word alone may be lower-case), with no digit or math."""
+    words = part.split()
+    if not words or len(words) > _ZOTERO_AUTHORS or any(char.isdigit() or char == "$" for char in part):
+        return False
+    if len(words) == 1 and words[0].replace("-", "").replace("'", "").isalpha():
+        return True
+    return all(word[:1].isupper() or word.casefold() in _NAME_PARTICLES or _CJK_NAME_RE.fullmatch(word)
+               for word in words)
 
 
 def pdf_names(text: str) -> list[str]:

@@ -69,3 +69,43 @@ def test_a_paper_keys_problem_on_a_papers_note_stays_a_warning(
         ("warning", "Papers/Attention.md:7: status: '进行中' is not a reading status "
                     "(use one of `to-read`, `reading`, `read`)"),
     ]
+
+
+LOGSEQ = {
+    "logseq/config.edn": "{:meta/version 1\n :file/name-format :triple-lowbar}\n",
+    "pages/Toric Codes.md": "- A stabilizer code on a torus.\n",
+    "pages/Category.md": "- Objects and arrows.\n",
+    "pages/2003_Kitaev_Anyons.md": (
+        "title:: Fault-tolerant quantum computation by anyons\n"
+        "- Builds on [[Toric Code]] and [[Category Theory]].\n"
+        "- ![figure](../assets/Image_1713519363544_0.png)\n"
+        "- ![escape](../../outside.png)\n"
+        "- [[Nowhere/../../../up]]\n"),
+}
+
+
+def test_a_logseq_page_without_a_file_is_information_and_a_missing_asset_is_missing(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    docs = write_vault(tmp_path / "docs", {"index.md": "# Home\n", **LOGSEQ})
+    kitaev = "pages/2003_Kitaev_Anyons.md"
+    assert sorted(logged(docs, caplog)) == [
+        ("info", f"{kitaev}:2: [[Category Theory]] is a Logseq page with no file; it is shown as text "
+                 "(write something on that page in Logseq to give it a file)"),
+        ("info", f"{kitaev}:2: [[Toric Code]] is a Logseq page with no file; it is shown as text "
+                 "(did you mean [[Toric Codes]]?)"),
+        ("warning", f"{kitaev}:3: ../assets/Image_1713519363544_0.png is missing: there is no "
+                    "assets/Image_1713519363544_0.png in the vault (add the file to the vault or fix the link)"),
+        ("warning", f"{kitaev}:4: ../../outside.png points outside the vault; it is not published "
+                    "(link only to files inside the notes folder)"),
+        ("warning", f"{kitaev}:5: [[Nowhere/../../../up]] points outside the vault; it is not published "
+                    "(link only to files inside the notes folder)"),
+    ]
+
+
+def test_outside_a_logseq_graph_a_link_to_no_note_stays_a_warning(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    files = {key: text for key, text in LOGSEQ.items() if key != "logseq/config.edn"}
+    docs = write_vault(tmp_path / "docs", {"index.md": "# Home\n", **files})
+    problems = logged(docs, caplog)
+    assert ("warning", "pages/2003_Kitaev_Anyons.md:2: [[Category Theory]] matches no file in the vault "
+                       "(did you mean [[Category]]?)") in problems

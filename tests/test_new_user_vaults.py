@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from papernotes.frontmatter import parse_frontmatter
+from papernotes.recognise.fields import stated_title
 from tests.test_site_build import build_site, write_vault
 
 LEVELS = {"ERROR": "error", "WARNING": "warning", "INFO": "info", "DEBUG": "info"}
@@ -109,3 +111,49 @@ def test_outside_a_logseq_graph_a_link_to_no_note_stays_a_warning(
     problems = logged(docs, caplog)
     assert ("warning", "pages/2003_Kitaev_Anyons.md:2: [[Category Theory]] matches no file in the vault "
                        "(did you mean [[Category]]?)") in problems
+
+
+MISTAKES = {
+    "reviews/BERT.md": ("---\ntitle: BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding\n"
+                        "year: 2019\n---\n# BERT\n"),
+    "reviews/GPT.md": ('---\ntitle: "Language Models are Few-Shot Learners"\nyear: 2020\n\tvenue: NeurIPS\n\n'
+                       "Body of the GPT-3 note; the frontmatter is never closed.\n"),
+    "reviews/T5.md": "---\ntitle: Exploring the Limits of Transfer Learning\nyear: 2019\nvenue: JMLR\nyear: 2020\n---\n",
+}
+
+
+def test_frontmatter_mistakes_are_explained_and_yaml_quotes_never_reach_a_title(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    docs = write_vault(tmp_path / "docs", {"index.md": "# Home\n", **MISTAKES})
+    problems = logged(docs, caplog)
+    assert ("error", "reviews/BERT.md:2: frontmatter is not valid YAML: mapping values are not allowed here "
+                     '(a value with `: ` in it must be quoted: `title: "BERT: Pre-training of Deep '
+                     'Bidirectional…"`; the note is loaded without its frontmatter)') in problems
+    assert ("warning", "reviews/T5.md:5: year: is written twice (also at line 3); this second value is used "
+                       "(keep one of them)") in problems
+    gpt = (tmp_path / "site" / "reviews" / "GPT" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Language Models are Few-Shot Learners - " in gpt
+    assert "&#34;Language" not in gpt and "&quot;Language" not in gpt
+    papers = (tmp_path / "site" / "papers" / "index.html").read_text(encoding="utf-8")
+    assert ">Language Models are Few-Shot Learners<" in papers
+
+
+@pytest.mark.parametrize(("yaml_text", "hint"), [
+    ("title: A: B\n", 'a value with `: ` in it must be quoted: `title: "A: B"`; '
+                      "the note is loaded without its frontmatter"),
+    ('note: say "hi": now\n', 'a value with `: ` in it must be quoted: `note: "say \\"hi\\": now"`; '
+                              "the note is loaded without its frontmatter"),
+    ("title: 'A': B\n", "fix the YAML or remove the frontmatter block; the note is loaded without it"),
+])
+def test_an_unquoted_colon_gets_a_hint_with_the_value_quoted(yaml_text: str, hint: str) -> None:
+    _, problems = parse_frontmatter(yaml_text, "n.md", 2)
+    assert [(p.line, p.code, p.hint) for p in problems] == [(2, "yaml-syntax", hint)]
+
+
+@pytest.mark.parametrize(("written", "title"), [
+    ('"Language Models are Few-Shot Learners"', "Language Models are Few-Shot Learners"),
+    ("'It''s Attention'", "It's Attention"),
+    ('"', '"'),
+])
+def test_a_stated_title_loses_its_yaml_quotes(written: str, title: str) -> None:
+    assert stated_title(written) == title

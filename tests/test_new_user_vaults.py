@@ -118,7 +118,8 @@ MISTAKES = {
                         "year: 2019\n---\n# BERT\n"),
     "reviews/GPT.md": ('---\ntitle: "Language Models are Few-Shot Learners"\nyear: 2020\n\tvenue: NeurIPS\n\n'
                        "Body of the GPT-3 note; the frontmatter is never closed.\n"),
-    "reviews/T5.md": "---\ntitle: Exploring the Limits of Transfer Learning\nyear: 2019\nvenue: JMLR\nyear: 2020\n---\n",
+    "reviews/T5.md": ("---\ntitle: Exploring the Limits of Transfer Learning\nyear: 2019\nvenue: JMLR\n"
+                      "year: 2020\n---\n"),
 }
 
 

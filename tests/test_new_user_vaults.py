@@ -7,10 +7,12 @@ import logging
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 from papernotes.frontmatter import parse_frontmatter
 from papernotes.recognise.fields import stated_title
-from tests.test_site_build import build_site, write_vault
+from tests.test_site_build import _config, build_site, write_vault
 
 LEVELS = {"ERROR": "error", "WARNING": "warning", "INFO": "info", "DEBUG": "info"}
 
@@ -158,3 +160,39 @@ def test_an_unquoted_colon_gets_a_hint_with_the_value_quoted(yaml_text: str, hin
 ])
 def test_a_stated_title_loses_its_yaml_quotes(written: str, title: str) -> None:
     assert stated_title(written) == title
+
+
+UNREAD = {key: text.replace("status: 进行中", "status: to-read") for key, text in PAPER.items()}
+
+
+def _build_named(docs: Path, site: Path, site_name: str) -> Path:
+    config = _config(docs, site, {"search": "none"})
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("site_name: Paper Notes\n", f"site_name: '{site_name}'\n"), encoding="utf-8")
+    build(load_config(str(config), strict=True))
+    return site
+
+
+def _nav(site: Path) -> str:
+    home = (site / "index.html").read_text(encoding="utf-8")
+    nav = home[home.index('<nav class="md-nav md-nav--primary"'):]
+    return nav[:nav.index("</nav>")]
+
+
+def test_empty_generated_pages_stay_out_of_the_nav_and_the_home_page_is_titled_by_the_site(
+        tmp_path: Path) -> None:
+    site = _build_named(write_vault(tmp_path / "docs", UNREAD), tmp_path / "site", "논문 <notes> & more")
+    nav = _nav(site)
+    assert 'href="papers/"' in nav and 'href="timeline/"' in nav
+    assert 'href="queues/"' not in nav and 'href="reading/"' not in nav
+    assert (site / "queues" / "index.html").is_file() and (site / "reading" / "index.html").is_file()
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert ">논문 &lt;notes&gt; &amp; more<a class=\"headerlink\"" in home and "Paper notes" not in home
+    assert 'href="papers/">Papers</a>' in home and "Queues</a>" not in home.split('<div class="md-content"')[1]
+
+
+def test_a_queue_and_a_reading_date_bring_their_pages_back_into_the_nav(tmp_path: Path) -> None:
+    queue = "# To read\n\n- [x] [[Papers/Attention]] ✅ 2024-03-01\n- [ ] BERT\n"
+    site = build_site(write_vault(tmp_path / "docs", {**UNREAD, "Reading list.md": queue}), tmp_path / "site")
+    nav = _nav(site)
+    assert 'href="queues/"' in nav and 'href="reading/"' in nav

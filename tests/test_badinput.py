@@ -107,10 +107,14 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
     handler.emit = lambda record: records.append(f"{record.levelname}: {record.getMessage()}")  # type: ignore[method-assign]
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
+    plugin = logging.getLogger("mkdocs.plugins.papernotes")
+    level = plugin.level
+    plugin.setLevel(logging.DEBUG)  # information too: a paper key's problem on a note that is no paper's
     try:
         site = build_site(vault, root / "site", strict=False)
     finally:
         logger.removeHandler(handler)
+        plugin.setLevel(level)
     return vault, site, "\n".join(records)
 
 

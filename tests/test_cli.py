@@ -156,7 +156,8 @@ def project(vault_parent, plugin: str, name: str = "mkdocs.yml", docs_dir: str =
     ("pubish: explicit", "papernotes: mkdocs.yml: unknown option 'pubish' (did you mean 'publish'?)"),
     ("publish: explict", "papernotes: mkdocs.yml: option 'publish': \"explict\" is not one of its values "
                          "(write `publish: all` or `publish: explicit`)"),
-    ("exclude: Private/**", "papernotes: mkdocs.yml: option 'exclude': \"Private/**\" is not a list of globs"),
+    ("exclude: Private/**, Diary/**",
+     "papernotes: mkdocs.yml: option 'exclude': \"Private/**, Diary/**\" is not a list of globs"),
 ])
 def test_a_wrong_option_in_mkdocs_yml_is_a_usage_error(make_vault, command, plugin, message):
     vault = make_vault({"a.md": "# A\n"})

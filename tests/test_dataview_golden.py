@@ -46,7 +46,7 @@ def _render_note(site: Site, key: str) -> str:
 
 
 QUERY_NOTES = ["Queries/Tables.md", "Queries/Lists.md", "Queries/Groups.md", "Queries/Tasks.md",
-               "Queries/Errors.md", "Queries/Bases.md"]
+               "Queries/Errors.md", "Queries/Bases.md", "Queries/Inline.md"]
 
 
 @pytest.mark.parametrize("key", QUERY_NOTES)

@@ -13,6 +13,7 @@ from papernotes.dataview.bases import parse_base
 from papernotes.dataview.dql import FolderSource, NotSource, TagSource, parse_dql
 from papernotes.dataview.errors import QueryError, QuerySyntaxError, Unsupported
 from papernotes.dataview.functions import parse_duration
+from papernotes.dataview.inline import code_span
 from papernotes.graph import build_graph
 from papernotes.loader import load_note
 from papernotes.model import Query
@@ -78,3 +79,13 @@ def test_rendering_never_crashes(head: str, body: str, info: str) -> None:
     source = head + body if info == "dataview" else "filters: '" + body.replace("'", "") + "'\n"
     rendered = _RENDERER.render(Query(info, source, 5, 9), "a.md")
     assert rendered.markdown
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("= x", "`= x`"),
+    ("= \"`a`\"", "``= \"`a`\"``"),
+    ("`= x", "`` `= x ``"),
+    ("$= a ``` b", "````$= a ``` b````"),
+])
+def test_code_that_cannot_run_is_shown_as_a_code_span(text: str, span: str) -> None:
+    assert code_span(text) == span

@@ -31,7 +31,23 @@ def test_unsupported_queries_show_notices(site: Path) -> None:
     errors = page(site, "Queries/Errors")
     assert errors.count('class="admonition warning"') >= 4
     assert "Dataview: dataviewjs is not supported" in errors and "dv.table" not in errors
-    assert '<mark class="pn-query-unsupported">' in errors
+    assert "pn-query-unsupported" not in errors and "inline queries" not in errors
+
+
+def test_inline_queries_show_their_values_in_the_text(site: Path) -> None:
+    inline = page(site, "Queries/Inline")
+    assert "Year 2023, file Inline, another note's year 2024." in inline
+    assert 'A link <a href="../../Papers/DiT/">DiT</a>, a list Ann Lee, Bo Chen, a sum 2024.' in inline
+    assert "Abstract: We train &lt;b&gt;diffusion&lt;/b&gt; models over *latent* patches." in inline
+    assert "A field nobody wrote: -. A private note's year: -." in inline and "2025" not in inline
+
+
+def test_inline_queries_that_cannot_run_stay_as_code(site: Path) -> None:
+    inline = page(site, "Queries/Inline")
+    assert ("Cannot parse: <code>= this.year +</code>. Not supported: <code>= filter(this.authors, 1)</code>. "
+            'Fails: <code>= date("soon")</code>.') in inline
+    assert "JavaScript: <code>$= dv.current().year</code>. Code that is no query: <code>=</code>." in inline
+    assert "admonition" not in inline and "<mark" not in inline
 
 
 def test_base_files_are_pages(site: Path) -> None:

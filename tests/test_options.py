@@ -60,15 +60,16 @@ def test_valid_values_are_taken() -> None:
     ({"publish": True}, "papernotes: option 'publish': true is not one of its values "
                         "(write `publish: all` or `publish: explicit`)"),
     ({"publish": "explict"}, "papernotes: option 'publish': \"explict\" is not one of its values"),
-    ({"exclude": "Private/**"}, "papernotes: option 'exclude': \"Private/**\" is not a list of globs "
-                                "(write `exclude: [\"Private/**\"]`)"),
+    ({"exclude": "Private/**, Diary/**"}, "papernotes: option 'exclude': \"Private/**, Diary/**\" is not a list "
+                                          "of globs (write `exclude: [\"Private/**\", \"Diary/**\"]`, one item each)"),
+    ({"exclude": ""}, "papernotes: option 'exclude': \"\" is not a list of globs (write `exclude: [\"Private/**\"]`)"),
     ({"exclude": None}, "papernotes: option 'exclude': null is not a list of globs"),
     ({"exclude": [1]}, "papernotes: option 'exclude': [1] is not a list of globs"),
     ({"math": "yes"}, "papernotes: option 'math': \"yes\" is not true or false (write `math: true` or `math: false`)"),
     ({"search": "lunr"}, "papernotes: option 'search': \"lunr\" is not one of its values"),
     ({"templates_dir": 3}, "papernotes: option 'templates_dir': 3 is not the name of a folder"),
-    ({"bibliography": "refs.bib"}, "papernotes: option 'bibliography': \"refs.bib\" is not a list of files "
-                                   "(write `bibliography: [\"refs.bib\"]`)"),
+    ({"bibliography": "a.bib,b.bib"}, "papernotes: option 'bibliography': \"a.bib,b.bib\" is not a list of files "
+                                      "(write `bibliography: [\"a.bib\", \"b.bib\"]`, one item each)"),
     ({"bibliography": [""]}, "papernotes: option 'bibliography': [\"\"] is not a list of files"),
     ({"library_papers": "no"}, "papernotes: option 'library_papers': \"no\" is not true or false"),
     ({"csl_style": 7}, "papernotes: option 'csl_style': 7 is not a name (write `csl_style: apa`)"),
@@ -102,11 +103,11 @@ def mkdocs_build(tmp_path: Path, plugin_lines: str) -> subprocess.CompletedProce
     ("      pubish: explicit\n", "option 'pubish': unknown option 'pubish' (did you mean 'publish'?)"),
     ("      publish: yes\n", "option 'publish': true is not one of its values"),
     ("      publish: explict\n", "option 'publish': \"explict\" is not one of its values"),
-    ("      exclude: Private/**\n", "option 'exclude': \"Private/**\" is not a list of globs"),
+    ("      exclude: Private/**, Diary/**\n", "option 'exclude': \"Private/**, Diary/**\" is not a list of globs"),
     ("      diagnostics: warning\n", "option 'diagnostics': \"warning\" is not one of its values"),
     ("      generated_pages: 1\n", "option 'generated_pages': 1 is not true or false"),
     ("      templates_dir: absent\n", "option 'templates_dir': the folder 'absent' does not exist"),
-    ("      paper_folders: Papers\n", "option 'paper_folders': \"Papers\" is not a list of globs"),
+    ("      paper_folders: Papers, Reading\n", "option 'paper_folders': \"Papers, Reading\" is not a list of globs"),
 ])
 def test_a_typo_in_an_option_fails_the_build(tmp_path: Path, lines: str, message: str) -> None:
     result = mkdocs_build(tmp_path, lines)
@@ -122,3 +123,24 @@ def test_correct_options_build(tmp_path: Path) -> None:
                                     "      templates_dir: mine\n      enabled: true\n")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "papers" / "index.html").is_file()
+
+
+@pytest.mark.parametrize(("raw", "option", "value"), [
+    ({"exclude": "Diary/**"}, "exclude", ("Diary/**",)),
+    ({"paper_folders": "Papers"}, "paper_folders", ("Papers",)),
+    ({"not_papers": "Templates/*"}, "not_papers", ("Templates/*",)),
+    ({"bibliography": "refs.bib"}, "bibliography", ("refs.bib",)),
+])
+def test_a_list_option_written_as_its_one_item_is_a_one_item_list(
+        raw: dict[str, object], option: str, value: tuple[str, ...]) -> None:
+    found, problems = validate(raw)
+    assert problems == [] and getattr(found, option) == value
+
+
+def test_a_build_excludes_a_folder_given_as_one_string(tmp_path: Path) -> None:
+    (tmp_path / "docs" / "Diary").mkdir(parents=True)
+    (tmp_path / "docs" / "Diary" / "2024-01-01.md").write_text("# Dear diary\nDIARY-CANARY\n", encoding="utf-8")
+    result = mkdocs_build(tmp_path, '      exclude: "Diary/**"\n')
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "site" / "Diary").exists()
+    assert all("DIARY-CANARY" not in page.read_text(encoding="utf-8") for page in (tmp_path / "site").rglob("*.html"))

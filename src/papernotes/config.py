@@ -13,12 +13,20 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
 
 from papernotes import options
-from papernotes.options import DEFAULTS, choices_of
+from papernotes.options import DEFAULTS, choices_of, one_item
+
+
+class _ListOrOne(c.ListOfItems[str]):
+    """A list option that also takes its one item written alone (`exclude: "Diary/**"`), as
+    `options.validate` (run first) allows."""
+
+    def run_validation(self, value: object) -> list[str]:
+        return super().run_validation([value] if one_item(value) else value)
 
 
 class PaperNotesConfig(base.Config):
     publish = c.Choice(choices_of("publish"), default=DEFAULTS["publish"])
-    exclude = c.ListOfItems(c.Type(str), default=list(DEFAULTS["exclude"]))
+    exclude = _ListOrOne(c.Type(str), default=list(DEFAULTS["exclude"]))
     diagnostics = c.Choice(choices_of("diagnostics"), default=DEFAULTS["diagnostics"])
     generated_pages = c.Type(bool, default=DEFAULTS["generated_pages"])
     nav = c.Type(bool, default=DEFAULTS["nav"])
@@ -29,10 +37,10 @@ class PaperNotesConfig(base.Config):
     templates_dir = c.Optional(c.Dir(exists=True))
     strict_line_breaks = c.Type(bool, default=DEFAULTS["strict_line_breaks"])
     folder_topics = c.Type(bool, default=DEFAULTS["folder_topics"])
-    paper_folders = c.ListOfItems(c.Type(str), default=list(DEFAULTS["paper_folders"]))
-    not_papers = c.ListOfItems(c.Type(str), default=list(DEFAULTS["not_papers"]))
+    paper_folders = _ListOrOne(c.Type(str), default=list(DEFAULTS["paper_folders"]))
+    not_papers = _ListOrOne(c.Type(str), default=list(DEFAULTS["not_papers"]))
     column_aliases = c.DictOfItems(c.Type(str), default={})
-    bibliography = c.ListOfItems(c.Type(str), default=list(DEFAULTS["bibliography"]))
+    bibliography = _ListOrOne(c.Type(str), default=list(DEFAULTS["bibliography"]))
     library_papers = c.Type(bool, default=DEFAULTS["library_papers"])
     csl_style = c.Type(str, default=DEFAULTS["csl_style"])
 

@@ -151,7 +151,7 @@ def _load(
             return {}, {}, [_not_mapping(node, path, first_line)]
         lines = _node_key_lines(node, first_line)
         _keep_written_text(node)
-        return loader.construct_document(node), lines, []
+        return loader.construct_document(node), lines, _duplicate_keys(node, path, first_line)
     finally:
         loader.dispose()
 
@@ -174,6 +174,23 @@ def _node_key_lines(node: yaml.MappingNode, first_line: int) -> dict[str, int]:
         for key, _ in node.value
         if isinstance(key, yaml.ScalarNode)
     }
+
+
+def _duplicate_keys(node: yaml.MappingNode, path: str, first_line: int) -> list[Diagnostic]:
+    """A key written twice: YAML loaders keep the last value silently, so the first is lost."""
+    seen: dict[str, int] = {}
+    problems = []
+    for key, _ in node.value:
+        if not isinstance(key, yaml.ScalarNode) or key.tag == _MERGE_TAG:
+            continue
+        line = key.start_mark.line + first_line
+        if key.value in seen:
+            problems.append(Diagnostic(
+                path, line, "warning", "duplicate-key",
+                f"{key.value}: is written twice (also at line {seen[key.value]}); this second value is used",
+                "keep one of them"))
+        seen.setdefault(key.value, line)
+    return problems
 
 
 def key_lines(yaml_text: str, first_line: int) -> dict[str, int]:
@@ -295,7 +312,22 @@ def _syntax_error(error: yaml.YAMLError, yaml_text: str, path: str, first_line: 
         offset = yaml_text.count("\n", 0, getattr(error, "position", 0))
     last = max(len(yaml_text.splitlines()) - 1, 0)
     line = first_line + min(offset, last)
-    return Diagnostic(path, line, "error", "yaml-syntax", message, _SYNTAX_HINT)
+    hint = _SYNTAX_HINT
+    if problem == "mapping values are not allowed here":
+        hint = _colon_hint(yaml_text.splitlines()[min(offset, last)]) or hint
+    return Diagnostic(path, line, "error", "yaml-syntax", message, hint)
+
+
+def _colon_hint(line: str) -> str | None:
+    """`title: BERT: Pre-training…`: say how to quote the value, the usual cause of this error."""
+    key, _, value = line.partition(": ")
+    value = value.strip()
+    if not key.strip() or ": " not in value + " " or value[0] in "\"'[{":  # `  sub: 2` is an indent problem
+        return None
+    shown = value if len(value) <= 40 else value[:40].rstrip() + "…"
+    quoted = '"' + shown.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return (f"a value with `: ` in it must be quoted: `{key.strip()}: {quoted}`; "
+            "the note is loaded without its frontmatter")
 
 
 # --- normalisation ---------------------------------------------------------------------------

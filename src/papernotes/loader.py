@@ -327,6 +327,7 @@ def load_note(key: str, data: bytes, outline: bool = False) -> tuple[Note | None
         citations=tuple(structure.citations),
         code_lines=frozenset(structure.code_lines),
         size=len(data),
+        outline=outline,
         html=rendered,
         diagnostics=tuple(problems),
     )

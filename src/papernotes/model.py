@@ -244,6 +244,8 @@ class Note:
     """Lines of the body inside code or math blocks, as 0-based indices into `body.split("\\n")`."""
     size: int = 0
     """The file's size in bytes (Bases' `file.size`)."""
+    outline: bool = False
+    """A page of a Logseq graph, where a link to a page with no file is normal (pages exist implicitly)."""
     html: NoteHtml = field(default=NoteHtml.of(""), compare=False, repr=False)
     diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
 

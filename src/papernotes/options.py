@@ -145,18 +145,33 @@ def _check_flag(name: str, value: object) -> tuple[object, str | None]:
     return value, f"{_show(value)} is not true or false (write `{name}: true` or `{name}: false`)"
 
 
+def one_item(value: object) -> bool:
+    """A list option written as its one item (`exclude: "Diary/**"`): taken as a one-item list
+    unless it is empty or holds a comma, where two items may have been meant (`a.bib, b.bib`)."""
+    return isinstance(value, str) and bool(value.strip()) and "," not in value
+
+
 def _check_globs(name: str, value: object) -> tuple[object, str | None]:
+    if one_item(value):
+        return (value,), None
     if isinstance(value, list | tuple) and all(isinstance(item, str) for item in value):
         return tuple(value), None
-    example = f"`{name}: [{_show(value)}]`" if isinstance(value, str) else f"`{name}: [\"Private/**\"]`"
-    return value, f"{_show(value)} is not a list of globs (write {example})"
+    return value, f"{_show(value)} is not a list of globs (write {_list_example(name, value, 'Private/**')})"
 
 
 def _check_files(name: str, value: object) -> tuple[object, str | None]:
+    if one_item(value):
+        return (value,), None
     if isinstance(value, list | tuple) and all(isinstance(item, str) and item for item in value):
         return tuple(value), None
-    example = f"`{name}: [{_show(value)}]`" if isinstance(value, str) and value else f"`{name}: [refs.bib]`"
-    return value, f"{_show(value)} is not a list of files (write {example})"
+    return value, f"{_show(value)} is not a list of files (write {_list_example(name, value, 'refs.bib')})"
+
+
+def _list_example(name: str, value: object, example: str) -> str:
+    if isinstance(value, str) and "," in value:  # one item per place in the list, not one string
+        items = ", ".join(_show(item.strip()) for item in value.split(",") if item.strip())
+        return f"`{name}: [{items}]`, one item each"
+    return f"`{name}: [\"{example}\"]`"
 
 
 def _check_text(name: str, value: object) -> tuple[object, str | None]:

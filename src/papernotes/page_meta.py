@@ -59,9 +59,11 @@ def theme_problems(raw: Mapping[Any, Any], path: str, lines: Mapping[str, int]) 
             if expected:
                 problems.append(_problem(path, lines, key, raw[key], expected))
     if "location" in raw:
-        problems.append(Diagnostic(path, lines.get("location", 1), "warning", "bad-page-meta",
-                                   "location: is only read by the redirect template, which notes cannot use",
-                                   "link to the page instead"))
+        problems.append(Diagnostic(  # harmless once withheld: information, not a warning
+            path, lines.get("location", 1), "info", "withheld-page-meta",
+            "location: is not shown on the page: the theme would read it as the address to send "
+            "visitors to instead of this page, so papernotes leaves it out of the page's metadata",
+            "nothing to do: the note keeps it and Dataview queries still read it"))
     return problems
 
 

@@ -44,7 +44,7 @@ from papernotes.model import NoteKey
 from papernotes.outputs import ASSET_DIR, excluding, pagefind_bundles
 from papernotes.page_meta import HasTemplate, missing_templates, page_meta
 from papernotes.pages import Site, is_published
-from papernotes.pages.generate import default_nav
+from papernotes.pages.generate import default_nav, empty_sections
 from papernotes.pages.incremental import Rebuilds
 from papernotes.pages.paper import wrap_content
 from papernotes.publish import publish
@@ -254,6 +254,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             files.append(File.generated(config, src, abs_src_path=path))
         if self.config.nav and not config.nav and self.config.generated_pages:
             config.nav = default_nav(site, {f.src_uri for f in files.documentation_pages()}, bases,
+                                     empty_sections(site, read=len(self.explorer.records)),
                                      {generated: note for note, (generated, _) in self.joined.items()})
             config.validation.nav.omitted_files = logging.DEBUG  # notes are left out on purpose
         if self.dirty:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from papernotes.bib.sources import LibraryCache, load_libraries, vault_libraries
@@ -16,6 +16,7 @@ from papernotes.dataview.site import base_pages, with_queries
 from papernotes.diagnostics import Diagnostic, sort_key
 from papernotes.graph import PaperGraph
 from papernotes.loader import Vault, collector_paused, is_excluded
+from papernotes.model import NoteKey
 from papernotes.options import Options
 from papernotes.pages import Site, build_site
 from papernotes.recognise import RecogniseOptions
@@ -23,6 +24,10 @@ from papernotes.recognise import RecogniseOptions
 # Why a note is private: reported even though the note is not published, so a `dg-publish: ture`
 # that keeps a note off the site is seen. Every other problem of a private note is not reported.
 PRIVACY_CODES = frozenset({"bad-publish", "bad-draft"})
+# Keys that describe a paper: a wrong value matters on a paper's note, and is only noise on a
+# person's, a project's or a place's note (`status: 进行中`, `title: [博士]`), where nothing reads it.
+PAPER_KEY_CODES = frozenset({"bad-title", "bad-status", "bad-year", "bad-venue", "bad-authors",
+                             "bad-arxiv", "bad-doi", "bad-citekey"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,11 +85,23 @@ def _reported(diagnostic: Diagnostic, notes: frozenset[str], published: frozense
     return True  # a file that is not a note: unreadable, too large, a symlink out of the vault...
 
 
+def _for_its_note(diagnostic: Diagnostic, graph: PaperGraph) -> Diagnostic:
+    """A paper key's problem on a note that is no paper's is information (`papernotes check`
+    shows it), not a warning that `--strict` stops on."""
+    if diagnostic.level != "warning" or diagnostic.code not in PAPER_KEY_CODES:
+        return diagnostic
+    decision = graph.decisions.get(NoteKey(diagnostic.path))
+    if decision is None or decision.is_paper:
+        return diagnostic
+    return replace(diagnostic, level="info")
+
+
 def published_problems(vault: Vault, site: Site, options: Options, found: Iterable[Diagnostic]) -> list[Diagnostic]:
     """The vault's, the site's and `found` problems that concern what is published, sorted, each once."""
     everything = list(vault.diagnostics) + list(site.diagnostics) + list(found) + incomplete_papers(site.graph)
     notes = frozenset(note.path for note in vault.notes)
-    kept = [d for d in everything if _reported(d, notes, site.links.published, options.exclude)]
+    kept = [_for_its_note(d, site.graph) for d in everything
+            if _reported(d, notes, site.links.published, options.exclude)]
     return sorted(dict.fromkeys(kept), key=sort_key)
 
 

@@ -13,9 +13,10 @@ from papernotes.diagnostics import Diagnostic
 from papernotes.markdown.logseq import is_block_ref, linked_block
 from papernotes.model import Link, Note, NoteKey
 from papernotes.paths import NOTE_SUFFIXES, heading_anchor, is_note_path, stem
-from papernotes.suggest import Suggester, close_matches
+from papernotes.suggest import CUTOFF, Suggester, close_matches
 
 _FOLDER_NOTES = ("README.md", "index.md")
+LOGSEQ_CUTOFF = 0.85  # `Toric codes` for `Toric Code`, not `Bloch Theorem` for `Bloch sphere`
 _HEADING_NOISE = str.maketrans({char: " " for char in "#^|:%[]*_`~"})
 
 
@@ -69,6 +70,7 @@ class Resolver:
         self._reported_ambiguous: set[str] = set()
         self._suggester: Suggester | None = None  # built on the first broken link
         self._logseq_blocks: dict[str, str] = {}  # Logseq block uuid -> the note that has it
+        self._outlines = frozenset(note.path for note in notes if note.outline)
         for note in notes:
             for uuid, _ in note.block_texts:
                 self._logseq_blocks.setdefault(uuid, note.path)
@@ -225,24 +227,35 @@ class Resolver:
         return Resolved(key, "^" + uuid), []
 
     def _broken(self, link: Link, source: str) -> Diagnostic:
-        if link.target.startswith("..") or posixpath.normpath(
-            posixpath.join(posixpath.dirname(source), link.target)
-        ).startswith(".."):
+        joined = posixpath.normpath(posixpath.join(posixpath.dirname(source), link.target))
+        # a Markdown link is relative to its note, as in a browser; `[[../x]]` may also be read from the top
+        from_top = link.kind in ("wikilink", "embed") and link.target.startswith("..")
+        if joined.startswith("..") or from_top:
             return Diagnostic(source, link.line, "warning", "link-outside-vault",
                               f"{_as_written(link)} points outside the vault; it is not published",
                               "link only to files inside the notes folder")
         name = _strip_note_suffix(link.target.rsplit("/", 1)[-1])
-        suggestions = self.suggestions(name)
-        hint = ("did you mean " + ", ".join(f"[[{s}]]" for s in suggestions) + "?") if suggestions \
-            else "create the note or fix the link"
+        logseq_page = source in self._outlines and link.kind == "wikilink"
+        # Logseq pages need no file, so only a near-twin name (`Toric codes`) suggests a typo there
+        suggestions = self.suggestions(name, LOGSEQ_CUTOFF if logseq_page else CUTOFF)
+        did_you_mean = ("did you mean " + ", ".join(f"[[{s}]]" for s in suggestions) + "?") if suggestions else ""
+        if link.target.startswith("..") or "/../" in link.target:
+            return Diagnostic(source, link.line, "warning", "broken-link",
+                              f"{_as_written(link)} is missing: there is no {joined} in the vault",
+                              did_you_mean or "add the file to the vault or fix the link")
+        if logseq_page:  # Logseq makes a page for every [[name]]: one without a file is no mistake there
+            return Diagnostic(source, link.line, "info", "page-without-file",
+                              f"{_as_written(link)} is a Logseq page with no file; it is shown as text",
+                              did_you_mean or "write something on that page in Logseq to give it a file")
         return Diagnostic(source, link.line, "warning", "broken-link",
-                          f"{_as_written(link)} matches no file in the vault", hint)
+                          f"{_as_written(link)} matches no file in the vault",
+                          did_you_mean or "create the note or fix the link")
 
-    def suggestions(self, name: str) -> list[str]:
+    def suggestions(self, name: str, cutoff: float = CUTOFF) -> list[str]:
         """Up to three names of vault files like `name`, best first, for a link that matches none."""
         if self._suggester is None:
             self._suggester = Suggester(self._by_name)
-        close = self._suggester.closest(fold(name), n=10)
+        close = self._suggester.closest(fold(name), n=10, cutoff=cutoff)
         # `name` and `name.md` are two index entries for one note: suggest each note once.
         return list(dict.fromkeys(self._display_name(folded) for folded in close))[:3]
 

@@ -62,7 +62,7 @@ def add_generated(made: dict[str, str | bytes], site: Site, bases: Mapping[str, 
     `made`; the `.base` pages added."""
     if options.generated_pages:
         made.update(generated_pages(site, search=options.search == "pagefind",
-                                    column_aliases=dict(options.column_aliases)))
+                                    column_aliases=dict(options.column_aliases), site_name=explorer.site_name))
         made.update(explorer.pages())
     added = [src for src in bases if src not in made]
     made.update({src: bases[src] for src in added})

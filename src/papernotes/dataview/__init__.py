@@ -11,6 +11,7 @@ from papernotes.dataview.dql import parse_dql
 from papernotes.dataview.errors import EvalError, QueryError, QuerySyntaxError, Unsupported, line_column
 from papernotes.dataview.execute import run_dql
 from papernotes.dataview.index import DataIndex
+from papernotes.dataview.inline import render_inline
 from papernotes.dataview.markdown import Output, notice, render_result
 from papernotes.diagnostics import Diagnostic
 from papernotes.graph import PaperGraph
@@ -88,11 +89,7 @@ class QueryRenderer:
         if query.info == "dataviewjs":
             return _unsupported(path, query.line, "dataviewjs", "JavaScript queries never run on the site")
         if query.info == "inline":
-            what = "inline JavaScript queries (`$=`)" if query.source.startswith("$") else \
-                "inline queries (`= ...`)"
-            diagnostics = _unsupported(path, query.line, what, "write a ```dataview block instead").diagnostics
-            return Rendered(f'<mark class="pn-query-unsupported">Dataview: {what} are not supported</mark>',
-                            diagnostics)
+            return Rendered(*render_inline(self.index, out, path, query.line, query.source))
         try:
             if query.info == "base":
                 return Rendered(*self._base(query.source, path, out, heading="", line=query.line))

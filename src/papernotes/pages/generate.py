@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from papernotes.bib.export import papers_bibtex, papers_csl_json
@@ -35,16 +35,17 @@ SECTIONS = (
 )
 
 
-def generated_pages(site: Site, *, search: bool = True,
-                    column_aliases: Mapping[str, str] | None = None) -> dict[str, str]:
+def generated_pages(site: Site, *, search: bool = True, column_aliases: Mapping[str, str] | None = None,
+                    site_name: str = "") -> dict[str, str]:
     """Source path -> Markdown of every generated page (and the comparison page's JSON data).
     Made with the cyclic collector paused: thousands of rows and pages kept, none in a cycle,
     and with a library's papers in the graph a full collection re-scans every note (loader.py)."""
     with collector_paused():
-        return _generated_pages(site, search=search, column_aliases=column_aliases)
+        return _generated_pages(site, search=search, column_aliases=column_aliases, site_name=site_name)
 
 
-def _generated_pages(site: Site, *, search: bool, column_aliases: Mapping[str, str] | None) -> dict[str, str]:
+def _generated_pages(site: Site, *, search: bool, column_aliases: Mapping[str, str] | None,
+                     site_name: str) -> dict[str, str]:
     attributes = PaperAttributes(site.graph, Aliases(column_aliases))
     pages = {
         "papers.md": papers_page(site, attributes),
@@ -64,18 +65,27 @@ def _generated_pages(site: Site, *, search: bool, column_aliases: Mapping[str, s
     if search:
         pages["search.md"] = search_page()
     if site.home is None:
-        pages["index.md"] = home_page(site, set(pages))
+        pages["index.md"] = home_page(site, set(pages) - empty_sections(site), site_name)
     return pages
 
 
-def default_nav(site: Site, pages: set[str], bases: Sequence[str] = (),
+def empty_sections(site: Site, read: int | None = None) -> frozenset[str]:
+    """Generated sections with nothing in them, left out of the default nav and the home page's
+    list (the pages stay, for links to them): Queues without a reading queue, and Reading
+    without a reading date when `read`, the number of papers with one, is known."""
+    empty = set() if site.graph.queues else {"queues.md"}
+    return frozenset(empty | ({"reading.md"} if read == 0 else set()))
+
+
+def default_nav(site: Site, pages: set[str], bases: Sequence[str] = (), empty: Collection[str] = (),
                 joined: Mapping[str, str] | None = None) -> list[Any]:
-    """Home, the generated sections and the vault's `.base` views: a nav whose size does not
-    grow with the number of notes. A section shown below a note (`joined`: generated page ->
-    note) is that note's page."""
+    """Home, the generated sections but the `empty` ones, and the vault's `.base` views: a nav
+    whose size does not grow with the number of notes. A section shown below a note (`joined`:
+    generated page -> note) is that note's page."""
     nav: list[Any] = [{"Home": "index.md"}] if "index.md" in pages else []
     joined = joined or {}
-    nav += [{title: joined.get(src, src)} for title, src in SECTIONS if joined.get(src, src) in pages]
+    nav += [{title: joined.get(src, src)} for title, src in SECTIONS
+            if joined.get(src, src) in pages and src not in empty]
     views = [{stem(src).removesuffix(".base"): src} for src in sorted(bases) if src in pages]
     return nav + ([{"Bases": views}] if views else [])
 
@@ -244,9 +254,10 @@ def search_page() -> str:
     return "# Search\n\n<div id=\"pn-search\" class=\"pn-search\"></div>\n"
 
 
-def home_page(site: Site, pages: set[str]) -> str:
-    """The home page of a vault without a home note: counts and the generated sections in `pages`."""
+def home_page(site: Site, pages: set[str], site_name: str = "") -> str:
+    """The home page of a vault without a home note, titled by the site's name: counts and the
+    generated sections in `pages`."""
     figures = f"{counted(len(site.graph.papers), 'paper')} in {counted(len(site.links.published), 'note')}."
-    lines = ["# Paper notes", "", figures, ""]
+    lines = [f"# {escape_md(site_name.strip()) or 'Paper notes'}", "", figures, ""]
     lines += [f"- {md_link(title, src, 'index.md')}" for title, src in SECTIONS if src in pages]
     return "\n".join(lines) + "\n"

@@ -168,7 +168,10 @@ def stated_title(value: str) -> str:
     translation = _TRANSLATION_RE.search(title)
     if translation and re.search(r"[A-Za-z]{3}", title[:translation.start()]):
         title = title[:translation.start()]
-    return title.strip("*_ #.")
+    title = title.strip("*_ #.")
+    if len(title) > 2 and title[0] == title[-1] and title[0] in "\"'":  # `title: "..."` read as text
+        title = title[1:-1].replace("''", "'") if title[0] == "'" else title[1:-1]
+    return title
 
 
 def citation_signals(note: Note) -> tuple[list[Signal], Facts]:

@@ -9,7 +9,7 @@ import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from markdown_it.token import Token
@@ -21,6 +21,8 @@ from papernotes.frontmatter import (
     read_frontmatter,
     split_frontmatter,
     unclosed_frontmatter,
+    unread_block,
+    unread_privacy,
 )
 from papernotes.markdown import make_parser
 from papernotes.markdown.comments import strip_comments
@@ -274,9 +276,11 @@ def load_note(key: str, data: bytes, outline: bool = False) -> tuple[Note | None
     yaml_text, body, body_line = split_frontmatter(text)
     raw: dict[str, object] = {}
     lines: dict[str, int] = {}
+    unreadable: str | None = None
     if yaml_text is not None:
         raw, lines, yaml_problems = read_frontmatter(yaml_text, key, 2)
         problems += yaml_problems
+        unreadable = yaml_problems[0].message if yaml_problems else None
     elif unclosed_frontmatter(text):
         problems.append(Diagnostic(
             key, 1, "warning", "frontmatter-unclosed",
@@ -285,6 +289,10 @@ def load_note(key: str, data: bytes, outline: bool = False) -> tuple[Note | None
             "add a line with --- after the last frontmatter key",
         ))
     meta, meta_problems = normalise_meta(raw, key, lines)
+    doubt = _unread_privacy(text, yaml_text, raw, key, unreadable)
+    if doubt is not None:
+        meta = replace(meta, publish=False)
+        meta_problems.append(doubt)
     problems += meta_problems + theme_problems(raw, key, lines)
     body = body.replace(SLOT_START, "").replace(SLOT_END, "")  # the renderer's slot markers
     if outline:
@@ -327,6 +335,22 @@ def load_note(key: str, data: bytes, outline: bool = False) -> tuple[Note | None
         diagnostics=tuple(problems),
     )
     return note, problems
+
+
+def _unread_privacy(text: str, yaml_text: str | None, raw: dict[str, object], key: str,
+                    unreadable: str | None) -> Diagnostic | None:
+    """Why the note must be private although its frontmatter, as read, does not say so: it sets
+    `publish`/`dg-publish`/`draft` where the reading did not see it (`frontmatter.unread_privacy`).
+    `yaml_text`: the frontmatter block read, if any; `unreadable`: why it could not be read."""
+    if yaml_text is None:
+        block = unread_block(text)
+        return None if block is None else unread_privacy(
+            block, raw, key, 2, "the `---` block at the top of the note is not read as frontmatter "
+            "(it is never closed, or it is not `key: value` lines)")
+    if unreadable is not None:
+        return unread_privacy(yaml_text, raw, key, 2, f"none of the frontmatter is read ({unreadable})")
+    return unread_privacy(yaml_text, raw, key, 2, "YAML reads a key once, the last time it is written, and "
+                          "not inside another value", indented=False)
 
 
 def _without_comments(body: str, tokens: list[Token], structure: Structure,

@@ -52,7 +52,7 @@ from papernotes.search import (
     shard_size,
     stream_search,
 )
-from papernotes.site_files import moved_pages, prune, skip_colliding_pages, withhold_collisions
+from papernotes.site_files import defuse, moved_pages, prune, skip_colliding_pages, withhold_collisions
 from papernotes.site_plan import add_generated
 from papernotes.theme import Theme, template_lookup
 
@@ -222,6 +222,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         prune(files, site, vault.attachments, config.docs_dir, only_used=self.config.attachments == "used",
               libraries=vault_libraries(vault.attachments, (), Path(config.docs_dir)),  # excluded ones too
               exclude=options.exclude)
+        self.log_diagnostics(defuse(files, config.docs_dir))
         made.update(moved_pages(files, site.links.page_src))
         moved = set(made)
         self.explorer = Explorer(site, vault_root=Path(config.docs_dir), site_name=config.site_name,

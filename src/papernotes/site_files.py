@@ -8,6 +8,7 @@ from collections.abc import Collection, Mapping, Sequence
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
+from papernotes.active_files import is_active, served
 from papernotes.diagnostics import Diagnostic
 from papernotes.loader import Vault, is_excluded
 from papernotes.outputs import SiteFiles, kept_file, site_outputs, skip_generated, vault_outputs, withhold
@@ -35,6 +36,27 @@ def prune(files: Files, site: Site, attachments: Sequence[str], docs_dir: str, *
               and not kept_file(file.src_uri, used=used, libraries=library_files, only_used=only_used,
                                 exclude=exclude)):
             files.remove(file)  # e.g. an image or a data file only a private note uses
+
+
+def defuse(files: Files, docs_dir: str) -> list[Diagnostic]:
+    """The vault's web pages and SVG or XML files left to publish, made inert (`active_files`):
+    a page sanitised, an XML file in which something could run taken out, with a warning."""
+    problems = []
+    for file in list(files):
+        if file.src_dir != docs_dir or file.is_documentation_page() or not is_active(file.src_uri):
+            continue
+        try:
+            data = file.content_bytes
+        except OSError:
+            continue  # unreadable: MkDocs reports it when it copies the file
+        result = served(file.src_uri, data)
+        if result.data is None:
+            files.remove(file)
+        elif result.data != data:
+            file.content_bytes = result.data
+        if result.problem is not None:
+            problems.append(result.problem)
+    return problems
 
 
 def moved_pages(files: Files, page_src: Mapping[str, str]) -> dict[str, str | bytes]:

@@ -25,7 +25,7 @@ from papernotes.mkdocs_yml import ConfigFileError, SiteConfig, find_config, read
 from papernotes.model import Note, NoteKey, Paper
 from papernotes.options import Options
 from papernotes.outputs import mkdocs_excluded
-from papernotes.publish import PRIVACY_CODES
+from papernotes.publish import CONFIG_CODES, PRIVACY_CODES
 from papernotes.recognise.explain import explain, summary, summary_lines
 from papernotes.render import counted
 from papernotes.site_plan import Planned, plan
@@ -192,7 +192,8 @@ def report_json(report: Checked) -> str:
 def report_text(report: Checked) -> str:
     prefix = shown(report.root)
     prefix = "" if prefix == "." else prefix + "/"
-    lines = [replace(diagnostic, path=prefix + diagnostic.path).format() for diagnostic in report.diagnostics]
+    lines = [(diagnostic if diagnostic.code in CONFIG_CODES else replace(diagnostic, path=prefix + diagnostic.path))
+             .format() for diagnostic in report.diagnostics]
     found = [(note.path, len(note.papers)) for note in report.notes if note.papers]
     if found:
         lines.append("papers written inline:")

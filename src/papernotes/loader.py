@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fnmatch
 import gc
 import hashlib
 import os
@@ -24,6 +23,7 @@ from papernotes.frontmatter import (
     unread_block,
     unread_privacy,
 )
+from papernotes.globs import matching
 from papernotes.markdown import make_parser
 from papernotes.markdown.comments import strip_comments
 from papernotes.markdown.html import SLOT_END, SLOT_START, render_note
@@ -169,11 +169,9 @@ class NoteCache:
 
 
 def is_excluded(key: str, patterns: Sequence[str]) -> bool:
-    """True when a vault-relative path matches an exclude glob (`Private/**`, `*.tmp.md`)."""
-    return any(
-        fnmatch.fnmatchcase(key, pattern) or fnmatch.fnmatchcase(key, pattern.rstrip("/") + "/**")
-        for pattern in patterns
-    )
+    """True when a vault-relative path matches an exclude glob (`Private/**`, `*.tmp.md`), as
+    `globs.matching` reads globs (case-insensitive, `/Private`, `**/` for no folder too)."""
+    return matching(key, patterns) is not None
 
 
 def walk_vault(root: Path, exclude: Sequence[str] = ()) -> tuple[list[VaultFile], list[Diagnostic]]:

@@ -7,13 +7,15 @@ function computes them, so both report the same problems about the same publishe
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable
+import difflib
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from papernotes.bib.sources import LibraryCache, load_libraries, vault_libraries
 from papernotes.dataview.site import base_pages, with_queries
 from papernotes.diagnostics import Diagnostic, sort_key
+from papernotes.globs import forms, unmatched
 from papernotes.graph import PaperGraph
 from papernotes.loader import Vault, collector_paused, is_excluded
 from papernotes.options import Options
@@ -23,6 +25,8 @@ from papernotes.recognise import RecogniseOptions
 # Why a note is private: reported even though the note is not published, so a `dg-publish: ture`
 # that keeps a note off the site is seen. Every other problem of a private note is not reported.
 PRIVACY_CODES = frozenset({"bad-publish", "bad-draft"})
+# About the plugin's options in mkdocs.yml, not about a file of the vault.
+CONFIG_CODES = frozenset({"exclude-unmatched"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +84,28 @@ def _reported(diagnostic: Diagnostic, notes: frozenset[str], published: frozense
     return True  # a file that is not a note: unreadable, too large, a symlink out of the vault...
 
 
+def unmatched_excludes(vault: Vault, exclude: Sequence[str]) -> list[Diagnostic]:
+    """A warning for each `exclude` glob that matches no file or folder of the vault: a typo there
+    (`Privat/**`) would otherwise publish what it was meant to keep out, without a word."""
+    paths = [note.path for note in vault.notes] + list(vault.attachments)
+    folders = sorted({path.rsplit("/", 1)[0] + "/**" for path in paths if "/" in path})
+    problems = []
+    hidden = [p for p in exclude if any(form.startswith(".") for form in forms(p))]  # never walked
+    folded = {folder.casefold(): folder for folder in folders}
+    for pattern in unmatched([p for p in exclude if p not in hidden], paths):
+        close = difflib.get_close_matches(pattern.casefold(), list(folded), n=1, cutoff=0.8)
+        hint = (f"did you mean `{folded[close[0]]}`? Fix the glob or remove it" if close else
+                "globs are relative to the vault folder, e.g. `Private/**`: fix the glob or remove it")
+        problems.append(Diagnostic("mkdocs.yml", 0, "warning", "exclude-unmatched",
+                                   f"the exclude glob {pattern!r} matches no file or folder of the vault, "
+                                   "so it keeps nothing out", hint))
+    return problems
+
+
 def published_problems(vault: Vault, site: Site, options: Options, found: Iterable[Diagnostic]) -> list[Diagnostic]:
     """The vault's, the site's and `found` problems that concern what is published, sorted, each once."""
     everything = list(vault.diagnostics) + list(site.diagnostics) + list(found) + incomplete_papers(site.graph)
+    everything += unmatched_excludes(vault, options.exclude)
     notes = frozenset(note.path for note in vault.notes)
     kept = [d for d in everything if _reported(d, notes, site.links.published, options.exclude)]
     return sorted(dict.fromkeys(kept), key=sort_key)
@@ -103,4 +126,4 @@ def publish(vault: Vault, options: Options, *, use_directory_urls: bool = True, 
         return Published(site, bases, tuple(published_problems(vault, site, options, found)))
 
 
-__all__ = ["PRIVACY_CODES", "Published", "incomplete_papers", "publish", "site_of"]
+__all__ = ["CONFIG_CODES", "PRIVACY_CODES", "Published", "incomplete_papers", "publish", "site_of"]

@@ -201,6 +201,12 @@ def walk_vault(root: Path, exclude: Sequence[str] = ()) -> tuple[list[VaultFile]
             if path.is_symlink() and not _inside(path, root_real):
                 problems.append(_symlink_problem(key, path))
                 continue
+            if not path.is_file():  # reading a named pipe would wait forever
+                problems.append(Diagnostic(key, 0, "warning", "not-a-file",
+                                           f"{key} is not a regular file (a named pipe, socket or device, or a "
+                                           "broken link); it is neither read nor published",
+                                           "remove it from the vault folder"))
+                continue
             files.append(VaultFile(key, path, graph))
     return files, problems
 

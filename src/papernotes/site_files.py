@@ -28,6 +28,8 @@ def prune(files: Files, site: Site, attachments: Sequence[str], docs_dir: str, *
         if (file.src_dir == docs_dir and file.abs_src_path
                 and not os.path.realpath(file.abs_src_path).startswith(inside)):
             files.remove(file)  # MkDocs follows symlinks; a file from outside the vault is not ours
+        elif file.src_dir == docs_dir and file.abs_src_path and not os.path.isfile(file.abs_src_path):
+            files.remove(file)  # a named pipe or a device: copying it would wait forever (loader warns)
         elif file.is_documentation_page() and file.src_uri not in site.links.published:
             files.remove(file)
         elif file.src_dir == docs_dir and is_excluded(file.src_uri, exclude):

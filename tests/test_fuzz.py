@@ -211,3 +211,18 @@ def test_a_note_that_says_it_is_private_is_never_published(before: str, private:
     assert not note.publish, (text, problems)
     site = build_site([note], [])
     assert site.links.published == frozenset()
+
+
+@given(st.text(max_size=30), st.text(max_size=30), st.text(max_size=20), st.text(max_size=20))
+def test_the_feed_is_xml_whatever_the_titles(title: str, summary: str, site_name: str, author: str) -> None:
+    """Any character in a note's title, the site's name or its author (controls, U+FFFE, lone
+    surrogates) leaves feed.xml well-formed: one bad title would make readers refuse the feed."""
+    import datetime as dt
+    from xml.etree import ElementTree
+
+    from papernotes.explore.feed import Entry, atom
+
+    when = dt.datetime(2024, 5, 1, tzinfo=dt.UTC)
+    text = atom(site_name, "https://example.org/", author, [Entry("read", title, "a/", when, summary)])
+    root = ElementTree.fromstring(text.encode("utf-8", "surrogatepass"))
+    assert len(root.findall("{http://www.w3.org/2005/Atom}entry")) == 1

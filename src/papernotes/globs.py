@@ -47,14 +47,22 @@ def matching(path: str, patterns: Iterable[str]) -> str | None:
 
 
 def unmatched(patterns: Sequence[str], paths: Iterable[str]) -> list[str]:
-    """The patterns that match none of `paths` (nor any folder of theirs), in their order."""
-    left = list(dict.fromkeys(patterns))
+    """The patterns that match none of `paths` (nor any folder of theirs), in their order. A
+    pattern without `*`, `?` or `[` is looked up, so that a long list of exact paths costs no
+    more than reading it."""
+    candidates: set[str] = set()
     for path in paths:
-        if not left:
-            break
-        parts = path.split("/")
-        candidates = [path] + ["/".join(parts[:end]) + "/" for end in range(1, len(parts))]
-        left = [p for p in left if not any(matching(candidate, [p]) for candidate in candidates)]
+        parts = path.casefold().split("/")
+        candidates.update("/".join(parts[:end]) + ("/" if end < len(parts) else "")
+                          for end in range(1, len(parts) + 1))
+    left = []
+    for pattern in dict.fromkeys(patterns):
+        found = forms(pattern)
+        if not any(mark in pattern for mark in "*?["):
+            if not any(form in candidates or form + "/" in candidates for form in found):
+                left.append(pattern)
+        elif not any(fnmatch.fnmatchcase(candidate, form) for form in found for candidate in candidates):
+            left.append(pattern)
     return left
 
 

@@ -8,13 +8,16 @@ names, symlinks out of the vault). It is built once per module with a real MkDoc
 from __future__ import annotations
 
 import logging
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from papernotes.loader import MAX_LINKS, load_note, load_vault
+from papernotes.loader import MAX_LINKS, load_note, load_vault, walk_vault
 from tests.badinput.generate import OUTSIDE_CANARY, make_corpus
 from tests.test_site_build import build_site, write_vault
 
@@ -286,3 +289,23 @@ def test_strict_build_lists_every_problem_before_failing(tmp_path: Path, caplog:
     assert any(m.startswith("index.md:5: [[Missing two]]") for m in messages)
     assert any(m.startswith("other.md:3: [[Missing three]]") for m in messages)
     assert "3 warnings" in str(aborted.value)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")  # pragma: no branch
+def test_named_pipes_in_the_vault_are_reported_and_the_build_ends(tmp_path: Path) -> None:
+    """Reading a named pipe waits for a writer that never comes: the loader and the site skip
+    every file that is not a regular file, with a warning (a subprocess, so a hang fails)."""
+    docs = write_vault(tmp_path / "docs", {"index.md": "# Home\n\n![[pipe.png]] [[fifo]]\n"})
+    os.mkfifo(docs / "fifo.md")
+    os.mkfifo(docs / "pipe.png")
+    files, problems = walk_vault(docs)  # lists, never reads: before the fix it listed the pipes
+    assert [file.key for file in files] == ["index.md"]
+    assert sorted((d.path, d.code) for d in problems) == [("fifo.md", "not-a-file"), ("pipe.png", "not-a-file")]
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"site_name: t\ndocs_dir: {docs}\nsite_dir: {tmp_path / 'site'}\ntheme:\n  name: material\n"
+                      "  font: false\nplugins:\n  - papernotes:\n      search: none\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(config)], capture_output=True,
+                            text=True, timeout=300, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "fifo.md:0: fifo.md is not a regular file" in result.stderr
+    assert (tmp_path / "site" / "index.html").is_file() and not (tmp_path / "site" / "pipe.png").exists()

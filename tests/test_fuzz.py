@@ -184,3 +184,45 @@ def test_the_safety_check_sees_what_would_run() -> None:
             assert_safe(unsafe)
     assert_safe('<a href="https://example.org/javascript:">ok</a> javascript: as text <p title="onerror">'
                 '<iframe src="https://www.youtube.com/embed/x"></iframe><img src="data:image/png;base64,AA">')
+
+
+# A note that says it is private in any spelling the frontmatter accepts, on a line of its own.
+PRIVATE_LINES = ["publish: false", "dg-publish: false", "draft: true", "Publish: no", "DG_Publish: 'false'",
+                 '"draft": yes', "- publish: false", "publish:\u00a0false", "{publish: false"]
+# YAML made of these pieces is often unreadable, nests, quotes over lines or repeats a key; no
+# `---` among them, so the block ends where the test says.
+YAML_PIECES = ["key: ", "- ", "[", "]", "{", "}", "&a ", "*a ", "!!str ", "? ", ": ", "\t", "'", '"', "|\n",
+               ">\n", "  ", "\n", "#", "x", "title: x\n", "publish: true\n", "dg-publish: true\n", "draft: false\n",
+               "tags: [a, b]\n", "%YAML 1.1\n", "\u00a0"]
+yaml_lines = st.lists(st.sampled_from(YAML_PIECES), max_size=30).map("".join)
+
+
+@given(yaml_lines, st.sampled_from(PRIVATE_LINES), yaml_lines, st.sampled_from(["---\n", "", "\n---\n"]),
+       st.sampled_from(["\n", "\r\n"]), st.booleans())
+def test_a_note_that_says_it_is_private_is_never_published(before: str, private: str, after: str, closing: str,
+                                                           newline: str, blank_start: bool) -> None:
+    """Whatever the rest of its frontmatter is (not YAML, never closed, the key written twice or
+    inside a quoted value), a note with a line that makes it private is not published: what the
+    YAML reading did not see still counts (`frontmatter.unread_privacy`)."""
+    block = ("\n" if blank_start else "") + before.rstrip(" ") + "\n" + private + "\n" + after
+    text = f"---\n{block.rstrip(chr(10))}\n{closing}zqxbody\n".replace("\n", newline)
+    note, problems = load_note("fuzz.md", text.encode())
+    assert note is not None
+    assert not note.publish, (text, problems)
+    site = build_site([note], [])
+    assert site.links.published == frozenset()
+
+
+@given(st.text(max_size=30), st.text(max_size=30), st.text(max_size=20), st.text(max_size=20))
+def test_the_feed_is_xml_whatever_the_titles(title: str, summary: str, site_name: str, author: str) -> None:
+    """Any character in a note's title, the site's name or its author (controls, U+FFFE, lone
+    surrogates) leaves feed.xml well-formed: one bad title would make readers refuse the feed."""
+    import datetime as dt
+    from xml.etree import ElementTree
+
+    from papernotes.explore.feed import Entry, atom
+
+    when = dt.datetime(2024, 5, 1, tzinfo=dt.UTC)
+    text = atom(site_name, "https://example.org/", author, [Entry("read", title, "a/", when, summary)])
+    root = ElementTree.fromstring(text.encode("utf-8", "surrogatepass"))
+    assert len(root.findall("{http://www.w3.org/2005/Atom}entry")) == 1

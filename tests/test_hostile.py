@@ -19,7 +19,10 @@ from pathlib import Path
 import pytest
 
 from papernotes.cli import main
-from tests.hostile.generate import CASES, Case, Files, link_fan_out_missing
+from papernotes.loader import load_note
+from papernotes.pages import build_site as site_of_notes
+from papernotes.pages.people import people_pages
+from tests.hostile.generate import CASES, Case, Files, collaboration, link_fan_out_missing
 from tests.hostile.regexes import compiled_patterns, step_growth
 from tests.hostile.steps import TooManySteps
 from tests.test_site_build import build_site
@@ -143,6 +146,23 @@ def test_link_fan_out_to_missing_notes(tmp_path: Path) -> None:
     assert hub.count('<a href="../t/') == hub.count('<span class="pn-broken"') == 2_500
     missing = [line for line in found.log if line.startswith("Hub.md:") and "matches no file in the vault" in line]
     assert len(missing) == 2_500 and missing[0].startswith("Hub.md:3: [[1]] matches no file")
+
+
+def test_a_collaborations_authors_are_not_each_others_coauthors(built: Callable[[str], Built]) -> None:
+    found = built("a paper of 1,000 authors")
+    first = (found.site / "authors" / "author0-surname0" / "index.html").read_text(encoding="utf-8")
+    assert first.count('href="../author1-surname1/"') == 1  # the co-author of the paper of two
+    assert 'href="../author2-surname2/"' not in first  # the collaboration's other authors are not listed
+    assert len(list((found.site / "authors").iterdir())) == 1_000 + 1  # a page each, and the index
+
+
+def test_author_pages_grow_linearly_with_a_papers_author_list() -> None:
+    """Counted, not timed: the author pages' text at n and 4n authors on one paper."""
+    sizes = []
+    for n in (100, 400):
+        notes = [load_note(name, text.encode())[0] for name, text in collaboration(n).items()]
+        sizes.append(sum(len(text) for text in people_pages(site_of_notes([n for n in notes if n], [])).values()))
+    assert sizes[1] < 5 * sizes[0], sizes
 
 
 def test_every_regular_expression_is_linear_on_hostile_input() -> None:

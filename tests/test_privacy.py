@@ -33,6 +33,8 @@ CANARIES = {
     "bib-entry": "zqxbibentrycanary",
     "bib-file": "zqxbibfilecanary",
     "compare": "zqxcomparecanary",
+    "broken-yaml": "zqxbrokenyamlcanary",
+    "twice": "zqxtwicecanary",
 }
 
 
@@ -42,7 +44,7 @@ def private_vault(root: Path) -> Path:
         "index.md": f"""
             # Home
             Public page, citing [@privkey2020] and [@pubkey2021]. Links: [[Draft]], [[DG]], [[Private/Hidden]],
-            [[{c['filename']} note|an alias I chose]], [[String false]].
+            [[{c['filename']} note|an alias I chose]], [[String false]], [[Broken]], [[Twice]].
             ![[shared.png]]
 
             ## Reading queue
@@ -92,6 +94,9 @@ def private_vault(root: Path) -> Path:
         "DG.md": f"---\ndg-publish: false\n---\n# {c['dg']}\n{c['dg']}\n",
         "String false.md": f"---\npublish: \"false\"\n---\n# {c['string-false']}\n{c['string-false']}\n",
         "Private/Hidden.md": f"# {c['excluded']}\n{c['excluded']} [[index]]\n",
+        # Frontmatter the YAML reading cannot see `publish: false` in: not YAML, or the key twice.
+        "Broken.md": f"---\npublish: false\ntitle: {c['broken-yaml']}: a: b\n---\n{c['broken-yaml']} [[index]]\n",
+        "Twice.md": f"---\npublish: false\npublish: true\n---\n# {c['twice']}\n{c['twice']} [[index]]\n",
         # A library entry about a private note's paper, and a library in an excluded folder.
         "refs.bib": f"""
             @article{{privkey2020, title={{{c['bib-entry']} paper}}, author={{{c['bib-entry']}, Ann}}}}

@@ -25,6 +25,7 @@ from papernotes.mkdocs_yml import ConfigFileError, SiteConfig, find_config, read
 from papernotes.model import Note, NoteKey, Paper
 from papernotes.options import Options
 from papernotes.outputs import mkdocs_excluded
+from papernotes.publish import CONFIG_CODES, PRIVACY_CODES
 from papernotes.recognise.explain import explain, summary, summary_lines
 from papernotes.render import counted
 from papernotes.site_plan import Planned, plan
@@ -191,7 +192,8 @@ def report_json(report: Checked) -> str:
 def report_text(report: Checked) -> str:
     prefix = shown(report.root)
     prefix = "" if prefix == "." else prefix + "/"
-    lines = [replace(diagnostic, path=prefix + diagnostic.path).format() for diagnostic in report.diagnostics]
+    lines = [(diagnostic if diagnostic.code in CONFIG_CODES else replace(diagnostic, path=prefix + diagnostic.path))
+             .format() for diagnostic in report.diagnostics]
     found = [(note.path, len(note.papers)) for note in report.notes if note.papers]
     if found:
         lines.append("papers written inline:")
@@ -240,6 +242,9 @@ def unpublished_reason(note: Note, found: Setup, planned: Planned) -> str:
         return "its page would land where another file's goes (`papernotes check` says which)"
     hint = " (add --include-private to see what it would be)"  # with it, the notes below are published
     if not note.publish:
+        doubt = next((d for d in note.diagnostics if d.code in PRIVACY_CODES), None)
+        if doubt is not None:  # `publish: ture`, or a `publish:` line the YAML reading did not see
+            return f"{doubt.message} (line {doubt.line}){hint}"
         marker = "draft: true" if note.meta.draft else "publish: false (or dg-publish: false)"
         return f"it says {marker}{hint}"
     if found.options.publish == "explicit" and note.meta.publish is not True:

@@ -93,6 +93,16 @@ def _blank_line_at(text: str, position: int) -> bool:
     return not text[position : _next_line(text, position)].strip()
 
 
+def unread_block(text: str) -> str | None:
+    """When `split_frontmatter` found no frontmatter although line 1 is `---`: the text after it,
+    up to the next `---` line (or to the end when none closes it). None when line 1 is not `---`."""
+    opening = _BOUNDARY.match(text)
+    if opening is None:
+        return None
+    closing = _BOUNDARY.search(text, opening.end())
+    return text[_next_line(text, 0) : closing.start() if closing else len(text)]
+
+
 def _is_mapping(yaml_text: str) -> bool:
     try:
         return isinstance(yaml.compose(yaml_text, Loader=_Loader), yaml.MappingNode)
@@ -705,6 +715,42 @@ def _publish(ctx: _Context) -> bool | None:
     """`publish` and `dg-publish` together: any `false` wins, since private is the safe side."""
     flags = _flags(ctx, ("publish", "dg-publish"), unsafe=False, effect="not published")
     return None if not flags else all(flags)
+
+
+PRIVACY_KEYS = ("publish", "dg-publish", "draft")
+_KEY_EDGE = " \t-?{,'\""  # around a key in a list item, a flow mapping or quotes: `- publish:`, `{"draft":`
+
+
+def unread_privacy(text: str, raw: Mapping[str, object], path: str, first_line: int, why: str, *,
+                   indented: bool = True) -> Diagnostic | None:
+    """A line of `text` that sets `publish`, `dg-publish` or `draft` which the reading of the YAML
+    (`raw`) did not see: the frontmatter could not be read, was never closed, has the key twice
+    (YAML keeps the last) or inside another value. The note is then private (`publish: false`),
+    since its author meant something about publishing it and private is the safe side.
+
+    `text` starts at `first_line`; `why` says why a line may not have been read, for the message.
+    Found without parsing: any line whose text before its first `:` is such a key, spelt any way
+    the frontmatter accepts (`Publish`, `dg_publish`, `- draft`, `"publish"`); with `indented`
+    False only lines that start with it (in YAML that was read, an indented `draft:` is a nested
+    key or the text of a multi-line value).
+    """
+    read = [_canonical(str(key)) for key in raw]
+    written: dict[str, list[int]] = {}
+    for offset, line in enumerate(text.split("\n")):
+        key, colon, _ = line.partition(":")
+        name = _canonical(key.strip(_KEY_EDGE))
+        if colon and name in PRIVACY_KEYS and (indented or line[:1] not in (" ", "\t")):
+            written.setdefault(name, []).append(first_line + offset)
+    for name, lines in written.items():
+        if len(lines) > read.count(name):
+            shown = ", ".join(str(line) for line in lines)
+            return Diagnostic(
+                path, lines[0], "warning", "bad-draft" if name == "draft" else "bad-publish",
+                f"`{name}:` is written on line{'s' if len(lines) > 1 else ''} {shown} but {why}; "
+                "the note is treated as not published",
+                f"write `{name}:` once, at the start of a line of a frontmatter block that is valid YAML",
+            )
+    return None
 
 
 def _timestamp(ctx: _Context, name: str) -> str | None:

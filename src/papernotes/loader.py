@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import fnmatch
 import gc
 import hashlib
 import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from markdown_it.token import Token
@@ -22,7 +21,10 @@ from papernotes.frontmatter import (
     read_frontmatter,
     split_frontmatter,
     unclosed_frontmatter,
+    unread_block,
+    unread_privacy,
 )
+from papernotes.globs import matching
 from papernotes.markdown import make_parser
 from papernotes.markdown.comments import strip_comments
 from papernotes.markdown.html import SLOT_END, SLOT_START, render_note
@@ -168,11 +170,9 @@ class NoteCache:
 
 
 def is_excluded(key: str, patterns: Sequence[str]) -> bool:
-    """True when a vault-relative path matches an exclude glob (`Private/**`, `*.tmp.md`)."""
-    return any(
-        fnmatch.fnmatchcase(key, pattern) or fnmatch.fnmatchcase(key, pattern.rstrip("/") + "/**")
-        for pattern in patterns
-    )
+    """True when a vault-relative path matches an exclude glob (`Private/**`, `*.tmp.md`), as
+    `globs.matching` reads globs (case-insensitive, `/Private`, `**/` for no folder too)."""
+    return matching(key, patterns) is not None
 
 
 def walk_vault(root: Path, exclude: Sequence[str] = ()) -> tuple[list[VaultFile], list[Diagnostic]]:
@@ -200,6 +200,12 @@ def walk_vault(root: Path, exclude: Sequence[str] = ()) -> tuple[list[VaultFile]
             path = Path(folder, name)
             if path.is_symlink() and not _inside(path, root_real):
                 problems.append(_symlink_problem(key, path))
+                continue
+            if not path.is_file():  # reading a named pipe would wait forever
+                problems.append(Diagnostic(key, 0, "warning", "not-a-file",
+                                           f"{key} is not a regular file (a named pipe, socket or device, or a "
+                                           "broken link); it is neither read nor published",
+                                           "remove it from the vault folder"))
                 continue
             files.append(VaultFile(key, path, graph))
     return files, problems
@@ -276,9 +282,11 @@ def load_note(key: str, data: bytes, outline: bool = False) -> tuple[Note | None
     yaml_text, body, body_line = split_frontmatter(text)
     raw: dict[str, object] = {}
     lines: dict[str, int] = {}
+    unreadable: str | None = None
     if yaml_text is not None:
         raw, lines, yaml_problems = read_frontmatter(yaml_text, key, 2)
         problems += yaml_problems
+        unreadable = yaml_problems[0].message if yaml_problems else None
     elif unclosed_frontmatter(text):
         problems.append(Diagnostic(
             key, 1, "warning", "frontmatter-unclosed",
@@ -289,6 +297,10 @@ def load_note(key: str, data: bytes, outline: bool = False) -> tuple[Note | None
     if outline and yaml_text is None:
         raw, lines = properties_frontmatter(page_properties(body), body_line)
     meta, meta_problems = normalise_meta(raw, key, lines)
+    doubt = _unread_privacy(text, yaml_text, raw, key, unreadable)
+    if doubt is not None:
+        meta = replace(meta, publish=False)
+        meta_problems.append(doubt)
     problems += meta_problems + theme_problems(raw, key, lines)
     body = body.replace(SLOT_START, "").replace(SLOT_END, "")  # the renderer's slot markers
     if outline:
@@ -332,6 +344,22 @@ def load_note(key: str, data: bytes, outline: bool = False) -> tuple[Note | None
         diagnostics=tuple(problems),
     )
     return note, problems
+
+
+def _unread_privacy(text: str, yaml_text: str | None, raw: dict[str, object], key: str,
+                    unreadable: str | None) -> Diagnostic | None:
+    """Why the note must be private although its frontmatter, as read, does not say so: it sets
+    `publish`/`dg-publish`/`draft` where the reading did not see it (`frontmatter.unread_privacy`).
+    `yaml_text`: the frontmatter block read, if any; `unreadable`: why it could not be read."""
+    if yaml_text is None:
+        block = unread_block(text)
+        return None if block is None else unread_privacy(
+            block, raw, key, 2, "the `---` block at the top of the note is not read as frontmatter "
+            "(it is never closed, or it is not `key: value` lines)")
+    if unreadable is not None:
+        return unread_privacy(yaml_text, raw, key, 2, f"none of the frontmatter is read ({unreadable})")
+    return unread_privacy(yaml_text, raw, key, 2, "YAML reads a key once, the last time it is written, and "
+                          "not inside another value", indented=False)
 
 
 def _without_comments(body: str, tokens: list[Token], structure: Structure,

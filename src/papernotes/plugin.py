@@ -61,7 +61,14 @@ from papernotes.search import (
     shard_size,
     stream_search,
 )
-from papernotes.site_files import moved_pages, prune, restore_dropped, skip_colliding_pages, withhold_collisions
+from papernotes.site_files import (
+    defuse,
+    moved_pages,
+    prune,
+    restore_dropped,
+    skip_colliding_pages,
+    withhold_collisions,
+)
 from papernotes.site_plan import SEPARATE_PAGES, WIDE_PAGES, add_generated
 from papernotes.theme import Theme, template_lookup
 
@@ -235,6 +242,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
               exclude=options.exclude)
         for src in restore_dropped(files, site.links.published, config):
             log.info("papernotes: %s is published after all: the note MkDocs preferred to it is not", src)
+        self.log_diagnostics(defuse(files, config.docs_dir))
         made.update(moved_pages(files, site.links.page_src))
         moved = set(made)
         self.explorer = Explorer(site, vault_root=Path(config.docs_dir), site_name=config.site_name,

@@ -7,15 +7,17 @@ function computes them, so both report the same problems about the same publishe
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable
+import difflib
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from papernotes.bib.sources import LibraryCache, load_libraries, vault_libraries
 from papernotes.dataview.site import base_pages, with_queries
 from papernotes.diagnostics import Diagnostic, sort_key
+from papernotes.globs import forms, unmatched
 from papernotes.graph import PaperGraph
-from papernotes.loader import Vault, collector_paused, is_excluded
+from papernotes.loader import Vault, collector_paused, is_excluded, tool_folders
 from papernotes.model import NoteKey
 from papernotes.options import Options
 from papernotes.pages import Site, build_site
@@ -28,6 +30,8 @@ PRIVACY_CODES = frozenset({"bad-publish", "bad-draft"})
 # person's, a project's or a place's note (`status: 进行中`, `title: [博士]`), where nothing reads it.
 PAPER_KEY_CODES = frozenset({"bad-title", "bad-status", "bad-year", "bad-venue", "bad-authors",
                              "bad-arxiv", "bad-doi", "bad-citekey"})
+# About the plugin's options in mkdocs.yml, not about a file of the vault.
+CONFIG_CODES = frozenset({"exclude-unmatched"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,9 +100,29 @@ def _for_its_note(diagnostic: Diagnostic, graph: PaperGraph) -> Diagnostic:
     return replace(diagnostic, level="info")
 
 
+def unmatched_excludes(vault: Vault, exclude: Sequence[str]) -> list[Diagnostic]:
+    """A warning for each `exclude` glob that matches no file or folder of the vault: a typo there
+    (`Privat/**`) would otherwise publish what it was meant to keep out, without a word."""
+    paths = [note.path for note in vault.notes] + list(vault.attachments)
+    folders = sorted({path.rsplit("/", 1)[0] + "/**" for path in paths if "/" in path})
+    problems = []
+    hidden = [p for p in exclude if any(form.startswith(".") for form in forms(p))]  # never walked
+    hidden += tool_folders(vault.root)  # what the apps keep for themselves: never walked, not the user's globs
+    folded = {folder.casefold(): folder for folder in folders}
+    for pattern in unmatched([p for p in exclude if p not in hidden], paths):
+        close = difflib.get_close_matches(pattern.casefold(), list(folded), n=1, cutoff=0.8)
+        hint = (f"did you mean `{folded[close[0]]}`? Fix the glob or remove it" if close else
+                "globs are relative to the vault folder, e.g. `Private/**`: fix the glob or remove it")
+        problems.append(Diagnostic("mkdocs.yml", 0, "warning", "exclude-unmatched",
+                                   f"the exclude glob {pattern!r} matches no file or folder of the vault, "
+                                   "so it keeps nothing out", hint))
+    return problems
+
+
 def published_problems(vault: Vault, site: Site, options: Options, found: Iterable[Diagnostic]) -> list[Diagnostic]:
     """The vault's, the site's and `found` problems that concern what is published, sorted, each once."""
     everything = list(vault.diagnostics) + list(site.diagnostics) + list(found) + incomplete_papers(site.graph)
+    everything += unmatched_excludes(vault, options.exclude)
     notes = frozenset(note.path for note in vault.notes)
     kept = [_for_its_note(d, site.graph) for d in everything
             if _reported(d, notes, site.links.published, options.exclude)]
@@ -120,4 +144,4 @@ def publish(vault: Vault, options: Options, *, use_directory_urls: bool = True, 
         return Published(site, bases, tuple(published_problems(vault, site, options, found)))
 
 
-__all__ = ["PRIVACY_CODES", "Published", "incomplete_papers", "publish", "site_of"]
+__all__ = ["CONFIG_CODES", "PRIVACY_CODES", "Published", "incomplete_papers", "publish", "site_of"]

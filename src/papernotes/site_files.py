@@ -8,6 +8,7 @@ from collections.abc import Collection, Mapping, Sequence
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from papernotes.active_files import is_active, served
 from papernotes.diagnostics import Diagnostic
 from papernotes.loader import Vault, is_excluded
 from papernotes.outputs import SiteFiles, Withheld, kept_file, site_outputs, skip_generated, vault_outputs, withhold
@@ -27,6 +28,8 @@ def prune(files: Files, site: Site, attachments: Sequence[str], docs_dir: str, *
         if (file.src_dir == docs_dir and file.abs_src_path
                 and not os.path.realpath(file.abs_src_path).startswith(inside)):
             files.remove(file)  # MkDocs follows symlinks; a file from outside the vault is not ours
+        elif file.src_dir == docs_dir and file.abs_src_path and not os.path.isfile(file.abs_src_path):
+            files.remove(file)  # a named pipe or a device: copying it would wait forever (loader warns)
         elif file.is_documentation_page() and file.src_uri not in site.links.published:
             files.remove(file)
         elif file.src_dir == docs_dir and is_excluded(file.src_uri, exclude):
@@ -51,6 +54,27 @@ def restore_dropped(files: Files, published: Collection[str], config: MkDocsConf
                 files.append(file)
                 restored.append(src)
     return restored
+
+
+def defuse(files: Files, docs_dir: str) -> list[Diagnostic]:
+    """The vault's web pages and SVG or XML files left to publish, made inert (`active_files`):
+    a page sanitised, an XML file in which something could run taken out, with a warning."""
+    problems = []
+    for file in list(files):
+        if file.src_dir != docs_dir or file.is_documentation_page() or not is_active(file.src_uri):
+            continue
+        try:
+            data = file.content_bytes
+        except OSError:
+            continue  # unreadable: MkDocs reports it when it copies the file
+        result = served(file.src_uri, data)
+        if result.data is None:
+            files.remove(file)
+        elif result.data != data:
+            file.content_bytes = result.data
+        if result.problem is not None:
+            problems.append(result.problem)
+    return problems
 
 
 def moved_pages(files: Files, page_src: Mapping[str, str]) -> dict[str, str | bytes]:

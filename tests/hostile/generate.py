@@ -181,6 +181,14 @@ def colliding_names() -> Files:
     return files
 
 
+def collaboration(n: int) -> Files:
+    """One paper by `n` authors (a physics collaboration's paper has 3,000), and one by two of them."""
+    names = ", ".join(f"Author{i} Surname{i}" for i in range(n))
+    return {"Collab.md": f"---\ntitle: A collaboration's paper\nyear: 2020\nvenue: PRL\nauthors: [{names}]\n---\n# C\n",
+            "Pair.md": "---\ntitle: A paper of two\nyear: 2021\nvenue: PRL\n"
+                       "authors: [Author0 Surname0, Author1 Surname1]\n---\n# P\n[[Collab]]\n"}
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -198,5 +206,6 @@ CASES = (
     Case("long lines", long_lines, 3_000),
     Case("every YAML type in every key", lambda n: every_yaml_type_in_every_key(), 1),
     Case("names colliding with generated paths", lambda n: colliding_names(), 1),
+    Case("a paper of 1,000 authors", collaboration, 1_000),
 )
 """What tests/test_hostile.py builds; sizes chosen so that all of it takes about half a minute."""

@@ -13,6 +13,9 @@ from papernotes.paths import bounded_slug, slugify, unique_slugs
 
 RESERVED_SLUGS = ("index",)  # the folder's own page: /authors/, /venues/
 
+COLLABORATION = 50
+"""More authors than this on one paper: a collaboration, whose authors are not each other's co-authors."""
+
 
 @dataclass(frozen=True, slots=True)
 class Group:
@@ -36,11 +39,17 @@ class Directory:
     """An info for each author or venue whose page got a `-2` slug as another has its slug."""
 
     def coauthors(self, slug: str, papers: Mapping[PaperId, Paper]) -> list[tuple[str, int]]:
-        """(slug, papers together) of everyone who wrote with this author, most papers first."""
+        """(slug, papers together) of everyone who wrote with this author, most papers first.
+
+        A paper of more than `COLLABORATION` authors (a physics collaboration's 3,000) makes no
+        co-authors: each of its authors' pages would otherwise list all the others, pages whose
+        total size grows with the square of its author list."""
         counts: dict[str, int] = defaultdict(int)
         for pid in self.authors[slug].papers:
             paper = papers.get(pid)
-            for other in {self.author_slug.get(name) for name in paper.authors} if paper else ():
+            if paper is None or len(paper.authors) > COLLABORATION:
+                continue
+            for other in {self.author_slug.get(name) for name in paper.authors}:
                 if other and other != slug:
                     counts[other] += 1
         return sorted(counts.items(), key=lambda item: (-item[1], self.authors[item[0]].name.casefold()))

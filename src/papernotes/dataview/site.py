@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import fnmatch
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -12,6 +11,7 @@ from papernotes.compare.attributes import Aliases
 from papernotes.compare.block import PapersBlocks
 from papernotes.dataview import QueryRenderer, Rendered
 from papernotes.diagnostics import Diagnostic
+from papernotes.loader import is_excluded
 from papernotes.model import Note
 from papernotes.pages import Site
 
@@ -59,9 +59,7 @@ def base_pages(site: Site, root: Path, attachments: Sequence[str], exclude: Sequ
     taken = set(site.links.notes) | set(site.links.page_src.values())
     pages: dict[str, str] = {}
     for key in attachments:
-        if not key.lower().endswith(".base") or any(fnmatch.fnmatchcase(key, p) or
-                                                    fnmatch.fnmatchcase(key, p.rstrip("/") + "/**")
-                                                    for p in exclude):
+        if not key.lower().endswith(".base") or is_excluded(key, exclude):
             continue
         text = (root / key).read_text(encoding="utf-8", errors="replace")
         src = base_page_src(key, taken)

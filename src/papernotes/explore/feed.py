@@ -7,6 +7,7 @@ fixed. Deterministic: the feed's `<updated>` is its newest entry's date, never t
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
@@ -17,6 +18,9 @@ from papernotes.pages.links import paper_target
 from papernotes.render import page_url
 
 FEED_SRC = "feed.xml"
+# What XML 1.0 cannot hold, even escaped (C0 controls but tab and newlines, U+FFFE, U+FFFF, lone
+# surrogates): one such character in a title would make feed readers refuse the whole feed.
+_NOT_XML_RE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 ATOM = "http://www.w3.org/2005/Atom"
 LIMIT = 50
 
@@ -94,7 +98,8 @@ def atom(site_name: str, site_url: str, author: str, items: list[Entry]) -> str:
         add(entry, "category", term=item.kind)
         add(entry, "summary", item.summary)
     ET.indent(feed)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+    text = '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+    return _NOT_XML_RE.sub("", text)
 
 
 def alternate_link(href: str, site_name: str) -> str:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import fnmatch
 import posixpath
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from papernotes.globs import matching
 from papernotes.model import Note, NoteKey
 from papernotes.paths import stem
 from papernotes.recognise.anatomy import abstract_heading_signals, paper_parts_signals, project_page_signals
@@ -68,13 +68,8 @@ DEFAULT_OPTIONS = RecogniseOptions()
 
 
 def matches(path: str, patterns: Sequence[str]) -> str | None:
-    """The first glob that `path` matches (`papers/**`, `papers/` meaning everything below)."""
-    for pattern in patterns:
-        folder = pattern.rstrip("/")
-        if fnmatch.fnmatchcase(path, pattern) or fnmatch.fnmatchcase(path, folder + "/**") \
-                or path.startswith(folder + "/") and "*" not in folder:
-            return pattern
-    return None
+    """The first glob that `path` matches (`papers/**`, `papers/` meaning everything below; see `globs`)."""
+    return matching(path, patterns)
 
 
 _PAPER_KINDS = frozenset({"paper", "papers", "article", "literature", "literature-note", "literature_note",

@@ -20,11 +20,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import write_file
 
 from papernotes.bib.citations import citation_inputs, cited_papers
+from papernotes.explore.graphdata import KeptGraph
+from papernotes.graph import Memo
 from papernotes.markdown.logseq import is_block_ref
 from papernotes.model import Note, PaperId
 from papernotes.pages import Site
 from papernotes.pages.links import paper_target, paper_topics
-from papernotes.pages.paper import backlink_facts, rank_related
+from papernotes.pages.paper import LineFacts, backlink_facts, rank_related
 from papernotes.rewrite import MAX_EMBED_DEPTH, MAX_EMBEDS, block_text
 
 PageInputs = dict[str, object]
@@ -37,15 +39,16 @@ def site_inputs(site: Site, options: object) -> object:
             site.templates_dir, site.home, options)
 
 
-def page_inputs(site: Site, *, paper_pages: bool) -> PageInputs:
-    """Note key -> everything its page is made from (frozen objects and tuples, compared by value)."""
+def page_inputs(site: Site, *, paper_pages: bool, lines: LineFacts | None = None) -> PageInputs:
+    """Note key -> everything its page is made from (frozen objects and tuples, compared by value).
+    `lines`: backlinks' lines already read (see `paper.backlink_facts`)."""
     own = _own_inputs(site)
     embeds = _embedded_notes(site)
     inputs: PageInputs = {}
     for key in site.links.published:
         closure = _closure(key, embeds)
         content = tuple(own[k] for k in closure) if closure is not None else object()  # never equal
-        inputs[key] = (content, _chrome_inputs(site, key) if paper_pages else None)
+        inputs[key] = (content, _chrome_inputs(site, key, lines) if paper_pages else None)
     return inputs
 
 
@@ -114,12 +117,12 @@ def _closure(key: str, embeds: Mapping[str, list[str]]) -> list[str] | None:
     return list(seen)
 
 
-def _chrome_inputs(site: Site, key: str) -> object:
+def _chrome_inputs(site: Site, key: str, lines: LineFacts | None) -> object:
     """The header's paper and topic names, the backlinks (with their sources' content) and the
     related papers (with where each link lands)."""
     graph = site.graph
     pid = graph.paper_of_note.get(key)  # type: ignore[call-overload]
-    backlinks = tuple(backlink_facts(site, key, pid))
+    backlinks = tuple(backlink_facts(site, key, pid, lines))
     if pid is None:
         return backlinks
     paper = graph.papers[pid]
@@ -142,8 +145,14 @@ class Rebuilds:
         self.pages_dir = pages_dir
         """Where generated pages are written with --dirty (never the vault)."""
         self.cache = NoteCache()
+        self.memo = Memo()
+        """The graph's per-note work (`graph.Memo`)."""
+        self.graph_data = KeptGraph()
+        self.written: dict[str, str] = {}
+        """The explorer's data files as last written into the site, by site path."""
         self.shared: object = None
         self.pages: PageInputs | None = None
+        self.lines: LineFacts = {}
         self.outputs: set[str] = set()
 
     def stale(self, shared: object, pages: PageInputs) -> set[str]:
@@ -176,7 +185,10 @@ class Rebuilds:
         Returns how many pages are stale and how many outputs went."""
         shared = site_inputs(site, options)
         everything = self.pages is None or shared != self.shared
-        stale = self.stale(shared, page_inputs(site, paper_pages=paper_pages))
+        stale = self.stale(shared, page_inputs(site, paper_pages=paper_pages, lines=self.lines))
+        notes = site.graph.notes
+        self.lines = {(path, digest): lines for (path, digest), lines in self.lines.items()  # edited notes' go
+                      if path in notes and notes[path].content_hash == digest}  # type: ignore[index]
         outputs = {file.abs_dest_path for file in files}
         doomed = {files.get_file_from_path(site.src_of(key)) for key in stale}
         if everything:  # generated pages too: their text may be unchanged, not their chrome

@@ -55,6 +55,8 @@ class Memo:
 
     decisions: dict[NoteKey, tuple[object, Decision]] = field(default_factory=dict)
     """Note -> (everything its decision was made from, the decision)."""
+    resolver: Resolver | None = None
+    """The last build's, whose link candidates are reused while the vault's names are the same."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +212,9 @@ class _Builder:
         # nothing else: no edge, no paper, no title of theirs enters the graph.
         self.private = frozenset(note.path for note in private)
         self.resolver = Resolver(list(self.notes.values()) + list(private), attachments)
+        if memo is not None:
+            self.resolver.keep(memo.resolver)
+            memo.resolver = self.resolver
         self.folder_topics = folder_topics
         self.index = PaperIndex()
         self.pending = _Pending()

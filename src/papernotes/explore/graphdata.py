@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
-from papernotes.explore.layout import layout, radial
+from papernotes.explore.layout import around, layout, radial
 from papernotes.pages import Site, topic_src
 from papernotes.pages.links import paper_target
 from papernotes.pages.people import author_src, venue_src
@@ -92,8 +92,9 @@ class KeptGraph:
     positions: list[tuple[int, int]] = field(default_factory=list)
     adjacency: list[list[int]] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)
-    local: dict[int, tuple[frozenset[int], str]] = field(default_factory=dict)
-    """Centre node -> (the nodes its local graph could show, the file's text)."""
+    local: dict[int, tuple[frozenset[int], tuple[tuple[int, ...], ...], str]] = field(default_factory=dict)
+    """Centre node -> (the nodes its local graph could show, their angular order around it, the
+    file's text). Positions reach a local graph only through that order (`layout.radial`)."""
 
 
 def _root(topic: str) -> str:
@@ -276,21 +277,30 @@ def _neighbourhood(centre: int, adjacency: Sequence[Sequence[int]]) -> list[list
 def local_json(graph: ExploreGraph, site: Site, centre: int, adjacency: Sequence[Sequence[int]],
                neighbour_sets: Sequence[frozenset[int]] | None = None) -> str:
     """At most LOCAL_BYTES_LIMIT bytes: the farthest nodes go first when labels are long."""
-    return _local_file(graph, site, centre, adjacency, neighbour_sets)[1]
+    return _local_file(graph, site, centre, adjacency, neighbour_sets)[2]
+
+
+def _order(graph: ExploreGraph, centre: int, rings: Sequence[Sequence[int]]) -> tuple[tuple[int, ...], ...]:
+    """The nodes of each ring in their angular order around the centre."""
+    positions = graph.positions
+    return tuple(tuple(node for node, _ in around(positions[centre], [(n, positions[n]) for n in ring]))
+                 for ring in rings)
 
 
 def _local_file(graph: ExploreGraph, site: Site, centre: int, adjacency: Sequence[Sequence[int]],
-                neighbour_sets: Sequence[frozenset[int]] | None = None) -> tuple[frozenset[int], str]:
-    """`local_json`, with the nodes the file is made from: the centre and its two rings (whose
-    neighbours, degrees, positions and data are all the file reads)."""
+                neighbour_sets: Sequence[frozenset[int]] | None = None
+                ) -> tuple[frozenset[int], tuple[tuple[int, ...], ...], str]:
+    """`local_json`, with what the file is made from: the centre and its two rings (whose
+    neighbours, degrees and data are all the file reads), and their angular order (`_order`)."""
     rings = _neighbourhood(centre, adjacency)
     shown = frozenset((centre, *rings[0], *rings[1]))
+    order = _order(graph, centre, rings)
     sets = neighbour_sets if neighbour_sets is not None else [frozenset(n) for n in adjacency]
     while True:
         text = _local_text(graph, site, centre, adjacency, rings, sets)
         size = len(text.encode("utf-8"))
         if size <= LOCAL_BYTES_LIMIT or not (rings[0] or rings[1]):
-            return shown, text
+            return shown, order, text
         ring = rings[1] if rings[1] else rings[0]
         keep = len(rings[0]) + len(rings[1])
         cut = max(1, keep - int(keep * LOCAL_BYTES_LIMIT / size * 0.95))
@@ -346,14 +356,13 @@ def data_path(folder: str, url: str) -> str:
 
 def _changed_nodes(graph: ExploreGraph, adjacency: list[list[int]], names: dict[str, str],
                    kept: KeptGraph | None) -> set[int] | None:
-    """Nodes whose data, position or neighbours differ from the kept build's; None: all of them."""
+    """Nodes whose data or neighbours differ from the kept build's; None: all of them."""
     if kept is None or names != kept.names:
         return None
-    old_nodes, old_positions, old_adjacency = kept.nodes, kept.positions, kept.adjacency
+    old_nodes, old_adjacency = kept.nodes, kept.adjacency
     count = len(old_nodes)
     return {index for index, node in enumerate(graph.nodes)
-            if index >= count or node != old_nodes[index] or graph.positions[index] != old_positions[index]
-            or adjacency[index] != old_adjacency[index]}
+            if index >= count or node != old_nodes[index] or adjacency[index] != old_adjacency[index]}
 
 
 def graph_files(site: Site, *, topic_pages: bool = True, extra: Iterable[ExtraNode] = (),
@@ -366,14 +375,21 @@ def graph_files(site: Site, *, topic_pages: bool = True, extra: Iterable[ExtraNo
     sets = [frozenset(neighbours) for neighbours in adjacency]
     names = {key: topic.name for key, topic in site.graph.topics.items()}
     changed = _changed_nodes(graph, adjacency, names, kept)
-    local: dict[int, tuple[frozenset[int], str]] = {}
+    old = kept.positions if kept is not None else []
+    moved = {index for index, (now, then) in enumerate(zip(graph.positions, old, strict=False)) if now != then}
+    local: dict[int, tuple[frozenset[int], tuple[tuple[int, ...], ...], str]] = {}
     for key in sorted(site.links.published):
         centre = graph.page_node[key]
         found = kept.local.get(centre) if kept is not None and changed is not None else None
-        if found is None or centre in changed or not found[0].isdisjoint(changed):  # type: ignore[operator, arg-type]
+        if found is not None and not found[0].isdisjoint(changed):  # type: ignore[arg-type]
+            found = None  # a node it shows changed (its neighbours, the same, keep their order)
+        if found is not None and not found[0].isdisjoint(moved) and \
+                _order(graph, centre, _neighbourhood(centre, adjacency)) != found[1]:
+            found = None
+        if found is None:
             found = _local_file(graph, site, centre, adjacency, sets)
         local[centre] = found
-        files[data_path(f"{DATA_DIR}/local", _url(site, site.src_of(key)))] = found[1]
+        files[data_path(f"{DATA_DIR}/local", _url(site, site.src_of(key)))] = found[2]
     if kept is not None:
         kept.nodes, kept.positions, kept.adjacency, kept.names, kept.local = (graph.nodes, graph.positions,
                                                                                adjacency, names, local)

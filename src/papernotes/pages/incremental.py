@@ -7,6 +7,9 @@ and, on a paper's note, the paper's facts and topic names, its backlinks (their 
 and its related papers. `page_inputs` collects exactly those, per page, without rendering
 anything; pages whose inputs differ from the previous build's are the ones to rebuild. What every
 page depends on (which notes are published, where pages live, options) is compared as a whole.
+Collecting them stays cheap on every rebuild: a backlink's line is read once per content of its
+note (`paper.LineFacts`) and related papers are ranked again only when what they are ranked
+from changed (`KeptRelated`).
 """
 
 from __future__ import annotations

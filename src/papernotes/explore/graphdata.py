@@ -288,13 +288,14 @@ def _order(graph: ExploreGraph, centre: int, rings: Sequence[Sequence[int]]) -> 
 
 
 def _local_file(graph: ExploreGraph, site: Site, centre: int, adjacency: Sequence[Sequence[int]],
-                neighbour_sets: Sequence[frozenset[int]] | None = None
+                neighbour_sets: Sequence[frozenset[int]] | None = None, *, kept: bool = False
                 ) -> tuple[frozenset[int], tuple[tuple[int, ...], ...], str]:
-    """`local_json`, with what the file is made from: the centre and its two rings (whose
-    neighbours, degrees and data are all the file reads), and their angular order (`_order`)."""
+    """`local_json`, with what the file is made from (when it is `kept`): the centre and its two
+    rings (whose neighbours, degrees and data are all the file reads), and their angular order
+    (`_order`)."""
     rings = _neighbourhood(centre, adjacency)
-    shown = frozenset((centre, *rings[0], *rings[1]))
-    order = _order(graph, centre, rings)
+    shown = frozenset((centre, *rings[0], *rings[1])) if kept else frozenset()
+    order = _order(graph, centre, rings) if kept else ()
     sets = neighbour_sets if neighbour_sets is not None else [frozenset(n) for n in adjacency]
     while True:
         text = _local_text(graph, site, centre, adjacency, rings, sets)
@@ -387,7 +388,7 @@ def graph_files(site: Site, *, topic_pages: bool = True, extra: Iterable[ExtraNo
                 _order(graph, centre, _neighbourhood(centre, adjacency)) != found[1]:
             found = None
         if found is None:
-            found = _local_file(graph, site, centre, adjacency, sets)
+            found = _local_file(graph, site, centre, adjacency, sets, kept=kept is not None)
         local[centre] = found
         files[data_path(f"{DATA_DIR}/local", _url(site, site.src_of(key)))] = found[2]
     if kept is not None:

@@ -8,7 +8,7 @@ import pytest
 
 from papernotes.loader import load_note
 from papernotes.model import Link, NoteKey
-from papernotes.resolve import Resolver
+from papernotes.resolve import Resolved, Resolver
 
 VAULT = {
     "Home.md": "# Home\n## 队列 (queue)\ntext\n",
@@ -159,3 +159,30 @@ def test_dendron_label_first_links_land_on_their_target(tmp_path) -> None:  # ty
     # Obsidian's order, unchanged; Dendron's root note is the home page
     home = (site / "index.html").read_text(encoding="utf-8")
     assert '<a href="robotics.dexvla/">DexVLA notes</a>' in home
+
+def test_a_resolver_reuses_what_the_last_one_found_only_over_the_same_names() -> None:
+    """`mkdocs serve` keeps the last build's resolver: its candidates and did-you-mean
+    suggestions are reused by the next one when the names, headings and blocks are the same,
+    and found again when a note that a broken link names appears."""
+    notes = [note for key, text in VAULT.items() if (note := load_note(key, text.encode())[0])]
+    broken = wikilink("Lattes")
+    first = Resolver(notes, ATTACHMENTS)
+    assert first.resolve(wikilink("Latte"), NoteKey("Home.md")) == (Resolved("Diffusion/Video Diffusion/Latte.md"), [])
+    assert first.resolve(broken, NoteKey("Home.md"))[1][0].hint == "did you mean [[Latte]], [[latte.pdf]]?"
+
+    same = Resolver(notes, ATTACHMENTS)
+    same.keep(first)
+    assert same._kept_found is first._found and same._suggester is first._suggester
+    assert same.resolve(broken, NoteKey("Home.md")) == first.resolve(broken, NoteKey("Home.md"))
+
+    added = load_note("Lattes.md", b"# Lattes\n")[0]
+    assert added is not None
+    grown = Resolver([*notes, added], ATTACHMENTS)
+    grown.keep(same)
+    assert grown._kept_found == {} and grown._suggester is None
+    assert grown.resolve(broken, NoteKey("Home.md")) == (Resolved("Lattes.md"), [])
+    renamed = [load_note("Kaiming/MAE.md", b"# MAE\n## Methods\n")[0] if note.path == "Kaiming/MAE.md" else note
+               for note in notes]
+    headings = Resolver(renamed, ATTACHMENTS)  # type: ignore[arg-type]
+    headings.keep(same)
+    assert headings._kept_found == {}

@@ -240,6 +240,42 @@ def test_a_new_preview_shard_rebuilds_every_page(served, tmp_path: Path) -> None
     _assert_same_as_clean(config_file, site, tmp_path, "new shard")
 
 
+def test_edits_that_reach_other_notes_pages_and_graph_data_match_a_clean_build(served, tmp_path: Path) -> None:
+    """Edits whose effects reach beyond the edited note, where a rebuild reuses the last build's
+    work (recognition decisions, link candidates, related papers, local graphs): a paper's title
+    (its related papers' and backlinks' lists elsewhere, graph labels), a new tag (topics,
+    related papers, the layout), a link to a note that does not exist yet and then that note
+    (the vault's names change: candidates and suggestions are found again), a renamed heading
+    that another note links to, and a queue item added for a plain note."""
+    vault, config_file, site = served
+    notes = _notes(vault)
+    titled = next(path for path in notes if path.read_text(encoding="utf-8").startswith("---\ntitle: "))
+    tagged = next(path for path in notes if "tags:\n" in path.read_text(encoding="utf-8") and path != titled)
+    linking = notes[6]
+    by_stem = {path.stem: path for path in notes}
+    target, heading = next(  # a link to a heading another note has
+        (by_stem[found[1]], found[2]) for path in notes
+        for found in re.finditer(r"\[\[([^\]#|/]+)#([^\]^|]+)\]\]", path.read_text(encoding="utf-8"))
+        if found[1] in by_stem and f"# {found[2]}\n" in by_stem[found[1]].read_text(encoding="utf-8"))
+    (vault / "plain").mkdir()
+    (vault / "plain" / "Plain thoughts.md").write_text("# Plain thoughts\n\nNothing about a paper.\n",
+                                                      encoding="utf-8")
+    steps = [
+        ("title", lambda: _edit(titled, "---\ntitle: ", "---\ntitle: Renamed ")),
+        ("tag", lambda: _edit(tagged, "tags:\n", "tags:\n  - brand-new-topic\n")),
+        ("link to a missing note", lambda: _edit(linking, "\n## ", "\nSee [[Brand New Note]].\n\n## ")),
+        ("the missing note", lambda: (vault / "Brand New Note.md").write_text(
+            "# Brand New Note\n\nNow it exists, and links [[Plain thoughts]].\n", encoding="utf-8")),
+        ("heading", lambda: _edit(target, f"# {heading}\n", f"# {heading} renamed\n")),
+        ("queue item", lambda: _edit(vault / "Home.md", "## Reading queue\n\n",
+                                     "## Reading queue\n\n- [ ] [[Plain thoughts]]\n")),
+    ]
+    for name, step in steps:
+        step()
+        _serve_build(config_file, site)
+        _assert_same_as_clean(config_file, site, tmp_path, name)
+
+
 def test_a_note_showing_a_generated_page_is_rebuilt_when_that_page_changes(served, tmp_path: Path) -> None:
     """`timeline.md` in the vault takes the Timeline's page, and the timeline is shown below it: a
     changed year changes the note's page, though the note itself did not change."""

@@ -32,6 +32,7 @@ from papernotes.recognise import (
     with_signal,
 )
 from papernotes.recognise.highlights import book_signals, highlighted_pages
+from papernotes.recognise.layout import FolderNote
 from papernotes.resolve import Resolved, Resolver
 from papernotes.tables import SummaryRow, summary_rows
 from papernotes.titles import retitle_shared
@@ -44,6 +45,18 @@ _QUEUE_HEADING_RE = re.compile(r"paper|queue|reading|to[- ]read|论文|阅读|�
 # A checklist about papers (writing, submitting, reviewing one) is not a list of papers to read.
 _NOT_QUEUE_HEADING_RE = re.compile(
     r"check\s*list|to[- ]?do|writing|submission|rebuttal|camera[- ]ready|写作|投稿|检查|清单|체크", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Memo:
+    """Per-note work kept between builds of one vault in one process (`mkdocs serve`): a note's
+    decision is made again only when the note (the same parsed object) or what else it is decided
+    from changed. Each build keeps only what it used."""
+
+    decisions: dict[NoteKey, tuple[object, Decision]] = field(default_factory=dict)
+    """Note -> (everything its decision was made from, the decision)."""
+    resolver: Resolver | None = None
+    """The last build's, whose link candidates are reused while the vault's names are the same."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,8 +206,10 @@ def _ancestors(note: Note, line: int) -> list[str]:
 
 class _Builder:
     def __init__(self, notes: Sequence[Note], attachments: Iterable[str], folder_topics: bool,
-                 private: Sequence[Note] = (), options: RecogniseOptions = DEFAULT_OPTIONS) -> None:
+                 private: Sequence[Note] = (), options: RecogniseOptions = DEFAULT_OPTIONS,
+                 memo: Memo | None = None) -> None:
         self.options = options
+        self.memo = memo
         self.decisions: dict[NoteKey, Decision] = {}
         notes, self.diagnostics = retitle_shared(sorted(notes, key=lambda n: n.path))
         self.notes = {note.path: note for note in notes}
@@ -202,6 +217,9 @@ class _Builder:
         # nothing else: no edge, no paper, no title of theirs enters the graph.
         self.private = frozenset(note.path for note in private)
         self.resolver = Resolver(list(self.notes.values()) + list(private), attachments)
+        if memo is not None:
+            self.resolver.keep(memo.resolver)
+            memo.resolver = self.resolver
         # Dendron writes `[[label|target]]`: such links are read in its order before anything resolves them
         self.notes = {key: self.resolver.label_first(note) for key, note in self.notes.items()}
         self.folder_topics = folder_topics
@@ -276,13 +294,28 @@ class _Builder:
                 signals.append(Signal("paper-heading", 1.0, "its first heading is a paper, with paper links",
                                       note.papers[0].sources[0].line))
             signals += book_signals(note, pdf_pages)
-            self.decisions[note.path] = decide(note, self.options, signals, targets, layout.get(note.path))
+            self.decisions[note.path] = self._decide(note, signals, targets, layout.get(note.path))
+        if self.memo is not None:  # notes gone or private now are forgotten
+            self.memo.decisions = {key: self.memo.decisions[key] for key in self.decisions}
         siblings = paper_siblings({key: note_folder(note) for key, note in self.notes.items()},
                                   {key: decision.is_paper for key, decision in self.decisions.items()})
         for key, sibling in siblings.items():  # from the first decisions only: no feedback
             self.decisions[key] = with_signal(self.decisions[key], sibling)
         return sorted(key for key, decision in self.decisions.items()
                       if decision.is_paper and key not in self.private)
+
+    def _decide(self, note: Note, signals: list[Signal], targets: list[str], folder: FolderNote | None) -> Decision:
+        """`recognise.decide`, or the decision made from the same inputs by the last build."""
+        if self.memo is None:
+            return decide(note, self.options, signals, targets, folder)
+        inputs = (note, self.options, signals, targets, folder)
+        kept = self.memo.decisions.get(note.path)
+        # the same parsed note object (the loader's cache keeps it while the file is unchanged)
+        if kept is not None and kept[0][0] is note and kept[0] == inputs:  # type: ignore[index]
+            return kept[1]
+        decision = decide(note, self.options, signals, targets, folder)
+        self.memo.decisions[note.path] = (inputs, decision)
+        return decision
 
     def _tasks_in_queues(self, note: Note) -> list[tuple[Task, bool]]:
         """Every task, and whether its list is a reading queue: under a reading heading, or made
@@ -481,11 +514,11 @@ def _papers_by_note(papers: dict[PaperId, Paper]) -> dict[str, tuple[PaperId, ..
 
 def build_graph(notes: Sequence[Note], attachments: Iterable[str] = (), *,
                 folder_topics: bool = True, private: Sequence[Note] = (),
-                recognition: RecogniseOptions = DEFAULT_OPTIONS) -> PaperGraph:
+                recognition: RecogniseOptions = DEFAULT_OPTIONS, memo: Memo | None = None) -> PaperGraph:
     """The whole paper graph of a vault's notes, deterministic for the same input.
 
     `private` notes are only recognised as link targets: links to them resolve (so they are
     neither broken nor published), and nothing of theirs reaches the graph. `recognition` holds
-    the user's `paper_folders` and `not_papers` globs.
+    the user's `paper_folders` and `not_papers` globs; `memo`, work kept from the last build (`Memo`).
     """
-    return _Builder(notes, attachments, folder_topics, private, recognition).build()
+    return _Builder(notes, attachments, folder_topics, private, recognition, memo).build()

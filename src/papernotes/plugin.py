@@ -221,9 +221,10 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             asset_dir=ASSET_DIR, pagefind_bundles=pagefind_bundles(self.config.search, len(vault.notes)),
             exclude=options.exclude)
         self.libraries = self.libraries or LibraryCache()  # a big .bib is parsed again only when it changes
+        keep = self.dirty or self.command == "serve"  # work kept for the next rebuild; a build has none
         published = publish(vault, options, use_directory_urls=config.use_directory_urls,
                             withheld=withheld, config_dir=Path(config.config_file_path or ".").parent,
-                            libraries=self.libraries)
+                            libraries=self.libraries, memo=self.rebuilds.memo if keep else None)
         self.site = site = published.site
         self.cjk = any(_CJK_RE.search(note.body) for note in site.graph.notes.values())
         # Pagefind splits Chinese and Japanese into words only in a CJK language's index; an
@@ -247,7 +248,9 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         moved = set(made)
         self.explorer = Explorer(site, vault_root=Path(config.docs_dir), site_name=config.site_name,
                                  site_url=config.site_url or "", site_author=config.site_author or "",
-                                 generated_pages=self.config.generated_pages, previews=self.previews)
+                                 generated_pages=self.config.generated_pages, previews=self.previews,
+                                 kept=self.rebuilds.graph_data if keep else None,
+                                 written=self.rebuilds.written if keep else None)
         bases = add_generated(made, site, published.bases, self.explorer, options)
         skipped = skip_colliding_pages(files, made, moved, config.docs_dir, asset_dir=ASSET_DIR,
                                        use_directory_urls=config.use_directory_urls, separate=SEPARATE_PAGES)

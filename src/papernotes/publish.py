@@ -16,7 +16,7 @@ from papernotes.bib.sources import LibraryCache, load_libraries, vault_libraries
 from papernotes.dataview.site import base_pages, with_queries
 from papernotes.diagnostics import Diagnostic, sort_key
 from papernotes.globs import forms, unmatched
-from papernotes.graph import PaperGraph
+from papernotes.graph import Memo, PaperGraph
 from papernotes.loader import Vault, collector_paused, is_excluded, tool_folders
 from papernotes.model import NoteKey
 from papernotes.options import Options
@@ -47,11 +47,12 @@ class Published:
 
 def site_of(vault: Vault, options: Options, *, use_directory_urls: bool = True,
             include_private: bool = False, withheld: Collection[str] = (), config_dir: Path | None = None,
-            libraries: LibraryCache | None = None) -> Site:
+            libraries: LibraryCache | None = None, memo: Memo | None = None) -> Site:
     """The published part of the vault as `options` say (`publish`, `exclude`, `folder_topics`...);
     `include_private` publishes every note, private or not (`papernotes export --include-private`).
     The reference libraries are the vault's (outside `exclude`) and `bibliography`'s, relative to
-    `config_dir` (the folder of mkdocs.yml; the current one when None), read through `libraries`."""
+    `config_dir` (the folder of mkdocs.yml; the current one when None), read through `libraries`;
+    `memo`: work kept from the last build of the same vault (`graph.Memo`)."""
     found = vault_libraries(vault.attachments, options.exclude, vault.root)
     library = load_libraries(vault.root, found, options.bibliography, config_dir or Path.cwd(), libraries)
     return build_site(vault.notes, vault.attachments, exclude=options.exclude,
@@ -60,7 +61,8 @@ def site_of(vault: Vault, options: Options, *, use_directory_urls: bool = True,
                       templates_dir=options.templates_dir, strict_line_breaks=options.strict_line_breaks,
                       include_private=include_private, withheld=withheld,
                       recognition=RecogniseOptions(options.paper_folders, options.not_papers),
-                      library=library, library_papers=options.library_papers, csl_style=options.csl_style)
+                      library=library, library_papers=options.library_papers, csl_style=options.csl_style,
+                      memo=memo)
 
 
 def incomplete_papers(graph: PaperGraph) -> list[Diagnostic]:
@@ -131,14 +133,14 @@ def published_problems(vault: Vault, site: Site, options: Options, found: Iterab
 
 def publish(vault: Vault, options: Options, *, use_directory_urls: bool = True, include_private: bool = False,
             today: dt.date | None = None, withheld: Collection[str] = (), config_dir: Path | None = None,
-            libraries: LibraryCache | None = None) -> Published:
+            libraries: LibraryCache | None = None, memo: Memo | None = None) -> Published:
     """The site to build from `vault`, its queries rendered once, its `.base` pages, and its problems.
     `withheld`: published notes left out because their page would land on another file's;
-    `config_dir`, `libraries`: as for `site_of`."""
+    `config_dir`, `libraries`, `memo`: as for `site_of`."""
     found: list[Diagnostic] = []
     with collector_paused():  # the graph is kept whole: a collection would free little
         site = site_of(vault, options, use_directory_urls=use_directory_urls, include_private=include_private,
-                       withheld=withheld, config_dir=config_dir, libraries=libraries)
+                       withheld=withheld, config_dir=config_dir, libraries=libraries, memo=memo)
         site = with_queries(site, found.append, today, column_aliases=dict(options.column_aliases))
         bases = base_pages(site, vault.root, vault.attachments, options.exclude, found.append, today)
         return Published(site, bases, tuple(published_problems(vault, site, options, found)))

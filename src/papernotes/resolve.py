@@ -71,6 +71,12 @@ class Resolver:
         self._suggester: Suggester | None = None  # built on the first broken link
         self._logseq_blocks: dict[str, str] = {}  # Logseq block uuid -> the note that has it
         self._outlines = frozenset(note.path for note in notes if note.outline)
+        # candidates by (link kind, target, source) and suggestions by name, found by this
+        # resolver, and those an earlier one with the very same index found (`keep`)
+        self._found: dict[tuple[str, str, str], list[str]] = {}
+        self._suggested: dict[tuple[str, float], list[str]] = {}
+        self._kept_found: dict[tuple[str, str, str], list[str]] = {}
+        self._kept_suggested: dict[tuple[str, float], list[str]] = {}
         for note in notes:
             for uuid, _ in note.block_texts:
                 self._logseq_blocks.setdefault(uuid, note.path)
@@ -96,6 +102,16 @@ class Resolver:
             if "." in name:  # Dendron: `a.b.c.md` is also the hierarchy `a/b/c`
                 self._by_name[fold(name.replace(".", "/"))].append(key)
         self._by_name[fold(key.rsplit("/", 1)[-1])].append(key)
+
+    def _index(self) -> tuple[object, ...]:
+        return self._by_name, self._note_keys, self._anchors, self._logseq_blocks
+
+    def keep(self, previous: Resolver | None) -> None:
+        """Reuse what `previous` found (candidates, did-you-mean suggestions) when it indexed
+        exactly the same names, headings and blocks: `mkdocs serve` rebuilds after most edits."""
+        if previous is not None and previous._index() == self._index():
+            self._kept_found, self._kept_suggested = previous._found, previous._suggested
+            self._suggester = previous._suggester
 
     @property
     def names(self) -> list[str]:
@@ -184,6 +200,16 @@ class Resolver:
         return Resolved(key, anchor), problems
 
     def _candidates(self, link: Link, source: str) -> list[str]:
+        key = (link.kind, link.target, source)
+        found = self._found.get(key)
+        if found is None:
+            found = self._kept_found.get(key)
+            if found is None:
+                found = self._find_candidates(link, source)
+            self._found[key] = found
+        return found
+
+    def _find_candidates(self, link: Link, source: str) -> list[str]:
         if link.kind in ("markdown", "image"):
             relative = posixpath.normpath(posixpath.join(posixpath.dirname(source), link.target))
             if not relative.startswith(".."):
@@ -253,11 +279,18 @@ class Resolver:
 
     def suggestions(self, name: str, cutoff: float = CUTOFF) -> list[str]:
         """Up to three names of vault files like `name`, best first, for a link that matches none."""
-        if self._suggester is None:
-            self._suggester = Suggester(self._by_name)
-        close = self._suggester.closest(fold(name), n=10, cutoff=cutoff)
-        # `name` and `name.md` are two index entries for one note: suggest each note once.
-        return list(dict.fromkeys(self._display_name(folded) for folded in close))[:3]
+        key = (name, cutoff)
+        found = self._suggested.get(key)
+        if found is None:
+            found = self._kept_suggested.get(key)
+        if found is None:
+            if self._suggester is None:
+                self._suggester = Suggester(self._by_name)
+            close = self._suggester.closest(fold(name), n=10, cutoff=cutoff)
+            # `name` and `name.md` are two index entries for one note: suggest each note once.
+            found = list(dict.fromkeys(self._display_name(folded) for folded in close))[:3]
+        self._suggested[key] = found
+        return list(found)
 
     def _display_name(self, folded: str) -> str:
         key = self._by_name[folded][0]

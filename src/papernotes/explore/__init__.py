@@ -18,7 +18,7 @@ from urllib.parse import unquote
 
 from papernotes.explore import dates
 from papernotes.explore.feed import FEED_SRC, alternate_link, atom, entries
-from papernotes.explore.graphdata import DATA_DIR, ExtraNode, data_path, graph_files
+from papernotes.explore.graphdata import DATA_DIR, ExtraNode, KeptGraph, data_path, graph_files
 from papernotes.explore.previews import (
     PREVIEW_DIR,
     inline_anchors,
@@ -44,7 +44,8 @@ GRAPH_PAGE = """# Graph
 class Explorer:
     def __init__(self, site: Site, *, vault_root: Path | None = None, site_name: str = "", site_url: str = "",
                  site_author: str = "", generated_pages: bool = True, extra: Iterable[ExtraNode] = (),
-                 previews: dict[str, dict[str, object]] | None = None) -> None:
+                 previews: dict[str, dict[str, object]] | None = None, kept: KeptGraph | None = None,
+                 written: dict[str, str] | None = None) -> None:
         self.site = site
         self.vault_root = vault_root
         self.site_name, self.site_url, self.site_author = site_name, site_url or "", site_author or ""
@@ -54,6 +55,9 @@ class Explorer:
         self.inline = inline_anchors(site)
         # Kept by the caller across `mkdocs serve --dirty` rebuilds: pages not rebuilt keep theirs.
         self.previews: dict[str, dict[str, object]] = previews if previews is not None else {}
+        self.kept = kept  # the graph data's last build (`KeptGraph`), also kept by the caller
+        # data files by site path as last written: an unchanged one is not written again
+        self.written: dict[str, str] = written if written is not None else {}
         topics = len(site.graph.topics) if generated_pages else 0
         self.shards = shard_count(len(site.links.published) + topics)
         self._folders: set[str] = set()
@@ -78,7 +82,7 @@ class Explorer:
     def files(self) -> dict[str, str]:
         """Data files by site path: the graph's, the previews' shards, and `feed.xml`. Call it
         once every page is built (the previews of notes come from their pages)."""
-        found = graph_files(self.site, topic_pages=self.generated_pages, extra=self.extra)
+        found = graph_files(self.site, topic_pages=self.generated_pages, extra=self.extra, kept=self.kept)
         pages = {self._path(self.site.src_of(key)) for key in self.site.links.published}
         previews = {path: preview for path, preview in self.previews.items() if path in pages}
         if self.generated_pages:
@@ -117,12 +121,15 @@ class Explorer:
         cost more than making them (every file is checked, listed and copied one by one)."""
         for name, text in files.items():
             path = os.path.join(site_dir, name)
+            if self.written.get(name) == text and os.path.isfile(path):
+                continue
             folder = os.path.dirname(path)
             if folder not in self._folders:
                 os.makedirs(folder, exist_ok=True)
                 self._folders.add(folder)
             with open(path, "w", encoding="utf-8") as file:
                 file.write(text)
+            self.written[name] = text
 
     def write_all(self, site_dir: str) -> None:
         """Every data file, and none left from an earlier build (a deleted note's local graph,
@@ -134,6 +141,8 @@ class Explorer:
                     path = os.path.join(parent, name)
                     if os.path.relpath(path, site_dir).replace(os.sep, "/") not in files:
                         os.remove(path)
+        for name in [name for name in self.written if name not in files]:
+            del self.written[name]
         self.write(site_dir, files)
 
     def finish_page(self, output: str, src: str) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
-from papernotes.explore.layout import layout, radial
+from papernotes.explore.layout import around, layout, radial
 from papernotes.pages import Site, topic_src
 from papernotes.pages.links import paper_target
 from papernotes.pages.people import author_src, venue_src
@@ -77,6 +77,24 @@ class ExploreGraph:
 
     def sorted_edges(self) -> list[tuple[int, int]]:
         return sorted(self.edges)
+
+
+@dataclass(slots=True)
+class KeptGraph:
+    """The last build's graph data, kept between `mkdocs serve` rebuilds of one vault: the force
+    layout is run again only when the nodes' clusters or the edges change, and a page's local
+    graph is made again only when a node it shows changed (its data, position or neighbours) or
+    a topic was renamed. Nothing is reused across a change that could alter the file."""
+
+    layout: tuple[list[int], list[tuple[int, int]], list[tuple[int, int]]] | None = None
+    """(clusters, edges, positions) of the last layout."""
+    nodes: list[Node] = field(default_factory=list)
+    positions: list[tuple[int, int]] = field(default_factory=list)
+    adjacency: list[list[int]] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)
+    local: dict[int, tuple[frozenset[int], tuple[tuple[int, ...], ...], str]] = field(default_factory=dict)
+    """Centre node -> (the nodes its local graph could show, their angular order around it, the
+    file's text). Positions reach a local graph only through that order (`layout.radial`)."""
 
 
 def _root(topic: str) -> str:
@@ -169,7 +187,8 @@ def people_nodes(site: Site, graph: ExploreGraph) -> list[ExtraNode]:
     return found
 
 
-def build(site: Site, *, topic_pages: bool = True, extra: Iterable[ExtraNode] = ()) -> ExploreGraph:
+def build(site: Site, *, topic_pages: bool = True, extra: Iterable[ExtraNode] = (),
+          kept: KeptGraph | None = None) -> ExploreGraph:
     graph = ExploreGraph()
     _paper_nodes(site, graph)
     _note_nodes(site, graph, topic_pages)
@@ -181,7 +200,13 @@ def build(site: Site, *, topic_pages: bool = True, extra: Iterable[ExtraNode] = 
             graph.join(added.node.id, neighbour)
     clusters: dict[str, int] = {}
     cluster_ids = [clusters.setdefault(node.cluster, len(clusters)) for node in graph.nodes]
-    graph.positions = layout(cluster_ids, graph.sorted_edges())
+    edges = graph.sorted_edges()
+    if kept is not None and kept.layout is not None and kept.layout[:2] == (cluster_ids, edges):
+        graph.positions = kept.layout[2]
+    else:
+        graph.positions = layout(cluster_ids, edges)
+    if kept is not None:
+        kept.layout = (cluster_ids, edges, graph.positions)
     return graph
 
 
@@ -252,13 +277,31 @@ def _neighbourhood(centre: int, adjacency: Sequence[Sequence[int]]) -> list[list
 def local_json(graph: ExploreGraph, site: Site, centre: int, adjacency: Sequence[Sequence[int]],
                neighbour_sets: Sequence[frozenset[int]] | None = None) -> str:
     """At most LOCAL_BYTES_LIMIT bytes: the farthest nodes go first when labels are long."""
+    return _local_file(graph, site, centre, adjacency, neighbour_sets)[2]
+
+
+def _order(graph: ExploreGraph, centre: int, rings: Sequence[Sequence[int]]) -> tuple[tuple[int, ...], ...]:
+    """The nodes of each ring in their angular order around the centre."""
+    positions = graph.positions
+    return tuple(tuple(node for node, _ in around(positions[centre], [(n, positions[n]) for n in ring]))
+                 for ring in rings)
+
+
+def _local_file(graph: ExploreGraph, site: Site, centre: int, adjacency: Sequence[Sequence[int]],
+                neighbour_sets: Sequence[frozenset[int]] | None = None, *, kept: bool = False
+                ) -> tuple[frozenset[int], tuple[tuple[int, ...], ...], str]:
+    """`local_json`, with what the file is made from (when it is `kept`): the centre and its two
+    rings (whose neighbours, degrees and data are all the file reads), and their angular order
+    (`_order`)."""
     rings = _neighbourhood(centre, adjacency)
+    shown = frozenset((centre, *rings[0], *rings[1])) if kept else frozenset()
+    order = _order(graph, centre, rings) if kept else ()
     sets = neighbour_sets if neighbour_sets is not None else [frozenset(n) for n in adjacency]
     while True:
         text = _local_text(graph, site, centre, adjacency, rings, sets)
         size = len(text.encode("utf-8"))
         if size <= LOCAL_BYTES_LIMIT or not (rings[0] or rings[1]):
-            return text
+            return shown, order, text
         ring = rings[1] if rings[1] else rings[0]
         keep = len(rings[0]) + len(rings[1])
         cut = max(1, keep - int(keep * LOCAL_BYTES_LIMIT / size * 0.95))
@@ -312,14 +355,43 @@ def data_path(folder: str, url: str) -> str:
     return f"{folder}/{path}index.json" if path.endswith("/") or not path else f"{folder}/{path}.json"
 
 
-def graph_files(site: Site, *, topic_pages: bool = True, extra: Iterable[ExtraNode] = ()) -> dict[str, str]:
-    """`global.json` and one local file per published note, by site path."""
-    graph = build(site, topic_pages=topic_pages, extra=extra)
+def _changed_nodes(graph: ExploreGraph, adjacency: list[list[int]], names: dict[str, str],
+                   kept: KeptGraph | None) -> set[int] | None:
+    """Nodes whose data or neighbours differ from the kept build's; None: all of them."""
+    if kept is None or names != kept.names:
+        return None
+    old_nodes, old_adjacency = kept.nodes, kept.adjacency
+    count = len(old_nodes)
+    return {index for index, node in enumerate(graph.nodes)
+            if index >= count or node != old_nodes[index] or adjacency[index] != old_adjacency[index]}
+
+
+def graph_files(site: Site, *, topic_pages: bool = True, extra: Iterable[ExtraNode] = (),
+                kept: KeptGraph | None = None) -> dict[str, str]:
+    """`global.json` and one local file per published note, by site path. `kept`: the last
+    build's (`KeptGraph`), updated to this one's."""
+    graph = build(site, topic_pages=topic_pages, extra=extra, kept=kept)
     files = {f"{DATA_DIR}/global.json": global_json(graph, site)}
     adjacency = _adjacency(graph)
     sets = [frozenset(neighbours) for neighbours in adjacency]
+    names = {key: topic.name for key, topic in site.graph.topics.items()}
+    changed = _changed_nodes(graph, adjacency, names, kept)
+    old = kept.positions if kept is not None else []
+    moved = {index for index, (now, then) in enumerate(zip(graph.positions, old, strict=False)) if now != then}
+    local: dict[int, tuple[frozenset[int], tuple[tuple[int, ...], ...], str]] = {}
     for key in sorted(site.links.published):
         centre = graph.page_node[key]
-        files[data_path(f"{DATA_DIR}/local", _url(site, site.src_of(key)))] = local_json(graph, site, centre,
-                                                                                          adjacency, sets)
+        found = kept.local.get(centre) if kept is not None and changed is not None else None
+        if found is not None and not found[0].isdisjoint(changed):  # type: ignore[arg-type]
+            found = None  # a node it shows changed (its neighbours, the same, keep their order)
+        if found is not None and not found[0].isdisjoint(moved) and \
+                _order(graph, centre, _neighbourhood(centre, adjacency)) != found[1]:
+            found = None
+        if found is None:
+            found = _local_file(graph, site, centre, adjacency, sets, kept=kept is not None)
+        local[centre] = found
+        files[data_path(f"{DATA_DIR}/local", _url(site, site.src_of(key)))] = found[2]
+    if kept is not None:
+        kept.nodes, kept.positions, kept.adjacency, kept.names, kept.local = (graph.nodes, graph.positions,
+                                                                               adjacency, names, local)
     return files

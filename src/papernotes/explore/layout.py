@@ -116,9 +116,16 @@ def radial(centre: tuple[float, float], rings: Sequence[Sequence[tuple[int, tupl
     nodes have around it on the global map (so the local view reads like a piece of the global)."""
     placed = {-1: (0, 0)}
     for ring_index, ring in enumerate(rings, start=1):
-        ordered = sorted(ring, key=lambda item: (math.atan2(item[1][1] - centre[1], item[1][0] - centre[0]), item[0]))
+        ordered = around(centre, ring)
         for slot, (node, _) in enumerate(ordered):
             angle = 2 * math.pi * slot / max(len(ordered), 1) + ring_index * 0.4
             placed[node] = (round(100 * ring_index * math.cos(angle)), round(100 * ring_index * math.sin(angle)))
     del placed[-1]
     return placed
+
+
+def around(centre: tuple[float, float], ring: Sequence[tuple[int, tuple[float, float]]]
+           ) -> list[tuple[int, tuple[float, float]]]:
+    """A ring's (node, position) in the angular order they have around `centre`: all that
+    `radial` reads of the positions."""
+    return sorted(ring, key=lambda item: (math.atan2(item[1][1] - centre[1], item[1][0] - centre[0]), item[0]))

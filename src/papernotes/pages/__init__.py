@@ -11,7 +11,7 @@ from papernotes.bib.directory import Directory, build_directory
 from papernotes.bib.library import Library
 from papernotes.bib.match import Bibliography, attach_library
 from papernotes.diagnostics import Diagnostic
-from papernotes.graph import PaperGraph, build_graph
+from papernotes.graph import Memo, PaperGraph, build_graph
 from papernotes.loader import collector_paused, is_excluded
 from papernotes.model import Note, NoteKey
 from papernotes.paths import bounded_slug, slugify
@@ -149,17 +149,19 @@ def build_site(notes: Sequence[Note], attachments: Sequence[str], *, exclude: Se
                templates_dir: str | None = None, folder_topics: bool = True,
                strict_line_breaks: bool = False, include_private: bool = False,
                recognition: RecogniseOptions = DEFAULT_OPTIONS, withheld: Collection[str] = (),
-               library: Library | None = None, library_papers: bool = True, csl_style: str = "apa") -> Site:
+               library: Library | None = None, library_papers: bool = True, csl_style: str = "apa",
+               memo: Memo | None = None) -> Site:
     """One graph over the published notes, with the private ones known only as link targets:
     a link to a private note is neither broken nor followed, and nothing of it reaches a page.
     `include_private` publishes every note (`papernotes export --include-private`); `withheld`:
-    notes left out although published, as their page would land on another's."""
+    notes left out although published, as their page would land on another's; `memo`: work
+    kept from the last build (`graph.Memo`)."""
     published = [note for note in notes
                  if (include_private or is_published(note, exclude, explicit=explicit)) and note.path not in withheld]
     public_keys = frozenset(note.path for note in published)
     private = [note for note in notes if note.path not in public_keys]
     graph = build_graph(published, attachments, folder_topics=folder_topics, private=private,
-                        recognition=recognition)
+                        recognition=recognition, memo=memo)
     with collector_paused():  # thousands of library papers kept, none in a cycle (loader.py)
         graph, bib = attach_library(graph, library or Library(()), private, library_papers=library_papers,
                                     csl_style=csl_style)

@@ -7,6 +7,9 @@ and, on a paper's note, the paper's facts and topic names, its backlinks (their 
 and its related papers. `page_inputs` collects exactly those, per page, without rendering
 anything; pages whose inputs differ from the previous build's are the ones to rebuild. What every
 page depends on (which notes are published, where pages live, options) is compared as a whole.
+Collecting them stays cheap on every rebuild: a backlink's line is read once per content of its
+note (`paper.LineFacts`) and related papers are ranked again only when what they are ranked
+from changed (`KeptRelated`).
 """
 
 from __future__ import annotations
@@ -20,11 +23,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import write_file
 
 from papernotes.bib.citations import citation_inputs, cited_papers
+from papernotes.explore.graphdata import KeptGraph
+from papernotes.graph import Memo
 from papernotes.markdown.logseq import is_block_ref
 from papernotes.model import Note, PaperId
 from papernotes.pages import Site
 from papernotes.pages.links import paper_target, paper_topics
-from papernotes.pages.paper import backlink_facts, rank_related
+from papernotes.pages.paper import RELATED_PER_TOPIC, LineFacts, backlink_facts, rank_related
 from papernotes.rewrite import MAX_EMBED_DEPTH, MAX_EMBEDS, block_text
 
 PageInputs = dict[str, object]
@@ -37,15 +42,60 @@ def site_inputs(site: Site, options: object) -> object:
             site.templates_dir, site.home, options)
 
 
-def page_inputs(site: Site, *, paper_pages: bool) -> PageInputs:
-    """Note key -> everything its page is made from (frozen objects and tuples, compared by value)."""
+class KeptRelated:
+    """`paper.rank_related` of every paper, kept between rebuilds: a paper's related papers are
+    ranked again only when what they are ranked from changed: its topics (their names and first
+    papers), the papers of the notes linked to or from its note, or the title or topics of a
+    paper it was ranked against."""
+
+    def __init__(self) -> None:
+        self.facts: dict[str, tuple[str, frozenset[str]]] = {}
+        """Paper -> (title, topic keys), as the last ranking saw them."""
+        self.ranked: dict[str, tuple[object, frozenset[str], list[tuple[PaperId, list[str]]]]] = {}
+        """Paper -> (what it was ranked from, the candidates it was ranked against, the ranking)."""
+        self.changed: set[str] = set()
+
+    def start(self, site: Site) -> None:
+        """Papers whose title or topics changed since the last ranking (or appeared, or went)."""
+        graph = site.graph
+        facts: dict[str, tuple[str, frozenset[str]]] = {pid: (paper.title, graph.topic_keys(pid))
+                                                         for pid, paper in graph.papers.items()}
+        self.changed = {pid for pid, fact in facts.items() if self.facts.get(pid) != fact}
+        self.changed.update(self.facts.keys() - facts.keys())
+        self.facts = facts
+        self.ranked = {pid: found for pid, found in self.ranked.items() if pid in facts}
+
+    def rank(self, site: Site, key: str, pid: PaperId) -> list[tuple[PaperId, list[str]]]:
+        graph = site.graph
+        mine = graph.topic_keys(pid)
+        linked_notes = {e.target for e in graph.outgoing(key)} | {e.source for e in graph.backlinks(key)}
+        linked = frozenset(other for note in linked_notes for other in graph.papers_of_note(note))
+        topics = tuple((topic, found.name, found.papers[:RELATED_PER_TOPIC]) if found is not None else (topic,)
+                       for topic in sorted(mine) for found in [graph.topics.get(topic)])
+        inputs = (key, mine, linked, topics)
+        kept = self.ranked.get(pid)
+        if kept is not None and kept[0] == inputs and kept[1].isdisjoint(self.changed):
+            return kept[2]
+        candidates = frozenset(linked).union(*(found[2] for found in topics if len(found) == 3))  # type: ignore[misc]
+        ranking = rank_related(site, key, pid)
+        self.ranked[pid] = (inputs, candidates, ranking)
+        return ranking
+
+
+def page_inputs(site: Site, *, paper_pages: bool, lines: LineFacts | None = None,
+                related: KeptRelated | None = None) -> PageInputs:
+    """Note key -> everything its page is made from (frozen objects and tuples, compared by value).
+    `lines`: backlinks' lines already read (see `paper.backlink_facts`); `related`: related
+    papers ranked by the last build (`KeptRelated`)."""
     own = _own_inputs(site)
     embeds = _embedded_notes(site)
+    if related is not None:
+        related.start(site)
     inputs: PageInputs = {}
     for key in site.links.published:
         closure = _closure(key, embeds)
         content = tuple(own[k] for k in closure) if closure is not None else object()  # never equal
-        inputs[key] = (content, _chrome_inputs(site, key) if paper_pages else None)
+        inputs[key] = (content, _chrome_inputs(site, key, lines, related) if paper_pages else None)
     return inputs
 
 
@@ -114,19 +164,20 @@ def _closure(key: str, embeds: Mapping[str, list[str]]) -> list[str] | None:
     return list(seen)
 
 
-def _chrome_inputs(site: Site, key: str) -> object:
+def _chrome_inputs(site: Site, key: str, lines: LineFacts | None, kept: KeptRelated | None) -> object:
     """The header's paper and topic names, the backlinks (with their sources' content) and the
     related papers (with where each link lands)."""
     graph = site.graph
     pid = graph.paper_of_note.get(key)  # type: ignore[call-overload]
-    backlinks = tuple(backlink_facts(site, key, pid))
+    backlinks = tuple(backlink_facts(site, key, pid, lines))
     if pid is None:
         return backlinks
     paper = graph.papers[pid]
     topics = tuple((k, graph.topics[k].full_name, graph.topics[k].slug) for k in paper_topics(site, paper))
     related = tuple((other, graph.papers[PaperId(other)].title, tuple(reasons),
                      paper_target(site, graph.papers[PaperId(other)]))
-                    for other, reasons in rank_related(site, key, pid))
+                    for other, reasons in (kept.rank(site, key, pid) if kept is not None
+                                           else rank_related(site, key, pid)))
     cite = (site.bib.keys.get(pid), site.bib.entry_of_paper.get(pid))  # the Cite block
     return pid, paper, topics, backlinks, related, cite
 
@@ -142,8 +193,15 @@ class Rebuilds:
         self.pages_dir = pages_dir
         """Where generated pages are written with --dirty (never the vault)."""
         self.cache = NoteCache()
+        self.memo = Memo()
+        """The graph's per-note work (`graph.Memo`)."""
+        self.graph_data = KeptGraph()
+        self.written: dict[str, str] = {}
+        """The explorer's data files as last written into the site, by site path."""
         self.shared: object = None
         self.pages: PageInputs | None = None
+        self.lines: LineFacts = {}
+        self.related = KeptRelated()
         self.outputs: set[str] = set()
         self.extra: dict[str, str] = {}
 
@@ -189,7 +247,11 @@ class Rebuilds:
         Returns how many pages are stale and how many outputs went."""
         shared = site_inputs(site, options)
         everything = self.pages is None or shared != self.shared
-        stale = self.stale(shared, page_inputs(site, paper_pages=paper_pages))
+        stale = self.stale(shared, page_inputs(site, paper_pages=paper_pages, lines=self.lines,
+                                               related=self.related))
+        notes = site.graph.notes
+        self.lines = {(path, digest): lines for (path, digest), lines in self.lines.items()  # edited notes' go
+                      if path in notes and notes[path].content_hash == digest}  # type: ignore[index]
         outputs = {file.abs_dest_path for file in files}
         doomed = {files.get_file_from_path(site.src_of(key)) for key in stale}
         if everything:  # generated pages too: their text may be unchanged, not their chrome

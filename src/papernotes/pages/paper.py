@@ -181,9 +181,26 @@ def _line_index(note: Note) -> tuple[list[str], dict[int, list[Link]]]:
     return found
 
 
-def backlink_facts(site: Site, key: str, pid: PaperId | None) -> list[tuple[str, str, str, str]]:
+LineFacts = dict[tuple[str, str], dict[int, tuple[str, str]]]
+"""(note, content hash) -> line -> (the line as shown, the anchor above it): kept between
+`mkdocs serve` rebuilds, so a backlink's line is read again only when its note changes."""
+
+
+def _line_facts(site: Site, source: str, line: int, known: LineFacts | None) -> tuple[str, str]:
+    if known is None:
+        return _context(site, source, line), _anchor_for(site, source, line)
+    lines = known.setdefault((source, site.graph.notes[source].content_hash), {})  # type: ignore[index]
+    found = lines.get(line)
+    if found is None:
+        found = lines[line] = (_context(site, source, line), _anchor_for(site, source, line))
+    return found
+
+
+def backlink_facts(site: Site, key: str, pid: PaperId | None,
+                   known: LineFacts | None = None) -> list[tuple[str, str, str, str]]:
     """(source note, its title, the first linking line as shown, anchor above it) of each note
-    linking here, once per note; further lines of the same note are counted, not repeated."""
+    linking here, once per note; further lines of the same note are counted, not repeated.
+    `known`: lines already read (`LineFacts`), and where to keep the ones read here."""
     first: dict[str, tuple[str, str, str, str]] = {}
     more: dict[str, set[int]] = {}
     edges = list(site.graph.backlinks(key)) + (list(site.graph.backlinks(pid)) if pid else [])
@@ -194,8 +211,7 @@ def backlink_facts(site: Site, key: str, pid: PaperId | None) -> list[tuple[str,
             more[edge.source].add(edge.line)
             continue
         note = site.graph.notes[edge.source]
-        first[edge.source] = (edge.source, note.title, _context(site, edge.source, edge.line),
-                              _anchor_for(site, edge.source, edge.line))
+        first[edge.source] = (edge.source, note.title, *_line_facts(site, edge.source, edge.line, known))
         more[edge.source] = {edge.line}
     facts = []
     for source, (_, title, context, anchor) in first.items():

@@ -63,7 +63,7 @@ def test_indexing_while_pages_are_written_gives_the_same_site_as_after_the_build
     (`PAPERNOTES_SERIAL_SEARCH=1`: every page read back after the build) write the same bytes,
     the index included; two one-core builds agree too, so the comparison is not of noise."""
     monkeypatch.setattr(search, "SHARD_PAGES", shard_pages)
-    monkeypatch.setattr(search, "STREAM_NOTES", shard_pages)
+    monkeypatch.setattr(search, "STREAM_NOTES", 2000 if shard_pages == 2000 else 3)  # 2: shards of 2
     vault = write_vault(tmp_path / "vault", {
         **VAULT, "E.md": "---\ntitle: Eta <b>bold</b>\nyear: 2021\n---\n# Eta\n\n논문 읽기 [[A]] [[B]]\n",
         "F/G.md": "# G\n\nattention is all you need\n\n## Method\n\ndelta epsilon\n",
@@ -82,23 +82,24 @@ def test_indexing_while_pages_are_written_gives_the_same_site_as_after_the_build
     assert not any(b"secret-canary" in data for data in streamed.values())
 
 
-def test_pages_stream_to_pagefind_while_the_site_is_small(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Unset, a site of at most 2,000 notes is indexed while its pages are written; a bigger one after its
-    pages, so Pagefind's memory never adds to MkDocs' peak. `0` always streams, `1` never."""
+def test_pages_stream_to_pagefind_unless_asked_not_to(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever the site's size, pages go to Pagefind as they are written (its shards one at a
+    time, see below); `PAPERNOTES_SERIAL_SEARCH=1` reads them back after the build, `0` is the
+    default."""
     monkeypatch.delenv(search.SERIAL_ENV, raising=False)
-    assert [search.stream_search(n) for n in (0, 2000, 2001)] == [True, True, False]
+    assert search.stream_search()
     monkeypatch.setenv(search.SERIAL_ENV, "0")
-    assert search.stream_search(20_000)
+    assert search.stream_search()
     monkeypatch.setenv(search.SERIAL_ENV, "1")
-    assert not search.stream_search(1)
+    assert not search.stream_search()
 
 
 def test_a_big_site_is_cut_into_the_fewest_bundles_of_equal_size() -> None:
-    """One bundle up to 2,000 notes (the pages stream); beyond, bundles of at most 1,000 pages,
-    Pagefind's memory while it writes one, as even as can be."""
-    sizes = {notes: search.shard_size(notes) for notes in (1, 2000, 2001, 3000, 5000, 5001, 20_001)}
-    assert sizes == {1: 2000, 2000: 2000, 2001: 667, 3000: 1000, 5000: 1000, 5001: 834, 20_001: 953}
-    assert [-(-notes // size) for notes, size in sizes.items()] == [1, 1, 3, 3, 5, 6, 21]
+    """One bundle up to 2,000 notes; beyond, bundles of at most 300 pages (Pagefind's memory
+    while it writes one is what is added to MkDocs' own), as even as can be."""
+    sizes = {notes: search.shard_size(notes) for notes in (1, 2000, 2001, 3000, 4801, 5000, 5001, 20_001)}
+    assert sizes == {1: 2000, 2000: 2000, 2001: 286, 3000: 300, 4801: 283, 5000: 295, 5001: 295, 20_001: 299}
+    assert [-(-notes // size) for notes, size in sizes.items()] == [1, 1, 7, 10, 17, 17, 17, 67]
 
 
 def test_a_site_without_searchable_pages_has_an_empty_index(tmp_path: Path) -> None:
@@ -253,3 +254,56 @@ def test_a_bundle_file_outside_its_folder_fails_the_index(tmp_path: Path, monkey
                                                  r"a file outside the bundle: \.\./evil\.js$"):
         index.finish()
     assert not (site / "evil.js").exists() and not (site / "pagefind" / "pagefind.js").exists()
+
+
+# A stand-in for `pagefind --service` that logs when it starts and ends, and answers `GetFiles`
+# only once the file `gate` exists, with a bundle of one file listing the pages it was given.
+GATED_SERVICE = """#!{python}
+import base64, json, os, sys, time
+def log(event):
+    with open({log!r}, "a") as file:
+        file.write(event + "\\n")
+log("start")
+pages, pending = [], b""
+while chunk := sys.stdin.buffer.read1(65536):
+    *requests, pending = (pending + chunk).split(b",")
+    for request in requests:
+        request = json.loads(base64.b64decode(request))
+        kind = request["payload"]["type"]
+        if kind == "NewIndex":
+            payload = {{"type": "NewIndex", "index_id": 0}}
+        elif kind == "AddFile":
+            pages.append(request["payload"]["file_path"])
+            payload = {{"type": "IndexedFile", "page_word_count": 1, "page_url": "/", "page_meta": {{}}}}
+        else:
+            while not os.path.exists({gate!r}):
+                time.sleep(0.01)
+            listed = base64.b64encode(" ".join(pages).encode()).decode()
+            payload = {{"type": "GetFiles", "files": [{{"path": "pages.txt", "content": listed}}]}}
+        answer = {{"message_id": request["message_id"], "payload": payload}}
+        sys.stdout.buffer.write(base64.b64encode(json.dumps(answer).encode()) + b",")
+        sys.stdout.flush()
+log("end " + " ".join(pages))
+"""
+
+
+def test_streamed_shards_run_one_pagefind_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """While a full shard's bundle is written, the next pages wait in the build (not in a second
+    Pagefind process, whose memory would add to the first's), up to a shard less one page; then
+    the build waits for the bundle. Each bundle holds its own shard's pages, in order."""
+    log, gate = tmp_path / "log", tmp_path / "gate"
+    binary = _fake_pagefind(tmp_path, GATED_SERVICE.format(python=sys.executable, log=str(log), gate=str(gate)))
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(binary))
+    site = tmp_path / "site"
+    index = search.SiteIndex(str(site), force_language=None, shard_pages=3)
+    for page in "abcde":  # `d` ends the first shard: its bundle is asked for, and not answered
+        index.add(page, "<html></html>")
+    assert log.read_text(encoding="utf-8") == "start\n"  # `d` and `e` wait in the build
+    gate.touch()
+    index.add("f", "<html></html>")  # two pages wait already: this one waits for the bundle
+    assert log.read_text(encoding="utf-8") == "start\nend a b c\nstart\n"
+    index.add("g", "<html></html>")
+    assert index.finish() == 3
+    assert log.read_text(encoding="utf-8") == "start\nend a b c\nstart\nend d e f\nstart\nend g\n"
+    assert [(bundle / "pages.txt").read_text(encoding="utf-8") for bundle in bundles_of(site)] == [
+        "a b c", "d e f", "g"]

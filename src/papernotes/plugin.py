@@ -59,6 +59,7 @@ from papernotes.search import (
     index_site,
     searchable_pages,
     shard_size,
+    sharded,
     stream_search,
 )
 from papernotes.site_files import (
@@ -194,7 +195,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         where = (config.docs_dir, config.site_dir, str(config.config_file_path))
         self.search_pages = []
         self.held = {}
-        self.stream = False  # until the vault is read: see stream_search
+        self.stream = stream_search()
         # pages are read before `on_env`: a note's template and icon are looked up in the theme's folders
         self.has_template = template_lookup(Theme(tuple(Path(folder) for folder in config.theme.dirs), ()))
         self._close_search()  # a build that failed before its end leaves its index unfinished
@@ -204,7 +205,6 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             self.rebuilds = Rebuilds(where, tempfile.mkdtemp(prefix="papernotes-") if self.dirty else "")
         start = time.perf_counter()
         vault = load_vault(Path(config.docs_dir), cache=self.rebuilds.cache)
-        self.stream = stream_search(len(vault.notes))
         self.shard_pages = shard_size(len(vault.notes))
         log.info("papernotes: loaded %s notes in %s (%s parsed)", f"{len(vault.notes):,}", _seconds(start),
                  f"{len(self.rebuilds.cache.parsed):,}")
@@ -418,8 +418,14 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         streamed = self._streams_search()
-        if streamed:  # Pagefind writes the last bundle while the graph data is written
+        # One bundle is written while the graph data are; a site cut into shards for memory
+        # has the last one written after the notes and graph are released (Pagefind parses the
+        # last pages meanwhile: parsing takes a shard's memory, writing the bundle twice that).
+        sealed = streamed and not sharded(self.shard_pages)
+        if sealed:
             self._searched(config).seal()
+        elif streamed:
+            self._searched(config).flush()
         # graph data, previews (made while pages were built), feed.xml; the explorer is dropped
         # below, so it is always there (no branch)
         if self.explorer is not None:  # pragma: no branch

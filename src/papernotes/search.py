@@ -4,12 +4,14 @@ Pagefind runs as a service (`pagefind --service`, the binary of the `pagefind[ex
 in a process of its own: it parses each page on the other core while this process builds the
 next, so a build uses both cores and only the writing of the last bundle waits for it.
 
-Pagefind keeps a site's whole index in memory while it builds it, about 300 KB a page (a
-20,000-page site took 5 GB; Pagefind/pagefind#842). Every `SHARD_PAGES` searchable pages, in the
-order they are given, go to a Pagefind process of their own that writes its bundle (`pagefind/`,
-`pagefind-2/`, ...) and exits; the search page merges the bundles (Pagefind's `mergeIndex`),
-listed in `pagefind/shards.json`. A site of more than `STREAM_NOTES` notes is indexed after its
-pages are written, one shard at a time, so that Pagefind never runs beside MkDocs' own peak.
+Pagefind keeps a site's whole index in memory while it builds it, about 0.5 MB a page while
+it writes the bundle (a 20,000-page site took 5 GB; Pagefind/pagefind#842). A site of more than
+`STREAM_NOTES` notes is cut into shards of at most `SHARD_PAGES` searchable pages, in the order
+they are given, each indexed by a Pagefind process of its own that writes its bundle
+(`pagefind/`, `pagefind-2/`, ...) and exits; the search page merges the bundles (Pagefind's
+`mergeIndex`), listed in `pagefind/shards.json`. One Pagefind process runs at a time: while a
+full shard's bundle is written, the next pages wait in the build, so what Pagefind adds to
+MkDocs' own memory is one small shard's index.
 
 Pagefind numbers pages in the order it receives them, and that number is in the index files. Its
 command line (`pagefind --site`) takes them in the order the file system lists a folder, which
@@ -35,9 +37,9 @@ from pagefind.service import get_executable
 
 from papernotes.memory import give_back
 
-SHARD_PAGES = 1000  # Pagefind peaks at ~370 MiB building the bundle of 1,000 pages (~700 for 2,000)
+SHARD_PAGES = 300  # Pagefind peaks at ~190 MiB writing the bundle of 300 pages (~240 for 385, ~370 for 1,000)
 TRIM_PAGES = 200  # after the build, the heap is trimmed every so many pages read back
-STREAM_NOTES = 2000  # a site of at most this many notes is indexed while its pages are written
+STREAM_NOTES = 2000  # a site of at most this many notes is one bundle
 BODY = "data-pagefind-body"  # what makes a page searchable: Pagefind indexes only such elements
 SERIAL_ENV = "PAPERNOTES_SERIAL_SEARCH"  # "1": index after the build, on one core (see README)
 
@@ -50,31 +52,27 @@ def bundle_name(index: int) -> str:
     return "pagefind" if index == 0 else f"pagefind-{index + 1}"
 
 
-def stream_search(notes: int) -> bool:
-    """Whether to feed Pagefind each page as MkDocs writes it (both cores): `PAPERNOTES_SERIAL_SEARCH`
-    `1` never, `0` always; unset, when the site has at most `STREAM_NOTES` notes. A bigger site's
-    bundles are built after its pages, one at a time, so Pagefind's memory is not added to
-    MkDocs' own peak, which comes while the pages are made."""
-    value = os.environ.get(SERIAL_ENV, "")
-    if value not in ("", "0"):
-        return False
-    return value == "0" or notes <= STREAM_NOTES
+def sharded(shard_pages: int) -> bool:
+    """Whether a site of bundles of this size (`shard_size`) is cut into shards for memory."""
+    return shard_pages < STREAM_NOTES
+
+
+def stream_search() -> bool:
+    """Whether to feed Pagefind each page as MkDocs writes it (both cores): unless
+    `PAPERNOTES_SERIAL_SEARCH` is `1` (or anything but `0`), which reads every page back after
+    the build, on one core."""
+    return os.environ.get(SERIAL_ENV, "") in ("", "0")
 
 
 def shard_size(notes: int) -> int:
     """Pages per bundle for a site of `notes` notes, the same whether its pages are streamed or
     read back (so both ways write the same bytes): one bundle up to `STREAM_NOTES`; beyond, the
-    fewest bundles of at most `SHARD_PAGES` pages, of equal size (5,001 notes: 6 of 834, not 5
-    of 1,000 and one of a single page, which the search page would load for nothing)."""
+    fewest bundles of at most `SHARD_PAGES` pages, of equal size (4,801 notes: 17 of 283, not 16
+    of 300 and one of a single page, which the search page would load for nothing)."""
     if notes <= STREAM_NOTES:
         return STREAM_NOTES
     bundles = -(-notes // SHARD_PAGES)
     return -(-notes // bundles)
-
-
-def serial_search() -> bool:
-    """Whether the environment asks for the one-core way: every page read back after the build."""
-    return os.environ.get(SERIAL_ENV, "") not in ("", "0")
 
 
 class _Service:
@@ -125,6 +123,12 @@ class _Service:
         """Ask for the bundle, to be written into `bundle_dir` when it comes; `finish` waits for it."""
         self._bundle = bundle_dir  # before sending: the answer may come first
         self._send({"type": "GetFiles", "index_id": self._index})
+
+    @property
+    def written(self) -> bool:
+        """Whether the bundle is on disk, or Pagefind failed (`finish` would not wait)."""
+        with self._changed:
+            return self._written or self._error is not None
 
     def finish(self) -> None:
         """Wait until the bundle is written (or Pagefind failed), then end the process."""
@@ -344,42 +348,81 @@ def _write_file(bundle_dir: str, name: str, content: str) -> None:
 
 class SiteIndex:
     """The site's search index: `add` each searchable page (its site path and HTML) in the build's
-    order, then `finish`. Every `SHARD_PAGES` pages, the full shard's process writes its bundle
-    while the next one starts. A Pagefind that cannot start or fails is reported by `finish`,
-    so a page is never kept waiting."""
+    order, then `finish`. Every `SHARD_PAGES` pages, the full shard's process writes its bundle,
+    and the next shard's process starts once it has. A Pagefind that cannot start or fails is
+    reported by `finish`, so a page is never kept waiting for it."""
 
     def __init__(self, site_dir: str, *, force_language: str | None, shard_pages: int | None = None,
                  overlap: bool = True) -> None:
         self.site_dir, self.force_language = site_dir, force_language
         self.overlap = overlap
-        """False: each bundle is written before the next shard starts, so one Pagefind process
-        runs at a time (after the build: the pages are all there, and memory is what matters)."""
+        """True (pages fed as MkDocs writes them): while a full shard's bundle is written, the
+        build goes on and the next pages wait in memory, up to a shard less one page; False (pages
+        read back after the build): `add` waits for the bundle, and the heap is trimmed as it goes."""
         self.shard_pages = shard_pages or SHARD_PAGES
         self.pages = 0
         self._shards: list[_Service] = []
         self._open: _Service | None = None
         self._open_pages = 0
+        self._writing: _Service | None = None  # a full shard whose bundle is being written
+        self._waiting: list[tuple[str, str]] = []  # the next shard's first pages, meanwhile
         self._failure: SearchError | None = None
 
     def add(self, page: str, html: str) -> None:
         self.pages += 1
         if self._open is not None and self._open_pages == self.shard_pages:
             self._seal()
-        if self._open is None and not self._start():
-            return
+        if self._open is None:
+            # One Pagefind process at a time, its memory being what the build can afford beside
+            # MkDocs': pages wait for the previous bundle, up to a shard less the page that ends one.
+            if self._writing is not None and not self._writing.written and len(self._waiting) < self.shard_pages - 1:
+                self._waiting.append((page, html))
+                return
+            if not self._next_shard():
+                return
         assert self._open is not None
-        self._open.add(page, html)
-        self._open_pages += 1
+        self._feed(page, html)
         if not self.overlap and self.pages % TRIM_PAGES == 0:
             give_back()  # the pages read back and their messages, freed but kept by the C heap
 
     def seal(self) -> None:
         """No more pages: the last bundle starts being written (an empty one for no pages, so the
         search page still has Pagefind's scripts)."""
-        if self._open is None and not self._shards:
-            self._start()
+        if self._open is None and (self._waiting or not self._shards):
+            self._next_shard()
         if self._open is not None:
             self._seal()
+
+    def flush(self) -> None:
+        """Pages waiting for a bundle go to the next shard's process now (waiting for the bundle
+        if need be), so that Pagefind parses them while the build does something else."""
+        if self._open is None and self._waiting:
+            self._next_shard()
+
+    def _next_shard(self) -> bool:
+        """Start the next shard, once the previous one's bundle is written, with the pages that
+        waited for it; False if Pagefind failed."""
+        if self._writing is not None:
+            self._finish(self._writing)
+            self._writing = None
+        if not self._start():
+            self._waiting.clear()
+            return False
+        waiting, self._waiting = self._waiting, []
+        for page, html in waiting:
+            self._feed(page, html)
+        return True
+
+    def _feed(self, page: str, html: str) -> None:
+        assert self._open is not None
+        self._open.add(page, html)
+        self._open_pages += 1
+
+    def _finish(self, shard: _Service) -> None:
+        try:
+            shard.finish()
+        except SearchError as error:
+            self._failure = self._failure or error
 
     def finish(self) -> int:
         """Wait for every bundle and list the extra ones in `pagefind/shards.json`; returns
@@ -401,7 +444,8 @@ class SiteIndex:
         """End every Pagefind process (a failed build: nothing more is written)."""
         for shard in self._shards:
             shard.close()
-        self._open = None
+        self._open = self._writing = None
+        self._waiting = []
 
     def _start(self) -> bool:
         if self._failure is not None:
@@ -417,11 +461,10 @@ class SiteIndex:
     def _seal(self) -> None:
         assert self._open is not None
         self._open.write(os.path.join(os.path.abspath(self.site_dir), bundle_name(len(self._shards) - 1)))
-        if not self.overlap:
-            try:
-                self._open.finish()
-            except SearchError as error:
-                self._failure = error
+        if self.overlap:  # the next pages wait until this bundle is written (see `add`)
+            self._writing = self._open
+        else:
+            self._finish(self._open)
             give_back()  # the pages read back for this shard
         self._open = None
 

@@ -17,8 +17,9 @@ from pathlib import Path
 from papernotes.bib.library import Library, LibraryEntry
 from papernotes.diagnostics import Diagnostic
 
-FORMAT = "3"  # bump when parsing changes what an entry holds (2: `and` across lines splits names;
-# 3: private fields such as `file` left out of the kept BibTeX)
+FORMAT = "4"  # bump when parsing changes what an entry holds (2: `and` across lines splits names;
+# 3: private fields such as `file` left out of the kept BibTeX; 4: lines after a backslash at a
+# line's end counted)
 
 
 def cache_folder() -> Path | None:

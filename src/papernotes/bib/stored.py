@@ -1,5 +1,5 @@
 """Parsed libraries kept between builds, on disk, by the hash of the file's bytes: a 5,000-entry
-`.bib` costs bibtexparser about a second; read back from JSON it costs a few milliseconds.
+`.bib` costs about a third of a second to parse; read back from JSON it costs a few milliseconds.
 
 The store is a cache in the user's cache folder (`$XDG_CACHE_HOME/papernotes`, else
 `~/.cache/papernotes`; `PAPERNOTES_CACHE=off` turns it off), never in the vault. It holds JSON,

@@ -16,6 +16,8 @@ PLAIN = [
     "@inproceedings{ c ,title={A {b {c {d}}} e},month=jun,note={x = y, \"quoted\" @ home}}",
     "@misc{\n  d,\n  title = {Escaped \\{ and \\} braces},\n  url = {https://e.org/a,b}\n}\n\nsome comment",
     "  @book{e, title = {Caf\u00e9 \\& {\\'E}cole}, pages = {1--9},}",
+    "@article{crlf,\r\n  title = {Windows\r\n line ends},\r\n  year = 2017\r\n}\r\n",
+    "@article{wide,\u00a0title\u2003= {x},\u3000year = 1\u00a0}",  # Unicode white space, stripped as str.strip does
 ]
 NOT_PLAIN = [
     '@article{q, title = "Quoted {value}"}',  # quotes: bibtexparser's
@@ -79,12 +81,12 @@ def test_a_file_of_every_shape_gives_what_bibtexparser_gives_for_the_whole_file(
         "\n  @misc{inner,\n  abstract = {a line\n@article{cut, title = {Starts a block inside a value}}\n")
     entries, problems = _ours(text)
     assert (entries, problems) == _whole_file(text)
-    assert [key for key, _, _ in entries] == ["a", "b", "c", "d", "e", "q", "deep", "bs", "paren", "two", "three",
-                                              "nokind", "nofields", "sp ace", "k", "cut"]
-    # a key used again (plain entries, line 26 and 51) and a macro defined again (line 52, read
-    # by bibtexparser in another piece than line 36's) are found across pieces
-    assert problems == [(26, "bib-duplicate-key"), (32, "bib-malformed"), (46, "bib-malformed"),
-                        (51, "bib-duplicate-key"), (52, "bib-duplicate-key"), (54, "bib-malformed")]
+    assert [key for key, _, _ in entries] == ["a", "b", "c", "d", "e", "crlf", "wide", "q", "deep", "bs", "paren",
+                                              "two", "three", "nokind", "nofields", "sp ace", "k", "cut"]
+    # a key used again (plain entries, line 35 and 60) and a macro defined again (line 61, read
+    # by bibtexparser in another piece than line 45's) are found across pieces
+    assert problems == [(35, "bib-duplicate-key"), (41, "bib-malformed"), (55, "bib-malformed"),
+                        (60, "bib-duplicate-key"), (61, "bib-duplicate-key"), (63, "bib-malformed")]
 
 
 def test_a_malformed_entry_far_into_a_big_file_is_reported_at_its_line():

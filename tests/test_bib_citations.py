@@ -157,8 +157,8 @@ def test_remembered_style_lookups_format_exactly_as_citeproc_alone(monkeypatch: 
     """csl.py keeps citeproc-py's XPath answers about a style, and whether each element calls a
     variable (its elements do not move): the references of several styles, with editors, an
     organisation, long author lists (et al.) and every entry type, are the same as citeproc
-    formats them without the memos."""
-    from citeproc import model
+    formats them without the memos (nor the shorter lookups of references' fields)."""
+    from citeproc import model, source
 
     from papernotes.bib import csl
 
@@ -185,6 +185,14 @@ def test_remembered_style_lookups_format_exactly_as_citeproc_alone(monkeypatch: 
     for kind in (model.Parent, model.Text):
         assert kind.calls_variable is not kind.calls_variable.original  # type: ignore[attr-defined]
         monkeypatch.setattr(kind, "calls_variable", kind.calls_variable.original)  # type: ignore[attr-defined]
+    with pytest.raises(source.VariableError):  # an item not cited: citeproc's own error
+        source.CitationItem("nobody").reference  # noqa: B018
+    getattr_ = source.CustomDict.__getattr__
+    assert getattr_.original is not getattr_  # type: ignore[attr-defined]
+    monkeypatch.setattr(source.CustomDict, "__getattr__", getattr_.original)  # type: ignore[attr-defined]
+    reference = source.CitationItem.reference.fget  # type: ignore[attr-defined]
+    assert reference.original is not reference
+    monkeypatch.setattr(source.CitationItem, "reference", property(reference.original))
     assert formatted() == remembered
     assert len(remembered[0]) == 21 and "et al." in " ".join(html for _, html in remembered[2])  # IEEE
     csl._format.cache_clear()

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from papernotes.bib.bibtex_blocks import blocks, plain_entry
 from papernotes.bib.people import stable_key
 from papernotes.diagnostics import Diagnostic
 from papernotes.ids import arxiv_id, doi, find_year
@@ -141,35 +142,76 @@ def merge_libraries(libraries: Iterable[Library]) -> Library:
 # BibTeX ----------------------------------------------------------------------------------------
 
 def _bibtex(text: str, path: str) -> tuple[list[LibraryEntry], list[Diagnostic]]:
+    """The file is cut where bibtexparser starts a block (`bibtex_blocks.blocks`); a plain entry
+    is read by `bibtex_blocks.plain_entry`, every other piece by bibtexparser 2, so that the
+    entries, lines and diagnostics are those of bibtexparser on the whole file."""
+    entries: list[LibraryEntry] = []
+    problems: list[Diagnostic] = []
+    keys: set[str] = set()
+    strings: set[str] = set()  # bibtexparser keeps the keys of entries and of @string macros apart
+    for offset, piece in blocks(text):
+        if "@" not in piece:  # white space or an implicit comment: nothing bibtexparser keeps
+            continue
+        plain = plain_entry(piece)
+        if plain is not None:
+            line = offset + 1
+            if plain.key in keys:
+                problems.append(_duplicate(plain.key, path, line))
+            else:
+                keys.add(plain.key)
+                entries.append(_bib_entry(plain.key, plain.kind, _read_fields(plain.fields), path, line,
+                                          _public_raw(plain.kind, plain.key, plain.fields, plain.raw)))
+            continue
+        _bibtexparser(piece, path, offset, keys, strings, entries, problems)
+    return entries, problems
+
+
+def _bibtexparser(piece: str, path: str, offset: int, keys: set[str], strings: set[str],
+                  entries: list[LibraryEntry], problems: list[Diagnostic]) -> None:
+    """The blocks of one piece, parsed by bibtexparser 2 (without its default middlewares: they
+    only remove the enclosing braces, which _field_text does for the few fields read)."""
     import bibtexparser
     from bibtexparser import model
 
-    # Without the default middlewares: they cost half the parse of a big library, and only
-    # remove the enclosing braces, which _field_text does for the few fields read.
     logging.getLogger("bibtexparser").setLevel(logging.ERROR)  # failed blocks are our diagnostics
-    parsed = bibtexparser.parse_string(text, parse_stack=[])
-    entries: list[LibraryEntry] = []
-    problems: list[Diagnostic] = []
-    for block in parsed.blocks:
-        line = (block.start_line or 0) + 1
+    for block in bibtexparser.parse_string(piece, parse_stack=[]).blocks:
+        line = offset + (block.start_line or 0) + 1
         if isinstance(block, model.DuplicateBlockKeyBlock):
-            problems.append(Diagnostic(path, line, "warning", "bib-duplicate-key",
-                                       f"citekey @{block.key} appears twice in {path}; the first entry is used",
-                                       "give each entry its own key"))
+            problems.append(_duplicate(block.key, path, line))
         elif isinstance(block, model.ParsingFailedBlock):
             raw = block.raw or ""
             first = raw.strip().splitlines()[0][:60] if raw.strip() else ""
             problems.append(Diagnostic(path, line, "warning", "bib-malformed",
                                        f"malformed BibTeX entry `{first}` is skipped",
                                        "check its braces, quotes and commas"))
+        elif isinstance(block, model.String):
+            if block.key in strings:
+                problems.append(_duplicate(block.key, path, line))
+            strings.add(block.key)
         elif isinstance(block, model.Entry):
-            fields = {}
-            for item in block.fields:  # only the fields read: a Better BibTeX entry has a dozen more
-                name = item.key.lower()
-                if name in _READ_FIELDS:
-                    fields[name] = _field_text(str(item.value))
-            entries.append(_bib_entry(block.key, block.entry_type.lower(), fields, path, line, _public_raw(block)))
-    return entries, problems
+            if block.key in keys:
+                problems.append(_duplicate(block.key, path, line))
+                continue
+            keys.add(block.key)
+            fields = tuple((item.key, str(item.value)) for item in block.fields)
+            entries.append(_bib_entry(block.key, block.entry_type.lower(), _read_fields(fields), path, line,
+                                      _public_raw(block.entry_type, block.key, fields, block.raw or "")))
+
+
+def _duplicate(key: str, path: str, line: int) -> Diagnostic:
+    return Diagnostic(path, line, "warning", "bib-duplicate-key",
+                      f"citekey @{key} appears twice in {path}; the first entry is used",
+                      "give each entry its own key")
+
+
+def _read_fields(fields: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Only the fields papernotes reads: a Better BibTeX entry has a dozen more."""
+    found = {}
+    for name, value in fields:
+        lowered = name.lower()
+        if lowered in _READ_FIELDS:
+            found[lowered] = _field_text(value)
+    return found
 
 
 PRIVATE_FIELDS = frozenset({
@@ -181,15 +223,14 @@ PRIVATE_FIELDS = frozenset({
 disk (`file = {/Users/ann/Zotero/storage/…}`), their annotations, groups and reading marks."""
 
 
-def _public_raw(block: Any) -> str:
+def _public_raw(kind: str, key: str, fields: tuple[tuple[str, str], ...], raw: str) -> str:
     """The entry as written, for the Cite block and papers.bib; an entry with private fields is
     written again without them, every other field's value kept as it was written."""
-    raw = block.raw or ""
-    kept = [item for item in block.fields if item.key.lower() not in PRIVATE_FIELDS]
-    if len(kept) == len(block.fields):
+    kept = [(name, value) for name, value in fields if name.lower() not in PRIVATE_FIELDS]
+    if len(kept) == len(fields):
         return raw
-    body = ",\n".join(f"  {item.key} = {item.value}" for item in kept)
-    return f"@{block.entry_type}{{{block.key},\n{body}\n}}"
+    body = ",\n".join(f"  {name} = {value}" for name, value in kept)
+    return f"@{kind}{{{key},\n{body}\n}}"
 
 
 _READ_FIELDS = frozenset({"title", "author", "editor", "booktitle", "journal", "journaltitle", "publisher", "year",

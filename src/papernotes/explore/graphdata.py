@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import posixpath
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
@@ -314,12 +314,18 @@ def data_path(folder: str, url: str) -> str:
 
 def graph_files(site: Site, *, topic_pages: bool = True, extra: Iterable[ExtraNode] = ()) -> dict[str, str]:
     """`global.json` and one local file per published note, by site path."""
+    return dict(graph_file_items(site, topic_pages=topic_pages, extra=extra))
+
+
+def graph_file_items(site: Site, *, topic_pages: bool = True,
+                     extra: Iterable[ExtraNode] = ()) -> Iterator[tuple[str, str]]:
+    """`graph_files` one (site path, text) at a time: a writer holds one local file, not all
+    of them (one a published note: ~50 MB at 5,000 notes)."""
     graph = build(site, topic_pages=topic_pages, extra=extra)
-    files = {f"{DATA_DIR}/global.json": global_json(graph, site)}
+    yield f"{DATA_DIR}/global.json", global_json(graph, site)
     adjacency = _adjacency(graph)
     sets = [frozenset(neighbours) for neighbours in adjacency]
     for key in sorted(site.links.published):
         centre = graph.page_node[key]
-        files[data_path(f"{DATA_DIR}/local", _url(site, site.src_of(key)))] = local_json(graph, site, centre,
-                                                                                          adjacency, sets)
-    return files
+        yield data_path(f"{DATA_DIR}/local", _url(site, site.src_of(key))), local_json(graph, site, centre,
+                                                                                       adjacency, sets)

@@ -7,6 +7,7 @@ import os
 import pytest
 
 from papernotes.loader import load_note, load_vault
+from papernotes.model import packed, unpacked
 
 
 def test_frontmatter_offsets_make_lines_file_lines():
@@ -128,3 +129,24 @@ def test_loading_never_writes_into_the_vault(make_vault):
     load_vault(vault)
     after = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in vault.rglob("*")}
     assert before == after
+
+
+def test_a_notes_body_is_kept_compressed_and_read_back_whole():
+    """The body is held packed (zlib of its UTF-8) and `note.body` gives back the very text:
+    CJK, an emoji (four bytes a character as a `str`), and a lone surrogate read from UTF-16."""
+    body = "# 扩散模型 🙂\n\n" + "Latent diffusion, again and again. " * 200 + "\n"
+    note, _ = load_note("Diffusion.md", f"---\ntitle: Latte\n---\n{body}".encode())
+    assert note is not None
+    assert note.body == body
+    assert len(note.packed_body) < len(body.encode("utf-8")) // 10  # repetitive text: far smaller
+    other, _ = load_note("Other.md", b"short [[Diffusion]]\n")
+    assert other is not None and other.body == "short [[Diffusion]]\n"
+    assert note.body == body and other.body == "short [[Diffusion]]\n"  # the remembered ones are each note's own
+    lone = "\ud800 lone"
+    assert unpacked(packed(lone)) == lone
+
+
+def test_many_bodies_read_in_turn_are_each_their_own():
+    notes = [load_note(f"n{index}.md", f"note {index}\n".encode())[0] for index in range(12)]
+    for _ in range(2):
+        assert [note.body for note in notes if note is not None] == [f"note {index}\n" for index in range(12)]

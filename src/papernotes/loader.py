@@ -30,7 +30,7 @@ from papernotes.markdown.comments import strip_comments
 from papernotes.markdown.html import SLOT_END, SLOT_START, render_note
 from papernotes.markdown.logseq import GRAPH_CONFIG, outline_body, page_properties, properties_frontmatter
 from papernotes.markdown.structure import Structure, extract_structure
-from papernotes.model import Note, NoteKey
+from papernotes.model import Note, NoteKey, packed
 from papernotes.page_meta import theme_problems
 from papernotes.paths import is_note_path
 from papernotes.titles import choose_title, file_title, skipped_title_diagnostics
@@ -323,7 +323,7 @@ def load_note(key: str, data: bytes, outline: bool = False) -> tuple[Note | None
         title=title.text,
         frontmatter=raw,
         meta=meta,
-        body=body,
+        packed_body=packed(body),
         body_line=body_line,
         content_hash=hashlib.sha256(data).hexdigest(),
         headings=tuple(structure.headings),

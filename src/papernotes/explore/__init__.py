@@ -12,13 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import html
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
 from papernotes.explore import dates
 from papernotes.explore.feed import FEED_SRC, alternate_link, atom, entries
-from papernotes.explore.graphdata import DATA_DIR, ExtraNode, KeptGraph, data_path, graph_files
+from papernotes.explore.graphdata import DATA_DIR, ExtraNode, KeptGraph, data_path, graph_file_items
 from papernotes.explore.previews import (
     PREVIEW_DIR,
     inline_anchors,
@@ -56,8 +56,9 @@ class Explorer:
         # Kept by the caller across `mkdocs serve --dirty` rebuilds: pages not rebuilt keep theirs.
         self.previews: dict[str, dict[str, object]] = previews if previews is not None else {}
         self.kept = kept  # the graph data's last build (`KeptGraph`), also kept by the caller
-        # data files by site path as last written: an unchanged one is not written again
-        self.written: dict[str, str] = written if written is not None else {}
+        # data files by site path as last written (`mkdocs serve` only): an unchanged one is not
+        # written again; a one-off build keeps none (at 5,000 notes, ~50 MB of text)
+        self.written = written
         topics = len(site.graph.topics) if generated_pages else 0
         self.shards = shard_count(len(site.links.published) + topics)
         self._folders: set[str] = set()
@@ -79,18 +80,18 @@ class Explorer:
         """A page's site path as previews are keyed: `Diffusion/DDPM/`, decoded, `` for home."""
         return unquote(self._url(src).removeprefix("./"))
 
-    def files(self) -> dict[str, str]:
-        """Data files by site path: the graph's, the previews' shards, and `feed.xml`. Call it
-        once every page is built (the previews of notes come from their pages)."""
-        found = graph_files(self.site, topic_pages=self.generated_pages, extra=self.extra, kept=self.kept)
+    def file_items(self) -> Iterator[tuple[str, str]]:
+        """Data files, (site path, text) one at a time, made as they are asked for: the graph's,
+        the previews' shards, and `feed.xml`. Call it once every page is built (the previews of
+        notes come from their pages)."""
+        yield from graph_file_items(self.site, topic_pages=self.generated_pages, extra=self.extra, kept=self.kept)
         pages = {self._path(self.site.src_of(key)) for key in self.site.links.published}
         previews = {path: preview for path, preview in self.previews.items() if path in pages}
         if self.generated_pages:
             for topic in self.site.graph.topics.values():
                 previews[self._path(topic_src(topic))] = topic_preview(topic)
-        found.update(shard_files(previews, self.shards))
-        found[FEED_SRC] = self.feed()
-        return found
+        yield from shard_files(previews, self.shards).items()
+        yield FEED_SRC, self.feed()
 
     def feed(self) -> str:
         git = dates.git_dates(self.vault_root) if self.vault_root is not None else {}
@@ -121,7 +122,7 @@ class Explorer:
         cost more than making them (every file is checked, listed and copied one by one)."""
         for name, text in files.items():
             path = os.path.join(site_dir, name)
-            if self.written.get(name) == text and os.path.isfile(path):
+            if self.written is not None and self.written.get(name) == text and os.path.isfile(path):
                 continue
             folder = os.path.dirname(path)
             if folder not in self._folders:
@@ -129,21 +130,26 @@ class Explorer:
                 self._folders.add(folder)
             with open(path, "w", encoding="utf-8") as file:
                 file.write(text)
-            self.written[name] = text
+            if self.written is not None:
+                self.written[name] = text
 
     def write_all(self, site_dir: str) -> None:
-        """Every data file, and none left from an earlier build (a deleted note's local graph,
-        a shard no longer used) in the folders this owns: `serve --dirty` keeps the site."""
-        files = self.files()
+        """Every data file, written as it is made, then none left from an earlier build (a
+        deleted note's local graph, a shard no longer used) in the folders this owns: `serve
+        --dirty` keeps the site."""
+        written: set[str] = set()
+        for name, text in self.file_items():
+            self.write(site_dir, {name: text})
+            written.add(name)
         for folder in (f"{DATA_DIR}/local", PREVIEW_DIR):
             for parent, _, names in os.walk(os.path.join(site_dir, folder)):
                 for name in names:
                     path = os.path.join(parent, name)
-                    if os.path.relpath(path, site_dir).replace(os.sep, "/") not in files:
+                    if os.path.relpath(path, site_dir).replace(os.sep, "/") not in written:
                         os.remove(path)
-        for name in [name for name in self.written if name not in files]:
-            del self.written[name]
-        self.write(site_dir, files)
+        if self.written is not None:
+            for name in [name for name in self.written if name not in written]:
+                del self.written[name]
 
     def finish_page(self, output: str, src: str) -> str:
         """The built page with, in its head, the feed's link and the previews' shard count."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import posixpath
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
@@ -370,8 +370,16 @@ def graph_files(site: Site, *, topic_pages: bool = True, extra: Iterable[ExtraNo
                 kept: KeptGraph | None = None) -> dict[str, str]:
     """`global.json` and one local file per published note, by site path. `kept`: the last
     build's (`KeptGraph`), updated to this one's."""
+    return dict(graph_file_items(site, topic_pages=topic_pages, extra=extra, kept=kept))
+
+
+def graph_file_items(site: Site, *, topic_pages: bool = True, extra: Iterable[ExtraNode] = (),
+                     kept: KeptGraph | None = None) -> Iterator[tuple[str, str]]:
+    """`graph_files` one (site path, text) at a time: a writer holds one local file, not all
+    of them (one a published note: ~50 MB at 5,000 notes). `kept` (`mkdocs serve`) is updated
+    to this build's once the last file is taken."""
     graph = build(site, topic_pages=topic_pages, extra=extra, kept=kept)
-    files = {f"{DATA_DIR}/global.json": global_json(graph, site)}
+    yield f"{DATA_DIR}/global.json", global_json(graph, site)
     adjacency = _adjacency(graph)
     sets = [frozenset(neighbours) for neighbours in adjacency]
     names = {key: topic.name for key, topic in site.graph.topics.items()}
@@ -389,9 +397,9 @@ def graph_files(site: Site, *, topic_pages: bool = True, extra: Iterable[ExtraNo
             found = None
         if found is None:
             found = _local_file(graph, site, centre, adjacency, sets, kept=kept is not None)
-        local[centre] = found
-        files[data_path(f"{DATA_DIR}/local", _url(site, site.src_of(key)))] = found[2]
+        if kept is not None:
+            local[centre] = found
+        yield data_path(f"{DATA_DIR}/local", _url(site, site.src_of(key))), found[2]
     if kept is not None:
         kept.nodes, kept.positions, kept.adjacency, kept.names, kept.local = (graph.nodes, graph.positions,
                                                                                adjacency, names, local)
-    return files

@@ -93,7 +93,7 @@ def test_a_paragraph_opening_with_a_reference_below_the_notes_first_lines() -> N
                   "2017, pp. 43–51.\n")
     found = papers(text, "us.md")
     assert facts(found) == [
-        ("Poke: Synergizing pokes and plans in robots", None, 2022, None, 14, "reference-list"),
+        ("Poke: Synergizing pokes and plans in robots", "arXiv", 2022, None, 14, "reference-list"),  # a preprint
         ("Synthesis of images via multi-channel networks", None, 2017, None, 18, "reference-list")]
     assert [paper.authors for paper in found] == [("S. Obi", "J. Tran", "D. Li"), ("Ode A", "Kim J", "Fu M")]
     assert facts(papers(text[len(top):], "us.md")) == []  # at the top: the note's own paper's reference

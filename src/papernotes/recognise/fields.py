@@ -240,8 +240,8 @@ def _mla_names(authors: str) -> tuple[str, ...]:
     if match is None:
         return _names(text)[:1]
     family, given, rest = match.group(1).strip(" ."), match.group(2).strip(" ,"), match.group(3) or ""
-    if not family or not given or len(given.split()) > 3:
-        return _names(text)[:1]
+    if not family or not given or len(given.split()) > 3 or " " in family or "." in family:
+        return _names(text)[:1]  # `A. Obi, B. Tran, and C. Li` (IEEE): names as written, the first kept
     return (f"{given} {family}", *_names(rest))
 
 

@@ -189,6 +189,7 @@ def test_empty_generated_pages_stay_out_of_the_nav_and_the_home_page_is_titled_b
     home = (site / "index.html").read_text(encoding="utf-8")
     assert ">논문 &lt;notes&gt; &amp; more<a class=\"headerlink\"" in home and "Paper notes" not in home
     assert 'href="papers/">Papers</a>' in home and "Queues</a>" not in home.split('<div class="md-content"')[1]
+    assert 'href="graph/">Graph</a>' in home  # made after the other generated pages, listed all the same
 
 
 def test_a_queue_and_a_reading_date_bring_their_pages_back_into_the_nav(tmp_path: Path) -> None:

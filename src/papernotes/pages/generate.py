@@ -65,7 +65,8 @@ def _generated_pages(site: Site, *, search: bool, column_aliases: Mapping[str, s
     if search:
         pages["search.md"] = search_page()
     if site.home is None:
-        pages["index.md"] = home_page(site, set(pages) - empty_sections(site), site_name)
+        # the Graph page comes with the generated pages (explore.Explorer.pages), made after these
+        pages["index.md"] = home_page(site, (set(pages) | {"graph.md"}) - empty_sections(site), site_name)
     return pages
 
 

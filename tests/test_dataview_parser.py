@@ -13,9 +13,9 @@ from papernotes.dataview.bases import parse_base
 from papernotes.dataview.dql import FolderSource, NotSource, TagSource, parse_dql
 from papernotes.dataview.errors import QueryError, QuerySyntaxError, Unsupported
 from papernotes.dataview.functions import parse_duration
-from papernotes.dataview.inline import code_span
 from papernotes.graph import build_graph
 from papernotes.loader import load_note
+from papernotes.markdown.structure import code_span
 from papernotes.model import Query
 
 

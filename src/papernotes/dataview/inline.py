@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-from itertools import groupby
-
 from papernotes.dataview.errors import QueryError, QuerySyntaxError, Unsupported
 from papernotes.dataview.evaluate import Evaluator
 from papernotes.dataview.expr import parse_expression
 from papernotes.dataview.index import DataIndex
 from papernotes.dataview.markdown import Output
 from papernotes.diagnostics import Diagnostic
+from papernotes.markdown.structure import code_span
 
 NULL_SHOWN = "\\-"  # Dataview's own rendering of a null value
-
-
-def code_span(text: str) -> str:
-    """`text` as a Markdown code span that shows it exactly, whatever backticks it holds."""
-    longest = max((len(list(run)) for char, run in groupby(text) if char == "`"), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _as_written(path: str, line: int, source: str, code: str, message: str,

@@ -127,6 +127,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     libraries: LibraryCache | None = None
     held: dict[str, bytes]  # page -> its HTML, compressed from on_page_content until on_page_context
     joined: dict[str, tuple[str, str]] = {}  # a note's page -> the generated page shown below it, and its Markdown
+    joined_at: dict[str, str] = {}  # that generated page -> the note's page
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds: parsed notes
@@ -256,6 +257,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                                        use_directory_urls=config.use_directory_urls, separate=SEPARATE_PAGES)
         self.log_diagnostics(skipped.problems)
         self.joined = skipped.joined
+        self.joined_at = {generated: note for note, (generated, _) in self.joined.items()}
         bases = [src for src in bases if src in made]
         for src, text in made.items():
             files.append(self.rebuilds.generated_file(config, src, text) if self.dirty
@@ -265,8 +267,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             files.append(File.generated(config, src, abs_src_path=path))
         if self.config.nav and not config.nav and self.config.generated_pages:
             config.nav = default_nav(site, {f.src_uri for f in files.documentation_pages()}, bases,
-                                     empty_sections(site, read=len(self.explorer.records)),
-                                     {generated: note for note, (generated, _) in self.joined.items()})
+                                     empty_sections(site, read=len(self.explorer.records)), self.joined_at)
             config.validation.nav.omitted_files = logging.DEBUG  # notes are left out on purpose
         if self.dirty:
             start = time.perf_counter()
@@ -308,10 +309,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         """The page is rendered here (a note was rendered when loaded: its slots are filled);
         Python-Markdown is left nothing to do."""
 
-        taken = {generated: note for note, (generated, _) in self.joined.items()}
-
         def url_of(src: str) -> str | None:  # a generated page shown below a note is at the note's page
-            file = files.get_file_from_path(src) or files.get_file_from_path(taken.get(src, src))
+            file = files.get_file_from_path(src) or files.get_file_from_path(self.joined_at.get(src, src))
             return file.url if file is not None else None
 
         note = self._note_of(page)

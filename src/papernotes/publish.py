@@ -7,7 +7,6 @@ function computes them, so both report the same problems about the same publishe
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -22,6 +21,7 @@ from papernotes.model import NoteKey
 from papernotes.options import Options
 from papernotes.pages import Site, build_site
 from papernotes.recognise import RecogniseOptions
+from papernotes.suggest import Suggester
 
 # Why a note is private: reported even though the note is not published, so a `dg-publish: ture`
 # that keeps a note off the site is seen. Every other problem of a private note is not reported.
@@ -111,8 +111,10 @@ def unmatched_excludes(vault: Vault, exclude: Sequence[str]) -> list[Diagnostic]
     hidden = [p for p in exclude if any(form.startswith(".") for form in forms(p))]  # never walked
     hidden += tool_folders(vault.root)  # what the apps keep for themselves: never walked, not the user's globs
     folded = {folder.casefold(): folder for folder in folders}
+    suggester: Suggester | None = None  # the folders indexed once, on the first glob that matches nothing
     for pattern in unmatched([p for p in exclude if p not in hidden], paths):
-        close = difflib.get_close_matches(pattern.casefold(), list(folded), n=1, cutoff=0.8)
+        suggester = suggester or Suggester(folded)
+        close = suggester.closest(pattern.casefold(), n=1, cutoff=0.8)
         hint = (f"did you mean `{folded[close[0]]}`? Fix the glob or remove it" if close else
                 "globs are relative to the vault folder, e.g. `Private/**`: fix the glob or remove it")
         problems.append(Diagnostic("mkdocs.yml", 0, "warning", "exclude-unmatched",

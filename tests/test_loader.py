@@ -150,3 +150,19 @@ def test_many_bodies_read_in_turn_are_each_their_own():
     notes = [load_note(f"n{index}.md", f"note {index}\n".encode())[0] for index in range(12)]
     for _ in range(2):
         assert [note.body for note in notes if note is not None] == [f"note {index}\n" for index in range(12)]
+
+
+
+@pytest.mark.parametrize("twice", ["publish: true", "dg-publish: true", "draft: false", "Publish: true"])
+@pytest.mark.parametrize(("other", "duplicated"), [("year: 2020\nyear: 2021", 1), ("title: A\ntitle: B", 1),
+                                                   ("tags: [a]", 0)])
+def test_a_key_written_twice_gets_one_warning_that_says_what_happens(twice: str, other: str, duplicated: int) -> None:
+    """A privacy key written twice keeps the note private and says so once (never also "this
+    second value is used"); another key written twice says its second value is used; the
+    frontmatter was read either way, so no message says it was not."""
+    note, _ = load_note("x.md", f"---\n{twice}\n{other}\n{twice}\n---\n# X\n".encode())
+    privacy = "bad-draft" if twice.startswith("draft") else "bad-publish"
+    assert sorted(d.code for d in note.diagnostics) == sorted([privacy] + ["duplicate-key"] * duplicated)
+    [warning] = [d for d in note.diagnostics if d.code == privacy]
+    assert warning.line == 2 and "YAML reads a key once" in warning.message
+    assert warning.message.endswith("the note is treated as not published")

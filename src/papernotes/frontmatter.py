@@ -191,8 +191,8 @@ def _duplicate_keys(node: yaml.MappingNode, path: str, first_line: int) -> list[
     seen: dict[str, int] = {}
     problems = []
     for key, _ in node.value:
-        if not isinstance(key, yaml.ScalarNode) or key.tag == _MERGE_TAG:
-            continue
+        if not isinstance(key, yaml.ScalarNode) or key.tag == _MERGE_TAG or _canonical(key.value) in PRIVACY_KEYS:
+            continue  # a privacy key written twice keeps the note private, with its own warning (unread_privacy)
         line = key.start_mark.line + first_line
         if key.value in seen:
             problems.append(Diagnostic(

@@ -286,7 +286,8 @@ def load_note(key: str, data: bytes, outline: bool = False) -> tuple[Note | None
     if yaml_text is not None:
         raw, lines, yaml_problems = read_frontmatter(yaml_text, key, 2)
         problems += yaml_problems
-        unreadable = yaml_problems[0].message if yaml_problems else None
+        # a key written twice is a problem of YAML that was read; any other means it was not
+        unreadable = next((problem.message for problem in yaml_problems if problem.code != "duplicate-key"), None)
     elif unclosed_frontmatter(text):
         problems.append(Diagnostic(
             key, 1, "warning", "frontmatter-unclosed",

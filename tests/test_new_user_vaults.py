@@ -4,6 +4,7 @@ frontmatter), rebuilt as look-alike vaults: real `mkdocs build`s, every message 
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 import pytest
@@ -190,6 +191,19 @@ def test_empty_generated_pages_stay_out_of_the_nav_and_the_home_page_is_titled_b
     assert ">논문 &lt;notes&gt; &amp; more<a class=\"headerlink\"" in home and "Paper notes" not in home
     assert 'href="papers/">Papers</a>' in home and "Queues</a>" not in home.split('<div class="md-content"')[1]
     assert 'href="graph/">Graph</a>' in home  # made after the other generated pages, listed all the same
+    assert "<title>논문 <notes> & more</title>" in home  # the site's name once (MkDocs prints it as configured)
+
+
+@pytest.mark.parametrize(("home", "tab"), [
+    ("# Start here\n\nWelcome.\n", "<title>Lab notes</title>"),  # Material's rule for a home page
+    ("---\ntitle: Reading room\n---\n# Start here\n", "<title>Reading room - Lab notes</title>"),
+])
+def test_a_home_note_s_tab_reads_the_site_s_name_unless_its_frontmatter_titles_it(
+        tmp_path: Path, home: str, tab: str) -> None:
+    site = _build_named(write_vault(tmp_path / "docs", {**UNREAD, "index.md": home}), tmp_path / "site", "Lab notes")
+    text = (site / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r"<title>.*?</title>", text) == [tab]
+    assert "Start here" in text.split('<div class="md-content"')[1]
 
 
 def test_a_queue_and_a_reading_date_bring_their_pages_back_into_the_nav(tmp_path: Path) -> None:

@@ -325,7 +325,10 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             rendered = render_page(markdown, src=page.file.src_uri, url=page.url, url_of=url_of)
             if page.file.src_uri in WIDE_PAGES:  # a generated page: no note has its source
                 page.meta.setdefault("hide", ["toc"])
+        stated = "title" in page.meta  # a home note's frontmatter title, before the title rule sets one
         _set_title(page, rendered.title, note.title if note is not None else None)
+        if page.is_homepage and not stated:  # Material's rule: a home page's tab reads the site's name alone
+            page.title = page.meta.pop("title", page.title)
         self.rendered = (page, rendered)
         return ""
 

@@ -45,6 +45,12 @@ GARDEN = {
     # README is the folder's page in the build, as check says
     "folder/index.md": "---\npublish: false\n---\n# Private index\n[[Broken in private index]]\n",
     "folder/README.md": "---\ndg-publish: true\n---\n# Folder readme\n[[Broken in readme]]\n",
+    # a drawing that runs script when opened: left out of the site with a warning, by both
+    "garden/drawing.md": "---\ndg-publish: true\n---\n# Drawings\n\n"
+                         "![[diagram.svg]] ![[plain.svg]] ![[Private/diagram.svg]]\n",
+    "garden/diagram.svg": '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+    "garden/plain.svg": '<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>',
+    "Private/diagram.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
 }
 LOGGED = re.compile(r"(?P<path>.+?):(?P<line>\d+): (?P<message>.*)", re.DOTALL)
 
@@ -96,6 +102,9 @@ def test_check_reports_exactly_what_the_build_logs(project: Path, caplog: pytest
     assert ("garden/published.md", "broken-link") in codes
     assert ("garden/flag-typo.md", "bad-publish") in codes  # why it is private: reported
     assert ("garden/binary.md", "binary-file") in codes  # not a note: reported
+    assert ("garden/diagram.svg", "active-file") in codes  # left out of the site: reported
+    assert not (project / "site" / "garden" / "diagram.svg").exists()
+    assert (project / "site" / "garden" / "plain.svg").is_file()
     assert not {path for path, _ in codes} & {"garden/private.md", "Private/excluded.md"}
     explicit = "publish: explicit" in (project / "mkdocs.yml").read_text(encoding="utf-8")
     assert (("garden/unflagged.md", "broken-link") in codes) is not explicit

@@ -10,10 +10,11 @@ land on a note or a file are skipped (`outputs.skip_generated`), and each publis
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from papernotes.active_files import is_active, served
 from papernotes.bib.sources import vault_libraries
 from papernotes.compare import COMPARE_SRC
 from papernotes.diagnostics import Diagnostic, sort_key
@@ -130,8 +131,25 @@ def plan(vault: Vault, options: Options, config: SiteConfig | None, *, include_p
     has_template = template_lookup(theme)
     templates = [problem for key in pages
                  for problem in missing_templates(site.links.notes[NoteKey(key)], has_template)]
-    found = [*withheld.problems, *published.diagnostics, *skipped.problems, *templates]
+    found = [*withheld.problems, *published.diagnostics, *skipped.problems, *templates,
+             *active_problems(vault.root, files)]
     return Planned(published, tuple(sorted(dict.fromkeys(found), key=sort_key)), withheld.notes)
+
+
+def active_problems(root: Path, files: Iterable[str]) -> list[Diagnostic]:
+    """What the build warns about the vault's web pages, SVG and XML files it would publish
+    (`active_files.served`): one left out because something in it could run."""
+    problems = []
+    for src in files:
+        if is_active(src):
+            try:
+                data = (root / src).read_bytes()
+            except OSError:
+                continue  # unreadable: the build reports it when it copies the file
+            problem = served(src, data).problem
+            if problem is not None:
+                problems.append(problem)
+    return problems
 
 
 __all__ = ["DEFAULT_THEME", "SEPARATE_PAGES", "WIDE_PAGES", "Planned", "add_generated", "plan", "site_files_of"]

@@ -5,24 +5,41 @@ by it is what it matches: `Private`, `Private/` and `Private/**` are the folder 
 a leading `/` or `./` is the vault's root (`/Private/**`); `**/` is any number of folders, none
 included (`**/Private/**` is also the top `Private/`, `Papers/**/*.md` also `Papers/a.md`); case
 does not matter (`private/**` is `Private/`), as on the file systems of macOS and Windows, where
-Obsidian runs; `\\` is `/`. For `exclude` that errs on the private side.
+Obsidian runs; `\\` is `/`. Nor does what no one can see in a name: Unicode normalisation (macOS
+writes `Privé` decomposed, NFD; mkdocs.yml has it composed, NFC), invisible format characters
+(zero-width spaces, bidi marks, a soft hyphen) and the kind and number of spaces (a no-break space,
+a space at either end of a folder's name). For `exclude` that errs on the private side.
 """
 
 from __future__ import annotations
 
 import fnmatch
 import itertools
+import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+
+from papernotes.paths import fold
+
+_INVISIBLE_RE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+"""Unicode's invisible format characters: zero-width (non-)joiners and spaces, bidi marks and
+overrides, word joiners, the soft hyphen, a BOM."""
 
 _MAX_ANY_FOLDERS = 4
 """A glob with more `**/` than this is matched as written, each one matching at least a folder."""
 
 
+def comparable(path: str) -> str:
+    """A vault path or a glob as the matcher compares them: `fold`ed (NFC, no case), without
+    invisible characters, each part's spaces made one plain space and trimmed."""
+    text = _INVISIBLE_RE.sub("", fold(path))
+    return "/".join(" ".join(part.split()) for part in text.split("/"))
+
+
 @lru_cache(maxsize=4096)
 def forms(pattern: str) -> tuple[str, ...]:
-    """The fnmatch patterns, on case-folded paths, that `pattern` stands for."""
-    text = pattern.replace("\\", "/").strip().casefold()
+    """The fnmatch patterns, on `comparable` paths, that `pattern` stands for."""
+    text = comparable(pattern.replace("\\", "/"))
     while text.startswith(("./", "/")):
         text = text.removeprefix(".").removeprefix("/")
     text = text.rstrip("/")
@@ -39,7 +56,7 @@ def forms(pattern: str) -> tuple[str, ...]:
 
 def matching(path: str, patterns: Iterable[str]) -> str | None:
     """The first of `patterns` that the vault path `path` matches, else None."""
-    folded = path.casefold()
+    folded = comparable(path)
     for pattern in patterns:
         if any(fnmatch.fnmatchcase(folded, form) for form in forms(pattern)):
             return pattern
@@ -52,7 +69,7 @@ def unmatched(patterns: Sequence[str], paths: Iterable[str]) -> list[str]:
     more than reading it."""
     candidates: set[str] = set()
     for path in paths:
-        parts = path.casefold().split("/")
+        parts = comparable(path).split("/")
         candidates.update("/".join(parts[:end]) + ("/" if end < len(parts) else "")
                           for end in range(1, len(parts) + 1))
     left = []
@@ -66,4 +83,4 @@ def unmatched(patterns: Sequence[str], paths: Iterable[str]) -> list[str]:
     return left
 
 
-__all__ = ["forms", "matching", "unmatched"]
+__all__ = ["comparable", "forms", "matching", "unmatched"]

@@ -30,6 +30,12 @@ def stem(key: str) -> str:
     return name
 
 
+def fold(text: str) -> str:
+    """How Obsidian compares names: Unicode NFC, case-insensitive (a file name macOS wrote in NFD
+    is the name typed in NFC)."""
+    return unicodedata.normalize("NFC", text).casefold()
+
+
 def heading_anchor(text: str) -> str:
     """The `id` a heading gets on the site: Unicode-aware, lower case, spaces to `-`.
 

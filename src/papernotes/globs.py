@@ -15,15 +15,10 @@ from __future__ import annotations
 
 import fnmatch
 import itertools
-import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from papernotes.paths import fold
-
-_INVISIBLE_RE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-"""Unicode's invisible format characters: zero-width (non-)joiners and spaces, bidi marks and
-overrides, word joiners, the soft hyphen, a BOM."""
+from papernotes.paths import fold, visible
 
 _MAX_ANY_FOLDERS = 4
 """A glob with more `**/` than this is matched as written, each one matching at least a folder."""
@@ -32,7 +27,7 @@ _MAX_ANY_FOLDERS = 4
 def comparable(path: str) -> str:
     """A vault path or a glob as the matcher compares them: `fold`ed (NFC, no case), without
     invisible characters, each part's spaces made one plain space and trimmed."""
-    text = _INVISIBLE_RE.sub("", fold(path))
+    text = visible(fold(path))
     return "/".join(" ".join(part.split()) for part in text.split("/"))
 
 

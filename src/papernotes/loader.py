@@ -33,6 +33,7 @@ from papernotes.markdown.structure import Structure, extract_structure
 from papernotes.model import Note, NoteKey, packed
 from papernotes.page_meta import theme_problems
 from papernotes.paths import is_note_path
+from papernotes.privacy_keys import lookalike_privacy
 from papernotes.titles import choose_title, file_title, skipped_title_diagnostics
 from papernotes.two_processes import helper_wanted, map_in_two
 
@@ -298,7 +299,7 @@ def load_note(key: str, data: bytes, outline: bool = False) -> tuple[Note | None
     if outline and yaml_text is None:
         raw, lines = properties_frontmatter(page_properties(body), body_line)
     meta, meta_problems = normalise_meta(raw, key, lines)
-    doubt = _unread_privacy(text, yaml_text, raw, key, unreadable)
+    doubt = _unread_privacy(text, yaml_text, raw, key, unreadable) or lookalike_privacy(raw, key, lines)
     if doubt is not None:
         meta = replace(meta, publish=False)
         meta_problems.append(doubt)

@@ -95,14 +95,24 @@ def _blank_line_at(text: str, position: int) -> bool:
     return not text[position : _next_line(text, position)].strip()
 
 
-def unread_block(text: str) -> str | None:
-    """When `split_frontmatter` found no frontmatter although line 1 is `---`: the text after it,
-    up to the next `---` line (or to the end when none closes it). None when line 1 is not `---`."""
-    opening = _BOUNDARY.match(text)
+_LEADING_RE = re.compile("[\\s\u00ad\u200b-\u200f\u2060\ufeff]*+")
+"""What may come before a `---` that its author meant as line 1: blank lines, spaces (a no-break
+one too), a second BOM, zero-width characters. Obsidian then reads no frontmatter."""
+
+
+def unread_block(text: str) -> tuple[str, int] | None:
+    """When `split_frontmatter` found no frontmatter although the note opens with `---` (on line 1,
+    or after `_LEADING_RE`'s blank lines and invisible characters): the text after it, up to the
+    next `---` line (or to the end when none closes it), and the line it starts on. None when the
+    note does not open with `---`."""
+    start = cast(re.Match[str], _LEADING_RE.match(text)).end()
+    start = text.rfind("\n", 0, start) + 1 if text[start:start + 3] == "---" else start  # its line
+    rest = text[start:]
+    opening = _BOUNDARY.match(visible(rest.split("\n", 1)[0]).strip())
     if opening is None:
         return None
-    closing = _BOUNDARY.search(text, opening.end())
-    return text[_next_line(text, 0) : closing.start() if closing else len(text)]
+    closing = _BOUNDARY.search(rest, _next_line(rest, 0))
+    return rest[_next_line(rest, 0) : closing.start() if closing else len(rest)], text.count("\n", 0, start) + 2
 
 
 def _is_mapping(yaml_text: str) -> bool:

@@ -412,7 +412,7 @@ def normalise_meta(
         home=any(_flags(ctx, ("home", "dg-home"), unsafe=False, effect="not the home page")),
         dendron_id=_text(ctx, "id"),
         description=_text(ctx, "description", "desc"),
-        citekey=_text(ctx, "citekey", "citation-key", "cite-key", "citationkey"),
+        citekey=_citekey(ctx),
         created=_timestamp(ctx, "created"),
         updated=_timestamp(ctx, "updated"),
     )
@@ -454,6 +454,15 @@ def _text(ctx: _Context, *names: str) -> str | None:
         ctx.warn(key, f"bad-{names[0]}", f"{key}: {_show(value)} is not text", hint)
         return None
     return text.strip() or None
+
+
+def _citekey(ctx: _Context) -> str | None:
+    text = _text(ctx, "citekey", "citation-key", "cite-key", "citationkey")
+    if text is not None and not ids.is_bibtex_key(text):
+        key = cast(tuple[str, Any], ctx.first("citekey", "citation-key", "cite-key", "citationkey"))[0]
+        ctx.warn(key, "bad-citekey", f"{key}: {_show(text)} cannot be a BibTeX key; papers.bib gives the "
+                 "paper a key of its own", "write the key without spaces, commas, braces, quotes or #%'()=\\~")
+    return text
 
 
 def _venue(ctx: _Context) -> tuple[str | None, int | None]:

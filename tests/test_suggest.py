@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from papernotes.resolve import fold
+from papernotes.paths import fold
 from papernotes.suggest import CANDIDATES, POOL, POSTINGS_BUDGET, Suggester
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))

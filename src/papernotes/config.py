@@ -13,6 +13,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
 
 from papernotes import options
+from papernotes.mkdocs_yml import ConfigFileError, read_config
 from papernotes.options import DEFAULTS, choices_of, one_item
 
 
@@ -47,9 +48,19 @@ class PaperNotesConfig(base.Config):
     def validate(self) -> tuple[ConfigErrors, ConfigWarnings]:
         config_dir = Path(self.config_file_path).parent if self.config_file_path else None
         _, problems = options.validate(dict(self), config_dir)
+        problems += self._file_mistakes()
         if problems:
             return [(problem.option, ValidationError(problem.message)) for problem in problems], []
         return super().validate()
+
+    def _file_mistakes(self) -> list[options.OptionProblem]:
+        """Options mkdocs.yml holds where the plugin never sees them (`mkdocs_yml.file_mistakes`)."""
+        if not self.config_file_path:
+            return []
+        try:
+            return list(read_config(Path(self.config_file_path)).mistakes)
+        except ConfigFileError:  # MkDocs read the file its own way; nothing more to say here
+            return []
 
     def to_options(self) -> options.Options:
         """The validated options as the core takes them."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -14,6 +15,7 @@ from frontmatter.default_handlers import YAMLHandler
 from papernotes import ids
 from papernotes.diagnostics import Diagnostic
 from papernotes.model import NoteMeta, ReadingStatus
+from papernotes.paths import visible
 
 _HANDLER = YAMLHandler()
 _BOUNDARY = cast(re.Pattern[str], _HANDLER.FM_BOUNDARY)  # `^-{3,}\s*$`, multiline
@@ -93,14 +95,24 @@ def _blank_line_at(text: str, position: int) -> bool:
     return not text[position : _next_line(text, position)].strip()
 
 
-def unread_block(text: str) -> str | None:
-    """When `split_frontmatter` found no frontmatter although line 1 is `---`: the text after it,
-    up to the next `---` line (or to the end when none closes it). None when line 1 is not `---`."""
-    opening = _BOUNDARY.match(text)
+_LEADING_RE = re.compile("[\\s\u00ad\u200b-\u200f\u2060\ufeff]*+")
+"""What may come before a `---` that its author meant as line 1: blank lines, spaces (a no-break
+one too), a second BOM, zero-width characters. Obsidian then reads no frontmatter."""
+
+
+def unread_block(text: str) -> tuple[str, int] | None:
+    """When `split_frontmatter` found no frontmatter although the note opens with `---` (on line 1,
+    or after `_LEADING_RE`'s blank lines and invisible characters): the text after it, up to the
+    next `---` line (or to the end when none closes it), and the line it starts on. None when the
+    note does not open with `---`."""
+    start = cast(re.Match[str], _LEADING_RE.match(text)).end()
+    start = text.rfind("\n", 0, start) + 1 if text[start:start + 3] == "---" else start  # its line
+    rest = text[start:]
+    opening = _BOUNDARY.match(visible(rest.split("\n", 1)[0]).strip())
     if opening is None:
         return None
-    closing = _BOUNDARY.search(text, opening.end())
-    return text[_next_line(text, 0) : closing.start() if closing else len(text)]
+    closing = _BOUNDARY.search(rest, _next_line(rest, 0))
+    return rest[_next_line(rest, 0) : closing.start() if closing else len(rest)], text.count("\n", 0, start) + 2
 
 
 def _is_mapping(yaml_text: str) -> bool:
@@ -191,7 +203,7 @@ def _duplicate_keys(node: yaml.MappingNode, path: str, first_line: int) -> list[
     seen: dict[str, int] = {}
     problems = []
     for key, _ in node.value:
-        if not isinstance(key, yaml.ScalarNode) or key.tag == _MERGE_TAG or _canonical(key.value) in PRIVACY_KEYS:
+        if not isinstance(key, yaml.ScalarNode) or key.tag == _MERGE_TAG or frontmatter_key(key.value) in PRIVACY_KEYS:
             continue  # a privacy key written twice keeps the note private, with its own warning (unread_privacy)
         line = key.start_mark.line + first_line
         if key.value in seen:
@@ -293,7 +305,7 @@ def _keep_written_text(root: yaml.MappingNode) -> None:
         if not isinstance(key, yaml.ScalarNode) or key.tag == _MERGE_TAG:
             continue
         key.tag = _STR_TAG
-        if _canonical(key.value) in _TEXT_KEYS:
+        if frontmatter_key(key.value) in _TEXT_KEYS:
             items = value.value if isinstance(value, yaml.SequenceNode) else [value]
             for item in items:
                 if isinstance(item, yaml.ScalarNode) and not item.style:  # plain (libyaml: "")
@@ -377,7 +389,7 @@ def normalise_meta(
     Keys match case-insensitively with `-` and `_` alike (`dg_publish`, `DG-Publish`); diagnostics
     for wrong values point at the key's line from `key_lines`, else at `default_line`.
     """
-    entries = [(str(key), _canonical(str(key)), value) for key, value in raw.items()]
+    entries = [(str(key), frontmatter_key(str(key)), value) for key, value in raw.items()]
     ctx = _Context(path, key_lines or {}, default_line, entries)
     venue, venue_year = _venue(ctx)
     year_key = ctx.first("year")
@@ -400,15 +412,17 @@ def normalise_meta(
         home=any(_flags(ctx, ("home", "dg-home"), unsafe=False, effect="not the home page")),
         dendron_id=_text(ctx, "id"),
         description=_text(ctx, "description", "desc"),
-        citekey=_text(ctx, "citekey", "citation-key", "cite-key", "citationkey"),
+        citekey=_citekey(ctx),
         created=_timestamp(ctx, "created"),
         updated=_timestamp(ctx, "updated"),
     )
     return meta, sorted(ctx.diagnostics, key=lambda diagnostic: diagnostic.line)
 
 
-def _canonical(key: str) -> str:
-    return key.strip().casefold().replace("_", "-")
+def frontmatter_key(key: str) -> str:
+    """A key as papernotes looks it up: case-insensitive, `_` as `-`, full-width letters (an
+    input method's `ｐｕｂｌｉｓｈ`) as ASCII, invisible characters (`pub\u200blish`) dropped."""
+    return visible(unicodedata.normalize("NFKC", key)).strip().casefold().replace("_", "-")
 
 
 def _show(value: Any) -> str:
@@ -440,6 +454,15 @@ def _text(ctx: _Context, *names: str) -> str | None:
         ctx.warn(key, f"bad-{names[0]}", f"{key}: {_show(value)} is not text", hint)
         return None
     return text.strip() or None
+
+
+def _citekey(ctx: _Context) -> str | None:
+    text = _text(ctx, "citekey", "citation-key", "cite-key", "citationkey")
+    if text is not None and not ids.is_bibtex_key(text):
+        key = cast(tuple[str, Any], ctx.first("citekey", "citation-key", "cite-key", "citationkey"))[0]
+        ctx.warn(key, "bad-citekey", f"{key}: {_show(text)} cannot be a BibTeX key; papers.bib gives the "
+                 "paper a key of its own", "write the key without spaces, commas, braces, quotes or #%'()=\\~")
+    return text
 
 
 def _venue(ctx: _Context) -> tuple[str | None, int | None]:
@@ -596,7 +619,7 @@ def _links_value(ctx: _Context, key: str, value: Any) -> list[tuple[str, Any]]:
         elif item is not None:
             hint = "write `links: {paper: https://..., code: https://...}`"
             ctx.warn(key, "bad-links", f"{key}: {_show(item)} is not a link", hint)
-    return [(_canonical(kind), url) for kind, url in pairs]
+    return [(frontmatter_key(kind), url) for kind, url in pairs]
 
 
 def _guess_kind(url: str) -> str:
@@ -690,6 +713,15 @@ _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0"}
 
 
+def flag_value(value: Any) -> bool | None:
+    """`value` read as a yes/no flag (`true`, `no`, `0`, `On`...); None when it is not one."""
+    text = _scalar_text(value)
+    word = text.strip().casefold() if text is not None else None
+    if word in _TRUE or word in _FALSE:
+        return word in _TRUE
+    return None
+
+
 def _flags(ctx: _Context, names: tuple[str, ...], *, unsafe: bool, effect: str) -> list[bool]:
     """Each boolean given under `names`; an unreadable one counts as `unsafe`, with a warning.
 
@@ -701,11 +733,12 @@ def _flags(ctx: _Context, names: tuple[str, ...], *, unsafe: bool, effect: str) 
         word = text.strip().casefold() if text is not None else None
         if value is None or word == "explicit":
             continue
-        if word in _TRUE or word in _FALSE:
-            flags.append(word in _TRUE)
+        flag = flag_value(value)
+        if flag is not None:
+            flags.append(flag)
             continue
         message = f"{key}: {_show(value)} is not true or false; the note is treated as {effect}"
-        code = f"bad-{_canonical(key).removeprefix('dg-')}"
+        code = f"bad-{frontmatter_key(key).removeprefix('dg-')}"
         ctx.warn(key, code, message, f"write `{key}: true` or `{key}: false`")
         flags.append(unsafe)
     return flags
@@ -719,6 +752,9 @@ def _publish(ctx: _Context) -> bool | None:
 
 PRIVACY_KEYS = ("publish", "dg-publish", "draft")
 _KEY_EDGE = " \t-?{,'\""  # around a key in a list item, a flow mapping or quotes: `- publish:`, `{"draft":`
+_KEY_LINE_RE = re.compile("^([^:\uff1a=]*+)[:\uff1a=]")
+"""A line's text before its first `:`, or the full-width `：` of Chinese and Japanese input methods,
+or the `=` of TOML (`publish = false` in a `---` block)."""
 
 
 def unread_privacy(text: str, raw: Mapping[str, object], path: str, first_line: int, why: str, *,
@@ -729,17 +765,17 @@ def unread_privacy(text: str, raw: Mapping[str, object], path: str, first_line: 
     since its author meant something about publishing it and private is the safe side.
 
     `text` starts at `first_line`; `why` says why a line may not have been read, for the message.
-    Found without parsing: any line whose text before its first `:` is such a key, spelt any way
-    the frontmatter accepts (`Publish`, `dg_publish`, `- draft`, `"publish"`); with `indented`
-    False only lines that start with it (in YAML that was read, an indented `draft:` is a nested
-    key or the text of a multi-line value).
+    Found without parsing: any line whose text before its first `:` (or `：`, or `=`) is such a
+    key, spelt any way the frontmatter accepts (`Publish`, `dg_publish`, `- draft`, `"publish"`,
+    `ｐｕｂｌｉｓｈ`); with `indented` False only lines that start with it (in YAML that was read,
+    an indented `draft:` is a nested key or the text of a multi-line value).
     """
-    read = [_canonical(str(key)) for key in raw]
+    read = [frontmatter_key(str(key)) for key in raw]
     written: dict[str, list[int]] = {}
     for offset, line in enumerate(text.split("\n")):
-        key, colon, _ = line.partition(":")
-        name = _canonical(key.strip(_KEY_EDGE))
-        if colon and name in PRIVACY_KEYS and (indented or line[:1] not in (" ", "\t")):
+        key = _KEY_LINE_RE.match(line)
+        name = frontmatter_key(key.group(1).strip(_KEY_EDGE)) if key else ""
+        if name in PRIVACY_KEYS and (indented or line[:1] not in (" ", "\t")):
             written.setdefault(name, []).append(first_line + offset)
     for name, lines in written.items():
         if len(lines) > read.count(name):

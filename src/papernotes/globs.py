@@ -5,7 +5,10 @@ by it is what it matches: `Private`, `Private/` and `Private/**` are the folder 
 a leading `/` or `./` is the vault's root (`/Private/**`); `**/` is any number of folders, none
 included (`**/Private/**` is also the top `Private/`, `Papers/**/*.md` also `Papers/a.md`); case
 does not matter (`private/**` is `Private/`), as on the file systems of macOS and Windows, where
-Obsidian runs; `\\` is `/`. For `exclude` that errs on the private side.
+Obsidian runs; `\\` is `/`. Nor does what no one can see in a name: Unicode normalisation (macOS
+writes `Privé` decomposed, NFD; mkdocs.yml has it composed, NFC), invisible format characters
+(zero-width spaces, bidi marks, a soft hyphen) and the kind and number of spaces (a no-break space,
+a space at either end of a folder's name). For `exclude` that errs on the private side.
 """
 
 from __future__ import annotations
@@ -15,14 +18,23 @@ import itertools
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from papernotes.paths import fold, visible
+
 _MAX_ANY_FOLDERS = 4
 """A glob with more `**/` than this is matched as written, each one matching at least a folder."""
 
 
+def comparable(path: str) -> str:
+    """A vault path or a glob as the matcher compares them: `fold`ed (NFC, no case), without
+    invisible characters, each part's spaces made one plain space and trimmed."""
+    text = visible(fold(path))
+    return "/".join(" ".join(part.split()) for part in text.split("/"))
+
+
 @lru_cache(maxsize=4096)
 def forms(pattern: str) -> tuple[str, ...]:
-    """The fnmatch patterns, on case-folded paths, that `pattern` stands for."""
-    text = pattern.replace("\\", "/").strip().casefold()
+    """The fnmatch patterns, on `comparable` paths, that `pattern` stands for."""
+    text = comparable(pattern.replace("\\", "/"))
     while text.startswith(("./", "/")):
         text = text.removeprefix(".").removeprefix("/")
     text = text.rstrip("/")
@@ -39,7 +51,7 @@ def forms(pattern: str) -> tuple[str, ...]:
 
 def matching(path: str, patterns: Iterable[str]) -> str | None:
     """The first of `patterns` that the vault path `path` matches, else None."""
-    folded = path.casefold()
+    folded = comparable(path)
     for pattern in patterns:
         if any(fnmatch.fnmatchcase(folded, form) for form in forms(pattern)):
             return pattern
@@ -52,7 +64,7 @@ def unmatched(patterns: Sequence[str], paths: Iterable[str]) -> list[str]:
     more than reading it."""
     candidates: set[str] = set()
     for path in paths:
-        parts = path.casefold().split("/")
+        parts = comparable(path).split("/")
         candidates.update("/".join(parts[:end]) + ("/" if end < len(parts) else "")
                           for end in range(1, len(parts) + 1))
     left = []
@@ -66,4 +78,4 @@ def unmatched(patterns: Sequence[str], paths: Iterable[str]) -> list[str]:
     return left
 
 
-__all__ = ["forms", "matching", "unmatched"]
+__all__ = ["comparable", "forms", "matching", "unmatched"]

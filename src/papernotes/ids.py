@@ -141,6 +141,16 @@ MONTHS = {
 }
 
 
+_BIBTEX_KEY_RE = re.compile(r"[^\s,{}\"#%'()=\\~]++")
+"""What a BibTeX citekey may hold: no space, comma, brace, quote, `#`, `%`, `'`, `(`, `)`, `=`,
+backslash or `~`, which end the key or mean something else to BibTeX and biber."""
+
+
+def is_bibtex_key(text: str) -> bool:
+    """Whether `text` can be an entry's key in a .bib file (`he2016deep`, `Vaswani:2017`)."""
+    return _BIBTEX_KEY_RE.fullmatch(text) is not None
+
+
 def arxiv_id(text: str) -> str | None:
     """The arXiv id in a URL (abs, pdf, versioned, ar5iv), an `arXiv:` reference or a bare id."""
     for pattern in (_ARXIV_URL_RE, _ARXIV_PREFIX_RE, _ARXIV_BARE_RE):

@@ -33,6 +33,7 @@ from papernotes.markdown.structure import Structure, extract_structure
 from papernotes.model import Note, NoteKey, packed
 from papernotes.page_meta import theme_problems
 from papernotes.paths import is_note_path
+from papernotes.privacy_keys import lookalike_privacy
 from papernotes.titles import choose_title, file_title, skipped_title_diagnostics
 from papernotes.two_processes import helper_wanted, map_in_two
 
@@ -240,16 +241,22 @@ def _inside(link: Path, root_real: Path) -> bool:
         return False
 
 
+_WIDE_BOMS = (("utf-32", (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")), ("utf-16", (b"\xff\xfe", b"\xfe\xff")))
+
+
 def decode(data: bytes, key: str) -> tuple[str | None, list[Diagnostic]]:
-    """Bytes to text: UTF-8 (BOM tolerated), UTF-16 with BOM; CRLF and CR become LF.
+    """Bytes to text: UTF-8 (BOM tolerated), UTF-16 and UTF-32 with BOM; CRLF and CR become LF.
 
     Undecodable bytes are replaced (the note still loads) and reported at their line; a file
     with NUL bytes that is not UTF-16 is binary and is skipped.
     """
     problems: list[Diagnostic] = []
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16", errors="replace")
-        problems.append(Diagnostic(key, 1, "info", "utf16", f"{key} is UTF-16; read it as such",
+    # UTF-32's little-endian BOM starts with UTF-16's: read as UTF-16, its text had a NUL after
+    # every character, and the `publish: false` line went unseen.
+    wide = next((name for name, boms in _WIDE_BOMS if data.startswith(boms)), None)
+    if wide is not None:
+        text = data.decode(wide, errors="replace")
+        problems.append(Diagnostic(key, 1, "info", wide.replace("-", ""), f"{key} is {wide.upper()}; read it as such",
                                    "save notes as UTF-8, as Obsidian does"))
     elif b"\x00" in data:
         return None, [Diagnostic(key, 1, "error", "binary-file",
@@ -298,7 +305,7 @@ def load_note(key: str, data: bytes, outline: bool = False) -> tuple[Note | None
     if outline and yaml_text is None:
         raw, lines = properties_frontmatter(page_properties(body), body_line)
     meta, meta_problems = normalise_meta(raw, key, lines)
-    doubt = _unread_privacy(text, yaml_text, raw, key, unreadable)
+    doubt = _unread_privacy(text, yaml_text, raw, key, unreadable) or lookalike_privacy(raw, key, lines)
     if doubt is not None:
         meta = replace(meta, publish=False)
         meta_problems.append(doubt)
@@ -353,10 +360,14 @@ def _unread_privacy(text: str, yaml_text: str | None, raw: dict[str, object], ke
     `publish`/`dg-publish`/`draft` where the reading did not see it (`frontmatter.unread_privacy`).
     `yaml_text`: the frontmatter block read, if any; `unreadable`: why it could not be read."""
     if yaml_text is None:
-        block = unread_block(text)
-        return None if block is None else unread_privacy(
-            block, raw, key, 2, "the `---` block at the top of the note is not read as frontmatter "
-            "(it is never closed, or it is not `key: value` lines)")
+        found = unread_block(text)
+        if found is None:
+            return None
+        block, first_line = found
+        where = ("it is never closed, or it is not `key: value` lines" if text.startswith("---") else
+                 "frontmatter starts on line 1, with nothing before `---`, not even a blank line or a space")
+        return unread_privacy(block, raw, key, first_line,
+                              f"the `---` block at the top of the note is not read as frontmatter ({where})")
     if unreadable is not None:
         return unread_privacy(yaml_text, raw, key, 2, f"none of the frontmatter is read ({unreadable})")
     return unread_privacy(yaml_text, raw, key, 2, "YAML reads a key once, the last time it is written, and "

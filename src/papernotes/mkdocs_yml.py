@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from papernotes.options import OptionProblem, Options, validate
+from papernotes.options import NAMES, OptionProblem, Options, validate
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 PLUGIN = "papernotes"
@@ -49,9 +49,13 @@ class SiteConfig:
     exclude_docs: str = ""
     """MkDocs' `exclude_docs`: gitignore patterns of vault files it never builds."""
 
+    mistakes: tuple[OptionProblem, ...] = ()
+    """`file_mistakes` of this mkdocs.yml: options the plugin never sees."""
+
     def options(self) -> tuple[Options, list[OptionProblem]]:
-        """The plugin's options, validated as the build validates them."""
-        return validate(self.plugin_options, self.path.parent)
+        """The plugin's options, validated as the build validates them, and `mistakes`."""
+        options, problems = validate(self.plugin_options, self.path.parent)
+        return options, [*self.mistakes, *problems]
 
 
 class _Loader(yaml.SafeLoader):
@@ -93,10 +97,16 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
 
 
 def _load(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
+    return _load_text(path, seen)[1]
+
+
+def _load_text(path: Path, seen: tuple[Path, ...] = ()) -> tuple[str, dict[str, Any]]:
+    """The file's text and its mapping, with what it INHERITs merged under it."""
     if path.resolve() in seen:
         raise ConfigFileError(f"{path}: INHERIT comes back to this file")
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        text = path.read_text(encoding="utf-8")
+        data = yaml.load(text, Loader=_Loader)
     except FileNotFoundError:
         raise ConfigFileError(f"{path}: no such file") from None
     except (OSError, UnicodeDecodeError) as error:
@@ -107,8 +117,8 @@ def _load(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
         raise ConfigFileError(f"{path}: not a mapping of `key: value` lines")
     parent = data.pop("INHERIT", None)
     if isinstance(parent, str):
-        return _merge(_load(path.parent / parent, (*seen, path.resolve())), data)
-    return data
+        return text, _merge(_load(path.parent / parent, (*seen, path.resolve())), data)
+    return text, data
 
 
 def _plugin_options(plugins: object) -> dict[str, Any]:
@@ -153,9 +163,65 @@ def _theme(value: object, folder: Path) -> ThemeConfig:
                        _strings(value.get("static_templates")))
 
 
+MKDOCS_OWN_KEYS = frozenset({"nav"})
+"""Top-level keys of MkDocs itself that are also option names of the plugin."""
+
+
+def _duplicates(node: yaml.Node) -> list[tuple[str, int, int]]:
+    """(key, first line, line written again) for each key a mapping node holds twice."""
+    seen: dict[str, int] = {}
+    found = []
+    for key, _ in node.value if isinstance(node, yaml.MappingNode) else ():
+        if isinstance(key, yaml.ScalarNode):
+            line = key.start_mark.line + 1
+            if key.value in seen:
+                found.append((str(key.value), seen[key.value], line))
+            seen.setdefault(key.value, line)
+    return found
+
+
+def _plugin_node(root: yaml.Node | None) -> yaml.Node | None:
+    """The mapping of the plugin's options, as written (`- papernotes:` in a list, or a key)."""
+    plugins = next((value for key, value in root.value if getattr(key, "value", None) == "plugins"), None) \
+        if isinstance(root, yaml.MappingNode) else None
+    items = plugins.value if isinstance(plugins, yaml.SequenceNode) else [plugins] if plugins else []
+    for item in items:
+        for key, value in item.value if isinstance(item, yaml.MappingNode) else ():
+            if getattr(key, "value", None) == PLUGIN:
+                return value
+    return None
+
+
+def file_mistakes(text: str, data: dict[str, Any]) -> list[OptionProblem]:
+    """Mistakes in mkdocs.yml (its `text`, read as `data`) that MkDocs only warns about, or never
+    sees, and that would publish what the plugin's options keep out: an option written at the top
+    of the file or under `theme:` (MkDocs ignores it), the plugin listed twice (the second copy
+    builds with default options), a key written twice at the top or among the plugin's options
+    (YAML keeps the last: `exclude: [Private/**]` then `exclude: []`)."""
+    problems = []
+    for where, mapping in (("at the top of mkdocs.yml", data), ("under `theme:`", data.get("theme"))):
+        for name in mapping if isinstance(mapping, dict) else ():
+            if name in NAMES and not (mapping is data and name in MKDOCS_OWN_KEYS):
+                problems.append(OptionProblem(str(name), f"is written {where}, where MkDocs does not give it to "
+                                              "the plugin: move it under `plugins: - papernotes:`"))
+    listed = _plugin_names(data.get("plugins")).count(PLUGIN)
+    if listed > 1:
+        problems.append(OptionProblem("plugins", f"the {PLUGIN} plugin is listed {listed} times under `plugins:`; "
+                                      "each copy but one would build with its default options: list it once"))
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return problems  # MkDocs has read it; a file our loader cannot compose is left to MkDocs
+    for where, node in (("at the top of mkdocs.yml", root), ("among the plugin's options", _plugin_node(root))):
+        for key, first, again in _duplicates(node) if node is not None else ():
+            problems.append(OptionProblem(key, f"is written twice {where} (lines {first} and {again}); YAML keeps "
+                                          "the last one only: write it once"))
+    return problems
+
+
 def read_config(path: Path) -> SiteConfig:
     """One mkdocs.yml (and what it INHERITs); ConfigFileError when it cannot be used."""
-    data = _load(path)
+    text, data = _load_text(path)
     try:
         options = _plugin_options(data.get("plugins"))
     except ConfigFileError as error:
@@ -164,7 +230,8 @@ def read_config(path: Path) -> SiteConfig:
     return SiteConfig(path, path.parent / str(docs_dir), data.get("use_directory_urls") is not False,
                       options, _theme(data.get("theme"), path.parent), _strings(data.get("extra_templates")),
                       _plugin_names(data.get("plugins")),
-                      exclude_docs if isinstance(exclude_docs := data.get("exclude_docs"), str) else "")
+                      exclude_docs if isinstance(exclude_docs := data.get("exclude_docs"), str) else "",
+                      tuple(file_mistakes(text, data)))
 
 
-__all__ = ["ConfigFileError", "SiteConfig", "ThemeConfig", "find_config", "read_config"]
+__all__ = ["ConfigFileError", "SiteConfig", "ThemeConfig", "file_mistakes", "find_config", "read_config"]

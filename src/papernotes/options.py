@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -147,14 +148,19 @@ def _check_flag(name: str, value: object) -> tuple[object, str | None]:
 
 def one_item(value: object) -> bool:
     """A list option written as its one item (`exclude: "Diary/**"`): taken as a one-item list
-    unless it is empty or holds a comma, where two items may have been meant (`a.bib, b.bib`)."""
-    return isinstance(value, str) and bool(value.strip()) and "," not in value
+    unless it is empty or holds a comma or a line break, where two items may have been meant
+    (`a.bib, b.bib`, or `exclude: |` then a glob a line, as MkDocs' `exclude_docs` is written)."""
+    return isinstance(value, str) and bool(value.strip()) and not _several(value)
+
+
+def _several(text: str) -> bool:
+    return "," in text or "\n" in text.strip()
 
 
 def _check_globs(name: str, value: object) -> tuple[object, str | None]:
     if one_item(value):
         return (value,), None
-    if isinstance(value, list | tuple) and all(isinstance(item, str) for item in value):
+    if isinstance(value, list | tuple) and all(isinstance(item, str) and "\n" not in item.strip() for item in value):
         return tuple(value), None
     return value, f"{_show(value)} is not a list of globs (write {_list_example(name, value, 'Private/**')})"
 
@@ -168,8 +174,8 @@ def _check_files(name: str, value: object) -> tuple[object, str | None]:
 
 
 def _list_example(name: str, value: object, example: str) -> str:
-    if isinstance(value, str) and "," in value:  # one item per place in the list, not one string
-        items = ", ".join(_show(item.strip()) for item in value.split(",") if item.strip())
+    if isinstance(value, str) and _several(value):  # one item per place in the list, not one string
+        items = ", ".join(_show(item.strip()) for item in re.split("[,\n]", value) if item.strip())
         return f"`{name}: [{items}]`, one item each"
     return f"`{name}: [\"{example}\"]`"
 

@@ -14,6 +14,9 @@ NOTE_SUFFIXES = (".md", ".markdown")
 _TAG_RE = re.compile(r"<[^<>]*+>")
 _NOT_SLUG_RE = re.compile(r"[^\w\- ]", re.UNICODE)
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
+_INVISIBLE_RE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+"""Unicode's invisible format characters: zero-width (non-)joiners and spaces, bidi marks and
+overrides, word joiners, the soft hyphen, a BOM."""
 
 
 def is_note_path(name: str) -> bool:
@@ -28,6 +31,17 @@ def stem(key: str) -> str:
         if lowered.endswith(suffix):
             return name[: -len(suffix)]
     return name
+
+
+def fold(text: str) -> str:
+    """How Obsidian compares names: Unicode NFC, case-insensitive (a file name macOS wrote in NFD
+    is the name typed in NFC)."""
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def visible(text: str) -> str:
+    """`text` without the characters no one sees (`_INVISIBLE_RE`): a name or a key as it reads."""
+    return _INVISIBLE_RE.sub("", text)
 
 
 def heading_anchor(text: str) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 from papernotes.bib.sources import LibraryCache, load_libraries, vault_libraries
 from papernotes.dataview.site import base_pages, with_queries
 from papernotes.diagnostics import Diagnostic, sort_key
-from papernotes.globs import forms, unmatched
+from papernotes.globs import comparable, forms, unmatched
 from papernotes.graph import Memo, PaperGraph
 from papernotes.loader import Vault, collector_paused, is_excluded, tool_folders
 from papernotes.model import NoteKey
@@ -110,11 +110,11 @@ def unmatched_excludes(vault: Vault, exclude: Sequence[str]) -> list[Diagnostic]
     problems = []
     hidden = [p for p in exclude if any(form.startswith(".") for form in forms(p))]  # never walked
     hidden += tool_folders(vault.root)  # what the apps keep for themselves: never walked, not the user's globs
-    folded = {folder.casefold(): folder for folder in folders}
+    folded = {comparable(folder): folder for folder in folders}
     suggester: Suggester | None = None  # the folders indexed once, on the first glob that matches nothing
     for pattern in unmatched([p for p in exclude if p not in hidden], paths):
         suggester = suggester or Suggester(folded)
-        close = suggester.closest(pattern.casefold(), n=1, cutoff=0.8)
+        close = suggester.closest(comparable(pattern), n=1, cutoff=0.8)
         hint = (f"did you mean `{folded[close[0]]}`? Fix the glob or remove it" if close else
                 "globs are relative to the vault folder, e.g. `Private/**`: fix the glob or remove it")
         problems.append(Diagnostic("mkdocs.yml", 0, "warning", "exclude-unmatched",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import posixpath
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -12,17 +11,12 @@ from urllib.parse import unquote
 from papernotes.diagnostics import Diagnostic
 from papernotes.markdown.logseq import is_block_ref, linked_block
 from papernotes.model import Link, Note, NoteKey
-from papernotes.paths import NOTE_SUFFIXES, heading_anchor, is_note_path, stem
+from papernotes.paths import NOTE_SUFFIXES, fold, heading_anchor, is_note_path, stem
 from papernotes.suggest import CUTOFF, Suggester, close_matches
 
 _FOLDER_NOTES = ("README.md", "index.md")
 LOGSEQ_CUTOFF = 0.85  # `Toric codes` for `Toric Code`, not `Bloch Theorem` for `Bloch sphere`
 _HEADING_NOISE = str.maketrans({char: " " for char in "#^|:%[]*_`~"})
-
-
-def fold(text: str) -> str:
-    """How Obsidian compares names: Unicode NFC, case-insensitive."""
-    return unicodedata.normalize("NFC", text).casefold()
 
 
 def fold_heading(text: str) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 
 from papernotes.bib.library import LibraryEntry
 from papernotes.bib.people import parse_name, stable_key
+from papernotes.ids import is_bibtex_key
 from papernotes.model import Paper, PaperId
 
 _SPECIAL_RE = re.compile(r"([&%$#_])")
@@ -56,8 +57,10 @@ def bibtex_entry(key: str, paper: Paper, entry: LibraryEntry | None = None) -> s
 def paper_keys(papers: Iterable[tuple[PaperId, Paper]], taken: Mapping[PaperId, str]) -> dict[PaperId, str]:
     """A citekey for every paper: its library or note citekey (`taken`), else a stable one made
     from the first author, the year and the title (`he2016deep`; `he2016deepa`, `...b` when two
-    papers would share it, in paper id order)."""
-    keys = dict(taken)
+    papers would share it, in paper id order). A taken citekey that cannot be a BibTeX key (a
+    note's `citekey: Smith 2020, draft`) is replaced too: written as it is, it would end its
+    entry early and every reader of papers.bib would stumble there."""
+    keys = {pid: key for pid, key in taken.items() if is_bibtex_key(key)}
     used = set(keys.values())
     for pid, paper in sorted(papers, key=lambda item: item[0]):
         if pid in keys:

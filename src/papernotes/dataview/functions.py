@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from papernotes.dataview.errors import EvalError, Unsupported
 from papernotes.dataview.values import Link, Value, compare, equals, parse_date, to_text, truthy, type_name
+from papernotes.paths import fold as fold_name
 
 Function = Callable[..., Value]
 _DURATION_RE = re.compile(r"(?<![\d.])(-?\d++(?:\.\d++)?)\s*+([a-zA-Z]++)")
@@ -224,8 +225,8 @@ def _has_tag(file: Value, *tags: Value) -> bool:
 
 
 def _in_folder(file: Value, folder: Value) -> bool:
-    wanted = str(folder).strip("/").casefold()
-    mine = str(_get(file, "folder") or "").casefold()
+    wanted = fold_name(str(folder).strip("/"))  # a folder macOS named in NFD is the name typed in NFC
+    mine = fold_name(str(_get(file, "folder") or ""))
     return mine == wanted or mine.startswith(wanted + "/") or not wanted
 
 

@@ -16,8 +16,8 @@ from typing import Any
 from papernotes.dataview.values import Link, Value, canonical_key, parse_date, parse_text_value, wikilink_parts
 from papernotes.graph import PaperGraph
 from papernotes.model import Note, NoteKey, Paper
-from papernotes.paths import stem
-from papernotes.resolve import Resolver, fold
+from papernotes.paths import fold, stem
+from papernotes.resolve import Resolver
 from papernotes.topics import topic_key
 
 Record = dict[str, Any]

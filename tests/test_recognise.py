@@ -880,3 +880,26 @@ def test_venue_folders_under_publishers_and_above_years(make_vault: MakeVault) -
         "papers/ACM/LAMPCONF/unfiled/lamp-caches.md": "LAMPCONF",
         "papers/IEEE/lamp-filters.md": None,
     }
+
+
+# --- papers/<citekey>.md whose only heading is the linked title with its year ---------------------
+
+YEAR_HEADING_VAULT: dict[str, str | bytes] = {
+    "papers/obi2013spinwheel.md": (
+        "## [SpinWheel: Fault-Tolerant Spin Processing at Lab Scale (2013)](https://scholar.example.org/c=1) ##\n"
+        "**Summary.** A wheel of spins.\n"
+    ),
+    "papers/tran1984fast.md": "# [A Fast File System for Spin Glasses (1984)](TODO)\nNotes.\n",
+    "papers/tran2010dapper.md": "# [Dapper, a Spin Tracing Infrastructure](https://example.org/d)\nNotes.\n",
+    "papers/CVPR.md": "# CVPR (2023)\nWhat I saw there.\n",
+    "Notes/Spin wheels (2013).md": "# Spin wheels (2013)\nA remark about the year, outside papers/.\n",
+}
+
+
+def test_a_title_heading_with_its_year_makes_a_paper_of_a_note_in_papers(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, YEAR_HEADING_VAULT)
+    assert paper_notes(graph) == {"papers/obi2013spinwheel.md", "papers/tran1984fast.md"}
+    assert {(paper.title, paper.year) for paper in graph.papers.values()} == {
+        ("SpinWheel: Fault-Tolerant Spin Processing at Lab Scale", 2013),
+        ("A Fast File System for Spin Glasses", 1984),
+    }

@@ -184,6 +184,10 @@ def paper_title(note: Note, decision: Decision) -> str:
     reference or a Zotero file name, else its `#` heading at the top (which other `#` headings
     further down kept from titling the note); a folder's `paper.md` is titled by its folder
     (`2023/H2ONet/paper.md`)."""
+    year_heading = next((signal for signal in decision.signals if signal.name == "title-year"), None)
+    if year_heading is not None and decision.facts.title and (_named_by_file(note) or any(
+            heading.line == year_heading.line and heading.text == note.title for heading in note.headings)):
+        return decision.facts.title  # the heading without its `(2013)`, which is the paper's year
     if not _named_by_file(note):
         return note.title
     stated = decision.facts.title or ""

@@ -298,6 +298,10 @@ def body_signals(note: Note) -> tuple[list[Signal], Facts]:
             and not is_section_heading(first.text):
         title = first.text
         signals.append(Signal("title-heading", 0.2, f"title heading `{first.text}`", first.line))
+    titled_year = title_with_year(title) if title is not None and first is not None else None
+    if titled_year is not None and first is not None:  # `# [MillWheel: Fault-Tolerant … (2013)](…)`
+        title = titled_year[0]
+        signals.append(Signal("title-year", 0.5, f"title heading with its paper's year `{first.text}`", first.line))
     if first is not None and _REPOSITORY_RE.match(first.text):
         signals.append(Signal("repository-title", -1.0, f"titled `{first.text}`, a code repository", first.line))
     year, venue, authors, line = _authors_line(note)
@@ -328,7 +332,21 @@ def body_signals(note: Note) -> tuple[list[Signal], Facts]:
     found_arxiv = next((found[6:] for found, _ in linked if found.startswith("arXiv:")), None)
     found_doi = next((found[4:] for found, _ in linked if found.startswith("doi:")), None)
     venue = venue or next((name for found, _ in linked if (name := venue_of_url(found))), None)
+    year = year or (titled_year[1] if titled_year else None)
     return signals, Facts(title=title, year=year, venue=venue, authors=authors, arxiv=found_arxiv, doi=found_doi)
+
+
+def title_with_year(text: str) -> tuple[str, int] | None:
+    """`Dapper, a Large-Scale Tracing Infrastructure (2010)` -> (the title, 2010): a title heading
+    that ends with its paper's year in brackets. None for a venue's (`CVPR (2023)`) or anything else."""
+    head, bracket, tail = text.rpartition("(")
+    head = head.strip()
+    if not bracket or not tail.endswith(")") or not head or is_known_venue(head):
+        return None
+    year = tail[:-1].strip()
+    if len(year) != 4 or not year.isdigit() or not year.startswith(("19", "20")):
+        return None
+    return head, int(year)
 
 
 def authors_line(text: str) -> tuple[tuple[str, ...], int, str | None] | None:

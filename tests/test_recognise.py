@@ -903,3 +903,32 @@ def test_a_title_heading_with_its_year_makes_a_paper_of_a_note_in_papers(make_va
         ("SpinWheel: Fault-Tolerant Spin Processing at Lab Scale", 2013),
         ("A Fast File System for Spin Glasses", 1984),
     }
+
+
+# --- a Jekyll site's _posts/YYYY-MM-DD-slug.md, paper reviews among other posts -------------------
+
+JEKYLL_VAULT: dict[str, str | bytes] = {
+    "_posts/2025-08-07-spin_transformer.md": (
+        "---\nlayout: post\ndate: 2025-08-07\ntitle: \"[논문 리뷰] Spin Transformer\"\n"
+        "tags: [Transformer, ICLR2025]\ncategories: [Paper Review]\n---\n\n## Introduction\n\n- 스핀의 핵심\n"
+    ),
+    "_posts/2025-09-01-wheel_nets.md": (
+        "---\nlayout: post\ntitle: \"[Paper Review] Wheel Nets: Spinning Graphs\"\n---\n\n"
+        "## Abstract\n\n- wheels\n\n## Method\n\n- spin them\n"
+    ),
+    "_posts/2025-10-14-tensorboard_ssh.md": (
+        "---\nlayout: post\ntitle: \"[Tensorboard] ssh port forwarding\"\ncategories: [Development]\n---\n\n"
+        "```bash\nssh -N -L 16006:localhost:6006 me@host\n```\n"
+    ),
+    "journal/2025-10-14-standup.md": "# Stand-up\n\n## Abstract\n\n- nothing\n\n## Method\n\n- talk\n",
+}
+
+
+def test_jekyll_posts_titled_as_paper_reviews_are_papers(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, JEKYLL_VAULT)
+    assert paper_notes(graph) == {"_posts/2025-08-07-spin_transformer.md", "_posts/2025-09-01-wheel_nets.md"}
+    assert titles(graph) == {"Spin Transformer", "Wheel Nets: Spinning Graphs"}
+    signals = {signal.name for signal in graph.decisions[NoteKey("_posts/2025-09-01-wheel_nets.md")].signals}
+    assert "review-title" in signals and "daily-name" not in signals
+    standup = graph.decisions[NoteKey("journal/2025-10-14-standup.md")].signals
+    assert any(signal.name == "daily-name" for signal in standup)

@@ -898,11 +898,19 @@ YEAR_HEADING_VAULT: dict[str, str | bytes] = {
 
 def test_a_title_heading_with_its_year_makes_a_paper_of_a_note_in_papers(make_vault: MakeVault) -> None:
     graph = graph_of(make_vault, YEAR_HEADING_VAULT)
-    assert paper_notes(graph) == {"papers/obi2013spinwheel.md", "papers/tran1984fast.md"}
+    assert paper_notes(graph) == {"papers/obi2013spinwheel.md", "papers/tran1984fast.md", "papers/tran2010dapper.md"}
     assert {(paper.title, paper.year) for paper in graph.papers.values()} == {
         ("SpinWheel: Fault-Tolerant Spin Processing at Lab Scale", 2013),
         ("A Fast File System for Spin Glasses", 1984),
+        ("Dapper, a Spin Tracing Infrastructure", 2010),
     }
+    # Google Scholar's key as the file name (`tran2010dapper`) is evidence, and holds the year the heading lacks
+    decision = graph.decisions[NoteKey("papers/tran2010dapper.md")]
+    assert [signal.name for signal in decision.signals if signal.name == "citekey-name"] == ["citekey-name"]
+    assert decision.facts.year == 2010
+    venue_notes = graph_of(make_vault, {"papers/cvpr2023notes.md": "# What I saw\n"})
+    cvpr = venue_notes.decisions[NoteKey("papers/cvpr2023notes.md")]
+    assert cvpr.facts.year is None and not cvpr.is_paper
 
 
 # --- a Jekyll site's _posts/YYYY-MM-DD-slug.md, paper reviews among other posts -------------------

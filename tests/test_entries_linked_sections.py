@@ -43,3 +43,16 @@ def test_sections_opened_by_a_paper_link() -> None:
         ("A Survey of Lattices in Healthcare: Techniques and Opportunities", 12, linked_sections.CONVENTION, None,
          None, "2501.01234"),
     ]  # a sentence that starts with a link cites it; `Ref and Tag` is generic; code is not a paper
+
+
+def test_the_numbers_of_a_talks_sections_are_not_in_the_titles() -> None:
+    text = (
+        "# 格点学习串讲\n\n"
+        "## 10.LatticeOL\n[Paper](https://arxiv.org/abs/2006.01234)\n\n"
+        "## 3.1 C4D\nhttps://arxiv.org/abs/1412.01234\n\n"
+        "## 2.2.Beyond-Short-Lattices （使用LSTM做融合）\n[论文](https://arxiv.org/abs/1503.01234)\n\n"
+        "## 3 Body Lattices\nhttps://arxiv.org/abs/1703.01234\n"
+    )
+    papers = recognise_entries(make_parser().parse(text), CONTEXT)
+    assert [p.title for p in papers] == [
+        "LatticeOL", "C4D", "Beyond-Short-Lattices （使用LSTM做融合）", "3 Body Lattices"]

@@ -128,6 +128,21 @@ def test_a_note_named_as_a_reading_list_takes_unlinked_titles() -> None:
     assert recognised("Articles.md", text) == []
 
 
+def test_an_instruction_with_code_in_a_papers_readme_is_not_a_title() -> None:
+    # a README titled `# [Papers](…)` whose "Getting Started" section tells how to add a note
+    text = (
+        "# [Papers](https://example.org/papers)\n"
+        "A compendium of notes on papers.\n\n"
+        "## Getting Started\n"
+        "- Run `make` to convert each markdown file `foo.md` into an HTML file\n"
+        "  using `pandoc`.\n"
+        "- Quorum: Fair Scheduling for Shared Accelerators\n"
+    )
+    assert recognised("README.md", text) == [
+        (7, "Quorum: Fair Scheduling for Shared Accelerators", ()),
+    ]
+
+
 def test_an_authors_line_read_as_a_list_item_is_not_a_title() -> None:
     # seed 001 (`논문 읽기.md`, a note named as a reading list): a bold title's `* authors *\` line
     # opens a list item of its own; the people it names title no paper

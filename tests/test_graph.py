@@ -211,6 +211,8 @@ def test_private_notes_are_link_targets_only(make_vault):
     ("Pages of Hope", "Pages of Hope"),
     ("Inputs/Zotero", ""),  # what the writer does with the notes, not what they are about
     ("Resources/Robotics", "Robotics"),
+    ("_posts", ""),  # Jekyll's folder of posts, and of drafts
+    ("_drafts/Mamba", "Mamba"),
     ("", ""),
 ])
 def test_container_folders_are_not_topics(folder, topic):

@@ -180,3 +180,56 @@ def test_a_lone_dash_inside_fenced_code_is_kept() -> None:
     assert outline_body(body) == "- ```text\n  -\n  ~~~\n  -\n  ```\n\n- ~~~~\n  -\n  ~~~~\n"
     html = _html(body)
     assert "<code>-\n~~~\n-\n</code>" in html and "<code>-\n</code>" in html
+
+
+# Look-alike of a page made by Logseq's Zotero import: a `---` block that is no YAML (`[[links]]`
+# and `#tags` after the colons, a key written twice), which Logseq reads one `key: value` a line.
+ZOTERO_PAGE = (
+    "---\n"
+    "title: SpinNet\n"
+    "type: Article\n"
+    "citekey: obiSpinNetLearningSpin2021\n"
+    "public: true\n"
+    "publication date: [[2021-03-04]]\n"
+    "authors:[[Ada Obi]], [[Ben Tran]]\n"
+    "proceeding: [[CVPR]]\n"
+    "tags: #anyons, [[spin liquids]], #reference\n"
+    "subtitle: \"Spins: a net\"\n"
+    "public: false\n"
+    "---\n"
+    "\n"
+    "- SpinNet: Learning Spin Liquids #toread\n"
+)
+
+
+def test_a_logseq_front_matter_block_that_is_no_yaml_is_read_as_logseq_reads_it() -> None:
+    note, problems = load_note("pages/spinnet.md", ZOTERO_PAGE.encode(), outline=True)
+    assert note is not None and problems == []
+    assert note.title == "SpinNet"
+    assert note.meta.authors == ("Ada Obi", "Ben Tran")
+    assert note.meta.tags == ("anyons", "spin liquids", "reference")
+    assert note.meta.year == 2021  # from `publication date`
+    assert note.meta.citekey == "obiSpinNetLearningSpin2021"
+    assert note.meta.publish is True  # the first `public:` counts, as in Logseq
+    assert note.frontmatter["proceeding"] == "CVPR"
+    assert note.frontmatter["subtitle"] == "Spins: a net"
+    # a block YAML can read, but whose `[[link]]` YAML makes a list in a list, is read the same way
+    linked, problems = load_note("pages/x.md", b"---\ntags: [[segmentation]]\n---\n\n- x\n", outline=True)
+    assert linked is not None and problems == [] and linked.meta.tags == ("segmentation",)
+    # outside a Logseq graph the block stays YAML, and its mistake is reported
+    plain, problems = load_note("spinnet.md", ZOTERO_PAGE.encode())
+    assert plain is not None and plain.meta.authors == ()
+    assert [problem.code for problem in problems] == ["yaml-syntax"]
+
+
+def test_a_logseq_zotero_page_is_a_paper_in_the_built_site(tmp_path: Path) -> None:
+    docs = write_vault(tmp_path / "graph", {
+        "logseq/config.edn": "{:preferred-format :markdown}\n",
+        "pages/spinnet.md": ZOTERO_PAGE,
+        "pages/anyons.md": "- a topic page\n",
+    })
+    site = build_site(docs, tmp_path / "site")
+    papers = (site / "papers" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../pages/spinnet/">SpinNet</a>' in papers
+    page = (site / "pages" / "spinnet" / "index.html").read_text(encoding="utf-8")
+    assert "Ada Obi" in page and "[[Ada Obi]]" not in page

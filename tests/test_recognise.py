@@ -880,3 +880,63 @@ def test_venue_folders_under_publishers_and_above_years(make_vault: MakeVault) -
         "papers/ACM/LAMPCONF/unfiled/lamp-caches.md": "LAMPCONF",
         "papers/IEEE/lamp-filters.md": None,
     }
+
+
+# --- papers/<citekey>.md whose only heading is the linked title with its year ---------------------
+
+YEAR_HEADING_VAULT: dict[str, str | bytes] = {
+    "papers/obi2013spinwheel.md": (
+        "## [SpinWheel: Fault-Tolerant Spin Processing at Lab Scale (2013)](https://scholar.example.org/c=1) ##\n"
+        "**Summary.** A wheel of spins.\n"
+    ),
+    "papers/tran1984fast.md": "# [A Fast File System for Spin Glasses (1984)](TODO)\nNotes.\n",
+    "papers/tran2010dapper.md": "# [Dapper, a Spin Tracing Infrastructure](https://example.org/d)\nNotes.\n",
+    "papers/CVPR.md": "# CVPR (2023)\nWhat I saw there.\n",
+    "Notes/Spin wheels (2013).md": "# Spin wheels (2013)\nA remark about the year, outside papers/.\n",
+}
+
+
+def test_a_title_heading_with_its_year_makes_a_paper_of_a_note_in_papers(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, YEAR_HEADING_VAULT)
+    assert paper_notes(graph) == {"papers/obi2013spinwheel.md", "papers/tran1984fast.md", "papers/tran2010dapper.md"}
+    assert {(paper.title, paper.year) for paper in graph.papers.values()} == {
+        ("SpinWheel: Fault-Tolerant Spin Processing at Lab Scale", 2013),
+        ("A Fast File System for Spin Glasses", 1984),
+        ("Dapper, a Spin Tracing Infrastructure", 2010),
+    }
+    # Google Scholar's key as the file name (`tran2010dapper`) is evidence, and holds the year the heading lacks
+    decision = graph.decisions[NoteKey("papers/tran2010dapper.md")]
+    assert [signal.name for signal in decision.signals if signal.name == "citekey-name"] == ["citekey-name"]
+    assert decision.facts.year == 2010
+    venue_notes = graph_of(make_vault, {"papers/cvpr2023notes.md": "# What I saw\n"})
+    cvpr = venue_notes.decisions[NoteKey("papers/cvpr2023notes.md")]
+    assert cvpr.facts.year is None and not cvpr.is_paper
+
+
+# --- a Jekyll site's _posts/YYYY-MM-DD-slug.md, paper reviews among other posts -------------------
+
+JEKYLL_VAULT: dict[str, str | bytes] = {
+    "_posts/2025-08-07-spin_transformer.md": (
+        "---\nlayout: post\ndate: 2025-08-07\ntitle: \"[논문 리뷰] Spin Transformer\"\n"
+        "tags: [Transformer, ICLR2025]\ncategories: [Paper Review]\n---\n\n## Introduction\n\n- 스핀의 핵심\n"
+    ),
+    "_posts/2025-09-01-wheel_nets.md": (
+        "---\nlayout: post\ntitle: \"[Paper Review] Wheel Nets: Spinning Graphs\"\n---\n\n"
+        "## Abstract\n\n- wheels\n\n## Method\n\n- spin them\n"
+    ),
+    "_posts/2025-10-14-tensorboard_ssh.md": (
+        "---\nlayout: post\ntitle: \"[Tensorboard] ssh port forwarding\"\ncategories: [Development]\n---\n\n"
+        "```bash\nssh -N -L 16006:localhost:6006 me@host\n```\n"
+    ),
+    "journal/2025-10-14-standup.md": "# Stand-up\n\n## Abstract\n\n- nothing\n\n## Method\n\n- talk\n",
+}
+
+
+def test_jekyll_posts_titled_as_paper_reviews_are_papers(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, JEKYLL_VAULT)
+    assert paper_notes(graph) == {"_posts/2025-08-07-spin_transformer.md", "_posts/2025-09-01-wheel_nets.md"}
+    assert titles(graph) == {"Spin Transformer", "Wheel Nets: Spinning Graphs"}
+    signals = {signal.name for signal in graph.decisions[NoteKey("_posts/2025-09-01-wheel_nets.md")].signals}
+    assert "review-title" in signals and "daily-name" not in signals
+    standup = graph.decisions[NoteKey("journal/2025-10-14-standup.md")].signals
+    assert any(signal.name == "daily-name" for signal in standup)

@@ -28,7 +28,13 @@ from papernotes.globs import matching
 from papernotes.markdown import make_parser
 from papernotes.markdown.comments import strip_comments
 from papernotes.markdown.html import SLOT_END, SLOT_START, render_note
-from papernotes.markdown.logseq import GRAPH_CONFIG, outline_body, page_properties, properties_frontmatter
+from papernotes.markdown.logseq import (
+    GRAPH_CONFIG,
+    front_matter_properties,
+    outline_body,
+    page_properties,
+    properties_frontmatter,
+)
 from papernotes.markdown.structure import Structure, extract_structure
 from papernotes.model import Note, NoteKey, packed
 from papernotes.page_meta import theme_problems
@@ -292,6 +298,12 @@ def load_note(key: str, data: bytes, outline: bool = False) -> tuple[Note | None
     unreadable: str | None = None
     if yaml_text is not None:
         raw, lines, yaml_problems = read_frontmatter(yaml_text, key, 2)
+        if outline and (any(problem.code == "yaml-syntax" for problem in yaml_problems) or any(
+                isinstance(value, list) and any(isinstance(item, list) for item in value) for value in raw.values())):
+            # `tags: #a, [[b]]` is no YAML, and YAML reads `tags: [[b]]` as a list in a list, but
+            # that is how Logseq writes (and reads) a page's links: read the block as Logseq does
+            raw, lines = front_matter_properties(yaml_text, 2)
+            yaml_problems = []
         problems += yaml_problems
         # a key written twice is a problem of YAML that was read; any other means it was not
         unreadable = next((problem.message for problem in yaml_problems if problem.code != "duplicate-key"), None)

@@ -34,12 +34,12 @@ def topic_key(name: str) -> str:
 # Folders that hold notes rather than name a subject: never topics themselves. `pages` and
 # `journals` are Logseq's own folders, `content` Quartz's, `sources` the Zotero-integration default;
 # `inputs`/`outputs` and PARA's `projects`/`areas`/`resources`/`archives` sort notes by what the
-# writer does with them.
+# writer does with them; `_posts`/`_drafts` are Jekyll's folders of posts.
 CONTAINER_FOLDERS = frozenset({
     "paper", "papers", "note", "notes", "reading", "readings", "literature", "lit", "references",
     "inbox", "archive", "archives", "daily", "journal", "zotero", "attachments", "assets", "docs",
     "pages", "journals", "content", "sources", "input", "inputs", "output", "outputs",
-    "projects", "areas", "resources", "reviews",
+    "projects", "areas", "resources", "reviews", "_posts", "_drafts",
     "论文", "论文笔记", "笔记", "阅读", "文献", "输入", "输出", "논문", "노트", "논문 정리", "읽기",
 })
 

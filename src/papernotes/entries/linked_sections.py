@@ -46,9 +46,16 @@ def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
     return papers
 
 
+_SECTION_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*+(?:\.[ \t]*+|[ \t]++)(?=\S)")
+
+
 def _name(heading: str) -> str:
     """`SynCamMaster: 多机位同步视频生成` -> `SynCamMaster`: the paper's name before a description in
-    Chinese, Japanese or Korean; any other heading as it is."""
+    Chinese, Japanese or Korean; any other heading as it is, without its section number (`10.BYOL`,
+    `3.1 C3D`: the papers of a talk, numbered)."""
+    number = _SECTION_NUMBER_RE.match(heading)
+    if number is not None and "." in number.group(0):
+        heading = heading[number.end():]
     name, colon, description = heading.partition(":") if ":" in heading else heading.partition("：")
     return name.strip() if colon and name.strip() and _CJK_RE.match(description.strip()) else heading
 

@@ -231,9 +231,11 @@ def _wikilink(token: Token, line: Line, context: EntryContext) -> Paper | None:
 
 def _plain(line: Line, context: EntryContext) -> Paper | None:
     """An unlinked item of a reading list: a title when it reads as one (four words, capitalised,
-    not a sentence, no comment in parentheses)."""
+    not a sentence, no comment in parentheses, no `code`: ``Run `make` to convert each file``
+    is an instruction)."""
     text = line.text
-    if (len(text.split()) < _PLAIN_TITLE_WORDS or not (text[:1].isupper() or _QUANTITY_RE.match(text))
+    if (len(text.split()) < _PLAIN_TITLE_WORDS or any(token.type == "code_inline" for token in line.tokens)
+            or not (text[:1].isupper() or _QUANTITY_RE.match(text))
             or text.endswith((".", "!", "?", "。")) or "://" in text or _COMMENT_RE.search(text)
             or _SENTENCE_WORD_RE.search(text) or _is_names(text)):
         return None

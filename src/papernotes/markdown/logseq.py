@@ -190,6 +190,39 @@ def properties_frontmatter(properties: list[tuple[str, str, int]], body_line: in
     return raw, lines
 
 
+_FRONT_MATTER_LINE_RE = re.compile(r"^([A-Za-z][^:\n]*+):([^\n]*+)$")
+_FRONT_MATTER_LISTS = frozenset({"tags", "aliases", "authors", "author", "related"})
+_FRONT_MATTER_KEYS = {"alias": "aliases", "public": "publish", "publication date": "year"}
+"""Keys read as the frontmatter keys they mean: Logseq's Zotero import writes `publication date`."""
+
+
+def front_matter_properties(block: str, first_line: int) -> tuple[dict[str, object], dict[str, int]]:
+    """A page's `---` block as Logseq reads it when it is no YAML: one `key: value` a line, the
+    first of a key kept, and `[[links]]` or `#tags` in a list value (`tags: #a, [[b]]`, `authors:
+    [[Ada Obi]], [[Ben Tran]]`) its items. Logseq's own Zotero import writes such blocks.
+    `first_line` is the 1-based file line of the block's first line."""
+    raw: dict[str, object] = {}
+    lines: dict[str, int] = {}
+    for number, line in enumerate(block.split("\n")):
+        match = _FRONT_MATTER_LINE_RE.match(line)
+        if match is None:
+            continue
+        key = match.group(1).strip()
+        key = _FRONT_MATTER_KEYS.get(key.casefold(), key)
+        value = match.group(2).strip()
+        if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1].strip()
+        if not value or key in raw:
+            continue
+        items = property_values(value)
+        if key.casefold() in _FRONT_MATTER_LISTS:
+            raw[key] = items
+        else:  # `publication date: [[2020-05-28]]`, `proceeding: [[CVPR]]`: the page named
+            raw[key] = items[0] if len(items) == 1 and value.startswith(("[[", "#")) else value
+        lines[key] = first_line + number
+    return raw, lines
+
+
 def properties_block(tokens: list[Token]) -> None:
     """A page's opening properties paragraph -> a `<dl>` of the properties Logseq shows (each
     value keeps its links and tags); left out when none is shown."""

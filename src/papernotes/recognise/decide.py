@@ -74,6 +74,7 @@ def matches(path: str, patterns: Sequence[str]) -> str | None:
 
 _PAPER_KINDS = frozenset({"paper", "papers", "article", "literature", "literature-note", "literature_note",
                           "paper-note", "paper_note", "paper_reading", "paper-reading", "paper reading", "reading-note",
+                          "paper review", "paper-review", "paper_review", "paper reviews", "논문 리뷰", "논문리뷰",
                           "论文", "논문"})
 _FLAGS = {"true": True, "yes": True, "false": False, "no": False}
 
@@ -184,6 +185,12 @@ def paper_title(note: Note, decision: Decision) -> str:
     reference or a Zotero file name, else its `#` heading at the top (which other `#` headings
     further down kept from titling the note); a folder's `paper.md` is titled by its folder
     (`2023/H2ONet/paper.md`)."""
+    if decision.facts.title and any(signal.name == "review-title" for signal in decision.signals):
+        return decision.facts.title  # `[논문 리뷰] Differential Transformer`: the paper is the title's rest
+    year_heading = next((signal for signal in decision.signals if signal.name == "title-year"), None)
+    if year_heading is not None and decision.facts.title and (_named_by_file(note) or any(
+            heading.line == year_heading.line and heading.text == note.title for heading in note.headings)):
+        return decision.facts.title  # the heading without its `(2013)`, which is the paper's year
     if not _named_by_file(note):
         return note.title
     stated = decision.facts.title or ""

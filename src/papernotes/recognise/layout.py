@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from papernotes.ids import is_paper_url
+from papernotes.ids import is_known_venue, is_paper_url
 from papernotes.model import Link, Note
 from papernotes.paths import stem
 from papernotes.recognise.signals import PAPER_LINK_TEXTS, Facts, Signal
@@ -24,6 +24,8 @@ _NAME_PARTICLES = frozenset({"van", "der", "den", "de", "del", "di", "da", "du",
 _CJK_NAME_RE = re.compile(r"[\u3400-\u9fff\uac00-\ud7af·]{1,5}")
 # Better BibTeX's keys: surname, then three title words, then the year: `parishProceduralModelingCities2001`.
 _CITEKEY_NAME_RE = re.compile(r"^[a-z][a-z\-]+(?:[A-Z][a-z0-9]+){2,4}(?:(?:19|20)\d{2}[a-z]?)?$")
+# Google Scholar's BibTeX key: surname, year, the title's first word (`sigelman2010dapper`)
+_SCHOLAR_KEY_RE = re.compile(r"^([a-z]{2,24}+)((?:19|20)\d{2})[a-z]{2,24}+$")
 _PDF_NAME_RE = re.compile(r"(?<![^/\\\[\]()])([^/\\\[\]()]+)\.pdf\b", re.IGNORECASE)  # run starts only: linear
 _WORD_SEPARATORS_RE = re.compile(r"[-_\s]+")
 
@@ -148,6 +150,10 @@ def name_facts_signals(note: Note) -> tuple[list[Signal], Facts]:
         signals = []
         if _CITEKEY_NAME_RE.match(name):
             signals.append(Signal("citekey-name", 0.3, f"file name `{name}` is a citation key"))
+        scholar = _SCHOLAR_KEY_RE.match(name)
+        if scholar is not None and not is_known_venue(scholar.group(1)):
+            signals.append(Signal("citekey-name", 0.3, f"file name `{name}` is a citation key"))
+            return signals, Facts(year=int(scholar.group(2)))
         return signals, Facts()
     signals = [Signal("zotero-name", 0.5, f"file name `{name}` is year_authors_title, as Zotero names papers")]
     pdf = _same_name_pdf_line(note, name.removesuffix(".pdf"), facts.title or "")

@@ -186,7 +186,7 @@ def name_signals(note: Note) -> list[Signal]:
     name = stem(note.path)
     if name.strip().casefold() in HUB_NAMES:
         return [Signal("hub-name", -1.0, f"named `{name}`, a hub note")]
-    if _DAY_NAME_RE.search(name) or name.startswith(("daily.", "journal.")):
+    if (_DAY_NAME_RE.search(name) and not _dated_post(note)) or name.startswith(("daily.", "journal.")):
         return [Signal("daily-name", -1.0, f"named `{name}`, a daily note")]
     words = [word for word in _SLUG_SEPARATORS_RE.split(name) if word]
     if any(word.casefold() in TEMPLATE_WORDS for word in words):
@@ -196,6 +196,32 @@ def name_signals(note: Note) -> list[Signal]:
     if _reads_as_a_title(name):
         return [Signal("slug-name", 0.3, f"file name `{name}` is a paper's title")]
     return []
+
+
+def _dated_post(note: Note) -> bool:
+    """`_posts/2025-08-07-differential-transformer.md`: Jekyll names a post by its date and slug;
+    the date is when the post was written, not a day's note."""
+    name = stem(note.path)
+    return "_posts" in note.path.split("/")[:-1] and bool(_POST_NAME_RE.match(name))
+
+
+_POST_NAME_RE = re.compile(r"^(?:19|20)\d{2}-\d{2}-\d{2}-[^\W_]")
+# `[논문 리뷰] Differential Transformer`, `[Paper Review] X`: a title that says it is a paper's review
+REVIEW_TITLE_TAGS = frozenset({"paper review", "paper-review", "paper reading", "paper note", "paper notes",
+                               "review", "paper", "논문 리뷰", "논문리뷰", "논문", "论文阅读", "论文笔记", "论文精读",
+                               "论文"})
+
+
+def review_title(title: str) -> tuple[str, str] | None:
+    """`[논문 리뷰] Differential Transformer` -> (`논문 리뷰`, `Differential Transformer`): the tag
+    a post's title opens with to say it reviews a paper, and the paper's title after it."""
+    if not title.startswith(("[", "【")):
+        return None
+    close = title.find("]" if title[0] == "[" else "】")
+    if close < 0:
+        return None
+    tag, rest = title[1:close].strip(), title[close + 1:].strip(" :-–—|")
+    return (tag, rest) if rest and " ".join(tag.casefold().split()) in REVIEW_TITLE_TAGS else None
 
 
 _TITLE_NAME_WORDS = 7
@@ -241,6 +267,9 @@ def frontmatter_signals(note: Note) -> tuple[list[Signal], Facts]:
         signals.append(Signal("other-kind", -1.5, f"frontmatter `{book}`: a book, not a paper"))
     if meta.year:
         signals.append(Signal("year-frontmatter", 1.0, f"frontmatter year {meta.year}"))
+    reviewed = review_title(meta.title) if meta.title else None
+    if reviewed is not None:
+        signals.append(Signal("review-title", 0.7, f"titled as a paper's review `[{reviewed[0]}]`"))
     tags = {tag.strip("#").casefold() for tag in note.tags}
     paper_tag = min(tags & PAPER_TAGS, default=None) or min(
         (tag for tag in tags if _tag_kind(tag) in _REFERENCE_KINDS), default=None)
@@ -265,7 +294,8 @@ def frontmatter_signals(note: Note) -> tuple[list[Signal], Facts]:
         year = int(match.group(1))  # `wu2022b`, `vaswaniAttentionAllYou2017`: Zotero's key holds the year
     authors = tuple(part.strip(" []") for part in re.split(r",|;|\band\b", logseq.get("authors", logseq.get(
         "author", ""))) if part.strip(" []"))
-    return signals, Facts(year=year, authors=authors, doi=doi(logseq.get("doi", "")) if "doi" in logseq else None,
+    return signals, Facts(title=reviewed[1] if reviewed else None, year=year, authors=authors,
+                          doi=doi(logseq.get("doi", "")) if "doi" in logseq else None,
                           venue=logseq.get("venue") or (venue if venue != meta.venue else None))
 
 
@@ -298,6 +328,10 @@ def body_signals(note: Note) -> tuple[list[Signal], Facts]:
             and not is_section_heading(first.text):
         title = first.text
         signals.append(Signal("title-heading", 0.2, f"title heading `{first.text}`", first.line))
+    titled_year = title_with_year(title) if title is not None and first is not None else None
+    if titled_year is not None and first is not None:  # `# [MillWheel: Fault-Tolerant … (2013)](…)`
+        title = titled_year[0]
+        signals.append(Signal("title-year", 0.5, f"title heading with its paper's year `{first.text}`", first.line))
     if first is not None and _REPOSITORY_RE.match(first.text):
         signals.append(Signal("repository-title", -1.0, f"titled `{first.text}`, a code repository", first.line))
     year, venue, authors, line = _authors_line(note)
@@ -328,7 +362,21 @@ def body_signals(note: Note) -> tuple[list[Signal], Facts]:
     found_arxiv = next((found[6:] for found, _ in linked if found.startswith("arXiv:")), None)
     found_doi = next((found[4:] for found, _ in linked if found.startswith("doi:")), None)
     venue = venue or next((name for found, _ in linked if (name := venue_of_url(found))), None)
+    year = year or (titled_year[1] if titled_year else None)
     return signals, Facts(title=title, year=year, venue=venue, authors=authors, arxiv=found_arxiv, doi=found_doi)
+
+
+def title_with_year(text: str) -> tuple[str, int] | None:
+    """`Dapper, a Large-Scale Tracing Infrastructure (2010)` -> (the title, 2010): a title heading
+    that ends with its paper's year in brackets. None for a venue's (`CVPR (2023)`) or anything else."""
+    head, bracket, tail = text.rpartition("(")
+    head = head.strip()
+    if not bracket or not tail.endswith(")") or not head or is_known_venue(head):
+        return None
+    year = tail[:-1].strip()
+    if len(year) != 4 or not year.isdigit() or not year.startswith(("19", "20")):
+        return None
+    return head, int(year)
 
 
 def authors_line(text: str) -> tuple[tuple[str, ...], int, str | None] | None:

@@ -47,6 +47,41 @@ class Resolved:
     is_note: bool = True
 
 
+_SMALL_POOL = 32
+"""Files of a name (and its file name) read one by one; more are found from an index."""
+
+
+def _order(key: str) -> tuple[int, int, str]:
+    """Candidates of one name: shallowest, then shortest path first, as Obsidian prefers them."""
+    return key.count("/"), len(key), key
+
+
+@dataclass(frozen=True, slots=True)
+class _Matches:
+    """The files a link path names, whatever note it is written in, and where each folder's are."""
+
+    keys: tuple[str, ...]
+    positions: dict[str, tuple[int, ...]]
+
+    @classmethod
+    def of(cls, keys: list[str]) -> _Matches:
+        positions: defaultdict[str, list[int]] = defaultdict(list)
+        for position, key in enumerate(keys):
+            positions[posixpath.dirname(key)].append(position)
+        return cls(tuple(keys), {folder: tuple(found) for folder, found in positions.items()})
+
+    def ordered_for(self, folder: str) -> list[str]:
+        """The files, those in the linking note's folder first, the others in order: copied by
+        slices, never read one by one (every note of a README vault links `[[README]]`)."""
+        here = self.positions.get(folder, ())
+        ordered = [self.keys[position] for position in here]
+        start = 0
+        for position in here:
+            ordered += self.keys[start:position]
+            start = position + 1
+        return ordered + list(self.keys[start:])
+
+
 @dataclass(frozen=True, slots=True)
 class _Anchors:
     headings: dict[str, str]
@@ -86,7 +121,11 @@ class Resolver:
         for key in attachments:
             self._add(key, note=False)
         for candidates in self._by_name.values():
-            candidates[:] = sorted(dict.fromkeys(candidates), key=lambda k: (k.count("/"), len(k), k))
+            candidates[:] = sorted(dict.fromkeys(candidates), key=_order)
+        # made only for names shared by more than _SMALL_POOL files
+        self._large: dict[tuple[str, str], _Matches] = {}
+        self._ending: defaultdict[str, list[str]] | None = None
+        self._entries_of: defaultdict[str, set[str]] | None = None
 
     def _add(self, key: str, *, note: bool) -> None:
         if note:
@@ -121,13 +160,66 @@ class Resolver:
             return []
         wanted = fold(target)
         wanted_bare = fold(_strip_note_suffix(target))
-        last = wanted_bare.rsplit("/", 1)[-1]
-        pool = self._by_name.get(wanted.rsplit("/", 1)[-1], []) + self._by_name.get(last, [])
-        if "/" in wanted and wanted in self._by_name:  # Dendron hierarchy written with slashes
-            pool = self._by_name[wanted] + pool
-        matches = [key for key in dict.fromkeys(pool) if self._path_matches(key, wanted, wanted_bare)]
+        names = self._pool_names(wanted, wanted_bare)
         folder = posixpath.dirname(source)
+        if sum(len(self._by_name[name]) for name in names) > _SMALL_POOL:  # a name many files share
+            found = self._large.get((wanted, wanted_bare))
+            if found is None:
+                found = _Matches.of(self._indexed_matches(names, wanted, wanted_bare))
+                self._large[wanted, wanted_bare] = found
+            return found.ordered_for(folder)
+        matches = self._scanned_matches(names, wanted, wanted_bare)
         return sorted(matches, key=lambda key: (posixpath.dirname(key) != folder,))
+
+    def _pool_names(self, wanted: str, wanted_bare: str) -> list[str]:
+        """The index entries whose files may match a link path, in the order they are tried."""
+        names = [wanted.rsplit("/", 1)[-1], wanted_bare.rsplit("/", 1)[-1]]
+        if "/" in wanted:  # Dendron hierarchy written with slashes
+            names.insert(0, wanted)
+        return [name for name in names if name in self._by_name]
+
+    def _scanned_matches(self, names: list[str], wanted: str, wanted_bare: str) -> list[str]:
+        """The files of `names`' entries that match the link path, each once, in entry order."""
+        pool = [key for name in names for key in self._by_name[name]]
+        return [key for key in dict.fromkeys(pool) if self._path_matches(key, wanted, wanted_bare)]
+
+    def _indexed_matches(self, names: list[str], wanted: str, wanted_bare: str) -> list[str]:
+        """What `_scanned_matches` finds, from the index of path endings: the files a path names
+        without reading every file of a name (a README.md in each of 5,000 folders)."""
+        if "/" not in wanted_bare:
+            return list(dict.fromkeys(key for name in names for key in self._by_name[name]))
+        ending = self._endings()
+        dendron = [key for key in self._by_name.get(wanted_bare, ())
+                   if fold(stem(key).replace(".", "/")) == wanted_bare]
+        hits = dict.fromkeys([*ending.get(wanted, ()), *ending.get(wanted_bare, ()), *dendron])
+        indexed_as = self._indexed_as()
+        matches: list[str] = []
+        for name in names:  # entry by entry, as the scan meets them; each entry is in _order
+            matches += sorted((key for key in hits if name in indexed_as[key]), key=_order)
+            for key in matches:
+                hits.pop(key, None)
+        return matches
+
+    def _endings(self) -> dict[str, list[str]]:
+        """Every file by each ending of its folded path, with and without its note suffix
+        (`a/b/c.md`: `c.md`, `b/c.md`, `a/b/c.md`, `c`, `b/c`, `a/b/c`); made on first use."""
+        if self._ending is None:
+            self._ending = defaultdict(list)
+            for key in dict.fromkeys(key for keys in self._by_name.values() for key in keys):
+                for path in dict.fromkeys((fold(key), fold(_strip_note_suffix(key)))):
+                    parts = path.split("/")
+                    for start in range(len(parts)):
+                        self._ending["/".join(parts[start:])].append(key)
+        return self._ending
+
+    def _indexed_as(self) -> dict[str, set[str]]:
+        """The index entries of each file (its names, file name, aliases); made on first use."""
+        if self._entries_of is None:
+            self._entries_of = defaultdict(set)
+            for name, keys in self._by_name.items():
+                for key in keys:
+                    self._entries_of[key].add(name)
+        return self._entries_of
 
     def label_first(self, note: Note) -> Note:
         """The note with each `[[label|target]]` read in Dendron's order: where what Obsidian
@@ -220,7 +312,11 @@ class Resolver:
         """The note GitHub shows for a link to a folder: its README.md (or index.md)."""
         for name in _FOLDER_NOTES:
             wanted = fold(posixpath.normpath(posixpath.join(folder, name)))
-            found = next((key for key in self._by_name.get(fold(name), []) if fold(key) == wanted), None)
+            notes = self._by_name.get(fold(name), [])
+            if len(notes) > _SMALL_POOL:  # the entry's files at that path, in the entry's order
+                entries, entry = self._indexed_as(), fold(name)
+                notes = sorted((key for key in self._endings().get(wanted, ()) if entry in entries[key]), key=_order)
+            found = next((key for key in notes if fold(key) == wanted), None)
             if found is not None:
                 return found
         return None

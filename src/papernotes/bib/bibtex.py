@@ -62,17 +62,27 @@ def paper_keys(papers: Iterable[tuple[PaperId, Paper]], taken: Mapping[PaperId, 
     entry early and every reader of papers.bib would stumble there."""
     keys = {pid: key for pid, key in taken.items() if is_bibtex_key(key)}
     used = set(keys.values())
+    # for each base, the first of `base`, `basea`, `baseb`... not tried yet: those before it are
+    # taken and stay taken, so k papers sharing a base try about 2k keys in all, not k * k / 2
+    untried: dict[str, int] = {}
     for pid, paper in sorted(papers, key=lambda item: item[0]):
         if pid in keys:
             continue
         base = stable_key(paper.authors[0] if paper.authors else "", paper.year, paper.title)
-        key, suffix = base, 0
+        number = untried.get(base, 0)
+        key = _candidate_key(base, number)
         while key in used:
-            key = base + _suffix(suffix)
-            suffix += 1
+            number += 1
+            key = _candidate_key(base, number)
+        untried[base] = number + 1
         keys[pid] = key
         used.add(key)
     return keys
+
+
+def _candidate_key(base: str, number: int) -> str:
+    """The `number`th key tried for `base`: `base`, then `basea`, `baseb`, ..., `baseaa`."""
+    return base + _suffix(number - 1) if number else base
 
 
 def _suffix(number: int) -> str:

@@ -107,7 +107,7 @@ def parse_file(job: tuple[str, str, str | None, bool]) -> Parsed:
     digest = hashlib.sha256(data).hexdigest()
     if digest == known:
         return Parsed(digest, None, [], parsed=False)
-    note, note_problems = load_note(key, data, outline=outline)
+    note, note_problems = load_note(key, data, outline=outline, digest=digest)
     return Parsed(digest, note, problems + note_problems, parsed=True)
 
 
@@ -283,9 +283,11 @@ def decode(data: bytes, key: str) -> tuple[str | None, list[Diagnostic]]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), problems
 
 
-def load_note(key: str, data: bytes, outline: bool = False) -> tuple[Note | None, list[Diagnostic]]:
+def load_note(key: str, data: bytes, outline: bool = False,
+              digest: str | None = None) -> tuple[Note | None, list[Diagnostic]]:
     """Parse one note from its bytes; None when the file is not text at all, or far too large.
-    `outline`: a page of a Logseq graph, whose tab-indented lines are nested blocks, not code."""
+    `outline`: a page of a Logseq graph, whose tab-indented lines are nested blocks, not code;
+    `digest`: the bytes' SHA-256 (hex), when the caller has it already."""
     if len(data) > MAX_NOTE_BYTES:
         return None, [_too_large(key, f"is {len(data) / 1e6:.1f} MB, more than the "
                                       f"{MAX_NOTE_BYTES / 1e6:.0f} MB a note may have")]
@@ -345,7 +347,7 @@ def load_note(key: str, data: bytes, outline: bool = False) -> tuple[Note | None
         meta=meta,
         packed_body=packed(body),
         body_line=body_line,
-        content_hash=hashlib.sha256(data).hexdigest(),
+        content_hash=digest or hashlib.sha256(data).hexdigest(),
         headings=tuple(structure.headings),
         links=tuple(structure.links),
         tasks=tuple(structure.tasks),

@@ -54,12 +54,20 @@ RECOGNISERS: tuple[Recogniser, ...] = (
 # What every entry of a convention contains: a note without it is skipped without a token walk,
 # which keeps loading close to markdown-it's own speed on vaults of one-paper notes. These are
 # pre-checks on the raw text only; the recognisers themselves read tokens.
-_HASHTAG_LINE_RE = re.compile(r"^#[^\s#]", re.MULTILINE)
-_BRACKET_LINE_RE = re.compile(r"^\[[^\[\]\n]++\][ \t]*+$", re.MULTILINE)
+# Each matched at a line's start only (`_at_line_start`): unanchored, the scan jumps from one
+# `#` or `[` to the next, where `^` would be tried at every position of the note.
+_HASHTAG_LINE_RE = re.compile(r"#[^\s#]")  # `#tag` opening a line
+_BRACKET_LINE_RE = re.compile(r"\[[^\[\]\n]++\][ \t]*+$", re.MULTILINE)  # a line that is `[Title]`
 
 
 def _contains(*markers: str) -> Callable[[str], bool]:
     return lambda body: any(marker in body for marker in markers)
+
+
+def _at_line_start(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    """Whether `pattern` matches at the start of a line of the body (as `^` with re.MULTILINE
+    would; a match holds no line break, so one found mid-line never hides one at a line's start)."""
+    return lambda body: any(found.start() == 0 or body[found.start() - 1] == "\n" for found in pattern.finditer(body))
 
 
 GATES: dict[Recogniser, Callable[[str], bool]] = {
@@ -72,11 +80,11 @@ GATES: dict[Recogniser, Callable[[str], bool]] = {
     linked_sections.recognise: _contains("://"),
     venue_lines.recognise: _contains("://"),
     cited_items.recognise: _contains("- **", "* **", "+ **"),
-    bracket_titles.recognise: lambda body: _BRACKET_LINE_RE.search(body) is not None,
+    bracket_titles.recognise: _at_line_start(_BRACKET_LINE_RE),
     paper_lists.recognise: _contains("- ", "* ", "+ ", ". ", "]("),  # any list or link; the recogniser checks the rest
     reference_lists.recognise: _contains("et al", "“", '"'),
     daily_sections.recognise: lambda body: (
-        _contains(*daily_sections.LABELS)(body) or _HASHTAG_LINE_RE.search(body) is not None),
+        _contains(*daily_sections.LABELS)(body) or _at_line_start(_HASHTAG_LINE_RE)(body)),
 }
 
 __all__ = ["GATES", "RECOGNISERS", "EntryContext", "Recogniser", "recognise_entries"]

@@ -45,9 +45,13 @@ from papernotes.paths import has_scheme
 CONVENTION = "paper-list"
 
 PAPERS_HEADING_RE = re.compile(
-    r"\bpapers\b|\bpaper[\s-]*(?:notes|reading)\b|\breading[\s-]*list|\bliterature\b|\breferences\b"
+    # the lookahead names every match's first character (case-insensitively, as the rest): the
+    # scan skips every other position at once instead of trying each word there (a whole note's
+    # text is searched before any heading is)
+    r"(?=[prl论相参논관참])"
+    r"(?:\b(?:papers\b|paper[\s-]*(?:notes|reading)\b|reading[\s-]*list|literature\b|references\b)"
     r"|论文列表|相关论文|相關論文|参考文献"
-    r"|논문\s*목록|관련\s*논문|참고\s*문헌",
+    r"|논문\s*목록|관련\s*논문|참고\s*문헌)",
     re.IGNORECASE,
 )
 """Words with which a heading says that its list is one of papers (any language we know): a

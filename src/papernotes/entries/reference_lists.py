@@ -49,9 +49,10 @@ def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
             pending = token if any(named for _, named in levels) and "checked" not in token.meta else None
         elif token.type == "inline" and token.level == 1 and tokens[index - 1].type == "paragraph_open" \
                 and token.map and token.map[0] >= OWN_REFERENCE_LINES:
-            paper = _reference_paragraph(inline_lines(token, context.body_line)[0], context)
-            if paper is not None:
-                papers.append(paper)
+            if _may_quote(token.content):
+                paper = _reference_paragraph(inline_lines(token, context.body_line)[0], context)
+                if paper is not None:
+                    papers.append(paper)
         elif token.type == "inline" and pending is not None:
             if token.level == pending.level + 2 and tokens[index - 1].type == "paragraph_open":
                 line = inline_lines(token, context.body_line)[0]
@@ -68,6 +69,13 @@ _TOPIC_LABEL_RE = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff]{1,12}[：:]\s*+")
 
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _NAME_WORDS = 4
+
+
+def _may_quote(markdown: str) -> bool:
+    """Whether a paragraph's text can hold the quotes around a reference's title, which
+    `_reference_paragraph` requires: written as such, or as an HTML entity (`&quot;`, `&#8220;`).
+    Most paragraphs have none, and skip splitting into lines and the reference patterns."""
+    return '"' in markdown or "“" in markdown or "&" in markdown
 
 
 def _reference_paragraph(line: Line, context: EntryContext) -> Paper | None:

@@ -424,8 +424,22 @@ def _lexer(language: str) -> Lexer | None:
         return None
 
 
+REMEMBERED_CODE = 4096
+"""Code blocks up to this many characters are highlighted once per process however often they
+repeat (a template's snippet in every note); longer ones each time, so what is kept stays small."""
+
+
 def code_block(code: str, language: str) -> str:
     """A code block as pymdownx.highlight writes it, so Material's code styles and copy button apply."""
+    return _code_block(code, language) if len(code) <= REMEMBERED_CODE else _highlighted(code, language)
+
+
+@lru_cache(maxsize=512)
+def _code_block(code: str, language: str) -> str:
+    return _highlighted(code, language)
+
+
+def _highlighted(code: str, language: str) -> str:
     css = f"language-{html.escape(language)} highlight" if language else "highlight"
     body = html.escape(code, quote=False)
     lexer = _lexer(language) if language else None

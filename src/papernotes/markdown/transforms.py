@@ -150,7 +150,8 @@ def _text_children(children: list[Token]) -> list[Token]:
     out: list[Token] = []
     emoji = _emoji()
     for position, child in enumerate(children):
-        if child.type != "text" or not any(mark in child.content for mark in ("==", ":", "^")):
+        text = child.content
+        if child.type != "text" or not ("==" in text or ":" in text or "^" in text):  # most runs of text
             out.append(child)
             continue
         content = _EMOJI_RE.sub(lambda m: emoji.get(m.group(1), m.group()), child.content)
@@ -230,8 +231,10 @@ def _lone_embeds(tokens: Sequence[Token]) -> None:
     and an image gets its paragraph back when the slot is filled (`F`)."""
     for index in range(1, len(tokens) - 1):
         inline = tokens[index]
+        if inline.type != "inline":
+            continue
         children = inline.children or []
-        if (inline.type == "inline" and len(children) == 1 and children[0].type == "embed"
+        if (len(children) == 1 and children[0].type == "embed"
                 and tokens[index - 1].type == "paragraph_open" and tokens[index + 1].type == "paragraph_close"
                 and not tokens[index - 1].hidden):
             children[0].meta["alone"] = True

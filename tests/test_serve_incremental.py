@@ -3,14 +3,20 @@
 The rebuild is done the way `mkdocs serve --dirty` does it: a fresh config per rebuild, the same
 plugin instance (MkDocs keeps plugins that define `on_startup`), `build(..., dirty=True)` into the
 same site folder. The clean build uses a plugin instance of its own.
+
+Every byte is compared but one thing: where the graph view places its nodes. Under `mkdocs serve`
+the layout stays still while only edges change (`explore.graphdata.KeptGraph`), so positions can
+differ from a clean build's; the graph data's nodes, edges and every other field must not.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from mkdocs.commands.build import build
@@ -30,6 +36,7 @@ from papernotes.pages import topic_src  # noqa: E402
 SERVE_URL = "http://127.0.0.1:8000/"
 _PLUGINS = dict(MkDocsConfig._schema)["plugins"]
 _VOLATILE = re.compile(rb"<lastmod>[^<]*</lastmod>")
+_GRAPH_DATA = "_papernotes/graph/"
 
 
 def _config_file(docs: Path, tmp: Path) -> Path:
@@ -71,6 +78,23 @@ def _outputs(site: Path) -> dict[str, bytes]:
     return found
 
 
+def _without_positions(page: str, data: bytes) -> bytes:
+    """A graph data file with its nodes' coordinates blanked (the global graph's `xy`, a local
+    graph's node rows' x and y); any other file as it is."""
+    if not page.startswith(_GRAPH_DATA):
+        return data
+    found = json.loads(data)
+    if "xy" in found:
+        found["xy"] = len(found["xy"])
+    for row in found.get("nodes", ()):
+        row[3:5] = ["x", "y"]
+    return json.dumps(found, ensure_ascii=False).encode("utf-8")
+
+
+def _positions(site: Path) -> list[int]:
+    return json.loads((site / _GRAPH_DATA / "global.json").read_bytes())["xy"]
+
+
 def _mtimes(site: Path) -> dict[str, int]:
     return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*.html")}
 
@@ -104,7 +128,8 @@ def _assert_same_as_clean(config_file: Path, site: Path, tmp_path: Path, name: s
     _clean_build(config_file, clean)
     served, expected = _outputs(site), _outputs(clean)
     assert sorted(served) == sorted(expected)
-    differing = [page for page in expected if served[page] != expected[page]]
+    differing = [page for page in expected
+                 if _without_positions(page, served[page]) != _without_positions(page, expected[page])]
     assert differing == [], f"stale after {name}: {differing[:10]}"
 
 
@@ -167,6 +192,41 @@ def test_edits_rebuild_exactly_the_pages_that_depend_on_them(served, tmp_path: P
         # MkDocs writes 404.html on every build, dirty or not
         assert rebuilt - {"404.html"} == changed == dependent(), name
         _assert_same_as_clean(config_file, site, tmp_path, name)
+
+
+def test_a_new_link_keeps_the_graph_still_and_remakes_only_the_local_graphs_it_changes(
+        served, tmp_path: Path) -> None:
+    """One new edge does not lay the graph out again under serve (no node moves), so a local
+    graph file changes only when what it shows, positions aside, changed; the source's and the
+    target's do (each gains a neighbour). Then a new note (a new node) lays it out again, as a
+    clean build does."""
+    vault, config_file, site = served
+    data = json.loads((site / _GRAPH_DATA / "global.json").read_bytes())
+    node = {unquote(url): index for index, url in enumerate(data["url"])}
+    joined = {frozenset(pair) for pair in zip(data["edges"][::2], data["edges"][1::2], strict=True)}
+    notes = _notes(vault)
+    source = notes[4]
+    target = next(note for note in notes[5:] if frozenset(
+        (node[_page(vault, source).removesuffix("index.html")], node[_page(vault, note).removesuffix("index.html")]))
+        not in joined)  # a new edge
+    positions = _positions(site)
+    local = {page: data for page, data in _outputs(site).items() if page.startswith(_GRAPH_DATA + "local/")}
+    _edit(source, "\n## ", f"\nSee also [[{target.stem}]].\n\n## ")
+    _serve_build(config_file, site)
+    assert _positions(site) == positions
+    now = _outputs(site)
+    changed = {page for page, data in local.items() if now[page] != data}
+    reached = {page for page, data in local.items()
+               if _without_positions(page, now[page]) != _without_positions(page, data)}
+    assert changed == reached
+    assert {f"{_GRAPH_DATA}local/{_page(vault, note).removesuffix('index.html')}index.json"
+            for note in (source, target)} <= changed
+    _assert_same_as_clean(config_file, site, tmp_path, "new link")
+    (vault / "Brand New Note.md").write_text("# Brand New Note\n\nA new node.\n", encoding="utf-8")
+    _serve_build(config_file, site)
+    clean = tmp_path / "clean-new-node"
+    _clean_build(config_file, clean)
+    assert _positions(site) == _positions(clean)
 
 
 def test_deleted_note_disappears_and_its_backlinks_update(served, tmp_path: Path) -> None:

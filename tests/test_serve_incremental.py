@@ -356,3 +356,53 @@ def test_a_note_showing_a_generated_page_is_rebuilt_when_that_page_changes(serve
         pages.append((site / "timeline" / "index.html").read_text(encoding="utf-8"))
         assert pages[-1].index("OWN-TIMELINE") < pages[-1].index('<h2 id="timeline">Timeline')
     assert pages[0] != pages[1]  # the timeline below the note changed with the year
+
+
+def test_edits_to_what_generated_pages_list_match_a_clean_build(served, tmp_path: Path) -> None:
+    """Topic, author, venue and Papers pages are kept between rebuilds while what they show is the
+    same (`pages.kept`): an author renamed on a paper (its old and new author pages, co-authors),
+    a venue changed, a topic added then removed, a listed paper's note deleted, and a note that
+    starts linking a paper (an author page's "Notes that mention them") each match a clean build."""
+    vault, config_file, site = served
+    notes = _notes(vault)
+    authored = next(path for path in notes if "authors:\n  - " in path.read_text(encoding="utf-8"))
+    first_author = re.search(r"^authors:\n  - (.+)$", authored.read_text(encoding="utf-8"), re.MULTILINE)[1]  # type: ignore[index]
+    venued = next(path for path in notes if "\nvenue: " in path.read_text(encoding="utf-8") and path != authored)
+    tagged = next(path for path in notes if "tags:\n" in path.read_text(encoding="utf-8"))
+    listed = next(path for path in reversed(notes) if "authors:\n  - " in path.read_text(encoding="utf-8")
+                  and path not in (authored, venued, tagged))
+    mentioning = next(path for path in notes if path not in (authored, venued, tagged, listed))
+    steps = [
+        ("author", lambda: _edit(authored, f"authors:\n  - {first_author}\n", 'authors:\n  - "Quinn Newauthor"\n')),
+        ("venue", lambda: _edit(venued, "\nvenue: ", "\nvenue: NeurIPS 2031\nold-venue: ")),
+        ("topic added", lambda: _edit(tagged, "tags:\n", "tags:\n  - listed-once\n")),
+        ("topic removed", lambda: _edit(tagged, "tags:\n  - listed-once\n", "tags:\n")),
+        ("mention", lambda: _edit(mentioning, "\n## ", f"\nCompare [[{authored.stem}]].\n\n## ")),
+        ("listed note deleted", listed.unlink),
+    ]
+    for name, step in steps:
+        step()
+        _serve_build(config_file, site)
+        _assert_same_as_clean(config_file, site, tmp_path, name)
+
+
+def test_generated_pages_are_made_again_only_when_what_they_show_changed(served) -> None:
+    """A rebuild with no change makes no generated page again (`pages.kept`); a paper's new year
+    makes again exactly the Papers page and the topic, author and venue pages that list it."""
+    vault, config_file, site = served
+    plugin = _PLUGINS.plugin_cache["papernotes"]
+    _serve_build(config_file, site)
+    assert plugin.rebuilds.generated.made == set()
+    target = _notes(vault)[17]
+    year = re.search(r"^year: (\d+)$", target.read_text(encoding="utf-8"), re.MULTILINE)[1]  # type: ignore[index]
+    _edit(target, f"year: {year}\n", "year: 1999\n")
+    _edit(vault / "Home.md", f"| [[{target.stem}]] | {year} |", f"| [[{target.stem}]] | 1999 |")
+    _serve_build(config_file, site)
+    loaded = load_vault(vault)
+    core = build_core_site(loaded.notes, loaded.attachments)
+    (pid,) = core.graph.papers_of_note(target.relative_to(vault).as_posix())
+    listing = {topic_src(topic) for topic in core.graph.topics.values() if pid in topic.papers}
+    listing |= {f"authors/{group.slug}.md" for group in core.directory.authors.values() if pid in group.papers}
+    listing |= {f"venues/{group.slug}.md" for group in core.directory.venues.values() if pid in group.papers}
+    assert plugin.rebuilds.generated.made == {"papers.md", *listing}
+    assert len(listing) >= 3  # a topic, an author, a venue at least

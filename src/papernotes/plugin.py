@@ -252,7 +252,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                                  generated_pages=self.config.generated_pages, previews=self.previews,
                                  kept=self.rebuilds.graph_data if keep else None,
                                  written=self.rebuilds.written if keep else None)
-        bases = add_generated(made, site, published.bases, self.explorer, options)
+        bases = add_generated(made, site, published.bases, self.explorer, options,
+                              self.rebuilds.generated if keep else None)
         skipped = skip_colliding_pages(files, made, moved, config.docs_dir, asset_dir=ASSET_DIR,
                                        use_directory_urls=config.use_directory_urls, separate=SEPARATE_PAGES)
         self.log_diagnostics(skipped.problems)

@@ -28,6 +28,7 @@ from papernotes.graph import Memo
 from papernotes.markdown.logseq import is_block_ref
 from papernotes.model import Note, PaperId
 from papernotes.pages import Site
+from papernotes.pages.kept import KeptPages
 from papernotes.pages.links import paper_target, paper_topics
 from papernotes.pages.paper import RELATED_PER_TOPIC, LineFacts, backlink_facts, rank_related
 from papernotes.rewrite import MAX_EMBED_DEPTH, MAX_EMBEDS, block_text
@@ -196,6 +197,8 @@ class Rebuilds:
         self.memo = Memo()
         """The graph's per-note work (`graph.Memo`)."""
         self.graph_data = KeptGraph()
+        self.generated = KeptPages()
+        """Generated pages' Markdown and what it was made from (`pages.kept`)."""
         self.written: dict[str, str] = {}
         """The explorer's data files as last written into the site, by site path."""
         self.shared: object = None

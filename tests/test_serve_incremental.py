@@ -11,9 +11,11 @@ differ from a clean build's; the graph data's nodes, edges and every other field
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import sys
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
@@ -32,6 +34,7 @@ from papernotes.explore.previews import SHARD_PAGES  # noqa: E402
 from papernotes.loader import load_vault  # noqa: E402
 from papernotes.pages import build_site as build_core_site  # noqa: E402
 from papernotes.pages import topic_src  # noqa: E402
+from papernotes.pages.incremental import FULL_COLLECTION_EVERY, Rebuilds  # noqa: E402
 
 SERVE_URL = "http://127.0.0.1:8000/"
 _PLUGINS = dict(MkDocsConfig._schema)["plugins"]
@@ -406,3 +409,28 @@ def test_generated_pages_are_made_again_only_when_what_they_show_changed(served)
     listing |= {f"venues/{group.slug}.md" for group in core.directory.venues.values() if pid in group.papers}
     assert plugin.rebuilds.generated.made == {"papers.md", *listing}
     assert len(listing) >= 3  # a topic, an author, a venue at least
+
+
+def test_serve_keeps_its_objects_out_of_the_collectors_way_and_still_frees_cycles() -> None:
+    """After each serve build what is alive is frozen (a full collection does not scan it again);
+    every FULL_COLLECTION_EVERY builds everything is collected, garbage in cycles included."""
+
+    class Cycle:
+        me: object = None
+
+    rebuilds = Rebuilds(("vault",), "")
+    try:
+        cycle = Cycle()
+        cycle.me = cycle
+        alive = weakref.ref(cycle)
+        del cycle
+        rebuilds.settle()
+        assert gc.get_freeze_count() > 0
+        gc.collect()
+        assert alive() is not None  # frozen: not collected by a full collection
+        for _ in range(FULL_COLLECTION_EVERY - 1):
+            rebuilds.settle()
+        assert alive() is None
+    finally:
+        rebuilds.release()
+    assert gc.get_freeze_count() == 0

@@ -137,6 +137,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     def on_shutdown(self) -> None:
         self._close_search()
         self._drop_generated_sources()
+        if self.rebuilds is not None:
+            self.rebuilds.release()
         self.command, self.dirty = "build", False  # MkDocs may reuse this instance for a later build
 
     def _drop_generated_sources(self) -> None:
@@ -432,6 +434,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             start = time.perf_counter()
             self.explorer.write_all(config.site_dir)
             log.info("papernotes: wrote the graph data, previews and feed in %s", _seconds(start))
+        if self.rebuilds is not None and (self.dirty or self.command == "serve"):
+            self.rebuilds.settle()  # kept for the next rebuild: out of the cyclic collector's way
         if self.config.search != "pagefind":
             return
         if self.command == "serve":  # the reloaded pages are not kept waiting for the index

@@ -3,14 +3,22 @@
 The rebuild is done the way `mkdocs serve --dirty` does it: a fresh config per rebuild, the same
 plugin instance (MkDocs keeps plugins that define `on_startup`), `build(..., dirty=True)` into the
 same site folder. The clean build uses a plugin instance of its own.
+
+Every byte is compared but one thing: where the graph view places its nodes. Under `mkdocs serve`
+the layout stays still while only edges change (`explore.graphdata.KeptGraph`), so positions can
+differ from a clean build's; the graph data's nodes, edges and every other field must not.
 """
 
 from __future__ import annotations
 
+import gc
+import json
 import re
 import sys
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from mkdocs.commands.build import build
@@ -26,10 +34,12 @@ from papernotes.explore.previews import SHARD_PAGES  # noqa: E402
 from papernotes.loader import load_vault  # noqa: E402
 from papernotes.pages import build_site as build_core_site  # noqa: E402
 from papernotes.pages import topic_src  # noqa: E402
+from papernotes.pages.incremental import FULL_COLLECTION_EVERY, Rebuilds  # noqa: E402
 
 SERVE_URL = "http://127.0.0.1:8000/"
 _PLUGINS = dict(MkDocsConfig._schema)["plugins"]
 _VOLATILE = re.compile(rb"<lastmod>[^<]*</lastmod>")
+_GRAPH_DATA = "_papernotes/graph/"
 
 
 def _config_file(docs: Path, tmp: Path) -> Path:
@@ -71,6 +81,23 @@ def _outputs(site: Path) -> dict[str, bytes]:
     return found
 
 
+def _without_positions(page: str, data: bytes) -> bytes:
+    """A graph data file with its nodes' coordinates blanked (the global graph's `xy`, a local
+    graph's node rows' x and y); any other file as it is."""
+    if not page.startswith(_GRAPH_DATA):
+        return data
+    found = json.loads(data)
+    if "xy" in found:
+        found["xy"] = len(found["xy"])
+    for row in found.get("nodes", ()):
+        row[3:5] = ["x", "y"]
+    return json.dumps(found, ensure_ascii=False).encode("utf-8")
+
+
+def _positions(site: Path) -> list[int]:
+    return json.loads((site / _GRAPH_DATA / "global.json").read_bytes())["xy"]
+
+
 def _mtimes(site: Path) -> dict[str, int]:
     return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*.html")}
 
@@ -104,7 +131,8 @@ def _assert_same_as_clean(config_file: Path, site: Path, tmp_path: Path, name: s
     _clean_build(config_file, clean)
     served, expected = _outputs(site), _outputs(clean)
     assert sorted(served) == sorted(expected)
-    differing = [page for page in expected if served[page] != expected[page]]
+    differing = [page for page in expected
+                 if _without_positions(page, served[page]) != _without_positions(page, expected[page])]
     assert differing == [], f"stale after {name}: {differing[:10]}"
 
 
@@ -167,6 +195,41 @@ def test_edits_rebuild_exactly_the_pages_that_depend_on_them(served, tmp_path: P
         # MkDocs writes 404.html on every build, dirty or not
         assert rebuilt - {"404.html"} == changed == dependent(), name
         _assert_same_as_clean(config_file, site, tmp_path, name)
+
+
+def test_a_new_link_keeps_the_graph_still_and_remakes_only_the_local_graphs_it_changes(
+        served, tmp_path: Path) -> None:
+    """One new edge does not lay the graph out again under serve (no node moves), so a local
+    graph file changes only when what it shows, positions aside, changed; the source's and the
+    target's do (each gains a neighbour). Then a new note (a new node) lays it out again, as a
+    clean build does."""
+    vault, config_file, site = served
+    data = json.loads((site / _GRAPH_DATA / "global.json").read_bytes())
+    node = {unquote(url): index for index, url in enumerate(data["url"])}
+    joined = {frozenset(pair) for pair in zip(data["edges"][::2], data["edges"][1::2], strict=True)}
+    notes = _notes(vault)
+    source = notes[4]
+    target = next(note for note in notes[5:] if frozenset(
+        (node[_page(vault, source).removesuffix("index.html")], node[_page(vault, note).removesuffix("index.html")]))
+        not in joined)  # a new edge
+    positions = _positions(site)
+    local = {page: data for page, data in _outputs(site).items() if page.startswith(_GRAPH_DATA + "local/")}
+    _edit(source, "\n## ", f"\nSee also [[{target.stem}]].\n\n## ")
+    _serve_build(config_file, site)
+    assert _positions(site) == positions
+    now = _outputs(site)
+    changed = {page for page, data in local.items() if now[page] != data}
+    reached = {page for page, data in local.items()
+               if _without_positions(page, now[page]) != _without_positions(page, data)}
+    assert changed == reached
+    assert {f"{_GRAPH_DATA}local/{_page(vault, note).removesuffix('index.html')}index.json"
+            for note in (source, target)} <= changed
+    _assert_same_as_clean(config_file, site, tmp_path, "new link")
+    (vault / "Brand New Note.md").write_text("# Brand New Note\n\nA new node.\n", encoding="utf-8")
+    _serve_build(config_file, site)
+    clean = tmp_path / "clean-new-node"
+    _clean_build(config_file, clean)
+    assert _positions(site) == _positions(clean)
 
 
 def test_deleted_note_disappears_and_its_backlinks_update(served, tmp_path: Path) -> None:
@@ -296,3 +359,78 @@ def test_a_note_showing_a_generated_page_is_rebuilt_when_that_page_changes(serve
         pages.append((site / "timeline" / "index.html").read_text(encoding="utf-8"))
         assert pages[-1].index("OWN-TIMELINE") < pages[-1].index('<h2 id="timeline">Timeline')
     assert pages[0] != pages[1]  # the timeline below the note changed with the year
+
+
+def test_edits_to_what_generated_pages_list_match_a_clean_build(served, tmp_path: Path) -> None:
+    """Topic, author, venue and Papers pages are kept between rebuilds while what they show is the
+    same (`pages.kept`): an author renamed on a paper (its old and new author pages, co-authors),
+    a venue changed, a topic added then removed, a listed paper's note deleted, and a note that
+    starts linking a paper (an author page's "Notes that mention them") each match a clean build."""
+    vault, config_file, site = served
+    notes = _notes(vault)
+    authored = next(path for path in notes if "authors:\n  - " in path.read_text(encoding="utf-8"))
+    first_author = re.search(r"^authors:\n  - (.+)$", authored.read_text(encoding="utf-8"), re.MULTILINE)[1]  # type: ignore[index]
+    venued = next(path for path in notes if "\nvenue: " in path.read_text(encoding="utf-8") and path != authored)
+    tagged = next(path for path in notes if "tags:\n" in path.read_text(encoding="utf-8"))
+    listed = next(path for path in reversed(notes) if "authors:\n  - " in path.read_text(encoding="utf-8")
+                  and path not in (authored, venued, tagged))
+    mentioning = next(path for path in notes if path not in (authored, venued, tagged, listed))
+    steps = [
+        ("author", lambda: _edit(authored, f"authors:\n  - {first_author}\n", 'authors:\n  - "Quinn Newauthor"\n')),
+        ("venue", lambda: _edit(venued, "\nvenue: ", "\nvenue: NeurIPS 2031\nold-venue: ")),
+        ("topic added", lambda: _edit(tagged, "tags:\n", "tags:\n  - listed-once\n")),
+        ("topic removed", lambda: _edit(tagged, "tags:\n  - listed-once\n", "tags:\n")),
+        ("mention", lambda: _edit(mentioning, "\n## ", f"\nCompare [[{authored.stem}]].\n\n## ")),
+        ("listed note deleted", listed.unlink),
+    ]
+    for name, step in steps:
+        step()
+        _serve_build(config_file, site)
+        _assert_same_as_clean(config_file, site, tmp_path, name)
+
+
+def test_generated_pages_are_made_again_only_when_what_they_show_changed(served) -> None:
+    """A rebuild with no change makes no generated page again (`pages.kept`); a paper's new year
+    makes again exactly the Papers page and the topic, author and venue pages that list it."""
+    vault, config_file, site = served
+    plugin = _PLUGINS.plugin_cache["papernotes"]
+    _serve_build(config_file, site)
+    assert plugin.rebuilds.generated.made == set()
+    target = _notes(vault)[17]
+    year = re.search(r"^year: (\d+)$", target.read_text(encoding="utf-8"), re.MULTILINE)[1]  # type: ignore[index]
+    _edit(target, f"year: {year}\n", "year: 1999\n")
+    _edit(vault / "Home.md", f"| [[{target.stem}]] | {year} |", f"| [[{target.stem}]] | 1999 |")
+    _serve_build(config_file, site)
+    loaded = load_vault(vault)
+    core = build_core_site(loaded.notes, loaded.attachments)
+    (pid,) = core.graph.papers_of_note(target.relative_to(vault).as_posix())
+    listing = {topic_src(topic) for topic in core.graph.topics.values() if pid in topic.papers}
+    listing |= {f"authors/{group.slug}.md" for group in core.directory.authors.values() if pid in group.papers}
+    listing |= {f"venues/{group.slug}.md" for group in core.directory.venues.values() if pid in group.papers}
+    assert plugin.rebuilds.generated.made == {"papers.md", *listing}
+    assert len(listing) >= 3  # a topic, an author, a venue at least
+
+
+def test_serve_keeps_its_objects_out_of_the_collectors_way_and_still_frees_cycles() -> None:
+    """After each serve build what is alive is frozen (a full collection does not scan it again);
+    every FULL_COLLECTION_EVERY builds everything is collected, garbage in cycles included."""
+
+    class Cycle:
+        me: object = None
+
+    rebuilds = Rebuilds(("vault",), "")
+    try:
+        cycle = Cycle()
+        cycle.me = cycle
+        alive = weakref.ref(cycle)
+        del cycle
+        rebuilds.settle()
+        assert gc.get_freeze_count() > 0
+        gc.collect()
+        assert alive() is not None  # frozen: not collected by a full collection
+        for _ in range(FULL_COLLECTION_EVERY - 1):
+            rebuilds.settle()
+        assert alive() is None
+    finally:
+        rebuilds.release()
+    assert gc.get_freeze_count() == 0

@@ -13,7 +13,7 @@ from typing import Literal
 from papernotes.diagnostics import Diagnostic, sort_key
 from papernotes.identity import PaperIndex, decorated_stem
 from papernotes.ids import title_key
-from papernotes.model import Link, Note, NoteKey, Paper, PaperId, ReadingStatus, Source, Task
+from papernotes.model import Link, Note, NoteKey, Paper, PaperId, ReadingStatus, Source, Table, Task
 from papernotes.paths import stem
 from papernotes.recognise import (
     DEFAULT_OPTIONS,
@@ -57,6 +57,8 @@ class Memo:
     """Note -> (everything its decision was made from, the decision)."""
     resolver: Resolver | None = None
     """The last build's, whose link candidates are reused while the vault's names are the same."""
+    rows: dict[int, tuple[Table, list[SummaryRow]]] = field(default_factory=dict)
+    """id of a parsed table -> (that table, its summary rows): `tables.summary_rows` reads a table alone."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +228,7 @@ class _Builder:
         self.index = PaperIndex()
         self.pending = _Pending()
         self.edges: list[Edge] = []
+        self.rows: dict[int, tuple[Table, list[SummaryRow]]] = {}
         self.resolutions: dict[NoteKey, tuple[tuple[Link, Resolved | None], ...]] = {}
         self.note_mention: dict[NoteKey, int] = {}
 
@@ -274,7 +277,7 @@ class _Builder:
                     referrers[target].append(Signal("queue-link", weight, f"named by {what} in {note.path}",
                                                     task.line))
             for table in note.tables:
-                for row in summary_rows(table):
+                for row in self._summary_rows(table):
                     target = self._row_note(note, row)
                     if target:
                         referrers[target].append(Signal(
@@ -297,6 +300,7 @@ class _Builder:
             self.decisions[note.path] = self._decide(note, signals, targets, layout.get(note.path))
         if self.memo is not None:  # notes gone or private now are forgotten
             self.memo.decisions = {key: self.memo.decisions[key] for key in self.decisions}
+            self.memo.rows = self.rows  # the tables of this build (a table is read here first)
         siblings = paper_siblings({key: note_folder(note) for key, note in self.notes.items()},
                                   {key: decision.is_paper for key, decision in self.decisions.items()})
         for key, sibling in siblings.items():  # from the first decisions only: no feedback
@@ -339,6 +343,17 @@ class _Builder:
             return False
         above = note.body.split("\n", 2)[:note.papers[0].sources[0].line - note.body_line]
         return all(not text.strip() or text.lstrip().startswith("#") or _LINK_LINE_RE.match(text) for text in above)
+
+    def _summary_rows(self, table: Table) -> list[SummaryRow]:
+        """`summary_rows` once per table in a build, and, with a memo, once per parsed table
+        while its note is unchanged (the loader's cache keeps the same objects)."""
+        found = self.rows.get(id(table))
+        if found is None and self.memo is not None:
+            found = self.memo.rows.get(id(table))
+        if found is None or found[0] is not table:
+            found = (table, summary_rows(table))
+        self.rows[id(table)] = found
+        return found[1]
 
     def _row_note(self, note: Note, row: SummaryRow) -> NoteKey | None:
         target = _note_links_to_note(row.links, note, self.resolver)
@@ -419,7 +434,7 @@ class _Builder:
 
     def _tables(self, note: Note) -> None:
         for table in note.tables:
-            for row in summary_rows(table):
+            for row in self._summary_rows(table):
                 target = self._row_note(note, row)
                 if target is not None and target not in self.private and not self.decisions[target].is_paper:
                     target = None

@@ -137,6 +137,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     def on_shutdown(self) -> None:
         self._close_search()
         self._drop_generated_sources()
+        if self.rebuilds is not None:
+            self.rebuilds.release()
         self.command, self.dirty = "build", False  # MkDocs may reuse this instance for a later build
 
     def _drop_generated_sources(self) -> None:
@@ -252,7 +254,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                                  generated_pages=self.config.generated_pages, previews=self.previews,
                                  kept=self.rebuilds.graph_data if keep else None,
                                  written=self.rebuilds.written if keep else None)
-        bases = add_generated(made, site, published.bases, self.explorer, options)
+        bases = add_generated(made, site, published.bases, self.explorer, options,
+                              self.rebuilds.generated if keep else None)
         skipped = skip_colliding_pages(files, made, moved, config.docs_dir, asset_dir=ASSET_DIR,
                                        use_directory_urls=config.use_directory_urls, separate=SEPARATE_PAGES)
         self.log_diagnostics(skipped.problems)
@@ -434,6 +437,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             start = time.perf_counter()
             self.explorer.write_all(config.site_dir)
             log.info("papernotes: wrote the graph data, previews and feed in %s", _seconds(start))
+        if self.rebuilds is not None and (self.dirty or self.command == "serve"):
+            self.rebuilds.settle()  # kept for the next rebuild: out of the cyclic collector's way
         if self.config.search != "pagefind":
             return
         if self.command == "serve":  # the reloaded pages are not kept waiting for the index

@@ -77,11 +77,19 @@ def _unknown_property(path: str, line: int, text: str, prop: str) -> Diagnostic:
 
 
 class QueryRenderer:
-    """Renders the queries of one build; the data index is built once and shared by every query."""
+    """Renders the queries of one build; the data index is built once, for the first query, and
+    shared by every query (a vault without queries never builds it)."""
 
     def __init__(self, graph: PaperGraph, src_of: Callable[[str], str], today: dt.date | None = None) -> None:
-        self.index = DataIndex(graph, today)
+        self._graph, self._today = graph, today
+        self._index: DataIndex | None = None
         self.src_of = src_of
+
+    @property
+    def index(self) -> DataIndex:
+        if self._index is None:
+            self._index = DataIndex(self._graph, self._today)
+        return self._index
 
     def render(self, query: Query, path: str, base: str | None = None) -> Rendered:
         """One query written in note `path` (file line `query.line`), for the page at `base`."""

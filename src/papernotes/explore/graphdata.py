@@ -82,9 +82,13 @@ class ExploreGraph:
 @dataclass(slots=True)
 class KeptGraph:
     """The last build's graph data, kept between `mkdocs serve` rebuilds of one vault: the force
-    layout is run again only when the nodes' clusters or the edges change, and a page's local
-    graph is made again only when a node it shows changed (its data, position or neighbours) or
-    a topic was renamed. Nothing is reused across a change that could alter the file."""
+    layout is run again only when the nodes or their clusters change (a node added or gone, a
+    paper's first topic changed), not when only edges do: one new link would otherwise move
+    every node, and so remake most local graphs. Under `mkdocs serve` node positions can
+    therefore differ from a clean build's (every other byte of the data is the same, nodes and
+    edges included); a clean build, and any rebuild that lays the graph out again, places them
+    as always. A page's local graph is made again only when a node it shows changed (its data,
+    position or neighbours) or a topic was renamed."""
 
     layout: tuple[list[int], list[tuple[int, int]], list[tuple[int, int]]] | None = None
     """(clusters, edges, positions) of the last layout."""
@@ -201,8 +205,9 @@ def build(site: Site, *, topic_pages: bool = True, extra: Iterable[ExtraNode] = 
     clusters: dict[str, int] = {}
     cluster_ids = [clusters.setdefault(node.cluster, len(clusters)) for node in graph.nodes]
     edges = graph.sorted_edges()
-    if kept is not None and kept.layout is not None and kept.layout[:2] == (cluster_ids, edges):
-        graph.positions = kept.layout[2]
+    if kept is not None and kept.layout is not None and kept.layout[0] == cluster_ids and \
+            [node.id for node in kept.nodes] == [node.id for node in graph.nodes]:
+        graph.positions = kept.layout[2]  # only edges changed (`KeptGraph`): the map stays still
     else:
         graph.positions = layout(cluster_ids, edges)
     if kept is not None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
+from functools import partial
 from typing import Any
 
 from papernotes.bib.export import papers_bibtex, papers_csl_json
@@ -14,6 +15,7 @@ from papernotes.loader import collector_paused
 from papernotes.model import Paper, PaperId
 from papernotes.pages import Site
 from papernotes.pages.compare import COMPARE_SRC, DATA_SRC, compare_data, compare_page, topic_table
+from papernotes.pages.kept import KeptPages, Rows, papers_inputs, topic_inputs
 from papernotes.pages.links import (
     html_list,
     html_text,
@@ -36,19 +38,32 @@ SECTIONS = (
 
 
 def generated_pages(site: Site, *, search: bool = True, column_aliases: Mapping[str, str] | None = None,
-                    site_name: str = "") -> dict[str, str]:
+                    site_name: str = "", kept: KeptPages | None = None) -> dict[str, str]:
     """Source path -> Markdown of every generated page (and the comparison page's JSON data).
     Made with the cyclic collector paused: thousands of rows and pages kept, none in a cycle,
-    and with a library's papers in the graph a full collection re-scans every note (loader.py)."""
+    and with a library's papers in the graph a full collection re-scans every note (loader.py).
+    `kept` (`mkdocs serve`): the last build's pages, reused where what they show is the same."""
     with collector_paused():
-        return _generated_pages(site, search=search, column_aliases=column_aliases, site_name=site_name)
+        if kept is not None:
+            kept.start(site)
+        pages = _generated_pages(site, search=search, column_aliases=column_aliases, site_name=site_name,
+                                 kept=kept)
+        if kept is not None:
+            kept.finish()
+        return pages
 
 
 def _generated_pages(site: Site, *, search: bool, column_aliases: Mapping[str, str] | None,
-                     site_name: str) -> dict[str, str]:
+                     site_name: str, kept: KeptPages | None) -> dict[str, str]:
     attributes = PaperAttributes(site.graph, Aliases(column_aliases))
+    rows = Rows(site, attributes)  # collected only when asked for (with `kept`)
+
+    def made(src: str, inputs: Callable[[], object], make: Callable[[], str]) -> str:
+        return make() if kept is None else kept.page(src, inputs(), make)
+
     pages = {
-        "papers.md": papers_page(site, attributes),
+        "papers.md": made("papers.md", lambda: papers_inputs(_papers(site, library=True), rows),
+                          partial(papers_page, site, attributes)),
         COMPARE_SRC: compare_page(),
         DATA_SRC: compare_data(site, attributes),
         "topics/index.md": topics_index(site),
@@ -56,12 +71,14 @@ def _generated_pages(site: Site, *, search: bool, column_aliases: Mapping[str, s
         "timeline.md": timeline_page(site),
         "notes.md": notes_page(site),
     }
-    pages.update(people_pages(site))
+    pages.update(people_pages(site, made=made, rows=rows))
     pages["papers.bib"] = papers_bibtex(site.graph, site.bib)  # linked from the Papers page
     pages["papers.json"] = papers_csl_json(site.graph, site.bib)
     children = topic_children(site)
     for key in site.graph.topics:
-        pages[topic_src(site.graph.topics[key])] = topic_page(site, key, children, attributes)
+        src = topic_src(site.graph.topics[key])
+        pages[src] = made(src, partial(topic_inputs, site, key, children, rows),
+                          partial(topic_page, site, key, children, attributes))
     if search:
         pages["search.md"] = search_page()
     if site.home is None:

@@ -5,13 +5,16 @@ from __future__ import annotations
 import html
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from functools import partial
 from urllib.parse import quote
 
 from papernotes.bib.citations import cited_papers
 from papernotes.bib.directory import Group
 from papernotes.bib.people import parse_name, venue_name
+from papernotes.compare.attributes import PaperAttributes
 from papernotes.model import Paper, PaperId
 from papernotes.pages import Site
+from papernotes.pages.kept import Rows, person_inputs
 from papernotes.pages.links import html_link, html_list, html_text, note_html, page_href, paper_html
 from papernotes.render import counted, escape_md
 
@@ -24,19 +27,32 @@ def venue_src(slug: str) -> str:
     return f"venues/{slug}.md"
 
 
-def people_pages(site: Site) -> dict[str, str]:
-    """Every author and venue page, and their two index pages; none when no paper has authors or a venue."""
+Made = Callable[[str, Callable[[], object], Callable[[], str]], str]
+"""(source path, the page's inputs, the page's Markdown) -> the Markdown: `pages.kept.KeptPages`."""
+
+
+def _make(src: str, inputs: Callable[[], object], make: Callable[[], str]) -> str:
+    return make()
+
+
+def people_pages(site: Site, *, made: Made = _make, rows: Rows | None = None) -> dict[str, str]:
+    """Every author and venue page, and their two index pages; none when no paper has authors or a
+    venue. `made` and `rows`: pages kept from the last build (`pages.kept`)."""
+    rows = rows or Rows(site, PaperAttributes(site.graph))
     pages: dict[str, str] = {}
     directory = site.directory
     if directory.authors:
         pages["authors/index.md"] = authors_index(site)
         mentions = _mentions(site)
         for slug in directory.authors:
-            pages[author_src(slug)] = author_page(site, slug, mentions)
+            pages[author_src(slug)] = made(author_src(slug),
+                                           partial(person_inputs, site, "authors", slug, mentions, rows),
+                                           partial(author_page, site, slug, mentions))
     if directory.venues:
         pages["venues/index.md"] = venues_index(site)
         for slug in directory.venues:
-            pages[venue_src(slug)] = venue_page(site, slug)
+            pages[venue_src(slug)] = made(venue_src(slug), partial(person_inputs, site, "venues", slug, None, rows),
+                                          partial(venue_page, site, slug))
     return pages
 
 

@@ -26,6 +26,7 @@ import base64
 import io
 import json
 import os
+import shutil
 import subprocess
 import tempfile
 import threading
@@ -446,6 +447,13 @@ class SiteIndex:
             shard.close()
         self._open = self._writing = None
         self._waiting = []
+
+    def discard(self) -> None:
+        """End every Pagefind process and remove the bundles they wrote (the pages they were given
+        turned out not to be the site's: it is indexed again)."""
+        self.close()
+        for index in range(len(self._shards)):
+            shutil.rmtree(os.path.join(self.site_dir, bundle_name(index)), ignore_errors=True)
 
     def _start(self) -> bool:
         if self._failure is not None:

@@ -12,7 +12,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from papernotes.explore import Explorer
+from papernotes.explore import DataWriter, Explorer
 from papernotes.explore.dates import git_dates
 from papernotes.explore.graphdata import DATA_DIR, LOCAL_BYTES_LIMIT, LOCAL_NODE_LIMIT, data_path, graph_files
 from papernotes.explore.layout import layout
@@ -203,3 +203,17 @@ def test_previews_are_sharded_by_fnv1a_of_the_page_path() -> None:
     assert sorted(files) == [f"_papernotes/preview/{n}.json" for n in range(4)]
     merged = {path: preview for text in files.values() for path, preview in json.loads(text).items()}
     assert merged == previews and all(len(json.loads(text)) > 20 for text in files.values())
+
+
+def test_data_files_written_in_the_background_are_the_same_and_a_failure_fails_where_the_build_waits(
+        tmp_path: Path) -> None:
+    site = site_of(tmp_path / "vault")
+    DataWriter(Explorer(site), str(tmp_path / "background")).finish()
+    Explorer(site).write_all(str(tmp_path / "here"))
+    background, here = ({path.relative_to(tmp_path / name).as_posix(): path.read_bytes()
+                         for path in (tmp_path / name).rglob("*") if path.is_file()} for name in ("background", "here"))
+    assert background == here and len([name for name in here if "/local/" in name]) == len(site.links.published)
+    (tmp_path / "a file").write_text("not a folder", encoding="utf-8")
+    writer = DataWriter(Explorer(site), str(tmp_path / "a file"))
+    with pytest.raises(NotADirectoryError):
+        writer.finish()

@@ -27,7 +27,7 @@ from mkdocs.structure.toc import get_toc
 from papernotes.bib.sources import LibraryCache, vault_libraries
 from papernotes.config import PaperNotesConfig
 from papernotes.diagnostics import Diagnostic, sort_key
-from papernotes.explore import Explorer
+from papernotes.explore import DataWriter, Explorer
 from papernotes.loader import load_vault, tool_folders
 from papernotes.markdown.html import (
     Rendered,
@@ -128,6 +128,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     early_ok = True  # every written page read as Pagefind was given it (else: read back after the build)
     fed: dict[str, int]  # page -> hash of the content Pagefind was given, until the page is written
     page_language = "en"  # the `<html lang>` the theme writes (search_early.page_language)
+    data_writer: DataWriter | None = None  # `mkdocs build`: the data files written while pages are
     previews: dict[str, dict[str, object]]
     libraries: LibraryCache | None = None
     held: dict[str, bytes]  # page -> its HTML, compressed from on_page_content until on_page_context
@@ -305,6 +306,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             env.bytecode_cache = jinja2.FileSystemBytecodeCache(folder)
         if self.early and self.search_index is not None:  # every page's content is in: the bundle is
             self.search_index.seal()  # written while MkDocs writes the pages
+        if self.explorer is not None and self.command != "serve" and not self.dirty:
+            self.data_writer = DataWriter(self.explorer, config.site_dir)
         return env
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -426,6 +429,9 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._close_search()
+        if self.data_writer is not None:
+            self.data_writer.join()
+            self.data_writer = None
 
     def _release_memory(self) -> None:
         """Pagefind runs beside this process: the notes and the graph, no longer needed once every
@@ -457,7 +463,13 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             self._searched(config).flush()
         # graph data, previews (made while pages were built), feed.xml; the explorer is dropped
         # below, so it is always there (no branch)
-        if self.explorer is not None:  # pragma: no branch
+        if self.data_writer is not None:
+            start = time.perf_counter()
+            self.data_writer.finish()
+            self.data_writer = None
+            log.info("papernotes: wrote the graph data, previews and feed while pages were written, "
+                     "then %s", _seconds(start))
+        elif self.explorer is not None:  # pragma: no branch
             start = time.perf_counter()
             self.explorer.write_all(config.site_dir)
             log.info("papernotes: wrote the graph data, previews and feed in %s", _seconds(start))

@@ -306,7 +306,9 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             env.bytecode_cache = jinja2.FileSystemBytecodeCache(folder)
         if self.early and self.search_index is not None:  # every page's content is in: the bundle is
             self.search_index.seal()  # written while MkDocs writes the pages
-        if self.explorer is not None and self.command != "serve" and not self.dirty:
+        # the data files while pages are written (a thread); a site cut into Pagefind shards for
+        # memory, or `serve` (which keeps them between rebuilds), writes them after the last page
+        if self.explorer is not None and self.command != "serve" and not self.dirty and not sharded(self.shard_pages):
             self.data_writer = DataWriter(self.explorer, config.site_dir)
         return env
 

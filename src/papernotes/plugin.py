@@ -482,7 +482,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                 self.indexer = BackgroundIndexer(lambda message: log.info("papernotes: %s", message))
             self.indexer.request(config.site_dir, self.search_pages, self.language)
             return
-        self._release_memory()
+        if not (streamed and self.search_index is not None and self.search_index.written):
+            self._release_memory()  # room for the bundles still to be written (a build ends here otherwise)
         start = time.perf_counter()
         try:
             if streamed:

@@ -425,6 +425,12 @@ class SiteIndex:
         except SearchError as error:
             self._failure = self._failure or error
 
+    @property
+    def written(self) -> bool:
+        """Whether every page given so far is in a bundle on disk (or Pagefind failed): `finish`
+        would not wait."""
+        return self._open is None and not self._waiting and all(shard.written for shard in self._shards)
+
     def finish(self) -> int:
         """Wait for every bundle and list the extra ones in `pagefind/shards.json`; returns
         the number of bundles."""

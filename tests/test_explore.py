@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import os
 import subprocess
@@ -11,9 +12,9 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from papernotes.explore import Explorer
+from papernotes.explore import DataWriter, Explorer
 from papernotes.explore.dates import git_dates
-from papernotes.explore.graphdata import DATA_DIR, LOCAL_BYTES_LIMIT, LOCAL_NODE_LIMIT, graph_files
+from papernotes.explore.graphdata import DATA_DIR, LOCAL_BYTES_LIMIT, LOCAL_NODE_LIMIT, data_path, graph_files
 from papernotes.explore.layout import layout
 from papernotes.explore.previews import shard_files, shard_of
 from papernotes.explore.reading import read_records
@@ -82,7 +83,7 @@ def test_local_files_stay_under_the_limit_around_a_hub(tmp_path: Path) -> None:
               for i in range(400)}
     site = site_of(tmp_path, files)
     found = graph_files(site)
-    hub = json.loads(found[f"{DATA_DIR}/local/Hub/index.json"])
+    hub = json.loads(found[data_path(f"{DATA_DIR}/local", "Hub/")])
     assert 20 < len(hub["nodes"]) <= LOCAL_NODE_LIMIT + 1 and hub["nodes"][0][0] == "Hub"  # + the note itself
     assert all(len(text.encode()) <= LOCAL_BYTES_LIMIT for name, text in found.items() if "/local/" in name)
 
@@ -110,7 +111,7 @@ def test_authors_and_venues_are_nodes_joined_to_their_published_papers(tmp_path:
     urls = {label[i]: data["url"][i] for i, k in enumerate(kinds) if k in ("author", "venue")}
     assert urls["Saining Xie"] == "authors/saining-xie/" and urls["CVPR"] == "venues/cvpr/"
     assert "Zed Secret" not in files[f"{DATA_DIR}/global.json"] and "NeurIPS" not in files[f"{DATA_DIR}/global.json"]
-    local = json.loads(files[f"{DATA_DIR}/local/DiT/index.json"])
+    local = json.loads(files[data_path(f"{DATA_DIR}/local", "DiT/")])
     assert {"Saining Xie", "CVPR"} <= {row[0] for row in local["nodes"]}
     assert graph_files(site, topic_pages=False) != files  # no generated pages, no author or venue pages to open
     assert "Saining Xie" not in graph_files(site, topic_pages=False)[f"{DATA_DIR}/global.json"]
@@ -182,7 +183,9 @@ def test_reading_page_has_its_chart_as_svg_and_the_latest_papers(built: Path) ->
 def test_every_page_links_the_feed_and_note_pages_have_a_local_graph_and_preview(built: Path) -> None:
     for url in ("", "Latte", "reading", "graph", "papers"):
         assert '<link rel="alternate" type="application/atom+xml"' in page(built, url)
-    assert 'data-graph="../_papernotes/graph/local/Latte/index.json"' in page(built, "Latte")
+    local = data_path("_papernotes/graph/local", "Latte/")
+    assert local == "_papernotes/graph/local/" + hashlib.blake2b(b"Latte/", digest_size=10).hexdigest() + ".json"
+    assert f'data-graph="../{local}"' in page(built, "Latte") and (built / local).is_file()
     shard = built / f"_papernotes/preview/{shard_of('Latte/', 1)}.json"  # 1: a small site has one shard
     assert '<meta name="pn-preview-shards" content="1">' in page(built, "Latte")
     preview = json.loads(shard.read_text(encoding="utf-8"))["Latte/"]
@@ -200,3 +203,17 @@ def test_previews_are_sharded_by_fnv1a_of_the_page_path() -> None:
     assert sorted(files) == [f"_papernotes/preview/{n}.json" for n in range(4)]
     merged = {path: preview for text in files.values() for path, preview in json.loads(text).items()}
     assert merged == previews and all(len(json.loads(text)) > 20 for text in files.values())
+
+
+def test_data_files_written_in_the_background_are_the_same_and_a_failure_fails_where_the_build_waits(
+        tmp_path: Path) -> None:
+    site = site_of(tmp_path / "vault")
+    DataWriter(Explorer(site), str(tmp_path / "background")).finish()
+    Explorer(site).write_all(str(tmp_path / "here"))
+    background, here = ({path.relative_to(tmp_path / name).as_posix(): path.read_bytes()
+                         for path in (tmp_path / name).rglob("*") if path.is_file()} for name in ("background", "here"))
+    assert background == here and len([name for name in here if "/local/" in name]) == len(site.links.published)
+    (tmp_path / "a file").write_text("not a folder", encoding="utf-8")
+    writer = DataWriter(Explorer(site), str(tmp_path / "a file"))
+    with pytest.raises(NotADirectoryError):
+        writer.finish()

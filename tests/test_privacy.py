@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from papernotes.explore.graphdata import data_path
 from tests.test_site_build import build_site, write_vault
 
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
@@ -139,8 +140,8 @@ def test_no_canary_in_any_built_byte(site: Path) -> None:
     assert leaks == {}
 
 
-EXPLORE_FILES = ("feed.xml", "_papernotes/graph/global.json", "_papernotes/graph/local/index.json",
-                 "_papernotes/graph/local/Papers/Public paper/index.json", "_papernotes/preview/0.json",
+EXPLORE_FILES = ("feed.xml", "_papernotes/graph/global.json", data_path("_papernotes/graph/local", ""),
+                 data_path("_papernotes/graph/local", "Papers/Public paper/"), "_papernotes/preview/0.json",
                  "reading/index.html")
 
 

@@ -4,6 +4,7 @@ one-core way), in one bundle or in shards of pages merged by the search page."""
 from __future__ import annotations
 
 import base64
+import gzip
 import json
 import logging
 import os
@@ -307,3 +308,33 @@ def test_streamed_shards_run_one_pagefind_at_a_time(tmp_path: Path, monkeypatch:
     assert log.read_text(encoding="utf-8") == "start\nend a b c\nstart\nend d e f\nstart\nend g\n"
     assert [(bundle / "pages.txt").read_text(encoding="utf-8") for bundle in bundles_of(site)] == [
         "a b c", "d e f", "g"]
+
+
+@pytest.mark.parametrize("copyright_html", ["", '<img src="x.png" alt="mark">'])
+def test_pages_given_to_pagefind_before_they_are_written_give_the_bundle_of_the_written_pages(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, copyright_html: str) -> None:
+    """Pagefind is given each page's content as MkDocs renders it (`search_early`). An image in
+    the theme's footer, after the content, becomes a page's `image` in Pagefind's index: such a
+    site is indexed again from the written pages, and both ways give the same bytes."""
+    vault = write_vault(tmp_path / "vault", {**VAULT, "E.md": "# E\n\n![[pic.png]]\n"})
+    (vault / "pic.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    sites = {}
+    for name, serial in (("early", "0"), ("serial", "1")):
+        monkeypatch.setenv(search.SERIAL_ENV, serial)
+        caplog.clear()
+        with caplog.at_level(logging.INFO, logger="mkdocs.plugins.papernotes"):
+            path = _config(vault, tmp_path / name, {"search": "pagefind"})
+            if copyright_html:
+                path.write_text(path.read_text(encoding="utf-8") + f"copyright: '{copyright_html}'\n", encoding="utf-8")
+            build(load_config(str(path)))
+        sites[name] = files_of(tmp_path / name)
+        again = [record.getMessage() for record in caplog.records if "indexed again" in record.getMessage()]
+        assert again == ([f"papernotes: {next(iter(sorted(VAULT)))} as written is not what Pagefind was given "
+                          "before (a theme or plugin changed it): every page is indexed again after the build"]
+                         if copyright_html and name == "early" else [])
+    assert [name for name in sites["early"] if sites["early"].get(name) != sites["serial"].get(name)] == []
+    assert sorted(sites["early"]) == sorted(sites["serial"])
+    fragments = [gzip.decompress(data) for name, data in sites["early"].items() if "/fragment/" in name]
+    assert len(fragments) == len(VAULT) + 1
+    with_image = sum(b'"image":"x.png"' in fragment for fragment in fragments)
+    assert with_image == (len(fragments) - 1 if copyright_html else 0)  # E's own image comes first

@@ -27,7 +27,7 @@ from mkdocs.structure.toc import get_toc
 from papernotes.bib.sources import LibraryCache, vault_libraries
 from papernotes.config import PaperNotesConfig
 from papernotes.diagnostics import Diagnostic, sort_key
-from papernotes.explore import Explorer
+from papernotes.explore import DataWriter, Explorer
 from papernotes.loader import load_vault, tool_folders
 from papernotes.markdown.html import (
     Rendered,
@@ -62,6 +62,7 @@ from papernotes.search import (
     sharded,
     stream_search,
 )
+from papernotes.search_early import page_language, same_for_search, search_document
 from papernotes.site_files import (
     defuse,
     moved_pages,
@@ -123,6 +124,11 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     indexer: BackgroundIndexer | None = None  # `mkdocs serve` only
     search_index: SiteIndex | None = None  # `mkdocs build`: Pagefind fed while pages are written
     language: str | None = None  # Pagefind's `force_language`
+    early = False  # Pagefind given each page's content before the page is written (search_early)
+    early_ok = True  # every written page read as Pagefind was given it (else: read back after the build)
+    fed: dict[str, int]  # page -> hash of the content Pagefind was given, until the page is written
+    page_language = "en"  # the `<html lang>` the theme writes (search_early.page_language)
+    data_writer: DataWriter | None = None  # `mkdocs build`: the data files written while pages are
     previews: dict[str, dict[str, object]]
     libraries: LibraryCache | None = None
     held: dict[str, bytes]  # page -> its HTML, compressed from on_page_content until on_page_context
@@ -199,6 +205,9 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         self.search_pages = []
         self.held = {}
         self.stream = stream_search()
+        self.fed, self.early_ok, self.page_language = {}, True, page_language(config.theme)
+        # the content as papernotes returns it is the page's content only when no plugin follows it
+        self.early = self._streams_search() and config.plugins.events["page_content"][-1] == self.on_page_content
         # pages are read before `on_env`: a note's template and icon are looked up in the theme's folders
         self.has_template = template_lookup(Theme(tuple(Path(folder) for folder in config.theme.dirs), ()))
         self._close_search()  # a build that failed before its end leaves its index unfinished
@@ -298,6 +307,12 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             folder = os.path.join(self.rebuilds.pages_dir, "_templates")
             os.makedirs(folder, exist_ok=True)
             env.bytecode_cache = jinja2.FileSystemBytecodeCache(folder)
+        if self.early and self.search_index is not None:  # every page's content is in: the bundle is
+            self.search_index.seal()  # written while MkDocs writes the pages
+        # the data files while pages are written (a thread); a site cut into Pagefind shards for
+        # memory, or `serve` (which keeps them between rebuilds), writes them after the last page
+        if self.explorer is not None and self.command != "serve" and not self.dirty and not sharded(self.shard_pages):
+            self.data_writer = DataWriter(self.explorer, config.site_dir)
         return env
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -353,6 +368,9 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         if self.site is None or self.explorer is None:  # pragma: no cover
             return wrapped
         content = self.explorer.page_content(wrapped, page.file.src_uri, note.path if note else None, body=html)
+        if self.early and BODY in content:  # Pagefind parses it on the other core while MkDocs renders the next
+            self._searched(config).add(page.file.dest_uri, search_document(content, self.page_language))
+            self.fed[page.file.src_uri] = hash(content)
         return self._hold(page, config, content)
 
     def _hold(self, page: Page, config: MkDocsConfig, content: str) -> str:
@@ -380,15 +398,29 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
 
     @event_priority(-100)  # last: the page's HTML is final, and no other plugin needs its content
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        page.content = None  # written: MkDocs would keep every page's HTML until the build ends
+        content, page.content = page.content, None  # written: MkDocs would keep every page's HTML until the build ends
+        if self.early:
+            self._check_fed(page, output, content)
         if self.explorer is not None:  # pragma: no branch  (as in on_page_content)
             output = self.explorer.finish_page(output, page.file.src_uri)
         output = with_mermaid(output, relative_url(f"{ASSET_DIR}/mermaid/mermaid.min.js", page.url))
         if BODY in output:
             self.search_pages.append(page.file.dest_uri)
-            if self._streams_search():  # Pagefind parses it on the other core while the next page is built
+            if self._streams_search() and not self.early:  # Pagefind parses it while the next page is built
                 self._searched(config).add(page.file.dest_uri, output)
         return output
+
+    def _check_fed(self, page: Page, output: str, content: str | None) -> None:
+        """Whether Pagefind was given what it would read in the written page (`search_early`)."""
+        fed = self.fed.pop(page.file.src_uri, None)
+        if fed is None and BODY not in output:
+            return
+        if fed is None or content is None or hash(content) != fed or \
+                not same_for_search(output, content, self.page_language):
+            if self.early_ok:
+                log.info("papernotes: %s as written is not what Pagefind was given before (a theme or plugin "
+                         "changed it): every page is indexed again after the build", page.file.src_uri)
+            self.early_ok = False
 
     def _streams_search(self) -> bool:
         """A whole build (`mkdocs build`, `gh-deploy`) feeds Pagefind each page as it is written;
@@ -405,6 +437,9 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._close_search()
+        if self.data_writer is not None:
+            self.data_writer.join()
+            self.data_writer = None
 
     def _release_memory(self) -> None:
         """Pagefind runs beside this process: the notes and the graph, no longer needed once every
@@ -422,7 +457,10 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         return self.search_index
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        streamed = self._streams_search()
+        if not self.early_ok and self.search_index is not None:  # what it was given is not the site
+            self.search_index.discard()
+            self.search_index = None
+        streamed = self._streams_search() and self.early_ok
         # One bundle is written while the graph data are; a site cut into shards for memory
         # has the last one written after the notes and graph are released (Pagefind parses the
         # last pages meanwhile: parsing takes a shard's memory, writing the bundle twice that).
@@ -433,7 +471,13 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             self._searched(config).flush()
         # graph data, previews (made while pages were built), feed.xml; the explorer is dropped
         # below, so it is always there (no branch)
-        if self.explorer is not None:  # pragma: no branch
+        if self.data_writer is not None:
+            start = time.perf_counter()
+            self.data_writer.finish()
+            self.data_writer = None
+            log.info("papernotes: wrote the graph data, previews and feed while pages were written, "
+                     "then %s", _seconds(start))
+        elif self.explorer is not None:  # pragma: no branch
             start = time.perf_counter()
             self.explorer.write_all(config.site_dir)
             log.info("papernotes: wrote the graph data, previews and feed in %s", _seconds(start))
@@ -446,7 +490,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                 self.indexer = BackgroundIndexer(lambda message: log.info("papernotes: %s", message))
             self.indexer.request(config.site_dir, self.search_pages, self.language)
             return
-        self._release_memory()
+        if not (streamed and self.search_index is not None and self.search_index.written):
+            self._release_memory()  # room for the bundles still to be written (a build ends here otherwise)
         start = time.perf_counter()
         try:
             if streamed:

@@ -26,6 +26,7 @@ import base64
 import io
 import json
 import os
+import shutil
 import subprocess
 import tempfile
 import threading
@@ -424,6 +425,12 @@ class SiteIndex:
         except SearchError as error:
             self._failure = self._failure or error
 
+    @property
+    def written(self) -> bool:
+        """Whether every page given so far is in a bundle on disk (or Pagefind failed): `finish`
+        would not wait."""
+        return self._open is None and not self._waiting and all(shard.written for shard in self._shards)
+
     def finish(self) -> int:
         """Wait for every bundle and list the extra ones in `pagefind/shards.json`; returns
         the number of bundles."""
@@ -446,6 +453,13 @@ class SiteIndex:
             shard.close()
         self._open = self._writing = None
         self._waiting = []
+
+    def discard(self) -> None:
+        """End every Pagefind process and remove the bundles they wrote (the pages they were given
+        turned out not to be the site's: it is indexed again)."""
+        self.close()
+        for index in range(len(self._shards)):
+            shutil.rmtree(os.path.join(self.site_dir, bundle_name(index)), ignore_errors=True)
 
     def _start(self) -> bool:
         if self._failure is not None:

@@ -4,7 +4,8 @@ Fed by the published site (`pages.Site`, which holds no private note), it gives 
 Graph and Reading pages up front (`Explorer.pages`), touches each built page twice, its content
 after sanitising (`page_content`: the local graph, the reading chart, the page's preview taken
 from its HTML) and its final HTML (`finish_page`: the feed's `<link rel="alternate">`, the
-previews' shard count), and writes the data files once every page is built (`write_all`).
+previews' shard count), and writes the data files once every page's content is made
+(`write_all`; `DataWriter` while MkDocs writes the pages).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import os
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from urllib.parse import unquote
@@ -82,8 +84,8 @@ class Explorer:
 
     def file_items(self) -> Iterator[tuple[str, str]]:
         """Data files, (site path, text) one at a time, made as they are asked for: the graph's,
-        the previews' shards, and `feed.xml`. Call it once every page is built (the previews of
-        notes come from their pages)."""
+        the previews' shards, and `feed.xml`. Call it once every page's content is made (the
+        previews of notes come from their pages' content)."""
         yield from graph_file_items(self.site, topic_pages=self.generated_pages, extra=self.extra, kept=self.kept)
         pages = {self._path(self.site.src_of(key)) for key in self.site.links.published}
         previews = {path: preview for path, preview in self.previews.items() if path in pages}
@@ -158,4 +160,33 @@ class Explorer:
         return output.replace("</head>", f"{link}\n{shards}\n</head>", 1)
 
 
-__all__ = ["Explorer", "ExtraNode", "GRAPH_SRC", "READING_SRC"]
+class DataWriter:
+    """`mkdocs build`: the data files (graph data, previews, feed), which need every page's
+    content but none of the written pages, written by a thread while MkDocs writes the pages and
+    copies the theme's files. A new file costs the file system more than making its text does, and
+    a thread waiting for it lets this process go on (the GIL is released meanwhile); `mkdocs
+    serve` keeps writing them after the last page (its kept graph data are updated as they are)."""
+
+    def __init__(self, explorer: Explorer, site_dir: str) -> None:
+        self._failure: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(explorer, site_dir), name="papernotes-data",
+                                        daemon=True)
+        self._thread.start()
+
+    def _run(self, explorer: Explorer, site_dir: str) -> None:
+        try:
+            explorer.write_all(site_dir)
+        except BaseException as failure:  # raised again by `finish`, in the build's own thread
+            self._failure = failure
+
+    def join(self) -> None:
+        self._thread.join()
+
+    def finish(self) -> None:
+        """Wait for the files; what failed in the thread fails the build here."""
+        self.join()
+        if self._failure is not None:
+            raise self._failure
+
+
+__all__ = ["DataWriter", "Explorer", "ExtraNode", "GRAPH_SRC", "READING_SRC"]

@@ -9,6 +9,7 @@ reach a graph file. Other parts of papernotes can still add nodes through `extra
 
 from __future__ import annotations
 
+import hashlib
 import json
 import posixpath
 from collections import defaultdict
@@ -354,10 +355,13 @@ def _kept_edges(edges: list[tuple[int, int]], first_ring: int) -> list[tuple[int
 
 
 def data_path(folder: str, url: str) -> str:
-    """Where a page's data file lives: `Papers/Latte/` -> `<folder>/Papers/Latte/index.json`
-    (the page names its local graph's file in `data-graph`)."""
+    """Where a page's local graph file lives: in `folder` itself, named by a hash of the page's
+    site path (`Papers/Latte/` -> `<folder>/5c0f…e1.json`; the page names its file in
+    `data-graph`). A folder per page, as the page's own path would give, costs the build a new
+    folder besides each new file (a thousand at 1,000 notes); a name made flat from the path
+    could pass the file system's limit on a name's length."""
     path = unquote(url.split("#", 1)[0])
-    return f"{folder}/{path}index.json" if path.endswith("/") or not path else f"{folder}/{path}.json"
+    return f"{folder}/{hashlib.blake2b(path.encode('utf-8'), digest_size=10).hexdigest()}.json"
 
 
 def _changed_nodes(graph: ExploreGraph, adjacency: list[list[int]], names: dict[str, str],

@@ -46,7 +46,7 @@ from papernotes.page_meta import HasTemplate, missing_templates, page_meta
 from papernotes.pages import Site, is_published
 from papernotes.pages.generate import default_nav, empty_sections
 from papernotes.pages.incremental import Rebuilds
-from papernotes.pages.paper import wrap_content
+from papernotes.pages.paper import Footers, build_footers, wrap_content
 from papernotes.publish import publish
 from papernotes.render import counted, forget_urls, relative_url
 from papernotes.rewrite import note_html
@@ -134,6 +134,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     held: dict[str, bytes]  # page -> its HTML, compressed from on_page_content until on_page_context
     joined: dict[str, tuple[str, str]] = {}  # a note's page -> the generated page shown below it, and its Markdown
     joined_at: dict[str, str] = {}  # that generated page -> the note's page
+    footers: Footers | None = None  # the build's lookups for paper pages' footers
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds: parsed notes
@@ -238,6 +239,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                             withheld=withheld, config_dir=Path(config.config_file_path or ".").parent,
                             libraries=self.libraries, memo=self.rebuilds.memo if keep else None)
         self.site = site = published.site
+        self.footers = build_footers(site) if self.config.paper_pages else None
         self.cjk = any(_CJK_RE.search(note.body) for note in site.graph.notes.values())
         # Pagefind splits Chinese and Japanese into words only in a CJK language's index; an
         # English site with CJK notes would otherwise find `扩散` only at a sentence start.
@@ -361,7 +363,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         html = html.replace('class="headerlink"', 'class="headerlink" data-pagefind-ignore')
         note = self._note_of(page)
         wrapped = html if self.site is None else wrap_content(
-            html, self.site, note.path if note else None, page.file.src_uri, paper_pages=self.config.paper_pages)
+            html, self.site, note.path if note else None, page.file.src_uri, paper_pages=self.config.paper_pages,
+            footers=self.footers)
         if entries is not None:  # pragma: no branch  (as above) shaped by the page as shown, title included
             page.toc = get_toc(page_toc(names_as_shown(entries, wrapped), wrapped))  # type: ignore[arg-type]
         # on_files made both, and only on_post_build drops them, after the last page
@@ -444,7 +447,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     def _release_memory(self) -> None:
         """Pagefind runs beside this process: the notes and the graph, no longer needed once every
         page is written, are dropped, and the freed memory given back to the system."""
-        self.site = self.rebuilds = self.explorer = None
+        self.site = self.rebuilds = self.explorer = self.footers = None
         self.previews = {}
         forget_urls()
         gc.collect()

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from papernotes.model import Link, Note, Paper, PaperId
+from papernotes.model import Link, Paper, PaperId
 from papernotes.pages import Site
 from papernotes.pages.cite import cite_block, references_html
 from papernotes.pages.links import page_href, paper_target, paper_topics, topic_src
@@ -35,9 +37,11 @@ class Href:
         return page_href(self.site, self.src, target_src, anchor)
 
 
-def wrap_content(content: str, site: Site, key: str | None, src: str, *, paper_pages: bool) -> str:
+def wrap_content(content: str, site: Site, key: str | None, src: str, *, paper_pages: bool,
+                 footers: Footers | None = None) -> str:
     """The page's HTML with the note itself marked for search, and paper chrome around it; a note
-    that cites gets its References at the end, a paper's note its Cite block.
+    that cites gets its References at the end, a paper's note its Cite block. `footers`: the
+    build's (`build_footers`), else the footer's lookups are made for this page alone.
 
     Search results show the note's one title (Pagefind would take the first `<h1>`, which may
     be a section such as `1 Introduction`)."""
@@ -57,7 +61,7 @@ def wrap_content(content: str, site: Site, key: str | None, src: str, *, paper_p
     href = Href(site, src)
     pid = site.graph.paper_of_note.get(key)  # type: ignore[call-overload]
     if pid is None:
-        return body + footer(site, key, pid, href)
+        return body + footer(site, key, pid, href, footers)
     # The note's title heading gives way to the header; a section (`# 1 Introduction`) stays.
     heading_id, heading_html, rest = split_leading_h1(content) if is_title else ("", "", content)
     heading_text = html.unescape(_TAG_RE.sub("", heading_html)).strip()
@@ -69,7 +73,7 @@ def wrap_content(content: str, site: Site, key: str | None, src: str, *, paper_p
     linked = "<a " in heading_html and _folded(heading_text) == _folded(paper.title)
     header = paper_header(paper, href, heading_id, subtitle, heading_html if linked else "")
     return (f"{opening}\n{header}\n{rest}\n{references}</div>" + cite_block(site, pid)
-            + footer(site, key, pid, href))
+            + footer(site, key, pid, href, footers))
 
 
 _LEADING_H1_RE = re.compile(r"\A\s*<h1\b([^>]*)>(.*?)</h1>\s*", re.DOTALL)
@@ -137,19 +141,6 @@ def paper_header(paper: Paper, href: Href, heading_id: str = "", subtitle: str =
     }, overrides=href.site.templates_dir)
 
 
-def _context(site: Site, source: str, line: int) -> str:
-    """The source line of a backlink as a reader sees it: links shown as their text."""
-    note = site.graph.notes[source]  # type: ignore[index]
-    lines, links_by_line = _line_index(note)
-    index = line - note.body_line
-    if not 0 <= index < len(lines):
-        return ""
-    text = lines[index]
-    for link in links_by_line.get(line, ()):
-        text = text.replace(link.raw, link.text or link.target or link.fragment)
-    return readable_line(text)
-
-
 def readable_line(text: str) -> str:
     """One Markdown line as a reader sees it: a table row's cells joined, `[text](url)` as its
     text, list markers, task boxes and emphasis marks dropped; at most 240 characters."""
@@ -162,45 +153,100 @@ def readable_line(text: str) -> str:
     return " ".join(stripped.split())[:240]
 
 
-_LINE_INDEXES: dict[tuple[str, str], tuple[list[str], dict[int, list[Link]]]] = {}
-
-
-def _line_index(note: Note) -> tuple[list[str], dict[int, list[Link]]]:
-    """A note's body lines and its wikilinks and embeds by line, made once per note content: a
-    home note with a row per paper is the source of a backlink on every paper's page."""
-    cache_key = (note.path, note.content_hash)
-    found = _LINE_INDEXES.get(cache_key)
-    if found is None:
-        if len(_LINE_INDEXES) >= 256:
-            _LINE_INDEXES.clear()
-        by_line: dict[int, list[Link]] = {}
-        for link in note.links:
-            if link.kind in ("wikilink", "embed"):
-                by_line.setdefault(link.line, []).append(link)
-        found = _LINE_INDEXES[cache_key] = (note.body.split("\n"), by_line)
-    return found
-
-
 LineFacts = dict[tuple[str, str], dict[int, tuple[str, str]]]
 """(note, content hash) -> line -> (the line as shown, the anchor above it): kept between
 `mkdocs serve` rebuilds, so a backlink's line is read again only when its note changes."""
 
 
-def _line_facts(site: Site, source: str, line: int, known: LineFacts | None) -> tuple[str, str]:
-    if known is None:
-        return _context(site, source, line), _anchor_for(site, source, line)
-    lines = known.setdefault((source, site.graph.notes[source].content_hash), {})  # type: ignore[index]
-    found = lines.get(line)
-    if found is None:
-        found = lines[line] = (_context(site, source, line), _anchor_for(site, source, line))
-    return found
+def _read_lines(site: Site, source: str, lines: Iterable[int]) -> dict[int, tuple[str, str]]:
+    """(the line as a reader sees it, links shown as their text; the anchor above it) of each of
+    `lines` of a note, whose body is decompressed and split once for all of them."""
+    note = site.graph.notes[source]  # type: ignore[index]
+    wanted = set(lines)
+    body = note.body.split("\n")
+    by_line: dict[int, list[Link]] = {}
+    for link in note.links:
+        if link.kind in ("wikilink", "embed") and link.line in wanted:
+            by_line.setdefault(link.line, []).append(link)
+    facts = {}
+    for line in sorted(wanted):
+        index = line - note.body_line
+        shown = ""
+        if 0 <= index < len(body):
+            text = body[index]
+            for link in by_line.get(line, ()):
+                text = text.replace(link.raw, link.text or link.target or link.fragment)
+            shown = readable_line(text)
+        facts[line] = (shown, anchor_above(note, line))
+    return facts
 
 
-def backlink_facts(site: Site, key: str, pid: PaperId | None,
-                   known: LineFacts | None = None) -> list[tuple[str, str, str, str]]:
+def _linking_lines(site: Site, source: str) -> set[int]:
+    """The lines of a note that link to a note or a paper: those a footer may show."""
+    graph = site.graph
+    return {edge.line for edge in graph.outgoing(source) if edge.target in graph.notes or edge.target in graph.papers}
+
+
+class BacklinkLines:
+    """The lines of linking notes as footers show them, each linking note's body read once for
+    all its lines (a home note with a row per paper links to every paper's page).
+
+    `known`: where the lines are kept between `mkdocs serve` rebuilds (`LineFacts`); else they
+    are kept by this object, and with `uses` (linking note -> how many pages will show its
+    lines, `backlink_uses`) a note's lines are forgotten once the last of those pages is made,
+    so a build never holds every linking line at once."""
+
+    def __init__(self, site: Site, known: LineFacts | None = None, uses: dict[str, int] | None = None) -> None:
+        self.site = site
+        self.known = known
+        self.uses = uses
+        self.found: dict[str, dict[int, tuple[str, str]]] = {}
+
+    def get(self, source: str, line: int) -> tuple[str, str]:
+        if self.known is not None:
+            facts = self.known.setdefault((source, self.site.graph.notes[source].content_hash), {})  # type: ignore[index]
+        else:
+            facts = self.found.setdefault(source, {})
+        found = facts.get(line)
+        if found is None:  # every line of the note that links anywhere, read at once
+            facts.update(_read_lines(self.site, source, _linking_lines(self.site, source) | {line}))
+            found = facts[line]
+        return found
+
+    def shown(self, sources: Iterable[str]) -> None:
+        """A page showing these notes' lines is made."""
+        if self.uses is None:
+            return
+        for source in sources:
+            left = self.uses.get(source, 0) - 1
+            if left > 0:
+                self.uses[source] = left
+            else:  # no page left to show them
+                self.uses.pop(source, None)
+                self.found.pop(source, None)
+
+
+def backlink_uses(site: Site) -> dict[str, int]:
+    """Linking note -> how many note pages show its lines in their footer (`backlink_facts`)."""
+    graph = site.graph
+    uses: Counter[str] = Counter()
+    for key in site.links.published:
+        pid = graph.paper_of_note.get(key)  # type: ignore[call-overload]
+        sources = {edge.source for edge in graph.backlinks(key)}
+        if pid is not None:
+            sources.update(edge.source for edge in graph.backlinks(pid))
+        sources.discard(key)
+        uses.update(sources)
+    return dict(uses)
+
+
+def backlink_facts(site: Site, key: str, pid: PaperId | None, known: LineFacts | None = None,
+                   *, lines: BacklinkLines | None = None) -> list[tuple[str, str, str, str]]:
     """(source note, its title, the first linking line as shown, anchor above it) of each note
     linking here, once per note; further lines of the same note are counted, not repeated.
-    `known`: lines already read (`LineFacts`), and where to keep the ones read here."""
+    `known`: lines already read (`LineFacts`), and where to keep the ones read here; `lines`:
+    the build's linking lines (`BacklinkLines`)."""
+    reader = lines if lines is not None else BacklinkLines(site, known)
     first: dict[str, tuple[str, str, str, str]] = {}
     more: dict[str, set[int]] = {}
     edges = list(site.graph.backlinks(key)) + (list(site.graph.backlinks(pid)) if pid else [])
@@ -211,8 +257,9 @@ def backlink_facts(site: Site, key: str, pid: PaperId | None,
             more[edge.source].add(edge.line)
             continue
         note = site.graph.notes[edge.source]
-        first[edge.source] = (edge.source, note.title, *_line_facts(site, edge.source, edge.line, known))
+        first[edge.source] = (edge.source, note.title, *reader.get(edge.source, edge.line))
         more[edge.source] = {edge.line}
+    reader.shown(first)
     facts = []
     for source, (_, title, context, anchor) in first.items():
         extra = len(more[source]) - 1
@@ -222,24 +269,34 @@ def backlink_facts(site: Site, key: str, pid: PaperId | None,
     return facts
 
 
-def footer(site: Site, key: str, pid: PaperId | None, href: Href) -> str:
+@dataclass(frozen=True, slots=True)
+class Footers:
+    """What the footers of a build's note pages are looked up in, made once per build."""
+
+    lines: BacklinkLines
+    related: RelatedIndex
+
+
+def build_footers(site: Site) -> Footers:
+    return Footers(BacklinkLines(site, uses=backlink_uses(site)), RelatedIndex(site))
+
+
+def footer(site: Site, key: str, pid: PaperId | None, href: Href, footers: Footers | None = None) -> str:
     backlinks = [{"title": title, "context": context, "href": href.to_src(site.src_of(source), anchor)}
-                 for source, title, context, anchor in backlink_facts(site, key, pid)]
-    related = related_papers(site, key, pid, href)
+                 for source, title, context, anchor in backlink_facts(
+                     site, key, pid, lines=footers.lines if footers is not None else None)]
+    related = related_papers(site, key, pid, href, footers.related if footers is not None else None)
     if not backlinks and not related:
         return ""
     return render("paper_footer.html", {"backlinks": backlinks, "related": related},
                   overrides=site.templates_dir)
 
 
-def _anchor_for(site: Site, key: str, line: int) -> str:
-    return anchor_above(site.graph.notes[key], line)  # type: ignore[index]
-
-
-def related_papers(site: Site, key: str, pid: PaperId | None, href: Href) -> list[dict[str, str]]:
+def related_papers(site: Site, key: str, pid: PaperId | None, href: Href,
+                   index: RelatedIndex | None = None) -> list[dict[str, str]]:
     """Papers sharing topics with this one, or linked to or from its note, best first."""
     result = []
-    for other_id, reasons in rank_related(site, key, pid):
+    for other_id, reasons in rank_related(site, key, pid, index):
         other = site.graph.papers[other_id]
         target = paper_target(site, other)
         link = href.to_src(site.src_of(target[0]), target[1]) if target else ""
@@ -247,12 +304,26 @@ def related_papers(site: Site, key: str, pid: PaperId | None, href: Href) -> lis
     return result
 
 
-def rank_related(site: Site, key: str, pid: PaperId | None) -> list[tuple[PaperId, list[str]]]:
+class RelatedIndex:
+    """What `rank_related` looks up for every candidate, made once per build: each paper's title
+    and topic keys, and each topic's first `RELATED_PER_TOPIC` papers."""
+
+    def __init__(self, site: Site) -> None:
+        graph = site.graph
+        self.about: dict[str, tuple[str, frozenset[str]]] = {
+            pid: (paper.title, graph.topic_keys(pid)) for pid, paper in graph.papers.items()}
+        self.tops: dict[str, tuple[str, ...]] = {
+            key: topic.papers[:RELATED_PER_TOPIC] for key, topic in graph.topics.items()}
+
+
+def rank_related(site: Site, key: str, pid: PaperId | None,
+                 index: RelatedIndex | None = None) -> list[tuple[PaperId, list[str]]]:
     """The related papers of a note's paper, best first, with the names of the topics they share.
 
     Candidates come from indexes, never from every paper: the papers of the notes linked to or
     from this one, and each of this paper's topics' papers, at most `RELATED_PER_TOPIC` of a
-    broad topic (a tag on thousands of papers says little about any two of them)."""
+    broad topic (a tag on thousands of papers says little about any two of them). `index`: the
+    build's (`RelatedIndex`), else one is made for this paper alone."""
     if pid is None:
         return []
     graph = site.graph
@@ -260,20 +331,25 @@ def rank_related(site: Site, key: str, pid: PaperId | None) -> list[tuple[PaperI
     linked_notes = {e.target for e in graph.outgoing(key)} | {e.source for e in graph.backlinks(key)}
     linked = {other for note in linked_notes for other in graph.papers_of_note(note)}
     candidates: dict[str, None] = dict.fromkeys(linked)
+    tops = index.tops if index is not None else {
+        topic: found.papers[:RELATED_PER_TOPIC] for topic in mine
+        for found in [graph.topics.get(topic)] if found is not None}
     for topic in mine:
-        found = graph.topics.get(topic)
-        if found is not None:
-            candidates.update(dict.fromkeys(found.papers[:RELATED_PER_TOPIC]))
+        candidates.update(dict.fromkeys(tops.get(topic, ())))
     candidates.pop(pid, None)
-    scored: list[tuple[int, str, PaperId, frozenset[str]]] = []
-    for other_id in candidates:
-        other = graph.papers.get(PaperId(other_id))
-        if other is None:
+    about = index.about if index is not None else {
+        other: (paper.title, graph.topic_keys(other)) for other in candidates
+        for paper in [graph.papers.get(PaperId(other))] if paper is not None}
+    # ties on score and title keep the candidates' order
+    scored: list[tuple[int, str, int, str, frozenset[str]]] = []
+    for order, other_id in enumerate(candidates):
+        found_about = about.get(other_id)
+        if found_about is None:
             continue
-        shared = mine & graph.topic_keys(other_id)
+        shared = mine & found_about[1]
         score = len(shared) + (2 if other_id in linked else 0)
         if score:
-            scored.append((-score, other.title, PaperId(other_id), shared))
-    scored.sort(key=lambda item: (item[0], item[1]))
-    return [(other_id, sorted(graph.topics[t].name for t in shared if t in graph.topics))
-            for _, _, other_id, shared in scored[:RELATED_LIMIT]]
+            scored.append((-score, found_about[0], order, other_id, shared))
+    scored.sort()
+    return [(PaperId(other_id), sorted(graph.topics[t].name for t in shared if t in graph.topics))
+            for _, _, _, other_id, shared in scored[:RELATED_LIMIT]]

@@ -940,3 +940,38 @@ def test_jekyll_posts_titled_as_paper_reviews_are_papers(make_vault: MakeVault) 
     assert "review-title" in signals and "daily-name" not in signals
     standup = graph.decisions[NoteKey("journal/2025-10-14-standup.md")].signals
     assert any(signal.name == "daily-name" for signal in standup)
+
+
+# --- numbered notes named by their file (`012_spin.md`), a README queue, `## 标题&作者` sections ----
+
+TITLE_SECTION_VAULT: dict[str, str | bytes] = {
+    "README.md": (
+        "# 论文精读笔记\n\n"
+        "- [x] [SpinDETR](./notes/012_spindetr.md)\n"
+        "- [x] [Lattice 2](./notes/021_lattice2.md)\n"
+        "- [ ] [LCM](./notes/029_lcm.md)\n"
+    ),
+    "notes/012_spindetr.md": (
+        "[Paper](https://arxiv.org/pdf/2005.01234.pdf) | [Talk](https://example.org/v)\n\n"
+        "## Part1.标题&作者\n\n"
+        "End-to-End Spin Detection with Transformers: 使用transformer来做端到端的自旋检测。\n\n"
+        "## Part2.摘要\n\n正文。\n"
+    ),
+    "notes/021_lattice2.md": (
+        "## 标题&作者\n\nLattice 2: Open Foundation and Fine-Tuned Lattice Models\n\n"
+        "## 摘要\n\n正文。\n\n## 1.引言\n\n正文。\n"
+    ),
+    "notes/029_lcm.md": (
+        "## 题目&作者\nlatent 一致性模型，在只有几步迭代的情况下快速生成图像。\n\n## 摘要\n\n正文。\n"
+    ),
+}
+
+
+def test_a_title_and_authors_section_titles_a_note_named_by_its_file(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, TITLE_SECTION_VAULT)
+    by_note = {paper.note: paper.title for paper in graph.papers.values() if paper.note}
+    assert by_note == {
+        "notes/012_spindetr.md": "End-to-End Spin Detection with Transformers",  # the gloss after `:` dropped
+        "notes/021_lattice2.md": "Lattice 2: Open Foundation and Fine-Tuned Lattice Models",
+        "notes/029_lcm.md": "029_lcm",  # the writer's summary in Chinese is no title
+    }

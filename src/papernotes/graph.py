@@ -413,7 +413,9 @@ class _Builder:
                     self.pending.queue_items[(note.path, name, line)].append((task, -1, target))
                     continue
                 if target:
-                    mention = Paper(title=self.notes[target].title, sources=source, status=status, note=target)
+                    # the paper's title, which a note titled by its file name (`012_detr`) states inside
+                    title = paper_title(self.notes[target], self.decisions[target])
+                    mention = Paper(title=title, sources=source, status=status, note=target)
                 else:
                     mention = Paper(title=queue_title(task.text), sources=source, status=status)
                 # An item without a link names a paper only by a title that could be one; an

@@ -10,12 +10,18 @@ from papernotes.model import Note
 from papernotes.recognise.signals import AUTHOR_MARK_SIGNS, Facts, Signal
 
 TOP = 30
+# A section that opens with the paper's title, then its authors: `## 标题&作者`, `## Title & Authors`.
+# Its first line is the title only when it is the original (English) title: the writer's own
+# summary often stands there instead (`latent 一致性模型，在只有几步迭代…`).
+_TITLE_AND_AUTHORS = ("标题&作者", "题目&作者", "标题与作者", "题目与作者", "标题和作者", "title & authors",
+                      "title and authors", "title & author")
 """Fields are read in the first lines of the body."""
 
 # Labels people give a paper's facts, folded: `Paper:`, `**Authors**:`, `### Year:`, `作者：`, `저자:`.
 FIELD_KINDS: dict[str, str] = {
     **dict.fromkeys(("paper", "title", "paper title", "paper name", "论文", "论文标题", "论文题目", "题目", "标题",
                      "논문", "논문 제목", "논문명", "제목"), "title"),
+    **dict.fromkeys(_TITLE_AND_AUTHORS, "title"),
     **dict.fromkeys(("author", "authors", "作者", "저자", "저자들"), "authors"),
     **dict.fromkeys(("year", "published year", "年份", "年", "发表年份", "연도", "발표 연도", "출판 연도"), "year"),
     **dict.fromkeys(("venue", "conference", "journal", "published in", "publication", "proceedings", "会议", "期刊",
@@ -29,6 +35,7 @@ FIELD_KINDS: dict[str, str] = {
 _FIELD_RE = re.compile(r"^\s*+(?:[-*+>]\s++)*+(?:\*\*|__)?(?P<key>[^:：*_\[\]()]{1,24}?)(?:\*\*|__)?\s*+[:：]{1,2}\s*+"
                        r"(?:(?:\*\*|__)\s*+)?(?P<value>(?:.*\S)?)\s*$")
 _HEADING_FIELD_RE = re.compile(r"^\s*#{1,6}\s+(?:\*\*)?(?P<key>[^:：*]{1,24}?)(?:\*\*)?\s*[:：]?\s*$")
+_HEADING_NUMBER_RE = re.compile(r"^(?:part[ \t]*+)?\d{1,2}(?:\.\d{1,2})*+\.?[ \t]*+", re.IGNORECASE)
 _BYLINE_RE = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*|_)?by\s+(?P<names>[A-Z][^\n]{2,400})$")
 _VENUE_LINE_RE = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*\*|\*|_)?(?P<venue>[A-Za-z][A-Za-z&\- ]{1,30}?)\s*'?"
                             r"(?P<year>(?:19|20)\d{2})\b(?P<rest>[^\n]{0,60})$")
@@ -75,6 +82,8 @@ _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff"))
 # `[1]` at the end: a footnote mark. `(经验是最好的老师：…)` at the end: a translation of the title
 # before it (CJK first, no nesting). No leading blanks in either: linear on long runs of spaces.
 _FOOTNOTE_RE = re.compile(r"\[\d{1,3}\]\s*+$")
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK_DESCRIPTION_RE = re.compile(r"[:：][ \t]*+[\u3400-\u9fff\uac00-\ud7af]")
 _TRANSLATION_RE = re.compile(r"[(（][\u3400-\u9fff\uac00-\ud7af][^()（）]*[)）]\s*+$")
 
 
@@ -96,10 +105,12 @@ def _fields(note: Note) -> list[_Found]:
         if index in note.code_lines:
             continue
         heading = _HEADING_FIELD_RE.match(text)
-        if heading and _kind(heading.group("key")):
+        key = _HEADING_NUMBER_RE.sub("", heading.group("key"), count=1) if heading else ""
+        if heading and _kind(key):  # `## Part1.标题&作者`, `## 1 题目&作者`: numbered sections too
             value = next((rest.strip() for rest in lines[index + 1:index + 4] if rest.strip()), "")
-            if value and not value.startswith("#"):
-                found.append(_Found(_kind(heading.group("key")), value, line))
+            summary = _normal_key(key) in _TITLE_AND_AUTHORS and _CJK_RE.search(stated_title(value))
+            if value and not value.startswith("#") and not summary:
+                found.append(_Found(_kind(key), value, line))
             continue
         match = _FIELD_RE.match(text)
         if match and _kind(match.group("key")) and match.group("value"):
@@ -108,8 +119,12 @@ def _fields(note: Note) -> list[_Found]:
             and not _PLACEHOLDER_RE.match(field.value)]
 
 
+def _normal_key(key: str) -> str:
+    return " ".join(key.translate(_ZERO_WIDTH).strip().strip("#*_ ").casefold().split())
+
+
 def _kind(key: str) -> str:
-    return FIELD_KINDS.get(" ".join(key.translate(_ZERO_WIDTH).strip().strip("#*_ ").casefold().split()), "")
+    return FIELD_KINDS.get(_normal_key(key), "")
 
 
 def is_field_label(text: str) -> bool:
@@ -161,10 +176,14 @@ def field_signals(note: Note) -> tuple[list[Signal], Facts]:
 
 def stated_title(value: str) -> str:
     """A `Paper:` field's title without what follows it: a sentence after `。`, a footnote mark
-    (`[1]`), a translation in parentheses (`Title (标题的中文)`)."""
+    (`[1]`), a translation in parentheses (`Title (标题的中文)`), a gloss in Chinese or Korean
+    after a colon (`Title: 使用transformer来做端到端的目标检测`)."""
     title = value.split("。", 1)[0].rstrip()
     while title.endswith("]") and (mark := _FOOTNOTE_RE.search(title, max(0, len(title) - 8))):
         title = title[:mark.start()].rstrip()
+    description = _CJK_DESCRIPTION_RE.search(title)  # `Title: 使用transformer来做…`: the writer's gloss
+    if description and re.search(r"[A-Za-z]{3}", title[:description.start()]):
+        title = title[:description.start()]
     translation = _TRANSLATION_RE.search(title)
     if translation and re.search(r"[A-Za-z]{3}", title[:translation.start()]):
         title = title[:translation.start()]

@@ -30,6 +30,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from generate_vault import generate  # noqa: E402
 
+from papernotes.explore.graphdata import data_path  # noqa: E402
 from papernotes.explore.previews import SHARD_PAGES  # noqa: E402
 from papernotes.loader import load_vault  # noqa: E402
 from papernotes.pages import build_site as build_core_site  # noqa: E402
@@ -222,7 +223,7 @@ def test_a_new_link_keeps_the_graph_still_and_remakes_only_the_local_graphs_it_c
     reached = {page for page, data in local.items()
                if _without_positions(page, now[page]) != _without_positions(page, data)}
     assert changed == reached
-    assert {f"{_GRAPH_DATA}local/{_page(vault, note).removesuffix('index.html')}index.json"
+    assert {data_path(_GRAPH_DATA + "local", _page(vault, note).removesuffix("index.html"))
             for note in (source, target)} <= changed
     _assert_same_as_clean(config_file, site, tmp_path, "new link")
     (vault / "Brand New Note.md").write_text("# Brand New Note\n\nA new node.\n", encoding="utf-8")

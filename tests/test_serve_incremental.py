@@ -421,6 +421,8 @@ def test_serve_keeps_its_objects_out_of_the_collectors_way_and_still_frees_cycle
 
     rebuilds = Rebuilds(("vault",), "")
     try:
+        rebuilds.pause()
+        assert gc.isenabled()  # the first build collects as any build does
         cycle = Cycle()
         cycle.me = cycle
         alive = weakref.ref(cycle)
@@ -429,9 +431,16 @@ def test_serve_keeps_its_objects_out_of_the_collectors_way_and_still_frees_cycle
         assert gc.get_freeze_count() > 0
         gc.collect()
         assert alive() is not None  # frozen: not collected by a full collection
-        for _ in range(FULL_COLLECTION_EVERY - 1):
+        rebuilds.pause()
+        assert not gc.isenabled()  # a rebuild runs without it, until settle
+        rebuilds.settle()
+        assert gc.isenabled()
+        rebuilds.pause()
+        rebuilds.resume()  # a failed rebuild (on_build_error)
+        assert gc.isenabled()
+        for _ in range(FULL_COLLECTION_EVERY - 2):
             rebuilds.settle()
         assert alive() is None
     finally:
         rebuilds.release()
-    assert gc.get_freeze_count() == 0
+    assert gc.get_freeze_count() == 0 and gc.isenabled()

@@ -206,6 +206,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             self.previews = {}  # link previews by page, kept while `mkdocs serve --dirty` rebuilds
             self._drop_generated_sources()
             self.rebuilds = Rebuilds(where, tempfile.mkdtemp(prefix="papernotes-") if self.dirty else "")
+        if self.dirty or self.command == "serve":
+            self.rebuilds.pause()  # until on_post_build (settle) or on_build_error (resume)
         start = time.perf_counter()
         vault = load_vault(Path(config.docs_dir), cache=self.rebuilds.cache)
         self.shard_pages = shard_size(len(vault.notes))
@@ -402,6 +404,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._close_search()
+        if self.rebuilds is not None:
+            self.rebuilds.resume()
 
     def _release_memory(self) -> None:
         """Pagefind runs beside this process: the notes and the graph, no longer needed once every

@@ -30,6 +30,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from generate_vault import generate  # noqa: E402
 
+from papernotes.explore.graphdata import data_path  # noqa: E402
 from papernotes.explore.previews import SHARD_PAGES  # noqa: E402
 from papernotes.loader import load_vault  # noqa: E402
 from papernotes.pages import build_site as build_core_site  # noqa: E402
@@ -222,7 +223,7 @@ def test_a_new_link_keeps_the_graph_still_and_remakes_only_the_local_graphs_it_c
     reached = {page for page, data in local.items()
                if _without_positions(page, now[page]) != _without_positions(page, data)}
     assert changed == reached
-    assert {f"{_GRAPH_DATA}local/{_page(vault, note).removesuffix('index.html')}index.json"
+    assert {data_path(_GRAPH_DATA + "local", _page(vault, note).removesuffix("index.html"))
             for note in (source, target)} <= changed
     _assert_same_as_clean(config_file, site, tmp_path, "new link")
     (vault / "Brand New Note.md").write_text("# Brand New Note\n\nA new node.\n", encoding="utf-8")
@@ -420,6 +421,8 @@ def test_serve_keeps_its_objects_out_of_the_collectors_way_and_still_frees_cycle
 
     rebuilds = Rebuilds(("vault",), "")
     try:
+        rebuilds.pause()
+        assert gc.isenabled()  # the first build collects as any build does
         cycle = Cycle()
         cycle.me = cycle
         alive = weakref.ref(cycle)
@@ -428,9 +431,16 @@ def test_serve_keeps_its_objects_out_of_the_collectors_way_and_still_frees_cycle
         assert gc.get_freeze_count() > 0
         gc.collect()
         assert alive() is not None  # frozen: not collected by a full collection
-        for _ in range(FULL_COLLECTION_EVERY - 1):
+        rebuilds.pause()
+        assert not gc.isenabled()  # a rebuild runs without it, until settle
+        rebuilds.settle()
+        assert gc.isenabled()
+        rebuilds.pause()
+        rebuilds.resume()  # a failed rebuild (on_build_error)
+        assert gc.isenabled()
+        for _ in range(FULL_COLLECTION_EVERY - 2):
             rebuilds.settle()
         assert alive() is None
     finally:
         rebuilds.release()
-    assert gc.get_freeze_count() == 0
+    assert gc.get_freeze_count() == 0 and gc.isenabled()

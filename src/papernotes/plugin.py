@@ -216,6 +216,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             self.previews = {}  # link previews by page, kept while `mkdocs serve --dirty` rebuilds
             self._drop_generated_sources()
             self.rebuilds = Rebuilds(where, tempfile.mkdtemp(prefix="papernotes-") if self.dirty else "")
+        if self.dirty or self.command == "serve":
+            self.rebuilds.pause()  # until on_post_build (settle) or on_build_error (resume)
         start = time.perf_counter()
         vault = load_vault(Path(config.docs_dir), cache=self.rebuilds.cache)
         self.shard_pages = shard_size(len(vault.notes))
@@ -443,6 +445,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         if self.data_writer is not None:
             self.data_writer.join()
             self.data_writer = None
+        if self.rebuilds is not None:
+            self.rebuilds.resume()
 
     def _release_memory(self) -> None:
         """Pagefind runs beside this process: the notes and the graph, no longer needed once every

@@ -100,6 +100,9 @@ class KeptGraph:
     local: dict[int, tuple[frozenset[int], tuple[tuple[int, ...], ...], str]] = field(default_factory=dict)
     """Centre node -> (the nodes its local graph could show, their angular order around it, the
     file's text). Positions reach a local graph only through that order (`layout.radial`)."""
+    rings: dict[int, tuple[tuple[int, ...], ...]] = field(default_factory=dict)
+    """Centre node -> its two rings as its local graph was made from them (`_neighbourhood`):
+    the only thing the order of a node's neighbours decides there."""
 
 
 def _root(topic: str) -> str:
@@ -366,13 +369,16 @@ def data_path(folder: str, url: str) -> str:
 
 def _changed_nodes(graph: ExploreGraph, adjacency: list[list[int]], names: dict[str, str],
                    kept: KeptGraph | None) -> set[int] | None:
-    """Nodes whose data or neighbours differ from the kept build's; None: all of them."""
+    """Nodes whose data or set of neighbours differ from the kept build's; None: all of them.
+    (Neighbours only in another order, as after a neighbour's new link, change a local graph
+    only through its rings, compared on their own.)"""
     if kept is None or names != kept.names:
         return None
     old_nodes, old_adjacency = kept.nodes, kept.adjacency
     count = len(old_nodes)
     return {index for index, node in enumerate(graph.nodes)
-            if index >= count or node != old_nodes[index] or adjacency[index] != old_adjacency[index]}
+            if index >= count or node != old_nodes[index] or (
+                adjacency[index] != old_adjacency[index] and set(adjacency[index]) != set(old_adjacency[index]))}
 
 
 def graph_files(site: Site, *, topic_pages: bool = True, extra: Iterable[ExtraNode] = (),
@@ -396,13 +402,17 @@ def graph_file_items(site: Site, *, topic_pages: bool = True, extra: Iterable[Ex
     old = kept.positions if kept is not None else []
     moved = {index for index, (now, then) in enumerate(zip(graph.positions, old, strict=False)) if now != then}
     local: dict[int, tuple[frozenset[int], tuple[tuple[int, ...], ...], str]] = {}
+    rings: dict[int, tuple[tuple[int, ...], ...]] = {}
     for key in sorted(site.links.published):
         centre = graph.page_node[key]
         found = kept.local.get(centre) if kept is not None and changed is not None else None
         if found is not None and not found[0].isdisjoint(changed):  # type: ignore[arg-type]
-            found = None  # a node it shows changed (its neighbours, the same, keep their order)
-        if found is not None and not found[0].isdisjoint(moved) and \
-                _order(graph, centre, _neighbourhood(centre, adjacency)) != found[1]:
+            found = None  # a node it shows changed (its data, or which its neighbours are)
+        if kept is not None:
+            rings[centre] = tuple(tuple(ring) for ring in _neighbourhood(centre, adjacency))
+            if found is not None and rings[centre] != kept.rings.get(centre):
+                found = None  # the rings are made of other nodes, or in another order
+        if found is not None and not found[0].isdisjoint(moved) and _order(graph, centre, rings[centre]) != found[1]:
             found = None
         if found is None:
             found = _local_file(graph, site, centre, adjacency, sets, kept=kept is not None)
@@ -412,3 +422,4 @@ def graph_file_items(site: Site, *, topic_pages: bool = True, extra: Iterable[Ex
     if kept is not None:
         kept.nodes, kept.positions, kept.adjacency, kept.names, kept.local = (graph.nodes, graph.positions,
                                                                                adjacency, names, local)
+        kept.rings = rings

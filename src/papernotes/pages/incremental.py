@@ -213,6 +213,20 @@ class Rebuilds:
         self.outputs: set[str] = set()
         self.extra: dict[str, str] = {}
         self.builds = 0
+        self._paused = False
+
+    def pause(self) -> None:
+        """A rebuild (not the first build) runs without the cyclic collector, until `settle` or
+        `resume`: it makes few objects that outlive it, and its young collections cost ~0.1 CPU
+        s at 1,000 notes."""
+        if self.builds and gc.isenabled():
+            gc.disable()
+            self._paused = True
+
+    def resume(self) -> None:
+        if self._paused:
+            gc.enable()
+            self._paused = False
 
     def settle(self) -> None:
         """After a build: what is alive now (parsed notes, the work kept, this build's site) is
@@ -220,15 +234,16 @@ class Rebuilds:
         no longer scans it all again (at 1,000 notes one costs ~0.3 CPU s, and came every other
         edit). Every FULL_COLLECTION_EVERY builds everything is collected once (`gc.unfreeze`),
         so garbage held in cycles (an older build's MkDocs pages and files) is still freed."""
+        self.resume()
         self.builds += 1
         if self.builds % FULL_COLLECTION_EVERY == 0:
             gc.unfreeze()
             gc.collect()
         gc.freeze()
 
-    @staticmethod
-    def release() -> None:
-        """The end of `mkdocs serve`: the collector sees every object again."""
+    def release(self) -> None:
+        """The end of `mkdocs serve`: the collector runs and sees every object again."""
+        self.resume()
         gc.unfreeze()
 
     def stale(self, shared: object, pages: PageInputs) -> set[str]:

@@ -7,8 +7,9 @@ Wall-clock time on a machine shared with other jobs measures the other jobs; CPU
 much less. The build runs in a child Python process (`mkdocs build` in-process there, the
 configurations of `bench_build.py`), which prints as JSON: its own CPU (`self_cpu`), split into
 `import` (MkDocs and papernotes), `load` (`load_vault`, this process's share when a helper
-process parses too), `graph` (`publish`), `post_build` (graph data, previews, feed, then
-Pagefind's last bundle) and the rest (pages); its children's CPU (`children_cpu`: the
+process parses too), `graph` (`publish`), `post_build` (what is left after the last page: on a
+site of more than 2,000 notes the graph data, previews and feed, written by a thread during the
+pages otherwise; waiting for Pagefind) and the rest (pages); its children's CPU (`children_cpu`: the
 loader's helper process and Pagefind); and `children_after_last_page`, the children's CPU spent
 after the last page was written (Pagefind's work still to do: with the build's own
 `post_build`, what follows the pages). `maxrss_mib` is the build process's own peak.

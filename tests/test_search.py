@@ -122,7 +122,10 @@ def test_a_dirty_build_indexes_every_searchable_page_on_disk(tmp_path: Path) -> 
     (vault / "A.md").write_text("# A\n\nalpha omega\n", encoding="utf-8")
     config = load_config(str(_config(vault, site, {"search": "pagefind"})))
     config.plugins.on_startup(command="build", dirty=True)
-    build(config, dirty=True)
+    try:
+        build(config, dirty=True)
+    finally:  # MkDocs keeps the plugin instance for the next build in this process: not dirty
+        config.plugins.on_shutdown()
     assert entry_pages(site / "pagefind") == 3
     assert search.searchable_pages(str(site)) == ["A/index.html", "B/index.html", "C/D/index.html"]
 

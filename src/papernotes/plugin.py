@@ -448,14 +448,15 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         if self.rebuilds is not None:
             self.rebuilds.resume()
 
-    def _release_memory(self) -> None:
-        """Pagefind runs beside this process: the notes and the graph, no longer needed once every
-        page is written, are dropped, and the freed memory given back to the system."""
+    def _release_memory(self, *, give: bool = True) -> None:
+        """The notes and the graph, no longer needed once every page is written, are dropped; with
+        `give` (Pagefind runs beside this process) the freed memory is given back to the system."""
         self.site = self.rebuilds = self.explorer = self.footers = None
         self.previews = {}
-        forget_urls()
-        gc.collect()
-        give_back()
+        if give:
+            forget_urls()
+            gc.collect()
+            give_back()
 
     def _searched(self, config: MkDocsConfig) -> SiteIndex:
         """The build's search index (Pagefind starts with the first page it is given)."""
@@ -497,8 +498,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                 self.indexer = BackgroundIndexer(lambda message: log.info("papernotes: %s", message))
             self.indexer.request(config.site_dir, self.search_pages, self.language)
             return
-        if not (streamed and self.search_index is not None and self.search_index.written):
-            self._release_memory()  # room for the bundles still to be written (a build ends here otherwise)
+        # room for the bundles still to be written; when none is, the build ends here
+        self._release_memory(give=not (streamed and self.search_index is not None and self.search_index.written))
         start = time.perf_counter()
         try:
             if streamed:

@@ -2,7 +2,8 @@
 
 Pagefind runs as a service (`pagefind --service`, the binary of the `pagefind[extended]` wheel)
 in a process of its own: it parses each page on the other core while this process builds the
-next, so a build uses both cores and only the writing of the last bundle waits for it.
+next, so a build uses both cores. The plugin gives it each page's content as MkDocs renders it
+(`search_early`), so the bundle is written while MkDocs writes the pages.
 
 Pagefind keeps a site's whole index in memory while it builds it, about 0.5 MB a page while
 it writes the bundle (a 20,000-page site took 5 GB; Pagefind/pagefind#842). A site of more than

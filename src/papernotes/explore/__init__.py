@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import os
+import queue
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -33,6 +34,7 @@ from papernotes.explore.reading import READING_SRC, read_records, reading_page, 
 from papernotes.pages import Site, topic_src
 from papernotes.render import page_url, relative_url
 
+QUEUED_FILES = 64  # data files made but not yet written, at most (a local graph file is at most 10 kB)
 GRAPH_SRC = "graph.md"
 GRAPH_PAGE = """# Graph
 
@@ -140,9 +142,24 @@ class Explorer:
         deleted note's local graph, a shard no longer used) in the folders this owns: `serve
         --dirty` keeps the site."""
         written: set[str] = set()
-        for name, text in self.file_items():
-            self.write(site_dir, {name: text})
-            written.add(name)
+        # made in this thread, written by another: a new file costs the file system about as much
+        # as making its text, and the other core does it meanwhile (the GIL is released)
+        made: queue.Queue[tuple[str, str] | None] = queue.Queue(maxsize=QUEUED_FILES)
+        failed: list[BaseException] = []
+        writer = threading.Thread(target=self._write_queued, args=(site_dir, made, failed), name="papernotes-files",
+                                  daemon=True)
+        writer.start()
+        try:
+            for name, text in self.file_items():
+                if failed:
+                    break
+                made.put((name, text))
+                written.add(name)
+        finally:
+            made.put(None)
+            writer.join()
+        if failed:
+            raise failed[0]
         for folder in (f"{DATA_DIR}/local", PREVIEW_DIR):
             for parent, _, names in os.walk(os.path.join(site_dir, folder)):
                 for name in names:
@@ -152,6 +169,15 @@ class Explorer:
         if self.written is not None:
             for name in [name for name in self.written if name not in written]:
                 del self.written[name]
+
+    def _write_queued(self, site_dir: str, made: queue.Queue[tuple[str, str] | None],
+                      failed: list[BaseException]) -> None:
+        while (item := made.get()) is not None:
+            if not failed:
+                try:
+                    self.write(site_dir, {item[0]: item[1]})
+                except BaseException as failure:  # raised again by `write_all`, in its own thread
+                    failed.append(failure)
 
     def finish_page(self, output: str, src: str) -> str:
         """The built page with, in its head, the feed's link and the previews' shard count."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -196,3 +197,32 @@ def test_page_content_is_held_compressed_until_its_page_is_written_unless_a_plug
     assert "note-canary" in early.context["Note.md"] and early.context == late.context
     assert "note-canary" in late.content["Note.md"] and early.content == {}
     assert early.env["Note.md"] == "" and "note-canary" in late.env["Note.md"]  # held while others are made
+
+
+def test_pages_are_sanitised_and_held_by_a_worker_thread_that_ends_with_the_build(tmp_path: Path) -> None:
+    """Each page's HTML is sanitised and compressed on a thread beside the page loop (nh3 and
+    zlib let go of the GIL); what it makes is the page as written, and the thread ends with the
+    build, also when a page fails."""
+    docs = write_vault(tmp_path / "docs", {
+        "index.md": "# Home\n\nSee [[Note]].\n",
+        "Note.md": '# Note\n\nnote-canary <img src=x onerror="alert(1)"> <script>alert(2)</script>\n',
+    })
+    config = load_config(str(_config(docs, tmp_path / "site", {"search": "none"})))
+    build(config)
+    plugin = config.plugins["papernotes"]
+    assert plugin.worker is None and plugin.held == {}
+    assert not [thread for thread in threading.enumerate() if thread.name.startswith("papernotes-pages")]
+    page = (tmp_path / "site" / "Note" / "index.html").read_text(encoding="utf-8")
+    assert '<p>note-canary <img src="x"> </p>' in page
+    assert "onerror" not in page and "alert(" not in page
+
+    class _Failing(BasePlugin):  # type: ignore[type-arg]
+        @event_priority(-200)
+        def on_page_content(self, html, *, page, config, files):  # type: ignore[no-untyped-def]
+            raise ValueError("this page fails")
+
+    config = load_config(str(_config(docs, tmp_path / "site-2", {"search": "none"})))
+    config.plugins["failing"] = _Failing()
+    with pytest.raises(ValueError, match="this page fails"):
+        build(config)
+    assert config.plugins["papernotes"].worker is None

@@ -12,6 +12,7 @@ import tempfile
 import time
 import zlib
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -46,7 +47,7 @@ from papernotes.page_meta import HasTemplate, missing_templates, page_meta
 from papernotes.pages import Site, is_published
 from papernotes.pages.generate import default_nav, empty_sections
 from papernotes.pages.incremental import Rebuilds
-from papernotes.pages.paper import Footers, build_footers, wrap_content
+from papernotes.pages.paper import Footers, build_footers, note_footer, wrap_content
 from papernotes.publish import publish
 from papernotes.render import counted, forget_urls, relative_url
 from papernotes.rewrite import note_html
@@ -89,6 +90,10 @@ def _assets() -> list[tuple[str, str]]:
                   for path in root.rglob("*") if path.is_file())
 
 
+def _compressed(content: str) -> bytes:
+    return zlib.compress(content.encode("utf-8"), 1)
+
+
 def _seconds(start: float) -> str:
     return f"{time.perf_counter() - start:.1f} s"
 
@@ -116,7 +121,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     dirty = False
     rebuilds: Rebuilds | None = None
     cjk = False
-    rendered: tuple[Page, Rendered] | None = None
+    rendered: tuple[Page, Rendered, Future[str]] | None = None  # the page, and its HTML being sanitised
+    worker: ThreadPoolExecutor | None = None  # sanitises and compresses pages beside the page loop
     search_pages: list[str]
     stream: bool = False  # feed Pagefind while pages are written (search.stream_search)
     shard_pages: int = 0  # pages per Pagefind bundle (search.shard_size), 0 before the vault is read
@@ -131,7 +137,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     data_writer: DataWriter | None = None  # `mkdocs build`: the data files written while pages are
     previews: dict[str, dict[str, object]]
     libraries: LibraryCache | None = None
-    held: dict[str, bytes]  # page -> its HTML, compressed from on_page_content until on_page_context
+    held: dict[str, Future[bytes]]  # page -> its HTML, compressed from on_page_content until on_page_context
     joined: dict[str, tuple[str, str]] = {}  # a note's page -> the generated page shown below it, and its Markdown
     joined_at: dict[str, str] = {}  # that generated page -> the note's page
     footers: Footers | None = None  # the build's lookups for paper pages' footers
@@ -143,6 +149,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
 
     def on_shutdown(self) -> None:
         self._close_search()
+        self._stop_worker()
         self._drop_generated_sources()
         if self.rebuilds is not None:
             self.rebuilds.release()
@@ -205,6 +212,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         where = (config.docs_dir, config.site_dir, str(config.config_file_path))
         self.search_pages = []
         self.held = {}
+        self._stop_worker()  # a build that failed before its end leaves its worker
         self.stream = stream_search()
         self.fed, self.early_ok, self.page_language = {}, True, page_language(config.theme)
         # the content as papernotes returns it is the page's content only when no plugin follows it
@@ -351,22 +359,25 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         _set_title(page, rendered.title, note.title if note is not None else None)
         if page.is_homepage and not stated:  # Material's rule: a home page's tab reads the site's name alone
             page.title = page.meta.pop("title", page.title)
-        self.rendered = (page, rendered)
+        # raw HTML from notes and vault data: kept, but nothing in it runs
+        self.rendered = (page, rendered, self._work().submit(sanitize_html, rendered.html))
         return ""
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         entries = None
+        note = self._note_of(page)
+        # made while the page's HTML is sanitised (it does not depend on it)
+        tail = note_footer(self.site, note.path, page.file.src_uri, self.footers) \
+            if self.site is not None and note is not None and self.config.paper_pages else None
         # on_page_markdown, which runs for every page, has just rendered this very page
         if self.rendered is not None and self.rendered[0] is page:  # pragma: no branch
-            html, entries = self.rendered[1].html, self.rendered[1].toc
+            html, entries = self.rendered[2].result(), self.rendered[1].toc
             self.rendered = None
-        html = sanitize_html(html)  # raw HTML from notes and vault data: kept, but nothing in it runs
         # The heading permalinks (¶) are chrome: kept out of search results' titles and excerpts.
         html = html.replace('class="headerlink"', 'class="headerlink" data-pagefind-ignore')
-        note = self._note_of(page)
         wrapped = html if self.site is None else wrap_content(
             html, self.site, note.path if note else None, page.file.src_uri, paper_pages=self.config.paper_pages,
-            footers=self.footers)
+            footers=self.footers, tail=tail)
         if entries is not None:  # pragma: no branch  (as above) shaped by the page as shown, title included
             page.toc = get_toc(page_toc(names_as_shown(entries, wrapped), wrapped))  # type: ignore[arg-type]
         # on_files made both, and only on_post_build drops them, after the last page
@@ -384,15 +395,27 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         papernotes, it is kept compressed until the page is written (`on_page_context`)."""
         if config.plugins.events["page_content"][-1] != self.on_page_content:
             return content
-        self.held[page.file.src_uri] = zlib.compress(content.encode("utf-8"), 1)
+        self.held[page.file.src_uri] = self._work().submit(_compressed, content)
         return ""
 
     @event_priority(100)  # first: every other plugin sees the page's content
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
         held = self.held.pop(page.file.src_uri, None)
         if held is not None:
-            page.content = zlib.decompress(held).decode("utf-8")
+            page.content = zlib.decompress(held.result()).decode("utf-8")
         return context
+
+    def _work(self) -> ThreadPoolExecutor:
+        """A thread that sanitises and compresses pages: nh3 and zlib let go of the GIL, so they
+        run on the other core (idle while MkDocs renders pages) while the next page is made."""
+        if self.worker is None:
+            self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="papernotes-pages")
+        return self.worker
+
+    def _stop_worker(self) -> None:
+        if self.worker is not None:
+            self.worker.shutdown(wait=True)
+            self.worker = None
 
     def _note_of(self, page: Page):  # type: ignore[no-untyped-def]
         if self.site is None:  # pragma: no cover  (as in on_page_content)
@@ -442,6 +465,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._close_search()
+        self._stop_worker()
         if self.data_writer is not None:
             self.data_writer.join()
             self.data_writer = None
@@ -465,6 +489,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         return self.search_index
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._stop_worker()  # every page is written
         if not self.early_ok and self.search_index is not None:  # what it was given is not the site
             self.search_index.discard()
             self.search_index = None

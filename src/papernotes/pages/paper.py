@@ -38,10 +38,11 @@ class Href:
 
 
 def wrap_content(content: str, site: Site, key: str | None, src: str, *, paper_pages: bool,
-                 footers: Footers | None = None) -> str:
+                 footers: Footers | None = None, tail: str | None = None) -> str:
     """The page's HTML with the note itself marked for search, and paper chrome around it; a note
     that cites gets its References at the end, a paper's note its Cite block. `footers`: the
-    build's (`build_footers`), else the footer's lookups are made for this page alone.
+    build's (`build_footers`), else the footer's lookups are made for this page alone; `tail`:
+    the page's footer made beforehand (`note_footer`: it does not depend on the content).
 
     Search results show the note's one title (Pagefind would take the first `<h1>`, which may
     be a section such as `1 Introduction`)."""
@@ -60,8 +61,10 @@ def wrap_content(content: str, site: Site, key: str | None, src: str, *, paper_p
         return body
     href = Href(site, src)
     pid = site.graph.paper_of_note.get(key)  # type: ignore[call-overload]
+    if tail is None:
+        tail = footer(site, key, pid, href, footers)
     if pid is None:
-        return body + footer(site, key, pid, href, footers)
+        return body + tail
     # The note's title heading gives way to the header; a section (`# 1 Introduction`) stays.
     heading_id, heading_html, rest = split_leading_h1(content) if is_title else ("", "", content)
     heading_text = html.unescape(_TAG_RE.sub("", heading_html)).strip()
@@ -73,7 +76,7 @@ def wrap_content(content: str, site: Site, key: str | None, src: str, *, paper_p
     linked = "<a " in heading_html and _folded(heading_text) == _folded(paper.title)
     header = paper_header(paper, href, heading_id, subtitle, heading_html if linked else "")
     return (f"{opening}\n{header}\n{rest}\n{references}</div>" + cite_block(site, pid)
-            + footer(site, key, pid, href, footers))
+            + tail)
 
 
 _LEADING_H1_RE = re.compile(r"\A\s*<h1\b([^>]*)>(.*?)</h1>\s*", re.DOTALL)
@@ -279,6 +282,11 @@ class Footers:
 
 def build_footers(site: Site) -> Footers:
     return Footers(BacklinkLines(site, uses=backlink_uses(site)), RelatedIndex(site))
+
+
+def note_footer(site: Site, key: str, src: str, footers: Footers | None = None) -> str:
+    """The footer of a note's page with paper chrome, as `wrap_content` adds it."""
+    return footer(site, key, site.graph.paper_of_note.get(key), Href(site, src), footers)  # type: ignore[call-overload]
 
 
 def footer(site: Site, key: str, pid: PaperId | None, href: Href, footers: Footers | None = None) -> str:

@@ -105,12 +105,13 @@ def unread_block(text: str) -> tuple[str, int] | None:
     or after `_LEADING_RE`'s blank lines and invisible characters): the text after it, up to the
     next `---` line (or to the end when none closes it), and the line it starts on. None when the
     note does not open with `---`."""
-    start = cast(re.Match[str], _LEADING_RE.match(text)).end()
-    start = text.rfind("\n", 0, start) + 1 if text[start:start + 3] == "---" else start  # its line
-    rest = text[start:]
-    opening = _BOUNDARY.match(visible(rest.split("\n", 1)[0]).strip())
-    if opening is None:
+    first = cast(re.Match[str], _LEADING_RE.match(text)).end()
+    if text[first:first + 3] != "---":
         return None
+    start = text.rfind("\n", 0, first) + 1  # the line the `---` is on
+    if _BOUNDARY.match(visible(text[start:_next_line(text, first)]).strip()) is None:
+        return None
+    rest = text[start:]
     closing = _BOUNDARY.search(rest, _next_line(rest, 0))
     return rest[_next_line(rest, 0) : closing.start() if closing else len(rest)], text.count("\n", 0, start) + 2
 
@@ -422,7 +423,9 @@ def normalise_meta(
 def frontmatter_key(key: str) -> str:
     """A key as papernotes looks it up: case-insensitive, `_` as `-`, full-width letters (an
     input method's `ｐｕｂｌｉｓｈ`) as ASCII, invisible characters (`pub\u200blish`) dropped."""
-    return visible(unicodedata.normalize("NFKC", key)).strip().casefold().replace("_", "-")
+    if not key.isascii():  # ASCII is its own NFKC and has nothing invisible: most keys skip this
+        key = visible(unicodedata.normalize("NFKC", key))
+    return key.strip().casefold().replace("_", "-")
 
 
 def _show(value: Any) -> str:

@@ -15,10 +15,14 @@ from __future__ import annotations
 
 import fnmatch
 import itertools
+import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from papernotes.paths import fold, visible
+
+_ODD_SPACE_RE = re.compile(r"(?:^|/)\s|\s(?:$|/)|\s\s|[^\S ]")
+"""A space at either end of a part of a path, two together, or another kind than ` `."""
 
 _MAX_ANY_FOLDERS = 4
 """A glob with more `**/` than this is matched as written, each one matching at least a folder."""
@@ -27,7 +31,12 @@ _MAX_ANY_FOLDERS = 4
 def comparable(path: str) -> str:
     """A vault path or a glob as the matcher compares them: `fold`ed (NFC, no case), without
     invisible characters, each part's spaces made one plain space and trimmed."""
-    text = visible(fold(path))
+    if path.isascii():  # its own NFC, nothing invisible: most paths, which have no odd space either
+        text = path.lower()
+        if _ODD_SPACE_RE.search(text) is None:
+            return text
+    else:
+        text = visible(fold(path))
     return "/".join(" ".join(part.split()) for part in text.split("/"))
 
 

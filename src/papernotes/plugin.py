@@ -427,11 +427,11 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     @event_priority(-100)  # last: the page's HTML is final, and no other plugin needs its content
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         content, page.content = page.content, None  # written: MkDocs would keep every page's HTML until the build ends
-        if self.early:
-            self._check_fed(page, output, content)
         if self.explorer is not None:  # pragma: no branch  (as in on_page_content)
             output = self.explorer.finish_page(output, page.file.src_uri)
         output = with_mermaid(output, relative_url(f"{ASSET_DIR}/mermaid/mermaid.min.js", page.url))
+        if self.early:  # the page as written
+            self._check_fed(page, output, content)
         if BODY in output:
             self.search_pages.append(page.file.dest_uri)
             if self._streams_search() and not self.early:  # Pagefind parses it while the next page is built

@@ -44,7 +44,7 @@ from papernotes.model import NoteKey
 from papernotes.outputs import ASSET_DIR, excluding, pagefind_bundles
 from papernotes.page_meta import HasTemplate, missing_templates, page_meta
 from papernotes.pages import Site, is_published
-from papernotes.pages.generate import default_nav, empty_sections
+from papernotes.pages.generate import Finished, default_nav, empty_sections
 from papernotes.pages.incremental import Rebuilds
 from papernotes.pages.paper import wrap_content
 from papernotes.publish import publish
@@ -128,6 +128,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     held: dict[str, bytes]  # page -> its HTML, compressed from on_page_content until on_page_context
     joined: dict[str, tuple[str, str]] = {}  # a note's page -> the generated page shown below it, and its Markdown
     joined_at: dict[str, str] = {}  # that generated page -> the note's page
+    finished: dict[str, Finished] = {}  # a generated page -> its HTML put in after sanitising (the Papers table)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds: parsed notes
@@ -252,7 +253,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                                  generated_pages=self.config.generated_pages, previews=self.previews,
                                  kept=self.rebuilds.graph_data if keep else None,
                                  written=self.rebuilds.written if keep else None)
-        bases = add_generated(made, site, published.bases, self.explorer, options)
+        self.finished = {}
+        bases = add_generated(made, site, published.bases, self.explorer, options, self.finished)
         skipped = skip_colliding_pages(files, made, moved, config.docs_dir, asset_dir=ASSET_DIR,
                                        use_directory_urls=config.use_directory_urls, separate=SEPARATE_PAGES)
         self.log_diagnostics(skipped.problems)
@@ -338,6 +340,10 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         html = sanitize_html(html)  # raw HTML from notes and vault data: kept, but nothing in it runs
         # The heading permalinks (¶) are chrome: kept out of search results' titles and excerpts.
         html = html.replace('class="headerlink"', 'class="headerlink" data-pagefind-ignore')
+        src = page.file.src_uri
+        finished = self.finished.get(self.joined[src][0] if src in self.joined else src)
+        if finished is not None:  # made by papernotes' own escaping: not parsed and sanitised again
+            html = finished.put_back(html)
         note = self._note_of(page)
         wrapped = html if self.site is None else wrap_content(
             html, self.site, note.path if note else None, page.file.src_uri, paper_pages=self.config.paper_pages)

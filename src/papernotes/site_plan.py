@@ -40,7 +40,7 @@ from papernotes.outputs import (
 )
 from papernotes.page_meta import missing_templates
 from papernotes.pages import Site, is_published
-from papernotes.pages.generate import generated_pages
+from papernotes.pages.generate import Finished, generated_pages
 from papernotes.paths import page_dest
 from papernotes.publish import Published, publish
 from papernotes.theme import Theme, find_theme, template_lookup, theme_files
@@ -57,12 +57,13 @@ have no headings to list): the theme is asked to hide it (`hide: [toc]`, as Mate
 
 
 def add_generated(made: dict[str, str | bytes], site: Site, bases: Mapping[str, str], explorer: Explorer,
-                  options: Options) -> list[str]:
+                  options: Options, finished: dict[str, Finished] | None = None) -> list[str]:
     """Add the generated pages (with `generated_pages`) and the `.base` pages not already there to
-    `made`; the `.base` pages added."""
+    `made`; the `.base` pages added. `finished`: as `generated_pages` takes it."""
     if options.generated_pages:
         made.update(generated_pages(site, search=options.search == "pagefind",
-                                    column_aliases=dict(options.column_aliases), site_name=explorer.site_name))
+                                    column_aliases=dict(options.column_aliases), site_name=explorer.site_name,
+                                    finished=finished))
         made.update(explorer.pages())
     added = [src for src in bases if src not in made]
     made.update({src: bases[src] for src in added})

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from papernotes.bib.export import papers_bibtex, papers_csl_json
@@ -36,19 +38,21 @@ SECTIONS = (
 
 
 def generated_pages(site: Site, *, search: bool = True, column_aliases: Mapping[str, str] | None = None,
-                    site_name: str = "") -> dict[str, str]:
+                    site_name: str = "", finished: dict[str, Finished] | None = None) -> dict[str, str]:
     """Source path -> Markdown of every generated page (and the comparison page's JSON data).
     Made with the cyclic collector paused: thousands of rows and pages kept, none in a cycle,
-    and with a library's papers in the graph a full collection re-scans every note (loader.py)."""
+    and with a library's papers in the graph a full collection re-scans every note (loader.py).
+    With `finished`, the Papers table is put there instead of in its page (`Finished`)."""
     with collector_paused():
-        return _generated_pages(site, search=search, column_aliases=column_aliases, site_name=site_name)
+        return _generated_pages(site, search=search, column_aliases=column_aliases, site_name=site_name,
+                                finished=finished)
 
 
 def _generated_pages(site: Site, *, search: bool, column_aliases: Mapping[str, str] | None,
-                     site_name: str) -> dict[str, str]:
+                     site_name: str, finished: dict[str, Finished] | None) -> dict[str, str]:
     attributes = PaperAttributes(site.graph, Aliases(column_aliases))
     pages = {
-        "papers.md": papers_page(site, attributes),
+        "papers.md": papers_page(site, attributes, finished),
         COMPARE_SRC: compare_page(),
         DATA_SRC: compare_data(site, attributes),
         "topics/index.md": topics_index(site),
@@ -97,8 +101,29 @@ def _papers(site: Site, *, library: bool = False) -> list[tuple[PaperId, Paper]]
     return sorted(papers, key=lambda item: (-(item[1].year or 0), item[1].title.casefold()))
 
 
-def papers_page(site: Site, attributes: PaperAttributes | None = None) -> str:
-    """Every paper, newest first, with the four attributes filled for the most papers."""
+@dataclass(frozen=True, slots=True)
+class Finished:
+    """HTML made whole by papernotes (every text escaped, every cell from a note sanitised) that a
+    page carries as `mark` until the page is sanitised, then gets back (`put_back`): the Papers
+    table, with a library thousands of rows, is not parsed again by markdown-it and nh3."""
+
+    mark: str
+    html: str
+
+    def put_back(self, page_html: str) -> str:
+        return page_html.replace(self.mark, self.html, 1)
+
+
+def finished_html(html: str) -> Finished:
+    """`html` and the block that stands for it, named by its digest: a note cannot write it ahead."""
+    digest = hashlib.blake2b(html.encode("utf-8"), digest_size=12).hexdigest()
+    return Finished(f'<div class="pn-finished">{digest}</div>', html)
+
+
+def papers_page(site: Site, attributes: PaperAttributes | None = None,
+                finished: dict[str, Finished] | None = None) -> str:
+    """Every paper, newest first, with the four attributes filled for the most papers; with
+    `finished`, the table is put there (by the page's source) and the page holds its mark."""
     base = "papers.md"
     attributes = attributes or PaperAttributes(site.graph)
     table_rows = rows(attributes, _papers(site, library=True))
@@ -106,8 +131,11 @@ def papers_page(site: Site, attributes: PaperAttributes | None = None) -> str:
     columns = ["title", "year", "venue", "topics", "status", *extra]
     downloads = "Download them: [BibTeX](papers.bib) · [CSL-JSON](papers.json)."
     lines = ["# Papers", "", f"{counted(len(table_rows), 'paper')}. {downloads}", ""]
-    return "\n".join(lines + table_html(site, table_rows, columns, base, compare_href(site, base), attributes.html,
-                                        directory=True))
+    table = table_html(site, table_rows, columns, base, compare_href(site, base), attributes.html, directory=True)
+    if finished is None:
+        return "\n".join(lines + table)
+    finished[base] = finished_html("\n".join(table).removesuffix("\n"))  # the block's line break stays on the page
+    return "\n".join([*lines, finished[base].mark, ""])
 
 
 _html_list = html_list

@@ -115,7 +115,8 @@ class Finished:
 
 
 def finished_html(html: str) -> Finished:
-    """`html` and the block that stands for it, named by its digest: a note cannot write it ahead."""
+    """`html` and the block that stands for it, named by its digest (no note holds it by chance;
+    and it is put back only on the page it was made for, once)."""
     digest = hashlib.blake2b(html.encode("utf-8"), digest_size=12).hexdigest()
     return Finished(f'<div class="pn-finished">{digest}</div>', html)
 

@@ -12,7 +12,7 @@ from papernotes.bib.people import AuthorIndex, Person, parse_name, venue_name
 from papernotes.bib.sources import load_libraries, vault_libraries
 from papernotes.loader import load_vault
 from papernotes.pages import build_site
-from papernotes.pages.generate import papers_page
+from papernotes.pages.generate import Finished, finished_html, papers_page
 
 BIB = r"""@inproceedings{he2016deep,
   title     = {Deep Residual Learning for Image Recognition},
@@ -231,6 +231,26 @@ def test_library_papers_can_be_turned_off(make_vault):
     site = _site(make_vault, library_papers=False)
     assert not site.bib.listed_papers() and "A Paper Nobody Wrote About" not in papers_page(site)
     assert "lonely" in site.bib.paper_of_key  # still citable
+
+
+def test_the_papers_table_can_be_handed_over_finished(make_vault):
+    """The plugin takes the Papers table apart from its page (`finished`), so that markdown-it
+    and the sanitiser never see its thousands of rows: the page holds a mark where the table
+    goes, and putting the table back gives the page `papernotes check` and `export` see."""
+    site = _site(make_vault)
+    whole = papers_page(site)
+    finished: dict[str, Finished] = {}
+    page = papers_page(site, finished=finished)
+    table = finished["papers.md"]
+    assert list(finished) == ["papers.md"] and table.mark in page and table.html not in page
+    assert page.endswith(f"\n\n{table.mark}\n") and "A Paper Nobody Wrote About" not in page
+    assert page.replace(table.mark, table.html) == whole
+    assert table.html.startswith('<div class="pn-table pn-compare-table">') and table.html.endswith("</div>")
+    assert "A Paper Nobody Wrote About" in table.html and table.html.count("<table>") == 1
+    # the mark names the table by its digest: another table, another mark; the same, the same
+    assert finished_html(table.html) == table and finished_html(table.html + " ").mark != table.mark
+    assert table.mark == f'<div class="pn-finished">{table.mark[25:49]}</div>' and len(table.mark) == 55
+    assert Finished("<b>m</b>", "<i>t</i>").put_back("<p><b>m</b><b>m</b></p>") == "<p><i>t</i><b>m</b></p>"
 
 
 def test_big_library_attaches(make_vault):

@@ -78,6 +78,16 @@ VAULT = {
         $$a < b$$
         """,
     f"{FOLDER}/Inside.md": "# Inside\nA note in a folder named with HTML.\n",
+    # a library entry without a note: an "in library" row of the Papers table, whose HTML is put in
+    # after the page is sanitised (pages.generate.Finished): escaped by papernotes alone
+    "refs.bib": f"""
+        @article{{evil2023library,
+          title = {{Library entry {SCRIPT} {IMG}}},
+          author = {{Mallory, <img src=x onerror=window.__pwned=19> and {{<script>window.__pwned=20</script>}}}},
+          journal = {{<svg onload=window.__pwned=21>}},
+          year = {{2023}}
+        }}
+        """,
 }
 
 
@@ -144,6 +154,19 @@ def test_payloads_are_shown_as_text_where_they_are_displayed(site: Path) -> None
     assert '<kbd>Ctrl</kbd>' in evil and "<mark>marked</mark>" in evil and 'width="120"' in evil
     assert 'class="admonition note"' in evil and "<details" in evil and 'type="checkbox"' in evil
     assert 'class="arithmatex"' in evil
+
+
+def test_a_library_entry_is_text_in_the_papers_table(site: Path) -> None:
+    """The Papers table reaches its page after the page is sanitised (pages.generate.Finished):
+    a .bib entry's title, authors and venue are escaped by papernotes alone, and the page keeps
+    no mark of where the table went."""
+    papers = (site / "papers" / "index.html").read_text(encoding="utf-8")
+    assert "pn-finished" not in papers and papers.count("<table>") == 1
+    assert ('<tr data-pn-authors="&lt;img src=x onerror=window.__pwned=19&gt; Mallory|'
+            '&lt;script&gt;window.__pwned=20&lt;/script&gt;" data-pn-venue="&lt;svg onload=window.__pwned=21&gt;">'
+            '<td></td><td>Library entry &lt;script&gt;window.__pwned=1&lt;/script&gt; '
+            '"&gt;&lt;img src=x onerror="window.__pwned=2"&gt;</td><td>2023</td>'
+            '<td>&lt;svg onload=window.__pwned=21&gt;</td><td></td><td>in library</td></tr>') in papers
 
 
 def test_sanitizer_keeps_site_markup() -> None:

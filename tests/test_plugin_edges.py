@@ -82,6 +82,7 @@ def test_vault_pages_named_like_generated_ones_win(tmp_path: Path, caplog: pytes
     # place, in the nav as the section, with an info (not a warning) at the note (test_check_parity_collisions)
     papers = (site / "papers" / "index.html").read_text(encoding="utf-8")
     assert papers.index("OWN-PAPERS-PAGE") < papers.index('<h2 id="papers">Papers') < papers.index("pn-compare-table")
+    assert "pn-finished" not in papers and papers.count("<table>") == 1  # the table put back in the note's page
     assert 'href="../papers.bib"' in papers  # the generated page's links, from the note's page
     home = (site / "index.html").read_text(encoding="utf-8")
     assert re.search(r'href="papers/"[^>]*>\s*<span class="md-ellipsis">\s*Papers', home)

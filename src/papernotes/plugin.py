@@ -45,7 +45,7 @@ from papernotes.model import NoteKey
 from papernotes.outputs import ASSET_DIR, excluding, pagefind_bundles
 from papernotes.page_meta import HasTemplate, missing_templates, page_meta
 from papernotes.pages import Site, is_published
-from papernotes.pages.generate import default_nav, empty_sections
+from papernotes.pages.generate import Finished, default_nav, empty_sections
 from papernotes.pages.incremental import Rebuilds
 from papernotes.pages.paper import Footers, build_footers, note_footer, wrap_content
 from papernotes.publish import publish
@@ -141,6 +141,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     joined: dict[str, tuple[str, str]] = {}  # a note's page -> the generated page shown below it, and its Markdown
     joined_at: dict[str, str] = {}  # that generated page -> the note's page
     footers: Footers | None = None  # the build's lookups for paper pages' footers
+    finished: dict[str, Finished] = {}  # a generated page -> its HTML put in after sanitising (the Papers table)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds: parsed notes
@@ -275,8 +276,9 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                                  generated_pages=self.config.generated_pages, previews=self.previews,
                                  kept=self.rebuilds.graph_data if keep else None,
                                  written=self.rebuilds.written if keep else None)
+        self.finished = {}
         bases = add_generated(made, site, published.bases, self.explorer, options,
-                              self.rebuilds.generated if keep else None)
+                              self.rebuilds.generated if keep else None, self.finished)
         skipped = skip_colliding_pages(files, made, moved, config.docs_dir, asset_dir=ASSET_DIR,
                                        use_directory_urls=config.use_directory_urls, separate=SEPARATE_PAGES)
         self.log_diagnostics(skipped.problems)
@@ -375,6 +377,10 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             self.rendered = None
         # The heading permalinks (¶) are chrome: kept out of search results' titles and excerpts.
         html = html.replace('class="headerlink"', 'class="headerlink" data-pagefind-ignore')
+        src = page.file.src_uri
+        finished = self.finished.get(self.joined[src][0] if src in self.joined else src)
+        if finished is not None:  # made by papernotes' own escaping: not parsed and sanitised again
+            html = finished.put_back(html)
         wrapped = html if self.site is None else wrap_content(
             html, self.site, note.path if note else None, page.file.src_uri, paper_pages=self.config.paper_pages,
             footers=self.footers, tail=tail)

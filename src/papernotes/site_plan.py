@@ -41,7 +41,7 @@ from papernotes.outputs import (
 )
 from papernotes.page_meta import missing_templates
 from papernotes.pages import Site, is_published
-from papernotes.pages.generate import generated_pages
+from papernotes.pages.generate import Finished, generated_pages
 from papernotes.pages.kept import KeptPages
 from papernotes.paths import page_dest
 from papernotes.publish import Published, publish
@@ -59,13 +59,15 @@ have no headings to list): the theme is asked to hide it (`hide: [toc]`, as Mate
 
 
 def add_generated(made: dict[str, str | bytes], site: Site, bases: Mapping[str, str], explorer: Explorer,
-                  options: Options, kept: KeptPages | None = None) -> list[str]:
+                  options: Options, kept: KeptPages | None = None,
+                  finished: dict[str, Finished] | None = None) -> list[str]:
     """Add the generated pages (with `generated_pages`) and the `.base` pages not already there to
-    `made`; the `.base` pages added. `kept`: the last build's pages (`mkdocs serve`)."""
+    `made`; the `.base` pages added. `kept`: the last build's pages (`mkdocs serve`); `finished`:
+    as `generated_pages` takes it."""
     if options.generated_pages:
         made.update(generated_pages(site, search=options.search == "pagefind",
                                     column_aliases=dict(options.column_aliases), site_name=explorer.site_name,
-                                    kept=kept))
+                                    kept=kept, finished=finished))
         made.update(explorer.pages())
     added = [src for src in bases if src not in made]
     made.update({src: bases[src] for src in added})

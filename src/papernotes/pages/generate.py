@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
@@ -38,23 +40,27 @@ SECTIONS = (
 
 
 def generated_pages(site: Site, *, search: bool = True, column_aliases: Mapping[str, str] | None = None,
-                    site_name: str = "", kept: KeptPages | None = None) -> dict[str, str]:
+                    site_name: str = "", kept: KeptPages | None = None,
+                    finished: dict[str, Finished] | None = None) -> dict[str, str]:
     """Source path -> Markdown of every generated page (and the comparison page's JSON data).
     Made with the cyclic collector paused: thousands of rows and pages kept, none in a cycle,
     and with a library's papers in the graph a full collection re-scans every note (loader.py).
-    `kept` (`mkdocs serve`): the last build's pages, reused where what they show is the same."""
+    `kept` (`mkdocs serve`): the last build's pages, reused where what they show is the same.
+    With `finished`, the Papers table is put there instead of in its page (`Finished`)."""
     with collector_paused():
         if kept is not None:
             kept.start(site)
         pages = _generated_pages(site, search=search, column_aliases=column_aliases, site_name=site_name,
-                                 kept=kept)
+                                 kept=kept, finished=finished)
         if kept is not None:
+            if finished is not None:  # a reused page's finished HTML is the one made with it
+                kept.keep_finished(finished)
             kept.finish()
         return pages
 
 
 def _generated_pages(site: Site, *, search: bool, column_aliases: Mapping[str, str] | None,
-                     site_name: str, kept: KeptPages | None) -> dict[str, str]:
+                     site_name: str, kept: KeptPages | None, finished: dict[str, Finished] | None) -> dict[str, str]:
     attributes = PaperAttributes(site.graph, Aliases(column_aliases))
     rows = Rows(site, attributes)  # collected only when asked for (with `kept`)
 
@@ -63,7 +69,7 @@ def _generated_pages(site: Site, *, search: bool, column_aliases: Mapping[str, s
 
     pages = {
         "papers.md": made("papers.md", lambda: papers_inputs(_papers(site, library=True), rows),
-                          partial(papers_page, site, attributes)),
+                          partial(papers_page, site, attributes, finished)),
         COMPARE_SRC: compare_page(),
         DATA_SRC: compare_data(site, attributes),
         "topics/index.md": topics_index(site),
@@ -114,8 +120,30 @@ def _papers(site: Site, *, library: bool = False) -> list[tuple[PaperId, Paper]]
     return sorted(papers, key=lambda item: (-(item[1].year or 0), item[1].title.casefold()))
 
 
-def papers_page(site: Site, attributes: PaperAttributes | None = None) -> str:
-    """Every paper, newest first, with the four attributes filled for the most papers."""
+@dataclass(frozen=True, slots=True)
+class Finished:
+    """HTML made whole by papernotes (every text escaped, every cell from a note sanitised) that a
+    page carries as `mark` until the page is sanitised, then gets back (`put_back`): the Papers
+    table, with a library thousands of rows, is not parsed again by markdown-it and nh3."""
+
+    mark: str
+    html: str
+
+    def put_back(self, page_html: str) -> str:
+        return page_html.replace(self.mark, self.html, 1)
+
+
+def finished_html(html: str) -> Finished:
+    """`html` and the block that stands for it, named by its digest (no note holds it by chance;
+    and it is put back only on the page it was made for, once)."""
+    digest = hashlib.blake2b(html.encode("utf-8"), digest_size=12).hexdigest()
+    return Finished(f'<div class="pn-finished">{digest}</div>', html)
+
+
+def papers_page(site: Site, attributes: PaperAttributes | None = None,
+                finished: dict[str, Finished] | None = None) -> str:
+    """Every paper, newest first, with the four attributes filled for the most papers; with
+    `finished`, the table is put there (by the page's source) and the page holds its mark."""
     base = "papers.md"
     attributes = attributes or PaperAttributes(site.graph)
     table_rows = rows(attributes, _papers(site, library=True))
@@ -123,8 +151,11 @@ def papers_page(site: Site, attributes: PaperAttributes | None = None) -> str:
     columns = ["title", "year", "venue", "topics", "status", *extra]
     downloads = "Download them: [BibTeX](papers.bib) · [CSL-JSON](papers.json)."
     lines = ["# Papers", "", f"{counted(len(table_rows), 'paper')}. {downloads}", ""]
-    return "\n".join(lines + table_html(site, table_rows, columns, base, compare_href(site, base), attributes.html,
-                                        directory=True))
+    table = table_html(site, table_rows, columns, base, compare_href(site, base), attributes.html, directory=True)
+    if finished is None:
+        return "\n".join(lines + table)
+    finished[base] = finished_html("\n".join(table).removesuffix("\n"))  # the block's line break stays on the page
+    return "\n".join([*lines, finished[base].mark, ""])
 
 
 _html_list = html_list

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from papernotes.compare.attributes import PaperAttributes
 from papernotes.model import Paper, PaperId
@@ -29,6 +30,8 @@ class KeptPages:
     _used: dict[str, tuple[object, str]] = field(default_factory=dict)
     made: set[str] = field(default_factory=set)
     """Pages made (not reused) by the last build."""
+    finished: dict[str, Any] = field(default_factory=dict)
+    """A page's HTML put in after sanitising (`generate.Finished`), kept with the page's Markdown."""
 
     def start(self, site: Site) -> None:
         """A new build: nothing is reused when what every page shares changed."""
@@ -49,6 +52,18 @@ class KeptPages:
             self.made.add(src)
         self._used[src] = (inputs, text)
         return text
+
+    def keep_finished(self, finished: dict[str, Any]) -> None:
+        """The finished HTML of the pages this build made, kept; a reused page's, given back."""
+        for src in self._used:
+            if src not in self.made:
+                if src in self.finished:
+                    finished[src] = self.finished[src]
+            elif src in finished:
+                self.finished[src] = finished[src]
+            else:
+                self.finished.pop(src, None)
+        self.finished = {src: found for src, found in self.finished.items() if src in self._used}
 
     def finish(self) -> None:
         self.texts, self._used = self._used, {}

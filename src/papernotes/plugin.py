@@ -11,6 +11,7 @@ import shutil
 import tempfile
 import time
 import zlib
+from collections import deque
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
@@ -131,7 +132,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     language: str | None = None  # Pagefind's `force_language`
     previews: dict[str, dict[str, object]]
     libraries: LibraryCache | None = None
-    held: dict[str, Future[bytes]]  # page -> its HTML, compressed from on_page_content until on_page_context
+    held: dict[str, bytes]  # page -> its HTML, compressed from on_page_content until on_page_context
+    compressing: deque[tuple[str, Future[bytes]]]  # pages being compressed, in order
     joined: dict[str, tuple[str, str]] = {}  # a note's page -> the generated page shown below it, and its Markdown
     joined_at: dict[str, str] = {}  # that generated page -> the note's page
     footers: Footers | None = None  # the build's lookups for paper pages' footers
@@ -204,6 +206,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         where = (config.docs_dir, config.site_dir, str(config.config_file_path))
         self.search_pages = []
         self.held = {}
+        self.compressing = deque()
         self._stop_worker()  # a build that failed before its end leaves its worker
         self.stream = stream_search()
         # pages are read before `on_env`: a note's template and icon are looked up in the theme's folders
@@ -369,14 +372,21 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         papernotes, it is kept compressed until the page is written (`on_page_context`)."""
         if config.plugins.events["page_content"][-1] != self.on_page_content:
             return content
-        self.held[page.file.src_uri] = self._work().submit(_compressed, content)
+        self.compressing.append((page.file.src_uri, self._work().submit(_compressed, content)))
+        # the pages compressed so far are kept as bytes (a Future weighs 1.6 KB)
+        while self.compressing and (len(self.compressing) > 1 or self.compressing[0][1].done()):
+            src, compressed = self.compressing.popleft()
+            self.held[src] = compressed.result()
         return ""
 
     @event_priority(100)  # first: every other plugin sees the page's content
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
+        while self.compressing:  # the last page's
+            src, compressed = self.compressing.popleft()
+            self.held[src] = compressed.result()
         held = self.held.pop(page.file.src_uri, None)
         if held is not None:
-            page.content = zlib.decompress(held.result()).decode("utf-8")
+            page.content = zlib.decompress(held).decode("utf-8")
         return context
 
     def _work(self) -> ThreadPoolExecutor:

@@ -349,10 +349,12 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         # made while the page's HTML is sanitised (it does not depend on it)
         tail = note_footer(self.site, note.path, page.file.src_uri, self.footers) \
             if self.site is not None and note is not None and self.config.paper_pages else None
+        rendered, self.rendered = self.rendered, None
         # on_page_markdown, which runs for every page, has just rendered this very page
-        if self.rendered is not None and self.rendered[0] is page:  # pragma: no branch
-            html, entries = self.rendered[2].result(), self.rendered[1].toc
-            self.rendered = None
+        if rendered is not None and rendered[0] is page:  # pragma: no branch
+            html, entries = rendered[2].result(), rendered[1].toc
+        else:  # pragma: no cover  (as above) whatever HTML came instead is sanitised here
+            html = sanitize_html(html)
         # The heading permalinks (¶) are chrome: kept out of search results' titles and excerpts.
         html = html.replace('class="headerlink"', 'class="headerlink" data-pagefind-ignore')
         wrapped = html if self.site is None else wrap_content(

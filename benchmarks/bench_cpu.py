@@ -12,7 +12,10 @@ site of more than 2,000 notes the graph data, previews and feed, written by a th
 pages otherwise; waiting for Pagefind) and the rest (pages); its children's CPU (`children_cpu`: the
 loader's helper process and Pagefind); and `children_after_last_page`, the children's CPU spent
 after the last page was written (Pagefind's work still to do: with the build's own
-`post_build`, what follows the pages). `maxrss_mib` is the build process's own peak.
+`post_build`, what follows the pages). `main_thread_cpu`: the build process's main thread alone
+(`self_cpu` less the threads beside it: the page worker that sanitises and compresses pages,
+Pagefind's readers), the critical path when the second core is free. `maxrss_mib` is the build
+process's own peak.
 `PAPERNOTES_ONE_PROCESS=1` in the environment parses in one process, for comparison.
 """
 
@@ -82,7 +85,8 @@ logging.disable(logging.WARNING)
 build(load_config(sys.argv[1]))
 usage = resource.getrusage(resource.RUSAGE_SELF)
 own = usage.ru_utime + usage.ru_stime
-found = {"import": imported, **spent, "self_cpu": own, "children_cpu": reaped(), "maxrss_mib": usage.ru_maxrss / 1024}
+found = {"import": imported, **spent, "self_cpu": own, "main_thread_cpu": time.thread_time(),
+         "children_cpu": reaped(), "maxrss_mib": usage.ru_maxrss / 1024}
 if marks:
     found["post_build"] = own - marks["self"]
     found["children_after_last_page"] = reaped() - marks["children"]

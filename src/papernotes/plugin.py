@@ -11,6 +11,7 @@ import shutil
 import tempfile
 import time
 import zlib
+from collections import deque
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
@@ -137,7 +138,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     data_writer: DataWriter | None = None  # `mkdocs build`: the data files written while pages are
     previews: dict[str, dict[str, object]]
     libraries: LibraryCache | None = None
-    held: dict[str, Future[bytes]]  # page -> its HTML, compressed from on_page_content until on_page_context
+    held: dict[str, bytes]  # page -> its HTML, compressed from on_page_content until on_page_context
+    compressing: deque[tuple[str, Future[bytes]]]  # pages being compressed, in order
     joined: dict[str, tuple[str, str]] = {}  # a note's page -> the generated page shown below it, and its Markdown
     joined_at: dict[str, str] = {}  # that generated page -> the note's page
     footers: Footers | None = None  # the build's lookups for paper pages' footers
@@ -213,6 +215,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         where = (config.docs_dir, config.site_dir, str(config.config_file_path))
         self.search_pages = []
         self.held = {}
+        self.compressing = deque()
         self._stop_worker()  # a build that failed before its end leaves its worker
         self.stream = stream_search()
         self.fed, self.early_ok, self.page_language = {}, True, page_language(config.theme)
@@ -371,10 +374,12 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         # made while the page's HTML is sanitised (it does not depend on it)
         tail = note_footer(self.site, note.path, page.file.src_uri, self.footers) \
             if self.site is not None and note is not None and self.config.paper_pages else None
+        rendered, self.rendered = self.rendered, None
         # on_page_markdown, which runs for every page, has just rendered this very page
-        if self.rendered is not None and self.rendered[0] is page:  # pragma: no branch
-            html, entries = self.rendered[2].result(), self.rendered[1].toc
-            self.rendered = None
+        if rendered is not None and rendered[0] is page:  # pragma: no branch
+            html, entries = rendered[2].result(), rendered[1].toc
+        else:  # pragma: no cover  (as above) whatever HTML came instead is sanitised here
+            html = sanitize_html(html)
         # The heading permalinks (¶) are chrome: kept out of search results' titles and excerpts.
         html = html.replace('class="headerlink"', 'class="headerlink" data-pagefind-ignore')
         src = page.file.src_uri
@@ -401,14 +406,21 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         papernotes, it is kept compressed until the page is written (`on_page_context`)."""
         if config.plugins.events["page_content"][-1] != self.on_page_content:
             return content
-        self.held[page.file.src_uri] = self._work().submit(_compressed, content)
+        self.compressing.append((page.file.src_uri, self._work().submit(_compressed, content)))
+        # the pages compressed so far are kept as bytes (a Future weighs 1.6 KB)
+        while self.compressing and (len(self.compressing) > 1 or self.compressing[0][1].done()):
+            src, compressed = self.compressing.popleft()
+            self.held[src] = compressed.result()
         return ""
 
     @event_priority(100)  # first: every other plugin sees the page's content
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
+        while self.compressing:  # the last page's
+            src, compressed = self.compressing.popleft()
+            self.held[src] = compressed.result()
         held = self.held.pop(page.file.src_uri, None)
         if held is not None:
-            page.content = zlib.decompress(held.result()).decode("utf-8")
+            page.content = zlib.decompress(held).decode("utf-8")
         return context
 
     def _work(self) -> ThreadPoolExecutor:

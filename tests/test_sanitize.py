@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import pytest
 
 from papernotes.sanitize import sanitize_html
@@ -44,3 +47,41 @@ from papernotes.sanitize import sanitize_html
 ])
 def test_urls(html: str, expected: str) -> None:
     assert sanitize_html(html) == expected
+
+
+def _urls_as_browsers_read(cleaned: str) -> list[str]:
+    """Each URL attribute's value as the WHATWG URL parser starts reading it: entities decoded,
+    C0 controls and spaces stripped at both ends, tabs and line breaks removed, lower-cased."""
+    values = re.findall(r'(?:href|src|srcset|poster)="([^"]*)"', cleaned)
+    return [re.sub(r"[\t\n\r]", "", html.unescape(value).strip("".join(map(chr, range(33))))).lower()
+            for value in values]
+
+
+# How a scheme can be hidden from a check that reads the attribute as written but not from a
+# browser's URL parser: controls and spaces before it, tabs and line breaks inside it.
+HIDDEN = ["da\nta:", "da\tta:", "d\ra\nt\ta:", "\x01data:", " \x02data:", "\x00data:", "data\n:"]
+ACTIVE = ["text/html,<script>alert(1)</script>", "image/svg+xml,<svg onload=alert(1)>", "application/xhtml+xml,x"]
+PLACES = [("a", "href"), ("img", "src"), ("iframe", "src"), ("video", "poster"), ("img", "srcset"),
+          ("source", "src"), ("audio", "src")]
+
+
+@pytest.mark.parametrize("hidden", HIDDEN)
+@pytest.mark.parametrize("active", ACTIVE)
+@pytest.mark.parametrize(("tag", "attribute"), PLACES)
+def test_a_data_url_hidden_from_the_scheme_check_is_still_dropped(hidden: str, active: str, tag: str,
+                                                                 attribute: str) -> None:
+    cleaned = sanitize_html(f'<{tag} {attribute}="{hidden}{active}">x</{tag}>')
+    assert not any(url.startswith("data:") for url in _urls_as_browsers_read(cleaned)), cleaned
+
+
+@pytest.mark.parametrize("hidden", ["zot\nero:", "\x01zotero:", " \x02zotero:", "zo\ttero:"])
+@pytest.mark.parametrize(("tag", "attribute"), [("img", "src"), ("iframe", "src"), ("video", "poster"),
+                                                ("a", "href")])
+def test_a_zotero_url_hidden_from_the_scheme_check_is_never_a_source(hidden: str, tag: str, attribute: str) -> None:
+    """A link written `zotero:` plainly stays (above); one hidden this way is nobody's real link: dropped."""
+    cleaned = sanitize_html(f'<{tag} {attribute}="{hidden}//select/items/A">x</{tag}>')
+    assert not any(url.startswith("zotero:") for url in _urls_as_browsers_read(cleaned)), cleaned
+
+
+def test_a_raster_image_with_a_line_break_in_its_data_url_is_dropped_not_kept_half_read() -> None:
+    assert sanitize_html('<img src="da\nta:image/png;base64,AA">') == "<img>"

@@ -67,17 +67,30 @@ STYLE_PROPERTIES = frozenset({
 })
 
 
+# What a browser's URL parser drops before it reads a scheme: C0 controls and spaces around the
+# URL, tabs and line breaks anywhere (`da\nta:` is `data:`; nh3 itself drops the controls).
+_URL_EDGES = "".join(map(chr, range(0x21)))
+_URL_BREAKS_RE = re.compile(r"[\t\n\r]+")
+
+
+def _as_parsed(value: str) -> str:
+    """`value` as a browser reads its scheme (see above)."""
+    return _URL_BREAKS_RE.sub("", value.strip(_URL_EDGES))
+
+
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     """URLs nh3 lets through by scheme, narrowed: `data:` only for raster images, frames and
-    media only from http(s) (or relative) sources, `zotero:` only in a link's `href`."""
+    media only from http(s) (or relative) sources, `zotero:` only in a link's `href`; each
+    scheme read as a browser reads it (`_as_parsed`)."""
     if attribute not in URL_ATTRIBUTES:
         return value
-    if value.lstrip()[:5].lower() == "data:":
+    url = _as_parsed(value)
+    if url[:5].lower() == "data:":
         return value if tag == "img" and attribute == "src" and _DATA_IMAGE_RE.match(value) else None
-    if tag == "iframe" and attribute == "src" and ":" in value.split("/", 1)[0]:
+    if tag == "iframe" and attribute == "src" and ":" in url.split("/", 1)[0]:
         return value if _EMBED_SCHEMES_RE.match(value) else None
-    if value.lstrip()[:7].lower() == "zotero:":
-        return value if attribute == "href" else None  # a link to click, never a source to load
+    if url[:7].lower() == "zotero:":
+        return value if attribute == "href" and value.lstrip()[:7].lower() == "zotero:" else None
     return value
 
 

@@ -107,6 +107,14 @@ def test_a_logseq_page_without_a_file_is_information_and_a_missing_asset_is_miss
     ]
 
 
+def test_a_logseq_page_without_a_file_is_shown_as_plain_text_not_as_a_broken_link(tmp_path: Path) -> None:
+    docs = write_vault(tmp_path / "docs", {"index.md": "# Home\n", **LOGSEQ})
+    site = build_site(docs, tmp_path / "site", strict=False)  # the asset links still warn
+    page = (site / "pages" / "2003_Kitaev_Anyons" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<span class="(pn-[a-z]+)"[^>]*>([^<]*)</span>', page) == [
+        ("pn-page", "Toric Code"), ("pn-page", "Category Theory"), ("pn-broken", "up")]  # out of the vault: broken
+
+
 def test_outside_a_logseq_graph_a_link_to_no_note_stays_a_warning(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     files = {key: text for key, text in LOGSEQ.items() if key != "logseq/config.edn"}

@@ -301,6 +301,9 @@ class _Page:
             return self.block_ref(link, resolved, note)
         label = html.escape(_label(link), quote=False)
         if resolved is None:
+            if note.outline and link.kind == "wikilink" and ".." not in link.target.split("/"):
+                # a Logseq page with no file: no mistake there (resolve.py reports it as info)
+                return f'<span class="pn-page" title="a Logseq page with no file">{label}</span>'
             return broken(_label(link), f"{_shown(link)} matches no note")
         if resolved.is_note and resolved.key not in self.ctx.published:
             return label

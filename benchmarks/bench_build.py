@@ -53,7 +53,7 @@ KINDS = (PAPERNOTES, SERIAL, NO_SEARCH, ONE_PAGE, DEFAULT_NAV)
 LINEAR_TARGET = 1.15  # papernotes / Material one-page nav, 5,000 notes
 QUERY_TARGET = 1.10  # with the Dataview blocks / without
 SERVE_TARGET = 2.0  # seconds per rebuild after an edit
-MEMORY_TARGET_MB = 2048
+MEMORY_TARGET_MB = 1536  # issue 16: a 20,000-note build under 1.5 GB (all processes, MiB as measured)
 
 # What a note's dashboard block asks for: bounded lists and tables (a note does not embed every
 # task of the vault). `--heavy-queries` uses the unbounded mix the first run of this benchmark

@@ -10,12 +10,13 @@ from papernotes.model import Note
 from papernotes.recognise.signals import AUTHOR_MARK_SIGNS, Facts, Signal
 
 TOP = 30
+"""Fields are read in the first lines of the body."""
+
 # A section that opens with the paper's title, then its authors: `## 标题&作者`, `## Title & Authors`.
 # Its first line is the title only when it is the original (English) title: the writer's own
 # summary often stands there instead (`latent 一致性模型，在只有几步迭代…`).
 _TITLE_AND_AUTHORS = ("标题&作者", "题目&作者", "标题与作者", "题目与作者", "标题和作者", "title & authors",
                       "title and authors", "title & author")
-"""Fields are read in the first lines of the body."""
 
 # Labels people give a paper's facts, folded: `Paper:`, `**Authors**:`, `### Year:`, `作者：`, `저자:`.
 FIELD_KINDS: dict[str, str] = {

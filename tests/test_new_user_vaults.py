@@ -219,3 +219,22 @@ def test_a_queue_and_a_reading_date_bring_their_pages_back_into_the_nav(tmp_path
     site = build_site(write_vault(tmp_path / "docs", {**UNREAD, "Reading list.md": queue}), tmp_path / "site")
     nav = _nav(site)
     assert 'href="queues/"' in nav and 'href="reading/"' in nav
+
+
+LOGSEQ_PRIVATE = ["publish:: false", "Publish:: false", "draft:: true", "dg-publish:: false", "dg_publish:: false",
+                  "DG-Publish:: false", "public:: false", "private:: true", "pubish:: false", "visibility:: private"]
+
+
+def test_a_logseq_page_marked_private_in_its_properties_reaches_no_output(tmp_path: Path) -> None:
+    """Every spelling a note's frontmatter is read in keeps a Logseq page private when it is a
+    page property (`publish:: false`); only `public::` was read."""
+    files = {"logseq/config.edn": "{:meta/version 1}\n", "pages/Open.md": "- an open page\n"}
+    for number, spelling in enumerate(LOGSEQ_PRIVATE):
+        files[f"pages/Hidden {number}.md"] = f"{spelling}\ntitle:: Hidden title {number}\n\n- secret{number} text\n"
+    site = build_site(write_vault(tmp_path / "docs", {"index.md": "# Home\n", **files}), tmp_path / "site",
+                      strict=False)
+    written = "\n".join(path.read_bytes().decode("utf-8", "replace") for path in site.rglob("*") if path.is_file())
+    assert "an open page" in written
+    leaked = [number for number in range(len(LOGSEQ_PRIVATE)) if f"secret{number}" in written
+              or f"Hidden title {number}" in written or f"Hidden {number}" in written]
+    assert leaked == []

@@ -31,6 +31,7 @@ from papernotes.markdown.html import SLOT_END, SLOT_START, render_note
 from papernotes.markdown.logseq import (
     GRAPH_CONFIG,
     front_matter_properties,
+    other_properties,
     outline_body,
     page_properties,
     properties_frontmatter,
@@ -316,10 +317,14 @@ def load_note(key: str, data: bytes, outline: bool = False,
             "the note is read without frontmatter",
             "add a line with --- after the last frontmatter key",
         ))
+    said, said_lines = raw, lines  # what a privacy look-alike is looked for in
     if outline and yaml_text is None:
-        raw, lines = properties_frontmatter(page_properties(body), body_line)
+        properties = page_properties(body)
+        raw, lines = properties_frontmatter(properties, body_line)
+        # the other page properties too, so `private:: true` or `pubish:: false` is seen
+        said, said_lines = other_properties(properties, body_line)
     meta, meta_problems = normalise_meta(raw, key, lines)
-    doubt = _unread_privacy(text, yaml_text, raw, key, unreadable) or lookalike_privacy(raw, key, lines)
+    doubt = _unread_privacy(text, yaml_text, raw, key, unreadable) or lookalike_privacy(said, key, said_lines)
     if doubt is not None:
         meta = replace(meta, publish=False)
         meta_problems.append(doubt)

@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from papernotes.frontmatter import frontmatter_key
 from papernotes.model import Link
 
 _UUID = r"([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})"
@@ -130,9 +131,11 @@ PAGE_HIDDEN_PROPERTIES = HIDDEN_PROPERTIES | frozenset({
 })
 """Page properties not shown in the page's properties box: those Logseq hides, and the PDF file
 (`file::`, `file-path::`) of a highlights page, a path on its writer's disk."""
-_PROPERTY_FRONTMATTER = {"title": "title", "alias": "aliases", "tags": "tags", "public": "publish"}
-"""Page properties read as frontmatter keys: Logseq's page title, aliases, tags, and `public::
-false` (a page Logseq's publishing leaves out) as `publish: false`."""
+_PROPERTY_FRONTMATTER = {"title": "title", "alias": "aliases", "tags": "tags", "public": "publish",
+                         "publish": "publish", "dg-publish": "dg-publish", "draft": "draft"}
+"""Page properties read as frontmatter keys: Logseq's page title, aliases, tags, `public::
+false` (a page Logseq's publishing leaves out) as `publish: false`, and the privacy keys a note's
+frontmatter has (`publish:: false`, `draft:: true`), spelled as frontmatter keys are matched."""
 
 
 def page_properties(body: str) -> list[tuple[str, str, int]]:
@@ -182,11 +185,23 @@ def properties_frontmatter(properties: list[tuple[str, str, int]], body_line: in
     raw: dict[str, object] = {}
     lines: dict[str, int] = {}
     for key, value, line in properties:
-        name = _PROPERTY_FRONTMATTER.get(key.casefold())
+        name = _PROPERTY_FRONTMATTER.get(frontmatter_key(key))
         if name is None or name in raw or not value:
             continue
         raw[name] = property_values(value) if name in ("aliases", "tags") else value
         lines[name] = body_line + line
+    return raw, lines
+
+
+def other_properties(properties: list[tuple[str, str, int]], body_line: int) -> tuple[
+        dict[str, object], dict[str, int]]:
+    """The page properties `properties_frontmatter` does not read, as written (the first of a
+    key), with their 1-based lines: where a privacy look-alike (`private:: true`) is looked for."""
+    raw: dict[str, object] = {}
+    lines: dict[str, int] = {}
+    for key, value, line in properties:
+        if frontmatter_key(key) not in _PROPERTY_FRONTMATTER and key not in raw:
+            raw[key], lines[key] = value, body_line + line
     return raw, lines
 
 

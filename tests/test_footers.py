@@ -4,6 +4,9 @@ forgotten once the last page showing them is made."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -131,3 +134,31 @@ def test_the_related_index_holds_each_topics_first_papers(site: Site) -> None:
         ("VDT: Video Diffusion Transformer", ["diffusion", "video"]),
         ("Scalable Diffusion Models with Transformers", ["diffusion"]),
     ]
+
+
+TIED = r"""
+import sys
+from pathlib import Path
+from papernotes.loader import load_vault
+from papernotes.options import validate
+from papernotes.pages.paper import rank_related
+from papernotes.publish import publish
+site = publish(load_vault(Path(sys.argv[1])), validate({})[0]).site
+pid = next(p for p, paper in site.graph.papers.items() if paper.title == "Hub paper")
+print([str(other) for other, _ in rank_related(site, "Hub.md", pid)])
+"""
+
+
+def test_related_papers_tied_on_score_and_title_come_in_one_order_whatever_the_hash_seed(tmp_path: Path) -> None:
+    """Papers of one title linked from the same note tie: the order must not follow a set's."""
+    vault = tmp_path / "vault"
+    vault.mkdir()
+    twins = "".join(f"- [[f{n}/Twin]]\n" for n in range(8))
+    (vault / "Hub.md").write_text(f"---\ntitle: Hub paper\ntype: paper\nyear: 2020\n---\n{twins}", encoding="utf-8")
+    for n in range(8):  # one title: each note is titled by its file name
+        (vault / f"f{n}").mkdir()
+        (vault / f"f{n}" / "Twin.md").write_text(f"---\ntype: paper\nyear: 20{10 + n}\n---\nx\n", encoding="utf-8")
+    orders = {subprocess.run([sys.executable, "-c", TIED, str(vault)], capture_output=True, text=True, check=True,
+                             env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
+    assert len(orders) == 1, orders
+    assert orders.pop().count("'") == 16  # all eight twins are related

@@ -348,16 +348,17 @@ def rank_related(site: Site, key: str, pid: PaperId | None,
     about = index.about if index is not None else {
         other: (paper.title, graph.topic_keys(other)) for other in candidates
         for paper in [graph.papers.get(PaperId(other))] if paper is not None}
-    # ties on score and title keep the candidates' order
-    scored: list[tuple[int, str, int, str, frozenset[str]]] = []
-    for order, other_id in enumerate(candidates):
+    # ties on score and title go by the paper's id: `linked` is a set, whose order changes
+    # from one run to the next with Python's string hashing
+    scored: list[tuple[int, str, str, frozenset[str]]] = []
+    for other_id in candidates:
         found_about = about.get(other_id)
         if found_about is None:
             continue
         shared = mine & found_about[1]
         score = len(shared) + (2 if other_id in linked else 0)
         if score:
-            scored.append((-score, found_about[0], order, other_id, shared))
-    scored.sort()
+            scored.append((-score, found_about[0], other_id, shared))
+    scored.sort(key=lambda item: item[:3])
     return [(PaperId(other_id), sorted(graph.topics[t].name for t in shared if t in graph.topics))
-            for _, _, _, other_id, shared in scored[:RELATED_LIMIT]]
+            for _, _, other_id, shared in scored[:RELATED_LIMIT]]

@@ -37,6 +37,15 @@ def test_template_places_from_each_plugin(tmp_path: Path) -> None:
         "Meta/Person.md", "Meta/Nested.md", "Meta/Zotero.md"])
 
 
+@pytest.mark.parametrize(("written", "glob"), [
+    ("Meta/Daily v1.0", "Meta/Daily v1.0.md"), ("Meta/Daily v1.0.md", "Meta/Daily v1.0.md"),
+    ("Meta/2024.01 review", "Meta/2024.01 review.md"), ("Meta/Card.MD", "Meta/Card.MD"),
+])
+def test_a_template_named_with_a_dot_is_a_note_all_the_same(tmp_path: Path, written: str, glob: str) -> None:
+    _settings(tmp_path, {"daily-notes.json": {"template": written}})
+    assert template_globs(tmp_path) == (glob,)
+
+
 @pytest.mark.parametrize("folder", ["", "/", ".", "..", "../outside", "/Users/me/Templates", "C:\\Templates", 7, None])
 def test_settings_that_name_no_place_in_the_vault_exclude_nothing(tmp_path: Path, folder: object) -> None:
     _settings(tmp_path, {"templates.json": {"folder": folder}})

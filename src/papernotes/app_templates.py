@@ -15,6 +15,8 @@ import posixpath
 from collections.abc import Iterator
 from pathlib import Path
 
+from papernotes.paths import is_note_path
+
 SETTINGS = ".obsidian"
 MAX_SETTINGS_BYTES = 5_000_000
 
@@ -33,7 +35,7 @@ def template_globs(root: Path) -> tuple[str, ...]:
     for name, keys in _FOLDERS:
         globs += [glob.escape(path) + "/**" for path in _paths(root / SETTINGS / name, keys)]
     for name, keys in _FILES:
-        globs += [glob.escape(path if posixpath.splitext(path)[1] else path + ".md")
+        globs += [glob.escape(path if is_note_path(path) else path + ".md")  # `Daily v1.0` is a note's name too
                   for path in _paths(root / SETTINGS / name, keys)]
     return tuple(dict.fromkeys(globs))
 

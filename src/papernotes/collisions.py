@@ -11,12 +11,12 @@ and the vault's other files.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
 from papernotes.diagnostics import Diagnostic
+from papernotes.paths import fold
 
 Owner = Literal["site", "note", "generated", "attachment"]
 _OWNER_ORDER: dict[Owner, int] = {"site": 0, "note": 1, "generated": 2, "attachment": 3}
@@ -70,11 +70,6 @@ def too_long_diagnostic(output: Output) -> Diagnostic:
                       f"this {'note' if output.owner == 'note' else 'file'} would be written to a file name longer "
                       f"than {MAX_NAME_BYTES} bytes ({output.dest.rsplit('/', 1)[-1][:40]}...); "
                       "it is left out of the site", "give it a shorter name")
-
-
-def fold(path: str) -> str:
-    """One spelling per path whatever the file system: Unicode-normalised, case folded."""
-    return unicodedata.normalize("NFC", path).casefold()
 
 
 def _folders(path: str) -> list[str]:

@@ -219,6 +219,32 @@ def test_a_queue_and_a_reading_date_bring_their_pages_back_into_the_nav(tmp_path
     site = build_site(write_vault(tmp_path / "docs", {**UNREAD, "Reading list.md": queue}), tmp_path / "site")
     nav = _nav(site)
     assert 'href="queues/"' in nav and 'href="reading/"' in nav
+    assert _home_sections(site) == _nav_sections(nav)
+
+
+def _home_sections(site: Path) -> list[tuple[str, str]]:
+    """(href, title) of the generated sections the home page lists."""
+    home = (site / "index.html").read_text(encoding="utf-8").split('<div class="md-content"')[1]
+    return re.findall(r'<li><a href="([^"]*)">([^<]*)</a></li>', home.split("</article>")[0])
+
+
+def _nav_sections(nav: str) -> list[tuple[str, str]]:
+    """(href, title) of the nav's entries but Home."""
+    return [(href, title) for href, title in re.findall(
+        r'<a href="([^"]*)" class="md-nav__link">\s*<span class="md-ellipsis">\s*([^<]*?)\s*</span>', nav)
+        if title != "Home"]
+
+
+def test_the_home_page_lists_the_sections_the_nav_lists_when_notes_take_their_pages(tmp_path: Path) -> None:
+    """A note where the Papers table goes shows the table below it; a note where the Reading page
+    goes takes it: the nav and the home page agree on both."""
+    files = {**UNREAD, "Reading list.md": "# To read\n\n- [x] [[Papers/Attention]] ✅ 2024-03-01\n",
+             "papers/README.md": "# My papers\n", "Reading.md": "# Reading\n"}
+    site = build_site(write_vault(tmp_path / "docs", files), tmp_path / "site", strict=False)
+    nav = _nav(site)
+    assert "Reading" not in [title for _, title in _nav_sections(nav)]
+    assert ("papers/", "Papers") in _home_sections(site)
+    assert _home_sections(site) == _nav_sections(nav)
 
 
 LOGSEQ_PRIVATE = ["publish:: false", "Publish:: false", "draft:: true", "dg-publish:: false", "dg_publish:: false",

@@ -12,18 +12,20 @@ before committing it.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from papernotes.explore import Explorer
 from papernotes.loader import load_vault
 from papernotes.model import NoteKey
-from papernotes.options import validate
+from papernotes.options import Options, validate
 from papernotes.pages import Site
-from papernotes.pages.generate import generated_pages
 from papernotes.pages.paper import wrap_content
 from papernotes.publish import publish
 from papernotes.rewrite import note_html
+from papernotes.site_plan import add_generated
 from tests.goldens import check_files
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -37,20 +39,21 @@ GENERATED = ("papers.md", "topics/index.md", "topics/diffusion.md", "topics/text
 BODY = '<h1 id="{id}">{text}<a class="headerlink" href="#{id}" title="Permanent link">&para;</a></h1>\n<p>BODY</p>'
 
 
-def _site(case: str) -> tuple[Site, list[str]]:
+def _site(case: str) -> tuple[Site, list[str], Options]:
     """The case's site and the problems the build logs (`options.json`: the plugin's options)."""
     vault = load_vault(GOLDEN / case / "vault")
     file = GOLDEN / case / "options.json"
     options, problems = validate(json.loads(file.read_text(encoding="utf-8")) if file.is_file() else {})
     assert problems == []
     published = publish(vault, options)
-    return published.site, [d.format() for d in published.diagnostics]
+    return published.site, [d.format() for d in published.diagnostics], replace(options, search="none")
 
 
 def outputs(case: str) -> dict[str, str]:
     """Every file `expected/` should hold for a case, by its path there."""
-    site, diagnostics = _site(case)
-    pages = generated_pages(site, search=False)
+    site, diagnostics, options = _site(case)
+    pages: dict[str, str | bytes] = {}
+    add_generated(pages, site, {}, Explorer(site), options)  # the home page with them, as the build makes it
     found = {f"generated/{src}": pages[src] for src in GENERATED if src in pages}
     for key in sorted(site.links.published):
         note = site.links.notes[NoteKey(key)]

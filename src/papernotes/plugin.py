@@ -46,7 +46,7 @@ from papernotes.model import NoteKey
 from papernotes.outputs import ASSET_DIR, excluding, pagefind_bundles
 from papernotes.page_meta import HasTemplate, missing_templates, page_meta
 from papernotes.pages import Site, is_published
-from papernotes.pages.generate import Finished, default_nav, empty_sections
+from papernotes.pages.generate import Finished, default_nav, home_page, shown_sections
 from papernotes.pages.incremental import Rebuilds
 from papernotes.pages.paper import Footers, build_footers, note_footer, wrap_content
 from papernotes.publish import publish
@@ -288,6 +288,10 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         self.joined = skipped.joined
         self.joined_at = {generated: note for note, (generated, _) in self.joined.items()}
         bases = [src for src in bases if src in made]
+        pages = {file.src_uri for file in files.documentation_pages()} | set(made)
+        sections = shown_sections(site, pages, read=len(self.explorer.records), joined=self.joined_at)
+        if site.home is None and "index.md" in made:  # the sections left once notes took their pages
+            made["index.md"] = home_page(site, sections, config.site_name)
         for src, text in made.items():
             files.append(self.rebuilds.generated_file(config, src, text) if self.dirty
                          else File.generated(config, src, content=text))
@@ -295,8 +299,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         for src, path in _assets():
             files.append(File.generated(config, src, abs_src_path=path))
         if self.config.nav and not config.nav and self.config.generated_pages:
-            config.nav = default_nav(site, {f.src_uri for f in files.documentation_pages()}, bases,
-                                     empty_sections(site, read=len(self.explorer.records)), self.joined_at)
+            config.nav = default_nav(sections, pages, bases)
             config.validation.nav.omitted_files = logging.DEBUG  # notes are left out on purpose
         if self.dirty:
             start = time.perf_counter()

@@ -41,7 +41,7 @@ from papernotes.outputs import (
 )
 from papernotes.page_meta import missing_templates
 from papernotes.pages import Site, is_published
-from papernotes.pages.generate import Finished, generated_pages
+from papernotes.pages.generate import Finished, generated_pages, home_page, shown_sections
 from papernotes.pages.kept import KeptPages
 from papernotes.paths import page_dest
 from papernotes.publish import Published, publish
@@ -66,9 +66,11 @@ def add_generated(made: dict[str, str | bytes], site: Site, bases: Mapping[str, 
     as `generated_pages` takes it."""
     if options.generated_pages:
         made.update(generated_pages(site, search=options.search == "pagefind",
-                                    column_aliases=dict(options.column_aliases), site_name=explorer.site_name,
-                                    kept=kept, finished=finished))
+                                    column_aliases=dict(options.column_aliases), kept=kept, finished=finished))
         made.update(explorer.pages())
+        if site.home is None:  # the build makes it again, with the nav, once notes have taken their pages
+            made["index.md"] = home_page(site, shown_sections(site, made, read=len(explorer.records)),
+                                         explorer.site_name)
     added = [src for src in bases if src not in made]
     made.update({src: bases[src] for src in added})
     return added

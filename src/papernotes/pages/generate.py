@@ -40,7 +40,7 @@ SECTIONS = (
 
 
 def generated_pages(site: Site, *, search: bool = True, column_aliases: Mapping[str, str] | None = None,
-                    site_name: str = "", kept: KeptPages | None = None,
+                    kept: KeptPages | None = None,
                     finished: dict[str, Finished] | None = None) -> dict[str, str]:
     """Source path -> Markdown of every generated page (and the comparison page's JSON data).
     Made with the cyclic collector paused: thousands of rows and pages kept, none in a cycle,
@@ -50,7 +50,7 @@ def generated_pages(site: Site, *, search: bool = True, column_aliases: Mapping[
     with collector_paused():
         if kept is not None:
             kept.start(site)
-        pages = _generated_pages(site, search=search, column_aliases=column_aliases, site_name=site_name,
+        pages = _generated_pages(site, search=search, column_aliases=column_aliases,
                                  kept=kept, finished=finished)
         if kept is not None:
             if finished is not None:  # a reused page's finished HTML is the one made with it
@@ -60,7 +60,7 @@ def generated_pages(site: Site, *, search: bool = True, column_aliases: Mapping[
 
 
 def _generated_pages(site: Site, *, search: bool, column_aliases: Mapping[str, str] | None,
-                     site_name: str, kept: KeptPages | None, finished: dict[str, Finished] | None) -> dict[str, str]:
+                     kept: KeptPages | None, finished: dict[str, Finished] | None) -> dict[str, str]:
     attributes = PaperAttributes(site.graph, Aliases(column_aliases))
     rows = Rows(site, attributes)  # collected only when asked for (with `kept`)
 
@@ -87,9 +87,6 @@ def _generated_pages(site: Site, *, search: bool, column_aliases: Mapping[str, s
                           partial(topic_page, site, key, children, attributes))
     if search:
         pages["search.md"] = search_page()
-    if site.home is None:
-        # the Graph page comes with the generated pages (explore.Explorer.pages), made after these
-        pages["index.md"] = home_page(site, (set(pages) | {"graph.md"}) - empty_sections(site), site_name)
     return pages
 
 
@@ -101,15 +98,22 @@ def empty_sections(site: Site, read: int | None = None) -> frozenset[str]:
     return frozenset(empty | ({"reading.md"} if read == 0 else set()))
 
 
-def default_nav(site: Site, pages: set[str], bases: Sequence[str] = (), empty: Collection[str] = (),
-                joined: Mapping[str, str] | None = None) -> list[Any]:
-    """Home, the generated sections but the `empty` ones, and the vault's `.base` views: a nav
-    whose size does not grow with the number of notes. A section shown below a note (`joined`:
-    generated page -> note) is that note's page."""
-    nav: list[Any] = [{"Home": "index.md"}] if "index.md" in pages else []
-    joined = joined or {}
-    nav += [{title: joined.get(src, src)} for title, src in SECTIONS
+def shown_sections(site: Site, pages: Collection[str], read: int | None = None,
+                   joined: Mapping[str, str] | None = None) -> list[tuple[str, str]]:
+    """(title, source) of the generated sections that the default nav and the home page list, in
+    `SECTIONS`' order: those among `pages` (the site's pages) but the empty ones (`empty_sections`,
+    `read` as it takes it); a section shown below a note (`joined`: generated page -> note) is
+    that note's page."""
+    joined, empty = joined or {}, empty_sections(site, read)
+    return [(title, joined.get(src, src)) for title, src in SECTIONS
             if joined.get(src, src) in pages and src not in empty]
+
+
+def default_nav(sections: Sequence[tuple[str, str]], pages: Collection[str], bases: Sequence[str] = ()) -> list[Any]:
+    """Home, the generated `sections` (`shown_sections`) and the vault's `.base` views among
+    `pages`: a nav whose size does not grow with the number of notes."""
+    nav: list[Any] = [{"Home": "index.md"}] if "index.md" in pages else []
+    nav += [{title: src} for title, src in sections]
     views = [{stem(src).removesuffix(".base"): src} for src in sorted(bases) if src in pages]
     return nav + ([{"Bases": views}] if views else [])
 
@@ -303,10 +307,10 @@ def search_page() -> str:
     return "# Search\n\n<div id=\"pn-search\" class=\"pn-search\"></div>\n"
 
 
-def home_page(site: Site, pages: set[str], site_name: str = "") -> str:
+def home_page(site: Site, sections: Sequence[tuple[str, str]], site_name: str = "") -> str:
     """The home page of a vault without a home note, titled by the site's name: counts and the
-    generated sections in `pages`."""
+    generated `sections` (`shown_sections`: the nav's)."""
     figures = f"{counted(len(site.graph.papers), 'paper')} in {counted(len(site.links.published), 'note')}."
     lines = [f"# {escape_md(site_name.strip()) or 'Paper notes'}", "", figures, ""]
-    lines += [f"- {md_link(title, src, 'index.md')}" for title, src in SECTIONS if src in pages]
+    lines += [f"- {md_link(title, src, 'index.md')}" for title, src in sections]
     return "\n".join(lines) + "\n"

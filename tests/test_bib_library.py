@@ -127,6 +127,24 @@ def test_names_and_venues():
         assert venue_name(written) == "CVPR", written
     assert venue_name("arXiv preprint arXiv:2301.00001") == "arXiv"
     assert venue_name("NeurIPS 2022 (Oral)") == "NeurIPS"
+    full_names = {  # the full names ids knows, as libraries spell them, and names that only hold one
+        "Proceedings of the IEEE conference on computer vision and pattern recognition": "CVPR",
+        "Proceedings of the 38th International Conference on Machine Learning": "ICML",
+        "Advances in Neural Information Processing Systems 33": "NeurIPS",
+        "Thirty-Seventh AAAI Conference on Artificial Intelligence": "AAAI",
+        "2019 IEEE/RSJ International Conference on Intelligent Robots and Systems (IROS)": "IROS",
+        "IEEE Transactions on Pattern Analysis and Machine Intelligence, 2021": "TPAMI",
+        "Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition Workshops":
+            "IEEE/CVF Conference on Computer Vision and Pattern Recognition Workshops",
+        "Workshop on Efficient Learning at the International Conference on Machine Learning":
+            "Workshop on Efficient Learning at the International Conference on Machine Learning",
+        "Pacific Rim International Conference on Computer Vision":
+            "Pacific Rim International Conference on Computer Vision",
+        "Asian Conference on Computer Vision": "Asian Conference on Computer Vision",
+        "International Conference on Machine Learning and Applications":
+            "International Conference on Machine Learning and Applications",
+    }
+    assert {written: venue_name(written) for written in full_names} == full_names
 
 
 def test_cjk_names_are_whole_and_family_first():

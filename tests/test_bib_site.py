@@ -167,3 +167,40 @@ def test_check_reports_exactly_what_the_build_logs_with_a_library(tmp_path: Path
     ]
     [incomplete] = [d for d in diagnostics if d["code"] == "paper-incomplete"]
     assert incomplete["message"] == "paper 'A Paper the Library Does Not Know' has no venue"
+
+
+VENUES_BIB = r"""@inproceedings{he2016deep, title = {Deep Residual Learning for Image Recognition},
+  author = {He, Kaiming}, booktitle = {Proceedings of the IEEE conference on computer vision and pattern recognition},
+  year = {2016}}
+@inproceedings{he2022masked, title = {Masked Autoencoders Are Scalable Vision Learners},
+  author = {He, Kaiming}, booktitle = {CVPR 2022}, year = {2022}}
+@inproceedings{kim2021robust, title = {Robust Depth from Small Motion},
+  author = {Kim, Minsu},
+  booktitle = {Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition Workshops},
+  year = {2021}}
+@inproceedings{lee2020tiny, title = {Tiny Networks for Edge Devices},
+  author = {Lee, Jin}, booktitle = {Workshop on Efficient Learning at the International Conference on Machine Learning},
+  year = {2020}}
+@article{park2021maps, title = {Learning Maps from Gliding Kites},
+  author = {Park, Jin}, journal = {IEEE Transactions on Pattern Analysis and Machine Intelligence}, year = {2021}}
+"""
+
+
+def test_a_library_venue_s_full_name_folds_into_its_venue_page_and_a_workshop_s_stays_apart(
+        tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "refs.bib").write_text(VENUES_BIB, encoding="utf-8")
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    (docs / "Maps.md").write_text("---\nvenue: TPAMI 2021\nyear: 2021\n---\n# Flying maps\n", encoding="utf-8")
+    for key in ("he2016deep", "kim2021robust", "lee2020tiny"):  # the others, known from the library only,
+        (docs / f"{key}.md").write_text(f"---\ncitekey: {key}\n---\n# {key}\n", encoding="utf-8")  # join these
+    site = build_site(docs, tmp_path / "site", strict=False)
+    venues = sorted(path.parent.name for path in (site / "venues").glob("*/index.html"))
+    assert venues == ["cvpr", "ieeecvf-conference-on-computer-vision-and-pattern-recognition-workshops", "tpami",
+                      "workshop-on-efficient-learning-at-the-international-conference-on-machine-learning"]
+    cvpr = page(site, "venues/cvpr")
+    assert "Deep Residual Learning for Image Recognition" in cvpr and "Masked Autoencoders" in cvpr
+    assert "Robust Depth" not in cvpr
+    tpami = page(site, "venues/tpami")
+    assert "Learning Maps from Gliding Kites" in tpami and "Flying maps" in tpami

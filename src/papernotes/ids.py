@@ -114,6 +114,42 @@ def venue_in_text(text: str) -> str | None:
     return next((name for phrase, name in _VENUE_FULL_NAMES.items() if phrase in folded), None)
 
 
+# Words that may come before a venue's full name in a library's booktitle or journal, none of which
+# makes it another venue: `Proceedings of the 38th IEEE/CVF Conference on`, `Thirty-Seventh AAAI`.
+_FULL_NAME_PREFIX_WORDS = frozenset({
+    "proceedings", "proc", "of", "the", "in", "ieee", "cvf", "rsj", "acm", "annual", "conference", "on",
+    "twenty", "thirty", "forty", "fifty", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+    "eighth", "ninth", "tenth", "twentieth", "thirtieth", "fortieth", "fiftieth",
+})
+_WORD_RE = re.compile(r"[^\W_]++")
+_ORDINAL_RE = re.compile(r"\d++(?:st|nd|rd|th)?")
+
+
+def venue_of_full_name(text: str) -> str | None:
+    """The venue `text` is by its full name, as a library's booktitle or journal spells it
+    (`Proceedings of the IEEE conference on computer vision and pattern recognition` -> CVPR,
+    `IEEE Transactions on Pattern Analysis and Machine Intelligence, 2021` -> TPAMI). Unlike
+    `venue_in_text`, which finds a name anywhere in a reference line, the name must end `text`
+    (but for numbers and punctuation) after nothing but the words of a proceedings' title: a
+    workshop's name that holds its conference's (`... Pattern Recognition Workshops`, `Workshop on
+    X at the International Conference on Machine Learning`) is another venue."""
+    folded = " ".join(text.lower().split())
+    end = len(folded)
+    while end and not folded[end - 1].isalpha():
+        end -= 1
+    core = folded[:end]
+    for phrase, name in _VENUE_FULL_NAMES.items():
+        if not core.endswith(phrase):
+            continue
+        before = core[:-len(phrase)]
+        if before and before[-1].isalnum():
+            continue  # a longer word ends in the phrase's first
+        words = _WORD_RE.findall(before)
+        if all(word in _FULL_NAME_PREFIX_WORDS or _ORDINAL_RE.fullmatch(word) for word in words):
+            return name
+    return None
+
+
 _VENUE_YEAR_RE = re.compile(r"^([A-Za-z][A-Za-z&\- ]*?)(?<![\s\-'])[\s\-']*+((?:19|20)\d{2}|\d{2})$")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _NOT_ALNUM_RE = re.compile(r"[\W_]++")  # what str.isalnum() is not: \w is isalnum() or `_`

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from papernotes.ids import is_known_venue, normalise_venue, title_key
+from papernotes.ids import is_known_venue, normalise_venue, title_key, venue_of_full_name
 from papernotes.paths import slugify
 
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -192,13 +192,18 @@ class AuthorIndex:
 @lru_cache(maxsize=16384)
 def venue_name(venue: str) -> str:
     """The venue a paper appeared at, without its year: `CVPR'23`, `CVPR 2023`, `Proceedings of the
-    IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)` -> `CVPR`; arXiv is `arXiv`."""
+    IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)` -> `CVPR`; arXiv is `arXiv`;
+    a full name without its acronym as `ids.venue_of_full_name` knows it (`Proceedings of the IEEE
+    conference on computer vision and pattern recognition`) -> `CVPR`."""
     text = _VENUE_NOTE_RE.sub("", " ".join(venue.split()))
     if text.lower().startswith(("arxiv", "corr")):
         return "arXiv"
     for match in _ACRONYM_RE.finditer(text):
         if is_known_venue(match.group(1)):
             return normalise_venue(match.group(1))[0]
+    full = venue_of_full_name(text)
+    if full is not None:
+        return full
     name, _ = normalise_venue(_PROCEEDINGS_RE.sub("", text))
     return name
 

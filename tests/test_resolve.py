@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -186,3 +187,25 @@ def test_a_resolver_reuses_what_the_last_one_found_only_over_the_same_names() ->
     headings = Resolver(renamed, ATTACHMENTS)  # type: ignore[arg-type]
     headings.keep(same)
     assert headings._kept_found == {}
+
+
+def test_dendron_label_first_links_land_in_queues_and_comparison_tables(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The label-first reading is the resolver's: a queue's item and a summary table's cell written
+    in Dendron's order link their notes too (they were read in Obsidian's order and broken)."""
+    from tests.test_site_build import build_site, page, write_vault
+
+    docs = write_vault(tmp_path / "docs", {
+        "root.md": "# Root\n\n## Reading queue\n\n- [ ] [[DexVLA notes|robotics.dexvla]]\n\n"
+                   "| Paper | Year | Method |\n| --- | --- | --- |\n"  # a table's `|` in a link is `\\|`
+                   "| [[Trainer notes\\|llm.trainer]] | 2024 | as [[the DexVLA heading\\|robotics.dexvla#Method]] |\n"
+                   "| [[DexVLA notes\\|robotics.dexvla]] | 2024 | its own |\n",
+        "robotics.dexvla.md": "---\nyear: 2024\narxiv: '2502.05855'\ntags: [robots]\n---\n"
+                              "# DexVLA\n\n## Method\n\nText.\n",
+        "llm.trainer.md": "---\nyear: 2024\narxiv: '2401.00001'\ntags: [robots]\n---\n# Trainer\n\nText.\n",
+    })
+    site = build_site(docs, tmp_path / "site")  # strict: no link is broken
+    queues = page(site, "queues")
+    assert re.findall(r'<li class="task-list-item">.*?(<a href="[^"]*">)', queues) == ['<a href="../robotics.dexvla/">']
+    topic = page(site, "topics/robots")
+    assert re.findall(r"<td>(?:as|its) .*?</td>", topic) == [
+        '<td>as <a href="../../robotics.dexvla/#method">the DexVLA heading</a></td>', "<td>its own</td>"]

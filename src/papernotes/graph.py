@@ -222,8 +222,6 @@ class _Builder:
         if memo is not None:
             self.resolver.keep(memo.resolver)
             memo.resolver = self.resolver
-        # Dendron writes `[[label|target]]`: such links are read in its order before anything resolves them
-        self.notes = {key: self.resolver.label_first(note) for key, note in self.notes.items()}
         self.folder_topics = folder_topics
         self.index = PaperIndex()
         self.pending = _Pending()

@@ -45,6 +45,9 @@ class Resolved:
     key: str
     anchor: str = ""
     is_note: bool = True
+    label: str = ""
+    """What the link shows when it was read in Dendron's order (`Resolver.label_first`): its
+    label; empty for the link's own text."""
 
 
 _SMALL_POOL = 32
@@ -221,20 +224,17 @@ class Resolver:
                     self._entries_of[key].add(name)
         return self._entries_of
 
-    def label_first(self, note: Note) -> Note:
-        """The note with each `[[label|target]]` read in Dendron's order: where what Obsidian
-        takes for the target (`[[训练器|robotics.dexvla#训练器]]`: `训练器`) names no file and
-        what it takes for the label names one, the label is the target and the target the label.
-        Other links, and notes without such links, are returned as they are."""
-        links = list(note.links)
-        for index, link in enumerate(links):
-            if link.kind != "wikilink" or not link.text or not link.target or self.find(link.target, note.path):
-                continue
-            target, _, fragment = link.text.partition("#")
-            if target.strip() and self.find(target.strip(), note.path):
-                shown = link.target + (f"#{link.fragment}" if link.fragment else "")
-                links[index] = replace(link, target=target.strip(), fragment=fragment.strip(), text=shown)
-        return note if links == list(note.links) else replace(note, links=tuple(links))
+    def label_first(self, link: Link, source: str) -> Link | None:
+        """`link` read in Dendron's order (`[[label|target]]`), when what Obsidian takes for its
+        target (`[[训练器|robotics.dexvla#训练器]]`: `训练器`) names no file and what it takes for the
+        label names one: the label is the target and the target the label. None otherwise."""
+        if link.kind != "wikilink" or not link.text or not link.target:
+            return None
+        target, _, fragment = link.text.partition("#")
+        if not target.strip() or not self.find(target.strip(), source):
+            return None
+        shown = link.target + (f"#{link.fragment}" if link.fragment else "")
+        return replace(link, target=target.strip(), fragment=fragment.strip(), text=shown)
 
     @staticmethod
     def _path_matches(key: str, wanted: str, wanted_bare: str) -> bool:
@@ -272,6 +272,10 @@ class Resolver:
             return self._same_note(link, source)
         candidates = self._candidates(link, source)
         if not candidates:
+            swapped = self.label_first(link, source)  # every link: a note's, a task's, a table cell's
+            if swapped is not None:
+                resolved, problems = self.resolve(swapped, source)
+                return (replace(resolved, label=swapped.text) if resolved else None), problems
             return None, [self._broken(link, source)]
         problems = self._ambiguity(link, source, candidates)
         key = candidates[0]

@@ -299,7 +299,7 @@ class _Page:
     def wikilink(self, link: Link, resolved: Resolved | None, note: Note) -> str:
         if is_block_ref(link):
             return self.block_ref(link, resolved, note)
-        label = html.escape(_label(link), quote=False)
+        label = html.escape(resolved.label if resolved is not None and resolved.label else _label(link), quote=False)
         if resolved is None:
             if note.outline and link.kind == "wikilink" and ".." not in link.target.split("/"):
                 # a Logseq page with no file: no mistake there (resolve.py reports it as info)

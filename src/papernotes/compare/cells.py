@@ -58,7 +58,7 @@ def _point_links(children: list[Token], links: list[tuple[Link, Resolved | None]
             resolved = links[position][1] if position < len(links) else None
             position += 1
             if kind in ("wikilink", "embed"):
-                replaced += _wikilink(child, _target(resolved, site, base))
+                replaced += _wikilink(child, _target(resolved, site, base), resolved.label if resolved else "")
                 continue
             if kind == "image":  # a picture in a comparison cell: its alt text
                 replaced.append(_text(child.content or ""))
@@ -75,9 +75,10 @@ def _point_links(children: list[Token], links: list[tuple[Link, Resolved | None]
     children[:] = replaced
 
 
-def _wikilink(token: Token, target: str | None) -> Sequence[Token]:
+def _wikilink(token: Token, target: str | None, shown: str = "") -> Sequence[Token]:
+    """The link to `target`, showing `shown` (a link read in Dendron's order), else its text."""
     meta = token.meta
-    label = meta.get("alias") or (stem(meta["target"]) if meta.get("target") else "") \
+    label = shown or meta.get("alias") or (stem(meta["target"]) if meta.get("target") else "") \
         or str(meta.get("fragment", "")).lstrip("^") or token.content
     if target is None:
         return [_text(label)]

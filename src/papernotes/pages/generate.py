@@ -24,7 +24,7 @@ from papernotes.pages.links import (
     note_html,
     note_link,
     paper_html,
-    paper_target,
+    paper_link,
     topic_link,
     topic_src,
 )
@@ -266,8 +266,7 @@ def _queue_item_link(site: Site, note: str | None, pid: PaperId | None, label: s
     if note and note in site.links.published:
         return md_link(label, site.src_of(note), base)
     paper = site.graph.papers.get(pid) if pid else None
-    target = paper_target(site, paper) if paper else None
-    return md_link(label, site.src_of(target[0]), base, target[1]) if target else label
+    return paper_link(site, paper, base, label) if paper else label
 
 
 def timeline_page(site: Site) -> str:

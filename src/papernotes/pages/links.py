@@ -31,8 +31,10 @@ def paper_topics(site: Site, paper: Paper) -> list[str]:
     return list(by_name.values())
 
 
-def paper_link(site: Site, paper: Paper, base: str, text: str | None = None) -> str:
-    label = escape_md(text if text is not None else paper.title)
+def paper_link(site: Site, paper: Paper, base: str, label: str | None = None) -> str:
+    """`label` (Markdown; the paper's title when None) linked to the paper's page or its place
+    in a note (`paper_target`); the label alone when it has neither."""
+    label = escape_md(paper.title) if label is None else label
     target = paper_target(site, paper)
     if target is None:
         return label

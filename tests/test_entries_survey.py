@@ -120,3 +120,13 @@ def test_lower_case_prose_before_a_date_is_not_a_venue() -> None:
     assert [(paper.title, paper.venue, paper.year) for paper in found] == [
         ("Sparse Fields", "Nature Methods", 2023),
     ]
+
+
+def test_a_heading_s_topic_keeps_a_number_that_is_part_of_its_subject() -> None:
+    """`## 3D Gaussian Splatting` is a topic with its `3D`, `## 2) Video` one without its number."""
+    text = ('## 3D Gaussian Splatting\n\n- "Mip-Splatting: Alias-free 3D Gaussian Splatting" CVPR, 2024\n\n'
+            '## 2) Video\n\n- "Latte: Latent Diffusion Transformer for Video Generation" arXiv, 2024\n')
+    found = recognise_entries(make_parser().parse(text), CONTEXT)
+    assert [(paper.title, paper.tags) for paper in found] == [
+        ("Mip-Splatting: Alias-free 3D Gaussian Splatting", ("3D Gaussian Splatting",)),
+        ("Latte: Latent Diffusion Transformer for Video Generation", ("Video",))]

@@ -7,7 +7,7 @@ import pytest
 from papernotes.graph import build_graph
 from papernotes.loader import load_note, load_vault
 from papernotes.paths import readable_slug, unique_slugs
-from papernotes.titles import is_section_heading, placeholder_reason
+from papernotes.titles import is_section_heading, placeholder_reason, section_number, without_section_number
 
 
 def title_of(text: str, key: str = "CLIP.md") -> str:
@@ -64,6 +64,20 @@ def test_real_titles_are_not_placeholders(text: str) -> None:
                                                ("GPT-4 Technical Report", False), ("2023 Survey", False)])
 def test_numbered_headings_are_sections(text: str, section: bool) -> None:
     assert is_section_heading(text) is section
+
+
+def test_one_section_number_is_read_from_every_heading() -> None:
+    """One grammar for a heading's number (titles, topics, field headings, section kinds, a talk's
+    numbered papers): a number ends at a space or a mark, so `3D`, `2.5D` and `100` are text."""
+    written = ["1 Introduction", "2.3 Loss", "1.Intro", "10.BYOL", "2) Video", "Part1.标题&作者", "part 2 Method",
+               "III. Method", "一、引言", "二 、方法", "第二章 方法", "② 검출", "3D Gaussian Splatting",
+               "2.5D Vision", "100 Papers", "2023 Survey", "10篇论文", "V.Koltun", "GPT-4 Report"]
+    assert {text: section_number(text) for text in written} == {
+        "1 Introduction": "1 ", "2.3 Loss": "2.3 ", "1.Intro": "1.", "10.BYOL": "10.", "2) Video": "2) ",
+        "Part1.标题&作者": "Part1.", "part 2 Method": "part 2 ", "III. Method": "III. ", "一、引言": "一、",
+        "二 、方法": "二 、", "第二章 方法": "第二章 ", "② 검출": "② ", "3D Gaussian Splatting": "",
+        "2.5D Vision": "", "100 Papers": "", "2023 Survey": "", "10篇论文": "", "V.Koltun": "", "GPT-4 Report": ""}
+    assert without_section_number("2.3 Loss") == "Loss" and without_section_number("3D Gaussians") == "3D Gaussians"
 
 
 def graph_of(make_vault, files):  # type: ignore[no-untyped-def]

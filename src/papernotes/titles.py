@@ -30,10 +30,12 @@ _TEMPLATE_SYNTAX_RE = re.compile(
 # A template's blank to fill in, a heading in brackets alone: `[Review title]`, `[리뷰 제목]`
 _BRACKETED_BLANK_RE = re.compile(r"\[[^\[\]]++\]")
 _COUNTER_RE = re.compile(r"(?<!\s)\s*+\d{1,3}$")  # `Untitled 2`; possessive: linear on long blank runs
-# `# 1 Introduction`, `# 2.3 Method`, `# III. Results`, `# 一、引言`, `# 第二章 方法`: sections, never titles.
-_NUMBERED_RE = re.compile(
-    r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+|[IVX]{1,4}\.\s+|[一二三四五六七八九十]{1,3}\s*[、.．]"
-    r"|第\s*[一二三四五六七八九十\d]{1,3}\s*[章节部分])")
+# A heading's section number: `1 Introduction`, `2.3 Method`, `1.Intro`, `2)`, `Part1.`, `III. Results`,
+# `一、引言`, `第二章 方法`, `②`. A number must end at a space or a mark (`.`, `)`, `、`): `3D Gaussians`,
+# `2.5D`, `100 papers` and `10篇` start with no section number. Possessive: linear on long digit runs.
+_SECTION_NUMBER_RE = re.compile(
+    r"\A\s*+(?:(?:[Pp]art\s*+)?\d{1,2}+(?:\.\d{1,2}+)*+(?:[.)、．]|(?=\s))|[IVX]{1,4}+[.)](?=\s)"
+    r"|[一二三四五六七八九十]{1,3}+\s*+[、.．)]|第\s*+[一二三四五六七八九十\d]{1,3}+\s*+[章节部分]|[\u2460-\u2473])\s*+")
 
 
 _SOURCE_NAMES: dict[TitleSource, str] = {"frontmatter": "frontmatter title", "heading": "heading", "file": "file name"}
@@ -77,9 +79,21 @@ def placeholder_reason(text: str) -> str | None:
     return None
 
 
+def section_number(text: str) -> str:
+    """The section number a heading starts with, with the spaces after it (`3.2 ` of `3.2 Loss`,
+    `一、` of `一、引言`); empty when it has none."""
+    match = _SECTION_NUMBER_RE.match(text)
+    return match.group(0) if match else ""
+
+
+def without_section_number(text: str) -> str:
+    """A heading's text after its section number (`Loss` of `3.2 Loss`)."""
+    return text[len(section_number(text)):]
+
+
 def is_section_heading(text: str) -> bool:
     """A numbered heading (`1 Introduction`, `3.2 Loss`, `一、引言`) names a section, not the note."""
-    return bool(_NUMBERED_RE.match(text))
+    return bool(section_number(text))
 
 
 def title_heading(headings: Sequence[Heading], body: str, body_line: int) -> str | None:

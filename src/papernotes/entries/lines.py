@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 from papernotes.markdown.structure import plain_text
+from papernotes.titles import without_section_number
 from papernotes.topics import TOOL_TAGS
 
 # Bare URLs that the author did not write as links (`, https://arxiv.org/abs/...`, `*<(https://...)>*`).
@@ -103,10 +104,8 @@ def line_links(tokens: Sequence[Token]) -> list[tuple[str, str]]:
     return found
 
 
-# What a heading says beside its subject: its number (`1)`, `2.`, `III.`, `一、`) and a remark in
+# What a heading says beside its subject: its number (`titles.section_number`) and a remark in
 # parentheses (`(입문/지도)`, `(models/ideas)`)
-_HEADING_NUMBER_RE = re.compile(
-    r"\A(?:\d{1,3}(?:\.\d{1,3})*+[.)、]?+|[IVX]{1,4}[.)]|[一二三四五六七八九十]{1,3}[、.．)]|[\u2460-\u2473])\s*+")
 _REMARK_RE = re.compile(r"[(（][^()（）]*+[)）]")
 _TOPIC_SPLIT_RE = re.compile(r"(?<!\s)\s*+[/／]\s*+")
 
@@ -127,7 +126,7 @@ def topic_heading(tokens: Sequence[Token], index: int) -> tuple[str, ...]:
     if any(str(token.meta.get("tag", "")).casefold() in TOOL_TAGS for token in children if token.type == "hashtag"):
         return ()  # `## General construction #card`: a flashcard's question, not a section
     text = line_text([token for token in children if token.type != "hashtag"])
-    text = _REMARK_RE.sub(" ", _HEADING_NUMBER_RE.sub("", text))
+    text = _REMARK_RE.sub(" ", without_section_number(text))
     return tuple(part for part in (" ".join(piece.split()) for piece in _TOPIC_SPLIT_RE.split(text)) if part)
 
 

@@ -22,6 +22,7 @@ from papernotes.entries.fields import clean_title, venue_name
 from papernotes.entries.lines import Line, headed_paragraphs, heading_text, inline_lines, line_text
 from papernotes.entries.links import host_kind, label_kind
 from papernotes.model import Paper
+from papernotes.titles import section_number
 
 CONVENTION = "linked-section"
 _TITLE_WORDS = 3
@@ -46,16 +47,13 @@ def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
     return papers
 
 
-_SECTION_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*+(?:\.[ \t]*+|[ \t]++)(?=\S)")
-
-
 def _name(heading: str) -> str:
     """`SynCamMaster: 多机位同步视频生成` -> `SynCamMaster`: the paper's name before a description in
     Chinese, Japanese or Korean; any other heading as it is, without its section number (`10.BYOL`,
     `3.1 C3D`: the papers of a talk, numbered)."""
-    number = _SECTION_NUMBER_RE.match(heading)
-    if number is not None and "." in number.group(0):
-        heading = heading[number.end():]
+    number = section_number(heading)
+    if "." in number:  # `3 Papers` is a heading's own text
+        heading = heading[len(number):]
     name, colon, description = heading.partition(":") if ":" in heading else heading.partition("：")
     return name.strip() if colon and name.strip() and _CJK_RE.match(description.strip()) else heading
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from papernotes.ids import find_year, is_known_venue, normalise_venue, venue_in_text
 from papernotes.model import Note
 from papernotes.recognise.signals import AUTHOR_MARK_SIGNS, Facts, Signal
+from papernotes.titles import without_section_number
 
 TOP = 30
 """Fields are read in the first lines of the body."""
@@ -36,7 +37,6 @@ FIELD_KINDS: dict[str, str] = {
 _FIELD_RE = re.compile(r"^\s*+(?:[-*+>]\s++)*+(?:\*\*|__)?(?P<key>[^:：*_\[\]()]{1,24}?)(?:\*\*|__)?\s*+[:：]{1,2}\s*+"
                        r"(?:(?:\*\*|__)\s*+)?(?P<value>(?:.*\S)?)\s*$")
 _HEADING_FIELD_RE = re.compile(r"^\s*#{1,6}\s+(?:\*\*)?(?P<key>[^:：*]{1,24}?)(?:\*\*)?\s*[:：]?\s*$")
-_HEADING_NUMBER_RE = re.compile(r"^(?:part[ \t]*+)?\d{1,2}(?:\.\d{1,2})*+\.?[ \t]*+", re.IGNORECASE)
 _BYLINE_RE = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*|_)?by\s+(?P<names>[A-Z][^\n]{2,400})$")
 _VENUE_LINE_RE = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*\*|\*|_)?(?P<venue>[A-Za-z][A-Za-z&\- ]{1,30}?)\s*'?"
                             r"(?P<year>(?:19|20)\d{2})\b(?P<rest>[^\n]{0,60})$")
@@ -106,7 +106,7 @@ def _fields(note: Note) -> list[_Found]:
         if index in note.code_lines:
             continue
         heading = _HEADING_FIELD_RE.match(text)
-        key = _HEADING_NUMBER_RE.sub("", heading.group("key"), count=1) if heading else ""
+        key = without_section_number(heading.group("key")) if heading else ""
         if heading and _kind(key):  # `## Part1.标题&作者`, `## 1 题目&作者`: numbered sections too
             value = next((rest.strip() for rest in lines[index + 1:index + 4] if rest.strip()), "")
             summary = _normal_key(key) in _TITLE_AND_AUTHORS and _CJK_RE.search(stated_title(value))
@@ -291,7 +291,6 @@ SECTION_KINDS: dict[str, str] = {
     **dict.fromkeys(("core idea", "key idea", "main idea", "核心思路", "核心思想", "主要思路", "主要思想",
                      "핵심 아이디어"), "idea"),
 }
-_SECTION_NUMBER_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|[一二三四五六七八九十]+[、.])\s*")
 
 
 # `背景和动机`, `实验与结论`, `Experiments and Results`, `作者、团队信息`: one heading, several kinds.
@@ -312,7 +311,7 @@ def section_signals(note: Note) -> list[Signal]:
 
 
 def _section_kinds(heading: str) -> list[str]:
-    text = " ".join(_SECTION_NUMBER_RE.sub("", heading).strip(" :：*[]#").casefold().split())
+    text = " ".join(without_section_number(heading).strip(" :：*[]#").casefold().split())
     parts = [text] if text in SECTION_KINDS else _SECTION_JOINS_RE.split(text)
     return [kind for part in parts if (kind := SECTION_KINDS.get(part))]
 

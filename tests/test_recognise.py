@@ -975,3 +975,20 @@ def test_a_title_and_authors_section_titles_a_note_named_by_its_file(make_vault:
         "notes/021_lattice2.md": "Lattice 2: Open Foundation and Fine-Tuned Lattice Models",
         "notes/029_lcm.md": "029_lcm",  # the writer's summary in Chinese is no title
     }
+
+
+def test_one_reader_of_a_year_in_brackets_that_ends_a_title() -> None:
+    """`ids.trailing_year` serves the title heading (`signals.title_with_year`, not a venue's) and
+    the reading log's bold titles alike; a space inside the brackets or after them is allowed."""
+    from papernotes.entries.reading_log import _trailing_year
+    from papernotes.ids import trailing_year
+    from papernotes.recognise.signals import title_with_year
+
+    written = ["Dapper, a Large-Scale Tracing Infrastructure (2010)", "Dapper (2010) ", "Dapper ( 2010 )",
+               "CVPR (2023)", "Dapper (1899)", "Dapper (20101)", "Dapper 2010", "(2010)"]
+    assert [title_with_year(text) for text in written] == [
+        ("Dapper, a Large-Scale Tracing Infrastructure", 2010), ("Dapper", 2010), ("Dapper", 2010),
+        None, None, None, None, None]
+    assert trailing_year("Wen, et al (2018)") == ("Wen, et al ", 2018)
+    assert _trailing_year(" — Tarvainen, Valpola (2017) [") == (" — Tarvainen, Valpola ", 2017)
+    assert _trailing_year(" — Tarvainen, Valpola ( 2017 ) [") == (" — Tarvainen, Valpola ", 2017)

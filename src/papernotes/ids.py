@@ -233,6 +233,17 @@ def normalise_venue(text: str) -> tuple[str, int | None]:
     return name, year
 
 
+def trailing_year(text: str) -> tuple[str, int] | None:
+    """What comes before the year in brackets that ends `text`, and the year:
+    `Dapper, a Large-Scale Tracing Infrastructure (2010)` -> (`Dapper, a Large-Scale Tracing
+    Infrastructure `, 2010), `( 2010 )` too. None when `text` does not end so."""
+    head, bracket, tail = text.rstrip().rpartition("(")
+    year = tail[:-1].strip()
+    if not bracket or not tail.endswith(")") or len(year) != 4 or not year.isdigit() or year[:2] not in ("19", "20"):
+        return None
+    return head, int(year)
+
+
 def find_year(text: str) -> int | None:
     """The first plausible publication year (1900-2099) in a piece of text."""
     match = _YEAR_RE.search(text)

@@ -40,6 +40,7 @@ from papernotes.entries.fields import (
 )
 from papernotes.entries.lines import Line, inline_lines, line_links, line_text, topic_heading
 from papernotes.entries.links import classify, host_kind, label_kind
+from papernotes.ids import trailing_year
 from papernotes.model import Paper
 from papernotes.recognise.fields import is_field_label
 
@@ -53,7 +54,6 @@ _LEAD_TITLE_WORDS = 3
 _SENTENCE_RE = re.compile(r"[。，；！？]|\.\s")
 _VERB_RE = re.compile(r"\b(?:is|are|was|were|has|have)\b")
 _YEAR_LABEL_RE = re.compile(r"(?:19|20)\d{2}")
-_TRAILING_YEAR_RE = re.compile(r"\(((?:19|20)\d{2})\)\s*$")
 _BLOCK_LINES = 6  # an entry's authors and links come first; the comment after them is not read
 _LEADING_YEAR_RE = re.compile(r"(?<!\s)\s*+\(((?:19|20)\d{2})\)")
 _EMPHASIS_CLOSE = {"strong_open": "strong_close", "em_open": "em_close"}
@@ -208,13 +208,13 @@ def _bold_block(title_line: Line, lines: list[Line], heading: tuple[str, ...], c
     bold = _bold_title(title_line)
     if bold is None or bold[1].strip() or not lines:
         return None
-    year_mark = _TRAILING_YEAR_RE.search(lines[0].text)
+    year_mark = trailing_year(lines[0].text)
     links = classify(link for line in lines for link in line_links(line.tokens))
     if year_mark is None or not any(kind == "paper" or _is_pdf(url) for kind, url in links):
         return None
     title = clean_title(bold[0])
-    authors = parse_authors(re.sub(r"\bet al\b\.?", "", lines[0].text[: year_mark.start()]))
-    return entry(context, title_line.number, CONVENTION, title.text, links=links, year=int(year_mark.group(1)),
+    authors = parse_authors(re.sub(r"\bet al\b\.?", "", year_mark[0]))
+    return entry(context, title_line.number, CONVENTION, title.text, links=links, year=year_mark[1],
                  authors=authors, tags=heading, short_name=title.short_name)
 
 
@@ -267,16 +267,17 @@ def _bold_paper(line: Line, bold: tuple[str, str], heading: tuple[str, ...], con
     title = clean_title(name)
     authors = cited.authors if cited else ()
     if not authors and year_mark is not None:
-        authors = parse_authors(re.sub(r"\bet al\b\.?", "", rest[: year_mark.start()].strip(" —–-:,(")))
-    year = cited.venue.year if cited else (int(year_mark.group(1)) if year_mark else title.year)
+        authors = parse_authors(re.sub(r"\bet al\b\.?", "", year_mark[0].strip(" —–-:,(")))
+    year = cited.venue.year if cited else (year_mark[1] if year_mark else title.year)
     return entry(context, line.number, CONVENTION, title.text, links=links, year=year,
                  venue=cited.venue.name if cited else None, authors=authors, tags=heading,
                  short_name=title.short_name)
 
 
-def _trailing_year(rest: str) -> re.Match[str] | None:
-    """The `(2017)` that ends the text after a bold title, before the `[` of a following `[[pdf](…)]`."""
-    return _TRAILING_YEAR_RE.search(rest.rstrip(" [("))
+def _trailing_year(rest: str) -> tuple[str, int] | None:
+    """The `(2017)` that ends the text after a bold title, before the `[` of a following `[[pdf](…)]`:
+    the text before it, and the year."""
+    return trailing_year(rest.rstrip(" [("))
 
 
 def _after_bold(line: Line) -> str:

@@ -8,7 +8,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from papernotes.ids import arxiv_id, doi, find_year, is_known_venue, is_paper_url, normalise_venue, venue_of_url
+from papernotes.ids import (
+    arxiv_id,
+    doi,
+    find_year,
+    is_known_venue,
+    is_paper_url,
+    normalise_venue,
+    trailing_year,
+    venue_of_url,
+)
 from papernotes.model import Link, Note
 from papernotes.paths import stem
 from papernotes.recognise.titles import title_problem
@@ -369,14 +378,11 @@ def body_signals(note: Note) -> tuple[list[Signal], Facts]:
 def title_with_year(text: str) -> tuple[str, int] | None:
     """`Dapper, a Large-Scale Tracing Infrastructure (2010)` -> (the title, 2010): a title heading
     that ends with its paper's year in brackets. None for a venue's (`CVPR (2023)`) or anything else."""
-    head, bracket, tail = text.rpartition("(")
-    head = head.strip()
-    if not bracket or not tail.endswith(")") or not head or is_known_venue(head):
+    found = trailing_year(text)
+    head = found[0].strip() if found else ""
+    if found is None or not head or is_known_venue(head):
         return None
-    year = tail[:-1].strip()
-    if len(year) != 4 or not year.isdigit() or not year.startswith(("19", "20")):
-        return None
-    return head, int(year)
+    return head, found[1]
 
 
 def authors_line(text: str) -> tuple[tuple[str, ...], int, str | None] | None:

@@ -150,6 +150,25 @@ def test_frontmatter_mistakes_are_explained_and_yaml_quotes_never_reach_a_title(
     assert ">Language Models are Few-Shot Learners<" in papers
 
 
+def test_a_key_written_again_in_another_spelling_is_warned_about_with_what_papernotes_reads(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """YAML keeps `title:` and `Title:` both; papernotes reads keys in any case and spelling, the
+    first one with a value: the warning says so (a key written twice as such keeps the second)."""
+    docs = write_vault(tmp_path / "docs", {"index.md": "# Home\n", "Papers/ViT.md": (
+        "---\ntitle: An Image is Worth 16x16 Words\nyear: 2021\nTitle: ViT draft\nYEAR: 2020\n"
+        "paper_folders: a\npaper-folders: b\n---\n# ViT\n")})
+    problems = [problem for problem in logged(docs, caplog) if "written" in problem[1]]
+    assert problems == [
+        ("warning", "Papers/ViT.md:4: Title: is title: written again in another spelling (at line 2); papernotes "
+                    "reads the first of them that has a value, at line 2 (keep one of them)"),
+        ("warning", "Papers/ViT.md:5: YEAR: is year: written again in another spelling (at line 3); papernotes "
+                    "reads the first of them that has a value, at line 3 (keep one of them)"),
+        ("warning", "Papers/ViT.md:7: paper-folders: is paper_folders: written again in another spelling "
+                    "(at line 6); papernotes reads the first of them that has a value, at line 6 (keep one of them)")]
+    vit = (tmp_path / "site" / "Papers" / "ViT" / "index.html").read_text(encoding="utf-8")
+    assert "<title>An Image is Worth 16x16 Words - " in vit
+
+
 @pytest.mark.parametrize(("yaml_text", "hint"), [
     ("title: A: B\n", 'a value with `: ` in it must be quoted: `title: "A: B"`; '
                       "the note is loaded without its frontmatter"),

@@ -199,21 +199,46 @@ def _node_key_lines(node: yaml.MappingNode, first_line: int) -> dict[str, int]:
     }
 
 
+def repeated_keys(node: yaml.Node, fold: Callable[[str], str] = str) -> list[list[tuple[yaml.ScalarNode, yaml.Node]]]:
+    """The (key, value) nodes of each key a mapping node holds more than once, in file order, keys
+    compared as `fold` makes them: as written for a reader that takes them so (MkDocs reads
+    mkdocs.yml's `site_name` only), `frontmatter_key` for a note's keys (papernotes reads `Title:`
+    as `title:`). A merge key (`<<:`) is YAML's, never repeated."""
+    groups: dict[str, list[tuple[yaml.ScalarNode, yaml.Node]]] = {}
+    for key, value in node.value if isinstance(node, yaml.MappingNode) else ():
+        if isinstance(key, yaml.ScalarNode) and key.tag != _MERGE_TAG:
+            groups.setdefault(fold(str(key.value)), []).append((key, value))
+    return [group for group in groups.values() if len(group) > 1]
+
+
 def _duplicate_keys(node: yaml.MappingNode, path: str, first_line: int) -> list[Diagnostic]:
-    """A key written twice: YAML loaders keep the last value silently, so the first is lost."""
-    seen: dict[str, int] = {}
+    """A key written twice: YAML loaders keep the last value silently, so the first is lost; written
+    again in another spelling (`title:`, `Title:`), YAML keeps both and papernotes reads the first
+    that has a value (`_Context.first`)."""
     problems = []
-    for key, _ in node.value:
-        if not isinstance(key, yaml.ScalarNode) or key.tag == _MERGE_TAG or frontmatter_key(key.value) in PRIVACY_KEYS:
+    for group in repeated_keys(node, frontmatter_key):
+        if frontmatter_key(str(group[0][0].value)) in PRIVACY_KEYS:
             continue  # a privacy key written twice keeps the note private, with its own warning (unread_privacy)
-        line = key.start_mark.line + first_line
-        if key.value in seen:
-            problems.append(Diagnostic(
-                path, line, "warning", "duplicate-key",
-                f"{key.value}: is written twice (also at line {seen[key.value]}); this second value is used",
-                "keep one of them"))
-        seen.setdefault(key.value, line)
+        read = next((key for key, value in group if not _empty(value)), group[0][0])
+        for index, (key, value) in enumerate(group[1:], start=1):
+            line = key.start_mark.line + first_line
+            same = next((earlier for earlier, _ in group[:index] if earlier.value == key.value), None)
+            if same is not None:
+                message = (f"{key.value}: is written twice (also at line {same.start_mark.line + first_line}); "
+                           "this second value is used")
+            elif _empty(value) or all(_empty(earlier) for _, earlier in group[:index]):
+                continue  # one spelling has a value, the other none (`title:` left by a template): no doubt
+            else:
+                message = (f"{key.value}: is {group[0][0].value}: written again in another spelling (at line "
+                           f"{group[0][0].start_mark.line + first_line}); papernotes reads the first of them "
+                           f"that has a value, at line {read.start_mark.line + first_line}")
+            problems.append(Diagnostic(path, line, "warning", "duplicate-key", message, "keep one of them"))
     return problems
+
+
+def _empty(value: yaml.Node) -> bool:
+    """A key without a value (`title:`), which papernotes reads past."""
+    return isinstance(value, yaml.ScalarNode) and (value.tag == "tag:yaml.org,2002:null" or value.value == "")
 
 
 def key_lines(yaml_text: str, first_line: int) -> dict[str, int]:

@@ -55,6 +55,18 @@ MISTAKES |= {
         HEAD + PLUGIN + "plugins:\n  - papernotes\n",
         "Plugin 'papernotes' option 'plugins': is written twice at the top of mkdocs.yml (lines 6 and 9); "
         "YAML keeps the last one only: write it once"),
+    "exclude_docs twice": (
+        HEAD + PLUGIN + "exclude_docs: Private/\nexclude_docs: Drafts/\n",
+        "Plugin 'papernotes' option 'exclude_docs': is written twice at the top of mkdocs.yml (lines 9 and 10); "
+        "YAML keeps the last one only: write it once"),
+    "docs_dir twice": (
+        HEAD + PLUGIN + "docs_dir: docs\n",
+        "Plugin 'papernotes' option 'docs_dir': is written twice at the top of mkdocs.yml (lines 2 and 9); "
+        "YAML keeps the last one only: write it once"),
+    "publish twice": (
+        HEAD + PLUGIN + "      publish: explicit\n      publish: all\n",
+        "Plugin 'papernotes' option 'publish': is written twice among the plugin's options (lines 9 and 10); "
+        "YAML keeps the last one only: write it once"),
     "exclude as exclude_docs": (
         HEAD + "plugins:\n  - papernotes:\n      exclude: |\n        Private/**\n        Drafts/**\n",
         "Plugin 'papernotes' option 'exclude': \"Private/**\\nDrafts/**\\n\" is not a list of globs "
@@ -109,3 +121,28 @@ def test_correct_configs_have_no_mistakes(tmp_path: Path, config: str) -> None:
 
 def test_the_projects_own_config_has_no_mistakes() -> None:
     assert read_config(REPO / "mkdocs.yml").mistakes == ()
+
+
+@pytest.mark.parametrize(("config", "warning"), [
+    (HEAD + PLUGIN + "site_name: Lab notes\n",
+     "mkdocs.yml:9: site_name: is written twice at the top of mkdocs.yml (also at line 1); YAML keeps this "
+     "second value, the one used: write it once"),
+    (HEAD + PLUGIN + "      math: false\n      math: true\n",
+     "mkdocs.yml:10: math: is written twice among the plugin's options (also at line 9); YAML keeps this "
+     "second value, the one used: write it once"),
+])
+def test_another_key_written_twice_is_a_warning_that_says_which_value_is_used(
+        tmp_path: Path, config: str, warning: str, caplog: pytest.LogCaptureFixture,
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only keys that can publish what was kept out fail the build when written twice."""
+    path = project(tmp_path, config)
+    monkeypatch.chdir(tmp_path)
+    build(load_config(str(path), strict=False))
+    key = warning.split(": ")[1].removesuffix(":")
+    assert [message for message in caplog.messages if "written twice" in message] == [
+        f"Config value 'plugins': Plugin 'papernotes' option '{key}': {warning}"]
+    assert (tmp_path / "site" / "index.html").is_file() and not list((tmp_path / "site").rglob("*secret*"))
+    with pytest.raises(Abort):  # a warning, which a strict build does not let pass
+        build(load_config(str(path), strict=True))
+    assert main(["check", "-f", str(path)]) == 0
+    assert f"papernotes: {warning}\n" in capsys.readouterr().err

@@ -79,8 +79,10 @@ def check_folder(vault: Path, origin: str) -> None:
 def plugin_options(config: SiteConfig) -> Options:
     """The plugin's options in `config`; UsageError naming every unknown option or wrong value."""
     found, problems = config.options()
-    if problems:
-        raise UsageError("\n".join(f"{shown(config.path)}: {problem.text}" for problem in problems))
+    if any(problem.fails for problem in problems):
+        raise UsageError("\n".join(f"{shown(config.path)}: {problem.text}" for problem in problems if problem.fails))
+    for problem in problems:  # warnings, the file and line in their message
+        print(f"papernotes: {problem.text}", file=sys.stderr)
     return found
 
 

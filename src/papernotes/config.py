@@ -49,9 +49,11 @@ class PaperNotesConfig(base.Config):
         config_dir = Path(self.config_file_path).parent if self.config_file_path else None
         _, problems = options.validate(dict(self), config_dir)
         problems += self._file_mistakes()
-        if problems:
-            return [(problem.option, ValidationError(problem.message)) for problem in problems], []
-        return super().validate()
+        warnings: ConfigWarnings = [(problem.option, problem.message) for problem in problems if not problem.fails]
+        if len(warnings) < len(problems):
+            return [(problem.option, ValidationError(problem.message)) for problem in problems if problem.fails], []
+        errors, found = super().validate()
+        return errors, [*warnings, *found]
 
     def _file_mistakes(self) -> list[options.OptionProblem]:
         """Options mkdocs.yml holds where the plugin never sees them (`mkdocs_yml.file_mistakes`)."""

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from papernotes.frontmatter import repeated_keys
 from papernotes.options import NAMES, OptionProblem, Options, validate
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
@@ -167,17 +168,19 @@ MKDOCS_OWN_KEYS = frozenset({"nav"})
 """Top-level keys of MkDocs itself that are also option names of the plugin."""
 
 
+REPEATS_THAT_FAIL = frozenset({"plugins", "docs_dir", "exclude_docs", "draft_docs",  # at the top
+                               "publish", "exclude", "attachments", "library_papers"})  # the plugin's options
+"""Keys whose second value, which YAML keeps, can publish what the first kept out (`exclude_docs`
+or the plugin's `exclude` emptied, another `docs_dir`, `plugins:` without papernotes' options):
+written twice, they fail the build. Any other key written twice is a warning (`not_in_nav` only
+takes pages out of the nav; they are built either way)."""
+
+
 def _duplicates(node: yaml.Node) -> list[tuple[str, int, int]]:
-    """(key, first line, line written again) for each key a mapping node holds twice."""
-    seen: dict[str, int] = {}
-    found = []
-    for key, _ in node.value if isinstance(node, yaml.MappingNode) else ():
-        if isinstance(key, yaml.ScalarNode):
-            line = key.start_mark.line + 1
-            if key.value in seen:
-                found.append((str(key.value), seen[key.value], line))
-            seen.setdefault(key.value, line)
-    return found
+    """(key, first line, line written again) for each key a mapping node holds twice, compared
+    as written, as MkDocs and the plugin's options read them (`frontmatter.repeated_keys`)."""
+    return [(str(group[0][0].value), group[0][0].start_mark.line + 1, key.start_mark.line + 1)
+            for group in repeated_keys(node) for key, _ in group[1:]]
 
 
 def _plugin_node(root: yaml.Node | None) -> yaml.Node | None:
@@ -192,12 +195,13 @@ def _plugin_node(root: yaml.Node | None) -> yaml.Node | None:
     return None
 
 
-def file_mistakes(text: str, data: dict[str, Any]) -> list[OptionProblem]:
+def file_mistakes(text: str, data: dict[str, Any], file: str = "mkdocs.yml") -> list[OptionProblem]:
     """Mistakes in mkdocs.yml (its `text`, read as `data`) that MkDocs only warns about, or never
     sees, and that would publish what the plugin's options keep out: an option written at the top
     of the file or under `theme:` (MkDocs ignores it), the plugin listed twice (the second copy
-    builds with default options), a key written twice at the top or among the plugin's options
-    (YAML keeps the last: `exclude: [Private/**]` then `exclude: []`)."""
+    builds with default options), a key of `REPEATS_THAT_FAIL` written twice at the top or among
+    the plugin's options (YAML keeps the last: `exclude: [Private/**]` then `exclude: []`); any
+    other key written twice is a warning at its line of `file` that says which value is used."""
     problems = []
     for where, mapping in (("at the top of mkdocs.yml", data), ("under `theme:`", data.get("theme"))):
         for name in mapping if isinstance(mapping, dict) else ():
@@ -214,8 +218,13 @@ def file_mistakes(text: str, data: dict[str, Any]) -> list[OptionProblem]:
         return problems  # MkDocs has read it; a file our loader cannot compose is left to MkDocs
     for where, node in (("at the top of mkdocs.yml", root), ("among the plugin's options", _plugin_node(root))):
         for key, first, again in _duplicates(node) if node is not None else ():
-            problems.append(OptionProblem(key, f"is written twice {where} (lines {first} and {again}); YAML keeps "
-                                          "the last one only: write it once"))
+            if key in REPEATS_THAT_FAIL:
+                problems.append(OptionProblem(key, f"is written twice {where} (lines {first} and {again}); YAML "
+                                              "keeps the last one only: write it once"))
+            else:
+                problems.append(OptionProblem(key, f"{file}:{again}: {key}: is written twice {where} (also at line "
+                                              f"{first}); YAML keeps this second value, the one used: write it "
+                                              "once", known=False, fails=False))
     return problems
 
 
@@ -231,7 +240,7 @@ def read_config(path: Path) -> SiteConfig:
                       options, _theme(data.get("theme"), path.parent), _strings(data.get("extra_templates")),
                       _plugin_names(data.get("plugins")),
                       exclude_docs if isinstance(exclude_docs := data.get("exclude_docs"), str) else "",
-                      tuple(file_mistakes(text, data)))
+                      tuple(file_mistakes(text, data, path.name)))
 
 
 __all__ = ["ConfigFileError", "SiteConfig", "ThemeConfig", "file_mistakes", "find_config", "read_config"]

@@ -96,6 +96,8 @@ class OptionProblem:
     message: str
     """What MkDocs prints after "Plugin 'papernotes' option '<option>': "."""
     known: bool = True
+    fails: bool = True
+    """False: a warning (the build goes on), its `message` whole, naming the file and line."""
 
     @property
     def text(self) -> str:

@@ -9,7 +9,9 @@ from urllib.parse import quote
 
 import pytest
 
+from papernotes import active_files
 from papernotes.active_files import served, xml_problem
+from papernotes.site_plan import active_problems
 from tests.browser import launch, require_chromium, serve
 from tests.ci import import_playwright
 from tests.test_site_build import build_site, write_vault
@@ -105,6 +107,21 @@ def test_a_left_out_file_is_named_in_a_warning() -> None:
         "or export it as PNG or PDF)")
     assert served("a.svgz", b"\x1f\x8b").data is None
     assert served("broken.svg", b"<svg><script>").data is None
+
+
+def test_check_finds_what_is_left_out_without_sanitising_web_pages(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """`papernotes check` reports the files the build leaves out; a web page is never left out
+    (it is published sanitised), so check neither sanitises it nor reads it."""
+    root = write_vault(tmp_path / "docs", {"Saved/page.html": "<p onclick=x>saved page</p>",
+                                           "Drawings/a.svg": SVG.format("<script>1</script>"),
+                                           "Drawings/plain.svg": SVG.format("<rect/>")})
+
+    def refused(html: str) -> str:
+        raise AssertionError("a web page was sanitised")
+    monkeypatch.setattr(active_files, "sanitize_html", refused)
+    problems = active_problems(root, ["Saved/page.html", "Drawings/a.svg", "Drawings/plain.svg", "Saved/gone.htm"])
+    assert [(problem.path, problem.code) for problem in problems] == [("Drawings/a.svg", "active-file")]
 
 
 @pytest.mark.browser

@@ -81,20 +81,33 @@ def xml_problem(data: bytes) -> str | None:
 
 def served(path: str, data: bytes) -> Served:
     """The bytes the site publishes for the vault file `path` (see the module's docstring)."""
-    suffix = suffix_of(path)
-    if suffix in WEB_PAGES:
+    if suffix_of(path) in WEB_PAGES:
         page = sanitize_html(data.decode("utf-8", errors="replace"))
         return Served(f'<!DOCTYPE html>\n<meta charset="utf-8">\n{page}\n'.encode())
+    problem = left_out(path, data)
+    return Served(data) if problem is None else Served(None, problem)
+
+
+def may_be_left_out(path: str) -> bool:
+    """Whether the vault file at `path` is one `served` may leave out (an XML document); a web
+    page is always published, sanitised."""
+    return suffix_of(path) in XML_DOCUMENTS
+
+
+def left_out(path: str, data: bytes) -> Diagnostic | None:
+    """Why `served` leaves the vault file `path` out, None when it publishes it: what
+    `papernotes check` reports, found without sanitising a web page."""
+    suffix = suffix_of(path)
     if suffix not in XML_DOCUMENTS:
-        return Served(data)
+        return None
     why = f"it is a {suffix} file, which cannot be checked" if suffix in _UNCHECKED else xml_problem(data)
     if why is None:
-        return Served(data)
-    return Served(None, Diagnostic(
+        return None
+    return Diagnostic(
         path, 1, "warning", "active-file",
         f"{path} is not published: opened in a browser it could run script on the site ({why})",
         "remove what runs from the file (a drawing exported without scripts), or export it as PNG or PDF",
-    ))
+    )
 
 
-__all__ = ["Served", "is_active", "served", "xml_problem"]
+__all__ = ["Served", "is_active", "left_out", "may_be_left_out", "served", "xml_problem"]

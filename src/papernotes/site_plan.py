@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from papernotes.active_files import is_active, served
+from papernotes.active_files import left_out, may_be_left_out
 from papernotes.bib.sources import vault_libraries
 from papernotes.compare import COMPARE_SRC
 from papernotes.diagnostics import Diagnostic, sort_key
@@ -143,16 +143,17 @@ def plan(vault: Vault, options: Options, config: SiteConfig | None, *, include_p
 
 
 def active_problems(root: Path, files: Iterable[str]) -> list[Diagnostic]:
-    """What the build warns about the vault's web pages, SVG and XML files it would publish
-    (`active_files.served`): one left out because something in it could run."""
+    """What the build warns about the vault's SVG and XML files it would publish
+    (`active_files.left_out`): one left out because something in it could run. Its web pages
+    are published sanitised, never left out: they are not read."""
     problems = []
     for src in files:
-        if is_active(src):
+        if may_be_left_out(src):  # a web page is published sanitised: never read here
             try:
                 data = (root / src).read_bytes()
             except OSError:
                 continue  # unreadable: the build reports it when it copies the file
-            problem = served(src, data).problem
+            problem = left_out(src, data)
             if problem is not None:
                 problems.append(problem)
     return problems

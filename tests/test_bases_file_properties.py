@@ -65,3 +65,19 @@ def test_frontmatter_keys_are_read_case_insensitively(make_vault: Callable[[dict
         assert row.count("Latent Diffusion for Video") >= 1 and "2024-01-02" in row, (query.info, row)
     base = renderer.render(home.queries[1], home.path).markdown.replace("\\", "")
     assert next(line for line in base.split("\n") if "Latte" in line).count("Latent Diffusion for Video") == 2
+
+
+def test_a_link_written_in_dendron_s_order_is_a_file_link(make_vault: Callable[[dict[str, str | bytes]], Path]) -> None:
+    """`[[the DiT note|DiT]]`, where only `DiT` names a note, is Dendron's `[[label|target]]`, read
+    so by the resolver (`Resolver.label_first`) for Bases' `file.links` as for the page."""
+    vault = load_vault(make_vault({
+        "Papers/Latte.md": "# Latte\nSee [[the DiT note|DiT]] and [[Nowhere|nothing]].\n",
+        "DiT.md": "# DiT\n",
+        "Home.md": ("# Home\n\n```base\nfilters: file.folder == \"Papers\"\nviews:\n  - type: table\n"
+                    "    order: [file.name, file.links]\n```\n"),
+    }))
+    site = build_site(vault.notes, vault.attachments)
+    renderer = QueryRenderer(site.graph, site.src_of, dt.date(2024, 6, 1))
+    home = site.graph.notes[NoteKey("Home.md")]
+    row = renderer.render(home.queries[0], home.path).markdown.replace("\\", "").split("\n")[4]
+    assert row == "| [Latte](Papers/Latte.md) | [DiT](DiT.md), Nowhere |"

@@ -15,6 +15,7 @@ from typing import Any
 
 from papernotes.dataview.values import Link, Value, canonical_key, parse_date, parse_text_value, wikilink_parts
 from papernotes.graph import PaperGraph
+from papernotes.model import Link as NoteLink
 from papernotes.model import Note, NoteKey, Paper
 from papernotes.paths import fold, stem
 from papernotes.resolve import Resolver
@@ -94,6 +95,12 @@ class DataIndex:
         key = self.resolve(target, source)
         return Link(key or target, display, subpath, resolved=key is not None)
 
+    def written_link(self, link: NoteLink, source: str) -> Link:
+        """A link a note writes, read in Dendron's order where that is how it resolves
+        (`Resolver.label_first`: `[[label|target]]`)."""
+        swapped = self.resolver.label_first(link, source) if self.resolve(link.target, source) is None else None
+        return self.link((swapped or link).target, source)
+
     def note_link(self, key: str, display: str = "", subpath: str = "") -> Link:
         return Link(key, display, subpath)
 
@@ -167,7 +174,7 @@ class DataIndex:
             "outlinks": [self.note_link(k) for k in self.outlinks.get(key, [])],
             "inlinks": [self.note_link(k) for k in self.inlinks.get(key, [])],
             # Bases' names: every link and embed written in the note, and the notes linking here.
-            "links": [self.link(link.target, key) for link in note.links
+            "links": [self.written_link(link, key) for link in note.links
                       if link.target and not link.external and link.kind in ("wikilink", "markdown")],
             "backlinks": [self.note_link(k) for k in self.inlinks.get(key, [])],
             "embeds": [self.link(link.target, key) for link in note.links if link.kind == "embed" and link.target],
@@ -188,7 +195,7 @@ class DataIndex:
             "text": task.text, "completed": task.done, "checked": task.done, "fullyCompleted": task.done,
             "status": "x" if task.done else " ", "line": task.line, "path": note.path,
             "section": section, "link": section, "task": True,
-            "outlinks": [self.link(link.target, note.path) for link in task.links if link.target],
+            "outlinks": [self.written_link(link, note.path) for link in task.links if link.target],
         }
 
     def folder_keys(self, folder: str) -> list[str]:

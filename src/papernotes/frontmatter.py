@@ -803,7 +803,8 @@ or the `=` of TOML (`publish = false` in a `---` block)."""
 
 
 def unread_privacy(text: str, raw: Mapping[str, object], path: str, first_line: int, why: str, *,
-                   indented: bool = True) -> Diagnostic | None:
+                   indented: bool = True, lookalike: Callable[[str, str], str | None] | None = None,
+                   ) -> Diagnostic | None:
     """A line of `text` that sets `publish`, `dg-publish` or `draft` which the reading of the YAML
     (`raw`) did not see: the frontmatter could not be read, was never closed, has the key twice
     (YAML keeps the last) or inside another value. The note is then private (`publish: false`),
@@ -813,24 +814,36 @@ def unread_privacy(text: str, raw: Mapping[str, object], path: str, first_line: 
     Found without parsing: any line whose text before its first `:` (or `：`, or `=`) is such a
     key, spelt any way the frontmatter accepts (`Publish`, `dg_publish`, `- draft`, `"publish"`,
     `ｐｕｂｌｉｓｈ`); with `indented` False only lines that start with it (in YAML that was read,
-    an indented `draft:` is a nested key or the text of a multi-line value).
+    an indented `draft:` is a nested key or the text of a multi-line value). `lookalike(key, value)`,
+    when given, names the privacy key a line's other key stands for when it says the note is
+    private (`pubish: false`, `рublish: no`, `private: true`: `privacy_keys.line_privacy`).
     """
     read = [frontmatter_key(str(key)) for key in raw]
     written: dict[str, list[int]] = {}
+    meant: dict[str, str] = {}  # a look-alike key as written -> the privacy key it stands for
     for number, line in _numbered_lines(text, first_line):
         key = _KEY_LINE_RE.match(line)
         name = frontmatter_key(key.group(1).strip(_KEY_EDGE)) if key else ""
-        if name in PRIVACY_KEYS and (indented or line[:1] not in (" ", "\t")):
+        if key and name not in PRIVACY_KEYS and lookalike is not None:
+            name = key.group(1).strip().strip(_KEY_EDGE)  # as written, for the message
+            meant_key = lookalike(name, line[key.end():])
+            if meant_key is None:
+                continue
+            meant[name] = meant_key
+        elif name not in PRIVACY_KEYS:
+            continue
+        if indented or line[:1] not in (" ", "\t"):
             written.setdefault(name, []).append(number)
     for name, lines in written.items():
         if len(lines) > read.count(name):
             numbers = list(dict.fromkeys(lines))  # two pieces of one line (`ODD_BREAKS`) share it
             shown = ", ".join(str(line) for line in numbers)
+            real = meant.get(name, name)
             return Diagnostic(
-                path, lines[0], "warning", "bad-draft" if name == "draft" else "bad-publish",
+                path, lines[0], "warning", "bad-draft" if real == "draft" else "bad-publish",
                 f"`{name}:` is written on line{'s' if len(numbers) > 1 else ''} {shown} but {why}; "
                 "the note is treated as not published",
-                f"write `{name}:` once, at the start of a line of a frontmatter block that is valid YAML",
+                f"write `{real}:` once, at the start of a line of a frontmatter block that is valid YAML",
             )
     return None
 

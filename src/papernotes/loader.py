@@ -42,7 +42,7 @@ from papernotes.markdown.structure import Structure, extract_structure
 from papernotes.model import Note, NoteKey, packed
 from papernotes.page_meta import theme_problems
 from papernotes.paths import is_note_path
-from papernotes.privacy_keys import lookalike_privacy
+from papernotes.privacy_keys import line_privacy, lookalike_privacy
 from papernotes.titles import choose_title, file_title, skipped_title_diagnostics
 from papernotes.two_processes import helper_wanted, map_in_two
 
@@ -396,10 +396,12 @@ def _unread_privacy(text: str, yaml_text: str | None, raw: dict[str, object], ke
         else:
             where = "frontmatter starts on line 1, with nothing before `---`, not even a blank line or a space"
         doubt = unread_privacy(block.text, raw, key, block.line,
-                               f"the `---` block at the top of the note is not read as frontmatter ({where})")
+                               f"the `---` block at the top of the note is not read as frontmatter ({where})",
+                               lookalike=line_privacy)
         return doubt, None if doubt else _unread_block_problem(block, key, where)
     if unreadable is not None:
-        return unread_privacy(yaml_text, raw, key, 2, f"none of the frontmatter is read ({unreadable})"), None
+        return unread_privacy(yaml_text, raw, key, 2, f"none of the frontmatter is read ({unreadable})",
+                              lookalike=line_privacy), None
     return unread_privacy(yaml_text, raw, key, 2, "YAML reads a key once, the last time it is written, and "
                           "not inside another value", indented=False), None
 

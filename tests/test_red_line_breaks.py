@@ -124,3 +124,35 @@ def test_no_separator_lets_a_private_note_reach_the_site(tmp_path: Path) -> None
                    if path.is_file() and CANARY.encode() in decoded(path).lower())
     assert leaks == []
     assert (site / "index.html").is_file()
+
+
+TOML_KEYS = {"draft = true": ("bad-draft", "draft"), "publish = false": ("bad-publish", "publish"),
+             "dg-publish = false": ("bad-publish", "dg-publish"), 'draft = "true"': ("bad-draft", "draft"),
+             "private = true": ("bad-draft", "private"), "published = false": ("bad-publish", "published")}
+
+
+@pytest.mark.parametrize("lead", ["", "\n", " "])
+@pytest.mark.parametrize("before", ["", 'title = "T"\n', 'title = "T"\ndate = 2020-01-02\n'])
+@pytest.mark.parametrize("key", list(TOML_KEYS))
+def test_a_hugo_toml_block_that_says_private_keeps_the_note_private(key: str, before: str, lead: str) -> None:
+    """Hugo's TOML frontmatter (`+++` ... `+++`, `draft = true`) is not read (Obsidian does not
+    read it either), but its privacy keys, and their look-alikes, keep the note private."""
+    text = f"{lead}+++\n{before}{key}\n+++\n# {CANARY} body\n"
+    note, problems = load_note("n.md", text.encode())
+    assert note is not None and not is_published(note, ())
+    code, name = TOML_KEYS[key]
+    line = 2 + lead.count("\n") + before.count("\n")
+    assert [(p.code, p.line) for p in problems] == [(code, line)]
+    assert problems[0].message.startswith(f"`{name}:` is written on line {line} but the `+++` block at the top of "
+                                          "the note is not read as frontmatter (it is TOML, fenced by `+++`; ")
+
+
+def test_a_toml_block_without_privacy_keys_is_shown_with_a_warning() -> None:
+    note, problems = load_note("n.md", b'+++\ntitle = "T"\ntags = ["a"]\n+++\nbody\n')
+    assert note is not None and is_published(note, ())
+    assert [p.format() for p in problems] == [
+        "n.md:1: warning: the `+++` block at the top of the note is not read as frontmatter: it is TOML, fenced by "
+        "`+++`; papernotes and Obsidian read YAML between `---` lines; it is shown as text (write it as YAML "
+        "(`key: value` lines) between `---` lines)"]
+    note, problems = load_note("n.md", b"+++\n\nA line of plus signs, then text.\n")
+    assert note is not None and is_published(note, ()) and problems == []

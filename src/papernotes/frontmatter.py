@@ -109,6 +109,7 @@ Obsidian (CodeMirror) and markdown-it do not: to them a `---` fence followed by 
 the lines it separates are one line of text. A note whose frontmatter was written with them (a
 conversion script, text pasted from a web page) is read with none, so a `publish: false` in it is
 looked for along these separators too."""
+_TOML_BOUNDARY = re.compile(r"^\+{3}[^\S\n]*+$", re.MULTILINE)
 _ODD_BREAK_RE = re.compile("[" + "".join(ODD_BREAKS) + "]")
 _AS_NEWLINE = str.maketrans(dict.fromkeys(ODD_BREAKS, "\n"))
 
@@ -124,30 +125,35 @@ class UnreadBlock:
     closed: bool
     odd_break: str | None
     """The first of `ODD_BREAKS` in its fences or lines, when there is one."""
+    toml: bool = False
+    """Fenced by `+++`: TOML frontmatter, as Hugo writes it (`draft = true`), which Obsidian does not read."""
 
     def looks_like_frontmatter(self) -> bool:
-        return self.closed and _is_mapping(self.text.translate(_AS_NEWLINE))
+        return self.closed and (self.toml or _is_mapping(self.text.translate(_AS_NEWLINE)))
 
 
 def unread_block(text: str) -> UnreadBlock | None:
     """When `split_frontmatter` found no frontmatter although the note opens with `---` (on line 1,
     or after `_LEADING_RE`'s blank lines and invisible characters, or followed by one of
     `ODD_BREAKS`): the text after it, up to the next `---` line (or to the end when none closes
-    it). None when the note does not open with `---`."""
+    it); or the TOML block between `+++` lines it opens with. None when the note does not open with
+    `---` or `+++`."""
     first = cast(re.Match[str], _LEADING_RE.match(text)).end()
-    if text[first:first + 3] != "---":
+    fence = text[first:first + 3]
+    if fence not in ("---", "+++"):
         return None
+    boundary = _BOUNDARY if fence == "---" else _TOML_BOUNDARY
     # one character for one, so offsets in `lined` are offsets in `text`
     lined = text.translate(_AS_NEWLINE) if _ODD_BREAK_RE.search(text) else text
     start = lined.rfind("\n", 0, first) + 1  # the line the `---` is on
     fence_end = _next_line(lined, first)
-    if _BOUNDARY.match(visible(lined[start:fence_end]).strip()) is None:
+    if boundary.match(visible(lined[start:fence_end]).strip()) is None:
         return None
-    closing = _BOUNDARY.search(lined, fence_end)
+    closing = boundary.search(lined, fence_end)
     end = closing.start() if closing else len(lined)
     odd = _ODD_BREAK_RE.search(text, start, closing.end() if closing else end) if lined is not text else None
     return UnreadBlock(text[fence_end:end], text.count("\n", 0, fence_end) + 1, text.count("\n", 0, start) + 1,
-                       closing is not None, odd.group() if odd else None)
+                       closing is not None, odd.group() if odd else None, fence == "+++")
 
 
 def _numbered_lines(text: str, first_line: int) -> Iterator[tuple[int, str]]:

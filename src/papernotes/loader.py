@@ -388,7 +388,9 @@ def _unread_privacy(text: str, yaml_text: str | None, raw: dict[str, object], ke
         block = unread_block(text)
         if block is None:
             return None, None
-        if block.odd_break is not None:
+        if block.toml:
+            where = "it is TOML, fenced by `+++`; papernotes and Obsidian read YAML between `---` lines"
+        elif block.odd_break is not None:
             where = (f"its lines are separated by {ODD_BREAKS[block.odd_break]}, which Obsidian and papernotes "
                      "do not read as a line break")
         elif text.startswith("---"):
@@ -396,7 +398,8 @@ def _unread_privacy(text: str, yaml_text: str | None, raw: dict[str, object], ke
         else:
             where = "frontmatter starts on line 1, with nothing before `---`, not even a blank line or a space"
         doubt = unread_privacy(block.text, raw, key, block.line,
-                               f"the `---` block at the top of the note is not read as frontmatter ({where})",
+                               f"the `{'+++' if block.toml else '---'}` block at the top of the note is not read as "
+                               f"frontmatter ({where})",
                                lookalike=line_privacy)
         return doubt, None if doubt else _unread_block_problem(block, key, where)
     if unreadable is not None:
@@ -411,6 +414,10 @@ def _unread_block_problem(block: UnreadBlock, key: str, where: str) -> Diagnosti
     what comes before it or separates its lines; a rule around a paragraph is no frontmatter."""
     if not block.looks_like_frontmatter():
         return None
+    if block.toml:
+        return Diagnostic(key, block.fence_line, "warning", "frontmatter-toml",
+                          f"the `+++` block at the top of the note is not read as frontmatter: {where}; "
+                          "it is shown as text", "write it as YAML (`key: value` lines) between `---` lines")
     if block.odd_break is not None:
         return Diagnostic(key, block.fence_line, "warning", "frontmatter-line-breaks",
                           f"the `---` block at the top of the note is not read as frontmatter: {where}; "

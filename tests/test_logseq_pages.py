@@ -216,10 +216,11 @@ def test_a_logseq_front_matter_block_that_is_no_yaml_is_read_as_logseq_reads_it(
     # a block YAML can read, but whose `[[link]]` YAML makes a list in a list, is read the same way
     linked, problems = load_note("pages/x.md", b"---\ntags: [[segmentation]]\n---\n\n- x\n", outline=True)
     assert linked is not None and problems == [] and linked.meta.tags == ("segmentation",)
-    # outside a Logseq graph the block stays YAML, and its mistake is reported
+    # outside a Logseq graph the block stays YAML, and its mistake is reported; YAML read none of
+    # it, so its `public: false` line keeps the note private (`privacy_keys.line_privacy`)
     plain, problems = load_note("spinnet.md", ZOTERO_PAGE.encode())
-    assert plain is not None and plain.meta.authors == ()
-    assert [problem.code for problem in problems] == ["yaml-syntax"]
+    assert plain is not None and plain.meta.authors == () and plain.meta.publish is False
+    assert [(problem.code, problem.line) for problem in problems] == [("yaml-syntax", 8), ("bad-publish", 11)]
 
 
 def test_a_logseq_zotero_page_is_a_paper_in_the_built_site(tmp_path: Path) -> None:

@@ -87,7 +87,7 @@ def test_a_frontmatter_block_after_a_blank_line_or_an_invisible_character_keeps_
 
 
 @pytest.mark.parametrize("text", [
-    "\n---\ntitle: T\n---\nbody\n",  # no privacy line: published as before (a rule, then text)
+    # a block with no privacy line: published, with a warning (tests/test_red_line_breaks.py)
     "Some text\n---\npublish: false\n---\n",  # a `---` further down is a rule, not frontmatter
     "\n\nplain text\n",
 ])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, cast
@@ -100,20 +100,68 @@ _LEADING_RE = re.compile("[\\s\u00ad\u200b-\u200f\u2060\ufeff]*+")
 one too), a second BOM, zero-width characters. Obsidian then reads no frontmatter."""
 
 
-def unread_block(text: str) -> tuple[str, int] | None:
+ODD_BREAKS = {
+    "\x0b": "a vertical tab", "\x0c": "a form feed", "\x1c": "U+001C", "\x1d": "U+001D", "\x1e": "U+001E",
+    "\x85": "U+0085 NEXT LINE", "\u2028": "U+2028 LINE SEPARATOR", "\u2029": "U+2029 PARAGRAPH SEPARATOR",
+}
+"""Characters that Python's `str.splitlines` and YAML (NEL, U+2028, U+2029) take for a line break but
+Obsidian (CodeMirror) and markdown-it do not: to them a `---` fence followed by one is no fence, and
+the lines it separates are one line of text. A note whose frontmatter was written with them (a
+conversion script, text pasted from a web page) is read with none, so a `publish: false` in it is
+looked for along these separators too."""
+_TOML_BOUNDARY = re.compile(r"^\+{3}[^\S\n]*+$", re.MULTILINE)
+_ODD_BREAK_RE = re.compile("[" + "".join(ODD_BREAKS) + "]")
+_AS_NEWLINE = str.maketrans(dict.fromkeys(ODD_BREAKS, "\n"))
+
+
+@dataclass(frozen=True, slots=True)
+class UnreadBlock:
+    """A `---` block at the top of a note that is not read as frontmatter (see `unread_block`)."""
+
+    text: str
+    line: int
+    """The file line (counting `\n` only) of its first character."""
+    fence_line: int
+    closed: bool
+    odd_break: str | None
+    """The first of `ODD_BREAKS` in its fences or lines, when there is one."""
+    toml: bool = False
+    """Fenced by `+++`: TOML frontmatter, as Hugo writes it (`draft = true`), which Obsidian does not read."""
+
+    def looks_like_frontmatter(self) -> bool:
+        return self.closed and (self.toml or _is_mapping(self.text.translate(_AS_NEWLINE)))
+
+
+def unread_block(text: str) -> UnreadBlock | None:
     """When `split_frontmatter` found no frontmatter although the note opens with `---` (on line 1,
-    or after `_LEADING_RE`'s blank lines and invisible characters): the text after it, up to the
-    next `---` line (or to the end when none closes it), and the line it starts on. None when the
-    note does not open with `---`."""
+    or after `_LEADING_RE`'s blank lines and invisible characters, or followed by one of
+    `ODD_BREAKS`): the text after it, up to the next `---` line (or to the end when none closes
+    it); or the TOML block between `+++` lines it opens with. None when the note does not open with
+    `---` or `+++`."""
     first = cast(re.Match[str], _LEADING_RE.match(text)).end()
-    if text[first:first + 3] != "---":
+    fence = text[first:first + 3]
+    if fence not in ("---", "+++"):
         return None
-    start = text.rfind("\n", 0, first) + 1  # the line the `---` is on
-    if _BOUNDARY.match(visible(text[start:_next_line(text, first)]).strip()) is None:
+    boundary = _BOUNDARY if fence == "---" else _TOML_BOUNDARY
+    # one character for one, so offsets in `lined` are offsets in `text`
+    lined = text.translate(_AS_NEWLINE) if _ODD_BREAK_RE.search(text) else text
+    start = lined.rfind("\n", 0, first) + 1  # the line the `---` is on
+    fence_end = _next_line(lined, first)
+    if boundary.match(visible(lined[start:fence_end]).strip()) is None:
         return None
-    rest = text[start:]
-    closing = _BOUNDARY.search(rest, _next_line(rest, 0))
-    return rest[_next_line(rest, 0) : closing.start() if closing else len(rest)], text.count("\n", 0, start) + 2
+    closing = boundary.search(lined, fence_end)
+    end = closing.start() if closing else len(lined)
+    odd = _ODD_BREAK_RE.search(text, start, closing.end() if closing else end) if lined is not text else None
+    return UnreadBlock(text[fence_end:end], text.count("\n", 0, fence_end) + 1, text.count("\n", 0, start) + 1,
+                       closing is not None, odd.group() if odd else None, fence == "+++")
+
+
+def _numbered_lines(text: str, first_line: int) -> Iterator[tuple[int, str]]:
+    """`text`'s lines with their file lines, counting `\n` only; a line holding `ODD_BREAKS` is
+    also split at them, each piece keeping the line's number."""
+    for offset, line in enumerate(text.split("\n")):
+        for piece in _ODD_BREAK_RE.split(line) if _ODD_BREAK_RE.search(line) else (line,):
+            yield first_line + offset, piece
 
 
 def _is_mapping(yaml_text: str) -> bool:
@@ -786,7 +834,8 @@ or the `=` of TOML (`publish = false` in a `---` block)."""
 
 
 def unread_privacy(text: str, raw: Mapping[str, object], path: str, first_line: int, why: str, *,
-                   indented: bool = True) -> Diagnostic | None:
+                   indented: bool = True, lookalike: Callable[[str, str], str | None] | None = None,
+                   ) -> Diagnostic | None:
     """A line of `text` that sets `publish`, `dg-publish` or `draft` which the reading of the YAML
     (`raw`) did not see: the frontmatter could not be read, was never closed, has the key twice
     (YAML keeps the last) or inside another value. The note is then private (`publish: false`),
@@ -796,23 +845,36 @@ def unread_privacy(text: str, raw: Mapping[str, object], path: str, first_line: 
     Found without parsing: any line whose text before its first `:` (or `：`, or `=`) is such a
     key, spelt any way the frontmatter accepts (`Publish`, `dg_publish`, `- draft`, `"publish"`,
     `ｐｕｂｌｉｓｈ`); with `indented` False only lines that start with it (in YAML that was read,
-    an indented `draft:` is a nested key or the text of a multi-line value).
+    an indented `draft:` is a nested key or the text of a multi-line value). `lookalike(key, value)`,
+    when given, names the privacy key a line's other key stands for when it says the note is
+    private (`pubish: false`, `рublish: no`, `private: true`: `privacy_keys.line_privacy`).
     """
     read = [frontmatter_key(str(key)) for key in raw]
     written: dict[str, list[int]] = {}
-    for offset, line in enumerate(text.split("\n")):
+    meant: dict[str, str] = {}  # a look-alike key as written -> the privacy key it stands for
+    for number, line in _numbered_lines(text, first_line):
         key = _KEY_LINE_RE.match(line)
         name = frontmatter_key(key.group(1).strip(_KEY_EDGE)) if key else ""
-        if name in PRIVACY_KEYS and (indented or line[:1] not in (" ", "\t")):
-            written.setdefault(name, []).append(first_line + offset)
+        if key and name not in PRIVACY_KEYS and lookalike is not None:
+            name = key.group(1).strip().strip(_KEY_EDGE)  # as written, for the message
+            meant_key = lookalike(name, line[key.end():])
+            if meant_key is None:
+                continue
+            meant[name] = meant_key
+        elif name not in PRIVACY_KEYS:
+            continue
+        if indented or line[:1] not in (" ", "\t"):
+            written.setdefault(name, []).append(number)
     for name, lines in written.items():
         if len(lines) > read.count(name):
-            shown = ", ".join(str(line) for line in lines)
+            numbers = list(dict.fromkeys(lines))  # two pieces of one line (`ODD_BREAKS`) share it
+            shown = ", ".join(str(line) for line in numbers)
+            real = meant.get(name, name)
             return Diagnostic(
-                path, lines[0], "warning", "bad-draft" if name == "draft" else "bad-publish",
-                f"`{name}:` is written on line{'s' if len(lines) > 1 else ''} {shown} but {why}; "
+                path, lines[0], "warning", "bad-draft" if real == "draft" else "bad-publish",
+                f"`{name}:` is written on line{'s' if len(numbers) > 1 else ''} {shown} but {why}; "
                 "the note is treated as not published",
-                f"write `{name}:` once, at the start of a line of a frontmatter block that is valid YAML",
+                f"write `{real}:` once, at the start of a line of a frontmatter block that is valid YAML",
             )
     return None
 

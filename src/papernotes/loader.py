@@ -17,6 +17,8 @@ from papernotes.app_templates import template_globs
 from papernotes.diagnostics import Diagnostic
 from papernotes.entries import EntryContext, recognise_entries
 from papernotes.frontmatter import (
+    ODD_BREAKS,
+    UnreadBlock,
     normalise_meta,
     read_frontmatter,
     split_frontmatter,
@@ -40,7 +42,7 @@ from papernotes.markdown.structure import Structure, extract_structure
 from papernotes.model import Note, NoteKey, packed
 from papernotes.page_meta import theme_problems
 from papernotes.paths import is_note_path
-from papernotes.privacy_keys import lookalike_privacy
+from papernotes.privacy_keys import line_privacy, lookalike_privacy
 from papernotes.titles import choose_title, file_title, skipped_title_diagnostics
 from papernotes.two_processes import helper_wanted, map_in_two
 
@@ -324,7 +326,10 @@ def load_note(key: str, data: bytes, outline: bool = False,
         # the other page properties too, so `private:: true` or `pubish:: false` is seen
         said, said_lines = other_properties(properties, body_line)
     meta, meta_problems = normalise_meta(raw, key, lines)
-    doubt = _unread_privacy(text, yaml_text, raw, key, unreadable) or lookalike_privacy(said, key, said_lines)
+    doubt, unread = _unread_privacy(text, yaml_text, raw, key, unreadable)
+    doubt = doubt or lookalike_privacy(said, key, said_lines)
+    if unread is not None:
+        meta_problems.append(unread)
     if doubt is not None:
         meta = replace(meta, publish=False)
         meta_problems.append(doubt)
@@ -374,23 +379,53 @@ def load_note(key: str, data: bytes, outline: bool = False,
 
 
 def _unread_privacy(text: str, yaml_text: str | None, raw: dict[str, object], key: str,
-                    unreadable: str | None) -> Diagnostic | None:
+                    unreadable: str | None) -> tuple[Diagnostic | None, Diagnostic | None]:
     """Why the note must be private although its frontmatter, as read, does not say so: it sets
-    `publish`/`dg-publish`/`draft` where the reading did not see it (`frontmatter.unread_privacy`).
+    `publish`/`dg-publish`/`draft` where the reading did not see it (`frontmatter.unread_privacy`);
+    else (second) a warning that a `---` block at its top that looks like frontmatter is shown as text.
     `yaml_text`: the frontmatter block read, if any; `unreadable`: why it could not be read."""
     if yaml_text is None:
-        found = unread_block(text)
-        if found is None:
-            return None
-        block, first_line = found
-        where = ("it is never closed, or it is not `key: value` lines" if text.startswith("---") else
-                 "frontmatter starts on line 1, with nothing before `---`, not even a blank line or a space")
-        return unread_privacy(block, raw, key, first_line,
-                              f"the `---` block at the top of the note is not read as frontmatter ({where})")
+        block = unread_block(text)
+        if block is None:
+            return None, None
+        if block.toml:
+            where = "it is TOML, fenced by `+++`; papernotes and Obsidian read YAML between `---` lines"
+        elif block.odd_break is not None:
+            where = (f"its lines are separated by {ODD_BREAKS[block.odd_break]}, which Obsidian and papernotes "
+                     "do not read as a line break")
+        elif text.startswith("---"):
+            where = "it is never closed, or it is not `key: value` lines"
+        else:
+            where = "frontmatter starts on line 1, with nothing before `---`, not even a blank line or a space"
+        doubt = unread_privacy(block.text, raw, key, block.line,
+                               f"the `{'+++' if block.toml else '---'}` block at the top of the note is not read as "
+                               f"frontmatter ({where})",
+                               lookalike=line_privacy)
+        return doubt, None if doubt else _unread_block_problem(block, key, where)
     if unreadable is not None:
-        return unread_privacy(yaml_text, raw, key, 2, f"none of the frontmatter is read ({unreadable})")
+        return unread_privacy(yaml_text, raw, key, 2, f"none of the frontmatter is read ({unreadable})",
+                              lookalike=line_privacy), None
     return unread_privacy(yaml_text, raw, key, 2, "YAML reads a key once, the last time it is written, and "
-                          "not inside another value", indented=False)
+                          "not inside another value", indented=False), None
+
+
+def _unread_block_problem(block: UnreadBlock, key: str, where: str) -> Diagnostic | None:
+    """A warning for a closed `---` block of `key: value` lines that is shown as text because of
+    what comes before it or separates its lines; a rule around a paragraph is no frontmatter."""
+    if not block.looks_like_frontmatter():
+        return None
+    if block.toml:
+        return Diagnostic(key, block.fence_line, "warning", "frontmatter-toml",
+                          f"the `+++` block at the top of the note is not read as frontmatter: {where}; "
+                          "it is shown as text", "write it as YAML (`key: value` lines) between `---` lines")
+    if block.odd_break is not None:
+        return Diagnostic(key, block.fence_line, "warning", "frontmatter-line-breaks",
+                          f"the `---` block at the top of the note is not read as frontmatter: {where}; "
+                          "it is shown as text", "re-save the note with ordinary line breaks")
+    return Diagnostic(key, block.fence_line, "warning", "frontmatter-not-first-line",
+                      "frontmatter must start on the first line: the `---` block on line "
+                      f"{block.fence_line} is not read as frontmatter; it is shown as text",
+                      "remove what comes before the first `---` (blank lines, spaces, invisible characters)")
 
 
 def _without_comments(body: str, tokens: list[Token], structure: Structure,

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, NewType
 
 from papernotes.diagnostics import Diagnostic
+from papernotes.paths import shown
 
 NoteKey = NewType("NoteKey", str)
 """A note's path relative to the vault, POSIX separators, with extension: `Diffusion/Latte.md`."""
@@ -153,6 +154,9 @@ class NoteMeta:
     citekey: str | None = None
     """A BibTeX/Zotero citation key (`citekey`, `citation-key`): a strong identity key, as arXiv ids are."""
 
+    def __post_init__(self) -> None:
+        _show_fields(self, ("title", "venue", "description"), ("tags", "authors"))
+
 
 @dataclass(frozen=True, slots=True)
 class Source:
@@ -185,11 +189,27 @@ class Paper:
     note: NoteKey | None = None
     citekey: str | None = None
 
+    def __post_init__(self) -> None:
+        _show_fields(self, ("title", "venue", "summary", "short_name"), ("tags", "authors"))
+
     def link(self, kind: str) -> str | None:
         for link_kind, url in self.links:
             if link_kind == kind:
                 return url
         return None
+
+
+def _show_fields(item: object, texts: tuple[str, ...], lists: tuple[str, ...]) -> None:
+    """`paths.shown` applied to the fields the site shows (titles in the nav, `<title>`, feeds,
+    graph labels, papers.bib): no bidi override can turn the page's chrome around."""
+    for name in texts:
+        value = getattr(item, name)
+        if value and not value.isascii():
+            object.__setattr__(item, name, shown(value))
+    for name in lists:
+        values = getattr(item, name)
+        if values and not all(value.isascii() for value in values):
+            object.__setattr__(item, name, tuple(shown(value) for value in values))
 
 
 def packed(text: str) -> bytes:
@@ -274,6 +294,9 @@ class Note:
     """A page of a Logseq graph, where a link to a page with no file is normal (pages exist implicitly)."""
     html: NoteHtml = field(default=NoteHtml.of(""), compare=False, repr=False)
     diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        _show_fields(self, ("title",), ())
 
     @property
     def body(self) -> str:

@@ -39,6 +39,18 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold()
 
 
+_SPOOFING_RE = re.compile("[\u180e\u200b\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+"""The bidi embeddings, overrides and isolates (an unclosed U+202E turns the rest of a nav entry,
+a `<title>` or a feed item backwards: `Evil\u202egpj.exe` shows as `Evilexe.jpg`) and the
+zero-width spaces no title needs. The left-to-right and right-to-left marks, the zero-width
+(non-)joiners and the soft hyphen stay: Arabic, Hebrew, Persian and emoji sequences need them."""
+
+
+def shown(text: str) -> str:
+    """`text` without `_SPOOFING_RE`'s characters: a title, author, tag or venue as the site shows it."""
+    return text if text.isascii() else _SPOOFING_RE.sub("", text)
+
+
 def visible(text: str) -> str:
     """`text` without the characters no one sees (`_INVISIBLE_RE`): a name or a key as it reads."""
     return _INVISIBLE_RE.sub("", text)

@@ -13,6 +13,9 @@ from typing import Any
 from urllib.parse import quote
 
 import jinja2
+import markupsafe
+
+from papernotes.paths import shown
 
 # No `(` `)`: a backslash before `(` starts inline math for arithmatex;
 # `[` `]` are escaped, so `](` never forms anyway.
@@ -85,7 +88,8 @@ def shipped_templates() -> str:
 
 @lru_cache(maxsize=8)
 def environment(overrides: str | None = None) -> jinja2.Environment:
-    """Autoescaping, StrictUndefined: a typo in a template fails loudly, user text never runs.
+    """Autoescaping, StrictUndefined: a typo in a template fails loudly, user text never runs;
+    no bidi override in any value shown (`paths.shown`: a backlink's line of text, a table cell).
 
     A template in `overrides` (the `templates_dir` option) wins over the shipped one of that name.
     """
@@ -93,11 +97,18 @@ def environment(overrides: str | None = None) -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(dirs),
         autoescape=True,
+        finalize=_shown_value,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
+
+
+def _shown_value(value: Any) -> Any:
+    if isinstance(value, str) and not value.isascii():  # Markup too: removing characters keeps it safe
+        return type(value)(shown(value)) if isinstance(value, markupsafe.Markup) else shown(value)
+    return value
 
 
 def render(template: str, context: Mapping[str, Any], *, overrides: str | None = None) -> str:

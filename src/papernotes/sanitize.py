@@ -16,6 +16,8 @@ import re
 
 import nh3
 
+from papernotes.paths import shown
+
 TAGS = frozenset(nh3.ALLOWED_TAGS) | {
     "audio", "source", "track", "video", "iframe", "input", "label", "font", "progress", "tfoot",
     "section", "main", "s", "u",
@@ -108,10 +110,12 @@ _CLEANER = nh3.Cleaner(
 
 
 def sanitize_html(html: str) -> str:
-    """A note's rendered HTML with everything that could run script removed; markup kept."""
+    """A note's rendered HTML with everything that could run script removed; markup kept; and
+    without bidi overrides (`paths.shown`): its headings are also the table of contents, its link
+    texts also search results and previews."""
     if not html:
         return html
-    return _CLEANER.clean(html)
+    return shown(_CLEANER.clean(html))
 
 
 __all__ = ["sanitize_html"]

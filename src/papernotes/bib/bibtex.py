@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 
 from papernotes.bib.library import LibraryEntry
@@ -10,13 +9,40 @@ from papernotes.bib.people import parse_name, stable_key
 from papernotes.ids import is_bibtex_key
 from papernotes.model import Paper, PaperId
 
-_SPECIAL_RE = re.compile(r"([&%$#_])")
+_ESCAPES = str.maketrans({
+    "\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "{": r"\{", "}": r"\}",
+    **{char: "\\" + char for char in "&%$#_"},
+})
+_LONE_BRACES = {"{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
 
 
 def _bibtex_text(text: str) -> str:
-    """Plain text as a braced BibTeX value: specials escaped, braces kept balanced."""
-    text = _SPECIAL_RE.sub(r"\\\1", " ".join(text.split()))
-    return text.replace("{", "\\{").replace("}", "\\}")
+    r"""Plain text as a braced BibTeX value that LaTeX prints as written: specials escaped, a
+    backslash, `~` and `^` as the text commands for them. A brace that has its partner is `\{`
+    or `\}`; a lone one is `\textbraceleft{}` or `\textbraceright{}`, since BibTeX itself counts
+    `\{` as a brace (a lone `\{` would run the value on into the next entries)."""
+    text = " ".join(text.split())
+    pieces: list[str] = []
+    start = 0
+    for index in _lone_braces(text):
+        pieces += [text[start:index].translate(_ESCAPES), _LONE_BRACES[text[index]]]
+        start = index + 1
+    pieces.append(text[start:].translate(_ESCAPES))
+    return "".join(pieces)
+
+
+def _lone_braces(text: str) -> list[int]:
+    """Where `text` has a `{` or `}` without its partner, in order."""
+    if "{" not in text and "}" not in text:
+        return []
+    opened: list[int] = []
+    lone: list[int] = []
+    for index, char in enumerate(text):
+        if char == "{":
+            opened.append(index)
+        elif char == "}":
+            (opened.pop() if opened else lone.append(index))
+    return sorted(lone + opened)
 
 
 def _bibtex_name(name: str) -> str:

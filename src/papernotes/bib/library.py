@@ -307,6 +307,10 @@ def _csl_json(text: str, path: str) -> tuple[list[LibraryEntry], list[Diagnostic
     except json.JSONDecodeError as error:
         return [], [Diagnostic(path, error.lineno, "warning", "bib-malformed",
                                f"{path} is not valid JSON: {error.msg}", "export it again as CSL JSON")]
+    except (RecursionError, ValueError) as error:  # nested past Python's limit; a number of 4,300+ digits
+        what = "is nested too deeply" if isinstance(error, RecursionError) else "has a number too long to read"
+        return [], [Diagnostic(path, 1, "warning", "bib-malformed", f"{path} cannot be read: it {what}",
+                               "export it again as CSL JSON")]
     if isinstance(data, dict) and isinstance(data.get("items"), list):
         data = data["items"]
     if not isinstance(data, list):
@@ -315,7 +319,7 @@ def _csl_json(text: str, path: str) -> tuple[list[LibraryEntry], list[Diagnostic
     entries: list[LibraryEntry] = []
     problems: list[Diagnostic] = []
     for number, item in enumerate(data):
-        key = str(item.get("id") or item.get("citation-key") or "") if isinstance(item, dict) else ""
+        key = _csl_text(item.get("id") or item.get("citation-key")) if isinstance(item, dict) else ""
         if not key:
             problems.append(Diagnostic(path, 1, "warning", "bib-malformed",
                                        f"CSL-JSON item {number + 1} has no `id`; it is skipped"))
@@ -333,12 +337,28 @@ def _id_lines(text: str) -> dict[str, int]:
     return found
 
 
+def _csl_text(value: Any) -> str:
+    """A CSL field as text: a string or a number as written, the first text of a list (some
+    exporters write `container-title` as one); anything else (a mapping, `true`) as no text."""
+    if isinstance(value, list):
+        return next((text for item in value if (text := _csl_text(item))), "")
+    if isinstance(value, str):
+        return value
+    return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else ""
+
+
+def _csl_names(value: Any) -> tuple[str, ...]:
+    """`author`: a list of CSL names as it should be, or one name (a mapping or a string) alone."""
+    names = value if isinstance(value, list) else [value] if value else []
+    return tuple(name for name in map(_csl_name, names) if name)
+
+
 def _csl_name(name: Any) -> str:
     if not isinstance(name, dict):
-        return str(name)
+        return _csl_text(name)
     if name.get("literal"):
-        return str(name["literal"])
-    family, given = str(name.get("family", "")), str(name.get("given", ""))
+        return _csl_text(name["literal"])
+    family, given = _csl_text(name.get("family")), _csl_text(name.get("given"))
     return f"{family}, {given}" if family and given else family or given
 
 
@@ -350,13 +370,14 @@ def _csl_entry(key: str, item: dict[str, Any], path: str, line: int) -> LibraryE
         year = find_year(str(parts[0][0]))
     elif isinstance(issued, dict) and issued.get("raw"):
         year = find_year(str(issued["raw"]))
-    venue = str(item.get("container-title") or "") or None
-    arxiv = arxiv_id(str(item.get("URL", ""))) or arxiv_id(str(item.get("number", "")))
+    venue = _csl_text(item.get("container-title")) or None
+    url = _csl_text(item.get("URL"))
+    arxiv = arxiv_id(url) or arxiv_id(_csl_text(item.get("number")))
     return LibraryEntry(
-        key=key, kind=_CSL_TO_BIBTEX.get(str(item.get("type", "")), "misc"), title=str(item.get("title", "")),
-        path=path, line=line, authors=tuple(_csl_name(name) for name in item.get("author") or []),
-        year=year, venue=venue or ("arXiv" if arxiv else None), doi=doi(str(item.get("DOI", ""))),
-        arxiv=arxiv, url=str(item.get("URL") or "") or None, abstract=str(item.get("abstract") or "") or None,
+        key=key, kind=_CSL_TO_BIBTEX.get(_csl_text(item.get("type")), "misc"), title=_csl_text(item.get("title")),
+        path=path, line=line, authors=_csl_names(item.get("author")),
+        year=year, venue=venue or ("arXiv" if arxiv else None), doi=doi(_csl_text(item.get("DOI"))),
+        arxiv=arxiv, url=url or None, abstract=_csl_text(item.get("abstract")) or None,
     )
 
 

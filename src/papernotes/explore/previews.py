@@ -14,6 +14,7 @@ import json
 import re
 
 from papernotes.pages import Site
+from papernotes.paths import shown
 from papernotes.render import counted
 from papernotes.topics import Topic
 
@@ -62,7 +63,7 @@ def note_preview(site: Site, key: str, content: str, inline: dict[str, str]) -> 
     inline on it by anchor (a link to `#paper-latte` previews that paper, not the whole note)."""
     note = site.graph.notes[key]  # type: ignore[index]
     pids = site.graph.papers_of_note(key)
-    heading = note.headings[0].text if note.headings and note.headings[0].level == 1 else ""
+    heading = shown(note.headings[0].text) if note.headings and note.headings[0].level == 1 else ""
     data: dict[str, object] = _facts(site, pids[0]) if pids else {"title": note.meta.title or heading or note.title}
     data["kind"] = "paper" if pids else "note"
     data["text"] = first_paragraph(content)

@@ -35,6 +35,7 @@ from papernotes.markdown.parser import make_parser
 from papernotes.markdown.structure import plain_text
 from papernotes.markdown.transforms import RenderEnv, UrlOf, inline_math, prepare, relative_links
 from papernotes.model import NoteHtml
+from papernotes.paths import shown
 
 SLOT_START, SLOT_END = "\ue000", "\ue001"  # private-use characters; removed from notes before parsing
 SLOT_RE = re.compile(f"{SLOT_START}([A-Z])(\\d+){SLOT_END}")
@@ -134,7 +135,7 @@ def toc(headings: Sequence[tuple[int, str, str, str]]) -> list[dict[str, Any]]:
     root: list[dict[str, Any]] = []
     stack: list[dict[str, Any]] = []
     for level, anchor, _, name in headings:
-        entry = {"level": level, "id": anchor, "name": name, "children": []}
+        entry = {"level": level, "id": anchor, "name": shown(name), "children": []}  # no bidi override
         while stack and stack[-1]["level"] >= level:
             stack.pop()
         (stack[-1]["children"] if stack else root).append(entry)

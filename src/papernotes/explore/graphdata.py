@@ -103,6 +103,10 @@ class KeptGraph:
     rings: dict[int, tuple[tuple[int, ...], ...]] = field(default_factory=dict)
     """Centre node -> its two rings as its local graph was made from them (`_neighbourhood`):
     the only thing the order of a node's neighbours decides there."""
+    made_from: tuple[object, object] | None = None
+    """The site (the object) and options the last graph files were made from, and ..."""
+    files: list[str] = field(default_factory=list)
+    """... their site paths: the same site object (`publish.KeptSite`) makes the same files."""
 
 
 def _root(topic: str) -> str:

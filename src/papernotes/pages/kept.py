@@ -32,6 +32,9 @@ class KeptPages:
     """Pages made (not reused) by the last build."""
     finished: dict[str, Any] = field(default_factory=dict)
     """A page's HTML put in after sanitising (`generate.Finished`), kept with the page's Markdown."""
+    last: tuple[Site, object, dict[str, str]] | None = None
+    """The site the last pages were made from, what else they were asked with, and the pages:
+    the same site object (`publish.KeptSite`) makes the same pages."""
 
     def start(self, site: Site) -> None:
         """A new build: nothing is reused when what every page shares changed."""

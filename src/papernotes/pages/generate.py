@@ -48,10 +48,9 @@ def generated_pages(site: Site, *, search: bool = True, column_aliases: Mapping[
     `kept` (`mkdocs serve`): the last build's pages, reused where what they show is the same.
     With `finished`, the Papers table is put there instead of in its page (`Finished`)."""
     asked = (search, dict(column_aliases or {}), site_name, finished is not None)
-    if kept is not None and kept.last is not None and kept.last[0] is site and kept.last[1] == asked:
-        if finished is not None:  # the same site (`publish.KeptSite`): the same pages
-            finished.update(kept.finished)
-        return dict(kept.last[2])
+    again = kept.again(site, asked, finished) if kept is not None else None
+    if again is not None:
+        return again
     with collector_paused():
         if kept is not None:
             kept.start(site)

@@ -55,7 +55,11 @@ class Explorer:
         self.site_name, self.site_url, self.site_author = site_name, site_url or "", site_author or ""
         self.generated_pages = generated_pages
         self.extra = tuple(extra)
-        self.records = read_records(site)
+        # the same site object (`publish.KeptSite`, nothing changed) has the same records
+        self.records = kept.records[1] if kept is not None and kept.records is not None and \
+            kept.records[0] is site else read_records(site)
+        if kept is not None:
+            kept.records = (site, self.records)
         self.inline = inline_anchors(site)
         # Kept by the caller across `mkdocs serve --dirty` rebuilds: pages not rebuilt keep theirs.
         self.previews: dict[str, dict[str, object]] = previews if previews is not None else {}

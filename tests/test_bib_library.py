@@ -373,3 +373,20 @@ def test_a_reference_managers_private_fields_are_never_published(make_vault):
     site = _site(make_vault, {"refs.bib": bib, "Doe.md": "---\ncitekey: doe2020\n---\nNotes.\n"})
     exported = papers_bibtex(site.graph, site.bib)
     assert "doe2020" in exported and "/Users/jane" not in exported and "secret remark" not in exported
+
+
+def test_an_unchanged_library_is_the_same_object_from_one_build_to_the_next(tmp_path: Path) -> None:
+    """With one `LibraryCache` (`mkdocs serve`), unchanged files give back the very library last
+    merged (`publish.KeptSite` compares it by identity); a changed file gives a new one."""
+    from papernotes.bib.sources import LibraryCache
+
+    (tmp_path / "a.bib").write_text("@article{a2020, title={A}, year={2020}}\n", encoding="utf-8")
+    (tmp_path / "b.bib").write_text("@article{b2021, title={B}, year={2021}}\n", encoding="utf-8")
+    cache = LibraryCache()
+    first = load_libraries(tmp_path, ["a.bib", "b.bib"], [], tmp_path, cache)
+    assert load_libraries(tmp_path, ["a.bib", "b.bib"], [], tmp_path, cache) is first
+    assert load_libraries(tmp_path, ["a.bib"], [], tmp_path, cache) is not first
+    (tmp_path / "b.bib").write_text("@article{b2021, title={Bee}, year={2021}}\n", encoding="utf-8")
+    changed = load_libraries(tmp_path, ["a.bib", "b.bib"], [], tmp_path, cache)
+    assert [entry.key for entry in changed.entries] == ["a2020", "b2021"]
+    assert changed is not first

@@ -11,6 +11,7 @@ differ from a clean build's; the graph data's nodes, edges and every other field
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import json
 import re
@@ -444,3 +445,59 @@ def test_serve_keeps_its_objects_out_of_the_collectors_way_and_still_frees_cycle
     finally:
         rebuilds.release()
     assert gc.get_freeze_count() == 0 and gc.isenabled()
+
+
+def test_a_rebuild_with_nothing_changed_reuses_the_site_and_remakes_nothing(served, tmp_path: Path) -> None:
+    """A rebuild after a change outside the notes (an app saving its workspace in the vault)
+    gives the last site again (`publish.KeptSite`): no page, generated page or data file is made
+    or written again. The next real edit builds a new site, equal to a clean build's."""
+    vault, config_file, site = served
+    plugin = _PLUGINS.plugin_cache["papernotes"]
+    first = plugin.site
+    before = {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
+    (vault / ".obsidian").mkdir(exist_ok=True)
+    (vault / ".obsidian" / "workspace.json").write_text('{"active": "x"}', encoding="utf-8")
+    _serve_build(config_file, site)
+    assert plugin.site is first
+    assert plugin.rebuilds.generated.made == set()
+    after = {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
+    # MkDocs copies the theme's and papernotes' own files, and renders the theme's 404 page, on
+    # every build: nothing else is written
+    rewritten = {page for page, mtime in after.items() if before.get(page) != mtime}
+    assert {page for page in rewritten if page.endswith(".html") or page.startswith(_GRAPH_DATA)} == {"404.html"}
+    assert "feed.xml" not in rewritten
+    _assert_same_as_clean(config_file, site, tmp_path, "nothing")
+    target = _notes(vault)[5]
+    _edit(target, "\n## ", "\nA new line.\n\n## ")
+    _serve_build(config_file, site)
+    assert plugin.site is not first
+    assert _page(vault, target) in {p for p, m in _mtimes(site).items() if before.get(p) != m}
+    _assert_same_as_clean(config_file, site, tmp_path, "edit after nothing")
+
+
+def test_the_kept_site_is_made_again_for_another_day_or_other_options(tmp_path: Path) -> None:
+    """`KeptSite` gives the last site only for the same notes (objects), files, options and day:
+    queries read `today`."""
+    from papernotes.bib.sources import LibraryCache
+    from papernotes.loader import NoteCache
+    from papernotes.options import Options
+    from papernotes.publish import KeptSite, publish
+
+    vault = tmp_path / "vault"
+    generate(vault, 6, 2)
+    cache, libraries, kept = NoteCache(), LibraryCache(), KeptSite()
+    day = dt.date(2026, 11, 30)
+
+    def site(options: Options | None = None, today: dt.date = day):  # type: ignore[no-untyped-def]
+        return publish(load_vault(vault, cache=cache), options or Options(), today=today, libraries=libraries,
+                       kept=kept).site
+
+    first = site()
+    assert site() is first
+    assert site(today=day + dt.timedelta(days=1)) is not first
+    second = site(today=day + dt.timedelta(days=1))
+    assert site(Options(folder_topics=False)) is not second
+    third = site(Options(folder_topics=False))
+    note = _notes(vault)[2]
+    note.write_text(note.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
+    assert site(Options(folder_topics=False)) is not third

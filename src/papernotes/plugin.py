@@ -251,7 +251,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         keep = self.dirty or self.command == "serve"  # work kept for the next rebuild; a build has none
         published = publish(vault, options, use_directory_urls=config.use_directory_urls,
                             withheld=withheld, config_dir=Path(config.config_file_path or ".").parent,
-                            libraries=self.libraries, memo=self.rebuilds.memo if keep else None)
+                            libraries=self.libraries, memo=self.rebuilds.memo if keep else None,
+                            kept=self.rebuilds.site if keep else None)
         self.site = site = published.site
         self.footers = build_footers(site) if self.config.paper_pages else None
         self.cjk = any(_CJK_RE.search(note.body) for note in site.graph.notes.values())
@@ -268,7 +269,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         self.log_diagnostics(sorted([*collided, *published.diagnostics], key=sort_key))
         prune(files, site, vault.attachments, config.docs_dir, only_used=self.config.attachments == "used",
               libraries=vault_libraries(vault.attachments, (), Path(config.docs_dir)),  # excluded ones too
-              exclude=options.exclude)
+              exclude=options.exclude, walked={*vault.attachments, *(note.path for note in vault.notes)})
         for src in restore_dropped(files, site.links.published, config):
             log.info("papernotes: %s is published after all: the note MkDocs preferred to it is not", src)
         self.log_diagnostics(defuse(files, config.docs_dir))

@@ -7,17 +7,19 @@ function computes them, so both report the same problems about the same publishe
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from papernotes.bib.library import Library
 from papernotes.bib.sources import LibraryCache, load_libraries, vault_libraries
 from papernotes.dataview.site import base_pages, with_queries
 from papernotes.diagnostics import Diagnostic, sort_key
 from papernotes.globs import comparable, forms, unmatched
 from papernotes.graph import Memo, PaperGraph
 from papernotes.loader import Vault, collector_paused, is_excluded, tool_folders
-from papernotes.model import NoteKey
+from papernotes.model import Note, NoteKey
 from papernotes.options import Options
 from papernotes.pages import Site, build_site
 from papernotes.recognise import RecogniseOptions
@@ -53,8 +55,7 @@ def site_of(vault: Vault, options: Options, *, use_directory_urls: bool = True,
     The reference libraries are the vault's (outside `exclude`) and `bibliography`'s, relative to
     `config_dir` (the folder of mkdocs.yml; the current one when None), read through `libraries`;
     `memo`: work kept from the last build of the same vault (`graph.Memo`)."""
-    found = vault_libraries(vault.attachments, options.exclude, vault.root)
-    library = load_libraries(vault.root, found, options.bibliography, config_dir or Path.cwd(), libraries)
+    library = _library(vault, options, config_dir, libraries)
     return build_site(vault.notes, vault.attachments, exclude=options.exclude,
                       folder_topics=options.folder_topics, use_directory_urls=use_directory_urls,
                       topic_pages=options.generated_pages, explicit=options.publish == "explicit",
@@ -63,6 +64,38 @@ def site_of(vault: Vault, options: Options, *, use_directory_urls: bool = True,
                       recognition=RecogniseOptions(options.paper_folders, options.not_papers),
                       library=library, library_papers=options.library_papers, csl_style=options.csl_style,
                       memo=memo)
+
+
+def _library(vault: Vault, options: Options, config_dir: Path | None, libraries: LibraryCache | None) -> Library:
+    found = vault_libraries(vault.attachments, options.exclude, vault.root)
+    return load_libraries(vault.root, found, options.bibliography, config_dir or Path.cwd(), libraries)
+
+
+@dataclass(slots=True)
+class KeptSite:
+    """The last build's site with its queries rendered (`mkdocs serve`), given again while it was
+    made from the same things: the same parsed notes (the same objects: the loader's cache gives
+    an unchanged note back as it was), files, options, library (the same object: `LibraryCache`
+    gives an unchanged one back) and day (queries read `today`). A rebuild with nothing changed
+    (an app saving its settings in the vault, a file saved as it was) makes no graph; the pages,
+    generated pages and graph data that follow from the site see the same object
+    (`incremental.Rebuilds`, `KeptPages`, `KeptGraph`) and are not made again either."""
+
+    notes: tuple[Note, ...] = ()
+    library: Library | None = None
+    inputs: object = None
+    site: Site | None = None
+    found: tuple[Diagnostic, ...] = ()
+    """The queries' problems, reported again with the kept site."""
+
+    def get(self, notes: tuple[Note, ...], library: Library, inputs: object) -> Site | None:
+        same = (self.site is not None and library is self.library and len(notes) == len(self.notes)
+                and all(map(operator.is_, notes, self.notes)) and inputs == self.inputs)
+        return self.site if same else None
+
+    def keep(self, notes: tuple[Note, ...], library: Library, inputs: object, site: Site,
+             found: Sequence[Diagnostic]) -> None:
+        self.notes, self.library, self.inputs, self.site, self.found = notes, library, inputs, site, tuple(found)
 
 
 def incomplete_papers(graph: PaperGraph) -> list[Diagnostic]:
@@ -135,17 +168,42 @@ def published_problems(vault: Vault, site: Site, options: Options, found: Iterab
 
 def publish(vault: Vault, options: Options, *, use_directory_urls: bool = True, include_private: bool = False,
             today: dt.date | None = None, withheld: Collection[str] = (), config_dir: Path | None = None,
-            libraries: LibraryCache | None = None, memo: Memo | None = None) -> Published:
+            libraries: LibraryCache | None = None, memo: Memo | None = None,
+            kept: KeptSite | None = None) -> Published:
     """The site to build from `vault`, its queries rendered once, its `.base` pages, and its problems.
     `withheld`: published notes left out because their page would land on another file's;
-    `config_dir`, `libraries`, `memo`: as for `site_of`."""
+    `config_dir`, `libraries`, `memo`: as for `site_of`; `kept` (`mkdocs serve`): the last
+    build's site, given again when nothing it was made from changed."""
     found: list[Diagnostic] = []
     with collector_paused():  # the graph is kept whole: a collection would free little
-        site = site_of(vault, options, use_directory_urls=use_directory_urls, include_private=include_private,
-                       withheld=withheld, config_dir=config_dir, libraries=libraries, memo=memo)
-        site = with_queries(site, found.append, today, column_aliases=dict(options.column_aliases))
+        if kept is None:
+            site = site_of(vault, options, use_directory_urls=use_directory_urls, include_private=include_private,
+                           withheld=withheld, config_dir=config_dir, libraries=libraries, memo=memo)
+            site = with_queries(site, found.append, today, column_aliases=dict(options.column_aliases))
+        else:
+            site = _kept_site(vault, options, kept, found, use_directory_urls=use_directory_urls,
+                              include_private=include_private, today=today or dt.date.today(),
+                              withheld=withheld, config_dir=config_dir, libraries=libraries, memo=memo)
         bases = base_pages(site, vault.root, vault.attachments, options.exclude, found.append, today)
         return Published(site, bases, tuple(published_problems(vault, site, options, found)))
 
 
-__all__ = ["CONFIG_CODES", "PRIVACY_CODES", "Published", "incomplete_papers", "publish", "site_of"]
+def _kept_site(vault: Vault, options: Options, kept: KeptSite, found: list[Diagnostic], *, use_directory_urls: bool,
+               include_private: bool, today: dt.date, withheld: Collection[str], config_dir: Path | None,
+               libraries: LibraryCache | None, memo: Memo | None) -> Site:
+    """`site_of` and `with_queries`, or the site `kept` has when they would make the same."""
+    library = _library(vault, options, config_dir, libraries)
+    inputs = (vault.root, vault.attachments, options, use_directory_urls, include_private, frozenset(withheld),
+              config_dir, today)
+    site = kept.get(vault.notes, library, inputs)
+    if site is not None:
+        found += kept.found
+        return site
+    site = site_of(vault, options, use_directory_urls=use_directory_urls, include_private=include_private,
+                   withheld=withheld, config_dir=config_dir, libraries=libraries, memo=memo)
+    site = with_queries(site, found.append, today, column_aliases=dict(options.column_aliases))
+    kept.keep(vault.notes, library, inputs, site, found)
+    return site
+
+
+__all__ = ["KeptSite", "CONFIG_CODES", "PRIVACY_CODES", "Published", "incomplete_papers", "publish", "site_of"]

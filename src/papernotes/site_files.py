@@ -16,16 +16,17 @@ from papernotes.pages import Site
 
 
 def prune(files: Files, site: Site, attachments: Sequence[str], docs_dir: str, *, only_used: bool,
-          libraries: Sequence[str] = (), exclude: tuple[str, ...] = ()) -> None:
+          libraries: Sequence[str] = (), exclude: tuple[str, ...] = (), walked: Collection[str] = ()) -> None:
     """Drop what must not be published: unpublished notes, files that symlink out of the vault,
     and the vault's files `outputs.kept_file` leaves out (under `exclude`, even when a published
     note links them; with `only_used`, those no published note links to or embeds; reference
     `libraries` no note links, even with `attachments: all`: they may hold entries about private
-    notes' papers, and the site has its own `papers.bib`)."""
+    notes' papers, and the site has its own `papers.bib`). `walked`: files the loader found
+    inside the vault (`loader.walk_vault` follows no link out of it), not resolved again."""
     used, vault_files, library_files = site.used_attachments(), frozenset(attachments), frozenset(libraries)
     inside = os.path.realpath(docs_dir) + os.sep
     for file in list(files):
-        if (file.src_dir == docs_dir and file.abs_src_path
+        if (file.src_dir == docs_dir and file.abs_src_path and file.src_uri not in walked
                 and not os.path.realpath(file.abs_src_path).startswith(inside)):
             files.remove(file)  # MkDocs follows symlinks; a file from outside the vault is not ours
         elif file.src_dir == docs_dir and file.abs_src_path and not os.path.isfile(file.abs_src_path):

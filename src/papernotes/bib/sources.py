@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -20,6 +21,9 @@ class LibraryCache:
 
     def __init__(self) -> None:
         self.parsed: dict[str, tuple[tuple[int, int], Library]] = {}
+        self.merged: tuple[tuple[Library, ...], Library] | None = None
+        """The files' libraries last merged (the same objects) and their merge: an unchanged
+        library is the same object from one build to the next (`publish.KeptSite` relies on it)."""
 
     def read(self, path: Path, shown: str, *, named: bool) -> Library:
         try:
@@ -81,4 +85,9 @@ def load_libraries(vault_root: Path, vault_files: Sequence[str], named: Sequence
                 continue
             seen.add(real)
             libraries.append(cache.read(path, shown, named=by_option))
-        return merge_libraries(libraries)
+        last = cache.merged
+        if last is not None and len(last[0]) == len(libraries) and all(map(operator.is_, last[0], libraries)):
+            return last[1]
+        merged = merge_libraries(libraries)
+        cache.merged = (tuple(libraries), merged)
+        return merged

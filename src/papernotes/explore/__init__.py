@@ -55,7 +55,11 @@ class Explorer:
         self.site_name, self.site_url, self.site_author = site_name, site_url or "", site_author or ""
         self.generated_pages = generated_pages
         self.extra = tuple(extra)
-        self.records = read_records(site)
+        # the same site object (`publish.KeptSite`, nothing changed) has the same records
+        self.records = kept.records[1] if kept is not None and kept.records is not None and \
+            kept.records[0] is site else read_records(site)
+        if kept is not None:
+            kept.records = (site, self.records)
         self.inline = inline_anchors(site)
         # Kept by the caller across `mkdocs serve --dirty` rebuilds: pages not rebuilt keep theirs.
         self.previews: dict[str, dict[str, object]] = previews if previews is not None else {}
@@ -88,7 +92,7 @@ class Explorer:
         """Data files, (site path, text) one at a time, made as they are asked for: the graph's,
         the previews' shards, and `feed.xml`. Call it once every page's content is made (the
         previews of notes come from their pages' content)."""
-        yield from graph_file_items(self.site, topic_pages=self.generated_pages, extra=self.extra, kept=self.kept)
+        yield from self._graph_items()
         pages = {self._path(self.site.src_of(key)) for key in self.site.links.published}
         previews = {path: preview for path, preview in self.previews.items() if path in pages}
         if self.generated_pages:
@@ -96,6 +100,22 @@ class Explorer:
                 previews[self._path(topic_src(topic))] = topic_preview(topic)
         yield from shard_files(previews, self.shards).items()
         yield FEED_SRC, self.feed()
+
+    def _graph_items(self) -> Iterator[tuple[str, str]]:
+        """`graph_file_items`; under `mkdocs serve`, the files as last written when they were made
+        from the same site object (`publish.KeptSite`: nothing changed) with the same options."""
+        kept, written, asked = self.kept, self.written, (self.generated_pages, self.extra)
+        if kept is not None and written is not None and kept.made_from is not None and \
+                kept.made_from[0] is self.site and kept.made_from[1] == asked and \
+                all(name in written for name in kept.files):
+            yield from ((name, written[name]) for name in kept.files)
+            return
+        names = []
+        for name, text in graph_file_items(self.site, topic_pages=self.generated_pages, extra=self.extra, kept=kept):
+            names.append(name)
+            yield name, text
+        if kept is not None:
+            kept.made_from, kept.files = (self.site, asked), names
 
     def feed(self) -> str:
         git = dates.git_dates(self.vault_root) if self.vault_root is not None else {}

@@ -15,6 +15,7 @@ import posixpath
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from papernotes.explore.layout import around, layout, radial
@@ -24,6 +25,9 @@ from papernotes.pages.people import author_src, venue_src
 from papernotes.render import page_url
 from papernotes.rewrite import anchor_above
 from papernotes.topics import topic_key
+
+if TYPE_CHECKING:
+    from papernotes.explore.reading import ReadRecord
 
 KINDS = ("paper", "note", "topic", "queue", "author", "venue")
 STATUSES = ("", "read", "reading", "to-read")
@@ -103,6 +107,12 @@ class KeptGraph:
     rings: dict[int, tuple[tuple[int, ...], ...]] = field(default_factory=dict)
     """Centre node -> its two rings as its local graph was made from them (`_neighbourhood`):
     the only thing the order of a node's neighbours decides there."""
+    made_from: tuple[object, object] | None = None
+    """The site (the object) and options the last graph files were made from, and ..."""
+    files: list[str] = field(default_factory=list)
+    records: tuple[Site, list[ReadRecord]] | None = None
+    """The site the Reading records were read from, and those records (`reading.read_records`)."""
+    """... their site paths: the same site object (`publish.KeptSite`) makes the same files."""
 
 
 def _root(topic: str) -> str:

@@ -47,6 +47,10 @@ def generated_pages(site: Site, *, search: bool = True, column_aliases: Mapping[
     and with a library's papers in the graph a full collection re-scans every note (loader.py).
     `kept` (`mkdocs serve`): the last build's pages, reused where what they show is the same.
     With `finished`, the Papers table is put there instead of in its page (`Finished`)."""
+    asked = (search, dict(column_aliases or {}), site_name, finished is not None)
+    again = kept.again(site, asked, finished) if kept is not None else None
+    if again is not None:
+        return again
     with collector_paused():
         if kept is not None:
             kept.start(site)
@@ -56,6 +60,7 @@ def generated_pages(site: Site, *, search: bool = True, column_aliases: Mapping[
             if finished is not None:  # a reused page's finished HTML is the one made with it
                 kept.keep_finished(finished)
             kept.finish()
+            kept.last = (site, asked, dict(pages))
         return pages
 
 

@@ -32,6 +32,7 @@ from papernotes.pages import Site
 from papernotes.pages.kept import KeptPages
 from papernotes.pages.links import paper_target, paper_topics
 from papernotes.pages.paper import RELATED_PER_TOPIC, LineFacts, backlink_facts, rank_related
+from papernotes.publish import KeptSite
 from papernotes.rewrite import MAX_EMBED_DEPTH, MAX_EMBEDS, block_text
 
 PageInputs = dict[str, object]
@@ -201,6 +202,8 @@ class Rebuilds:
         self.cache = NoteCache()
         self.memo = Memo()
         """The graph's per-note work (`graph.Memo`)."""
+        self.site = KeptSite()
+        """The last build's site, given again when nothing it is made from changed (`publish.KeptSite`)."""
         self.graph_data = KeptGraph()
         self.generated = KeptPages()
         """Generated pages' Markdown and what it was made from (`pages.kept`)."""
@@ -208,6 +211,8 @@ class Rebuilds:
         """The explorer's data files as last written into the site, by site path."""
         self.shared: object = None
         self.pages: PageInputs | None = None
+        self.pages_of: Site | None = None
+        """The site `pages` were collected from: the same object again has the same inputs."""
         self.lines: LineFacts = {}
         self.related = KeptRelated()
         self.outputs: set[str] = set()
@@ -288,8 +293,12 @@ class Rebuilds:
         Returns how many pages are stale and how many outputs went."""
         shared = site_inputs(site, options)
         everything = self.pages is None or shared != self.shared
-        stale = self.stale(shared, page_inputs(site, paper_pages=paper_pages, lines=self.lines,
-                                               related=self.related))
+        if site is self.pages_of and not everything:  # the same site (`KeptSite`): the same inputs
+            stale: set[str] = set()
+        else:
+            stale = self.stale(shared, page_inputs(site, paper_pages=paper_pages, lines=self.lines,
+                                                   related=self.related))
+            self.pages_of = site
         notes = site.graph.notes
         self.lines = {(path, digest): lines for (path, digest), lines in self.lines.items()  # edited notes' go
                       if path in notes and notes[path].content_hash == digest}  # type: ignore[index]

@@ -32,6 +32,9 @@ class KeptPages:
     """Pages made (not reused) by the last build."""
     finished: dict[str, Any] = field(default_factory=dict)
     """A page's HTML put in after sanitising (`generate.Finished`), kept with the page's Markdown."""
+    last: tuple[Site, object, dict[str, str]] | None = None
+    """The site the last pages were made from, what else they were asked with, and the pages:
+    the same site object (`publish.KeptSite`) makes the same pages."""
 
     def start(self, site: Site) -> None:
         """A new build: nothing is reused when what every page shares changed."""
@@ -41,6 +44,17 @@ class KeptPages:
         if shared != self.shared:
             self.texts = {}
         self.shared, self._used, self.made = shared, {}, set()
+
+    def again(self, site: Site, asked: object, finished: dict[str, Any] | None) -> dict[str, str] | None:
+        """The last build's pages when they were made from this very site object with the same
+        `asked` (`publish.KeptSite` gives the site again when nothing changed), else None; the
+        reused pages' finished HTML goes into `finished`."""
+        if self.last is None or self.last[0] is not site or self.last[1] != asked:
+            return None
+        if finished is not None:
+            finished.update(self.finished)
+        self.made = set()
+        return dict(self.last[2])
 
     def page(self, src: str, inputs: object, make: Callable[[], str]) -> str:
         """The kept Markdown of `src` when it was made from equal `inputs`, else `make()`'s."""

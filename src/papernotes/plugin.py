@@ -43,6 +43,8 @@ from papernotes.markdown.html import (
 )
 from papernotes.memory import give_back
 from papernotes.model import NoteKey
+from papernotes.nav_memo import NavMemo
+from papernotes.nav_memo import install as install_nav_memo
 from papernotes.outputs import ASSET_DIR, excluding, pagefind_bundles
 from papernotes.page_meta import HasTemplate, missing_templates, page_meta
 from papernotes.pages import Site, is_published
@@ -74,7 +76,7 @@ from papernotes.site_files import (
     withhold_collisions,
 )
 from papernotes.site_plan import SEPARATE_PAGES, WIDE_PAGES, add_generated
-from papernotes.theme import Theme, template_lookup
+from papernotes.theme import Theme, template_lookup, theme_dir
 
 log = logging.getLogger("mkdocs.plugins.papernotes")
 
@@ -144,6 +146,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     joined_at: dict[str, str] = {}  # that generated page -> the note's page
     footers: Footers | None = None  # the build's lookups for paper pages' footers
     finished: dict[str, Finished] = {}  # a generated page -> its HTML put in after sanitising (the Papers table)
+    nav_memo: NavMemo | None = None  # Material's navigation, rendered once for the pages it looks the same on
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds: parsed notes
@@ -324,6 +327,10 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             folder = os.path.join(self.rebuilds.pages_dir, "_templates")
             os.makedirs(folder, exist_ok=True)
             env.bytecode_cache = jinja2.FileSystemBytecodeCache(folder)
+        material = theme_dir("material") if config.theme.name == "material" else None
+        # PAPERNOTES_PLAIN_NAV=1: every page's navigation rendered by the theme (tests compare the two)
+        self.nav_memo = None if material is None or os.environ.get("PAPERNOTES_PLAIN_NAV") \
+            else install_nav_memo(env, material)
         if self.early and self.search_index is not None:  # every page's content is in: the bundle is
             self.search_index.seal()  # written while MkDocs writes the pages
         # the data files while pages are written (a thread); a site cut into Pagefind shards for

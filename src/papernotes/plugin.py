@@ -343,9 +343,14 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         """A note's page is made from the note the loader read (decoded, `%%comments%%` out):
         MkDocs gets its body without frontmatter, so it never parses a note's YAML itself
         (papernotes gives the page its meta, checked); a blank first line keeps MkDocs from
-        taking `Key: value` lines at the top for MultiMarkdown metadata."""
+        taking `Key: value` lines at the top for MultiMarkdown metadata. When papernotes'
+        `on_page_markdown` comes first, no plugin reads the body (papernotes renders the note
+        from what the loader kept, and hands on ""): it is not unpacked, and MkDocs gets the
+        blank line alone (the page's meta is the same: none)."""
         note = self._note_of(page)
-        return None if note is None else "\n" + note.body
+        if note is None:
+            return None
+        return "\n" if config.plugins.events["page_markdown"][0] == self.on_page_markdown else "\n" + note.body
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The page is rendered here (a note was rendered when loaded: its slots are filled);

@@ -75,6 +75,7 @@ from papernotes.site_files import (
     skip_colliding_pages,
     withhold_collisions,
 )
+from papernotes.site_folders import FoldersAhead
 from papernotes.site_plan import SEPARATE_PAGES, WIDE_PAGES, add_generated
 from papernotes.theme import Theme, template_lookup, theme_dir
 
@@ -147,6 +148,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     footers: Footers | None = None  # the build's lookups for paper pages' footers
     finished: dict[str, Finished] = {}  # a generated page -> its HTML put in after sanitising (the Papers table)
     nav_memo: NavMemo | None = None  # Material's navigation, rendered once for the pages it looks the same on
+    folders: FoldersAhead | None = None  # the site's folders, made while pages are read and rendered
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds: parsed notes
@@ -319,6 +321,21 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+    @event_priority(-100)  # last: the files are the ones MkDocs writes
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        """A whole build makes the site's folders on a thread meanwhile (`site_folders`), static
+        files' first (copied first); `--dirty` keeps the folders it has."""
+        self._finish_folders()
+        if not self.dirty:
+            self.folders = FoldersAhead(os.path.dirname(file.abs_dest_path) for file in
+                                        sorted(files, key=lambda file: file.is_documentation_page()))
+        return nav
+
+    def _finish_folders(self) -> None:
+        if self.folders is not None:
+            self.folders.finish()
+            self.folders = None
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """--dirty: MkDocs makes a new theme environment for every rebuild; compiled templates
@@ -494,6 +511,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             self.search_index = None
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._finish_folders()
         self._close_search()
         self._stop_worker()
         if self.data_writer is not None:
@@ -519,6 +537,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         return self.search_index
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._finish_folders()
         self._stop_worker()  # every page is written
         if not self.early_ok and self.search_index is not None:  # what it was given is not the site
             self.search_index.discard()

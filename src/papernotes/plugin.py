@@ -43,6 +43,8 @@ from papernotes.markdown.html import (
 )
 from papernotes.memory import give_back
 from papernotes.model import NoteKey
+from papernotes.nav_memo import NavMemo
+from papernotes.nav_memo import install as install_nav_memo
 from papernotes.outputs import ASSET_DIR, excluding, pagefind_bundles
 from papernotes.page_meta import HasTemplate, missing_templates, page_meta
 from papernotes.pages import Site, is_published
@@ -73,8 +75,9 @@ from papernotes.site_files import (
     skip_colliding_pages,
     withhold_collisions,
 )
+from papernotes.site_folders import FoldersAhead
 from papernotes.site_plan import SEPARATE_PAGES, WIDE_PAGES, add_generated
-from papernotes.theme import Theme, template_lookup
+from papernotes.theme import Theme, template_lookup, theme_dir
 
 log = logging.getLogger("mkdocs.plugins.papernotes")
 
@@ -144,6 +147,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     joined_at: dict[str, str] = {}  # that generated page -> the note's page
     footers: Footers | None = None  # the build's lookups for paper pages' footers
     finished: dict[str, Finished] = {}  # a generated page -> its HTML put in after sanitising (the Papers table)
+    nav_memo: NavMemo | None = None  # Material's navigation, rendered once for the pages it looks the same on
+    folders: FoldersAhead | None = None  # the site's folders, made while pages are read and rendered
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds: parsed notes
@@ -321,6 +326,21 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                 server.watch(str(path))
         return server
 
+    @event_priority(-100)  # last: the files are the ones MkDocs writes
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        """A whole build makes the site's folders on a thread meanwhile (`site_folders`), static
+        files' first (copied first); `--dirty` keeps the folders it has."""
+        self._finish_folders()
+        if not self.dirty:
+            self.folders = FoldersAhead(os.path.dirname(file.abs_dest_path) for file in
+                                        sorted(files, key=lambda file: file.is_documentation_page()))
+        return nav
+
+    def _finish_folders(self) -> None:
+        if self.folders is not None:
+            self.folders.finish()
+            self.folders = None
+
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """--dirty: MkDocs makes a new theme environment for every rebuild; compiled templates
         are kept on disk, so Material's templates are not compiled again after each edit."""
@@ -328,6 +348,10 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             folder = os.path.join(self.rebuilds.pages_dir, "_templates")
             os.makedirs(folder, exist_ok=True)
             env.bytecode_cache = jinja2.FileSystemBytecodeCache(folder)
+        material = theme_dir("material") if config.theme.name == "material" else None
+        # PAPERNOTES_PLAIN_NAV=1: every page's navigation rendered by the theme (tests compare the two)
+        self.nav_memo = None if material is None or os.environ.get("PAPERNOTES_PLAIN_NAV") \
+            else install_nav_memo(env, material)
         if self.early and self.search_index is not None:  # every page's content is in: the bundle is
             self.search_index.seal()  # written while MkDocs writes the pages
         # the data files while pages are written (a thread); a site cut into Pagefind shards for
@@ -340,9 +364,14 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         """A note's page is made from the note the loader read (decoded, `%%comments%%` out):
         MkDocs gets its body without frontmatter, so it never parses a note's YAML itself
         (papernotes gives the page its meta, checked); a blank first line keeps MkDocs from
-        taking `Key: value` lines at the top for MultiMarkdown metadata."""
+        taking `Key: value` lines at the top for MultiMarkdown metadata. When papernotes'
+        `on_page_markdown` comes first, no plugin reads the body (papernotes renders the note
+        from what the loader kept, and hands on ""): it is not unpacked, and MkDocs gets the
+        blank line alone (the page's meta is the same: none)."""
         note = self._note_of(page)
-        return None if note is None else "\n" + note.body
+        if note is None:
+            return None
+        return "\n" if config.plugins.events["page_markdown"][0] == self.on_page_markdown else "\n" + note.body
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The page is rendered here (a note was rendered when loaded: its slots are filled);
@@ -486,6 +515,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             self.search_index = None
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._finish_folders()
         self._close_search()
         self._stop_worker()
         if self.data_writer is not None:
@@ -511,6 +541,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         return self.search_index
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._finish_folders()
         self._stop_worker()  # every page is written
         if not self.early_ok and self.search_index is not None:  # what it was given is not the site
             self.search_index.discard()

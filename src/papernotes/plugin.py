@@ -108,6 +108,13 @@ class _Made:
     tail: str | None  # the paper page's footer
 
 
+_PIPELINE = 8  # pages waiting for the page worker before the build waits for it
+
+
+def _ready(html: Future[str] | str) -> bool:
+    return isinstance(html, str) or html.done()
+
+
 def _seconds(start: float) -> str:
     return f"{time.perf_counter() - start:.1f} s"
 
@@ -153,7 +160,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     libraries: LibraryCache | None = None
     held: dict[str, bytes]  # page -> its HTML, compressed from on_page_content until on_page_context
     compressing: deque[tuple[str, Future[bytes]]]  # pages being compressed, in order
-    made: _Made | None = None  # held content: the page finished when the next one comes (on_page_content)
+    making: deque[_Made]  # held content: pages whose HTML is being sanitised, in order (on_page_content)
     joined: dict[str, tuple[str, str]] = {}  # a note's page -> the generated page shown below it, and its Markdown
     joined_at: dict[str, str] = {}  # that generated page -> the note's page
     footers: Footers | None = None  # the build's lookups for paper pages' footers
@@ -230,7 +237,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         self.search_pages = []
         self.held = {}
         self.compressing = deque()
-        self.made = None
+        self.making = deque()
         self._stop_worker()  # a build that failed before its end leaves its worker
         self.stream = stream_search()
         self.fed, self.early_ok, self.page_language = {}, True, page_language(config.theme)
@@ -339,9 +346,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             folder = os.path.join(self.rebuilds.pages_dir, "_templates")
             os.makedirs(folder, exist_ok=True)
             env.bytecode_cache = jinja2.FileSystemBytecodeCache(folder)
-        if self.made is not None:  # the last page's content (see on_page_content)
-            self._hold(self.made, config)
-            self.made = None
+        while self.making:  # the last pages' content (see on_page_content)
+            self._hold(self.making.popleft(), config)
         if self.early and self.search_index is not None:  # every page's content is in: the bundle is
             self.search_index.seal()  # written while MkDocs writes the pages
         # the data files while pages are written (a thread); a site cut into Pagefind shards for
@@ -399,11 +405,12 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             made = _Made(page, note, sanitize_html(html), None, tail)
         if not self._holds(config):
             return self._content(made)
-        # Held: this page is finished when the next one comes, its HTML sanitised by then (the
-        # build does not wait for it), and the last one in on_env, before any page is written.
-        previous, self.made = self.made, made
-        if previous is not None:
-            self._hold(previous, config)
+        # Held: a page is finished once its HTML is sanitised, when a later page comes (the build
+        # does not wait for it, unless `_PIPELINE` pages are waiting), the last ones in on_env,
+        # before any page is written; in their order, as the explorer and Pagefind need them.
+        self.making.append(made)
+        while self.making and (len(self.making) > _PIPELINE or _ready(self.making[0].html)):
+            self._hold(self.making.popleft(), config)
         return ""
 
     def _content(self, made: _Made) -> str:
@@ -442,7 +449,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             self._searched(config).add(page.file.dest_uri, compressed)
             self.fed[page.file.src_uri] = hash(content)
         # the pages compressed so far are kept as bytes (a Future weighs 1.6 KB)
-        while self.compressing and (len(self.compressing) > 1 or self.compressing[0][1].done()):
+        while self.compressing and (len(self.compressing) > _PIPELINE or self.compressing[0][1].done()):
             src, done = self.compressing.popleft()
             self.held[src] = done.result()
 
@@ -515,7 +522,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             self.search_index = None
 
     def on_build_error(self, *, error: Exception) -> None:
-        self.made = None
+        self.making = deque()
         self._close_search()
         self._stop_worker()
         if self.data_writer is not None:

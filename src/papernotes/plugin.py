@@ -159,7 +159,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     previews: dict[str, dict[str, object]]
     libraries: LibraryCache | None = None
     held: dict[str, bytes]  # page -> its HTML, compressed from on_page_content until on_page_context
-    compressing: deque[tuple[str, Future[bytes]]]  # pages being compressed, in order
+    compressing: deque[tuple[str, str | None, Future[bytes]]]  # pages being compressed, in order, and
+    # where Pagefind is told each is (`None`: not given to it here)
     making: deque[_Made]  # held content: pages whose HTML is being sanitised, in order (on_page_content)
     joined: dict[str, tuple[str, str]] = {}  # a note's page -> the generated page shown below it, and its Markdown
     joined_at: dict[str, str] = {}  # that generated page -> the note's page
@@ -348,6 +349,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             env.bytecode_cache = jinja2.FileSystemBytecodeCache(folder)
         while self.making:  # the last pages' content (see on_page_content)
             self._hold(self.making.popleft(), config)
+        self._keep(config, every=True)  # every page held as bytes, and given to Pagefind before its bundle is asked for
         if self.early and self.search_index is not None:  # every page's content is in: the bundle is
             self.search_index.seal()  # written while MkDocs writes the pages
         # the data files while pages are written (a thread); a site cut into Pagefind shards for
@@ -443,21 +445,25 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         papernotes, it is kept compressed until the page is written (`on_page_context`)."""
         page = made.page
         content = self._content(made)
-        compressed = self._work().submit(_compressed, content)
-        self.compressing.append((page.file.src_uri, compressed))
-        if self.early and BODY in content:  # Pagefind parses it on the other core while MkDocs renders the next
-            self._searched(config).add(page.file.dest_uri, compressed)
+        searched = self.early and BODY in content  # then Pagefind is given it once compressed (`_keep`)
+        if searched:
             self.fed[page.file.src_uri] = hash(content)
-        # the pages compressed so far are kept as bytes (a Future weighs 1.6 KB)
-        while self.compressing and (len(self.compressing) > _PIPELINE or self.compressing[0][1].done()):
-            src, done = self.compressing.popleft()
-            self.held[src] = done.result()
+        self.compressing.append((page.file.src_uri, page.file.dest_uri if searched else None,
+                                 self._work().submit(_compressed, content)))
+        self._keep(config)
+
+    def _keep(self, config: MkDocsConfig, *, every: bool = False) -> None:
+        """The pages compressed so far are kept as bytes (a Future weighs 1.6 KB), and given to
+        Pagefind in their order (it parses them on the other core while MkDocs renders the next);
+        with `every`, all of them, waiting for the worker if need be."""
+        while self.compressing and (every or len(self.compressing) > _PIPELINE or self.compressing[0][2].done()):
+            src, dest, done = self.compressing.popleft()
+            self.held[src] = compressed = done.result()
+            if dest is not None:
+                self._searched(config).add(dest, compressed)
 
     @event_priority(100)  # first: every other plugin sees the page's content
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
-        while self.compressing:  # the last page's
-            src, compressed = self.compressing.popleft()
-            self.held[src] = compressed.result()
         held = self.held.pop(page.file.src_uri, None)
         if held is not None:
             page.content = zlib.decompress(held).decode("utf-8")

@@ -47,9 +47,6 @@ from concurrent.futures import Future
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 import papernotes.plugin as plugin
-from papernotes.explore import DataWriter
-from papernotes.search import SiteIndex
-from papernotes.search_feed import SearchFeeder
 imported = time.process_time() - started
 TICK = os.sysconf("SC_CLK_TCK")
 spent = {}
@@ -96,8 +93,12 @@ def waited(owner, name, by_caller=False):  # wall-clock seconds the main thread 
     setattr(owner, name, wrapper)
 
 waited(Future, "result", by_caller=True)
-for owner, name in ((SearchFeeder, "finish"), (SiteIndex, "add"), (DataWriter, "finish")):
-    waited(owner, name)
+for module, owner, name in (("papernotes.search_feed", "SearchFeeder", "finish"),
+                            ("papernotes.search", "SiteIndex", "add"), ("papernotes.explore", "DataWriter", "finish")):
+    try:  # an older checkout on PYTHONPATH may lack one
+        waited(getattr(__import__(module, fromlist=[owner]), owner), name)
+    except (ImportError, AttributeError):
+        pass
 
 marks = {}
 post_build = plugin.PaperNotesPlugin.on_post_build

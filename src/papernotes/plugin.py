@@ -340,6 +340,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                 server.watch(str(path))
         return server
 
+    @event_priority(100)  # first: the last pages' content and toc are finished before other plugins' on_env
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """--dirty: MkDocs makes a new theme environment for every rebuild; compiled templates
         are kept on disk, so Material's templates are not compiled again after each edit."""

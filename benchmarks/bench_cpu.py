@@ -14,8 +14,13 @@ loader's helper process and Pagefind); and `children_after_last_page`, the child
 after the last page was written (Pagefind's work still to do: with the build's own
 `post_build`, what follows the pages). `main_thread_cpu`: the build process's main thread alone
 (`self_cpu` less the threads beside it: the page worker that sanitises and compresses pages,
-Pagefind's readers), the critical path when the second core is free. `maxrss_mib` is the build
-process's own peak.
+Pagefind's readers), the critical path when the second core is free. `main_thread_waits`: the
+wall-clock seconds the main thread was blocked, by what it waited for (`Future.result in f`,
+by the function `f` that waited: in `_content` and `_hold` for a page the page worker sanitises or
+compresses, in the loader for its helper process; `SearchFeeder.finish`: Pagefind's work left after the
+data files; `SiteIndex.add`: Pagefind itself, when the main thread feeds it; `DataWriter.finish`:
+the data files' thread), with their `total`; on a loaded machine they grow with the load, but a
+wait that is not there is not there. `maxrss_mib` is the build process's own peak.
 `PAPERNOTES_ONE_PROCESS=1` in the environment parses in one process, for comparison.
 """
 
@@ -36,8 +41,9 @@ from bench_build import NO_SEARCH, ONE_PAGE, PAPERNOTES, vault, write_config  # 
 from generate_vault import add_shape_options, shape_from  # noqa: E402
 
 CHILD = r"""
-import json, logging, os, resource, sys, time
+import json, logging, os, resource, sys, threading, time
 started = time.process_time()
+from concurrent.futures import Future
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 import papernotes.plugin as plugin
@@ -71,6 +77,29 @@ def children_cpu():  # the live children's CPU so far, and the reaped ones'
                     pass
     return total
 
+waits = {}
+
+def waited(owner, name, by_caller=False):  # wall-clock seconds the main thread spends in `owner.name`
+    function = getattr(owner, name)
+    def wrapper(*args, **kwargs):
+        if threading.current_thread() is not threading.main_thread():
+            return function(*args, **kwargs)
+        key = f"{owner.__name__}.{name}" + (f" in {sys._getframe(1).f_code.co_name}" if by_caller else "")
+        start = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            waits[key] = waits.get(key, 0) + time.perf_counter() - start
+    setattr(owner, name, wrapper)
+
+waited(Future, "result", by_caller=True)
+for module, owner, name in (("papernotes.search_feed", "SearchFeeder", "finish"),
+                            ("papernotes.search", "SiteIndex", "add"), ("papernotes.explore", "DataWriter", "finish")):
+    try:  # an older checkout on PYTHONPATH may lack one
+        waited(getattr(__import__(module, fromlist=[owner]), owner), name)
+    except (ImportError, AttributeError):
+        pass
+
 marks = {}
 post_build = plugin.PaperNotesPlugin.on_post_build
 
@@ -91,6 +120,8 @@ if marks:
     found["post_build"] = own - marks["self"]
     found["children_after_last_page"] = reaped() - marks["children"]
 found = {key: round(value, 2) for key, value in found.items()}
+found["main_thread_waits"] = {key: round(value, 2) for key, value in
+                              sorted({**waits, "total": sum(waits.values())}.items())}
 print(json.dumps({**found, "load_average": round(os.getloadavg()[0], 1)}))
 """
 

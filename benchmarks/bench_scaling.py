@@ -103,7 +103,7 @@ plugin.load_vault = counted("load", loading(plugin.load_vault))
 plugin.publish = counted("graph", plugin.publish)
 if measure == "wall":  # Pagefind runs beside the pages: what is left is the wait for it
     plugin.index_site = counted("search", plugin.index_site)
-    plugin.SiteIndex.finish = counted("search", plugin.SiteIndex.finish)
+    plugin.SearchFeeder.finish = counted("search", plugin.SearchFeeder.finish)  # the feeding thread, then the bundles
 config = load_config(config_file)
 if profile is not None:
     profile.enable()

@@ -10,6 +10,8 @@ import logging
 import os
 import stat
 import sys
+import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from papernotes import search
+from papernotes.search_feed import SearchFeeder
 from tests.test_site_build import _config, build_site, write_vault
 
 VAULT = {"A.md": "# A\n\nalpha\n", "B.md": "# B\n\nbeta 扩散模型\n", "C/D.md": "# D\n\ngamma\n"}
@@ -261,9 +264,10 @@ def test_a_bundle_file_outside_its_folder_fails_the_index(tmp_path: Path, monkey
 
 
 # A stand-in for `pagefind --service` that logs when it starts and ends, and answers `GetFiles`
-# only once the file `gate` exists, with a bundle of one file listing the pages it was given.
+# only once the file `gate` exists (or exits at the end of its input meanwhile), with a bundle
+# of one file listing the pages it was given.
 GATED_SERVICE = """#!{python}
-import base64, json, os, sys, time
+import base64, json, os, select, sys, time
 def log(event):
     with open({log!r}, "a") as file:
         file.write(event + "\\n")
@@ -280,8 +284,11 @@ while chunk := sys.stdin.buffer.read1(65536):
             pages.append(request["payload"]["file_path"])
             payload = {{"type": "IndexedFile", "page_word_count": 1, "page_url": "/", "page_meta": {{}}}}
         else:
+            log("asked " + " ".join(pages))
             while not os.path.exists({gate!r}):
-                time.sleep(0.01)
+                if select.select([sys.stdin.buffer], [], [], 0.01)[0] and not sys.stdin.buffer.peek(1):
+                    log("closed")  # the end of its input, before the bundle was answered
+                    sys.exit(0)
             listed = base64.b64encode(" ".join(pages).encode()).decode()
             payload = {{"type": "GetFiles", "files": [{{"path": "pages.txt", "content": listed}}]}}
         answer = {{"message_id": request["message_id"], "payload": payload}}
@@ -291,24 +298,33 @@ log("end " + " ".join(pages))
 """
 
 
-def test_streamed_shards_run_one_pagefind_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """While a full shard's bundle is written, the next pages wait in the build (not in a second
-    Pagefind process, whose memory would add to the first's), up to a shard less one page; then
-    the build waits for the bundle. Each bundle holds its own shard's pages, in order."""
+def _logged(log: Path, lines: int) -> str:
+    """The stand-in's log once it has so many lines (its processes run beside the test)."""
+    while (text := log.read_text(encoding="utf-8") if log.exists() else "").count("\n") < lines:
+        time.sleep(0.01)
+    return text
+
+
+def test_streamed_shards_run_one_pagefind_at_a_time_and_the_build_never_waits(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """While a full shard's bundle is written, the next pages wait in the feeder's queue (not in
+    a second Pagefind process, whose memory would add to the first's), and the build is not kept
+    waiting: `add` returns at once. Each bundle holds its own shard's pages, in order."""
     log, gate = tmp_path / "log", tmp_path / "gate"
     binary = _fake_pagefind(tmp_path, GATED_SERVICE.format(python=sys.executable, log=str(log), gate=str(gate)))
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(binary))
     site = tmp_path / "site"
-    index = search.SiteIndex(str(site), force_language=None, shard_pages=3)
-    for page in "abcde":  # `d` ends the first shard: its bundle is asked for, and not answered
-        index.add(page, "<html></html>")
-    assert log.read_text(encoding="utf-8") == "start\n"  # `d` and `e` wait in the build
+    feeder = SearchFeeder(search.SiteIndex(str(site), force_language=None, shard_pages=3))
+    for page in "abcdefg":  # `d` ends the first shard: its bundle is asked for, and not answered
+        feeder.add(page, zlib.compress(b"<html></html>"))
+    feeder.seal()
+    assert _logged(log, 2) == "start\nasked a b c\n"  # `d` to `g` wait in the queue
+    assert not feeder.written
     gate.touch()
-    index.add("f", "<html></html>")  # two pages wait already: this one waits for the bundle
-    assert log.read_text(encoding="utf-8") == "start\nend a b c\nstart\n"
-    index.add("g", "<html></html>")
-    assert index.finish() == 3
-    assert log.read_text(encoding="utf-8") == "start\nend a b c\nstart\nend d e f\nstart\nend g\n"
+    assert feeder.finish() == 3
+    assert feeder.written
+    assert log.read_text(encoding="utf-8") == ("start\nasked a b c\nend a b c\nstart\nasked d e f\nend d e f\n"
+                                               "start\nasked g\nend g\n")
     assert [(bundle / "pages.txt").read_text(encoding="utf-8") for bundle in bundles_of(site)] == [
         "a b c", "d e f", "g"]
 

@@ -14,7 +14,8 @@ import zlib
 from collections import deque
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import partial
 from importlib import resources
 from pathlib import Path
 
@@ -42,7 +43,7 @@ from papernotes.markdown.html import (
     with_mermaid,
 )
 from papernotes.memory import give_back
-from papernotes.model import NoteKey
+from papernotes.model import Note, NoteKey
 from papernotes.nav_memo import NavMemo
 from papernotes.nav_memo import install as install_nav_memo
 from papernotes.outputs import ASSET_DIR, excluding, pagefind_bundles
@@ -67,6 +68,7 @@ from papernotes.search import (
     stream_search,
 )
 from papernotes.search_early import page_language, same_for_search, search_document
+from papernotes.search_feed import SearchFeeder
 from papernotes.site_files import (
     defuse,
     moved_pages,
@@ -96,6 +98,24 @@ def _assets() -> list[tuple[str, str]]:
 
 def _compressed(content: str) -> bytes:
     return zlib.compress(content.encode("utf-8"), 1)
+
+
+@dataclass
+class _Made:
+    """A page whose content is being made: its HTML is sanitised by the page worker meanwhile."""
+
+    page: Page
+    note: Note | None
+    html: Future[str] | str
+    entries: list[dict[str, object]] | None  # its headings (`Rendered.toc`)
+    tail: str | None  # the paper page's footer
+
+
+_PIPELINE = 8  # pages waiting for the page worker before the build waits for it
+
+
+def _ready(html: Future[str] | str) -> bool:
+    return isinstance(html, str) or html.done()
 
 
 def _seconds(start: float) -> str:
@@ -132,7 +152,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     shard_pages: int = 0  # pages per Pagefind bundle (search.shard_size), 0 before the vault is read
     has_template: HasTemplate | None = None
     indexer: BackgroundIndexer | None = None  # `mkdocs serve` only
-    search_index: SiteIndex | None = None  # `mkdocs build`: Pagefind fed while pages are written
+    search_index: SearchFeeder | None = None  # `mkdocs build`: Pagefind fed while pages are written
     language: str | None = None  # Pagefind's `force_language`
     early = False  # Pagefind given each page's content before the page is written (search_early)
     early_ok = True  # every written page read as Pagefind was given it (else: read back after the build)
@@ -142,7 +162,9 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     previews: dict[str, dict[str, object]]
     libraries: LibraryCache | None = None
     held: dict[str, bytes]  # page -> its HTML, compressed from on_page_content until on_page_context
-    compressing: deque[tuple[str, Future[bytes]]]  # pages being compressed, in order
+    compressing: deque[tuple[str, str | None, Future[bytes]]]  # pages being compressed, in order, and
+    # where Pagefind is told each is (`None`: not given to it here)
+    making: deque[_Made]  # held content: pages whose HTML is being sanitised, in order (on_page_content)
     joined: dict[str, tuple[str, str]] = {}  # a note's page -> the generated page shown below it, and its Markdown
     joined_at: dict[str, str] = {}  # that generated page -> the note's page
     footers: Footers | None = None  # the build's lookups for paper pages' footers
@@ -221,11 +243,12 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         self.search_pages = []
         self.held = {}
         self.compressing = deque()
+        self.making = deque()
         self._stop_worker()  # a build that failed before its end leaves its worker
         self.stream = stream_search()
         self.fed, self.early_ok, self.page_language = {}, True, page_language(config.theme)
         # the content as papernotes returns it is the page's content only when no plugin follows it
-        self.early = self._streams_search() and config.plugins.events["page_content"][-1] == self.on_page_content
+        self.early = self._streams_search() and self._holds(config)
         # pages are read before `on_env`: a note's template and icon are looked up in the theme's folders
         self.has_template = template_lookup(Theme(tuple(Path(folder) for folder in config.theme.dirs), ()))
         self._close_search()  # a build that failed before its end leaves its index unfinished
@@ -341,6 +364,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             self.folders.finish()
             self.folders = None
 
+    @event_priority(100)  # first: the last pages' content and toc are finished before other plugins' on_env
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """--dirty: MkDocs makes a new theme environment for every rebuild; compiled templates
         are kept on disk, so Material's templates are not compiled again after each edit."""
@@ -352,6 +376,9 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         # PAPERNOTES_PLAIN_NAV=1: every page's navigation rendered by the theme (tests compare the two)
         self.nav_memo = None if material is None or os.environ.get("PAPERNOTES_PLAIN_NAV") \
             else install_nav_memo(env, material)
+        while self.making:  # the last pages' content (see on_page_content)
+            self._hold(self.making.popleft(), config)
+        self._keep(config, every=True)  # every page held as bytes, and given to Pagefind before its bundle is asked for
         if self.early and self.search_index is not None:  # every page's content is in: the bundle is
             self.search_index.seal()  # written while MkDocs writes the pages
         # the data files while pages are written (a thread); a site cut into Pagefind shards for
@@ -402,7 +429,6 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         return ""
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        entries = None
         note = self._note_of(page)
         # made while the page's HTML is sanitised (it does not depend on it)
         tail = note_footer(self.site, note.path, page.file.src_uri, self.footers) \
@@ -410,9 +436,23 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         rendered, self.rendered = self.rendered, None
         # on_page_markdown, which runs for every page, has just rendered this very page
         if rendered is not None and rendered[0] is page:  # pragma: no branch
-            html, entries = rendered[2].result(), rendered[1].toc
+            made = _Made(page, note, rendered[2], rendered[1].toc, tail)
         else:  # pragma: no cover  (as above) whatever HTML came instead is sanitised here
-            html = sanitize_html(html)
+            made = _Made(page, note, sanitize_html(html), None, tail)
+        if not self._holds(config):
+            return self._content(made)
+        # Held: a page is finished once its HTML is sanitised, when a later page comes (the build
+        # does not wait for it, unless `_PIPELINE` pages are waiting), the last ones in on_env,
+        # before any page is written; in their order, as the explorer and Pagefind need them.
+        self.making.append(made)
+        while self.making and (len(self.making) > _PIPELINE or _ready(self.making[0].html)):
+            self._hold(self.making.popleft(), config)
+        return ""
+
+    def _content(self, made: _Made) -> str:
+        """The page's content, from its sanitised HTML; sets its toc."""
+        page, note = made.page, made.note
+        html = made.html if isinstance(made.html, str) else made.html.result()
         # The heading permalinks (¶) are chrome: kept out of search results' titles and excerpts.
         html = html.replace('class="headerlink"', 'class="headerlink" data-pagefind-ignore')
         src = page.file.src_uri
@@ -421,36 +461,43 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             html = finished.put_back(html)
         wrapped = html if self.site is None else wrap_content(
             html, self.site, note.path if note else None, page.file.src_uri, paper_pages=self.config.paper_pages,
-            footers=self.footers, tail=tail)
-        if entries is not None:  # pragma: no branch  (as above) shaped by the page as shown, title included
-            page.toc = get_toc(page_toc(names_as_shown(entries, wrapped), wrapped))  # type: ignore[arg-type]
+            footers=self.footers, tail=made.tail)
+        if made.entries is not None:  # pragma: no branch  (as above) shaped by the page as shown, title included
+            page.toc = get_toc(page_toc(names_as_shown(made.entries, wrapped), wrapped))  # type: ignore[arg-type]
         # on_files made both, and only on_post_build drops them, after the last page
         if self.site is None or self.explorer is None:  # pragma: no cover
             return wrapped
-        content = self.explorer.page_content(wrapped, page.file.src_uri, note.path if note else None, body=html)
-        if self.early and BODY in content:  # Pagefind parses it on the other core while MkDocs renders the next
-            self._searched(config).add(page.file.dest_uri, search_document(content, self.page_language))
-            self.fed[page.file.src_uri] = hash(content)
-        return self._hold(page, config, content)
+        return self.explorer.page_content(wrapped, page.file.src_uri, note.path if note else None, body=html)
 
-    def _hold(self, page: Page, config: MkDocsConfig, content: str) -> str:
+    def _holds(self, config: MkDocsConfig) -> bool:
+        """Whether no other plugin sees a page's content after papernotes (see `_hold`)."""
+        return config.plugins.events["page_content"][-1] == self.on_page_content
+
+    def _hold(self, made: _Made, config: MkDocsConfig) -> None:
         """MkDocs renders every page's content before it writes the first page, and holds them all
         (at 5,000 notes, ~300 MB: the build's peak). When no other plugin sees the content after
         papernotes, it is kept compressed until the page is written (`on_page_context`)."""
-        if config.plugins.events["page_content"][-1] != self.on_page_content:
-            return content
-        self.compressing.append((page.file.src_uri, self._work().submit(_compressed, content)))
-        # the pages compressed so far are kept as bytes (a Future weighs 1.6 KB)
-        while self.compressing and (len(self.compressing) > 1 or self.compressing[0][1].done()):
-            src, compressed = self.compressing.popleft()
-            self.held[src] = compressed.result()
-        return ""
+        page = made.page
+        content = self._content(made)
+        searched = self.early and BODY in content  # then Pagefind is given it once compressed (`_keep`)
+        if searched:
+            self.fed[page.file.src_uri] = hash(content)
+        self.compressing.append((page.file.src_uri, page.file.dest_uri if searched else None,
+                                 self._work().submit(_compressed, content)))
+        self._keep(config)
+
+    def _keep(self, config: MkDocsConfig, *, every: bool = False) -> None:
+        """The pages compressed so far are kept as bytes (a Future weighs 1.6 KB), and given to
+        Pagefind in their order (it parses them on the other core while MkDocs renders the next);
+        with `every`, all of them, waiting for the worker if need be."""
+        while self.compressing and (every or len(self.compressing) > _PIPELINE or self.compressing[0][2].done()):
+            src, dest, done = self.compressing.popleft()
+            self.held[src] = compressed = done.result()
+            if dest is not None:
+                self._searched(config).add(dest, compressed)
 
     @event_priority(100)  # first: every other plugin sees the page's content
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
-        while self.compressing:  # the last page's
-            src, compressed = self.compressing.popleft()
-            self.held[src] = compressed.result()
         held = self.held.pop(page.file.src_uri, None)
         if held is not None:
             page.content = zlib.decompress(held).decode("utf-8")
@@ -486,7 +533,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         if BODY in output:
             self.search_pages.append(page.file.dest_uri)
             if self._streams_search() and not self.early:  # Pagefind parses it while the next page is built
-                self._searched(config).add(page.file.dest_uri, output)
+                self._searched(config).add(page.file.dest_uri, self._work().submit(_compressed, output))
         return output
 
     def _check_fed(self, page: Page, output: str, content: str | None) -> None:
@@ -516,6 +563,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._finish_folders()
+        self.making = deque()
         self._close_search()
         self._stop_worker()
         if self.data_writer is not None:
@@ -534,10 +582,13 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             gc.collect()
             give_back()
 
-    def _searched(self, config: MkDocsConfig) -> SiteIndex:
-        """The build's search index (Pagefind starts with the first page it is given)."""
+    def _searched(self, config: MkDocsConfig) -> SearchFeeder:
+        """The build's search index, fed by a thread (Pagefind starts with the first page it is given)."""
         if self.search_index is None:
-            self.search_index = SiteIndex(config.site_dir, force_language=self.language, shard_pages=self.shard_pages)
+            index = SiteIndex(config.site_dir, force_language=self.language, shard_pages=self.shard_pages)
+            # given a page's content (search_early), or the written page
+            self.search_index = SearchFeeder(index, partial(search_document, language=self.page_language)
+                                             if self.early else None)
         return self.search_index
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -547,14 +598,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             self.search_index.discard()
             self.search_index = None
         streamed = self._streams_search() and self.early_ok
-        # One bundle is written while the graph data are; a site cut into shards for memory
-        # has the last one written after the notes and graph are released (Pagefind parses the
-        # last pages meanwhile: parsing takes a shard's memory, writing the bundle twice that).
-        sealed = streamed and not sharded(self.shard_pages)
-        if sealed:
+        if streamed:  # the last bundle is written once Pagefind has every page (already, early)
             self._searched(config).seal()
-        elif streamed:
-            self._searched(config).flush()
         # graph data, previews (made while pages were built), feed.xml; the explorer is dropped
         # below, so it is always there (no branch)
         if self.data_writer is not None:

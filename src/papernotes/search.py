@@ -3,7 +3,8 @@
 Pagefind runs as a service (`pagefind --service`, the binary of the `pagefind[extended]` wheel)
 in a process of its own: it parses each page on the other core while this process builds the
 next, so a build uses both cores. The plugin gives it each page's content as MkDocs renders it
-(`search_early`), so the bundle is written while MkDocs writes the pages.
+(`search_early`), so the bundle is written while MkDocs writes the pages. A thread of its own
+(`search_feed`) gives Pagefind the pages, so the build never waits for Pagefind before its end.
 
 Pagefind keeps a site's whole index in memory while it builds it, about 0.5 MB a page while
 it writes the bundle (a 20,000-page site took 5 GB; Pagefind/pagefind#842). A site of more than
@@ -11,8 +12,8 @@ it writes the bundle (a 20,000-page site took 5 GB; Pagefind/pagefind#842). A si
 they are given, each indexed by a Pagefind process of its own that writes its bundle
 (`pagefind/`, `pagefind-2/`, ...) and exits; the search page merges the bundles (Pagefind's
 `mergeIndex`), listed in `pagefind/shards.json`. One Pagefind process runs at a time: while a
-full shard's bundle is written, the next pages wait in the build, so what Pagefind adds to
-MkDocs' own memory is one small shard's index.
+full shard's bundle is written, the next pages wait (compressed, in `search_feed`'s queue), so
+what Pagefind adds to MkDocs' own memory is one small shard's index.
 
 Pagefind numbers pages in the order it receives them, and that number is in the index files. Its
 command line (`pagefind --site`) takes them in the order the file system lists a folder, which
@@ -351,74 +352,42 @@ def _write_file(bundle_dir: str, name: str, content: str) -> None:
 class SiteIndex:
     """The site's search index: `add` each searchable page (its site path and HTML) in the build's
     order, then `finish`. Every `SHARD_PAGES` pages, the full shard's process writes its bundle,
-    and the next shard's process starts once it has. A Pagefind that cannot start or fails is
-    reported by `finish`, so a page is never kept waiting for it."""
+    and `add` waits for it before the next shard's process starts: one Pagefind process at a time.
+    During a build, pages are given by `search_feed.SearchFeeder` from a thread of its own, so
+    only that thread waits. A Pagefind that cannot start or fails is reported by `finish`."""
 
     def __init__(self, site_dir: str, *, force_language: str | None, shard_pages: int | None = None,
-                 overlap: bool = True) -> None:
+                 trim: bool = False) -> None:
         self.site_dir, self.force_language = site_dir, force_language
-        self.overlap = overlap
-        """True (pages fed as MkDocs writes them): while a full shard's bundle is written, the
-        build goes on and the next pages wait in memory, up to a shard less one page; False (pages
-        read back after the build): `add` waits for the bundle, and the heap is trimmed as it goes."""
+        self.trim = trim
+        """True (pages read back after the build): the heap is trimmed as pages are read; not
+        while MkDocs builds, which reuses what is freed."""
         self.shard_pages = shard_pages or SHARD_PAGES
         self.pages = 0
         self._shards: list[_Service] = []
         self._open: _Service | None = None
         self._open_pages = 0
-        self._writing: _Service | None = None  # a full shard whose bundle is being written
-        self._waiting: list[tuple[str, str]] = []  # the next shard's first pages, meanwhile
         self._failure: SearchError | None = None
 
     def add(self, page: str, html: str) -> None:
         self.pages += 1
         if self._open is not None and self._open_pages == self.shard_pages:
             self._seal()
-        if self._open is None:
-            # One Pagefind process at a time, its memory being what the build can afford beside
-            # MkDocs': pages wait for the previous bundle, up to a shard less the page that ends one.
-            if self._writing is not None and not self._writing.written and len(self._waiting) < self.shard_pages - 1:
-                self._waiting.append((page, html))
-                return
-            if not self._next_shard():
-                return
-        assert self._open is not None
-        self._feed(page, html)
-        if not self.overlap and self.pages % TRIM_PAGES == 0:
-            give_back()  # the pages read back and their messages, freed but kept by the C heap
-
-    def seal(self) -> None:
-        """No more pages: the last bundle starts being written (an empty one for no pages, so the
-        search page still has Pagefind's scripts)."""
-        if self._open is None and (self._waiting or not self._shards):
-            self._next_shard()
-        if self._open is not None:
-            self._seal()
-
-    def flush(self) -> None:
-        """Pages waiting for a bundle go to the next shard's process now (waiting for the bundle
-        if need be), so that Pagefind parses them while the build does something else."""
-        if self._open is None and self._waiting:
-            self._next_shard()
-
-    def _next_shard(self) -> bool:
-        """Start the next shard, once the previous one's bundle is written, with the pages that
-        waited for it; False if Pagefind failed."""
-        if self._writing is not None:
-            self._finish(self._writing)
-            self._writing = None
-        if not self._start():
-            self._waiting.clear()
-            return False
-        waiting, self._waiting = self._waiting, []
-        for page, html in waiting:
-            self._feed(page, html)
-        return True
-
-    def _feed(self, page: str, html: str) -> None:
+        if self._open is None and not self._start():
+            return
         assert self._open is not None
         self._open.add(page, html)
         self._open_pages += 1
+        if self.trim and self.pages % TRIM_PAGES == 0:
+            give_back()  # the pages read back and their messages, freed but kept by the C heap
+
+    def seal(self) -> None:
+        """No more pages: the last bundle is written (an empty one for no pages, so the search
+        page still has Pagefind's scripts)."""
+        if self._open is None and not self._shards:
+            self._start()
+        if self._open is not None:
+            self._seal()
 
     def _finish(self, shard: _Service) -> None:
         try:
@@ -430,7 +399,7 @@ class SiteIndex:
     def written(self) -> bool:
         """Whether every page given so far is in a bundle on disk (or Pagefind failed): `finish`
         would not wait."""
-        return self._open is None and not self._waiting and all(shard.written for shard in self._shards)
+        return self._open is None and all(shard.written for shard in self._shards)
 
     def finish(self) -> int:
         """Wait for every bundle and list the extra ones in `pagefind/shards.json`; returns
@@ -452,8 +421,7 @@ class SiteIndex:
         """End every Pagefind process (a failed build: nothing more is written)."""
         for shard in self._shards:
             shard.close()
-        self._open = self._writing = None
-        self._waiting = []
+        self._open = None
 
     def discard(self) -> None:
         """End every Pagefind process and remove the bundles they wrote (the pages they were given
@@ -474,14 +442,14 @@ class SiteIndex:
         return True
 
     def _seal(self) -> None:
+        """The open shard's bundle is written; this waits for it (its process ends, and its
+        memory is free for the next shard's)."""
         assert self._open is not None
         self._open.write(os.path.join(os.path.abspath(self.site_dir), bundle_name(len(self._shards) - 1)))
-        if self.overlap:  # the next pages wait until this bundle is written (see `add`)
-            self._writing = self._open
-        else:
-            self._finish(self._open)
-            give_back()  # the pages read back for this shard
+        self._finish(self._open)
         self._open = None
+        if self.trim:
+            give_back()  # the pages read back for this shard
 
 
 def searchable_pages(site_dir: str) -> list[str]:
@@ -505,7 +473,7 @@ def index_site(site_dir: str, pages: Sequence[str], *, force_language: str | Non
     pages (those with `data-pagefind-body`), read from disk in this order. Returns the number of
     bundles written."""
     index = SiteIndex(site_dir, force_language=force_language, shard_pages=shard_pages or shard_size(len(pages)),
-                      overlap=False)
+                      trim=True)
     try:
         for page in pages:
             with open(os.path.join(site_dir, page), encoding="utf-8") as file:

@@ -47,7 +47,7 @@ def generated_pages(site: Site, *, search: bool = True, column_aliases: Mapping[
     and with a library's papers in the graph a full collection re-scans every note (loader.py).
     `kept` (`mkdocs serve`): the last build's pages, reused where what they show is the same.
     With `finished`, the Papers table is put there instead of in its page (`Finished`)."""
-    asked = (search, dict(column_aliases or {}), site_name, finished is not None)
+    asked = (search, dict(column_aliases or {}), finished is not None)
     again = kept.again(site, asked, finished) if kept is not None else None
     if again is not None:
         return again

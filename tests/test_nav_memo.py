@@ -170,7 +170,7 @@ def on_env(env, config, files):
 """
 
 
-@pytest.mark.parametrize("priority", [100, -100])
+@pytest.mark.parametrize("priority", [200, -100])  # papernotes' on_env has priority 100
 def test_a_url_filter_of_another_plugin_turns_the_memo_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                            priority: int) -> None:
     """A plugin's own `url` filter, put in before papernotes' `on_env` or after it."""

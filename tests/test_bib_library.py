@@ -6,7 +6,14 @@ import json
 from pathlib import Path
 
 from papernotes.bib.export import papers_bibtex
-from papernotes.bib.library import latex_text, merge_libraries, parse_library, split_bibtex_names
+from papernotes.bib.library import (
+    MEMO_LIMIT,
+    _remembered_latex,
+    latex_text,
+    merge_libraries,
+    parse_library,
+    split_bibtex_names,
+)
 from papernotes.bib.match import TITLE_THRESHOLD, attach_library
 from papernotes.bib.people import AuthorIndex, Person, parse_name, venue_name
 from papernotes.bib.sources import load_libraries, vault_libraries
@@ -60,6 +67,19 @@ def test_latex_text():
     assert latex_text(r"G\'{e}rard \& \c{C}a\u{g}lar") == "Gérard & Çağlar"
     assert latex_text(r"\textit{Italic} title") == "Italic title"
     assert latex_text("plain   text") == "plain text"
+
+
+def test_latex_text_remembers_short_values_only():
+    """Names and venues recur and are remembered; an abstract is written once and is not kept
+    (5,000 of them held 7 MB for the whole build), yet decoded the same way."""
+    name, abstract = r"M{\"u}ller, Zo{\"e}", r"We show that {\"U}ber {GAN}s work. " * 20
+    assert len(name) <= MEMO_LIMIT < len(abstract)
+    _remembered_latex.cache_clear()
+    assert latex_text(name) == "Müller, Zoë"
+    assert latex_text(abstract) == ("We show that Über GANs work. " * 20).strip()
+    assert _remembered_latex.cache_info().currsize == 1
+    assert latex_text(name) == "Müller, Zoë"
+    assert _remembered_latex.cache_info().hits == 1
 
 
 def test_duplicate_keys_in_one_file_and_across_files():

@@ -14,6 +14,10 @@ from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 
+from papernotes.bib.export import papers_bibtex, papers_csl_json
+from papernotes.loader import load_vault
+from papernotes.options import validate
+from papernotes.publish import publish
 from tests.test_site_build import _config, build_site, write_vault
 
 LOGGER = "mkdocs.plugins.papernotes"
@@ -227,3 +231,39 @@ def test_pages_are_sanitised_and_held_by_a_worker_thread_that_ends_with_the_buil
     with pytest.raises(ValueError, match="this page fails"):
         build(config)
     assert config.plugins["papernotes"].worker is None
+
+
+class _FilesProbe(BasePlugin):  # type: ignore[type-arg]
+    """Another plugin of the build: how each generated file's content is held once the pages are made."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.held: dict[str, type] = {}
+
+    def on_env(self, env, *, config, files):  # type: ignore[no-untyped-def]
+        self.held = {file.src_uri: type(file._content) for file in files if file.generated_by}
+        return env
+
+
+def test_generated_data_files_are_held_as_the_bytes_written(tmp_path: Path) -> None:
+    """papers.bib and papers.json (megabytes with a big library) are held as UTF-8 bytes until
+    MkDocs writes them, not as text (two bytes a character once a CJK title is in it); pages stay
+    text. The files are the export's, byte for byte."""
+    docs = write_vault(tmp_path / "docs", {
+        "index.md": "# Home\n",
+        "扩散 Note.md": "---\ntitle: 扩散模型 Diffusion\nyear: 2021\n---\n# 扩散模型\n\nText.\n",
+    })
+    (docs / "refs.bib").write_text('@article{lib2020, title={Library {\\"U}ber Paper}, author={M{\\"u}ller, Zo{\\"e}},'
+                                   " year={2020}}\n", encoding="utf-8")
+    probe = _FilesProbe()
+    config = load_config(str(_config(docs, tmp_path / "site", {"search": "none"})))
+    config.plugins["probe"] = probe
+    build(config)
+    assert probe.held["papers.bib"] is bytes and probe.held["papers.json"] is bytes
+    assert probe.held["compare/papers.json"] is bytes and probe.held["papers.md"] is str
+    vault = load_vault(docs)
+    site = publish(vault, validate({})[0]).site
+    assert (tmp_path / "site" / "papers.bib").read_bytes() == papers_bibtex(site.graph, site.bib).encode("utf-8")
+    assert (tmp_path / "site" / "papers.json").read_bytes() == papers_csl_json(site.graph, site.bib).encode("utf-8")
+    written = (tmp_path / "site" / "papers.bib").read_text(encoding="utf-8")
+    assert "title = {{扩散模型 Diffusion}}" in written and "@article{lib2020," in written

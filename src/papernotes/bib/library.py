@@ -50,11 +50,24 @@ class Library:
     by_key: dict[str, LibraryEntry] = field(default_factory=dict, compare=False, repr=False)
 
 
-@lru_cache(maxsize=16384)
+MEMO_LIMIT = 300
+"""Values up to this many characters are remembered by `latex_text`: names, venues and titles."""
+
+
 def latex_text(value: str) -> str:
     """`{\\"U}ber {GAN}s` -> `Über GANs`. Accents and braces, by far the usual LaTeX in a library,
     are decoded here; pylatexenc is asked only when another command remains (it costs ~1 ms a field).
-    Remembered: a library writes the same names and venues again and again."""
+    Short values are remembered: a library writes the same names and venues again and again. An
+    abstract is written once: remembering 5,000 of them kept 7 MB of keys alive for the whole build."""
+    return _remembered_latex(value) if len(value) <= MEMO_LIMIT else _latex_text(value)
+
+
+@lru_cache(maxsize=16384)
+def _remembered_latex(value: str) -> str:
+    return _latex_text(value)
+
+
+def _latex_text(value: str) -> str:
     text = value
     if "\\" in text:
         text = _ACCENT_RE.sub(_accent, text)

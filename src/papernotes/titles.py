@@ -22,6 +22,7 @@ PLACEHOLDER_TITLES = frozenset(title_key(text) for text in (
     "无标题", "未命名", "未命名笔记", "未命名文件", "模板", "论文标题", "论文名称", "新笔记", "新建笔记",
     "無標題", "論文標題",
     "제목 없음", "무제", "템플릿", "논문 제목", "새 노트", "새 메모",
+    "無題", "テンプレート", "論文タイトル", "論文名", "タイトル",
 ))
 # Template variables left unrendered: Obsidian's core templates `{{title}}`, `{{date:YYYY-MM-DD}}`,
 # Templater's `<% tp.file.title %>`, `${title}`. Only variables: `{{ 7*7 }}` is text someone wrote.

@@ -109,6 +109,24 @@ def zotero_name(name: str) -> Facts | None:
     return Facts(title=title.removesuffix(".pdf"), year=int(year), authors=names)
 
 
+_YEAR_TITLE_RE = re.compile(r"((?:19|20)\d{2}) ([A-Za-z0-9][^\n]*)")
+_TITLE_WORD_RE = re.compile(r"[A-Za-z]{3}")
+_YEAR_TITLE_WORDS = 3
+
+
+def year_title_name(name: str) -> Facts | None:
+    """`2023 3D Gaussian Splatting for Real-Time Radiance Field Rendering` -> year 2023 and the
+    title: a file name that is the paper's year, a space, then a title of three words or more
+    (people file papers by the year they appeared). None for `2023 Goals`, dates and numbers."""
+    match = _YEAR_TITLE_RE.fullmatch(name.strip())
+    if match is None:
+        return None
+    title = match.group(2).strip()
+    if len(title.split()) < _YEAR_TITLE_WORDS or not _TITLE_WORD_RE.search(title):
+        return None
+    return Facts(title=title, year=int(match.group(1)))
+
+
 def _underscore_parts(name: str) -> list[str]:
     """`name` cut at each `_` outside `$…$` math."""
     parts, start, in_math = [], 0, False
@@ -146,6 +164,8 @@ def name_facts_signals(note: Note) -> tuple[list[Signal], Facts]:
     a link to its Zotero item."""
     name = stem(note.path)
     facts = zotero_name(name)
+    if facts is None and (dated := year_title_name(name)) is not None:
+        return [Signal("year-name", 0.6, f"file name `{name}` is a year then a paper's title")], dated
     if facts is None:
         signals = []
         if _CITEKEY_NAME_RE.match(name):

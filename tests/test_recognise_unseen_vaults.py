@@ -157,3 +157,37 @@ def test_a_post_in_ochiais_format_with_its_own_reference_last(make_vault: MakeVa
     # the works it cites are listed by the titles inside their references
     cited = sorted((paper.title, paper.year) for paper in graph.papers.values() if paper.note is None)
     assert cited == [("Gated Experts for Sparse Labels", 2018), ("Hierarchical Label Trees at Scale", 2017)]
+
+
+# --- `Topic/<Short>/summary.md`: one note per paper folder, all named alike ---------------------------
+
+def _summary(title: str, link: str) -> str:
+    return f"# {title}\n\n[paper]({link})  \n[code]()\n\n---\n* Overview\n  * what it does\n"
+
+
+FOLDER_PER_PAPER: dict[str, str | bytes] = {
+    "Detection/DeepHull/summary.md": _summary("Deep Hulls for One-Class Detection", "https://arxiv.org/abs/1802.00011"),
+    "Detection/MemNorm/summary.md": _summary("Memorised Normality for Video Anomalies", ""),
+    "Detection/GeoTrans/summary.md": _summary("Geometric Pretext Tasks for Outliers", ""),
+    "Generative/PixelMix/PixelMix.md": (
+        "# PixelMix: Latent Variables for Pixel Models\n---\n[paper](https://openreview.net/pdf?id=Xyz12)  \n"
+        "* overview\n"),
+    "Projects/Alpha/todo.md": "# Todo\n\n[paper]()\n",
+    "Projects/Beta/todo.md": "# Todo\n\n[paper]()\n",
+    "Projects/Gamma/todo.md": "# Todo\n\n[paper]()\n",
+    "Detection/review.md": "# Notes on anomaly detection\n\nSee the folders.\n",
+}
+
+
+def test_folders_whose_only_notes_share_a_name_are_paper_folders(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, FOLDER_PER_PAPER)
+    assert paper_notes(graph) == {"Detection/DeepHull/summary.md", "Detection/MemNorm/summary.md",
+                                  "Detection/GeoTrans/summary.md", "Generative/PixelMix/PixelMix.md"}
+    decision = graph.decisions[NoteKey("Detection/MemNorm/summary.md")]
+    assert [(signal.name, signal.weight) for signal in decision.signals] == [
+        ("folder-note", 0.5), ("title-heading", 0.2), ("paper-link-slot", 0.4)]
+    assert paper_of(graph, "Detection/MemNorm/summary.md") == ("Memorised Normality for Video Anomalies", None)
+    # a `---` rule between the title heading and its paper link keeps them one header
+    assert [source.kind for source in next(paper.sources for paper in graph.papers.values()
+                                           if paper.title.startswith("PixelMix"))] == ["paper-heading"]
+    assert "folder-note" not in {signal.name for signal in graph.decisions[NoteKey("Projects/Alpha/todo.md")].signals}

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from papernotes.ids import is_known_venue, is_paper_url
 from papernotes.model import Link, Note
 from papernotes.paths import stem
-from papernotes.recognise.signals import PAPER_LINK_TEXTS, Facts, Signal
+from papernotes.recognise.signals import HUB_NAMES, PAPER_LINK_TEXTS, Facts, Signal
 
 FOLDER_NOTE_NAMES = frozenset({"readme", "index", "paper", "note", "notes", "main", "_index"})
 """File names of a folder's own note: `<Title>/README.md`, `<year>/<Title>/paper.md`."""
@@ -40,16 +40,22 @@ class FolderNote:
 
 
 def folder_notes(paths: Iterable[str]) -> dict[str, FolderNote]:
-    """The vault's folder notes: a `README.md`, `index.md` or `paper.md` that is the only note in
-    its folder and has no notes below it, keyed by path."""
+    """The vault's folder notes: a note that is the only note in its folder and has no notes
+    below it, named `README.md`, `index.md` or `paper.md`, or by a name that the only notes of
+    two other folders at its depth share (`Topic/DeepSVDD/summary.md`, `Topic/AOCC/summary.md`,
+    ...; not a hub's name such as `todo.md`), keyed by path."""
     paths = list(paths)
     per_folder = Counter(posixpath.dirname(path) for path in paths)
     below = Counter(ancestor for path in paths for ancestor in _ancestors(posixpath.dirname(path)))
-    alone = [path for path in paths if posixpath.dirname(path) and stem(path).casefold() in FOLDER_NOTE_NAMES
-             and per_folder[posixpath.dirname(path)] == 1 and below[posixpath.dirname(path)] == 0]
+    alone = [path for path in paths if posixpath.dirname(path) and per_folder[posixpath.dirname(path)] == 1
+             and below[posixpath.dirname(path)] == 0 and stem(path).casefold() not in HUB_NAMES - FOLDER_NOTE_NAMES]
     alike = Counter((path.count("/"), posixpath.basename(path).casefold()) for path in alone)
-    return {path: FolderNote(posixpath.basename(posixpath.dirname(path)),
-                             alike[(path.count("/"), posixpath.basename(path).casefold())]) for path in alone}
+    return {path: FolderNote(posixpath.basename(posixpath.dirname(path)), count) for path in alone
+            if (count := alike[(path.count("/"), posixpath.basename(path).casefold())]) >= _SHARED_NAME_FOLDERS
+            or stem(path).casefold() in FOLDER_NOTE_NAMES}
+
+
+_SHARED_NAME_FOLDERS = 3
 
 
 def _ancestors(folder: str) -> list[str]:

@@ -360,6 +360,10 @@ def body_signals(note: Note) -> tuple[list[Signal], Facts]:
                                                  f"({near[0][0]})", labelled.line))
     elif distinct >= 3:
         signals.append(Signal("many-papers", -0.5 if distinct < 5 else -1.0, f"links {distinct} different papers"))
+    slot = _paper_link_slot(note) if not any(signal.name == "paper-link" for signal in signals) else None
+    if slot is not None:
+        signals.append(Signal("paper-link-slot", 0.4, f"a `[{slot[0]}]()` link left empty: a template made for a paper",
+                              slot[1]))
     callout = _callout_line(note)
     if callout:
         signals.append(Signal("abstract-callout", 0.5, "an abstract callout", callout))
@@ -468,6 +472,22 @@ def _labelled_paper_link(note: Note) -> Link | None:
         if any((arxiv_id(url) or doi(url) or url) != wanted for url in urls):
             return None
     return link
+
+
+_EMPTY_LINK_RE = re.compile(r"\[([^\[\]\n]{1,12})\]\(\s*+\)")
+
+
+def _paper_link_slot(note: Note) -> tuple[str, int] | None:
+    """`[paper]()` near the top: a paper link the note's template asks for, left empty."""
+    if "]()" not in note.body and "]( )" not in note.body:
+        return None
+    for index, text in enumerate(note.body.split("\n", TOP_LINES)[:TOP_LINES]):
+        if index in note.code_lines:
+            continue
+        for label in _EMPTY_LINK_RE.findall(text):
+            if label.strip(" `*").casefold() in PAPER_LINK_TEXTS:
+                return label.strip(" `*"), note.body_line + index
+    return None
 
 
 def _callout_line(note: Note) -> int:

@@ -3,6 +3,7 @@ look-alike fixtures, written for these tests."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -191,3 +192,39 @@ def test_folders_whose_only_notes_share_a_name_are_paper_folders(make_vault: Mak
     assert [source.kind for source in next(paper.sources for paper in graph.papers.values()
                                            if paper.title.startswith("PixelMix"))] == ["paper-heading"]
     assert "folder-note" not in {signal.name for signal in graph.decisions[NoteKey("Projects/Alpha/todo.md")].signals}
+
+
+# --- `## [Title (2013)](url)` opening a paper's note: the page shows its title once ------------------
+
+def test_a_papers_own_lower_heading_is_not_shown_under_the_header(tmp_path: Path) -> None:
+    from tests.test_site_build import build_site, page, write_vault
+
+    docs = write_vault(tmp_path / "docs", {
+        "index.md": "# Papers\n\n- [[okafor2013tidewheel]]\n- [[obi2015summary]]\n",
+        "papers/okafor2013tidewheel.md": """
+            ## [TideWheel: Fault-Tolerant Tide Processing at Sea Scale (2013)](https://example.org/tidewheel.pdf)
+            TideWheel processes tides.
+
+            ## Design
+            Buoys and wheels.
+            """,
+        "papers/obi2015summary.md": """
+            ## Summary
+            [Streams of Buoys for Harbour Control (2015)](https://example.org/buoys.pdf) is about buoys.
+
+            ## Design
+            A harbour.
+            """,
+    })
+    site = build_site(docs, tmp_path / "site")
+
+    def headings(url: str) -> list[str]:
+        body = page(site, url).split("data-pagefind-body", 1)[1]
+        return [re.sub(r"<[^>]*>", "", text).strip(" ¶") for text in re.findall(r"<h[1-6][^>]*>(.*?)</h[1-6]>", body,
+                                                                              re.DOTALL)]
+
+    tide = headings("papers/okafor2013tidewheel")
+    assert [text for text in tide if "TideWheel" in text] == ["TideWheel: Fault-Tolerant Tide Processing at Sea Scale"]
+    assert "Design" in tide
+    # a section heading that opens a note stays
+    assert "Summary" in headings("papers/obi2015summary")

@@ -228,3 +228,18 @@ def test_a_papers_own_lower_heading_is_not_shown_under_the_header(tmp_path: Path
     assert "Design" in tide
     # a section heading that opens a note stays
     assert "Summary" in headings("papers/obi2015summary")
+
+
+# --- Logseq: `tags:: [[VAE]] [[segmentation]] tracking` is three tags ---------------------------------
+
+def test_logseq_tags_written_side_by_side_are_each_a_tag(make_vault: MakeVault) -> None:
+    vault = load_vault(make_vault({
+        "logseq/config.edn": "{:meta/version 1}\n",
+        "pages/SegVT.md": "---\ntags: [[VAE]] [[segmentation]] tracking\n---\n\n- Segmenting with trackers\n",
+        "pages/DTLV.md": "tags:: [[VAE]] [[semantic segmentation]], object tracking, #a #b\n\n- Dense tracking\n",
+        "pages/Plain.md": "tags:: [[one, two]], #three\n\n- notes\n",
+    }))
+    tags = {note.path: note.tags for note in vault.notes}
+    assert tags == {"pages/SegVT.md": ("VAE", "segmentation", "tracking"),
+                    "pages/DTLV.md": ("VAE", "semantic segmentation", "object tracking", "a", "b"),
+                    "pages/Plain.md": ("one, two", "three")}

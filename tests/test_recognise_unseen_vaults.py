@@ -243,3 +243,23 @@ def test_logseq_tags_written_side_by_side_are_each_a_tag(make_vault: MakeVault) 
     assert tags == {"pages/SegVT.md": ("VAE", "segmentation", "tracking"),
                     "pages/DTLV.md": ("VAE", "semantic segmentation", "object tracking", "a", "b"),
                     "pages/Plain.md": ("one, two", "three")}
+
+
+# --- A paper-review repository tracked in GitHub issues -----------------------------------------------
+
+def test_issue_references_and_arxiv_author_searches(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "README.md": (
+            "## paper list\n\n"
+            "- [x] team/paper-review#1 Tidal Diffusion for Harbour Maps (CVPR 2022)\n"
+            "  - [Original Paper Link](https://arxiv.org/abs/2112.00001) / [Review (Ada)](Ada/Tidal.md)\n"
+            "- [ ] #4 Sparse Buoy Networks\n"),
+        "Ada/Tidal.md": (
+            "# Tidal Diffusion for Harbour Maps\n\n#### [Link](https://arxiv.org/abs/2112.00001)\n\n"
+            "- Author/Institution : [Ada Obi](https://arxiv.org/search/cs?searchtype=author&query=Obi,+A), "
+            "[Ben Tran](https://arxiv.org/search/cs?searchtype=author&query=Tran,+B), "
+            "[Chidi Okafor](https://arxiv.org/a/okafor_c_1)\n\n## Abstract\n\nTides.\n"),
+    })
+    assert sorted(paper.title for paper in graph.papers.values()) == [
+        "Sparse Buoy Networks", "Tidal Diffusion for Harbour Maps"]
+    assert "many-papers" not in {signal.name for signal in graph.decisions[NoteKey("Ada/Tidal.md")].signals}

@@ -78,6 +78,24 @@ def placeholder_reason(text: str) -> str | None:
     return None
 
 
+_ISSUE_REFERENCE_RE = re.compile(r"(?:[\w.\-]++/[\w.\-]++)?+#\d{1,6}+\s++(?=\S)")
+
+
+_VENUE_YEAR_TAIL_RE = re.compile(r"\s++\((?:[^()]{0,80}?\s)?(?:19|20)\d{2}\)\s*+\Z")
+
+
+def without_issue_reference(text: str) -> str:
+    """`owner/repo#12 Title (CVPR 2022)` -> `Title`: a GitHub issue reference, as repositories of
+    paper reviews tracked in issues list their papers, is no part of the title, nor is the venue
+    and year in brackets after it."""
+    match = _ISSUE_REFERENCE_RE.match(text)
+    if match is None:
+        return text
+    rest = text[match.end():]
+    tail = _VENUE_YEAR_TAIL_RE.search(rest)
+    return rest[:tail.start()] if tail and tail.start() > 0 else rest
+
+
 def is_section_heading(text: str) -> bool:
     """A numbered heading (`1 Introduction`, `3.2 Loss`, `一、引言`) names a section, not the note."""
     return bool(_NUMBERED_RE.match(text))

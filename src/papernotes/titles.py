@@ -78,10 +78,8 @@ def placeholder_reason(text: str) -> str | None:
     return None
 
 
-_ISSUE_REFERENCE_RE = re.compile(r"(?:[\w.\-]++/[\w.\-]++)?+#\d{1,6}+\s++(?=\S)")
-
-
-_VENUE_YEAR_TAIL_RE = re.compile(r"\s++\((?:[^()]{0,80}?\s)?(?:19|20)\d{2}\)\s*+\Z")
+_ISSUE_REFERENCE_RE = re.compile(r"\A(?:[\w.\-]++/[\w.\-]++)?+#\d{1,6}+\s++(?=\S)")
+_VENUE_YEAR_RE = re.compile(r"(?:[^()]{0,80}\s)?(?:19|20)\d{2}")
 
 
 def without_issue_reference(text: str) -> str:
@@ -91,9 +89,12 @@ def without_issue_reference(text: str) -> str:
     match = _ISSUE_REFERENCE_RE.match(text)
     if match is None:
         return text
-    rest = text[match.end():]
-    tail = _VENUE_YEAR_TAIL_RE.search(rest)
-    return rest[:tail.start()] if tail and tail.start() > 0 else rest
+    rest = text[match.end():].rstrip()
+    if rest.endswith(")"):
+        head, _, inner = rest[:-1].rpartition("(")
+        if head.strip() and head[-1:].isspace() and _VENUE_YEAR_RE.fullmatch(inner):
+            return head.rstrip()
+    return rest
 
 
 def is_section_heading(text: str) -> bool:

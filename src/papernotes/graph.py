@@ -35,7 +35,7 @@ from papernotes.recognise.highlights import book_signals, highlighted_pages
 from papernotes.recognise.layout import FolderNote
 from papernotes.resolve import Resolved, Resolver
 from papernotes.tables import SummaryRow, summary_rows
-from papernotes.titles import retitle_shared
+from papernotes.titles import retitle_shared, without_issue_reference
 from papernotes.topics import Topic, TopicCollector, folder_topic
 
 EdgeKind = Literal["link", "embed", "queue", "table", "mention"]
@@ -173,7 +173,9 @@ _TITLE_THEN_CJK_RE = re.compile(
 
 def queue_title(text: str) -> str:
     """A plain-text queue item's paper title: `Flamingo 最早的多模态大模型之一` names Flamingo,
-    followed by a comment in another script; an item in one script stays whole."""
+    followed by a comment in another script; an item in one script stays whole. A GitHub issue
+    reference before it (`owner/repo#12 Title`, `#12 Title`) is no part of it."""
+    text = without_issue_reference(text)
     match = _TITLE_THEN_CJK_RE.match(text)
     return match.group(1).strip() if match else text
 

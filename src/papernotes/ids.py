@@ -336,7 +336,10 @@ def on_paper_host(url: str) -> bool:
     if not host:
         return False
     if any(host == known or host.endswith("." + known) for known in PAPER_HOSTS):
-        return True
+        # arXiv's search, author and listing pages (`arxiv.org/search/cs?searchtype=author…`,
+        # `arxiv.org/a/obi_a_1`, `arxiv.org/list/cs.CV/new`) hold no paper
+        return not (host.endswith("arxiv.org") and parts is not None
+                    and parts.path.lstrip("/").split("/", 1)[0].lower() in _ARXIV_NO_PAPER)
     if not any(host == known or host.endswith("." + known) for known in JOURNAL_HOSTS):
         return False
     segments = [segment.lower() for segment in parts.path.split("/") if segment] if parts else []
@@ -344,6 +347,7 @@ def on_paper_host(url: str) -> bool:
 
 
 _ARTICLE_SEGMENTS = frozenset({"article", "articles", "doi", "content", "abs", "full"})
+_ARXIV_NO_PAPER = frozenset({"search", "a", "list", "find"})
 
 
 def is_paper_url(url: str) -> bool:

@@ -22,6 +22,7 @@ PLACEHOLDER_TITLES = frozenset(title_key(text) for text in (
     "无标题", "未命名", "未命名笔记", "未命名文件", "模板", "论文标题", "论文名称", "新笔记", "新建笔记",
     "無標題", "論文標題",
     "제목 없음", "무제", "템플릿", "논문 제목", "새 노트", "새 메모",
+    "無題", "テンプレート", "論文タイトル", "論文名", "タイトル",
 ))
 # Template variables left unrendered: Obsidian's core templates `{{title}}`, `{{date:YYYY-MM-DD}}`,
 # Templater's `<% tp.file.title %>`, `${title}`. Only variables: `{{ 7*7 }}` is text someone wrote.
@@ -89,6 +90,25 @@ def section_number(text: str) -> str:
 def without_section_number(text: str) -> str:
     """A heading's text after its section number (`Loss` of `3.2 Loss`)."""
     return text[len(section_number(text)):]
+
+
+_ISSUE_REFERENCE_RE = re.compile(r"\A(?:[\w.\-]++/[\w.\-]++)?+#\d{1,6}+\s++(?=\S)")
+_VENUE_YEAR_RE = re.compile(r"(?:[^()]{0,80}\s)?(?:19|20)\d{2}")
+
+
+def without_issue_reference(text: str) -> str:
+    """`owner/repo#12 Title (CVPR 2022)` -> `Title`: a GitHub issue reference, as repositories of
+    paper reviews tracked in issues list their papers, is no part of the title, nor is the venue
+    and year in brackets after it."""
+    match = _ISSUE_REFERENCE_RE.match(text)
+    if match is None:
+        return text
+    rest = text[match.end():].rstrip()
+    if rest.endswith(")"):
+        head, _, inner = rest[:-1].rpartition("(")
+        if head.strip() and head[-1:].isspace() and _VENUE_YEAR_RE.fullmatch(inner):
+            return head.rstrip()
+    return rest
 
 
 def is_section_heading(text: str) -> bool:

@@ -3,9 +3,9 @@
 `### Learning Transferable Visual Models From Natural Language Supervision` then
 `**CLIP-ICML2021**` and `*<https://arxiv.org/abs/2103.00020>*` lines: the bold line gives the
 short name and venue, the URL lines the links. Only the first heading of a note is read, and
-only when the paragraph right below it is such metadata with a paper link or a venue (a note
-titled `# Reading list` above a GitHub link is not a paper); a `《Title》`
-heading belongs to the bracket-heading convention. Papers described by frontmatter are the
+only when the paragraph right below it (or below a `---` rule under it) is such metadata with a
+paper link or a venue (a note titled `# Reading list` above a GitHub link is not a paper); a
+`《Title》` heading belongs to the bracket-heading convention. Papers described by frontmatter are the
 graph's business, not this module's.
 """
 
@@ -35,9 +35,12 @@ def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
 
 def _paper(tokens: Sequence[Token], index: int, context: EntryContext) -> Paper | None:
     text = heading_text(tokens, index)
-    if "《" in text or index + 4 >= len(tokens) or tokens[index + 3].type != "paragraph_open":
+    below = index + 3
+    if below < len(tokens) and tokens[below].type == "hr":  # `# Title`, `---`, then the links: one header
+        below += 1
+    if "《" in text or below + 1 >= len(tokens) or tokens[below].type != "paragraph_open":
         return None
-    header = read_header(inline_lines(tokens[index + 4], context.body_line))
+    header = read_header(inline_lines(tokens[below + 1], context.body_line))
     title = clean_title(text)
     links = classify(header.links)
     venue = header.venue

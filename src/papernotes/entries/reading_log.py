@@ -42,7 +42,7 @@ from papernotes.entries.lines import Line, inline_lines, line_links, line_text, 
 from papernotes.entries.links import classify, host_kind, label_kind
 from papernotes.ids import trailing_year
 from papernotes.model import Paper
-from papernotes.recognise.fields import is_field_label
+from papernotes.recognise.fields import is_field_label, reference
 
 CONVENTION = "reading-log"
 
@@ -57,7 +57,8 @@ _YEAR_LABEL_RE = re.compile(r"(?:19|20)\d{2}")
 _BLOCK_LINES = 6  # an entry's authors and links come first; the comment after them is not read
 _LEADING_YEAR_RE = re.compile(r"(?<!\s)\s*+\(((?:19|20)\d{2})\)")
 _EMPHASIS_CLOSE = {"strong_open": "strong_close", "em_open": "em_close"}
-GENERIC_NAMES = {"here", "this", "link", "the paper", "this paper", "paper", "pdf"}
+GENERIC_NAMES = {"here", "this", "link", "the paper", "this paper", "paper", "pdf", "paper link", "original paper",
+                 "original paper link", "link to the paper", "full paper"}
 
 _PAPER_SUFFIX_RE = re.compile(r"[,.]?(?:(?<!\s)\s++)?\bpaper\s*+\[*+\s*+$", re.IGNORECASE)
 _SHORT_NAME_RE = re.compile(r"\A([\w\-+.]++),\s++(\S++(?:\s++\S++){2,})")
@@ -107,6 +108,11 @@ def _paper(line: Line, heading: tuple[str, ...], context: EntryContext) -> Paper
     has_year_mark_in_name = has_year_mark(name)
     if not (has_year_mark_in_name or cited or any(kind == "paper" for kind, _ in links)):
         return None
+    referenced = reference(name.strip("[] "))  # `Obi, Ada, et al. "Title." Venue. 2019.`: the title in it
+    if referenced is not None and (title_text := referenced[1].title):
+        facts = referenced[1]
+        return entry(context, line.number, CONVENTION, title_text, links=tuple(dict.fromkeys(links)),
+                     year=facts.year, venue=facts.venue, authors=facts.authors, tags=heading)
     name, journal = page_title(name.strip(" "))
     name = name.strip("[] ")
     name, dashed = dashed_authors(name)  # `Title — Ada Obi, Ben Tran (2021)`

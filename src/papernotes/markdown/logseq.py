@@ -169,12 +169,36 @@ def property_values(value: str) -> list[str]:
         elif value.startswith("]]", index) and depth:
             depth -= 1
         elif char == "," and not depth:
-            item = value[start:index].strip().removeprefix("#")
-            if item.startswith("[[") and item.endswith("]]"):
-                item = item[2:-2].strip()
-            if item:
-                values.append(item)
+            values += _item_values(value[start:index].strip())
             start = index + 1
+    return values
+
+
+_PAGE_REF_RE = re.compile(r"\[\[([^\[\]\n]*+)\]\]")
+
+
+def _item_values(item: str) -> list[str]:
+    """One comma-separated item of a list property: `[[a]]` -> `a`, `#b` -> `b`; an item of
+    several references, as Logseq reads `tags:: [[VAE]] [[segmentation]] tracking`, is each of
+    them and the text between them (`#c #d`: each tag)."""
+    refs = list(_PAGE_REF_RE.finditer(item)) if "[[" in item else []
+    if len(refs) == 1 and refs[0].span() == (0, len(item)):
+        return [refs[0].group(1).strip()] if refs[0].group(1).strip() else []
+    if not refs and not (item.startswith("#") and " #" in item):
+        item = item.removeprefix("#")
+        return [item] if item else []
+    values: list[str] = []
+    at = 0
+    for found in [*refs, None]:
+        text = item[at:found.start() if found else len(item)].strip()
+        words = text.split()
+        if words and all(word.startswith("#") for word in words):
+            values += [word[1:] for word in words if word[1:]]
+        elif text:
+            values.append(text.removeprefix("#"))
+        if found is not None:
+            values += [found.group(1).strip()] if found.group(1).strip() else []
+            at = found.end()
     return values
 
 

@@ -66,11 +66,11 @@ def wrap_content(content: str, site: Site, key: str | None, src: str, *, paper_p
     if pid is None:
         return body + tail
     # The note's title heading gives way to the header; a section (`# 1 Introduction`) stays.
-    heading_id, heading_html, rest = split_leading_h1(content) if is_title else ("", "", content)
-    heading_text = html.unescape(_TAG_RE.sub("", heading_html)).strip()
     paper = site.graph.papers[pid]
+    heading_id, heading_html, rest = split_leading_h1(content) if is_title else _leading_paper_heading(content, paper)
+    heading_text = html.unescape(_TAG_RE.sub("", heading_html)).strip()
     # a template's blank (`# [Review title]`) is no subtitle
-    subtitle = "" if _folded(heading_text) in _folded(paper.title) or placeholder_reason(heading_text) \
+    subtitle = "" if not is_title or _folded(heading_text) in _folded(paper.title) or placeholder_reason(heading_text) \
         else heading_text
     # a title heading with links (`# Title [📖](zotero://select/…)`) keeps them in the header
     linked = "<a " in heading_html and _folded(heading_text) == _folded(paper.title)
@@ -110,6 +110,27 @@ def split_leading_h1(content: str) -> tuple[str, str, str]:
     found = _ID_RE.search(match.group(1))
     inner = _PERMALINK_RE.sub("", match.group(2)).strip()
     return (html.unescape(found.group(1)) if found else ""), inner, content[match.end():]
+
+
+_LEADING_HEADING_RE = re.compile(r"\A\s*+<h([2-6])\b([^>]*+)>")
+
+
+def _leading_paper_heading(content: str, paper: Paper) -> tuple[str, str, str]:
+    """(id, inner HTML, rest) of a page that opens with a lower heading naming its paper, as
+    `## [MillWheel: Fault-Tolerant Stream Processing (2013)](…)` (the title, perhaps with its
+    year in brackets): the header shows that title, so the heading would repeat it. ("", "",
+    content) for any other page."""
+    match = _LEADING_HEADING_RE.match(content)
+    end = content.find(f"</h{match.group(1)}>", match.end()) if match else -1
+    if match is None or end < 0:
+        return "", "", content
+    inner = _PERMALINK_RE.sub("", content[match.end():end]).strip()
+    text = _folded(html.unescape(_TAG_RE.sub("", inner)))
+    named = {_folded(paper.title)} | ({_folded(f"{paper.title} ({paper.year})")} if paper.year else set())
+    if text not in named:
+        return "", "", content
+    found = _ID_RE.search(match.group(2))
+    return (html.unescape(found.group(1)) if found else ""), inner, content[end + len("</h1>"):].lstrip()
 
 
 def _folded(text: str) -> str:

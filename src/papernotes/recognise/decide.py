@@ -123,6 +123,8 @@ def decide(note: Note, options: RecogniseOptions = DEFAULT_OPTIONS,
     names = folder_note_signals(note, folder_note)
     if not any(signal.name == "folder-note" for signal in names):  # else the folder names the note
         names = name_signals(note)
+    if any(signal.name == "year-name" for signal in named):  # the title after the year is no slug
+        names = [signal for signal in names if signal.name != "slug-name"]
     own = [signal for signal in stated + cited + body if signal.name in _OWN_PAPER]
     # the works named beside the note's own line (`A3VLM, CoRL: https://…`) are its `many-papers`
     listed = [] if any(signal.reason.startswith(OWN_PAPER_LINE) for signal in body) else [
@@ -167,7 +169,7 @@ def _as_citations(signal: Signal) -> Signal:
                   + ", below its own paper's facts", signal.line)
 
 
-_TITLE_SIGNALS = frozenset({"paper-fields", "citation-line", "zotero-name"})
+_TITLE_SIGNALS = frozenset({"paper-fields", "citation-line", "zotero-name", "year-name"})
 
 
 def _named_by_file(note: Note) -> bool:
@@ -179,6 +181,18 @@ def _named_by_file(note: Note) -> bool:
 
 
 def paper_title(note: Note, decision: Decision) -> str:
+    """See `_paper_title`; a title that opens with the year its file name opens with
+    (`# 2020 RAFT: …` in `2020 RAFT ….md`) is titled without that year."""
+    title = _paper_title(note, decision)
+    year = decision.facts.year
+    if year is not None and any(signal.name == "year-name" for signal in decision.signals):
+        head, _, rest = title.partition(" ")
+        if head == str(year) and len(rest.split()) >= 2:
+            return rest
+    return title
+
+
+def _paper_title(note: Note, decision: Decision) -> str:
     """A paper note's title: the note's own (frontmatter, title heading), but when only its file
     name titles it (`3d-gan-pet-2018-200328`, `2000_Kitaev_Unpaired Majorana...`, or Dendron's
     `title:` copied from the file name), the title the note states in a `Paper:` field, a

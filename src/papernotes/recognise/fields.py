@@ -205,7 +205,35 @@ def citation_signals(note: Note) -> tuple[list[Signal], Facts]:
         if found is not None:
             style, facts = found
             return [Signal("citation-line", 0.6, f"a reference to the paper ({style})", note.body_line + index)], facts
+    own = _own_reference(note)
+    if own is not None:
+        line, style, facts = own
+        return [Signal("citation-line", 0.6, f"a reference to the paper itself, by its title ({style})", line)], facts
     return [], Facts()
+
+
+def _title_key(text: str) -> str:
+    return "".join(char for char in text.casefold() if char.isalnum())
+
+
+_OWN_TITLE_CHARS = 12
+
+
+def _own_reference(note: Note) -> tuple[int, str, Facts] | None:
+    """A reference line anywhere in the note whose title is the note's own title: the paper's
+    reference, which some write last (`### 論文情報・リンク` then `- [Obi, Ada, et al. "Title." …](…)`)."""
+    wanted = _title_key(note.title)
+    if len(wanted) < _OWN_TITLE_CHARS:
+        return None
+    for index, text in enumerate(note.body.split("\n")):
+        if index in note.code_lines or wanted not in _title_key(text):
+            continue
+        line = text.strip().lstrip("-*+ ").lstrip("[")
+        line = line.split("](", 1)[0]  # `[the reference](url)`: the link's text
+        found = reference(line)
+        if found is not None and found[1].title and _title_key(found[1].title) == wanted:
+            return note.body_line + index, found[0], found[1]
+    return None
 
 
 def reference(text: str) -> tuple[str, Facts] | None:
@@ -290,6 +318,18 @@ SECTION_KINDS: dict[str, str] = {
     **dict.fromkeys(("motivation", "动机", "研究动机", "동기"), "motivation"),
     **dict.fromkeys(("core idea", "key idea", "main idea", "核心思路", "核心思想", "主要思路", "主要思想",
                      "핵심 아이디어"), "idea"),
+    # Japanese, and the questions of Ochiai's summary format (`## 1. どんなもの？`, `## 2. 先行研究と
+    # 比べてどこがすごい？`, ...), which many Japanese paper notes are written in
+    **dict.fromkeys(("どんなもの", "要旨", "論文の概要"), "abstract"),
+    **dict.fromkeys(("先行研究と比べてどこがすごい", "先行研究と比べてどこがすごいの", "関連研究", "先行研究"),
+                    "related"),
+    **dict.fromkeys(("技術や手法のキモはどこ", "技術や手法のキモはどこにある", "手法", "提案手法"), "method"),
+    **dict.fromkeys(("どうやって有効だと検証した", "実験", "実験結果", "評価"), "experiments"),
+    **dict.fromkeys(("議論はある", "議論はあるか", "議論", "考察"), "limitations"),
+    **dict.fromkeys(("次に読むべき論文は", "次に読むべき論文はあるか", "次に読むべき論文"), "next"),
+    **dict.fromkeys(("はじめに", "序論"), "introduction"),
+    **dict.fromkeys(("結論", "まとめ"), "conclusion"),
+    **dict.fromkeys(("貢献", "主な貢献"), "contributions"),
 }
 
 
@@ -310,8 +350,14 @@ def section_signals(note: Note) -> list[Signal]:
                    "sections of a paper's reading note: " + ", ".join(kinds), min(kinds.values()))]
 
 
+_SECTION_QUOTES = str.maketrans("", "", "\"“”「」")
+
+
 def _section_kinds(heading: str) -> list[str]:
-    text = " ".join(without_section_number(heading).strip(" :：*[]#").casefold().split())
+    """The kinds a heading names; a question's mark and quotes are no part of its name
+    (`技術や手法の"キモ"はどこにある？`)."""
+    text = " ".join(without_section_number(heading).translate(_SECTION_QUOTES)
+                    .strip(" :：*[]#?？").casefold().split())
     parts = [text] if text in SECTION_KINDS else _SECTION_JOINS_RE.split(text)
     return [kind for part in parts if (kind := SECTION_KINDS.get(part))]
 

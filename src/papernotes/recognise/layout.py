@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from papernotes.ids import is_known_venue, is_paper_url
 from papernotes.model import Link, Note
 from papernotes.paths import stem
-from papernotes.recognise.signals import PAPER_LINK_TEXTS, Facts, Signal
+from papernotes.recognise.signals import HUB_NAMES, PAPER_LINK_TEXTS, Facts, Signal
 
 FOLDER_NOTE_NAMES = frozenset({"readme", "index", "paper", "note", "notes", "main", "_index"})
 """File names of a folder's own note: `<Title>/README.md`, `<year>/<Title>/paper.md`."""
@@ -40,16 +40,22 @@ class FolderNote:
 
 
 def folder_notes(paths: Iterable[str]) -> dict[str, FolderNote]:
-    """The vault's folder notes: a `README.md`, `index.md` or `paper.md` that is the only note in
-    its folder and has no notes below it, keyed by path."""
+    """The vault's folder notes: a note that is the only note in its folder and has no notes
+    below it, named `README.md`, `index.md` or `paper.md`, or by a name that the only notes of
+    two other folders at its depth share (`Topic/DeepSVDD/summary.md`, `Topic/AOCC/summary.md`,
+    ...; not a hub's name such as `todo.md`), keyed by path."""
     paths = list(paths)
     per_folder = Counter(posixpath.dirname(path) for path in paths)
     below = Counter(ancestor for path in paths for ancestor in _ancestors(posixpath.dirname(path)))
-    alone = [path for path in paths if posixpath.dirname(path) and stem(path).casefold() in FOLDER_NOTE_NAMES
-             and per_folder[posixpath.dirname(path)] == 1 and below[posixpath.dirname(path)] == 0]
+    alone = [path for path in paths if posixpath.dirname(path) and per_folder[posixpath.dirname(path)] == 1
+             and below[posixpath.dirname(path)] == 0 and stem(path).casefold() not in HUB_NAMES - FOLDER_NOTE_NAMES]
     alike = Counter((path.count("/"), posixpath.basename(path).casefold()) for path in alone)
-    return {path: FolderNote(posixpath.basename(posixpath.dirname(path)),
-                             alike[(path.count("/"), posixpath.basename(path).casefold())]) for path in alone}
+    return {path: FolderNote(posixpath.basename(posixpath.dirname(path)), count) for path in alone
+            if (count := alike[(path.count("/"), posixpath.basename(path).casefold())]) >= _SHARED_NAME_FOLDERS
+            or stem(path).casefold() in FOLDER_NOTE_NAMES}
+
+
+_SHARED_NAME_FOLDERS = 3
 
 
 def _ancestors(folder: str) -> list[str]:
@@ -109,6 +115,24 @@ def zotero_name(name: str) -> Facts | None:
     return Facts(title=title.removesuffix(".pdf"), year=int(year), authors=names)
 
 
+_YEAR_TITLE_RE = re.compile(r"((?:19|20)\d{2}) ([A-Za-z0-9][^\n]*)")
+_TITLE_WORD_RE = re.compile(r"[A-Za-z]{3}")
+_YEAR_TITLE_WORDS = 3
+
+
+def year_title_name(name: str) -> Facts | None:
+    """`2023 3D Gaussian Splatting for Real-Time Radiance Field Rendering` -> year 2023 and the
+    title: a file name that is the paper's year, a space, then a title of three words or more
+    (people file papers by the year they appeared). None for `2023 Goals`, dates and numbers."""
+    match = _YEAR_TITLE_RE.fullmatch(name.strip())
+    if match is None:
+        return None
+    title = match.group(2).strip()
+    if len(title.split()) < _YEAR_TITLE_WORDS or not _TITLE_WORD_RE.search(title):
+        return None
+    return Facts(title=title, year=int(match.group(1)))
+
+
 def _underscore_parts(name: str) -> list[str]:
     """`name` cut at each `_` outside `$…$` math."""
     parts, start, in_math = [], 0, False
@@ -146,6 +170,8 @@ def name_facts_signals(note: Note) -> tuple[list[Signal], Facts]:
     a link to its Zotero item."""
     name = stem(note.path)
     facts = zotero_name(name)
+    if facts is None and (dated := year_title_name(name)) is not None:
+        return [Signal("year-name", 0.6, f"file name `{name}` is a year then a paper's title")], dated
     if facts is None:
         signals = []
         if _CITEKEY_NAME_RE.match(name):

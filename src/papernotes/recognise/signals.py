@@ -276,6 +276,11 @@ def frontmatter_signals(note: Note) -> tuple[list[Signal], Facts]:
         signals.append(Signal("other-kind", -1.5, f"frontmatter `{book}`: a book, not a paper"))
     if meta.year:
         signals.append(Signal("year-frontmatter", 1.0, f"frontmatter year {meta.year}"))
+    stated = frontmatter_value(front, "title")
+    # `title: 論文タイトル`, `title: {{title}}` and no paper's fact filled in: the template itself
+    if isinstance(stated, str) and placeholder_reason(stated) and not any(signal.weight > 0 for signal in signals):
+        signals.append(Signal("template-title", -1.0, f"titled `{stated.strip()}`, {placeholder_reason(stated)}: "
+                                                      "a template"))
     reviewed = review_title(meta.title) if meta.title else None
     if reviewed is not None:
         signals.append(Signal("review-title", 0.7, f"titled as a paper's review `[{reviewed[0]}]`"))
@@ -364,6 +369,10 @@ def body_signals(note: Note) -> tuple[list[Signal], Facts]:
                                                  f"({near[0][0]})", labelled.line))
     elif distinct >= 3:
         signals.append(Signal("many-papers", -0.5 if distinct < 5 else -1.0, f"links {distinct} different papers"))
+    slot = _paper_link_slot(note) if not any(signal.name == "paper-link" for signal in signals) else None
+    if slot is not None:
+        signals.append(Signal("paper-link-slot", 0.4, f"a `[{slot[0]}]()` link left empty: a template made for a paper",
+                              slot[1]))
     callout = _callout_line(note)
     if callout:
         signals.append(Signal("abstract-callout", 0.5, "an abstract callout", callout))
@@ -471,6 +480,22 @@ def _labelled_paper_link(note: Note) -> Link | None:
     return link
 
 
+_EMPTY_LINK_RE = re.compile(r"\[([^\[\]\n]{1,12})\]\(\s*+\)")
+
+
+def _paper_link_slot(note: Note) -> tuple[str, int] | None:
+    """`[paper]()` near the top: a paper link the note's template asks for, left empty."""
+    if "]()" not in note.body and "]( )" not in note.body:
+        return None
+    for index, text in enumerate(note.body.split("\n", TOP_LINES)[:TOP_LINES]):
+        if index in note.code_lines:
+            continue
+        for label in _EMPTY_LINK_RE.findall(text):
+            if label.strip(" `*").casefold() in PAPER_LINK_TEXTS:
+                return label.strip(" `*"), note.body_line + index
+    return None
+
+
 def _callout_line(note: Note) -> int:
     """The line of the first abstract callout with words in it: a template's empty `> [!abstract]-`
     (a Zotero item without an abstract, often a web page) says nothing."""
@@ -500,10 +525,31 @@ def list_signals(note: Note) -> list[Signal]:
 
 
 def code_signals(note: Note) -> list[Signal]:
+    """Mostly code (fenced or indented): a note on software. Display math (`$$ … $$`) is no code:
+    a note mostly of equations is as often a paper's."""
     lines = note.body.count("\n") + 1
-    if lines >= 10 and len(note.code_lines) * 2 >= lines:
+    if lines >= 10 and (len(note.code_lines) - _math_lines(note)) * 2 >= lines:
         return [Signal("mostly-code", -0.5, "mostly code")]
     return []
+
+
+def _math_lines(note: Note) -> int:
+    """How many of the note's lines are inside `$$ … $$` blocks, delimiters included."""
+    if "$$" not in note.body:
+        return 0
+    count, math, fence = 0, False, ""
+    for text in note.body.split("\n"):
+        stripped = text.strip()
+        if not math and stripped.startswith(("```", "~~~")):
+            fence = "" if fence and stripped.startswith(fence) else (fence or stripped[:3])
+            continue
+        if fence:
+            continue
+        if math or stripped.startswith("$$"):
+            count += 1
+            closes = stripped.endswith("$$") and (math or len(stripped) > 3)
+            math = not closes if not math else not stripped.endswith("$$")
+    return count
 
 
 def merge_facts(found: Sequence[Facts]) -> Facts:

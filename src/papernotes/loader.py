@@ -43,6 +43,7 @@ from papernotes.model import Note, NoteKey, packed
 from papernotes.page_meta import theme_problems
 from papernotes.paths import is_note_path
 from papernotes.privacy_keys import line_privacy, lookalike_privacy
+from papernotes.recognise.decide import note_signals
 from papernotes.titles import choose_title, file_title, skipped_title_diagnostics
 from papernotes.two_processes import helper_wanted, map_in_two
 
@@ -375,7 +376,8 @@ def load_note(key: str, data: bytes, outline: bool = False,
         html=rendered,
         diagnostics=tuple(problems),
     )
-    return note, problems
+    # what recognition reads from the note alone, found here: in the helper process for its half
+    return replace(note, recognised=note_signals(note)), problems
 
 
 def _unread_privacy(text: str, yaml_text: str | None, raw: dict[str, object], key: str,

@@ -294,6 +294,9 @@ class Note:
     """A page of a Logseq graph, where a link to a page with no file is normal (pages exist implicitly)."""
     html: NoteHtml = field(default=NoteHtml.of(""), compare=False, repr=False)
     diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
+    recognised: object = field(default=None, compare=False, repr=False)
+    """What paper-note recognition reads from this note alone, found when it was loaded
+    (`recognise.decide.NoteSignals`), or None: found when needed."""
 
     def __post_init__(self) -> None:
         _show_fields(self, ("title",), ())

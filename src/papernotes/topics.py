@@ -106,10 +106,14 @@ class TopicCollector:
         self._spellings: dict[str, Counter[str]] = defaultdict(Counter)
         self._papers: dict[str, dict[str, None]] = defaultdict(dict)
         self._notes: dict[str, dict[str, None]] = defaultdict(dict)
+        self._read: dict[str, tuple[str, str]] = {}  # tag as written -> (its spelling, its key)
 
     def add(self, name: str, *, paper: str | None = None, note: str | None = None) -> str:
-        spelling = topic_name(name)
-        key = topic_key(spelling)
+        read = self._read.get(name)
+        if read is None:  # a vault writes few tags, each on many notes: each is read once
+            spelling = topic_name(name)
+            read = self._read[name] = (spelling, topic_key(spelling))
+        spelling, key = read
         if not key:
             return ""
         self._spellings[key][spelling] += 1

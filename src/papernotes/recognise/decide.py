@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from papernotes.globs import matching
-from papernotes.model import Note, NoteKey
+from papernotes.model import Link, Note, NoteKey
 from papernotes.paths import stem
 from papernotes.recognise.anatomy import abstract_heading_signals, paper_parts_signals, project_page_signals
 from papernotes.recognise.fields import citation_signals, field_signals, section_signals
@@ -107,35 +107,65 @@ def user_choice(note: Note, options: RecogniseOptions) -> tuple[bool, str] | Non
     return None
 
 
-def decide(note: Note, options: RecogniseOptions = DEFAULT_OPTIONS,
-           referrers: Sequence[Signal] = (), link_targets: Sequence[str] = (),
-           folder_note: FolderNote | None = None) -> Decision:
-    """Decide one note. `referrers` are signals from other notes (a queue or a table naming it),
-    `link_targets` the note keys its links resolve to, `folder_note` set when the note is its
-    folder's only note (see `layout.folder_notes`)."""
+@dataclass(frozen=True, slots=True)
+class NoteSignals:
+    """What `decide` reads from a note alone, found once when the note is loaded (by whichever
+    process parses it: `loader.load_note`), valid while the note keeps the title and links it was
+    found with (`titles.retitle_shared` and Dendron's `[[label|target]]` change them)."""
+
+    path: str
+    title: str
+    links: tuple[Link, ...]
+    head: tuple[Signal, ...]
+    """Frontmatter and folder signals: the first of a decision's signals."""
+    names: tuple[Signal, ...]
+    """`name_signals`: the note's name, unless it is its folder's only note."""
+    rest: tuple[Signal, ...]
+    """Everything after the names but the links' folders and other notes' signals."""
+    facts: Facts
+    """The facts of every part but the links' folders, merged in `decide`'s order."""
+
+
+def note_signals(note: Note) -> NoteSignals:
+    """`NoteSignals` of the note: kept from loading when still valid, else found now."""
+    kept = note.recognised
+    if isinstance(kept, NoteSignals) and kept.path == note.path and kept.title == note.title and (
+            kept.links is note.links or kept.links == note.links):
+        return kept
     folder, folder_facts = folder_signals(note)
-    linked, linked_facts = linked_folder_signals(note, link_targets)
     front, front_facts = frontmatter_signals(note)
     body, body_facts = body_signals(note)
     named, name_facts = name_facts_signals(note)
     stated, field_facts = field_signals(note)
     cited, citation_facts = citation_signals(note)
-    names = folder_note_signals(note, folder_note)
-    if not any(signal.name == "folder-note" for signal in names):  # else the folder names the note
-        names = name_signals(note)
-    if any(signal.name == "year-name" for signal in named):  # the title after the year is no slug
-        names = [signal for signal in names if signal.name != "slug-name"]
     own = [signal for signal in stated + cited + body if signal.name in _OWN_PAPER]
     # the works named beside the note's own line (`A3VLM, CoRL: https://…`) are its `many-papers`
     listed = [] if any(signal.reason.startswith(OWN_PAPER_LINE) for signal in body) else [
         _as_citations(signal) if own else signal for signal in list_signals(note)]
     body = [_as_citations(signal) if own and signal.name == "many-papers" else signal for signal in body]
     parts = abstract_heading_signals(note) + project_page_signals(note) + paper_parts_signals(note)
-    signals = tuple(front + folder + names + named + body + parts + stated + cited + section_signals(note)
-                    + listed + _code(note, front) + linked + list(referrers))
+    return NoteSignals(
+        note.path, note.title, note.links, tuple(front + folder), tuple(name_signals(note)),
+        tuple(named + body + parts + stated + cited + section_signals(note) + listed + _code(note, front)),
+        merge_facts([front_facts, field_facts, citation_facts, name_facts, body_facts, folder_facts]))
+
+
+def decide(note: Note, options: RecogniseOptions = DEFAULT_OPTIONS,
+           referrers: Sequence[Signal] = (), link_targets: Sequence[str] = (),
+           folder_note: FolderNote | None = None) -> Decision:
+    """Decide one note. `referrers` are signals from other notes (a queue or a table naming it),
+    `link_targets` the note keys its links resolve to, `folder_note` set when the note is its
+    folder's only note (see `layout.folder_notes`)."""
+    own = note_signals(note)
+    linked, linked_facts = linked_folder_signals(note, link_targets)
+    names = folder_note_signals(note, folder_note)
+    if not any(signal.name == "folder-note" for signal in names):  # else the folder names the note
+        names = list(own.names)
+    if any(signal.name == "year-name" for signal in own.rest):  # the title after the year is no slug
+        names = [signal for signal in names if signal.name != "slug-name"]
+    signals = own.head + tuple(names) + own.rest + tuple(linked) + tuple(referrers)
     score = round(sum(signal.weight for signal in signals), 2)
-    facts = merge_facts([front_facts, field_facts, citation_facts, name_facts, body_facts, folder_facts,
-                         linked_facts])
+    facts = merge_facts([own.facts, linked_facts])
     choice = user_choice(note, options)
     if choice is not None:
         return Decision(note.path, choice[0], score, signals, facts, choice[1])

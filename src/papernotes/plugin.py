@@ -31,6 +31,7 @@ from papernotes.bib.sources import LibraryCache, vault_libraries
 from papernotes.config import PaperNotesConfig
 from papernotes.diagnostics import Diagnostic, sort_key
 from papernotes.explore import DataWriter, Explorer
+from papernotes.held_pages import Held, HeldPages
 from papernotes.loader import load_vault, tool_folders
 from papernotes.markdown.html import (
     Rendered,
@@ -172,7 +173,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     data_writer: DataWriter | None = None  # `mkdocs build`: the data files written while pages are
     previews: dict[str, dict[str, object]]
     libraries: LibraryCache | None = None
-    held: dict[str, bytes]  # page -> its HTML, compressed from on_page_content until on_page_context
+    held: dict[str, Held]  # page -> its HTML, compressed from on_page_content until on_page_context
+    store: HeldPages | None = None  # where `held` pages are, beyond what memory holds
     compressing: deque[tuple[str, str | None, Future[bytes]]]  # pages being compressed, in order, and
     # where Pagefind is told each is (`None`: not given to it here)
     making: deque[_Made]  # held content: pages whose HTML is being sanitised, in order (on_page_content)
@@ -253,6 +255,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         where = (config.docs_dir, config.site_dir, str(config.config_file_path))
         self.search_pages = []
         self.held = {}
+        self._drop_held()
+        self.store = HeldPages()
         self.compressing = deque()
         self.making = deque()
         self._stop_worker()  # a build that failed before its end leaves its worker
@@ -503,15 +507,15 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         with `every`, all of them, waiting for the worker if need be."""
         while self.compressing and (every or len(self.compressing) > _PIPELINE or self.compressing[0][2].done()):
             src, dest, done = self.compressing.popleft()
-            self.held[src] = compressed = done.result()
+            self.held[src] = kept = self._store().keep(done.result())
             if dest is not None:
-                self._searched(config).add(dest, compressed)
+                self._searched(config).add(dest, kept)
 
     @event_priority(100)  # first: every other plugin sees the page's content
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
         held = self.held.pop(page.file.src_uri, None)
         if held is not None:
-            page.content = zlib.decompress(held).decode("utf-8")
+            page.content = zlib.decompress(self._store().read(held)).decode("utf-8")
         return context
 
     def _work(self) -> ThreadPoolExecutor:
@@ -571,6 +575,18 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         if self.search_index is not None:
             self.search_index.close()
             self.search_index = None
+        self._drop_held()
+
+    def _store(self) -> HeldPages:
+        if self.store is None:  # pragma: no cover  (on_files makes it)
+            self.store = HeldPages()
+        return self.store
+
+    def _drop_held(self) -> None:
+        """The held pages' file, once every page is written and Pagefind has them."""
+        if self.store is not None:
+            self.store.close()
+            self.store = None
 
     def on_build_error(self, *, error: Exception) -> None:
         self._finish_folders()
@@ -599,7 +615,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             index = SiteIndex(config.site_dir, force_language=self.language, shard_pages=self.shard_pages)
             # given a page's content (search_early), or the written page
             self.search_index = SearchFeeder(index, partial(search_document, language=self.page_language)
-                                             if self.early else None)
+                                             if self.early else None, read=self._store().read)
         return self.search_index
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -625,6 +641,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             log.info("papernotes: wrote the graph data, previews and feed in %s", _seconds(start))
         if self.rebuilds is not None and (self.dirty or self.command == "serve"):
             self.rebuilds.settle()  # kept for the next rebuild: out of the cyclic collector's way
+        if not streamed:  # Pagefind reads the pages written, if at all: no page is held any more
+            self._drop_held()
         if self.config.search != "pagefind":
             return
         if self.command == "serve":  # the reloaded pages are not kept waiting for the index

@@ -17,6 +17,7 @@ import zlib
 from collections.abc import Callable
 from concurrent.futures import Future
 
+from papernotes.held_pages import Held
 from papernotes.search import SiteIndex
 
 _SEAL = "seal"  # in the queue: no more pages, the last bundle may be written
@@ -27,10 +28,12 @@ class SearchFeeder:
     what Pagefind is given of a page's decompressed text. An error in that thread (Pagefind's own
     failures are reported by the index) is raised by `finish`."""
 
-    def __init__(self, index: SiteIndex, document: Callable[[str], str] | None = None) -> None:
+    def __init__(self, index: SiteIndex, document: Callable[[str], str] | None = None,
+                 read: Callable[[Held], bytes] | None = None) -> None:
         self.index = index
         self._document = document
-        self._queue: queue.SimpleQueue[tuple[str, bytes | Future[bytes]] | str | None] = queue.SimpleQueue()
+        self._read = read  # a page held in a file (`held_pages`): its bytes
+        self._queue: queue.SimpleQueue[tuple[str, Held | Future[bytes]] | str | None] = queue.SimpleQueue()
         self._given = 0  # counted by the build's thread only
         self._done = 0  # counted by the feeding thread only
         self._stop = False
@@ -38,8 +41,9 @@ class SearchFeeder:
         self._thread = threading.Thread(target=self._run, name="papernotes-search-feed", daemon=True)
         self._thread.start()
 
-    def add(self, page: str, compressed: bytes | Future[bytes]) -> None:
-        """Index the page at site path `page`, whose text is `compressed` (zlib, UTF-8)."""
+    def add(self, page: str, compressed: Held | Future[bytes]) -> None:
+        """Index the page at site path `page`, whose text is `compressed` (zlib, UTF-8), or held
+        in a file (`held_pages`, read by `read`)."""
         self._given += 1
         self._queue.put((page, compressed))
 
@@ -89,11 +93,16 @@ class SearchFeeder:
                     self._error = error
             self._done += 1
 
-    def _give(self, item: tuple[str, bytes | Future[bytes]] | str) -> None:
+    def _give(self, item: tuple[str, Held | Future[bytes]] | str) -> None:
         if isinstance(item, str):
             self.index.seal()
             return
         page, compressed = item
-        data = compressed if isinstance(compressed, bytes) else compressed.result()
+        if isinstance(compressed, tuple):
+            if self._read is None:
+                raise ValueError(f"{page}: a page held in a file, and nothing to read it with")
+            data = self._read(compressed)
+        else:
+            data = compressed if isinstance(compressed, bytes) else compressed.result()
         text = zlib.decompress(data).decode("utf-8")
         self.index.add(page, text if self._document is None else self._document(text))

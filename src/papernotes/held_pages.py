@@ -13,7 +13,7 @@ import os
 import tempfile
 from typing import IO
 
-HELD_IN_MEMORY = 64 << 20  # at 5,000 notes every page's content fits (about 67 MB at 13 KB a page)
+HELD_IN_MEMORY = 32 << 20  # at 5,000 notes about half the pages' content (67 MB at 13 KB a page)
 
 Held = bytes | tuple[int, int]  # the compressed content, or its (offset, size) in the file
 

@@ -337,7 +337,23 @@ def _nesting_depth(yaml_text: str) -> int:
     return deepest
 
 
-def _size_problem(root: yaml.Node) -> str | None:
+def refused_yaml(yaml_text: str, what: str) -> str | None:
+    """Why YAML of the vault other than frontmatter (a `.base` file) is refused before Python
+    objects are built from it, with the limits frontmatter has: nested past `_MAX_DEPTH`, or
+    aliases that expand it past `_MAX_NODES` (a YAML bomb would take minutes and gigabytes to
+    build and print); None when it can be read. `what` names it in the message."""
+    if not _could_be_too_large(yaml_text):
+        return None
+    if _nesting_depth(yaml_text) > _MAX_DEPTH:
+        return f"{what} is nested too deeply to read"
+    try:
+        node = yaml.compose(yaml_text, Loader=_Loader)
+    except (yaml.YAMLError, RecursionError):
+        return None  # the caller's own reading reports the syntax error
+    return _size_problem(node, what) if node is not None else None
+
+
+def _size_problem(root: yaml.Node, what: str = "frontmatter YAML") -> str | None:
     """Why the document is refused (alias bomb, recursive alias), counting nodes as expanded."""
     sizes: dict[int, int] = {}
     open_nodes: set[int] = set()
@@ -349,15 +365,16 @@ def _size_problem(root: yaml.Node) -> str | None:
             open_nodes.discard(id(node))
             sizes[id(node)] = 1 + sum(sizes[id(child)] for child in _children(node))
             if sizes[id(node)] > _MAX_NODES:
-                return f"frontmatter expands to more than {_MAX_NODES:,} YAML values"
+                subject = "frontmatter" if what == "frontmatter YAML" else what  # the wording frontmatter always had
+                return f"{subject} expands to more than {_MAX_NODES:,} YAML values"
         elif id(node) in open_nodes:
-            return "frontmatter YAML uses a recursive alias"
+            return f"{what} uses a recursive alias"
         elif len(open_nodes) > _MAX_DEPTH:
-            return "frontmatter YAML is nested too deeply to read"
+            return f"{what} is nested too deeply to read"
         elif id(node) in sizes:
             alias_uses += 1
             if alias_uses > _MAX_ALIAS_USES:
-                return f"frontmatter YAML uses aliases more than {_MAX_ALIAS_USES} times"
+                return f"{what} uses aliases more than {_MAX_ALIAS_USES} times"
         else:
             open_nodes.add(id(node))
             stack.append((node, True))

@@ -51,7 +51,7 @@ from papernotes.outputs import ASSET_DIR, excluding, pagefind_bundles
 from papernotes.page_meta import HasTemplate, missing_templates, page_meta
 from papernotes.pages import Site, is_published
 from papernotes.pages.generate import Finished, default_nav, home_page, shown_sections
-from papernotes.pages.incremental import Rebuilds
+from papernotes.pages.incremental import Rebuilds, vault_dests
 from papernotes.pages.paper import Footers, build_footers, note_footer, wrap_content
 from papernotes.publish import publish
 from papernotes.render import counted, forget_urls, relative_url
@@ -350,7 +350,9 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             shaping = (self.config.paper_pages, self.config.generated_pages, self.config.search,
                        self.config.attachments, self.config.strict_line_breaks, config.use_directory_urls,
                        self.explorer.shards)  # every page's head names the previews' shard count
-            stale, gone = self.rebuilds.remove_stale(site, files, shaping, paper_pages=self.config.paper_pages)
+            earlier = vault_dests(config.site_dir, vault, config.use_directory_urls)
+            stale, gone = self.rebuilds.remove_stale(site, files, shaping, paper_pages=self.config.paper_pages,
+                                                     earlier=earlier)
             stale += self.rebuilds.remove_changed(files, {note: text for note, (_, text) in self.joined.items()})
             log.info("papernotes: %s of %s note pages to rebuild, %s outputs removed (%s)", f"{stale:,}",
                      f"{len(site.links.published):,}", f"{gone:,}", _seconds(start))

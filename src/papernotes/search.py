@@ -413,6 +413,10 @@ class SiteIndex:
         if self._failure is not None:
             raise self._failure
         extra = [f"{bundle_name(index)}/" for index in range(1, len(self._shards))]
+        stale = len(self._shards)  # bundles of an earlier, larger site in a kept folder
+        while os.path.isdir(os.path.join(self.site_dir, bundle_name(stale))):
+            shutil.rmtree(os.path.join(self.site_dir, bundle_name(stale)), ignore_errors=True)
+            stale += 1
         with open(os.path.join(self.site_dir, "pagefind", "shards.json"), "w", encoding="utf-8") as file:
             json.dump(extra, file)
         return len(self._shards)
@@ -445,7 +449,12 @@ class SiteIndex:
         """The open shard's bundle is written; this waits for it (its process ends, and its
         memory is free for the next shard's)."""
         assert self._open is not None
-        self._open.write(os.path.join(os.path.abspath(self.site_dir), bundle_name(len(self._shards) - 1)))
+        bundle = os.path.join(os.path.abspath(self.site_dir), bundle_name(len(self._shards) - 1))
+        # Pagefind adds files to a bundle folder and never removes any: in a site folder kept from
+        # an earlier build (`--dirty`, the preview's re-index), the fragments of pages now gone or
+        # private would stay, with their text.
+        shutil.rmtree(bundle, ignore_errors=True)
+        self._open.write(bundle)
         self._finish(self._open)
         self._open = None
         if self.trim:

@@ -16,6 +16,7 @@ from papernotes.dataview.execute import Item, Result, Table, compare_group_keys,
 from papernotes.dataview.expr import Expr, parse_expression
 from papernotes.dataview.index import DataIndex, Record
 from papernotes.dataview.values import Value, canonical_key, compare, to_text, truthy
+from papernotes.frontmatter import refused_yaml
 
 VIEW_TYPES = ("table", "list")
 FILE_PROPERTIES = ("name", "basename", "path", "folder", "ext", "size", "ctime", "mtime", "tags", "links",
@@ -85,12 +86,20 @@ def _expr(text: str, source: str) -> Expr:
     except QuerySyntaxError as error:
         line, column = _place(text, source, error.offset)
         raise BaseSyntaxError(f"{error.message} in `{source}`", line, column) from None
+    except RecursionError:  # `((((…` or `!!!!…` thousands deep: the parser descends once per level
+        raise BaseSyntaxError(f"the expression `{source[:40]}…` is nested too deeply to read",
+                              *_place(text, source)) from None
 
 
 def parse_base(text: str) -> BaseSpec:
     """Read a base's YAML; raises BaseSyntaxError (with line and column) or Unsupported."""
+    refused = refused_yaml(text, "the base")
+    if refused:  # an alias bomb would be built and printed whole; deep nesting overflows the stack
+        raise BaseSyntaxError(refused, 1, 1)
     try:
         data = yaml.safe_load(text) if text.strip() else {}
+    except RecursionError:
+        raise BaseSyntaxError("the base is nested too deeply to read", 1, 1) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -184,6 +193,9 @@ def run_base(spec: BaseSpec, index: DataIndex, this_key: str) -> list[ViewOutcom
             outcomes.append(ViewOutcome(name, _run_view(spec, view, index, this_key), unknown=unknown))
         except QueryError as error:
             outcomes.append(ViewOutcome(name, error=error))
+        except RecursionError:  # `file.a.a.a…` thousands deep parses in a loop but is evaluated by recursion
+            outcomes.append(ViewOutcome(name, error=EvalError(f"view `{name}`: an expression is nested too "
+                                                              "deeply to evaluate")))
     return outcomes
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import gc
 import os
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -26,12 +26,14 @@ from mkdocs.utils import write_file
 from papernotes.bib.citations import citation_inputs, cited_papers
 from papernotes.explore.graphdata import KeptGraph
 from papernotes.graph import Memo
+from papernotes.loader import Vault
 from papernotes.markdown.logseq import is_block_ref
 from papernotes.model import Note, PaperId
 from papernotes.pages import Site
 from papernotes.pages.kept import KeptPages
 from papernotes.pages.links import paper_target, paper_topics
 from papernotes.pages.paper import RELATED_PER_TOPIC, LineFacts, backlink_facts, rank_related
+from papernotes.paths import page_dest
 from papernotes.publish import KeptSite
 from papernotes.rewrite import MAX_EMBED_DEPTH, MAX_EMBEDS, block_text
 
@@ -216,6 +218,8 @@ class Rebuilds:
         self.lines: LineFacts = {}
         self.related = KeptRelated()
         self.outputs: set[str] = set()
+        self.builds_seen = False
+        """Whether `remove_stale` ran before in this process (`outputs` holds that build's)."""
         self.extra: dict[str, str] = {}
         self.builds = 0
         self._paused = False
@@ -286,10 +290,15 @@ class Rebuilds:
         self.extra = dict(extra)
         return len(changed)
 
-    def remove_stale(self, site: Site, files: Files, options: object, *, paper_pages: bool) -> tuple[int, int]:
+    def remove_stale(self, site: Site, files: Files, options: object, *, paper_pages: bool,
+                     earlier: Collection[str] = ()) -> tuple[int, int]:
         """MkDocs --dirty rebuilds a page when its output is older than its source. Pages whose
         inputs changed (backlinks, related papers, resolved links...) lose their output, so they
         are rebuilt too; outputs of files that are gone (a deleted or now private note) go.
+        `earlier`: where any build may have written a vault file (each note's page, each other
+        file); the first --dirty build of this process, which knows nothing of the build that
+        filled the site folder (`mkdocs build --dirty`, run again), removes those that are no
+        output now: a note made private since then keeps no page, nor its attachments.
         Returns how many pages are stale and how many outputs went."""
         shared = site_inputs(site, options)
         everything = self.pages is None or shared != self.shared
@@ -306,9 +315,17 @@ class Rebuilds:
         doomed = {files.get_file_from_path(site.src_of(key)) for key in stale}
         if everything:  # generated pages too: their text may be unchanged, not their chrome
             doomed.update(files.documentation_pages())
-        gone = self.outputs - outputs
+        gone = self.outputs - outputs if self.builds_seen else {path for path in earlier if path not in outputs}
+        self.builds_seen = True
         for path in gone | {file.abs_dest_path for file in doomed if file is not None}:
             if os.path.isfile(path):
                 os.remove(path)
         self.outputs = outputs
         return len(stale), len(gone)
+
+
+def vault_dests(site_dir: str, vault: Vault, use_directory_urls: bool) -> set[str]:
+    """Where a build writes each file of the vault, published or not (`Rebuilds.remove_stale`'s
+    `earlier`), as MkDocs' `File.abs_dest_path` names it."""
+    dests = [page_dest(note.path, use_directory_urls) for note in vault.notes]
+    return {os.path.normpath(os.path.join(site_dir, dest)) for dest in (*dests, *vault.attachments)}

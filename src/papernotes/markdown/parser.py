@@ -11,6 +11,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from papernotes.markdown.citations import citations_plugin
 from papernotes.markdown.cjk_emphasis import cjk_emphasis_plugin
+from papernotes.markdown.footnote_refs import linear_footnote_refs
 from papernotes.markdown.hashtags import hashtags_plugin
 from papernotes.markdown.local_files import local_files_plugin
 from papernotes.markdown.logseq import block_refs_plugin
@@ -33,6 +34,7 @@ def make_parser(outline: bool = False) -> MarkdownIt:
     md.use(dollarmath_plugin, allow_digits=False, double_inline=True)
     _math_blocks_interrupt(md)
     md.use(footnote_plugin)
+    linear_footnote_refs(md)
     md.use(cjk_emphasis_plugin)
     md.use(wikilinks_plugin)
     md.use(block_refs_plugin)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -11,9 +13,12 @@ from papernotes.entries import GATES, _at_line_start, bracket_titles, daily_sect
 from papernotes.entries.context import EntryContext
 from papernotes.entries.paper_lists import PAPERS_HEADING_RE
 from papernotes.entries.reference_lists import recognise as reference_lists
+from papernotes.loader import load_vault
 from papernotes.markdown import make_parser
 from papernotes.markdown.html import REMEMBERED_CODE, _code_block, code_block
-from papernotes.model import NoteKey, NoteMeta
+from papernotes.model import Note, NoteKey, NoteMeta
+from papernotes.recognise import fields
+from papernotes.recognise.signals import Facts
 
 # as they were written before (main at 4c40d07)
 OLD_PAPERS_HEADING_RE = re.compile(
@@ -96,3 +101,47 @@ def test_code_blocks_are_highlighted_once_when_short() -> None:
     assert code_block(long, "python") == code_block(long, "python")
     assert code_block(long, "python").count('<span class="n">x</span>') == REMEMBERED_CODE // 6 + 1
     assert _code_block.cache_info().currsize == kept
+
+
+def _own_reference_as_before(note: Note) -> tuple[int, str, Facts] | None:
+    """`fields._own_reference` before the year pre-check (main at 3be99a4)."""
+    wanted = fields._title_key(note.title)
+    if len(wanted) < fields._OWN_TITLE_CHARS:
+        return None
+    for index, text in enumerate(note.body.split("\n")):
+        if index in note.code_lines or wanted not in fields._title_key(text):
+            continue
+        line = text.strip().lstrip("-*+ ").lstrip("[").split("](", 1)[0]
+        found = fields.reference(line)
+        if found is not None and found[1].title and fields._title_key(found[1].title) == wanted:
+            return note.body_line + index, found[0], found[1]
+    return None
+
+
+# Reference lines in every style `reference` reads, with and without a year (ASCII, full-width,
+# inside an arXiv number, in a code block), in a note named after the paper.
+OWN_LINES = [
+    'Okafor, Chidi, et al. "Contextual Gates for Multi-scale Text Labelling." The Web Conference. ACM, {year}.',
+    '- [Okafor, Chidi, et al. "Contextual Gates for Multi-scale Text Labelling." ACM, {year}.](https://x.org/1)',
+    "Chidi Okafor and Ben Tran. {year}. Contextual Gates for Multi-scale Text Labelling. In Proceedings of X.",
+    "Okafor, C., Tran, B. et al. Contextual Gates for Multi-scale Text Labelling. Comput Sci 26, 1 ({year}).",
+    "Okafor, Chidi, et al. Contextual Gates for Multi-scale Text Labelling. IEEE, {year}.",
+    "Okafor, Chidi & Tran, Ben. ({year}). Contextual Gates for Multi-scale Text Labelling. Journal. 36.",
+    'Reference: "Contextual Gates for Multi-scale Text Labelling", Chidi Okafor, Symposium X, {year}',
+    "Okafor, C., & Tran, B. ({year}). Contextual Gates for Multi-scale Text Labelling. Journal.",
+]
+YEARS = ["2019", "1999", "２０１９", "arXiv:2003.02389", "", "19", "2l19"]
+
+
+@pytest.mark.parametrize("line", OWN_LINES)
+@pytest.mark.parametrize("year", YEARS)
+@pytest.mark.parametrize("fenced", [False, True])
+def test_own_reference_finds_what_it_found_before_the_year_precheck(
+        make_vault: Callable[[dict[str, str | bytes]], Path], line: str, year: str, fenced: bool) -> None:
+    text = line.format(year=year)
+    shown = f"```\n{text}\n```" if fenced else text
+    body = f"# Contextual Gates for Multi-scale Text Labelling\n\nProse.\n\n{shown}\n"
+    note = load_vault(make_vault({"Contextual Gates for Multi-scale Text Labelling.md": body})).notes[0]
+    assert fields._own_reference(note) == _own_reference_as_before(note)
+    if year in ("2019", "1999") and not fenced and "({year}). Contextual" not in line:  # APA gives no title
+        assert fields._own_reference(note) is not None

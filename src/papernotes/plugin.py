@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from papernotes.bib.sources import LibraryCache, vault_libraries
+from papernotes.blank_render import skip_blank_render
 from papernotes.config import PaperNotesConfig
 from papernotes.diagnostics import Diagnostic, sort_key
 from papernotes.explore import DataWriter, Explorer
@@ -443,6 +444,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             page.title = page.meta.pop("title", page.title)
         # raw HTML from notes and vault data: kept, but nothing in it runs
         self.rendered = (page, rendered, self._work().submit(sanitize_html, rendered.html))
+        skip_blank_render(page)  # MkDocs' render of the "" returned here needs no Python-Markdown
         return ""
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

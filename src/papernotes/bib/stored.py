@@ -22,12 +22,13 @@ FORMAT = "4"  # bump when parsing changes what an entry holds (2: `and` across l
 # line's end counted)
 
 
-def cache_folder() -> Path | None:
+def cache_folder(kind: str = "libraries") -> Path | None:
+    """The store's folder for one kind of thing kept (`libraries`, `references`), or None when off."""
     setting = os.environ.get("PAPERNOTES_CACHE", "")
     if setting.lower() in ("off", "0", "false", "no"):
         return None
     base = Path(setting) if setting else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "papernotes"
-    return base / "libraries"
+    return base / kind
 
 
 def _path(data: bytes, shown: str) -> Path | None:
@@ -57,11 +58,17 @@ def save(data: bytes, shown: str, library: Library) -> None:
         return
     document = {"entries": [dataclasses.asdict(entry) for entry in library.entries],
                 "diagnostics": [dataclasses.asdict(problem) for problem in library.diagnostics]}
+    write_json(path, document)
+
+
+def write_json(path: Path, document: object) -> None:
+    """`document` as JSON at `path`, whole or not at all (also with two builds at once); a
+    folder that cannot be written leaves the store as it was: every build works, as without it."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False,
                                          suffix=".tmp") as handle:
             json.dump(document, handle, ensure_ascii=False)
-        os.replace(handle.name, path)  # whole or not at all, also with two builds at once
+        os.replace(handle.name, path)
     except OSError:
-        pass  # a read-only home: every build parses, as without the store
+        pass

@@ -162,6 +162,7 @@ def test_remembered_style_lookups_format_exactly_as_citeproc_alone(monkeypatch: 
 
     from papernotes.bib import csl
 
+    monkeypatch.setenv("PAPERNOTES_CACHE", "off")  # formatted by citeproc both times, not read back
     items = []
     for number in range(21):
         item = {"id": f"k{number}", "title": f"Title {number} <b>bold</b>", "issued": {"date-parts": [[2000 + number]]},

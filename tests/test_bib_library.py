@@ -379,6 +379,27 @@ def test_parsed_libraries_are_stored_between_builds(tmp_path: Path, monkeypatch)
     assert stored.cache_folder() is None
 
 
+def test_an_edited_library_is_parsed_again_and_another_version_s_store_is_not_read(tmp_path: Path, monkeypatch):
+    from papernotes.bib import stored
+
+    monkeypatch.setenv("PAPERNOTES_CACHE", str(tmp_path / "cache"))
+    bib = tmp_path / "refs.bib"
+    bib.write_text(BIB, encoding="utf-8")
+    first = load_libraries(tmp_path, ["refs.bib"], [], tmp_path)
+    bib.write_text(BIB.replace("Deep Residual Learning", "Deeper Residual Learning"), encoding="utf-8")
+    edited = load_libraries(tmp_path, ["refs.bib"], [], tmp_path)  # a new build
+    assert [entry.title for entry in edited.entries] == [
+        entry.title.replace("Deep Residual Learning", "Deeper Residual Learning") for entry in first.entries]
+    assert edited.entries != first.entries
+    assert len(list((tmp_path / "cache" / "libraries").glob("*.json"))) == 2
+    assert stored.load(bib.read_bytes(), "refs.bib") == edited  # rows of values read back whole
+    for path in (tmp_path / "cache" / "libraries").glob("*.json"):
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        kept["fields"].reverse()  # another version's entries
+        path.write_text(json.dumps(kept), encoding="utf-8")
+    assert stored.load(bib.read_bytes(), "refs.bib") is None
+
+
 def test_a_reference_managers_private_fields_are_never_published(make_vault):
     """Better BibTeX writes where the PDF lies on the user's disk, and their notes: the Cite block
     and papers.bib keep every other field as written, and drop those."""

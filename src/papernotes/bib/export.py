@@ -24,8 +24,12 @@ def papers_bibtex(graph: PaperGraph, bib: Bibliography) -> str:
     return "\n\n".join(entries) + "\n" if entries else ""
 
 
+_ONE_LINE = json.JSONEncoder(ensure_ascii=False).encode
+"""`json.dumps(item, ensure_ascii=False)` with one encoder: dumps makes a new one for each item."""
+
+
 def papers_csl_json(graph: PaperGraph, bib: Bibliography) -> str:
     items = [csl_item(bib.keys.get(pid, pid), paper, bib.entry_of_paper.get(pid))
              for pid, paper in _papers(graph, bib)]
     # One item a line: as readable in a diff as an indented file, and written by json's C encoder.
-    return "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False) for item in items) + "\n]\n"
+    return "[\n" + ",\n".join(map(_ONE_LINE, items)) + "\n]\n"

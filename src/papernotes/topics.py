@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from papernotes.ids import is_known_venue
+from papernotes.ids import is_known_venue, venue_year_tag
 from papernotes.paths import readable_slug, unique_slugs
 from papernotes.titles import has_template_syntax
 
@@ -68,15 +68,16 @@ TOOL_TAGS = frozenset({
 
 
 def topic_name(tag: str) -> str:
-    """The topic a tag names, `""` for none: a tool's marker (`#card`, `#TODO`) names none, and a
+    """The topic a tag names, `""` for none: a tool's marker (`#card`, `#TODO`) and a venue with its
+    year (`#ICLR2025`, the paper's venue) name none, and a
     nested tag stops before its first part that holds template syntax left unrendered
     (`project/<% tp.system.prompt("…") %>` is `project`; `{{VALUE:topic}}` is none)."""
     parts = tag.strip(" #/").split("/")
     # a part that opens a template's variable (`<% … %>`, `{{ … }}`), even one a `/` inside it cut short
     kept = list(itertools.takewhile(lambda part: not (has_template_syntax(part) or "<%" in part or "{{" in part),
                                     parts))
-    if len(kept) == 1 and kept[0].strip().casefold() in TOOL_TAGS:
-        return ""
+    if len(kept) == 1 and (kept[0].strip().casefold() in TOOL_TAGS or venue_year_tag(kept[0]) is not None):
+        return ""  # `#card`, `#TODO`; `#ICLR2025`, where the paper appeared (its venue and year)
     return "/".join(kept).strip(" /")
 
 

@@ -17,9 +17,10 @@ from papernotes.ids import (
     normalise_venue,
     trailing_year,
     venue_of_url,
+    venue_year_tag,
 )
 from papernotes.model import Link, Note
-from papernotes.paths import stem
+from papernotes.paths import stem, unwrapped_url
 from papernotes.recognise.titles import title_problem
 from papernotes.titles import is_section_heading, placeholder_reason
 
@@ -248,6 +249,30 @@ def _reads_as_a_title(name: str) -> bool:
     return all(word[:1].isupper() or word[:1].isdigit() or word in _SMALL_WORDS for word in words)
 
 
+_FIRST_BLOCK_RE = re.compile(r"^- (?P<text>[A-Z0-9][^\n#\[\]()`*]{8,200}?)(?P<tags>(?:\s++#[^\s#]++)*+)\s*$")
+_FIRST_BLOCK_WORDS = 3
+
+
+def first_block_title(note: Note) -> str | None:
+    """A Logseq page's first block written as its paper's full title, with tags after it or not
+    (`- End-to-End Object Detection with Transformers #readdone` on the page `DETR`, as Zotero's
+    import leaves it): three words or more in Title Case, no remark's verb or pronoun."""
+    if not note.outline:
+        return None
+    first = next((text.strip() for text in note.body.split("\n", 8)[:8] if text.strip()), "")
+    match = _FIRST_BLOCK_RE.match(first)
+    if match is None:
+        return None
+    title = match.group("text").strip()
+    words = title.split()
+    if len(words) < _FIRST_BLOCK_WORDS or "::" in title or _REMARK_WORD_RE.search(title) \
+            or title.endswith((".", "?", "!", ":")):
+        return None
+    if not all(word[:1].isupper() or word[:1].isdigit() or word in _SMALL_WORDS for word in words):
+        return None
+    return title
+
+
 def frontmatter_signals(note: Note) -> tuple[list[Signal], Facts]:
     """Citation-plugin and hand-written paper facts in frontmatter or Logseq properties."""
     meta, front = note.meta, note.frontmatter
@@ -289,6 +314,9 @@ def frontmatter_signals(note: Note) -> tuple[list[Signal], Facts]:
         (tag for tag in tags if _tag_kind(tag) in _REFERENCE_KINDS), default=None)
     if paper_tag:
         signals.append(Signal("paper-tag", 0.7, f"tagged `#{paper_tag}`"))
+    venue_tag = next((found for tag in sorted(note.tags) if (found := venue_year_tag(tag)) is not None), None)
+    if venue_tag is not None:  # `tags: [Transformer, ICLR2025]`, as blogs tag a paper's review
+        signals.append(Signal("venue-tag", 0.5, f"tagged with a venue and its year `#{venue_tag[0]}{venue_tag[1]}`"))
     other = other_kind(note, tags)
     if other and paper_tag:  # `#type/reference` beside `#type/data`: a paper its writer also files as data
         signals.append(Signal("other-kind", -0.75, f"{other} beside `#{paper_tag}`: perhaps not a paper"))
@@ -303,6 +331,12 @@ def frontmatter_signals(note: Note) -> tuple[list[Signal], Facts]:
         signals.append(Signal("paper-properties", 0.5 * min(len(logseq), 2),
                               "properties " + ", ".join(f"`{k}::`" for k in logseq)))
     year = find_year(logseq.get("year", "")) if "year" in logseq else None
+    if venue_tag is not None:
+        year = year or venue_tag[1]
+        venue = venue or venue_tag[0]
+    elif not venue:  # `tags: [Mamba, CVPR]`: the venue alone, still a topic too
+        venue = next((normalise_venue(tag)[0] for tag in sorted(note.tags) if is_known_venue(tag)
+                      and normalise_venue(tag)[0].casefold() == tag.strip("#").casefold()), None)
     citekey = frontmatter_value(front, "citekey", "citation-key", "citationkey")
     if year is None and isinstance(citekey, str) and (match := _CITEKEY_YEAR_RE.match(citekey.strip())):
         year = int(match.group(1))  # `wu2022b`, `vaswaniAttentionAllYou2017`: Zotero's key holds the year
@@ -435,7 +469,7 @@ def _paper_ids(note: Note) -> list[tuple[str, int]]:
     if "://" in note.body:
         for index, text in enumerate(note.body.split("\n", TOP_LINES)[:TOP_LINES]):
             if index not in note.code_lines:
-                urls += [(url, note.body_line + index) for url in _BARE_URL_RE.findall(text)]
+                urls += [(unwrapped_url(url), note.body_line + index) for url in _BARE_URL_RE.findall(text)]
     found: dict[tuple[str, int], None] = {}
     if "arxiv" in note.body[:4000].casefold():  # `arXiv:2409.14411`, written as text
         for index, text in enumerate(note.body.split("\n", TOP_LINES)[:TOP_LINES]):

@@ -353,3 +353,46 @@ def test_a_heading_glossed_in_chinese_gives_way_to_the_original_title(make_vault
     tide = paper_of(graph, "papers/TIDE_2024.md")
     assert (tide.title, tide.short_name) == ("Stop Counting Waves: Tide Tables Matter More", "TIDE")
     assert paper_of(graph, "papers/Buoys_2024.md").title == "Buoys：浮标"
+
+
+# --- an mdBook of `VLDB'22 - Title` headings and `- Published at SIGMOD'18` lines -------------------
+
+def test_a_title_led_by_its_venue_and_year(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "src/SUMMARY.md": "# Summary\n\n- [Harbours](harbours/summary.md)\n"
+                          "  - [HDB'21 - Lantern Store](harbours/obi2021lantern.md)\n",
+        "src/harbours/summary.md": "# Harbour databases\n\n"
+                                   "- [SoCC'17 - TideConfig: tuning tides automatically](https://dl.acm.org/doi/10.1145/1.2)\n",
+        "src/harbours/obi2021lantern.md": "# HDB'21 - Lantern Store: A Fast Lighthouse Database\n\n"
+                                          "- Authors: Ada Obi, Ben Tran\n- Institute: Harbour University\n"
+                                          "- Published at VLDB'21\n- Paper Link: <https://example.org/p.pdf>\n",
+        "src/harbours/tran2018buoy.md": "# Buoy: Scaling Floats\n\n- Authors: Ben Tran, Jun Li\n"
+                                        "- Published at SIGMOD'18\n",
+        "src/harbours/lamps.md": "# Part'2 - Lamps\n\nA chapter.\n",
+    })
+    lantern = paper_of(graph, "src/harbours/obi2021lantern.md")
+    assert (lantern.title, lantern.year, lantern.venue) == ("Lantern Store: A Fast Lighthouse Database", 2021, "VLDB")
+    buoy = paper_of(graph, "src/harbours/tran2018buoy.md")
+    assert (buoy.year, buoy.venue) == (2018, "SIGMOD")
+    tide = next(paper for paper in graph.papers.values() if paper.title.startswith("TideConfig"))
+    assert (tide.title, tide.year, tide.venue) == ("TideConfig: tuning tides automatically", 2017, "SoCC")
+    assert "src/harbours/lamps.md" not in paper_notes(graph)
+
+
+# --- `2016/june/znet.md`: `# [Title](…/paper.pdf)`, filed by year and month ------------------------
+
+def test_a_title_heading_linking_its_pdf_in_year_and_month_folders(make_vault: MakeVault) -> None:
+    note = "# [{title}]({url})\n\nDate: 06/30/2016  \nTags: task.detection\n\n- The authors light harbours.\n"
+    graph = graph_of(make_vault, {
+        "2016/june/lamp_net.md": note.format(title="LampNet - Harbour Lamp Detection",
+                                             url="http://challenge.example.org/pdfs/LAMPNET_2016.pdf/"),
+        "2016/june/tide_net.md": note.format(title="Tide Nets for Harbour Tides", url="https://example.org/tides"),
+        "2017/april/buoy_net.md": note.format(title="Buoy Nets", url="https://arxiv.org/abs/1704.01234")
+        + "- As in [Lamp Nets](https://arxiv.org/abs/1601.00001) and [Tides](https://arxiv.org/abs/1602.00002)\n",
+    })
+    assert paper_of(graph, "2016/june/lamp_net.md").year == 2016
+    assert "2016/june/tide_net.md" not in paper_notes(graph)  # a page, not the paper's PDF
+    buoy = graph.decisions[NoteKey("2017/april/buoy_net.md")]
+    assert buoy.facts.arxiv == "1704.01234"
+    # `june`, `april` below a year folder file the notes by month: no topics
+    assert not {"june", "april", "2016/june"} & {topic.name for topic in graph.topics.values()}

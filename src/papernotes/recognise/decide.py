@@ -254,10 +254,10 @@ def _paper_title(note: Note, decision: Decision) -> str:
     (`2023/H2ONet/paper.md`)."""
     if decision.facts.title and any(signal.name == "review-title" for signal in decision.signals):
         return decision.facts.title  # `[논문 리뷰] Differential Transformer`: the paper is the title's rest
-    year_heading = next((signal for signal in decision.signals if signal.name == "title-year"), None)
+    year_heading = next((signal for signal in decision.signals if signal.name in ("title-year", "title-venue")), None)
     if year_heading is not None and decision.facts.title and (_named_by_file(note) or any(
             heading.line == year_heading.line and heading.text == note.title for heading in note.headings)):
-        return decision.facts.title  # the heading without its `(2013)`, which is the paper's year
+        return decision.facts.title  # the heading without its `(2013)` or `VLDB'22 - `: year and venue
     original = _original_title(note, decision)
     if original is not None:
         return original

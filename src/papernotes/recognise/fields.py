@@ -36,6 +36,8 @@ FIELD_KINDS: dict[str, str] = {
 # Possessive blanks and a value ending in a non-blank: linear on long lines of spaces.
 _FIELD_RE = re.compile(r"^\s*+(?:[-*+>]\s++)*+(?:\*\*|__)?(?P<key>[^:：*_\[\]()]{1,24}?)(?:\*\*|__)?\s*+[:：]{1,2}\s*+"
                        r"(?:(?:\*\*|__)\s*+)?(?P<value>(?:.*\S)?)\s*$")
+_PUBLISHED_RE = re.compile(r"^\s*+(?:[-*+]\s++)?(?:published|presented|appeared)\s++(?:at|in)\s++"
+                           r"(?P<venue>[A-Za-z][^\n:]{1,60}?)\.?\s*$", re.IGNORECASE)
 _HEADING_FIELD_RE = re.compile(r"^\s*#{1,6}\s+(?:\*\*)?(?P<key>[^:：*]{1,24}?)(?:\*\*)?\s*[:：]?\s*$")
 _BYLINE_RE = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*|_)?by\s+(?P<names>[A-Z][^\n]{2,400})$")
 _VENUE_LINE_RE = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*\*|\*|_)?(?P<venue>[A-Za-z][A-Za-z&\- ]{1,30}?)\s*'?"
@@ -116,6 +118,8 @@ def _fields(note: Note) -> list[_Found]:
         match = _FIELD_RE.match(text)
         if match and _kind(match.group("key")) and match.group("value"):
             found.append(_Found(_kind(match.group("key")), match.group("value").strip("* "), line))
+        elif published := _PUBLISHED_RE.match(text):  # `- Published at VLDB'20`
+            found.append(_Found("venue", published.group("venue"), line))
     return [field for field in found if (field.kind != "link" or _URL_RE.search(field.value))
             and not _PLACEHOLDER_RE.match(field.value)]
 

@@ -287,7 +287,7 @@ def _paper_title(note: Note, decision: Decision) -> str:
 
 
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_NAME_END_RE = re.compile(r"\s*+[:：]")
+_NAME_END_RE = re.compile(r"(?<!\s)\s*+[:：]")  # from a blank run's start: linear
 
 
 def _original_title(note: Note, decision: Decision) -> str | None:

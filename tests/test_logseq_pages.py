@@ -231,6 +231,7 @@ def test_a_logseq_zotero_page_is_a_paper_in_the_built_site(tmp_path: Path) -> No
     })
     site = build_site(docs, tmp_path / "site")
     papers = (site / "papers" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../pages/spinnet/">SpinNet</a>' in papers
+    # titled by its first block, the paper's full title (`title: SpinNet` is its short name)
+    assert 'href="../pages/spinnet/">SpinNet: Learning Spin Liquids</a>' in papers
     page = (site / "pages" / "spinnet" / "index.html").read_text(encoding="utf-8")
     assert "Ada Obi" in page and "[[Ada Obi]]" not in page

@@ -22,6 +22,7 @@ from papernotes.recognise import (
     Signal,
     decide,
     folder_notes,
+    glossed_name,
     has_paper_evidence,
     names_its_link,
     note_folder,
@@ -158,9 +159,11 @@ def _note_mention(note: Note, decision: Decision, folder_topics: bool) -> Paper:
     folder = folder_topic(folder_path) if folder_topics else ""
     if folder:
         tags.append(folder)
+    title = paper_title(note, decision)
     return Paper(
-        title=paper_title(note, decision), sources=(Source(note.path, 1, "note"),),
-        short_name=decorated_stem(note.title, stem(note.path)),
+        title=title, sources=(Source(note.path, 1, "note"),),
+        short_name=decorated_stem(note.title, stem(note.path)) or (
+            glossed_name(note) if title != note.title else ""),
         year=meta.year or facts.year, venue=meta.venue or facts.venue, authors=meta.authors or facts.authors,
         tags=tuple(dict.fromkeys(tags)), links=meta.links, arxiv=meta.arxiv or facts.arxiv,
         doi=meta.doi or facts.doi, status=meta.status, note=note.path, citekey=meta.citekey,
@@ -444,7 +447,8 @@ class _Builder:
                 if target in self.private or (target is None and title_problem(row.name, evidenced)):
                     continue
                 mention = Paper(
-                    title=self.notes[target].title if target else row.name,
+                    # the linked note's paper's title, as a queue item's (`_queues`)
+                    title=paper_title(self.notes[target], self.decisions[target]) if target else row.name,
                     sources=(Source(note.path, row.line, "table"),), year=row.year, venue=row.venue,
                     authors=row.authors,
                     tags=row.topics, attributes=row.attributes, note=target,

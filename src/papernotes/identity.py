@@ -187,7 +187,9 @@ def _full_title(mentions: list[Paper]) -> tuple[str, str]:
     first = mentions[0].title
     short = title_key(first)
     for mention in mentions[1:]:
-        if title_key(mention.title).startswith(short + " "):
+        # `AGLA` and the note `# AGLA：全局…` whose `Paper:` field gives its original title
+        if title_key(mention.title).startswith(short + " ") or (
+                mention.short_name and title_key(mention.short_name) == short):
             return mention.title, first
     return first, ""
 

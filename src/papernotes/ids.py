@@ -244,6 +244,33 @@ def trailing_year(text: str) -> tuple[str, int] | None:
     return head, int(year)
 
 
+_VENUE_PREFIX_RE = re.compile(r"^([A-Za-z][A-Za-z&]{1,15})\s*+'((?:19|20)?\d{2})\s++[-–—:]\s++(\S.*)$")
+
+
+def venue_prefixed(title: str) -> tuple[str, str, int] | None:
+    """`VLDB'22 - A Study of …` -> (`A Study of …`, `VLDB`, 2022): a title led by its venue and
+    year, as reading lists and mdBook summaries write it. None for anything else (`Part'2 - x`)."""
+    match = _VENUE_PREFIX_RE.match(title.strip())
+    # a venue we know, or an acronym (`SIGMOD'22`, `SoCC'17`): an `'` then two digits is a year
+    if match is None or not (is_known_venue(match.group(1)) or sum(char.isupper() for char in match.group(1)) >= 2):
+        return None
+    digits = match.group(2)
+    year = int(digits) if len(digits) == 4 else 2000 + int(digits)
+    return match.group(3).strip(), normalise_venue(match.group(1))[0], year
+
+
+_VENUE_TAG_RE = re.compile(r"^([A-Za-z][A-Za-z&]{1,15})[_\-']?((?:19|20)\d{2})$")
+
+
+def venue_year_tag(tag: str) -> tuple[str, int] | None:
+    """A tag that is a venue we know and its year, `ICLR2025`, `cvpr_2023`, `NeurIPS-2022`, ->
+    (`ICLR`, 2025): where a paper appeared, not what it is about. None for anything else."""
+    match = _VENUE_TAG_RE.match(tag.strip().lstrip("#"))
+    if match is None or not is_known_venue(match.group(1)):
+        return None
+    return normalise_venue(match.group(1))[0], int(match.group(2))
+
+
 def find_year(text: str) -> int | None:
     """The first plausible publication year (1900-2099) in a piece of text."""
     match = _YEAR_RE.search(text)

@@ -27,6 +27,12 @@ REFUSED_TEMPLATES = frozenset({"redirect.html", "404.html"})
 _TEMPLATE_RE = re.compile(r"^[A-Za-z0-9_\-]+(?:/[A-Za-z0-9_\-]+)*\.html$")
 _ICON_RE = re.compile(r"^[A-Za-z0-9_\-]+(?:/[A-Za-z0-9_\-]+)*$")
 _WORD_RE = re.compile(r"^[A-Za-z0-9_\-]+$")
+# Font Awesome's CSS classes, as Jekyll themes (Chirpy's `icon: fas fa-info-circle`) and HTML write
+# an icon: the style, then `fa-` and the name. Material ships Font Awesome as `fontawesome/<style>/<name>`.
+_FONT_AWESOME_RE = re.compile(r"^(?P<style>fas|far|fab|fa-solid|fa-regular|fa-brands|fa)\s++"
+                              r"fa-(?P<name>[a-z0-9\-]{1,60})$")
+_FONT_AWESOME_STYLES = {"fas": "solid", "fa": "solid", "fa-solid": "solid", "far": "regular", "fa-regular": "regular",
+                        "fab": "brands", "fa-brands": "brands"}
 _THEME_KEYS = frozenset({"title", "description", "template", "icon", "status", "hide", "tags", "author",
                          "location", *TEXT_KEYS})
 
@@ -67,12 +73,20 @@ def theme_problems(raw: Mapping[Any, Any], path: str, lines: Mapping[str, int]) 
     return problems
 
 
+def icon_name(value: Any) -> Any:
+    """The icon Material names for `value`: Font Awesome's classes `fas fa-tags` are
+    `fontawesome/solid/tags` (`far`: regular, `fab`: brands); anything else as written."""
+    found = _FONT_AWESOME_RE.match(value.strip()) if isinstance(value, str) else None
+    return f"fontawesome/{_FONT_AWESOME_STYLES[found.group('style')]}/{found.group('name')}" if found else value
+
+
 def _expected(key: str, value: Any) -> str:
     """What `value` should have been for `key`; "" when it is fine."""
     if key == "template":
         good = isinstance(value, str) and _TEMPLATE_RE.match(value) and value not in REFUSED_TEMPLATES
         return "" if good else "the name of a page template of the theme, e.g. `main.html`"
     if key == "icon":
+        value = icon_name(value)
         return "" if isinstance(value, str) and _ICON_RE.match(value) else "an icon name, e.g. `material/book`"
     if key == "hide":
         words = [value] if isinstance(value, str) else value if isinstance(value, list) else None
@@ -110,7 +124,7 @@ def page_meta(note: Note, has_template: HasTemplate | None = None) -> dict[str, 
     if hide is not None and not _expected("hide", hide):
         meta["hide"] = [hide] if isinstance(hide, str) else list(hide)
     for key, found in (("template", "{}"), ("icon", ".icons/{}.svg")):
-        value = raw.get(key)
+        value = icon_name(raw.get(key)) if key == "icon" else raw.get(key)
         if value is not None and not _expected(key, value) and (
                 has_template is None or has_template(found.format(value))):
             meta[key] = value
@@ -123,7 +137,7 @@ def missing_templates(note: Note, has_template: HasTemplate | None) -> list[Diag
     if has_template is None:
         return problems
     for key, found in (("template", "{}"), ("icon", ".icons/{}.svg")):
-        value = note.frontmatter.get(key)
+        value = icon_name(note.frontmatter.get(key)) if key == "icon" else note.frontmatter.get(key)
         if value is not None and not _expected(key, value) and not has_template(found.format(value)):
             problems.append(Diagnostic(note.path, 1, "warning",
                                        "bad-page-meta", f"{key}: the theme has no {found.format(value)}",

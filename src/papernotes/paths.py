@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import parse_qs, unquote, urlsplit
 
 NOTE_SUFFIXES = (".md", ".markdown")
 
@@ -129,6 +129,20 @@ def bounded_slug(slug: str) -> str:
 def has_scheme(target: str) -> bool:
     """True for `https://...`, `mailto:...`, `javascript:...`; false for `C:/x` is not a concern here."""
     return bool(_SCHEME_RE.match(target)) and not re.match(r"^[a-zA-Z]:[\\/]", target)
+
+
+_GOOGLE_REDIRECT_RE = re.compile(r"^https?://(?:www\.)?google\.(?:com|co)(?:\.[a-z]{2})?/url\?", re.IGNORECASE)
+
+
+def unwrapped_url(url: str) -> str:
+    """The page a search engine's redirect link leads to: a Google result copied from the address
+    bar (`https://www.google.co.kr/url?sa=t&…&url=https%3A%2F%2Farxiv.org%2Fabs%2F1606.03657&usg=…`)
+    is `https://arxiv.org/abs/1606.03657`; any other URL, and a redirect to no web page, as written."""
+    if not _GOOGLE_REDIRECT_RE.match(url):
+        return url
+    query = parse_qs(urlsplit(url).query)
+    target = next((values[0] for key in ("url", "q") for values in [query.get(key)] if values), "")
+    return target if re.match(r"https?://[^\s]", target, re.IGNORECASE) else url
 
 
 def decode_link_target(target: str) -> str:

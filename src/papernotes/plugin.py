@@ -23,7 +23,7 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -51,7 +51,7 @@ from papernotes.nav_memo import install as install_nav_memo
 from papernotes.outputs import ASSET_DIR, excluding, pagefind_bundles
 from papernotes.page_meta import HasTemplate, missing_templates, page_meta
 from papernotes.pages import Site, is_published
-from papernotes.pages.generate import Finished, default_nav, home_page, shown_sections
+from papernotes.pages.generate import Finished, default_nav, home_page, nav_with_sections, shown_sections
 from papernotes.pages.incremental import Rebuilds, vault_dests
 from papernotes.pages.paper import Footers, build_footers, note_footer, wrap_content
 from papernotes.publish import publish
@@ -346,6 +346,12 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         if self.config.nav and not config.nav and self.config.generated_pages:
             config.nav = default_nav(sections, pages, bases)
             config.validation.nav.omitted_files = logging.DEBUG  # notes are left out on purpose
+        elif self.config.nav and self.config.generated_pages and isinstance(config.nav, list):
+            # the site's own nav, then the sections
+            config.nav = nav_with_sections(config.nav, sections, pages, bases)
+            for file in files:  # topic, author and venue pages are reached from the sections'
+                if file.src_uri in made and file.is_documentation_page():
+                    file.inclusion = InclusionLevel.NOT_IN_NAV
         if self.dirty:
             start = time.perf_counter()
             shaping = (self.config.paper_pages, self.config.generated_pages, self.config.search,

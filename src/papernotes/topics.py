@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from papernotes.ids import is_known_venue
+from papernotes.ids import is_known_venue, venue_year_tag
 from papernotes.paths import readable_slug, unique_slugs
 from papernotes.titles import has_template_syntax
 
@@ -47,13 +47,19 @@ CONTAINER_FOLDERS = frozenset({
 _FILING_FOLDER_RE = re.compile(r"^(?:(?:19|20)\d{2}|[A-Za-z][A-Za-z&]{1,11}[-_ ']?(?:19|20)?\d{2})$")
 
 
+# `2019/april/`: the month a year folder is filed by (English names, three-letter or whole)
+_MONTHS = frozenset("january february march april may june july august september october november december "
+                    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+
 def folder_topic(folder: str) -> str:
     """A note's folder as a topic, container folders dropped: `Papers/Diffusion/Video` ->
     `Diffusion/Video`, `论文` -> `` (none). Folders that file papers by year or venue
-    (`papers/ACM/ISCA/2019`, `ISCA-2019/`, `arXiv/2022`) are filing, not subjects: they and the
-    folders above them are dropped."""
+    (`papers/ACM/ISCA/2019`, `ISCA-2019/`, `arXiv/2022`, and a month below a year folder,
+    `2019/april`) are filing, not subjects: they and the folders above them are dropped."""
     parts = [part for part in folder.split("/") if part and part.casefold() not in CONTAINER_FOLDERS]
-    filing = [index for index, part in enumerate(parts) if _FILING_FOLDER_RE.match(part) or is_known_venue(part)]
+    filing = [index for index, part in enumerate(parts) if _FILING_FOLDER_RE.match(part) or is_known_venue(part)
+              or (index and _FILING_FOLDER_RE.match(parts[index - 1]) and part.casefold().rstrip(".") in _MONTHS)]
     if filing:
         parts = parts[filing[-1] + 1:]
     return "/".join(parts)
@@ -68,15 +74,16 @@ TOOL_TAGS = frozenset({
 
 
 def topic_name(tag: str) -> str:
-    """The topic a tag names, `""` for none: a tool's marker (`#card`, `#TODO`) names none, and a
+    """The topic a tag names, `""` for none: a tool's marker (`#card`, `#TODO`) and a venue with its
+    year (`#ICLR2025`, the paper's venue) name none, and a
     nested tag stops before its first part that holds template syntax left unrendered
     (`project/<% tp.system.prompt("…") %>` is `project`; `{{VALUE:topic}}` is none)."""
     parts = tag.strip(" #/").split("/")
     # a part that opens a template's variable (`<% … %>`, `{{ … }}`), even one a `/` inside it cut short
     kept = list(itertools.takewhile(lambda part: not (has_template_syntax(part) or "<%" in part or "{{" in part),
                                     parts))
-    if len(kept) == 1 and kept[0].strip().casefold() in TOOL_TAGS:
-        return ""
+    if len(kept) == 1 and (kept[0].strip().casefold() in TOOL_TAGS or venue_year_tag(kept[0]) is not None):
+        return ""  # `#card`, `#TODO`; `#ICLR2025`, where the paper appeared (its venue and year)
     return "/".join(kept).strip(" /")
 
 

@@ -275,22 +275,30 @@ def dashed_authors(name: str) -> tuple[str, tuple[str, ...]]:
     year = _YEAR_MARK_RE.search(tail)
     names = tail[: year.start()] if year else tail
     et_al = _ET_AL_TAIL_RE.search(names)
-    authors = _reference_authors(_ET_AL_TAIL_RE.sub("", names).strip(" ,"))
-    if not authors or not (year or et_al) or any(_TITLE_WORDS.intersection(author.casefold().split())
-                                                  for author in authors):
+    # `Title (2019) - Vaswani, Shazeer, Parmar`: the year closes the title, surnames follow the dash
+    dated = year is None and _DATED_TITLE_RE.search(name[: dashes[-1].start()]) is not None
+    authors = _reference_authors(_ET_AL_TAIL_RE.sub("", names).strip(" ,"), surnames=dated)
+    if not authors or not (year or et_al or dated) or any(_TITLE_WORDS.intersection(author.casefold().split())
+                                                           for author in authors):
         return name, ()
     # an emphasis mark left unclosed (`Title_ — Names`) is not part of the title
     return name[: dashes[-1].start()].rstrip(" _*") + (year.group(0) if year else ""), authors
 
 
-def _reference_authors(text: str) -> tuple[str, ...]:
+_DATED_TITLE_RE = re.compile(r"\((?:19|20)\d{2}\)$")
+
+
+def _reference_authors(text: str, *, surnames: bool = False) -> tuple[str, ...]:
+    """`Ada Obi, Ben Tran and Jun Li`: names of two to four capitalised words (one, a surname, too
+    with `surnames`); () when any part is no such name."""
     parts = [part.strip() for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", text)]
     names = tuple(part for part in parts if part)
     if not names or len(parts) != len(names):
         return ()
     for name in names:
         words = name.split()
-        if not 2 <= len(words) <= 4 or not all(word[:1].isupper() and _NAME_PART_RE.fullmatch(word) for word in words):
+        if not (1 if surnames else 2) <= len(words) <= 4 or not all(
+                word[:1].isupper() and _NAME_PART_RE.fullmatch(word) for word in words):
             return ()
     return names
 

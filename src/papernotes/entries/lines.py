@@ -117,7 +117,8 @@ def topic_heading(tokens: Sequence[Token], index: int) -> tuple[str, ...]:
     a `*_Note.md`), not a topic, so entries under it get none from it. Of other headings, the
     subject: without its number (`1)`, `2.`, `②`), its remarks in parentheses and its `#tags`;
     a `/` names two subjects (`Detection / Segmentation`), never a nested topic. A heading tagged
-    `#card` is a flashcard's question (Logseq), not a section: no topic.
+    `#card` is a flashcard's question (Logseq), not a section: no topic; nor is a heading with no
+    letter in it, a date or a number (`## 1904`).
     """
     following = tokens[index + 1] if index + 1 < len(tokens) else None
     if tokens[index].tag == "h1" or following is None or following.type != "inline":
@@ -127,7 +128,9 @@ def topic_heading(tokens: Sequence[Token], index: int) -> tuple[str, ...]:
         return ()  # `## General construction #card`: a flashcard's question, not a section
     text = line_text([token for token in children if token.type != "hashtag"])
     text = _REMARK_RE.sub(" ", without_section_number(text))
-    return tuple(part for part in (" ".join(piece.split()) for piece in _TOPIC_SPLIT_RE.split(text)) if part)
+    # a date or a number (`## 1904`, `## 2023-05`: when the papers were read) names no subject
+    return tuple(part for part in (" ".join(piece.split()) for piece in _TOPIC_SPLIT_RE.split(text))
+                 if any(char.isalpha() for char in part))
 
 
 def heading_text(tokens: Sequence[Token], index: int) -> str:

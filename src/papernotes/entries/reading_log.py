@@ -40,7 +40,7 @@ from papernotes.entries.fields import (
 )
 from papernotes.entries.lines import Line, inline_lines, line_links, line_text, topic_heading
 from papernotes.entries.links import classify, host_kind, label_kind
-from papernotes.ids import trailing_year
+from papernotes.ids import trailing_year, venue_prefixed
 from papernotes.model import Paper
 from papernotes.recognise.fields import is_field_label, reference
 
@@ -116,6 +116,9 @@ def _paper(line: Line, heading: tuple[str, ...], context: EntryContext) -> Paper
     name, journal = page_title(name.strip(" "))
     name = name.strip("[] ")
     name, dashed = dashed_authors(name)  # `Title — Ada Obi, Ben Tran (2021)`
+    prefixed = venue_prefixed(name)  # `[SoCC'17 - BestConfig: …](…)`: the venue and year lead the title
+    if prefixed is not None:
+        name = prefixed[0]
     if name.casefold().endswith(" paper") and name[:-6].strip():  # `a [Grad-CAM++ paper](…)`: its name
         name = name[:-6].strip()
     title = clean_title(name)
@@ -130,8 +133,8 @@ def _paper(line: Line, heading: tuple[str, ...], context: EntryContext) -> Paper
         CONVENTION,
         title.text,
         links=tuple(dict.fromkeys(links)),
-        year=title.year or (cited.venue.year if cited else None),
-        venue=cited.venue.name if cited else journal,
+        year=title.year or (cited.venue.year if cited else None) or (prefixed[2] if prefixed else None),
+        venue=cited.venue.name if cited else journal or (prefixed[1] if prefixed else None),
         authors=cited.authors if cited else dashed,
         tags=heading,
         short_name=short.group(1) if short else title.short_name,

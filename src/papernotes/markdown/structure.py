@@ -23,7 +23,7 @@ from papernotes.model import (
     TableRow,
     Task,
 )
-from papernotes.paths import decode_link_target, has_scheme, heading_anchor
+from papernotes.paths import decode_link_target, has_scheme, heading_anchor, unwrapped_url
 from papernotes.render import escape_md
 
 _BACKTICKS_RE = re.compile(r"`++")
@@ -134,7 +134,7 @@ def html_image_sources(html: str) -> list[tuple[str, int]]:
 def markdown_link(kind: str, href: str, text: str, line: int, raw: str) -> Link:
     """A `[text](href)` or `![alt](src)` link: external URLs kept, paths decoded, `#` split off."""
     if has_scheme(href):
-        return Link(kind, href, "", text, line, raw, external=True)  # type: ignore[arg-type]
+        return Link(kind, unwrapped_url(href), "", text, line, raw, external=True)  # type: ignore[arg-type]
     path, _, fragment = href.partition("#")
     return Link(kind, decode_link_target(path), decode_link_target(fragment), text, line, raw)  # type: ignore[arg-type]
 

@@ -15,7 +15,7 @@ from markdown_it.token import Token
 
 from papernotes.markdown.logseq import hide_properties, properties_block
 from papernotes.markdown.structure import plain_parts, plain_text
-from papernotes.paths import has_scheme, heading_anchor
+from papernotes.paths import has_scheme, heading_anchor, unwrapped_url
 from papernotes.render import relative_url
 
 UrlOf = Callable[[str], "str | None"]
@@ -58,7 +58,7 @@ def prepare(tokens: list[Token], env: RenderEnv) -> None:
     _headings(tokens, env)
     for token in tokens:
         if token.type == "inline" and token.children:
-            token.children = _text_children(_autolinks(hide_properties(token.children, env.outline)))
+            token.children = _text_children(_unwrapped(_autolinks(hide_properties(token.children, env.outline))))
     if env.slots:
         _lone_embeds(tokens)
         _line_slots(tokens, env.body_line)
@@ -186,6 +186,17 @@ def _autolinks(children: list[Token]) -> list[Token]:
             at = match.start() + len(url)
         out.append(Token("text", "", 0, content=child.content[at:]))
     return out
+
+
+def _unwrapped(children: list[Token]) -> list[Token]:
+    """A search engine's redirect link (`https://www.google.com/url?…&url=…`) goes straight to
+    the page it redirects to, as `structure.markdown_link` reads it."""
+    for child in children:
+        if child.type == "link_open" and "/url?" in (href := str(child.attrGet("href") or "")):
+            target = unwrapped_url(href)
+            if target != href:
+                child.attrSet("href", target)
+    return children
 
 
 def _trim_url(url: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 from collections import defaultdict
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -121,6 +121,28 @@ def default_nav(sections: Sequence[tuple[str, str]], pages: Collection[str], bas
     nav += [{title: src} for title, src in sections]
     views = [{stem(src).removesuffix(".base"): src} for src in sorted(bases) if src in pages]
     return nav + ([{"Bases": views}] if views else [])
+
+
+def nav_with_sections(own: Sequence[Any], sections: Sequence[tuple[str, str]], pages: Collection[str],
+                      bases: Sequence[str] = ()) -> list[Any]:
+    """A site's own `nav:` with the generated sections (and `.base` views) after its entries, those
+    it lists already left where it put them: the generated pages are reachable from every page."""
+    listed = set(_nav_sources(own))
+    added = [entry for entry in default_nav(sections, pages, bases)[1 if "index.md" in pages else 0:]
+             if not set(_nav_sources([entry])) & listed]
+    return [*own, *added]
+
+
+def _nav_sources(items: Any) -> Iterator[str]:
+    """Every page path a `nav:` names, at any depth (`- Papers: papers.md`, `- papers.md`, sections)."""
+    if isinstance(items, str):
+        yield items
+    elif isinstance(items, dict):
+        for value in items.values():
+            yield from _nav_sources(value)
+    elif isinstance(items, list):
+        for item in items:
+            yield from _nav_sources(item)
 
 
 def _papers(site: Site, *, library: bool = False) -> list[tuple[PaperId, Paper]]:

@@ -13,6 +13,7 @@ from papernotes.recognise.decide import (
     Decision,
     RecogniseOptions,
     decide,
+    glossed_name,
     matches,
     paper_title,
     with_signal,
@@ -23,5 +24,5 @@ from papernotes.recognise.signals import Facts, Signal
 from papernotes.recognise.titles import has_paper_evidence, is_todo, title_problem
 
 __all__ = ["ALMOST", "DEFAULT_OPTIONS", "THRESHOLD", "Decision", "Facts", "FolderNote", "RecogniseOptions", "Signal",
-           "decide", "folder_notes", "has_paper_evidence", "is_todo", "matches", "names_its_link",
+           "decide", "folder_notes", "glossed_name", "has_paper_evidence", "is_todo", "matches", "names_its_link",
            "note_folder", "paper_line_targets", "paper_siblings", "paper_title", "title_problem", "with_signal"]

@@ -8,10 +8,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from papernotes.globs import matching
+from papernotes.ids import arxiv_id, doi
 from papernotes.model import Link, Note, NoteKey
 from papernotes.paths import stem
 from papernotes.recognise.anatomy import abstract_heading_signals, paper_parts_signals, project_page_signals
-from papernotes.recognise.fields import citation_signals, field_signals, section_signals
+from papernotes.recognise.fields import citation_signals, field_signals, section_signals, venue_field_year
 from papernotes.recognise.layout import FolderNote, folder_note_signals, name_facts_signals
 from papernotes.recognise.signals import (
     OWN_PAPER_LINE,
@@ -20,6 +21,7 @@ from papernotes.recognise.signals import (
     body_signals,
     code_signals,
     field_value,
+    first_block_title,
     folder_signals,
     frontmatter_signals,
     frontmatter_value,
@@ -138,16 +140,19 @@ def note_signals(note: Note) -> NoteSignals:
     named, name_facts = name_facts_signals(note)
     stated, field_facts = field_signals(note)
     cited, citation_facts = citation_signals(note)
+    body_facts = _own_reference_ids(note, cited, body_facts)
     own = [signal for signal in stated + cited + body if signal.name in _OWN_PAPER]
     # the works named beside the note's own line (`A3VLM, CoRL: https://…`) are its `many-papers`
     listed = [] if any(signal.reason.startswith(OWN_PAPER_LINE) for signal in body) else [
         _as_citations(signal) if own else signal for signal in list_signals(note)]
     body = [_as_citations(signal) if own and signal.name == "many-papers" else signal for signal in body]
     parts = abstract_heading_signals(note) + project_page_signals(note) + paper_parts_signals(note)
+    facts = merge_facts([front_facts, field_facts, citation_facts, name_facts, body_facts, folder_facts])
+    if facts.year is None and field_facts.venue and (venue_year := venue_field_year(note)) is not None:
+        facts = replace(facts, year=venue_year)
     return NoteSignals(
         note.path, note.title, note.links, tuple(front + folder), tuple(name_signals(note)),
-        tuple(named + body + parts + stated + cited + section_signals(note) + listed + _code(note, front)),
-        merge_facts([front_facts, field_facts, citation_facts, name_facts, body_facts, folder_facts]))
+        tuple(named + body + parts + stated + cited + section_signals(note) + listed + _code(note, front)), facts)
 
 
 def decide(note: Note, options: RecogniseOptions = DEFAULT_OPTIONS,
@@ -170,6 +175,24 @@ def decide(note: Note, options: RecogniseOptions = DEFAULT_OPTIONS,
     if choice is not None:
         return Decision(note.path, choice[0], score, signals, facts, choice[1])
     return Decision(note.path, score >= THRESHOLD, score, signals, facts)
+
+
+_TOP_REFERENCE_LINES = 12
+
+
+def _own_reference_ids(note: Note, cited: Sequence[Signal], body_facts: Facts) -> Facts:
+    """The paper's reference links the paper: when the note's reference to itself links a page
+    (`[Berger, Mark J. "Title." (2015).](https://…/Berger.pdf)`, written last), a paper link near
+    the top that is not on that line is a work it cites (`builds on [Kim(2014)](arxiv…)`): its
+    arXiv id or DOI is not the note's paper's, which takes the reference's own, if any."""
+    line = next((signal.line for signal in cited if signal.name == "citation-line"), 0)
+    targets = [link.target for link in note.links if link.external and link.line == line]
+    # a reference at the top beside the paper's link is the same paper's (read as before)
+    if line < note.body_line + _TOP_REFERENCE_LINES or not targets or not (body_facts.arxiv or body_facts.doi):
+        return body_facts
+    arxiv = next((found for target in targets if (found := arxiv_id(target))), None)
+    found_doi = next((found for target in targets if (found := doi(target))), None)
+    return replace(body_facts, arxiv=arxiv, doi=found_doi)
 
 
 def _code(note: Note, front: Sequence[Signal]) -> list[Signal]:
@@ -231,12 +254,16 @@ def _paper_title(note: Note, decision: Decision) -> str:
     (`2023/H2ONet/paper.md`)."""
     if decision.facts.title and any(signal.name == "review-title" for signal in decision.signals):
         return decision.facts.title  # `[논문 리뷰] Differential Transformer`: the paper is the title's rest
-    year_heading = next((signal for signal in decision.signals if signal.name == "title-year"), None)
+    year_heading = next((signal for signal in decision.signals if signal.name in ("title-year", "title-venue")), None)
     if year_heading is not None and decision.facts.title and (_named_by_file(note) or any(
             heading.line == year_heading.line and heading.text == note.title for heading in note.headings)):
-        return decision.facts.title  # the heading without its `(2013)`, which is the paper's year
+        return decision.facts.title  # the heading without its `(2013)` or `VLDB'22 - `: year and venue
+    original = _original_title(note, decision)
+    if original is not None:
+        return original
     if not _named_by_file(note):
-        return note.title
+        block = first_block_title(note)  # `DETR`, titled by the page's first block in full
+        return block if block is not None and len(block.split()) > len(note.title.split()) else note.title
     stated = decision.facts.title or ""
     # many papers are titled by a question ("Do Priors Help?"), which an entry's title never is
     usable = bool(stated) and not placeholder_reason(stated) and title_problem(stated) in (None, "a question")
@@ -256,7 +283,41 @@ def _paper_title(note: Note, decision: Decision) -> str:
         return first.text
     if note.title == stem(note.path) and any(signal.name == "folder-note" for signal in decision.signals):
         return folder_title(posixpath.basename(posixpath.dirname(note.path)))
-    return note.title
+    return name_colons(note.title) if note.title == stem(note.path) else note.title
+
+
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_NAME_END_RE = re.compile(r"(?<!\s)\s*+[:：]")  # from a blank run's start: linear
+
+
+def _original_title(note: Note, decision: Decision) -> str | None:
+    """`# R³L：反思-重试强化学习…` above `**论文**：*R³L: Reflect-then-Retry Reinforcement Learning…*`:
+    a title heading that is the paper's name then the writer's gloss in Chinese, Japanese or
+    Korean, when a `Paper:` field states the original title: the paper is titled by the original."""
+    stated = decision.facts.title
+    if not stated or not _CJK_RE.search(note.title) or _CJK_RE.search(stated) or not any(
+            signal.name == "paper-fields" for signal in decision.signals):
+        return None
+    return stated if glossed_name(note) else None
+
+
+def glossed_name(note: Note) -> str:
+    """`AGLA` of a title heading `AGLA：全局-局部注意力组装…`: the paper's name before the writer's
+    gloss in Chinese, Japanese or Korean (`DART：基于 Token 重复度的…`, a short name too); else ""."""
+    parts = _NAME_END_RE.split(note.title, 1)
+    if len(parts) < 2 or not parts[0].strip() or _CJK_RE.search(parts[0]) or not _CJK_RE.search(parts[1]):
+        return ""
+    return parts[0].strip()
+
+
+_SAVED_COLON_RE = re.compile(r"(?<=[^\s_])_(?= \S)")
+
+
+def name_colons(name: str) -> str:
+    """A file name saved from a paper's title: `Less is More_ Selective Layer Finetuning` stands
+    for `Less is More: Selective Layer Finetuning`, as browsers and Zotero write the `:` a file
+    name cannot hold (a `_` then a space; `snake_case` and `_ ` after a blank are left)."""
+    return _SAVED_COLON_RE.sub(":", name)
 
 
 def folder_title(name: str) -> str:

@@ -36,6 +36,8 @@ FIELD_KINDS: dict[str, str] = {
 # Possessive blanks and a value ending in a non-blank: linear on long lines of spaces.
 _FIELD_RE = re.compile(r"^\s*+(?:[-*+>]\s++)*+(?:\*\*|__)?(?P<key>[^:：*_\[\]()]{1,24}?)(?:\*\*|__)?\s*+[:：]{1,2}\s*+"
                        r"(?:(?:\*\*|__)\s*+)?(?P<value>(?:.*\S)?)\s*$")
+_PUBLISHED_RE = re.compile(r"^\s*+(?:[-*+]\s++)?(?:published|presented|appeared)\s++(?:at|in)\s++"
+                           r"(?P<venue>[A-Za-z][^\n:]{1,60}?)\.?\s*$", re.IGNORECASE)
 _HEADING_FIELD_RE = re.compile(r"^\s*#{1,6}\s+(?:\*\*)?(?P<key>[^:：*]{1,24}?)(?:\*\*)?\s*[:：]?\s*$")
 _BYLINE_RE = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*|_)?by\s+(?P<names>[A-Z][^\n]{2,400})$")
 _VENUE_LINE_RE = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*\*|\*|_)?(?P<venue>[A-Za-z][A-Za-z&\- ]{1,30}?)\s*'?"
@@ -116,6 +118,8 @@ def _fields(note: Note) -> list[_Found]:
         match = _FIELD_RE.match(text)
         if match and _kind(match.group("key")) and match.group("value"):
             found.append(_Found(_kind(match.group("key")), match.group("value").strip("* "), line))
+        elif published := _PUBLISHED_RE.match(text):  # `- Published at VLDB'20`
+            found.append(_Found("venue", published.group("venue"), line))
     return [field for field in found if (field.kind != "link" or _URL_RE.search(field.value))
             and not _PLACEHOLDER_RE.match(field.value)]
 
@@ -124,8 +128,21 @@ def _normal_key(key: str) -> str:
     return " ".join(key.translate(_ZERO_WIDTH).strip().strip("#*_ ").casefold().split())
 
 
+# Parts of a joined label that name no fact of the paper: `Author/Institution`, `저자/소속`.
+_AFFILIATION_WORDS = frozenset({"institution", "institutions", "affiliation", "affiliations", "organization",
+                                "organisation", "lab", "机构", "单位", "소속", "기관"})
+
+
 def _kind(key: str) -> str:
-    return FIELD_KINDS.get(_normal_key(key), "")
+    """The fact a label names; a label of two joined by `/` (`Author/Institution`,
+    `Conference/Journal`) names the one fact its known parts agree on."""
+    normal = _normal_key(key)
+    kind = FIELD_KINDS.get(normal, "")
+    if kind or "/" not in normal:
+        return kind
+    parts = [part.strip() for part in normal.split("/") if part.strip() not in _AFFILIATION_WORDS]
+    kinds = {FIELD_KINDS.get(part.strip(), "") for part in parts}
+    return kinds.pop() if len(kinds) == 1 else ""
 
 
 def is_field_label(text: str) -> bool:
@@ -139,7 +156,9 @@ _AUTHOR_MARKS = AUTHOR_MARK_SIGNS + "#0123456789¹²³⁴⁵⁶⁷⁸⁹⁰ "
 
 def _names(text: str) -> tuple[str, ...]:
     """`Ada Obi*, Ben Tran†, Jun Li1,2 (*equal contribution)` -> (Ada Obi, Ben Tran, Jun Li)."""
-    text = re.sub(r"\([^)]*\)", "", re.sub(r"\[\[([^\]|]*\|)?([^\]]*)\]\]", r"\2", text))
+    text = re.sub(r"\[\[([^\]|]*\|)?([^\]]*)\]\]", r"\2", text)
+    text = re.sub(r"\[([^\]\[]*)\]\([^)\s]*\)", r"\1", text)  # `[Ada Obi](https://…)`: the name
+    text = re.sub(r"\([^)]*\)", "", text)
     parts = re.split(r",|;|、|，|\band\b|&", text)
     return tuple(name for part in parts if (name := part.strip(" .*_").rstrip(_AUTHOR_MARKS).strip(" .*_"))
                  and len(name) <= 60)
@@ -170,9 +189,39 @@ def field_signals(note: Note) -> tuple[list[Signal], Facts]:
                       "states the paper's " + ", ".join(sorted(kinds)), min(f.line for f in kinds.values()))]
     title = stated_title(kinds["title"].value) if "title" in kinds else None
     year = find_year(kinds["year"].value) if "year" in kinds else None
-    venue = normalise_venue(kinds["venue"].value)[0] if "venue" in kinds else None
+    venue = field_venue(kinds["venue"].value)[0] if "venue" in kinds else None
     authors = _names(kinds["authors"].value) if "authors" in kinds else ()
     return signals, Facts(title=title, year=year, venue=venue, authors=authors)
+
+
+def venue_field_year(note: Note) -> int | None:
+    """The year a `Venue:` field states (`Conference/Journal : NeurIPS 2022`): the paper's year
+    when nothing else gives one (a year folder, the writer's filing, comes first)."""
+    venue = next((field for field in reversed(_fields(note)) if field.kind == "venue"), None)
+    return field_venue(venue.value)[1] if venue is not None else None
+
+
+_VENUE_YEAR_FIRST_RE = re.compile(r"^([A-Za-z][\w&\-]{1,15})\s*+'?((?:19|20)\d{2})\b")
+_BRACKETED_VENUE_RE = re.compile(r"\(([A-Z][A-Za-z\-]{1,11})\s*+'?((?:19|20)\d{2})?\)")
+
+
+def field_venue(value: str) -> tuple[str, int | None]:
+    """A `Venue:` field's venue and year: `CVPR2023` and `AAAI 2021. A search based …` (a venue
+    we know, then its year), `36th Conference on Neural Information Processing Systems (NeurIPS
+    2022)` (a known venue in brackets after its full name), `Proceedings of Machine Learning
+    Research (PMLR), 2022`; else the field as written."""
+    name, year = normalise_venue(value)
+    first = _VENUE_YEAR_FIRST_RE.match(value.strip())
+    if year is None and first is not None and is_known_venue(first.group(1)) \
+            and "workshop" not in value.casefold():
+        return normalise_venue(first.group(1))[0], int(first.group(2))
+    if year is not None or is_known_venue(name):
+        return name, year
+    bracketed = next((found for found in _BRACKETED_VENUE_RE.finditer(value) if is_known_venue(found.group(1))), None)
+    if bracketed is not None:
+        return (normalise_venue(bracketed.group(1))[0],
+                int(bracketed.group(2)) if bracketed.group(2) else year or find_year(value))
+    return venue_in_text(value) or name, year or find_year(value)
 
 
 def stated_title(value: str) -> str:

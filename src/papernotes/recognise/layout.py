@@ -67,11 +67,16 @@ def _ancestors(folder: str) -> list[str]:
     return found
 
 
+# `01-foundation-models`, `2_Detection`, `3. Methods`: numbered as chapters and categories are, not
+# as papers (a year, `2023-…`, has four digits; `3D-…` no separator after its digit)
+_NUMBERED_FOLDER_RE = re.compile(r"^\d{1,2}[-_. ]+[^\W\d_]")
+
+
 def folder_note_signals(note: Note, folder_note: FolderNote | None) -> list[Signal]:
     """A paper's folder: `papers/<Title>/README.md`, `2020/<Title>/README.md`, `<Title>/paper.md`
     beside sibling folders laid out alike. The folder's name is then the note's name."""
-    if folder_note is None:
-        return []
+    if folder_note is None or _NUMBERED_FOLDER_RE.match(folder_note.folder):
+        return []  # `papers/01-foundation-models/README.md`: a numbered chapter or category's page
     name = stem(note.path)
     signals = []
     paper = name.casefold() == "paper"
@@ -122,15 +127,36 @@ _YEAR_TITLE_WORDS = 3
 
 def year_title_name(name: str) -> Facts | None:
     """`2023 3D Gaussian Splatting for Real-Time Radiance Field Rendering` -> year 2023 and the
-    title: a file name that is the paper's year, a space, then a title of three words or more
-    (people file papers by the year they appeared). None for `2023 Goals`, dates and numbers."""
+    title: a file name that is the paper's year, a space, then a title of three words or more, or
+    of two capitalised words that name no year's note (`2023 Segment Anything`; people file papers
+    by the year they appeared). None for `2023 Goals`, `2024 Reading List`, dates and numbers."""
     match = _YEAR_TITLE_RE.fullmatch(name.strip())
     if match is None:
         return None
     title = match.group(2).strip()
-    if len(title.split()) < _YEAR_TITLE_WORDS or not _TITLE_WORD_RE.search(title):
+    words = title.split()
+    if len(words) < _YEAR_TITLE_WORDS - 1 or not _TITLE_WORD_RE.search(title):
+        return None
+    if len(words) < _YEAR_TITLE_WORDS and not _two_word_title(words):
         return None
     return Facts(title=title, year=int(match.group(1)))
+
+
+# What a year's own note is called (`2023 Reading List`, `2024 Q1 Goals`, `2022 Summer Plan`): a
+# two-word name with one of these is the writer's, not a paper's (`2023 Segment Anything` is).
+_YEAR_NOTE_WORDS = frozenset((
+    "goal goals plan plans planning notes note list lists reading review reviews summary summaries recap "
+    "retrospective retro report reports log logs journal diary todo to-do tasks roadmap resolutions "
+    "papers paper reflection reflections highlights overview index archive calendar schedule budget "
+    "q1 q2 q3 q4 h1 h2 spring summer fall autumn winter semester term week weekly month monthly annual yearly "
+    "january february march april may june july august september october november december").split())
+
+
+def _two_word_title(words: list[str]) -> bool:
+    """`Segment Anything`, `Panoptic Segmentation`: two capitalised words, neither what a year's
+    own note is called (`Reading List`, `Summer Plan`, `Q1 Goals`)."""
+    return all(word[:1].isupper() and word.casefold().strip(".,:;!?") not in _YEAR_NOTE_WORDS
+               for word in words)
 
 
 def _underscore_parts(name: str) -> list[str]:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from papernotes.ids import (
     arxiv_id,
@@ -17,9 +18,11 @@ from papernotes.ids import (
     normalise_venue,
     trailing_year,
     venue_of_url,
+    venue_prefixed,
+    venue_year_tag,
 )
-from papernotes.model import Link, Note
-from papernotes.paths import stem
+from papernotes.model import Heading, Link, Note
+from papernotes.paths import stem, unwrapped_url
 from papernotes.recognise.titles import title_problem
 from papernotes.titles import is_section_heading, placeholder_reason
 
@@ -248,6 +251,30 @@ def _reads_as_a_title(name: str) -> bool:
     return all(word[:1].isupper() or word[:1].isdigit() or word in _SMALL_WORDS for word in words)
 
 
+_FIRST_BLOCK_RE = re.compile(r"^- (?P<text>[A-Z0-9][^\n#\[\]()`*]{8,200}?)(?P<tags>(?:\s++#[^\s#]++)*+)\s*$")
+_FIRST_BLOCK_WORDS = 3
+
+
+def first_block_title(note: Note) -> str | None:
+    """A Logseq page's first block written as its paper's full title, with tags after it or not
+    (`- End-to-End Object Detection with Transformers #readdone` on the page `DETR`, as Zotero's
+    import leaves it): three words or more in Title Case, no remark's verb or pronoun."""
+    if not note.outline:
+        return None
+    first = next((text.strip() for text in note.body.split("\n", 8)[:8] if text.strip()), "")
+    match = _FIRST_BLOCK_RE.match(first)
+    if match is None:
+        return None
+    title = match.group("text").strip()
+    words = title.split()
+    if len(words) < _FIRST_BLOCK_WORDS or "::" in title or _REMARK_WORD_RE.search(title) \
+            or title.endswith((".", "?", "!", ":")):
+        return None
+    if not all(word[:1].isupper() or word[:1].isdigit() or word in _SMALL_WORDS for word in words):
+        return None
+    return title
+
+
 def frontmatter_signals(note: Note) -> tuple[list[Signal], Facts]:
     """Citation-plugin and hand-written paper facts in frontmatter or Logseq properties."""
     meta, front = note.meta, note.frontmatter
@@ -289,6 +316,9 @@ def frontmatter_signals(note: Note) -> tuple[list[Signal], Facts]:
         (tag for tag in tags if _tag_kind(tag) in _REFERENCE_KINDS), default=None)
     if paper_tag:
         signals.append(Signal("paper-tag", 0.7, f"tagged `#{paper_tag}`"))
+    venue_tag = next((found for tag in sorted(note.tags) if (found := venue_year_tag(tag)) is not None), None)
+    if venue_tag is not None:  # `tags: [Transformer, ICLR2025]`, as blogs tag a paper's review
+        signals.append(Signal("venue-tag", 0.5, f"tagged with a venue and its year `#{venue_tag[0]}{venue_tag[1]}`"))
     other = other_kind(note, tags)
     if other and paper_tag:  # `#type/reference` beside `#type/data`: a paper its writer also files as data
         signals.append(Signal("other-kind", -0.75, f"{other} beside `#{paper_tag}`: perhaps not a paper"))
@@ -303,6 +333,12 @@ def frontmatter_signals(note: Note) -> tuple[list[Signal], Facts]:
         signals.append(Signal("paper-properties", 0.5 * min(len(logseq), 2),
                               "properties " + ", ".join(f"`{k}::`" for k in logseq)))
     year = find_year(logseq.get("year", "")) if "year" in logseq else None
+    if venue_tag is not None:
+        year = year or venue_tag[1]
+        venue = venue or venue_tag[0]
+    elif not venue:  # `tags: [Mamba, CVPR]`: the venue alone, still a topic too
+        venue = next((normalise_venue(tag)[0] for tag in sorted(note.tags) if is_known_venue(tag)
+                      and normalise_venue(tag)[0].casefold() == tag.strip("#").casefold()), None)
     citekey = frontmatter_value(front, "citekey", "citation-key", "citationkey")
     if year is None and isinstance(citekey, str) and (match := _CITEKEY_YEAR_RE.match(citekey.strip())):
         year = int(match.group(1))  # `wu2022b`, `vaswaniAttentionAllYou2017`: Zotero's key holds the year
@@ -346,6 +382,11 @@ def body_signals(note: Note) -> tuple[list[Signal], Facts]:
     if titled_year is not None and first is not None:  # `# [MillWheel: Fault-Tolerant … (2013)](…)`
         title = titled_year[0]
         signals.append(Signal("title-year", 0.5, f"title heading with its paper's year `{first.text}`", first.line))
+    prefixed = venue_prefixed(title) if title is not None and first is not None else None
+    if prefixed is not None and first is not None:  # `# VLDB'22 - A Study of …`
+        title = prefixed[0]
+        signals.append(Signal("title-venue", 0.5, f"title heading led by its venue and year `{first.text}`",
+                              first.line))
     if first is not None and _REPOSITORY_RE.match(first.text):
         signals.append(Signal("repository-title", -1.0, f"titled `{first.text}`, a code repository", first.line))
     year, venue, authors, line = _authors_line(note)
@@ -356,6 +397,9 @@ def body_signals(note: Note) -> tuple[list[Signal], Facts]:
     distinct = len({found for found, _ in ids})
     labelled = _labelled_paper_link(note) if not near and distinct == 1 else None
     own = _own_paper_line(note, near) if len({found for found, _ in near}) > 1 else None
+    linked_title = _linked_title(note, first) if first is not None and title is not None else None
+    if own is None and linked_title is not None and len({found for found, _ in near}) > 1:
+        own = next(((found, line, None) for found, line in near if line == first.line), None)  # type: ignore[union-attr]
     if near and len({found for found, _ in near}) == 1:
         signals.append(Signal("paper-link", 0.5, f"a paper link near the top ({near[0][0]})", near[0][1]))
     elif own is not None:  # `A3VLM, CoRL: https://arxiv…` in A3VLM's note, then the works it cites
@@ -369,6 +413,9 @@ def body_signals(note: Note) -> tuple[list[Signal], Facts]:
                                                  f"({near[0][0]})", labelled.line))
     elif distinct >= 3:
         signals.append(Signal("many-papers", -0.5 if distinct < 5 else -1.0, f"links {distinct} different papers"))
+    if linked_title is not None and not any(signal.name == "paper-link" for signal in signals):
+        signals.append(Signal("paper-link", 0.5, f"a title heading linking its paper's PDF ({linked_title})",
+                              first.line if first else 0))
     slot = _paper_link_slot(note) if not any(signal.name == "paper-link" for signal in signals) else None
     if slot is not None:
         signals.append(Signal("paper-link-slot", 0.4, f"a `[{slot[0]}]()` link left empty: a template made for a paper",
@@ -380,7 +427,8 @@ def body_signals(note: Note) -> tuple[list[Signal], Facts]:
     found_arxiv = next((found[6:] for found, _ in linked if found.startswith("arXiv:")), None)
     found_doi = next((found[4:] for found, _ in linked if found.startswith("doi:")), None)
     venue = venue or next((name for found, _ in linked if (name := venue_of_url(found))), None)
-    year = year or (titled_year[1] if titled_year else None)
+    year = year or (titled_year[1] if titled_year else None) or (prefixed[2] if prefixed else None)
+    venue = venue or (prefixed[1] if prefixed else None)
     return signals, Facts(title=title, year=year, venue=venue, authors=authors, arxiv=found_arxiv, doi=found_doi)
 
 
@@ -435,7 +483,7 @@ def _paper_ids(note: Note) -> list[tuple[str, int]]:
     if "://" in note.body:
         for index, text in enumerate(note.body.split("\n", TOP_LINES)[:TOP_LINES]):
             if index not in note.code_lines:
-                urls += [(url, note.body_line + index) for url in _BARE_URL_RE.findall(text)]
+                urls += [(unwrapped_url(url), note.body_line + index) for url in _BARE_URL_RE.findall(text)]
     found: dict[tuple[str, int], None] = {}
     if "arxiv" in note.body[:4000].casefold():  # `arXiv:2409.14411`, written as text
         for index, text in enumerate(note.body.split("\n", TOP_LINES)[:TOP_LINES]):
@@ -447,6 +495,17 @@ def _paper_ids(note: Note) -> list[tuple[str, int]]:
             ident = arxiv_id(url)
             found[(f"arXiv:{ident}" if ident else (f"doi:{d}" if (d := doi(url)) else url), line)] = None
     return list(found)
+
+
+def _linked_title(note: Note, heading: Heading) -> str | None:
+    """`# [Title](https://…/paper.pdf)`: a title heading that is one link, to a paper's page or
+    its PDF: the note's own paper. The link's target, or None."""
+    links = [link for link in note.links if link.line == heading.line and link.external]
+    if len(links) != 1 or links[0].text.strip() != heading.text.strip():
+        return None
+    target = links[0].target
+    path = urlsplit(target).path.casefold() if target.startswith(("http://", "https://")) else ""
+    return target if is_paper_url(target) or path.rstrip("/").endswith(".pdf") else None
 
 
 def _own_paper_line(note: Note, near: Sequence[tuple[str, int]]) -> tuple[str, int, str | None] | None:

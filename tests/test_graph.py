@@ -341,3 +341,27 @@ def test_notes_titled_by_a_year_folder_or_a_generic_title_stay_apart(make_vault)
     assert notes == [["Detection/2021/paper.md"], ["Reading/one.md"], ["Reading/two.md"],
                      ["Segmentation/2021/paper.md"]]
     assert not [d for d in graph.diagnostics if d.code == "title-only-merge"]
+
+
+def test_a_memo_gives_back_an_unchanged_notes_paper_and_makes_an_edited_ones_again() -> None:
+    """`graph.Memo` keeps the paper a paper note mentions while the parsed note (the same object)
+    and its decision are the same; an edited note (a new object) is read again."""
+    from papernotes.graph import Memo
+    from papernotes.loader import load_note
+
+    def note(key: str, year: int):  # type: ignore[no-untyped-def]
+        text = f"---\ntitle: Sparse Attention Maps {key[0]}\nyear: {year}\narxiv: 2101.0000{key[0]}\n---\n\n# Notes\n"
+        return load_note(key, text.encode())[0]
+
+    first, second = note("a.md", 2021), note("b.md", 2022)
+    memo = Memo()
+    before = build_graph([first, second], memo=memo)
+    kept = memo.mentions["a.md"][3]
+    again = build_graph([first, second], memo=memo)
+    assert again.papers == before.papers
+    assert memo.mentions["a.md"][3] is kept  # not made again
+    edited = note("a.md", 1999)
+    after = build_graph([edited, second], memo=memo)
+    assert memo.mentions["a.md"][3] is not kept and memo.mentions["b.md"][0] is second
+    assert {paper.year for paper in after.papers.values()} == {1999, 2022}
+    assert after.papers == build_graph([edited, second]).papers  # as without a memo

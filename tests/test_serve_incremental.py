@@ -409,8 +409,33 @@ def test_generated_pages_are_made_again_only_when_what_they_show_changed(served)
     listing = {topic_src(topic) for topic in core.graph.topics.values() if pid in topic.papers}
     listing |= {f"authors/{group.slug}.md" for group in core.directory.authors.values() if pid in group.papers}
     listing |= {f"venues/{group.slug}.md" for group in core.directory.venues.values() if pid in group.papers}
-    assert plugin.rebuilds.generated.made == {"papers.md", *listing}
+    # the timeline and the BibTeX and CSL-JSON downloads show the year too
+    assert plugin.rebuilds.generated.made == {"papers.md", "timeline.md", "papers.bib", "papers.json", *listing}
     assert len(listing) >= 3  # a topic, an author, a venue at least
+
+
+def test_the_timeline_all_notes_and_downloads_are_kept_while_what_they_list_is_the_same(
+        served, tmp_path: Path) -> None:
+    """A new link changes no paper's facts nor any note's title: the timeline, All notes and the
+    BibTeX and CSL-JSON downloads are not made again, and the site equals a clean build; a new
+    note's title (All notes) and a renamed paper (all four) make them again."""
+    vault, config_file, site = served
+    plugin = _PLUGINS.plugin_cache["papernotes"]
+    notes = _notes(vault)
+    kept = {"timeline.md", "notes.md", "papers.bib", "papers.json"}
+    _edit(notes[4], "\n## ", f"\nSee also [[{notes[17].stem}]].\n\n## ")
+    _serve_build(config_file, site)
+    assert plugin.rebuilds.generated.made & kept == set()
+    _assert_same_as_clean(config_file, site, tmp_path, "new link")
+    (vault / "Brand New Note.md").write_text("# Brand New Note\n\nNo paper here.\n", encoding="utf-8")
+    _serve_build(config_file, site)
+    assert "notes.md" in plugin.rebuilds.generated.made
+    _assert_same_as_clean(config_file, site, tmp_path, "new note")
+    paper = next(path for path in notes if path.read_text(encoding="utf-8").startswith('---\ntitle: "'))
+    _edit(paper, '---\ntitle: "', '---\ntitle: "Renamed ')
+    _serve_build(config_file, site)
+    assert plugin.rebuilds.generated.made >= kept
+    _assert_same_as_clean(config_file, site, tmp_path, "renamed paper")
 
 
 def test_serve_keeps_its_objects_out_of_the_collectors_way_and_still_frees_cycles() -> None:

@@ -60,6 +60,11 @@ def forms(pattern: str) -> tuple[str, ...]:
 
 def matching(path: str, patterns: Iterable[str]) -> str | None:
     """The first of `patterns` that the vault path `path` matches, else None."""
+    return _matching(path, patterns if isinstance(patterns, tuple) else tuple(patterns))
+
+
+@lru_cache(maxsize=2**16)  # every file of the vault is asked about on every `mkdocs serve` rebuild
+def _matching(path: str, patterns: tuple[str, ...]) -> str | None:
     folded = comparable(path)
     for pattern in patterns:
         if any(fnmatch.fnmatchcase(folded, form) for form in forms(pattern)):

@@ -60,6 +60,9 @@ class Memo:
     """The last build's, whose link candidates are reused while the vault's names are the same."""
     rows: dict[int, tuple[Table, list[SummaryRow]]] = field(default_factory=dict)
     """id of a parsed table -> (that table, its summary rows): `tables.summary_rows` reads a table alone."""
+    mentions: dict[NoteKey, tuple[Note, Decision, bool, Paper]] = field(default_factory=dict)
+    """Paper note -> (the parsed note, its decision, `folder_topics`, the paper its note mentions):
+    `_note_mention` reads nothing else."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,8 +246,7 @@ class _Builder:
         for key in paper_notes:
             if self._own_entry(self.notes[key]) and not _frontmatter_describes_paper(self.notes[key]):
                 continue  # the entry at its top is the note's mention (see _inline_entries)
-            self.note_mention[key] = self.index.add(
-                _note_mention(self.notes[key], self.decisions[key], self.folder_topics))
+            self.note_mention[key] = self.index.add(self._note_mention(self.notes[key]))
         for note in self.notes.values():
             self._inline_entries(note)
             self._queues(note)
@@ -254,6 +256,18 @@ class _Builder:
         papers, ids, conflicts = self.index.freeze(aliases)
         self.diagnostics += conflicts
         return self._finish(papers, ids)
+
+    def _note_mention(self, note: Note) -> Paper:
+        """`_note_mention`, or the paper the last build made from the same note and decision."""
+        decision = self.decisions[note.path]
+        if self.memo is None:
+            return _note_mention(note, decision, self.folder_topics)
+        kept = self.memo.mentions.get(note.path)
+        if kept is not None and kept[0] is note and kept[2] == self.folder_topics and kept[1] == decision:
+            return kept[3]
+        mention = _note_mention(note, decision, self.folder_topics)
+        self.memo.mentions[note.path] = (note, decision, self.folder_topics, mention)
+        return mention
 
     def _resolve_links(self, note: Note) -> None:
         resolved_links = []
@@ -303,6 +317,7 @@ class _Builder:
             self.decisions[note.path] = self._decide(note, signals, targets, layout.get(note.path))
         if self.memo is not None:  # notes gone or private now are forgotten
             self.memo.decisions = {key: self.memo.decisions[key] for key in self.decisions}
+            self.memo.mentions = {key: found for key, found in self.memo.mentions.items() if key in self.decisions}
             self.memo.rows = self.rows  # the tables of this build (a table is read here first)
         siblings = paper_siblings({key: note_folder(note) for key, note in self.notes.items()},
                                   {key: decision.is_paper for key, decision in self.decisions.items()})

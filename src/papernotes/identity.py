@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from papernotes.diagnostics import Diagnostic
 from papernotes.ids import arxiv_date, title_key
@@ -43,6 +44,7 @@ def disagree(first: Evidence, second: Evidence, names: tuple[str, ...] = _EVIDEN
 _NOT_NAMES = frozenset({"no words", "a generic heading", "template syntax"})
 
 
+@lru_cache(maxsize=2**16)  # every mention's titles, asked again on every `mkdocs serve` rebuild
 def names_a_paper(title: str) -> bool:
     """True when a title can tell one paper from another: not a placeholder or template syntax,
     not generic words only (`paper`, `notes`, `README`), not a number or year (`2021/paper.md`
@@ -76,6 +78,7 @@ def identity_keys(paper: Paper) -> list[str]:
     return keys
 
 
+@lru_cache(maxsize=2**16)
 def _head_key(title: str) -> str:
     """The key of a short name before the first colon ("Latte: ..."), or ""."""
     head, colon, _ = title.partition(":")

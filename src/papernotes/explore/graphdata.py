@@ -15,6 +15,7 @@ import posixpath
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
@@ -367,6 +368,7 @@ def _kept_edges(edges: list[tuple[int, int]], first_ring: int) -> list[tuple[int
     return sorted(kept)
 
 
+@lru_cache(maxsize=2**16)  # every page's, on every `mkdocs serve` rebuild
 def data_path(folder: str, url: str) -> str:
     """Where a page's local graph file lives: in `folder` itself, named by a hash of the page's
     site path (`Papers/Latte/` -> `<folder>/5c0f…e1.json`; the page names its file in

@@ -7,7 +7,7 @@ import posixpath
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from typing import Any
 
 from papernotes.bib.export import papers_bibtex, papers_csl_json
@@ -17,7 +17,7 @@ from papernotes.loader import collector_paused
 from papernotes.model import Paper, PaperId
 from papernotes.pages import Site
 from papernotes.pages.compare import COMPARE_SRC, DATA_SRC, compare_data, compare_page, topic_table
-from papernotes.pages.kept import KeptPages, Rows, papers_inputs, topic_inputs
+from papernotes.pages.kept import KeptPages, Rows, library_inputs, papers_inputs, topic_inputs
 from papernotes.pages.links import (
     html_list,
     html_text,
@@ -79,12 +79,14 @@ def _generated_pages(site: Site, *, search: bool, column_aliases: Mapping[str, s
         DATA_SRC: compare_data(site, attributes),
         "topics/index.md": topics_index(site),
         "queues.md": queues_page(site),
-        "timeline.md": timeline_page(site),
-        "notes.md": notes_page(site),
+        "timeline.md": made("timeline.md", lambda: tuple(rows.table(pid) for pid, _ in _papers(site)),
+                            partial(timeline_page, site)),
+        "notes.md": made("notes.md", lambda: rows.notes(sorted(site.links.published)), partial(notes_page, site)),
     }
     pages.update(people_pages(site, made=made, rows=rows))
-    pages["papers.bib"] = papers_bibtex(site.graph, site.bib)  # linked from the Papers page
-    pages["papers.json"] = papers_csl_json(site.graph, site.bib)
+    library = cache(partial(library_inputs, site))  # both downloads (linked from Papers) list the same papers
+    pages["papers.bib"] = made("papers.bib", library, partial(papers_bibtex, site.graph, site.bib))
+    pages["papers.json"] = made("papers.json", library, partial(papers_csl_json, site.graph, site.bib))
     children = topic_children(site)
     for key in site.graph.topics:
         src = topic_src(site.graph.topics[key])

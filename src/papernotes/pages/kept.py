@@ -162,4 +162,12 @@ def papers_inputs(papers: Sequence[tuple[PaperId, Paper]], rows: Rows) -> object
     return tuple((paper, rows.table(pid), rows.people(pid)) for pid, paper in papers)
 
 
-__all__ = ["KeptPages", "Rows", "papers_inputs", "person_inputs", "topic_inputs"]
+def library_inputs(site: Site) -> object:
+    """Everything `bib.export.papers_bibtex` and `papers_csl_json` read: each paper with its
+    citekey and library entry."""
+    bib = site.bib
+    return tuple((pid, bib.keys.get(pid), paper, bib.entry_of_paper.get(pid))
+                 for pid, paper in (*site.graph.papers.items(), *bib.listed_papers().items()))
+
+
+__all__ = ["KeptPages", "Rows", "library_inputs", "papers_inputs", "person_inputs", "topic_inputs"]

@@ -4,6 +4,7 @@ figure or table caption or template syntax."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from papernotes.ids import title_key
 from papernotes.model import Paper
@@ -44,6 +45,7 @@ GENERIC_WORDS = frozenset("""
 """.split())
 
 
+@lru_cache(maxsize=2**16)  # every entry, row and queue item, read again on every `mkdocs serve` rebuild
 def title_problem(text: str, evidenced: bool = False) -> str | None:
     """Why `text` cannot title a paper (`a URL`, `a path`, ...), or None when it can.
 

@@ -122,6 +122,12 @@ def decoded(path: Path) -> bytes:
     return data
 
 
+def files_holding(site: Path, canary: str) -> list[str]:
+    """The built files (decompressed where gzip) whose text holds `canary`, in any case."""
+    return sorted(str(path.relative_to(site)) for path in site.rglob("*")
+                  if path.is_file() and canary.lower().encode() in decoded(path).lower())
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("privacy")

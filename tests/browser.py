@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import socket
+import re
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,23 +30,22 @@ def require_chromium() -> None:
 
 @contextmanager
 def serve(site: Path) -> Iterator[str]:
-    """`python -m http.server` on a free loopback port for the site folder; yields its URL."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = int(sock.getsockname()[1])
-    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-                               "-d", str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    """`python -m http.server` on a free loopback port for the site folder; yields its URL.
+
+    The server is given port 0 and says which port the system gave it: a port found free here and
+    handed over would be a race with the other test workers (`./dev test` runs several at once)."""
+    server = subprocess.Popen([sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1",
+                               "-d", str(site)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
-        deadline = time.monotonic() + 15
-        while True:  # wait until the server accepts connections, not a fixed time
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"http.server did not start on port {port}") from None
-                time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}/"
+        # "Serving HTTP on 127.0.0.1 port N (...)", printed once the socket listens
+        assert server.stdout is not None
+        first = server.stdout.readline()
+        listening = re.search(r" port (\d+) ", first)
+        if listening is None:
+            raise RuntimeError(f"http.server did not start: {first!r} (exit code {server.poll()})")
+        yield f"http://127.0.0.1:{listening[1]}/"
     finally:
         server.terminate()
         server.wait(timeout=10)
+        if server.stdout is not None:
+            server.stdout.close()

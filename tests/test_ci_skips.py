@@ -30,9 +30,13 @@ def project(pytester: pytest.Pytester) -> pytest.Pytester:
     return pytester
 
 
-def test_a_skip_fails_the_run_under_ci(project: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> None:
+# `./dev test` runs the whole suite on pytest-xdist workers: the skips they report must reach the
+# controller, whose exit status and summary are the run's
+@pytest.mark.parametrize("workers", [(), ("-n", "2", "--dist", "loadfile")], ids=["one process", "xdist"])
+def test_a_skip_fails_the_run_under_ci(project: pytest.Pytester, monkeypatch: pytest.MonkeyPatch,
+                                       workers: tuple[str, ...]) -> None:
     monkeypatch.setenv("CI", "true")
-    result = project.runpytest_subprocess("-p", "no:cacheprovider", "tests")
+    result = project.runpytest_subprocess("-p", "no:cacheprovider", *workers, "tests")
     assert result.ret == pytest.ExitCode.TESTS_FAILED
     result.assert_outcomes(passed=1, skipped=2)
     result.stdout.fnmatch_lines(["*skipped under CI (not in ALLOWED_CI_SKIPS of tests/conftest.py)*",

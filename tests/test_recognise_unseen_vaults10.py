@@ -41,3 +41,24 @@ def test_a_venue_inside_the_date_field_or_a_status_field(make_vault: MakeVault) 
              ("papers/a.md", "papers/b.md", "papers/c.md", "papers/d.md", "papers/e.md")}
     assert found == {"a": ("CVPR", 2025), "b": ("AAAI", 2026), "c": (None, 2025), "d": ("ICML", 2025),
                      "e": (None, 2025)}
+
+
+# --- `Tags: a.b, c.d` lines -------------------------------------------------------------------------
+
+_TAGGED = "# [{title}](https://arxiv.org/abs/{arxiv})\n\nTags: {tags}  \nDate: 08/20/2019  \n\n- The authors {body}\n"
+
+
+def test_a_tags_line_gives_the_papers_topics_dots_nesting(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "2019/august/lantern.md": _TAGGED.format(title="Lantern Networks for Harbour Lights", arxiv="1908.07919",
+                                                 tags="task.object_detection, domain.medical", body="light ports"),
+        "2019/august/tides.md": _TAGGED.format(title="The Measure of Tides", arxiv="1908.01234",
+                                               tags="task.3D_reconstruction", body="measure tides"),
+        "2019/august/buoys.md": _TAGGED.format(title="Buoys at Dawn", arxiv="1908.04444",
+                                               tags="see the list below", body="float"),
+    })
+    assert paper_of(graph, "2019/august/lantern.md").tags[:2] == ("task/object_detection", "domain/medical")
+    assert paper_of(graph, "2019/august/tides.md").tags[:1] == ("task/3D_reconstruction",)
+    assert not any("see" in tag for tag in paper_of(graph, "2019/august/buoys.md").tags)
+    keys = {topic.key for topic in graph.topics.values()}
+    assert {"task", "task/objectdetection", "domain", "domain/medical", "task/3dreconstruction"} <= keys, keys

@@ -32,6 +32,8 @@ FIELD_KINDS: dict[str, str] = {
     # (`发表状态：ICML 2026`, `未录用`): a year, and a venue only when one we know is named in them
     **dict.fromkeys(("发布时间", "发表时间", "发布日期", "发表日期", "publication date", "published date"), "date"),
     **dict.fromkeys(("发表状态", "录用情况", "录用状态", "接收情况"), "status"),
+    # `Tags: task.object_detection, domain.medical`: the paper's topics (dots nest, as `/` does)
+    **dict.fromkeys(("tags", "tag", "标签", "태그"), "tags"),
     **dict.fromkeys(("speaker", "speakers", "presenter", "lecturer", "instructor", "讲者", "主讲", "主讲人", "演讲者",
                      "발표자", "강연자", "연사"), "talk"),
     **dict.fromkeys(("link", "links", "url", "paper link", "pdf", "arxiv", "doi", "论文链接", "论文地址", "链接",
@@ -187,9 +189,11 @@ def field_signals(note: Note) -> tuple[list[Signal], Facts]:
     kinds = {field.kind: field for field in reversed(fields)}
     talk = kinds.pop("talk", None)
     date, status = kinds.pop("date", None), kinds.pop("status", None)  # facts, not signs of a paper
+    tags = kinds.pop("tags", None)
+    topics = field_tags(tags.value) if tags is not None else ()
     against = [Signal("other-kind", -1.5, "a speaker: a talk or a lecture, not a paper", talk.line)] if talk else []
     if not kinds or set(kinds) == {"link"}:
-        return against, Facts()
+        return against, Facts(topics=topics)
     signals = against + [Signal("paper-fields", round(min(0.4 * len(kinds), 1.2), 2),
                       "states the paper's " + ", ".join(sorted(kinds)), min(f.line for f in kinds.values()))]
     title = stated_title(kinds["title"].value) if "title" in kinds else None
@@ -201,7 +205,21 @@ def field_signals(note: Note) -> tuple[list[Signal], Facts]:
         venue = next((known for field in (status, date) if field is not None
                       and (known := known_venue_in(field.value)) is not None), None)
     authors = _names(kinds["authors"].value) if "authors" in kinds else ()
-    return signals, Facts(title=title, year=year, venue=venue, authors=authors)
+    return signals, Facts(title=title, year=year, venue=venue, authors=authors, topics=topics)
+
+
+_TAG_WORD_RE = re.compile(r"[^\W\d][\w.\-/]{0,40}")
+_DOTTED_RE = re.compile(r"(?<=[^\W\d])\.(?=\w)")
+
+
+def field_tags(value: str) -> tuple[str, ...]:
+    """A `Tags:` line's tags: `task.object_detection, domain.medical` -> (`task/object_detection`,
+    `domain/medical`); none when it is no list of words (`Tags: see below`, `#a #b`, read as
+    hashtags already)."""
+    parts = [part.strip() for part in re.split(r"[,，、;]", value)]
+    if "#" in value or not all(_TAG_WORD_RE.fullmatch(part) for part in parts):
+        return ()
+    return tuple(dict.fromkeys(_DOTTED_RE.sub("/", part) for part in parts))
 
 
 def venue_field_year(note: Note) -> int | None:

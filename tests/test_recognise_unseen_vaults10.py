@@ -62,3 +62,24 @@ def test_a_tags_line_gives_the_papers_topics_dots_nesting(make_vault: MakeVault)
     assert not any("see" in tag for tag in paper_of(graph, "2019/august/buoys.md").tags)
     keys = {topic.key for topic in graph.topics.values()}
     assert {"task", "task/objectdetection", "domain", "domain/medical", "task/3dreconstruction"} <= keys, keys
+
+
+# --- family names with lower-case particles ----------------------------------------------------------
+
+def test_authors_with_lower_case_particles_are_names(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "README.md": "# Paper Notes\n\n## 1904\n\n"
+                     "- [Lantern Networks for Harbours (2019) - Obi, Tran, van den Berg](notes/lantern.md)\n"
+                     "- [The Measure of Tides (2018) - Okafor, de la Cruz](notes/tides.md)\n"
+                     "- [Buoys at Dawn (2017) - Di Wu, Le Song](notes/buoys.md)\n"
+                     "- [Harbour Maps (2016) - Part of da](notes/maps.md)\n",
+        "notes/lantern.md": "# Lantern Networks for Harbours (2019)\n\n---\n\nLamps in harbours.\n",
+        "notes/tides.md": "# The Measure of Tides (2018)\n\n---\n\nTides.\n",
+        "notes/buoys.md": "# Buoys at Dawn (2017)\n\n---\n\nBuoys.\n",
+        "notes/maps.md": "# Harbour Maps (2016)\n\n---\n\nMaps.\n",
+    })
+    lantern = paper_of(graph, "notes/lantern.md")
+    assert (lantern.title, lantern.authors) == ("Lantern Networks for Harbours", ("Obi", "Tran", "van den Berg"))
+    assert paper_of(graph, "notes/tides.md").authors == ("Okafor", "de la Cruz")
+    assert paper_of(graph, "notes/buoys.md").authors == ("Di Wu", "Le Song")
+    assert not paper_of(graph, "notes/maps.md").authors  # a particle alone, or last, is no name

@@ -83,3 +83,27 @@ def test_authors_with_lower_case_particles_are_names(make_vault: MakeVault) -> N
     assert paper_of(graph, "notes/tides.md").authors == ("Okafor", "de la Cruz")
     assert paper_of(graph, "notes/buoys.md").authors == ("Di Wu", "Le Song")
     assert not paper_of(graph, "notes/maps.md").authors  # a particle alone, or last, is no name
+
+
+# --- a heading that names the list's kind above its one reference: no topic ---------------------------
+
+_POST = ("---\nlayout: post\ntitle: \"{title}\"\ndate: 2018-02-19\ncategories: CV\n---\n\n## 1. どんなもの？\n\n"
+         "灯台の話。\n\n## 6. 次に読むべき論文はあるか？\n\n### {heading}\n\n"
+         "- [{cited}](http://papers.nips.cc/paper/66{number}-x)\n")
+
+
+def test_a_generic_heading_above_a_reference_is_no_topic(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "_posts/2018-02-19-Lantern-Networks.md": _POST.format(
+            title="Lantern Networks", heading="論文情報・リンク", number=1,
+            cited="Obi, Ada, et al. \"Lantern networks.\" Advances in Neural Information Processing Systems. 2017."),
+        "_posts/2018-02-20-Tide-Tables.md": _POST.format(
+            title="Tide Tables", heading="Paper info / links", number=2,
+            cited="Tran, Ben, et al. \"Tide tables.\" Advances in Neural Information Processing Systems. 2017."),
+        "_posts/2018-02-21-Buoys.md": _POST.format(
+            title="Buoys", heading="Harbour safety", number=3,
+            cited="Li, Jun, et al. \"Buoys at dawn.\" Advances in Neural Information Processing Systems. 2017."),
+    })
+    tags = {tag for paper in graph.papers.values() for tag in paper.tags}
+    assert not {"論文情報・リンク", "論文情報", "リンク", "Paper info", "links"} & tags, tags
+    assert "Harbour safety" in tags  # a heading that names a subject still does

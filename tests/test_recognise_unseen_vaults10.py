@@ -3,7 +3,10 @@ look-alike fixtures, written for these tests."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.test_recognise_unseen_vaults9 import MakeVault, graph_of, paper_of
+from tests.test_site_build import build_site, page, write_vault
 
 # --- a venue inside the date field, or in a status field ---------------------------------------------
 
@@ -107,3 +110,28 @@ def test_a_generic_heading_above_a_reference_is_no_topic(make_vault: MakeVault) 
     tags = {tag for paper in graph.papers.values() for tag in paper.tags}
     assert not {"論文情報・リンク", "論文情報", "リンク", "Paper info", "links"} & tags, tags
     assert "Harbour safety" in tags  # a heading that names a subject still does
+
+
+# --- Jekyll's `{{ site.baseurl }}` in image addresses --------------------------------------------------
+
+def test_jekyll_site_urls_in_addresses_are_the_vaults_root(tmp_path: Path) -> None:
+    docs = write_vault(tmp_path / "docs", {
+        "index.md": "# Home\n",
+        "_posts/2018-02-19-Lantern-Networks.md": (
+            "---\nlayout: post\ntitle: \"Lantern Networks\"\n---\n\n## 1. どんなもの？\n\n"
+            "![Figure 1]({{ site.baseurl }}/assets/img/cv/lantern/figure1.png)\n\n"
+            "<img src=\"{{ site.url }}{{ site.baseurl }}/assets/img/cv/lantern/figure2.png\">\n\n"
+            "See [the tides post]({{ \"/_posts/2018-02-20-Tides.md\" | relative_url }}).\n\n"
+            "```text\n![kept]({{ site.baseurl }}/assets/img/cv/lantern/figure1.png)\n```\n"),
+        "_posts/2018-02-20-Tides.md": "# Tides\n",
+    })
+    for name in ("figure1.png", "figure2.png"):
+        (docs / "assets/img/cv/lantern").mkdir(parents=True, exist_ok=True)
+        (docs / "assets/img/cv/lantern" / name).write_bytes(b"\x89PNG")
+    site = build_site(docs, tmp_path / "site")  # strict: no broken link
+    html = page(site, "_posts/2018-02-19-Lantern-Networks")
+    assert 'src="../../assets/img/cv/lantern/figure1.png"' in html
+    assert 'src="../../assets/img/cv/lantern/figure2.png"' in html
+    assert 'href="../2018-02-20-Tides/"' in html
+    assert "({{ site.baseurl }}/assets/img/cv/lantern/figure1.png)" in html  # the code block as written
+    assert all((site / "assets/img/cv/lantern" / name).is_file() for name in ("figure1.png", "figure2.png"))

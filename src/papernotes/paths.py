@@ -50,16 +50,22 @@ def fold_on_disk(text: str) -> str:
     folded = text.casefold()
     if len(folded) == len(text):  # no character expanded: every one had a simple folding
         return folded
-    return "".join(_simple_fold(char) for char in text)
+    return text.translate(_SIMPLE_FOLDS)
 
 
-def _simple_fold(char: str) -> str:
-    """One character's simple case folding: its full folding when that is one character, else
-    its one-character lower case (`ẞ` -> `ß`, `ᾈ` -> `ᾀ`), else itself (`ß`, `İ`, `ﬁ`)."""
-    for folded in (char.casefold(), char.lower()):
-        if len(folded) == 1:
-            return folded
-    return char
+class _SimpleFolds(dict[int, str]):
+    """A `str.translate` table of each character's simple case folding, filled as characters are
+    met: its full folding when that is one character, else its one-character lower case
+    (`ẞ` -> `ß`, `ᾈ` -> `ᾀ`), else itself (`ß`, `İ`, `ﬁ`)."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        found = next((folded for folded in (char.casefold(), char.lower()) if len(folded) == 1), char)
+        self[code] = found
+        return found
+
+
+_SIMPLE_FOLDS = _SimpleFolds()
 
 
 _SPOOFING_RE = re.compile("[\u180e\u200b\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")

@@ -1,7 +1,7 @@
 """Where two things would be written to the same place in the site folder, found before anything
 is written: a note named `sitemap.xml.md` (its page is `sitemap.xml/index.html`, where MkDocs
 writes the file `sitemap.xml`), `a.md` and `a/index.md`, `A.md` and `a.md` (one file on macOS
-and Windows), a note inside `pagefind/`, a vault file where a page goes...
+and Windows; `paths.fold_on_disk`), a note inside `pagefind/`, a vault file where a page goes...
 
 Each output has an owner; the first by `(owner, preference, path)` keeps its place, every later
 one that collides with it is left out, with a warning at its file saying what it collides with.
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from papernotes.diagnostics import Diagnostic
-from papernotes.paths import fold
+from papernotes.paths import fold_on_disk
 
 Owner = Literal["site", "note", "generated", "attachment"]
 _OWNER_ORDER: dict[Owner, int] = {"site": 0, "note": 1, "generated": 2, "attachment": 3}
@@ -86,7 +86,7 @@ def find_collisions(outputs: Iterable[Output]) -> list[Collision]:
     owned: dict[str, Output] = {}  # folders owned whole, without the trailing `/`
     found: list[Collision] = []
     for output in sorted(outputs, key=Output.order):
-        dest = fold(output.dest)
+        dest = fold_on_disk(output.dest)
         collision = _collision(output, dest, files, folders, owned)
         if collision is not None:
             found.append(collision)

@@ -29,14 +29,15 @@ _MAX_ANY_FOLDERS = 4
 
 
 def comparable(path: str) -> str:
-    """A vault path or a glob as the matcher compares them: `fold`ed (NFC, no case), without
-    invisible characters, each part's spaces made one plain space and trimmed."""
+    """A vault path or a glob as the matcher compares them: `fold`ed (NFC, no case) and fully
+    case-folded besides (`Maße/**` also keeps `Masse/` out: for `exclude` that errs on the private
+    side), without invisible characters, each part's spaces made one plain space and trimmed."""
     if path.isascii():  # its own NFC, nothing invisible: most paths, which have no odd space either
         text = path.lower()
         if _ODD_SPACE_RE.search(text) is None:
             return text
     else:
-        text = visible(fold(path))
+        text = visible(fold(path).casefold())
     return "/".join(" ".join(part.split()) for part in text.split("/"))
 
 

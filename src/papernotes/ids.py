@@ -289,6 +289,11 @@ _LETTERS_RE = re.compile(r"[A-Za-z]++")
 _KNOWN_VENUES = frozenset({alias.lower() for alias in _VENUE_ALIASES.values()} | set(_VENUE_ALIASES))
 
 
+NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "la", "le", "du", "dos",
+                            "das", "ter", "ten", "zu"})
+"""Lower-case words inside a family name: `Anton van den Hengel`, `Fernando de la Torre`."""
+
+
 def is_known_venue(name: str) -> bool:
     """True when `name` (or its first word: `NeurIPS Workshop`, `CVPR&TPAMI`) is a venue we know."""
     words = _LETTERS_RE.findall(name)

@@ -30,6 +30,7 @@ from papernotes.globs import matching
 from papernotes.markdown import make_parser
 from papernotes.markdown.comments import strip_comments
 from papernotes.markdown.html import SLOT_END, SLOT_START, render_note
+from papernotes.markdown.jekyll import has_liquid_address, without_liquid_addresses
 from papernotes.markdown.logseq import (
     GRAPH_CONFIG,
     front_matter_properties,
@@ -342,6 +343,8 @@ def load_note(key: str, data: bytes, outline: bool = False,
     structure = extract_structure(tokens, body_line)
     if "%%" in body:
         body, tokens, structure = _without_comments(body, tokens, structure, body_line, outline)
+    if has_liquid_address(body):
+        body, tokens, structure = _without_liquid(body, tokens, structure, body_line, outline)
     if len(structure.links) > MAX_LINKS:
         return None, problems + [_too_large(key, f"has {len(structure.links):,} links, more than the "
                                                  f"{MAX_LINKS:,} a note may have")]
@@ -428,6 +431,17 @@ def _unread_block_problem(block: UnreadBlock, key: str, where: str) -> Diagnosti
                       "frontmatter must start on the first line: the `---` block on line "
                       f"{block.fence_line} is not read as frontmatter; it is shown as text",
                       "remove what comes before the first `---` (blank lines, spaces, invisible characters)")
+
+
+def _without_liquid(body: str, tokens: list[Token], structure: Structure,
+                    body_line: int, outline: bool) -> tuple[str, list[Token], Structure]:
+    """The note with Jekyll's `{{ site.baseurl }}` in link addresses as the vault's root
+    (`markdown.jekyll`), parsed again when that changed it."""
+    unwrapped = without_liquid_addresses(body, structure.code_lines)
+    if unwrapped == body:
+        return body, tokens, structure
+    tokens = make_parser(outline).parse(unwrapped)
+    return unwrapped, tokens, extract_structure(tokens, body_line)
 
 
 def _without_comments(body: str, tokens: list[Token], structure: Structure,

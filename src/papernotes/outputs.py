@@ -20,6 +20,7 @@ from papernotes.loader import is_excluded
 from papernotes.options import Options
 from papernotes.pages import is_site_asset
 from papernotes.paths import page_dest
+from papernotes.portable_names import not_portable
 from papernotes.search import SHARD_PAGES, bundle_name
 
 ASSET_DIR = "_papernotes"
@@ -173,7 +174,8 @@ def skip_generated(theme_files: Iterable[str], notes: Iterable[str], files: Iter
     A generated Markdown page whose very page a note takes (`papers/README.md` where the Papers
     table goes) is shown below that note, as folder notes and generated listings share a page
     in digital gardens (`Withheld.joined`), unless it is one of the pages that need a page of
-    their own (`separate`: the graph, search...)."""
+    their own (`separate`: the graph, search...). Notes' pages and files with a name Windows
+    refuses are published, with a warning (`portable_names`)."""
     outputs = [Output(path, path, "site") for path in theme_files]
     outputs += [Output(src, _dest(src, use_directory_urls), "note") for src in notes]
     outputs += [Output(src, src, "attachment") for src in files]
@@ -191,6 +193,9 @@ def skip_generated(theme_files: Iterable[str], notes: Iterable[str], files: Iter
             joined[winner.src] = (loser.src, text)
     problems = [joined_diagnostic(c.winner.src, c.loser.src) if joined.get(c.winner.src, ("",))[0] == c.loser.src
                 else diagnostic(c) for c in found]
+    losers = {c.loser for c in found}
+    problems += not_portable(output for output in outputs if output not in losers and (
+        output.owner == "attachment" or (output.owner == "note" and output.src not in moved)))
     return Withheld(frozenset(), frozenset(c.loser.src for c in found if c.loser.owner == "attachment"),
                     problems, joined)
 

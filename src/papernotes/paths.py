@@ -34,9 +34,38 @@ def stem(key: str) -> str:
 
 
 def fold(text: str) -> str:
-    """How Obsidian compares names: Unicode NFC, case-insensitive (a file name macOS wrote in NFD
-    is the name typed in NFC)."""
-    return unicodedata.normalize("NFC", text).casefold()
+    """How Obsidian compares names in links: Unicode NFC (a file name macOS wrote in NFD is the
+    name typed in NFC), lower case as JavaScript's `toLowerCase` makes it (`Maße` and `Masse` are
+    two notes: full case folding, `casefold`, would make them one)."""
+    return unicodedata.normalize("NFC", text).lower()
+
+
+def fold_on_disk(text: str) -> str:
+    """How a case-insensitive file system (macOS APFS, Windows NTFS) compares names: NFC, each
+    character folded to one character (Unicode's simple case folding), so `A.md` and `a.md` are
+    one file but `Maße.md` and `Masse.md` two (no file system maps `ß` to `ss`, `ﬁ` to `fi`)."""
+    text = unicodedata.normalize("NFC", text)
+    if text.isascii():
+        return text.lower()
+    folded = text.casefold()
+    if len(folded) == len(text):  # no character expanded: every one had a simple folding
+        return folded
+    return text.translate(_SIMPLE_FOLDS)
+
+
+class _SimpleFolds(dict[int, str]):
+    """A `str.translate` table of each character's simple case folding, filled as characters are
+    met: its full folding when that is one character, else its one-character lower case
+    (`ẞ` -> `ß`, `ᾈ` -> `ᾀ`), else itself (`ß`, `İ`, `ﬁ`)."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        found = next((folded for folded in (char.casefold(), char.lower()) if len(folded) == 1), char)
+        self[code] = found
+        return found
+
+
+_SIMPLE_FOLDS = _SimpleFolds()
 
 
 _SPOOFING_RE = re.compile("[\u180e\u200b\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")

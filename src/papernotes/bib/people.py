@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from papernotes.ids import is_known_venue, normalise_venue, title_key, venue_of_full_name
+from papernotes.ids import NAME_PARTICLES, is_known_venue, normalise_venue, title_key, venue_of_full_name
 from papernotes.paths import slugify
 
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -118,8 +118,7 @@ _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d.", "md"}
 _TITLES = {"dr", "dr.", "prof", "prof.", "mr", "mr.", "ms", "ms.", "mrs", "mrs."}
 
 
-_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "la", "le", "du", "dos", "das", "ter",
-              "ten", "zu", "bin", "ibn", "al", "el", "st", "st.", "y", "e", "mac", "af", "av"}
+_PARTICLES = NAME_PARTICLES | {"bin", "ibn", "al", "el", "st", "st.", "y", "e", "mac", "af", "av"}
 
 
 def _simple_split(name: str) -> Person | None:

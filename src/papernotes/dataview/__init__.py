@@ -63,6 +63,8 @@ def _problem(error: QueryError, path: str, line: int, source: str) -> Rendered:
     if isinstance(error, QuerySyntaxError):
         query_line, column = line_column(source, error.offset)
         return _syntax(path, line, source, error.message, query_line, column)
+    if isinstance(error, EvalError) and error.line:  # a Bases filter or formula: its own line
+        return _failed(path, line + error.line, f"{error}, in `{error.where}`")
     return _failed(path, line, str(error))
 
 

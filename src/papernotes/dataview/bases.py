@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import statistics
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -63,6 +64,8 @@ class BaseSpec:
     display: dict[str, str]
     summaries: dict[str, Expr]
     views: list[dict[str, Any]] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)
+    """`formula.x` and `summaries.x` -> the expression as written (`EvalError.where` names them)."""
 
 
 def _place(text: str, snippet: str, offset: int = 0) -> tuple[int, int]:
@@ -116,7 +119,23 @@ def parse_base(text: str) -> BaseSpec:
     _check_filters(text, data.get("filters"))
     for view in views:
         _check_filters(text, view.get("filters"))
-    return BaseSpec(text, data.get("filters"), formulas, display, summaries, views)
+    sources = {f"{section}.{k}": str(v) for section in ("formulas", "summaries")
+               for k, v in (data.get(section) or {}).items()}
+    return BaseSpec(text, data.get("filters"), formulas, display, summaries, views, sources)
+
+
+def line_of(spec: BaseSpec, where: str) -> int:
+    """The line of the base's text holding the expression `where` (`EvalError.where`): a filter
+    as written, or the key of the formula or summary of that name; 0 when it cannot be found."""
+    section, _, name = where.partition(".")
+    section = "formulas" if section == "formula" else section
+    if f"{section}.{name}" in spec.sources:
+        key = re.compile(rf"^[ \t]*(['\"]?){re.escape(name)}\1[ \t]*:", re.MULTILINE)
+        found = key.search(spec.text, max(spec.text.find(f"{section}:"), 0))
+        at = found.end() if found is not None else -1
+    else:
+        at = spec.text.find(where) if where else -1
+    return spec.text.count("\n", 0, at) + 1 if at >= 0 else 0
 
 
 def _check_filters(text: str, node: Any) -> None:
@@ -139,7 +158,10 @@ def _passes(node: Any, row: Record, evaluator: Evaluator, text: str) -> bool:
     if node is None:
         return True
     if isinstance(node, str):
-        return truthy(evaluator.eval(_expr(text, node), row))
+        try:
+            return truthy(evaluator.eval(_expr(text, node), row))
+        except EvalError as error:
+            raise error.within(node) from None
     if isinstance(node, list):
         return all(_passes(child, row, evaluator, text) for child in node)
     op, children = next(iter(node.items()))
@@ -192,6 +214,8 @@ def run_base(spec: BaseSpec, index: DataIndex, this_key: str) -> list[ViewOutcom
         try:
             outcomes.append(ViewOutcome(name, _run_view(spec, view, index, this_key), unknown=unknown))
         except QueryError as error:
+            if isinstance(error, EvalError) and error.where:
+                error.line = line_of(spec, error.where)
             outcomes.append(ViewOutcome(name, error=error))
         except RecursionError:  # `file.a.a.a…` thousands deep parses in a loop but is evaluated by recursion
             outcomes.append(ViewOutcome(name, error=EvalError(f"view `{name}`: an expression is nested too "
@@ -285,7 +309,10 @@ def _summaries(config: Any, order: list[str], rows: list[Record], spec: BaseSpec
 def summarise(name: str, values: list[Value], spec: BaseSpec, evaluator: Evaluator) -> Value:
     """A built-in aggregate (Average, Min, ..., Unique) or a custom one from `summaries`."""
     if name in spec.summaries:
-        return evaluator.eval(spec.summaries[name], {"values": values})
+        try:
+            return evaluator.eval(spec.summaries[name], {"values": values})
+        except EvalError as error:
+            raise error.within(f"summaries.{name}") from None
     kind = name.lower()
     present = [v for v in values if v not in (None, "", [])]
     numbers = [v for v in present if isinstance(v, int | float) and not isinstance(v, bool)]

@@ -26,7 +26,19 @@ class Unsupported(QueryError):
 
 
 class EvalError(QueryError):
-    """A well-formed query that fails on the data (e.g. `date("soon")`)."""
+    """A well-formed query that fails on the data (e.g. `date("soon")`). `where`: the innermost
+    expression it failed in that the query names (a Bases filter as written, `formula.x`), set
+    as the error passes out of it; `line`: its line in the query's text, 0 when unknown."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.where = ""
+        self.line = 0
+
+    def within(self, where: str) -> EvalError:
+        if not self.where:
+            self.where = where
+        return self
 
 
 def line_column(source: str, offset: int) -> tuple[int, int]:

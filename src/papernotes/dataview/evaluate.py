@@ -58,7 +58,10 @@ class Formulas:
         if name in self.active:
             raise EvalError(f"formula.{name} refers to itself")
         self.active.add(name)
-        value = self.values[name] = self.evaluator.eval(self.formulas[name], self.row)
+        try:
+            value = self.values[name] = self.evaluator.eval(self.formulas[name], self.row)
+        except EvalError as error:
+            raise error.within(f"formula.{name}") from None
         self.active.discard(name)
         return value
 

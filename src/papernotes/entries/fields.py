@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from papernotes.ids import find_date, find_year, is_known_venue, normalise_venue
+from papernotes.ids import NAME_PARTICLES, find_date, find_year, is_known_venue, normalise_venue
 
 Attributes = tuple[tuple[str, str], ...]
 
@@ -290,15 +290,18 @@ _DATED_TITLE_RE = re.compile(r"\((?:19|20)\d{2}\)$")
 
 def _reference_authors(text: str, *, surnames: bool = False) -> tuple[str, ...]:
     """`Ada Obi, Ben Tran and Jun Li`: names of two to four capitalised words (one, a surname, too
-    with `surnames`); () when any part is no such name."""
+    with `surnames`), lower-case particles besides (`Anton van den Hengel`, `de la Torre`); ()
+    when any part is no such name."""
     parts = [part.strip() for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", text)]
     names = tuple(part for part in parts if part)
     if not names or len(parts) != len(names):
         return ()
     for name in names:
         words = name.split()
-        if not (1 if surnames else 2) <= len(words) <= 4 or not all(
-                word[:1].isupper() and _NAME_PART_RE.fullmatch(word) for word in words):
+        capitalised = [word for word in words if word not in NAME_PARTICLES]  # `Di Wu`, `Le Song`: names
+        if not (1 if surnames else 2) <= len(capitalised) <= 4 or len(words) > 5 \
+                or words[-1] in NAME_PARTICLES or not all(
+                word[:1].isupper() and _NAME_PART_RE.fullmatch(word) for word in capitalised):
             return ()
     return names
 

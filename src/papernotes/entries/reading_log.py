@@ -43,6 +43,7 @@ from papernotes.entries.links import classify, host_kind, label_kind
 from papernotes.ids import trailing_year, venue_prefixed
 from papernotes.model import Paper
 from papernotes.recognise.fields import is_field_label, reference
+from papernotes.recognise.titles import is_generic_heading
 
 CONVENTION = "reading-log"
 
@@ -74,8 +75,8 @@ def recognise(tokens: Sequence[Token], context: EntryContext) -> list[Paper]:
     heading: tuple[str, ...] = ()
     pending: Token | None = None  # the list item whose first paragraph comes next
     for index, token in enumerate(tokens):
-        if token.type == "heading_open":
-            heading = topic_heading(tokens, index)
+        if token.type == "heading_open":  # `### 論文情報・リンク` above the note's own reference: no subject
+            heading = tuple(part for part in topic_heading(tokens, index) if not is_generic_heading(part))
         elif token.type == "list_item_open":
             pending = None if "checked" in token.meta else token
         elif token.type == "inline" and pending is not None:

@@ -27,7 +27,13 @@ FIELD_KINDS: dict[str, str] = {
     **dict.fromkeys(("author", "authors", "作者", "저자", "저자들"), "authors"),
     **dict.fromkeys(("year", "published year", "年份", "年", "发表年份", "연도", "발표 연도", "출판 연도"), "year"),
     **dict.fromkeys(("venue", "conference", "journal", "published in", "publication", "proceedings", "会议", "期刊",
-                     "发表", "发表于", "会议/期刊", "출처", "학회", "게재", "학회/저널"), "venue"),
+                     "发表", "发表于", "会议/期刊", "发表会议", "출처", "학회", "게재", "학회/저널"), "venue"),
+    # when the paper came out (`发布时间：2025年9月（CVPR 2026）`) and whether it was accepted
+    # (`发表状态：ICML 2026`, `未录用`): a year, and a venue only when one we know is named in them
+    **dict.fromkeys(("发布时间", "发表时间", "发布日期", "发表日期", "publication date", "published date"), "date"),
+    **dict.fromkeys(("发表状态", "录用情况", "录用状态", "接收情况"), "status"),
+    # `Tags: task.object_detection, domain.medical`: the paper's topics (dots nest, as `/` does)
+    **dict.fromkeys(("tags", "tag", "标签", "태그"), "tags"),
     **dict.fromkeys(("speaker", "speakers", "presenter", "lecturer", "instructor", "讲者", "主讲", "主讲人", "演讲者",
                      "발표자", "강연자", "연사"), "talk"),
     **dict.fromkeys(("link", "links", "url", "paper link", "pdf", "arxiv", "doi", "论文链接", "论文地址", "链接",
@@ -182,16 +188,38 @@ def field_signals(note: Note) -> tuple[list[Signal], Facts]:
     fields += [found for found in (byline, venue_line) if found is not None]
     kinds = {field.kind: field for field in reversed(fields)}
     talk = kinds.pop("talk", None)
+    date, status = kinds.pop("date", None), kinds.pop("status", None)  # facts, not signs of a paper
+    tags = kinds.pop("tags", None)
+    topics = field_tags(tags.value) if tags is not None else ()
     against = [Signal("other-kind", -1.5, "a speaker: a talk or a lecture, not a paper", talk.line)] if talk else []
     if not kinds or set(kinds) == {"link"}:
-        return against, Facts()
+        return against, Facts(topics=topics)
     signals = against + [Signal("paper-fields", round(min(0.4 * len(kinds), 1.2), 2),
                       "states the paper's " + ", ".join(sorted(kinds)), min(f.line for f in kinds.values()))]
     title = stated_title(kinds["title"].value) if "title" in kinds else None
     year = find_year(kinds["year"].value) if "year" in kinds else None
+    if year is None and date is not None:
+        year = find_year(date.value)
     venue = field_venue(kinds["venue"].value)[0] if "venue" in kinds else None
+    if venue is None:
+        venue = next((known for field in (status, date) if field is not None
+                      and (known := known_venue_in(field.value)) is not None), None)
     authors = _names(kinds["authors"].value) if "authors" in kinds else ()
-    return signals, Facts(title=title, year=year, venue=venue, authors=authors)
+    return signals, Facts(title=title, year=year, venue=venue, authors=authors, topics=topics)
+
+
+_TAG_WORD_RE = re.compile(r"[^\W\d][\w.\-/]{0,40}")
+_DOTTED_RE = re.compile(r"(?<=[^\W\d])\.(?=\w)")
+
+
+def field_tags(value: str) -> tuple[str, ...]:
+    """A `Tags:` line's tags: `task.object_detection, domain.medical` -> (`task/object_detection`,
+    `domain/medical`); none when it is no list of words (`Tags: see below`, `#a #b`, read as
+    hashtags already)."""
+    parts = [part.strip() for part in re.split(r"[,，、;]", value)]
+    if "#" in value or not all(_TAG_WORD_RE.fullmatch(part) for part in parts):
+        return ()
+    return tuple(dict.fromkeys(_DOTTED_RE.sub("/", part) for part in parts))
 
 
 def venue_field_year(note: Note) -> int | None:
@@ -203,6 +231,18 @@ def venue_field_year(note: Note) -> int | None:
 
 _VENUE_YEAR_FIRST_RE = re.compile(r"^([A-Za-z][\w&\-]{1,15})\s*+'?((?:19|20)\d{2})\b")
 _BRACKETED_VENUE_RE = re.compile(r"\(([A-Z][A-Za-z\-]{1,11})\s*+'?((?:19|20)\d{2})?\)")
+
+
+_VENUE_YEAR_RE = re.compile(r"(?<![\w&\-])([A-Za-z][\w&\-]{1,15})\s*+'?((?:19|20)\d{2})\b")
+_FULL_WIDTH_BRACKETS = str.maketrans({"（": "(", "）": ")", "*": None})
+
+
+def known_venue_in(value: str) -> str | None:
+    """A venue we know named in a date or status field (`2025年9月（**CVPR 2026**）`, `已录用 —
+    ICML 2026（PMLR 第 306 卷）`), or None (`未录用`, `2025年6月`)."""
+    text = value.translate(_FULL_WIDTH_BRACKETS)
+    found = next((match for match in _VENUE_YEAR_RE.finditer(text) if is_known_venue(match.group(1))), None)
+    return normalise_venue(found.group(1))[0] if found is not None else None
 
 
 def field_venue(value: str) -> tuple[str, int | None]:

@@ -42,7 +42,15 @@ GENERIC_WORDS = frozenset("""
     checklist summary table tag tags the thought thoughts title to todo toc usage work
     摘录 书摘
     参考 参考文献 总结 摘要 笔记 方法 实验 结论 背景 动机 贡献 问题 引用 链接 标签 相关工作 标题 요약 참고 정리 제목
+    論文 論文情報 情報 書誌情報 リンク メモ まとめ
 """.split())
+
+
+def is_generic_heading(text: str) -> bool:
+    """`References`, `Paper info`, `論文情報・リンク`: a heading of the note's own structure, made
+    only of `GENERIC_WORDS`; it names no subject."""
+    words = title_key(text).split()
+    return bool(words) and all(word in GENERIC_WORDS for word in words)
 
 
 @lru_cache(maxsize=2**16)  # every entry, row and queue item, read again on every `mkdocs serve` rebuild
@@ -65,8 +73,7 @@ def title_problem(text: str, evidenced: bool = False) -> str | None:
         return "template syntax"
     if _CAPTION_RE.match(stripped):
         return "a caption"
-    words = key.split()
-    if all(word in GENERIC_WORDS for word in words):
+    if is_generic_heading(stripped):
         return "a generic heading"
     if stripped.endswith(("?", "？")) and not evidenced:
         return "a question"

@@ -58,6 +58,8 @@ from papernotes.publish import publish
 from papernotes.render import counted, forget_urls, relative_url
 from papernotes.rewrite import note_html
 from papernotes.sanitize import sanitize_html
+from papernotes.script_tags import ScriptTags
+from papernotes.script_tags import install as install_script_tags
 from papernotes.search import (
     BODY,
     BackgroundIndexer,
@@ -184,6 +186,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     footers: Footers | None = None  # the build's lookups for paper pages' footers
     finished: dict[str, Finished] = {}  # a generated page -> its HTML put in after sanitising (the Papers table)
     nav_memo: NavMemo | None = None  # Material's navigation, rendered once for the pages it looks the same on
+    script_tags: ScriptTags | None = None  # each `<script>` tag made once per URL
     folders: FoldersAhead | None = None  # the site's folders, made while pages are read and rendered
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -400,6 +403,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         # PAPERNOTES_PLAIN_NAV=1: every page's navigation rendered by the theme (tests compare the two)
         self.nav_memo = None if material is None or os.environ.get("PAPERNOTES_PLAIN_NAV") \
             else install_nav_memo(env, material)
+        # PAPERNOTES_PLAIN_SCRIPTS=1: every `<script>` tag made by MkDocs' filter (tests compare the two)
+        self.script_tags = None if os.environ.get("PAPERNOTES_PLAIN_SCRIPTS") else install_script_tags(env)
         while self.making:  # the last pages' content (see on_page_content)
             self._hold(self.making.popleft(), config)
         self._keep(config, every=True)  # every page held as bytes, and given to Pagefind before its bundle is asked for

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import html
 import re
 from collections import Counter
@@ -380,6 +381,7 @@ def rank_related(site: Site, key: str, pid: PaperId | None,
         score = len(shared) + (2 if other_id in linked else 0)
         if score:
             scored.append((-score, found_about[0], other_id, shared))
-    scored.sort(key=lambda item: item[:3])
+    # the best few, as `sorted(scored)[:RELATED_LIMIT]` would give them: ids are unique, so two
+    # items never tie before the sets (which are never compared)
     return [(PaperId(other_id), sorted(graph.topics[t].name for t in shared if t in graph.topics))
-            for _, _, other_id, shared in scored[:RELATED_LIMIT]]
+            for _, _, other_id, shared in heapq.nsmallest(RELATED_LIMIT, scored)]

@@ -444,3 +444,15 @@ def test_near_titles_without_titles_do_no_work(monkeypatch):
                             "@article{b, title={Deep Residual Learning for Image Recognition}}\n", "x.bib").entries
     monkeypatch.setattr(match, "title_key", lambda title: pytest.fail(f"{title} was read"))
     assert match._Matcher([], {}).near_titles(entries) == [None, None]
+
+
+def test_a_library_path_that_cannot_be_read_is_a_diagnostic(tmp_path):
+    """`stat` succeeds but reading fails (here a folder named like a library): a `bib-missing`
+    problem naming the file, not a traceback, and nothing kept for the next build."""
+    from papernotes.bib.sources import LibraryCache
+
+    (tmp_path / "refs.bib").mkdir()
+    cache = LibraryCache()
+    library = cache.read(tmp_path / "refs.bib", "refs.bib", named=True)
+    assert [(p.path, p.code) for p in library.diagnostics] == [("refs.bib", "bib-missing")]
+    assert library.entries == () and cache.parsed == {}

@@ -154,10 +154,11 @@ def test_a_note_citekey_without_a_library_entry_is_citable(make_vault):
 
 
 def test_remembered_style_lookups_format_exactly_as_citeproc_alone(monkeypatch: pytest.MonkeyPatch) -> None:
-    """csl.py keeps citeproc-py's XPath answers about a style, and whether each element calls a
-    variable (its elements do not move): the references of several styles, with editors, an
-    organisation, long author lists (et al.) and every entry type, are the same as citeproc
-    formats them without the memos (nor the shorter lookups of references' fields)."""
+    """csl.py keeps citeproc-py's XPath answers about a style, whether each element calls a
+    variable, each element's root and each locale's options (its elements do not move): the
+    references of several styles, with editors, an organisation, long author lists (et al.) and
+    every entry type, are the same as citeproc formats them without the memos (nor the shorter
+    lookups of references' fields)."""
     from citeproc import model, source
 
     from papernotes.bib import csl
@@ -186,6 +187,10 @@ def test_remembered_style_lookups_format_exactly_as_citeproc_alone(monkeypatch: 
     for kind in (model.Parent, model.Text):
         assert kind.calls_variable is not kind.calls_variable.original  # type: ignore[attr-defined]
         monkeypatch.setattr(kind, "calls_variable", kind.calls_variable.original)  # type: ignore[attr-defined]
+    for kind, name in ((model.CitationStylesElement, "get_root"), (model.Locale, "get_option")):
+        remembered_method = getattr(kind, name)
+        assert remembered_method.original is not remembered_method
+        monkeypatch.setattr(kind, name, remembered_method.original)
     with pytest.raises(source.VariableError):  # an item not cited: citeproc's own error
         source.CitationItem("nobody").reference  # noqa: B018
     getattr_ = source.CustomDict.__getattr__

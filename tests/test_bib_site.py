@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -168,6 +169,53 @@ def test_check_reports_exactly_what_the_build_logs_with_a_library(tmp_path: Path
     [incomplete] = [d for d in diagnostics if d["code"] == "paper-incomplete"]
     assert incomplete["message"] == "paper 'A Paper the Library Does Not Know' has no venue"
 
+
+
+def _library_project(root: Path) -> Path:
+    from tests.test_site_build import write_vault
+
+    write_vault(root / "vault", LIBRARY_VAULT)
+    (root / "vault" / "refs.bib").write_bytes(LATIN1_LIBRARY.encode("latin-1"))
+    (root / "library.bib").write_text(NAMED_LIBRARY, encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        "site_name: Library\ndocs_dir: vault\nsite_dir: site\ntheme:\n  name: material\n  font: false\n"
+        "plugins:\n  - papernotes:\n      search: none\n      bibliography: [library.bib]\n", encoding="utf-8")
+    return root
+
+
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="one core: no helper is started")
+def test_libraries_parsed_in_the_helper_process_give_the_same_site_and_problems(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When a helper process parses the notes (forced here for a small vault), it also parses the
+    library files, while this process parses notes: this process parses none of them, and the
+    problems logged (a malformed entry and a duplicate key at their file:line, a Latin-1 file)
+    and the library's outputs are those of a build in one process."""
+    from papernotes import loader, two_processes
+    from papernotes.bib import sources
+    from tests.test_check_agrees_with_build import built
+
+    monkeypatch.setenv("PAPERNOTES_CACHE", "off")  # parsed each time, never read back from the store
+    monkeypatch.setenv(two_processes.HELPER_ENV, "1")
+    alone = built(_library_project(tmp_path / "one"), caplog)
+    caplog.clear()
+    monkeypatch.setenv(two_processes.HELPER_ENV, "0")
+    monkeypatch.setattr(loader, "HELPER_MIN_NOTES", 1)
+    parsed_here: list[str] = []
+    parse = sources.parse_library
+    monkeypatch.setattr(sources, "parse_library", lambda text, shown: parsed_here.append(shown) or parse(text, shown))
+    received: list[str] = []
+    done = sources.LibrariesBeside.done
+    monkeypatch.setattr(sources.LibrariesBeside, "done",
+                        lambda self, results: received.extend(path for path, _, _ in results) or done(self, results))
+    beside = built(_library_project(tmp_path / "two"), caplog)
+    assert parsed_here == []
+    assert sorted(Path(path).name for path in received) == ["library.bib", "refs.bib"]
+    assert beside == alone
+    assert {(path, line) for path, line, _, message in beside if "malformed" in message or "twice" in message} == {
+        ("library.bib", 15), ("library.bib", 14)}
+    assert ("refs.bib", 3) in {(path, line) for path, line, _, _ in beside}
+    for name in ("papers.bib", "papers.json", "papers/index.html"):
+        assert (tmp_path / "two" / "site" / name).read_bytes() == (tmp_path / "one" / "site" / name).read_bytes()
 
 VENUES_BIB = r"""@inproceedings{he2016deep, title = {Deep Residual Learning for Image Recognition},
   author = {He, Kaiming}, booktitle = {Proceedings of the IEEE conference on computer vision and pattern recognition},

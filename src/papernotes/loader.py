@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any, Protocol
 
 from markdown_it.token import Token
 
@@ -46,7 +47,7 @@ from papernotes.paths import is_note_path
 from papernotes.privacy_keys import line_privacy, lookalike_privacy
 from papernotes.recognise.decide import note_signals
 from papernotes.titles import choose_title, file_title, skipped_title_diagnostics
-from papernotes.two_processes import helper_wanted, map_in_two
+from papernotes.two_processes import function_named, helper_wanted, map_in_two
 
 ALWAYS_SKIPPED = (".obsidian", ".trash", ".git")
 # markdown-it takes tens of seconds on notes far past these sizes;
@@ -119,13 +120,52 @@ def parse_file(job: tuple[str, str, str | None, bool]) -> Parsed:
 # Fewer notes to parse than this: one process (a helper interpreter costs ~0.3 s to start).
 HELPER_MIN_NOTES = 200
 
+NoteJob = tuple[str, str, str | None, bool]
 
-def parse_files(jobs: Sequence[tuple[str, str, str | None, bool]], helper_min: int = HELPER_MIN_NOTES) -> list[Parsed]:
+
+@dataclass(frozen=True, slots=True)
+class SideJob:
+    """Work of another kind done while the notes load, by whichever process is free:
+    `function` ("module:name") applied to `argument`; both, and the answer, must pickle."""
+
+    function: str
+    argument: Any
+
+
+class SideWork(Protocol):
+    """What else to do while the notes load (a reference library to parse): the jobs, from the
+    vault's other files, and what to do with their answers (in job order)."""
+
+    def jobs(self, attachments: Sequence[str]) -> list[SideJob]: ...
+
+    def done(self, results: Sequence[Any]) -> None: ...
+
+
+def parse_job(job: NoteJob | SideJob) -> Any:
+    """A note's `parse_file`, or a side job's function: what the helper process runs."""
+    if isinstance(job, SideJob):
+        return function_named(job.function)(job.argument)
+    return parse_file(job)
+
+
+def parse_files(jobs: Sequence[NoteJob], helper_min: int | None = None) -> list[Parsed]:
     """`parse_file` over every job; with many, shared with a helper process on the other core,
     which gives the same notes (the results are made by the same code, in job order)."""
-    if len(jobs) < helper_min or not helper_wanted():
-        return [parse_file(job) for job in jobs]
-    return map_in_two("papernotes.loader:parse_file", jobs, parse_file)
+    return parse_files_beside(jobs, (), helper_min)[0]
+
+
+def parse_files_beside(jobs: Sequence[NoteJob], side: Sequence[SideJob],
+                       helper_min: int | None = None) -> tuple[list[Parsed], list[Any] | None]:
+    """`parse_files`, and the `side` jobs with them when a helper process shares the work: they
+    go at the end of the list, where the helper takes its work, so it does them first while
+    this process parses notes. Their answers, or None when no helper was used (then they are
+    not done: the caller does that work where it needs it, as without a helper)."""
+    if len(jobs) < (HELPER_MIN_NOTES if helper_min is None else helper_min) or not helper_wanted():
+        return [parse_file(job) for job in jobs], None
+    if not side:
+        return map_in_two("papernotes.loader:parse_file", jobs, parse_file), None
+    results = map_in_two("papernotes.loader:parse_job", [*jobs, *side], parse_job)
+    return results[:len(jobs)], results[len(jobs):]
 
 
 @dataclass(frozen=True, slots=True)
@@ -488,8 +528,8 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_files(files: Iterable[VaultFile],
-               cache: NoteCache | None = None) -> tuple[list[Note], list[str], list[Diagnostic]]:
+def load_files(files: Iterable[VaultFile], cache: NoteCache | None = None,
+               side: SideWork | None = None) -> tuple[list[Note], list[str], list[Diagnostic]]:
     attachments: list[str] = []
     problems: list[Diagnostic] = []
     seen: set[str] = set()
@@ -503,7 +543,10 @@ def load_files(files: Iterable[VaultFile],
             found.append(cache.check(file) if cache is not None else _Pending(file, None, 0, None))
         pending = [item for item in found if isinstance(item, _Pending)]
         jobs = [(item.file.key, str(item.file.path), item.known, item.file.outline) for item in pending]
-        parsed = iter(parse_files(jobs))
+        note_results, side_results = parse_files_beside(jobs, side.jobs(attachments) if side is not None else ())
+        if side is not None and side_results is not None:
+            side.done(side_results)
+        parsed = iter(note_results)
         notes: list[Note] = []
         for item in found:
             if isinstance(item, _Pending):
@@ -519,10 +562,12 @@ def load_files(files: Iterable[VaultFile],
     return notes, attachments, problems
 
 
-def load_vault(root: Path | str, exclude: Sequence[str] = (), cache: NoteCache | None = None) -> Vault:
+def load_vault(root: Path | str, exclude: Sequence[str] = (), cache: NoteCache | None = None,
+               side: SideWork | None = None) -> Vault:
     """Load every note of a vault; problems are returned, never raised.
 
-    With a `cache` (kept by the caller between builds), unchanged notes are not parsed again."""
+    With a `cache` (kept by the caller between builds), unchanged notes are not parsed again.
+    `side`: work done meanwhile when the notes are parsed in two processes (see `parse_files`)."""
     root = Path(root)
     if not root.is_dir():
         problem = Diagnostic(str(root), 1, "error", "no-vault", f"{root} is not a folder",
@@ -531,9 +576,9 @@ def load_vault(root: Path | str, exclude: Sequence[str] = (), cache: NoteCache |
     files, problems = walk_vault(root, exclude)
     if cache is not None:
         cache.parsed = []
-    notes, attachments, load_problems = load_files(files, cache)
+    notes, attachments, load_problems = load_files(files, cache, side)
     return Vault(root, tuple(notes), tuple(attachments), tuple(problems + load_problems))
 
 
-__all__ = ["NoteCache", "Vault", "VaultFile", "collector_paused", "load_note", "load_vault", "tool_folders",
-           "walk_vault"]
+__all__ = ["NoteCache", "SideJob", "SideWork", "Vault", "VaultFile", "collector_paused", "load_note", "load_vault",
+           "tool_folders", "walk_vault"]

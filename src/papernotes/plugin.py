@@ -27,7 +27,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from papernotes.bib.sources import LibraryCache, vault_libraries
+from papernotes.bib.sources import LibrariesBeside, LibraryCache, vault_libraries
 from papernotes.blank_render import skip_blank_render
 from papernotes.config import PaperNotesConfig
 from papernotes.diagnostics import Diagnostic, sort_key
@@ -278,7 +278,9 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         if self.dirty or self.command == "serve":
             self.rebuilds.pause()  # until on_post_build (settle) or on_build_error (resume)
         start = time.perf_counter()
-        vault = load_vault(Path(config.docs_dir), cache=self.rebuilds.cache)
+        self.libraries = self.libraries or LibraryCache()  # a big .bib is parsed again only when it changes
+        vault = load_vault(Path(config.docs_dir), cache=self.rebuilds.cache,
+                           side=self._libraries_beside(config))  # parsed on the other core meanwhile
         self.shard_pages = shard_size(len(vault.notes))
         log.info("papernotes: loaded %s notes in %s (%s parsed)", f"{len(vault.notes):,}", _seconds(start),
                  f"{len(self.rebuilds.cache.parsed):,}")
@@ -294,7 +296,6 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             {note.path for note in vault.notes if is_published(note, options.exclude, explicit=explicit)},
             asset_dir=ASSET_DIR, pagefind_bundles=pagefind_bundles(self.config.search, len(vault.notes)),
             exclude=options.exclude)
-        self.libraries = self.libraries or LibraryCache()  # a big .bib is parsed again only when it changes
         keep = self.dirty or self.command == "serve"  # work kept for the next rebuild; a build has none
         published = publish(vault, options, use_directory_urls=config.use_directory_urls,
                             withheld=withheld, config_dir=Path(config.config_file_path or ".").parent,
@@ -367,6 +368,15 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             log.info("papernotes: %s of %s note pages to rebuild, %s outputs removed (%s)", f"{stale:,}",
                      f"{len(site.links.published):,}", f"{gone:,}", _seconds(start))
         return files
+
+    def _libraries_beside(self, config: MkDocsConfig) -> LibrariesBeside:
+        """The library files `publish` will read (the same options and excludes, but for the
+        notes MkDocs excludes, which are no library files), to parse while the notes load."""
+        assert self.libraries is not None
+        options = self.config.to_options()
+        return self.libraries.beside(Path(config.docs_dir), options.bibliography,
+                                     Path(config.config_file_path or ".").parent,
+                                     (*options.exclude, *tool_folders(Path(config.docs_dir))))
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         """`mkdocs serve` watches docs_dir; a library named by `bibliography` may live outside it."""

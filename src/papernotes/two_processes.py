@@ -51,7 +51,8 @@ def _read(stream: IO[bytes]) -> Any:
     return pickle.loads(data)
 
 
-def _function(name: str) -> Callable[[Any], Any]:
+def function_named(name: str) -> Callable[[Any], Any]:
+    """The function "module:name" names (its module imported on first use)."""
     module, _, attribute = name.partition(":")
     function: Callable[[Any], Any] = getattr(importlib.import_module(module), attribute)
     return function
@@ -216,7 +217,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     import gc
 
     gc.disable()  # every object made here is pickled and dropped: none is in a cycle
-    serve(_function(args[0]), sys.stdin.buffer, sys.stdout.buffer)
+    serve(function_named(args[0]), sys.stdin.buffer, sys.stdout.buffer)
     return 0
 
 

@@ -119,6 +119,8 @@ class _Matcher:
         titles holding one of its NEAR_PAIRS rarest pairs (a pair no paper has is the rarest), of
         a length and numbers close to its own. Titles of one shape (`Learning … for Vision`)
         then cost what distinct ones do, not entries x papers comparisons."""
+        if not self._shape:  # no title to be near (a vault without private notes: the private matcher)
+            return [None] * len(entries)
         from rapidfuzz import fuzz
 
         found: list[PaperId | None] = []

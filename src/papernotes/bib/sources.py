@@ -5,12 +5,14 @@ from __future__ import annotations
 import operator
 import os
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from papernotes.bib import stored
 from papernotes.bib.library import LIBRARY_SUFFIXES, Library, decode_library, merge_libraries, parse_library
 from papernotes.diagnostics import Diagnostic
-from papernotes.loader import collector_paused, is_excluded
+from papernotes.loader import SideJob, collector_paused, is_excluded
 
 _MAX_JSON_BYTES = 50_000_000  # a vault's big data files are not read in the hope of CSL-JSON
 
@@ -27,29 +29,99 @@ class LibraryCache:
 
     def read(self, path: Path, shown: str, *, named: bool) -> Library:
         try:
-            stat = path.stat()
+            stamp = _stamp(path)
         except OSError as error:
-            return Library((), (Diagnostic(shown, 0, "warning", "bib-missing",
-                                           f"bibliography file {shown} cannot be read: {error.strerror}",
-                                           "check the `bibliography` option of the papernotes plugin"),))
-        stamp = (stat.st_size, stat.st_mtime_ns)
+            return _unreadable(shown, error)
         cached = self.parsed.get(str(path))
         if cached is not None and cached[0] == stamp:
             return cached[1]
-        if not named and shown.lower().endswith(".json") and (stat.st_size > _MAX_JSON_BYTES
-                                                               or not _looks_like_csl(path)):
-            library = Library(())
-        else:
-            data = path.read_bytes()
-            found = stored.load(data, shown)
-            if found is None:
-                text, problems = decode_library(data, shown)
-                parsed = parse_library(text, shown)
-                found = Library(parsed.entries, (*problems, *parsed.diagnostics))
-                stored.save(data, shown, found)
-            library = found
-        self.parsed[str(path)] = (stamp, library)
+        read_stamp, library = read_library(LibraryFile(str(path), shown, named))
+        if read_stamp is not None:  # a file that could not be read is tried again next build
+            self.parsed[str(path)] = (read_stamp, library)
         return library
+
+    def beside(self, vault_root: Path, named: Sequence[str], config_dir: Path,
+               exclude: Sequence[str]) -> LibrariesBeside:
+        """The library files to read while the notes load (`loader.SideWork`), into this cache."""
+        return LibrariesBeside(self, vault_root, named, config_dir, exclude)
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryFile:
+    """One library file to read: its path, as shown in messages, and whether `bibliography` names it."""
+
+    path: str
+    shown: str
+    named: bool
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns
+
+
+def _unreadable(shown: str, error: OSError) -> Library:
+    return Library((), (Diagnostic(shown, 0, "warning", "bib-missing",
+                                   f"bibliography file {shown} cannot be read: {error.strerror}",
+                                   "check the `bibliography` option of the papernotes plugin"),))
+
+
+def read_library(file: LibraryFile) -> tuple[tuple[int, int] | None, Library]:
+    """The file's (size, modification time) and its library: from papernotes' store when a build
+    has parsed the same bytes before, else parsed (and stored). Picklable both ways, so the
+    loader's helper process can read it while the notes load (`LibrariesBeside`)."""
+    path = Path(file.path)
+    try:
+        stamp = _stamp(path)
+        if not file.named and file.shown.lower().endswith(".json") and (stamp[0] > _MAX_JSON_BYTES
+                                                                       or not _looks_like_csl(path)):
+            return stamp, Library(())
+        data = path.read_bytes()
+    except OSError as error:
+        return None, _unreadable(file.shown, error)
+    found = stored.load(data, file.shown)
+    if found is None:
+        text, problems = decode_library(data, file.shown)
+        parsed = parse_library(text, file.shown)
+        found = Library(parsed.entries, (*problems, *parsed.diagnostics))
+        stored.save(data, file.shown, found)
+    return stamp, found
+
+
+def read_library_job(file: LibraryFile) -> tuple[str, tuple[int, int] | None, Library]:
+    """`read_library` as the loader's helper runs it: the answer names its file."""
+    return (file.path, *read_library(file))
+
+
+class LibrariesBeside:
+    """The library files a build will read, parsed while the notes load, on the other core
+    (`loader.SideWork`): the main process then receives parsed entries (unpickling 5,000 costs
+    a fourteenth of parsing them) instead of parsing after the notes. The files are those
+    `load_libraries` reads (`bibliography`'s, and the vault's outside `exclude`), less those the
+    cache holds unchanged; a file changed since, or not asked for after all, is read as before."""
+
+    def __init__(self, cache: LibraryCache, vault_root: Path, named: Sequence[str], config_dir: Path,
+                 exclude: Sequence[str]) -> None:
+        self.cache, self.vault_root, self.named, self.config_dir = cache, vault_root, named, config_dir
+        self.exclude = exclude
+
+    def jobs(self, attachments: Sequence[str]) -> list[SideJob]:
+        found = []
+        vault_files = vault_libraries(attachments, self.exclude, self.vault_root)
+        for path, shown, named in library_files(self.vault_root, vault_files, self.named, self.config_dir):
+            cached = self.cache.parsed.get(str(path))
+            try:
+                if cached is not None and cached[0] == _stamp(path):
+                    continue
+            except OSError:
+                continue  # unreadable: said so when it is read
+            found.append(SideJob("papernotes.bib.sources:read_library_job", LibraryFile(str(path), shown, named)))
+        return found
+
+    def done(self, results: Sequence[Any]) -> None:
+        for path, stamp, library in results:
+            if stamp is not None:
+                self.cache.parsed[path] = (stamp, library)
 
 
 def _looks_like_csl(path: Path) -> bool:
@@ -75,19 +147,27 @@ def load_libraries(vault_root: Path, vault_files: Sequence[str], named: Sequence
     """One library from the vault's files and the option's (relative to mkdocs.yml); a file named
     twice is read once."""
     cache = cache or LibraryCache()
-    libraries = []
-    seen: set[str] = set()
     with collector_paused():
-        for path, shown, by_option in [(config_dir / name, name, True) for name in named] + [
-                (vault_root / key, key, False) for key in vault_files]:
-            real = os.path.realpath(path)
-            if real in seen:
-                continue
-            seen.add(real)
-            libraries.append(cache.read(path, shown, named=by_option))
+        libraries = [cache.read(path, shown, named=by_option)
+                     for path, shown, by_option in library_files(vault_root, vault_files, named, config_dir)]
         last = cache.merged
         if last is not None and len(last[0]) == len(libraries) and all(map(operator.is_, last[0], libraries)):
             return last[1]
         merged = merge_libraries(libraries)
         cache.merged = (tuple(libraries), merged)
         return merged
+
+
+def library_files(vault_root: Path, vault_files: Sequence[str], named: Sequence[str],
+                  config_dir: Path) -> list[tuple[Path, str, bool]]:
+    """(path, as shown, named by `bibliography`) of each library file a site reads, the option's
+    first (relative to mkdocs.yml); a file named twice is read once."""
+    found = []
+    seen: set[str] = set()
+    for path, shown, by_option in [(config_dir / name, name, True) for name in named] + [
+            (vault_root / key, key, False) for key in vault_files]:
+        real = os.path.realpath(path)
+        if real not in seen:
+            seen.add(real)
+            found.append((path, shown, by_option))
+    return found

@@ -414,6 +414,43 @@ def test_generated_pages_are_made_again_only_when_what_they_show_changed(served)
     assert len(listing) >= 3  # a topic, an author, a venue at least
 
 
+def test_table_rows_are_made_again_only_for_the_papers_whose_row_changed(served, tmp_path: Path) -> None:
+    """The Papers table and topics' comparison tables keep each row's HTML (`pages.kept.KeptRows`):
+    a paper's new year, then a queue item ticked in Home.md (the paper's status), make again the
+    rows of that paper alone, in the Papers table and in its topics' tables, and each rebuilt site
+    equals a clean build's (a row given back stale would show the old year or status)."""
+    vault, config_file, site = served
+    plugin = _PLUGINS.plugin_cache["papernotes"]
+    rows = plugin.rebuilds.generated.rows
+    papers = len(rows.last)
+    assert papers >= 30  # the Papers table's rows at least
+    target = _notes(vault)[11]
+    year = re.search(r"^year: (\d+)$", target.read_text(encoding="utf-8"), re.MULTILINE)[1]  # type: ignore[index]
+    _edit(target, f"year: {year}\n", "year: 1999\n")
+    _edit(vault / "Home.md", f"| [[{target.stem}]] | {year} |", f"| [[{target.stem}]] | 1999 |")
+    _serve_build(config_file, site)
+    listing = {topic_src(topic) for topic in _core_graph(vault).topics.values()
+               if _paper_of(vault, target) in topic.papers}
+    assert 1 <= rows.made <= 1 + len(listing)
+    _assert_same_as_clean(config_file, site, tmp_path, "year")
+    home = (vault / "Home.md").read_text(encoding="utf-8")
+    ticked = re.search(r"^- \[ \] \[\[([^]|]+)", home, re.MULTILINE)[1]  # type: ignore[index]
+    _edit(vault / "Home.md", f"- [ ] [[{ticked}", f"- [x] [[{ticked}")
+    _serve_build(config_file, site)
+    assert 1 <= rows.made < papers // 4
+    _assert_same_as_clean(config_file, site, tmp_path, "tick")
+
+
+def _core_graph(vault: Path):  # type: ignore[no-untyped-def]
+    loaded = load_vault(vault)
+    return build_core_site(loaded.notes, loaded.attachments).graph
+
+
+def _paper_of(vault: Path, note: Path) -> str:
+    (pid,) = _core_graph(vault).papers_of_note(note.relative_to(vault).as_posix())
+    return str(pid)
+
+
 def test_the_timeline_all_notes_and_downloads_are_kept_while_what_they_list_is_the_same(
         served, tmp_path: Path) -> None:
     """A new link changes no paper's facts nor any note's title: the timeline, All notes and the

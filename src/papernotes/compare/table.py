@@ -7,12 +7,14 @@ import html
 import posixpath
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from papernotes.compare import COMPARE_SRC
 from papernotes.compare.attributes import Cell, PaperAttributes, label
 from papernotes.compare.cells import cell_html
 from papernotes.model import Paper, PaperId
 from papernotes.pages import Site
+from papernotes.pages.kept import KeepRow
 from papernotes.pages.links import html_text, page_href, paper_html, paper_topics, topic_html
 from papernotes.pages.people import author_filter_attributes, venue_html
 
@@ -81,27 +83,36 @@ page's folder only, so every topic page (all in `topics/`) shares one rendering 
 
 
 def table_html(site: Site, table_rows: Sequence[Row], columns: Sequence[str], base: str,
-               compare_href: str, cache: CellCache | None = None, *, directory: bool = False) -> list[str]:
+               compare_href: str, cache: CellCache | None = None, *, directory: bool = False,
+               kept: KeepRow | None = None) -> list[str]:
     """Lines of one HTML block (no blank line inside, so Markdown passes it through whole).
     `directory` (the Papers table): venues link to their pages, and each row carries its authors
-    and venue for papernotes.js's author and venue filters."""
+    and venue for papernotes.js's author and venue filters. `kept` (`mkdocs serve`): the last
+    builds' rows, given back where what they show is the same."""
     header = "".join(f"<th>{html_text(label(name))}</th>" for name in columns)
     lines = ['<div class="pn-table pn-compare-table">', compare_bar(compare_href), "<table>",
              f'<thead><tr><th class="no-sort" title="Tick papers to compare">✓</th>{header}</tr></thead>',
              "<tbody>"]
     cache = {} if cache is None else cache
     folder = posixpath.dirname(base)
+    named = tuple(columns)
     for row in table_rows:
-        cells = []
-        for name in ("", *columns):
-            key = (row.pid, name + ("/directory" if directory and name == "venue" else ""), folder)
-            shown = cache.get(key)
-            if shown is None:
-                shown = cache[key] = _cell(row, name, site, base, directory=directory)
-            cells.append(shown)
-        row_attributes = author_filter_attributes(site, row.paper) if directory else ""
-        lines.append(f"<tr{row_attributes}>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+        make = partial(_row_html, site, row, named, base, folder, cache, directory)
+        lines.append(make() if kept is None else kept((row.pid, named, folder, directory), make))
     return lines + ["</tbody>", "</table>", "</div>", ""]
+
+
+def _row_html(site: Site, row: Row, columns: tuple[str, ...], base: str, folder: str, cache: CellCache,
+              directory: bool) -> str:
+    cells = []
+    for name in ("", *columns):
+        key = (row.pid, name + ("/directory" if directory and name == "venue" else ""), folder)
+        shown = cache.get(key)
+        if shown is None:
+            shown = cache[key] = _cell(row, name, site, base, directory=directory)
+        cells.append(shown)
+    row_attributes = author_filter_attributes(site, row.paper) if directory else ""
+    return f"<tr{row_attributes}>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
 
 
 def _cell(row: Row, name: str, site: Site, base: str, *, directory: bool = False) -> str:

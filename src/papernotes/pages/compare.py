@@ -11,6 +11,7 @@ from papernotes.compare.attributes import PaperAttributes, columns_by_coverage, 
 from papernotes.compare.table import DEFAULT_FACTS, compare_href, rows, table_html
 from papernotes.model import Paper, PaperId
 from papernotes.pages import Site, topic_src
+from papernotes.pages.kept import KeepRow
 from papernotes.pages.links import paper_target
 from papernotes.render import page_url
 
@@ -19,16 +20,16 @@ MAX_AUTHORS = 3
 
 
 def topic_table(site: Site, key: str, attributes: PaperAttributes,
-                papers: Sequence[tuple[PaperId, Paper]]) -> list[str]:
+                papers: Sequence[tuple[PaperId, Paper]], kept: KeepRow | None = None) -> list[str]:
     """A topic's papers compared, as lines of its page; no lines when no attribute is filled
-    for enough of them (the page then lists the papers)."""
+    for enough of them (the page then lists the papers). `kept`: rows kept between rebuilds."""
     base = topic_src(site.graph.topics[key])
     table_rows = rows(attributes, papers)
     columns = columns_by_coverage([row.cells for row in table_rows])
     if not columns:
         return []
     return table_html(site, table_rows, [*DEFAULT_FACTS, *columns], base, compare_href(site, base),
-                      attributes.html)
+                      attributes.html, kept=kept)
 
 
 def compare_page() -> str:

@@ -17,7 +17,7 @@ from papernotes.loader import collector_paused
 from papernotes.model import Paper, PaperId
 from papernotes.pages import Site
 from papernotes.pages.compare import COMPARE_SRC, DATA_SRC, compare_data, compare_page, topic_table
-from papernotes.pages.kept import KeptPages, Rows, library_inputs, papers_inputs, topic_inputs
+from papernotes.pages.kept import KeepRow, KeptPages, Rows, library_inputs, papers_inputs, topic_inputs
 from papernotes.pages.links import (
     html_list,
     html_text,
@@ -68,13 +68,17 @@ def _generated_pages(site: Site, *, search: bool, column_aliases: Mapping[str, s
                      kept: KeptPages | None, finished: dict[str, Finished] | None) -> dict[str, str]:
     attributes = PaperAttributes(site.graph, Aliases(column_aliases))
     rows = Rows(site, attributes)  # collected only when asked for (with `kept`)
+    kept_rows = None
+    if kept is not None:  # a table row shows the paper as a topic's row does, and the Papers table's filters
+        kept.rows.start(lambda pid, directory: (rows.table(pid), rows.people(pid) if directory else None))
+        kept_rows = kept.rows.row
 
     def made(src: str, inputs: Callable[[], object], make: Callable[[], str]) -> str:
         return make() if kept is None else kept.page(src, inputs(), make)
 
     pages = {
         "papers.md": made("papers.md", lambda: papers_inputs(_papers(site, library=True), rows),
-                          partial(papers_page, site, attributes, finished)),
+                          partial(papers_page, site, attributes, finished, kept_rows)),
         COMPARE_SRC: compare_page(),
         DATA_SRC: compare_data(site, attributes),
         "topics/index.md": topics_index(site),
@@ -91,7 +95,7 @@ def _generated_pages(site: Site, *, search: bool, column_aliases: Mapping[str, s
     for key in site.graph.topics:
         src = topic_src(site.graph.topics[key])
         pages[src] = made(src, partial(topic_inputs, site, key, children, rows),
-                          partial(topic_page, site, key, children, attributes))
+                          partial(topic_page, site, key, children, attributes, kept_rows))
     if search:
         pages["search.md"] = search_page()
     return pages
@@ -174,9 +178,10 @@ def finished_html(html: str) -> Finished:
 
 
 def papers_page(site: Site, attributes: PaperAttributes | None = None,
-                finished: dict[str, Finished] | None = None) -> str:
+                finished: dict[str, Finished] | None = None, kept: KeepRow | None = None) -> str:
     """Every paper, newest first, with the four attributes filled for the most papers; with
-    `finished`, the table is put there (by the page's source) and the page holds its mark."""
+    `finished`, the table is put there (by the page's source) and the page holds its mark.
+    `kept`: table rows kept between rebuilds."""
     base = "papers.md"
     attributes = attributes or PaperAttributes(site.graph)
     table_rows = rows(attributes, _papers(site, library=True))
@@ -184,7 +189,8 @@ def papers_page(site: Site, attributes: PaperAttributes | None = None,
     columns = ["title", "year", "venue", "topics", "status", *extra]
     downloads = "Download them: [BibTeX](papers.bib) · [CSL-JSON](papers.json)."
     lines = ["# Papers", "", f"{counted(len(table_rows), 'paper')}. {downloads}", ""]
-    table = table_html(site, table_rows, columns, base, compare_href(site, base), attributes.html, directory=True)
+    table = table_html(site, table_rows, columns, base, compare_href(site, base), attributes.html, directory=True,
+                       kept=kept)
     if finished is None:
         return "\n".join(lines + table)
     finished[base] = finished_html("\n".join(table).removesuffix("\n"))  # the block's line break stays on the page
@@ -224,7 +230,7 @@ def _counts_with_subtopics(site: Site) -> dict[str, int]:
 
 
 def topic_page(site: Site, key: str, children: Mapping[str, list[str]] | None = None,
-               attributes: PaperAttributes | None = None) -> str:
+               attributes: PaperAttributes | None = None, kept: KeepRow | None = None) -> str:
     topic = site.graph.topics[key]
     base = topic_src(topic)
     lines = [f"# {escape_md(topic.name)}", ""]
@@ -236,7 +242,7 @@ def topic_page(site: Site, key: str, children: Mapping[str, list[str]] | None = 
     papers = [(PaperId(pid), paper) for pid in topic.papers
               if (paper := site.graph.papers.get(PaperId(pid))) is not None]
     if papers:
-        table = topic_table(site, key, attributes or PaperAttributes(site.graph), papers)
+        table = topic_table(site, key, attributes or PaperAttributes(site.graph), papers, kept)
         lines += ["## Papers", ""] + (table or _html_list(paper_html(site, paper, base) + _year_suffix(paper)
                                                           for _, paper in papers))
     notes = _other_notes(site, key)

@@ -19,6 +19,44 @@ from papernotes.model import Paper, PaperId
 from papernotes.pages import Site
 from papernotes.pages.links import paper_target, paper_topics
 
+RowKey = tuple[str, tuple[str, ...], str, bool]
+"""(paper id, columns, page folder, whether the table is the Papers table)."""
+KeepRow = Callable[[RowKey, Callable[[], str]], str]
+"""A row's HTML given back from an earlier build or made (`KeptRows.row`)."""
+
+
+def _no_inputs(pid: str, directory: bool) -> object:
+    return None
+
+
+@dataclass(slots=True)
+class KeptRows:
+    """Table rows' HTML kept between `mkdocs serve` rebuilds: a row is made again only when what
+    it shows changed. A row shows its paper's inputs (`inputs`: `pages.kept.Rows`, the same values
+    that decide whether a whole page is made again), its table's columns and its page's folder;
+    what every page shares is checked by `pages.kept.KeptPages.start`, which `clear`s this."""
+
+    inputs: Callable[[str, bool], object] = _no_inputs
+    last: dict[RowKey, tuple[object, str]] = field(default_factory=dict)
+    made: int = 0
+    """Rows made (not reused) by this build."""
+
+    def start(self, inputs: Callable[[str, bool], object]) -> None:
+        self.inputs, self.made = inputs, 0
+
+    def clear(self) -> None:
+        self.last = {}
+
+    def row(self, key: RowKey, make: Callable[[], str]) -> str:
+        inputs = self.inputs(key[0], key[3])
+        kept = self.last.get(key)
+        if kept is not None and kept[0] == inputs:
+            return kept[1]
+        line = make()
+        self.made += 1
+        self.last[key] = (inputs, line)
+        return line
+
 
 @dataclass(slots=True)
 class KeptPages:
@@ -32,6 +70,8 @@ class KeptPages:
     """Pages made (not reused) by the last build."""
     finished: dict[str, Any] = field(default_factory=dict)
     """A page's HTML put in after sanitising (`generate.Finished`), kept with the page's Markdown."""
+    rows: KeptRows = field(default_factory=KeptRows)
+    """Table rows' HTML (the Papers table's and topics'), kept row by row for the pages made again."""
     last: tuple[Site, object, dict[str, str]] | None = None
     """The site the last pages were made from, what else they were asked with, and the pages:
     the same site object (`publish.KeptSite`) makes the same pages."""
@@ -43,6 +83,7 @@ class KeptPages:
                   links.strict_line_breaks)
         if shared != self.shared:
             self.texts = {}
+            self.rows.clear()
         self.shared, self._used, self.made = shared, {}, set()
 
     def again(self, site: Site, asked: object, finished: dict[str, Any] | None) -> dict[str, str] | None:
@@ -170,4 +211,4 @@ def library_inputs(site: Site) -> object:
                  for pid, paper in (*site.graph.papers.items(), *bib.listed_papers().items()))
 
 
-__all__ = ["KeptPages", "Rows", "library_inputs", "papers_inputs", "person_inputs", "topic_inputs"]
+__all__ = ["KeptPages", "KeptRows", "Rows", "library_inputs", "papers_inputs", "person_inputs", "topic_inputs"]

@@ -80,8 +80,10 @@ from papernotes.site_files import (
     restore_dropped,
     skip_colliding_pages,
     withhold_collisions,
+    written_here,
 )
 from papernotes.site_folders import FoldersAhead
+from papernotes.site_manifest import read_manifest, write_manifest
 from papernotes.site_plan import SEPARATE_PAGES, WIDE_PAGES, add_generated
 from papernotes.theme import Theme, template_lookup, theme_dir
 
@@ -188,6 +190,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     nav_memo: NavMemo | None = None  # Material's navigation, rendered once for the pages it looks the same on
     script_tags: ScriptTags | None = None  # each `<script>` tag made once per URL
     folders: FoldersAhead | None = None  # the site's folders, made while pages are read and rendered
+    written: list[str] = []  # what this build writes of the vault's and papernotes' own (`site_manifest`)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds: parsed notes
@@ -356,12 +359,13 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             for file in files:  # topic, author and venue pages are reached from the sections'
                 if file.src_uri in made and file.is_documentation_page():
                     file.inclusion = InclusionLevel.NOT_IN_NAV
+        self.written = written_here(files, config.docs_dir, [self.rebuilds.pages_dir] if self.dirty else [])
         if self.dirty:
             start = time.perf_counter()
             shaping = (self.config.paper_pages, self.config.generated_pages, self.config.search,
                        self.config.attachments, self.config.strict_line_breaks, config.use_directory_urls,
                        self.explorer.shards)  # every page's head names the previews' shard count
-            earlier = vault_dests(config.site_dir, vault, config.use_directory_urls)
+            earlier = vault_dests(config.site_dir, vault, config.use_directory_urls) | read_manifest(config.site_dir)
             stale, gone = self.rebuilds.remove_stale(site, files, shaping, paper_pages=self.config.paper_pages,
                                                      earlier=earlier)
             stale += self.rebuilds.remove_changed(files, {note: text for note, (_, text) in self.joined.items()})
@@ -646,6 +650,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._finish_folders()
         self._stop_worker()  # every page is written
+        write_manifest(config.site_dir, self.written)
         if not self.early_ok and self.search_index is not None:  # what it was given is not the site
             self.search_index.discard()
             self.search_index = None

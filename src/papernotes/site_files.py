@@ -133,3 +133,11 @@ def skip_colliding_pages(files: Files, made: dict[str, str | bytes], moved: Coll
                              separate=separate)
     drop_files(files, skipped.files, docs_dir)
     return skipped
+
+
+def written_here(files: Files, docs_dir: str, made_dirs: Collection[str]) -> list[str]:
+    """Where this build writes the vault's pages and files and papernotes' own (generated pages
+    and assets, those kept in `made_dirs` under `--dirty`), in the site folder: what
+    `site_manifest` lists. The theme's and other plugins' files are not papernotes' to remove."""
+    return [file.dest_uri for file in files
+            if file.src_dir == docs_dir or file.generated_by == "papernotes" or file.src_dir in made_dirs]

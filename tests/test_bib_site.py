@@ -139,14 +139,8 @@ def test_check_reports_exactly_what_the_build_logs_with_a_library(tmp_path: Path
     problem (malformed entry, duplicate key, Latin-1 file, conflict, unknown citekey, author and
     venue slugs taken) is reported by both, the same way."""
     from tests.test_check_agrees_with_build import built
-    from tests.test_site_build import write_vault
 
-    write_vault(tmp_path / "vault", LIBRARY_VAULT)
-    (tmp_path / "vault" / "refs.bib").write_bytes(LATIN1_LIBRARY.encode("latin-1"))
-    (tmp_path / "library.bib").write_text(NAMED_LIBRARY, encoding="utf-8")
-    (tmp_path / "mkdocs.yml").write_text(
-        "site_name: Library\ndocs_dir: vault\nsite_dir: site\ntheme:\n  name: material\n  font: false\n"
-        "plugins:\n  - papernotes:\n      search: none\n      bibliography: [library.bib]\n", encoding="utf-8")
+    _library_project(tmp_path)
     logged = built(tmp_path, caplog)
     result = subprocess.run([sys.executable, "-m", "papernotes", "check", "--format", "json", "-f",
                              str(tmp_path / "mkdocs.yml")], capture_output=True, text=True, encoding="utf-8",

@@ -13,6 +13,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from papernotes.nav_memo import NavMemo
+from tests.test_search import files_of
 
 VAULT = {
     "index.md": "# Home\n\nSee [[Sora]], [[Latte]] and [[Open Sora]].\n",
@@ -65,13 +66,9 @@ def _build(tmp_path: Path, name: str, theme: str, nav: str = "", *, plain: bool,
     return site, config.plugins["papernotes"].nav_memo  # type: ignore[attr-defined]
 
 
-def _files(site: Path) -> dict[str, bytes]:
-    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
-
-
 def _same_sites(memoised: Path, plain: Path) -> int:
     """The two sites' files, compared byte for byte; the number of HTML pages."""
-    ours, theirs = _files(memoised), _files(plain)
+    ours, theirs = files_of(memoised), files_of(plain)
     assert sorted(ours) == sorted(theirs)
     different = [path for path in ours if ours[path] != theirs[path]]
     assert different == []

@@ -14,6 +14,7 @@ from mkdocs.config import load_config
 from mkdocs.utils.templates import script_tag_filter, url_filter
 
 from papernotes.script_tags import ScriptTags, install
+from tests.test_search import files_of
 
 VAULT = {
     "index.md": "# Home\n\nSee [[Sora]] and [[Tiny]].\n",
@@ -61,15 +62,11 @@ def _build(tmp_path: Path, name: str, *, plain: bool, monkeypatch: pytest.Monkey
     return site, config.plugins["papernotes"].script_tags  # type: ignore[attr-defined]
 
 
-def _files(site: Path) -> dict[str, bytes]:
-    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
-
-
 def test_sites_are_the_same_with_the_memo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     memoised, memo = _build(tmp_path, "memo", plain=False, monkeypatch=monkeypatch)
     plain, none = _build(tmp_path, "plain", plain=True, monkeypatch=monkeypatch)
     assert none is None and memo is not None
-    ours, theirs = _files(memoised), _files(plain)
+    ours, theirs = files_of(memoised), files_of(plain)
     assert sorted(ours) == sorted(theirs)
     assert [path for path in ours if ours[path] != theirs[path]] == []
     deep = (memoised / "Papers/Video/Deep/Tiny/index.html").read_text(encoding="utf-8")

@@ -12,7 +12,8 @@ from mkdocs.config import load_config
 
 from papernotes import held_pages
 from papernotes.held_pages import HeldPages
-from tests.test_nav_memo import VAULT, _files
+from tests.test_nav_memo import VAULT
+from tests.test_search import files_of
 
 
 def test_pages_past_the_limit_are_read_back_from_the_file() -> None:
@@ -54,10 +55,10 @@ def test_a_site_held_in_a_file_is_the_site_held_in_memory(tmp_path: Path, monkey
         return result
 
     monkeypatch.setattr(held_pages.HeldPages, "keep", counted)
-    in_memory = _files(_site(tmp_path, "memory", 1 << 30, monkeypatch))
+    in_memory = files_of(_site(tmp_path, "memory", 1 << 30, monkeypatch))
     assert kept and all(isinstance(item, bytes) for item in kept)
     kept.clear()
-    in_file = _files(_site(tmp_path, "file", 0, monkeypatch))
+    in_file = files_of(_site(tmp_path, "file", 0, monkeypatch))
     assert kept and all(isinstance(item, tuple) for item in kept)
     assert any(path.startswith("pagefind/") for path in in_memory)
     for changing in ("feed.xml", "sitemap.xml.gz"):  # the build's time

@@ -61,7 +61,7 @@ def test_both_notes_are_published_and_each_link_finds_its_own(tmp_path: Path) ->
 WINDOWS_NAMES = {  # vault file -> the name Windows refuses in its output
     "CON.md": "CON", "Notes/aux.md": "aux", "com1.md": "com1", "a:b.md": "a:b", "Why?.md": "Why?",
     'The "best" paper.md': 'The "best" paper', "Dot..md": "Dot.", "Lpt3.draft.md": "Lpt3.draft",
-    "nul.png": "nul.png", "x|y.png": "x|y.png",
+    "nul.png": "nul.png", "x|y.png": "x|y.png", "CONIN$.md": "CONIN$", "Conout$.draft.md": "Conout$.draft",
 }
 FINE_NAMES = ("Console.md", "Auxiliary.md", "com10.md", "Mid.dot.md", "Conv net.png")
 
@@ -71,7 +71,15 @@ def test_names_windows_refuses(name: str) -> None:
     assert windows_problem(name) is not None
 
 
-@pytest.mark.parametrize("name", [*FINE_NAMES, "CONFIG", "nul-hypothesis", "a b", "Ωμέγα", "論文"])
+@pytest.mark.parametrize("name", ["COM0", "lpt0.txt", "COM¹", "lpt³.md", "conin$", "CONOUT$.log", "nul "])
+def test_devices_of_the_current_windows_documentation(name: str) -> None:
+    """`Naming Files, Paths, and Namespaces` (COM0-9, COM¹-³, LPT likewise) and
+    `RtlIsDosDeviceName_U` (the consoles `CONIN$` and `CONOUT$`)."""
+    assert windows_problem(name) is not None
+
+
+@pytest.mark.parametrize("name", [*FINE_NAMES, "CONFIG", "nul-hypothesis", "a b", "Ωμέγα", "論文", "CLOCK$",
+                                  "conin", "com¹0"])
 def test_names_windows_takes(name: str) -> None:
     assert windows_problem(name) is None
 
@@ -99,3 +107,23 @@ def test_such_notes_and_files_are_published_with_a_warning_naming_them(
     assert "(e.g. `CON note`" in warned["CON.md"] and "(e.g. `a-b`" in warned["a:b.md"]
     diagnostics: list[dict[str, object]] = run(tmp_path, "check", "--format", "json")["diagnostics"]  # type: ignore[assignment]
     assert {(d["path"], d["line"], d["level"], f"{d['message']} ({d['hint']})") for d in diagnostics} == logged
+
+
+def test_generated_pages_named_like_devices_get_names_windows_takes(tmp_path: Path) -> None:
+    """A topic `con`, an author `Aux` and a venue `NUL` are papernotes' own pages: their URLs are
+    papernotes' to choose, so they take the kind as a suffix (`topics/con-topic/`) and every name in
+    the built site is one Windows can write; the links follow."""
+    docs = write_vault(tmp_path / "docs", {
+        "index.md": "# Home\nRead [[Paper]].\n",
+        "Paper.md": "---\ntitle: A paper on consoles\nauthors: [Aux, Jane Doe]\nvenue: NUL\nyear: 2024\n"
+                    "tags: [con, prn-study]\n---\n# A paper on consoles\n## Method\nText.\n",
+    })
+    site = build_site(docs, tmp_path / "site")
+    refused = sorted(str(path.relative_to(site)) for path in site.rglob("*") if windows_problem(path.name))
+    assert refused == []
+    for kind, name in (("topics", "con-topic"), ("authors", "aux-author"), ("venues", "nul-venue"),
+                       ("topics", "prn-study")):
+        assert (site / kind / name / "index.html").is_file(), (kind, name)
+    paper = page(site, "Paper")
+    assert 'href="../topics/con-topic/"' in paper and 'href="../authors/aux-author/"' in paper
+    assert 'href="../venues/nul-venue/"' in paper

@@ -116,6 +116,20 @@ def readable_slug(text: str) -> str:
     return slug
 
 
+_WINDOWS_DEVICE_RE = re.compile(r"(?:con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(?:\..*)?",
+                                re.IGNORECASE)
+"""Names Windows keeps for devices (`Naming Files, Paths, and Namespaces` lists `COM0`-`COM9`,
+`COM¹`-`COM³` and the same `LPT`s; `RtlIsDosDeviceName_U` adds the consoles `CONIN$` and
+`CONOUT$`), with any extension: `nul.txt` and `NUL.tar.gz` are `NUL` too. MS-DOS's `CLOCK$` is on
+neither list: Windows NT and later create a file of that name."""
+
+
+def is_windows_device_name(name: str) -> bool:
+    """`CON`, `aux.png`, `Lpt¹`: a file or folder name Windows opens as a device (trailing spaces,
+    which Windows drops, do not save it)."""
+    return _WINDOWS_DEVICE_RE.fullmatch(name.rstrip(" ")) is not None
+
+
 def _shallow_first(key: str) -> tuple[int, str]:
     return key.count("/"), key
 
@@ -125,12 +139,16 @@ def unique_slugs(wanted: dict[str, str], fallback: str = "topic", reserved: tupl
     """A distinct slug for each key, from the slug it wants: keys are served in `order` (sorted,
     shallow keys first), a later key wanting a taken slug gets `-2`, `-3`... The same keys give
     the same slugs on every build. `reserved` slugs belong to other pages of the folder (its
-    `index`). Also returns (key, the key holding its slug, slug given) for each collision."""
+    `index`). A slug Windows keeps for a device (a topic `con`, an author `Aux`) becomes
+    `con-topic`, `aux-author` (`fallback` names the kind), so the site can be copied to and served
+    from Windows. Also returns (key, the key holding its slug, slug given) for each collision."""
     taken: dict[str, str] = dict.fromkeys(reserved, "")
     result: dict[str, str] = {}
     collisions: list[tuple[str, str, str]] = []
     for key in sorted(wanted, key=order):
         base = wanted[key] or fallback
+        if is_windows_device_name(base):
+            base = f"{base}-{fallback}"
         slug, count = base, 1
         while slug in taken:
             count += 1

@@ -1,7 +1,9 @@
 """Output names Windows cannot hold: a site built on Linux with `CON/index.html`, `aux.png` or
 `a:b/index.html` in it fails to check out, unpack or serve on Windows (and in OneDrive, Dropbox
 or a Git client there). Such a note or file is still published, with a warning naming it and
-what to rename: renaming the output would break the links and URLs it has on every other system."""
+what to rename: renaming the output would break the links and URLs it has on every other system.
+papernotes' own pages never need the warning: a topic, author or venue slug Windows refuses is
+given another (`paths.unique_slugs`)."""
 
 from __future__ import annotations
 
@@ -10,15 +12,14 @@ from collections.abc import Iterable
 
 from papernotes.collisions import Output
 from papernotes.diagnostics import Diagnostic
+from papernotes.paths import is_windows_device_name
 
-_RESERVED_RE = re.compile(r"(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\..*)?", re.IGNORECASE)
-"""Device names, with any extension (`nul.txt` and `NUL.tar.gz` are `NUL` too)."""
 _FORBIDDEN_RE = re.compile(r'[<>:"\\|?*\x00-\x1f]')
 
 
 def windows_problem(name: str) -> str | None:
     """Why Windows refuses one file or folder name, or None."""
-    if _RESERVED_RE.fullmatch(name.rstrip(" ")):
+    if is_windows_device_name(name):
         device = name.split(".", 1)[0]
         return f"`{device}` is a device name Windows reserves" + (f" (`{name}` too)" if name != device else "")
     forbidden = _FORBIDDEN_RE.search(name)
@@ -52,6 +53,6 @@ def _diagnostic(output: Output, part: str, problem: str) -> Diagnostic:
 
 def _suggest(part: str) -> str:
     stem, dot, suffix = part.partition(".")
-    if _RESERVED_RE.fullmatch(part.rstrip(" ")):
+    if is_windows_device_name(part):
         return f"{stem} note{dot}{suffix}"
     return _FORBIDDEN_RE.sub("-", part).rstrip(". ") or "-"

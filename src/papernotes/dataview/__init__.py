@@ -49,6 +49,10 @@ def _syntax(path: str, first_line: int, source: str, message: str, line: int, co
                     (diagnostic,))
 
 
+WHERE_SHOWN = 120
+"""A failing expression is quoted in the message up to this many characters (a hostile one has thousands)."""
+
+
 def _failed(path: str, line: int, message: str) -> Rendered:
     diagnostic = Diagnostic(path, line, "warning", "query-error", f"query failed: {message}",
                             "check the fields and values the query uses")
@@ -64,7 +68,8 @@ def _problem(error: QueryError, path: str, line: int, source: str) -> Rendered:
         query_line, column = line_column(source, error.offset)
         return _syntax(path, line, source, error.message, query_line, column)
     if isinstance(error, EvalError) and error.line:  # a Bases filter or formula: its own line
-        return _failed(path, line + error.line, f"{error}, in `{error.where}`")
+        where = error.where if len(error.where) <= WHERE_SHOWN else error.where[:WHERE_SHOWN] + "…"
+        return _failed(path, line + error.line, f"{error}, in `{where}`")
     return _failed(path, line, str(error))
 
 

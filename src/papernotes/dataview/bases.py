@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from papernotes.dataview.errors import EvalError, QueryError, QuerySyntaxError, Unsupported
-from papernotes.dataview.evaluate import Evaluator
+from papernotes.dataview.evaluate import Evaluator, evaluated
 from papernotes.dataview.execute import Item, Result, Table, compare_group_keys, group_id
 from papernotes.dataview.expr import Expr, parse_expression
 from papernotes.dataview.index import DataIndex, Record
@@ -158,10 +158,7 @@ def _passes(node: Any, row: Record, evaluator: Evaluator, text: str) -> bool:
     if node is None:
         return True
     if isinstance(node, str):
-        try:
-            return truthy(evaluator.eval(_expr(text, node), row))
-        except EvalError as error:
-            raise error.within(node) from None
+        return truthy(evaluated(evaluator, _expr(text, node), row, node))
     if isinstance(node, list):
         return all(_passes(child, row, evaluator, text) for child in node)
     op, children = next(iter(node.items()))
@@ -217,7 +214,7 @@ def run_base(spec: BaseSpec, index: DataIndex, this_key: str) -> list[ViewOutcom
             if isinstance(error, EvalError) and error.where:
                 error.line = line_of(spec, error.where)
             outcomes.append(ViewOutcome(name, error=error))
-        except RecursionError:  # `file.a.a.a…` thousands deep parses in a loop but is evaluated by recursion
+        except RecursionError:  # (filters, formulas and summaries say where: `evaluate.evaluated`)
             outcomes.append(ViewOutcome(name, error=EvalError(f"view `{name}`: an expression is nested too "
                                                               "deeply to evaluate")))
     return outcomes
@@ -309,10 +306,7 @@ def _summaries(config: Any, order: list[str], rows: list[Record], spec: BaseSpec
 def summarise(name: str, values: list[Value], spec: BaseSpec, evaluator: Evaluator) -> Value:
     """A built-in aggregate (Average, Min, ..., Unique) or a custom one from `summaries`."""
     if name in spec.summaries:
-        try:
-            return evaluator.eval(spec.summaries[name], {"values": values})
-        except EvalError as error:
-            raise error.within(f"summaries.{name}") from None
+        return evaluated(evaluator, spec.summaries[name], {"values": values}, f"summaries.{name}")
     kind = name.lower()
     present = [v for v in values if v not in (None, "", [])]
     numbers = [v for v in present if isinstance(v, int | float) and not isinstance(v, bool)]

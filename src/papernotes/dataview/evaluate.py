@@ -58,10 +58,7 @@ class Formulas:
         if name in self.active:
             raise EvalError(f"formula.{name} refers to itself")
         self.active.add(name)
-        try:
-            value = self.values[name] = self.evaluator.eval(self.formulas[name], self.row)
-        except EvalError as error:
-            raise error.within(f"formula.{name}") from None
+        value = self.values[name] = evaluated(self.evaluator, self.formulas[name], self.row, f"formula.{name}")
         self.active.discard(name)
         return value
 
@@ -210,6 +207,19 @@ class Evaluator:
         if name in ("meta", "elink", "embed", "file", "filter", "map", "reduce", "hash", "object"):
             raise Unsupported(f"the function {expr.name}()")
         return call(FUNCTIONS, name, args, "function")
+
+
+def evaluated(evaluator: Evaluator, expr: Expr, row: Record, where: str) -> Value:
+    """`expr`'s value for `row`; an error names `where` (a Bases filter as written, `formula.x`,
+    `summaries.x`), so it is reported at that expression's line. An expression nested past the
+    recursion limit (`file.a.a.a…` thousands deep parses in a loop but evaluates by recursion)
+    is such an error too."""
+    try:
+        return evaluator.eval(expr, row)
+    except EvalError as error:
+        raise error.within(where) from None
+    except RecursionError:
+        raise EvalError("the expression is nested too deeply to evaluate").within(where) from None
 
 
 def _negate(value: Value) -> Value:

@@ -441,6 +441,30 @@ def test_table_rows_are_made_again_only_for_the_papers_whose_row_changed(served,
     _assert_same_as_clean(config_file, site, tmp_path, "tick")
 
 
+def test_rows_of_papers_that_leave_the_site_are_not_kept(served, tmp_path: Path) -> None:
+    """`KeptRows` held every row it made for a whole `mkdocs serve` session: a paper whose arXiv
+    id was corrected (a new paper id) left its old rows in memory (the site was right). Each
+    rebuild now keeps only the rows of papers some page lists; a deleted note's paper too."""
+    vault, config_file, site = served
+    rows = _PLUGINS.plugin_cache["papernotes"].rebuilds.generated.rows
+    kept = lambda: {key[0] for key in rows.last}  # noqa: E731
+    assert len(kept()) >= 30
+    edited, deleted = [note for note in _notes(vault)
+                       if re.search(r"^arxiv: ", note.read_text(encoding="utf-8"), re.MULTILINE)][:2]
+    old = _paper_of(vault, edited)
+    assert old.startswith("arxiv:") and old in kept()
+    arxiv = old.removeprefix("arxiv:")
+    _edit(edited, f"arxiv: {arxiv}\n", f"arxiv: {arxiv[:5]}9{arxiv[6:]}\n")
+    _serve_build(config_file, site)
+    assert old not in kept() and _paper_of(vault, edited) in kept()
+    assert kept() <= set(_core_graph(vault).papers)
+    gone = _paper_of(vault, deleted)
+    deleted.unlink()
+    _serve_build(config_file, site)
+    assert gone not in kept() and kept() <= set(_core_graph(vault).papers)
+    _assert_same_as_clean(config_file, site, tmp_path, "deleted")
+
+
 def _core_graph(vault: Path):  # type: ignore[no-untyped-def]
     loaded = load_vault(vault)
     return build_core_site(loaded.notes, loaded.attachments).graph

@@ -98,6 +98,8 @@ def _generated_pages(site: Site, *, search: bool, column_aliases: Mapping[str, s
                           partial(topic_page, site, key, children, attributes, kept_rows))
     if search:
         pages["search.md"] = search_page()
+    if kept is not None:
+        kept.rows.keep_listed(rows.listed())
     return pages
 
 

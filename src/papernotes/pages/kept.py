@@ -10,7 +10,7 @@ costs a small part of making the pages: no HTML is made and nothing is escaped.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,6 +46,13 @@ class KeptRows:
 
     def clear(self) -> None:
         self.last = {}
+
+    def keep_listed(self, listed: Collection[str]) -> None:
+        """Forget the rows of papers no page lists any more (a deleted note's paper, a paper whose
+        id changed with its arXiv id, one taken out of a list): kept for a whole `mkdocs serve`
+        session, they would only take memory."""
+        if any(key[0] not in listed for key in self.last):
+            self.last = {key: kept for key, kept in self.last.items() if key[0] in listed}
 
     def row(self, key: RowKey, make: Callable[[], str]) -> str:
         inputs = self.inputs(key[0], key[3])
@@ -168,6 +175,11 @@ class Rows:
                          (venue, directory.venues[venue].name) if venue else None, authors)
             self._people[pid] = found
         return found
+
+    def listed(self) -> Collection[str]:
+        """The papers whose rows this build's pages asked for (every page's inputs are collected,
+        a page reused or not: the Papers page's list every paper)."""
+        return self._table.keys() | self._people.keys()
 
     def notes(self, keys: Sequence[str]) -> object:
         """Listed notes: their titles and pages, and the paper each is the note of."""

@@ -46,6 +46,9 @@ _QUEUE_HEADING_RE = re.compile(r"paper|queue|reading|to[- ]read|论文|阅读|�
 # A checklist about papers (writing, submitting, reviewing one) is not a list of papers to read.
 _NOT_QUEUE_HEADING_RE = re.compile(
     r"check\s*list|to[- ]?do|writing|submission|rebuttal|camera[- ]ready|写作|投稿|检查|清单|체크", re.IGNORECASE)
+# The reader's progress through one paper (`## 阅读进度` / `### 阅读版本`, `### 0.3 当前进度`): its
+# steps (`- [ ] 阅读原文`, "read the original") are no papers, unless they link notes.
+_PROGRESS_HEADING_RE = re.compile(r"\bprogress\b|进度|進度|进展|진도|진행 상황|進捗", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -198,7 +201,8 @@ def _is_queue(note: Note, tasks: Sequence[Task], resolver: Resolver) -> bool:
     headings = _ancestors(note, tasks[0].line)
     if headings and _NOT_QUEUE_HEADING_RE.search(headings[0]):
         return False
-    if any(_QUEUE_HEADING_RE.search(text) for text in headings):
+    progress = any(_PROGRESS_HEADING_RE.search(text) for text in headings)
+    if not progress and any(_QUEUE_HEADING_RE.search(text) for text in headings):
         return True
     return any(_note_links_to_note(task.links, note, resolver) for task in tasks)
 

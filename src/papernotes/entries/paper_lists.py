@@ -68,9 +68,13 @@ READING_LIST_FOLDER_RE = re.compile(
 Only the note's own folder counts (`literature_review/papers/` holds one-paper notes).
 Not `papers/` or `Want to Read/`, which hold one-paper notes whose lists link authors and notes."""
 READING_LIST_NAME_RE = re.compile(
-    r"reading[\s_-]*(?:list|queue)|\bto[\s_-]*read\b|\bpapers\b|literature|论文|논문", re.IGNORECASE
+    r"reading[\s_-]*(?:list|queue)|\bto[\s_-]*read\b|\bpapers\b|literature"
+    r"|论文\s*阅读\s*(?:列表|清单)|论文(?!\s*(?:阅读|精读|笔记|解析|解读|翻译|总结))|논문(?!\s*(?:리뷰|노트|정리|요약|읽기))",
+    re.IGNORECASE,
 )
-"""A note named as a reading list (`Articles to read.md`): its unlinked items are papers too."""
+"""A note named as a reading list (`Articles to read.md`): its unlinked items are papers too. Chinese
+and Korean have no plural: `论文` / `논문` name a list, but not a note on one paper (`论文阅读笔记.md`,
+"paper reading notes", `논문 리뷰.md`), whose bullet points are that paper's ideas."""
 
 _TITLE_WORDS = 3
 _COMMENT_RE = re.compile(r"\(\s*[a-z]+\s")  # `(will update if it's accepted)`; `(3D-DCNNs)` is a name

@@ -1,0 +1,154 @@
+"""Shapes of paper notes from session 11's new-user trial (branch trial11): look-alike fixtures,
+written for these tests (the trial's vaults are other people's notes and are never committed)."""
+
+from __future__ import annotations
+
+from tests.test_recognise_unseen_vaults9 import MakeVault, graph_of, paper_notes, paper_of
+
+# --- a Chinese note named "paper reading notes" is a note on one paper, not a reading list ------------
+
+_READING_NOTE = """---
+tags:
+  - 论文阅读
+---
+# Lantern Networks for Harbour Lights
+
+| 属性 | 值 |
+|------|-----|
+| 标题 | Lantern Networks for Harbour Lights |
+| 作者 | Ada Obi, Ben Tran |
+| 会议/期刊 | NeurIPS |
+| 年份 | 2021 |
+| 链接 | https://arxiv.org/abs/2101.01234 |
+
+## 关键洞察 / 创新点
+
+1. **Beam Sweeping 替代 Fixed Lamps**：用旋转光束覆盖整个港口，常数级延迟
+2. **Harbour Maps**：多张地图并行
+3. **Tide-Aware Scheduling**：根据潮汐调整灯光
+- 灯塔序列模型计算是顺序的（无法并行），长程依赖需要多步才能传递信号
+
+## 阅读进度
+
+- [ ] 阅读原文
+- [x] 泛读
+"""
+
+
+def test_a_note_named_paper_reading_notes_is_one_papers_note(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {"lantern-networks/论文阅读笔记.md": _READING_NOTE,
+                                  "lists/论文列表.md": "# 待读\n\n- Lantern Networks for Harbour Lights at Night\n"
+                                                     "- Tides of the Harbour and the Moon\n"})
+    assert "lantern-networks/论文阅读笔记.md" in paper_notes(graph)
+    paper = paper_of(graph, "lantern-networks/论文阅读笔记.md")
+    assert paper.title == "Lantern Networks for Harbour Lights"
+    titles = sorted(p.title for p in graph.papers.values())
+    # its numbered ideas are no papers; a note named as a list (`论文列表`) still lists papers
+    assert not any("Beam" in t or "灯塔" in t or "Harbour Maps" in t for t in titles), titles
+    assert "Lantern Networks for Harbour Lights at Night" in titles
+
+
+# --- the notes of one paper in its folder: `<Title> 论文解析`, `… 原文翻译`, bilingual field labels --------
+
+_ANALYSIS = """# Lantern Networks for Harbour Lights {kind}
+
+## 0. 论文基本信息
+
+**作者 (Authors)**: Ada Obi, Ben Tran, et al.
+
+**发表期刊/会议 (Journal/Conference)**: {venue}
+
+**发表年份 (Publication Year)**: 2021
+
+**研究机构 (Affiliations)**: Harbour University
+
+## 1. 摘要
+
+灯塔。Figure 1 shows the lamps; the appendix has the rest.
+"""
+
+
+def test_the_notes_of_one_paper_share_its_title_without_their_kind(make_vault: MakeVault) -> None:
+    folder = "NeurIPS21/lantern-networks-for-harbour-lights/"
+    graph = graph_of(make_vault, {
+        folder + "paper_notes.md": _ANALYSIS.format(kind="论文解析", venue="NeurIPS"),
+        folder + "translation_notes.md": _ANALYSIS.format(kind="原文翻译", venue="NeurIPS"),
+        "zh/灯塔网络 论文解析.md": "# 灯塔网络 论文解析\n\n**作者 (Authors)**: Ada Obi\n\n灯塔。\n",
+        "en/Tides.md": "# Tides of Harbour 论文解析\n\n**发表年份 (Publication Year)**: 2020\n\n"
+                       "**会议 (Venue)**: unknown\n\n**作者 (Authors)**: Anonymous\n\n"
+                       "**链接 (Link)**: https://arxiv.org/abs/2001.04321\n\nFigure 1.\n",
+    })
+    paper = paper_of(graph, folder + "paper_notes.md")
+    assert paper.title == "Lantern Networks for Harbour Lights"
+    assert {source.path for source in paper.sources} >= {folder + "paper_notes.md", folder + "translation_notes.md"}
+    assert (paper.venue, paper.year, paper.authors) == ("NeurIPS", 2021, ("Ada Obi", "Ben Tran"))
+    tides = paper_of(graph, "en/Tides.md")
+    assert (tides.title, tides.year, tides.venue, tides.authors) == ("Tides of Harbour", 2020, None, ())
+    # a title in Chinese keeps its last words
+    assert all(p.title != "灯塔网络" for p in graph.papers.values())
+
+
+# --- `| 属性 | 值 |` tables of a paper's facts ------------------------------------------------------------
+
+def test_a_two_column_table_of_facts_gives_the_papers_facts(make_vault: MakeVault) -> None:
+    table = ("# Lantern Networks for Harbour Lights\n\n| 属性 | 值 |\n|------|-----|\n"
+             "| 标题 | Lantern Networks for Harbour Lights |\n| 作者 | Ada Obi, Ben Tran |\n"
+             "| 会议/期刊 | NeurIPS |\n| 年份 | 2017 |\n| 阅读日期 | 2026-06-17 |\n\n## 一句话总结\n\n灯塔。\n")
+    header = ("# Tides\n\n| Paper | Year |\n| --- | --- |\n| [Tides of Harbour](https://arxiv.org/abs/2001.01234) "
+              "| 2020 |\n")
+    graph = graph_of(make_vault, {"notes/lantern.md": table, "notes/tides.md": header})
+    paper = paper_of(graph, "notes/lantern.md")
+    assert (paper.year, paper.venue, paper.authors) == (2017, "NeurIPS", ("Ada Obi", "Ben Tran"))
+    assert "notes/tides.md" not in paper_notes(graph)  # a table of papers: its header names columns
+
+
+# --- `# 제목: Title`, and a dated note in a folder of its year -----------------------------------------
+
+_DAILY = """# {label}{title}
+
+- **학회:** {venue}
+- **링크:** https://arxiv.org/abs/{arxiv}
+- **분야:** Depth Completion
+
+## 1. 요약
+- 등대.
+
+## 2. 핵심 기여
+- 빠르다.
+"""
+
+
+def test_a_title_label_and_a_dated_notes_year_folder(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "papers/2026/2026-04-17-Lantern Networks.md": _DAILY.format(
+            label="제목: ", title="Lantern Networks: Harbour Lights", venue="CVPR 2024", arxiv="2403.01234"),
+        "papers/2026/2026-04-18-Tides of the Harbour at Night.md": _DAILY.format(
+            label="", title="Tides of the Harbour at Night", venue="미확인", arxiv="2404.01234"),
+        "papers/2019/Buoys at Dawn and Dusk.md": _DAILY.format(
+            label="Title: ", title="Buoys at Dawn and Dusk", venue="ICML", arxiv="1904.01234"),
+    })
+    lantern = paper_of(graph, "papers/2026/2026-04-17-Lantern Networks.md")
+    assert (lantern.title, lantern.year, lantern.venue) == ("Lantern Networks: Harbour Lights", 2024, "CVPR")
+    tides = paper_of(graph, "papers/2026/2026-04-18-Tides of the Harbour at Night.md")
+    # `미확인`: not known; the year is its arXiv id's, 2026 only the year it was read in
+    assert (tides.year, tides.venue) == (2024, None)
+    buoys = paper_of(graph, "papers/2019/Buoys at Dawn and Dusk.md")
+    assert (buoys.title, buoys.year) == ("Buoys at Dawn and Dusk", 2019)  # a year folder, no dated name
+
+
+# --- the reader's progress through a paper is no reading queue --------------------------------------
+
+def test_progress_steps_are_no_queue(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "notes/lantern.md": "# Lantern Networks for Harbour Lights\n\n## 0. AI 阅读工作流\n\n### 0.3 当前进度\n\n"
+                            "- [x] 第 1 轮：快读建模\n- [ ] 第 2 轮：方法深拆\n\n## Reading progress\n\n"
+                            "- [ ] [[Tides]]\n",
+        "notes/Tides.md": "# Tides\n\nSea.\n",
+        "queue.md": "# 待读论文\n\n- [ ] Buoys at Dawn and Dusk in Harbours\n",
+    })
+    titles = {paper.title for paper in graph.papers.values()}
+    assert not any("轮" in title for title in titles), titles
+    assert "Buoys at Dawn and Dusk in Harbours" in titles
+    assert any(source.kind == "queue" for paper in graph.papers.values() for source in paper.sources
+               if paper.title == "Tides"), titles  # a linked step under `Reading progress` still is
+

@@ -152,3 +152,34 @@ def test_progress_steps_are_no_queue(make_vault: MakeVault) -> None:
     assert any(source.kind == "queue" for paper in graph.papers.values() for source in paper.sources
                if paper.title == "Tides"), titles  # a linked step under `Reading progress` still is
 
+
+# --- a README that cites its notes by their GitHub address: `[Title](https://github.com/…/blob/…/x.md), ICML 2019 (3)`
+
+_BLOB = "https://github.com/ada/Paper_Notes/blob/master/"
+
+
+def test_a_readme_citing_its_own_notes_by_their_github_address(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "README.md": "# Paper notes\n\n## 2019 RL Papers\n\n"
+                     f"- [Lantern Networks for Harbour Lights]({_BLOB}rl/Lantern_Networks_for_Harbour_Lights.md), "
+                     "ICML 2019 (3)\n"
+                     f"- [Tides of the Harbour at Night]({_BLOB}rl/Tides_of_the_Harbour_at_Night.md) NeurIPS 2018 (5)\n"
+                     f"- [Harbour Talks and Their Slides]({_BLOB}rl/Harbour_Talks.md)\n"
+                     "- Buoys at Dawn: Floating in Harbours, arXiv 2019 (1)\n"
+                     "- Handbook of Harbour Lights, Proceedings of the IEEE 1981 (2)\n"
+                     "- Learning to read the tides is what we do, ICML 2019\n",
+        "rl/Lantern_Networks_for_Harbour_Lights.md": "# Lantern Networks for Harbour Lights\n\nLamps in harbours.\n",
+        "rl/Tides_of_the_Harbour_at_Night.md": "# Tides of the Harbour at Night\n\nTides.\n",
+        "rl/Harbour_Talks.md": "# Harbour Talks\n\nSlides of talks.\n",
+    })
+    lantern = paper_of(graph, "rl/Lantern_Networks_for_Harbour_Lights.md")
+    assert (lantern.year, lantern.venue) == (2019, "ICML")
+    assert any(source.path == "README.md" for source in lantern.sources)
+    tides = paper_of(graph, "rl/Tides_of_the_Harbour_at_Night.md")
+    assert (tides.year, tides.venue) == (2018, "NeurIPS")
+    assert "rl/Harbour_Talks.md" not in paper_notes(graph)  # a linked item with no venue or year: not enough
+    by_title = {paper.title: paper for paper in graph.papers.values()}
+    buoys = by_title["Buoys at Dawn: Floating in Harbours"]  # an unlinked item with its venue and year
+    assert (buoys.year, buoys.venue) == (2019, "arXiv")
+    assert not any(paper.authors for paper in graph.papers.values())  # `Proceedings` is no one's name
+    assert not any(title.startswith("Learning to read") for title in by_title)  # a sentence is no title

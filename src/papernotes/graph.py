@@ -11,10 +11,11 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from papernotes.diagnostics import Diagnostic, sort_key
+from papernotes.entries.paper_lists import CONVENTION as PAPER_LIST
 from papernotes.identity import PaperIndex, decorated_stem
 from papernotes.ids import title_key
 from papernotes.model import Link, Note, NoteKey, Paper, PaperId, ReadingStatus, Source, Table, Task
-from papernotes.paths import stem
+from papernotes.paths import has_scheme, repository_file, stem
 from papernotes.recognise import (
     DEFAULT_OPTIONS,
     Decision,
@@ -189,6 +190,13 @@ def queue_title(text: str) -> str:
     return match.group(1).strip() if match else text
 
 
+def _same_title(one: str, other: str) -> bool:
+    """Titles that name one paper: the same letters, or one holding most of the other
+    (`Tides of the Harbour` and the file name `Tides_of_the_Harbour`)."""
+    a, b = sorted((title_key(one), title_key(other.replace("_", " "))), key=len)
+    return bool(a) and a in b and len(a) >= 0.6 * len(b)
+
+
 def _wikilink_names(links: Sequence[Link]) -> list[str]:
     """The note names an item's wikilinks give (`Make-Your-Video` for
     `[[Diffusion/Make-Your-Video|Make Your video]]`)."""
@@ -303,6 +311,14 @@ class _Builder:
                     if target:
                         referrers[target].append(Signal(
                             "table-row", 1.0, f"a row of the summary table in {note.path}", row.line))
+            for entry in note.papers:  # `- [Title](notes/x.md), ICML 2019` in a reading list
+                if entry.sources[0].kind == PAPER_LIST and (target := self._entry_note(note, entry)):
+                    # with its venue or year (`, ICML 2019`) the item is a paper's, not a talk's or a topic's
+                    cited = _same_title(entry.title, self.notes[target].title) and bool(entry.year or entry.venue)
+                    referrers[target].append(Signal(
+                        "list-link", 1.0 if cited else 0.5,
+                        f"{'cited' if cited else 'linked'} by a reading list's item in {note.path}",
+                        entry.sources[0].line))
             resolved = [(link, found.key if found is not None and found.is_note and found.key != note.path else None)
                         for link, found in self.resolutions.get(note.path, ())]
             for listed, line in paper_line_targets(resolved):
@@ -410,6 +426,10 @@ class _Builder:
         target = entry.link("note")
         if not target:
             return None
+        if has_scheme(target):  # the note as its repository's host shows it: that very file of the vault
+            path = repository_file(target)
+            key = NoteKey(path) if path else None
+            return key if key in self.notes and key != note.path and key not in self.private else None
         link = Link("markdown", target, "", "note", entry.sources[0].line, target)
         resolved, _ = self.resolver.resolve(link, note.path)
         if resolved is None or not resolved.is_note or resolved.key in self.private:

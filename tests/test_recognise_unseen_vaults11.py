@@ -3,7 +3,13 @@ written for these tests (the trial's vaults are other people's notes and are nev
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
+import pytest
+
 from tests.test_recognise_unseen_vaults9 import MakeVault, graph_of, paper_notes, paper_of
+from tests.test_site_build import build_site, write_vault
 
 # --- a Chinese note named "paper reading notes" is a note on one paper, not a reading list ------------
 
@@ -183,3 +189,34 @@ def test_a_readme_citing_its_own_notes_by_their_github_address(make_vault: MakeV
     assert (buoys.year, buoys.venue) == (2019, "arXiv")
     assert not any(paper.authors for paper in graph.papers.values())  # `Proceedings` is no one's name
     assert not any(title.startswith("Learning to read") for title in by_title)  # a sentence is no title
+
+
+# --- GitBook: `[ATC '21] Title` items, and images in its hidden `.gitbook/assets/` ----------------------
+
+def test_a_gitbook_index_of_venue_tagged_items(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "systems/README.md": "# Systems papers\n\n## Reading list\n\n"
+                             "* \\[ATC '21] Lantern Offload: Democratizing Harbour Lights "
+                             "([pdf](https://arxiv.org/pdf/2101.06840.pdf))\n"
+                             "* [\\[SC '20\\] Tides: Memory Optimizations Toward Harbours](tides.md) "
+                             "([pdf](https://arxiv.org/pdf/1910.02054.pdf))\n",
+        "systems/tides.md": "# \\[2020 SC] Tides: Memory Optimizations Toward Harbours\n\n## Summary\n\nTides.\n",
+    })
+    found = {paper.title: (paper.venue, paper.year) for paper in graph.papers.values()}
+    assert found.get("Lantern Offload: Democratizing Harbour Lights") == ("ATC", 2021), found
+    assert found.get("Tides: Memory Optimizations Toward Harbours") == ("SC", 2020), found
+
+
+def test_a_link_into_a_hidden_folder_says_so(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    docs = write_vault(tmp_path / "docs", {
+        "notes/lantern.md": "# Lantern\n\n![lamp](../.gitbook/assets/lamp.png)\n\n![gone](../assets/gone.png)\n",
+    })
+    (docs / ".gitbook" / "assets").mkdir(parents=True)
+    (docs / ".gitbook" / "assets" / "lamp.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.papernotes"):
+        site = build_site(docs, tmp_path / "site", strict=False)
+    messages = [record.getMessage() for record in caplog.records if record.name == "mkdocs.plugins.papernotes"]
+    assert any("../.gitbook/assets/lamp.png is in the hidden folder .gitbook/" in m and "never read or published" in m
+               for m in messages), messages
+    assert any("there is no assets/gone.png in the vault" in m for m in messages), messages
+    assert not (site / ".gitbook").exists()  # hidden folders are never published

@@ -220,3 +220,18 @@ def test_a_link_into_a_hidden_folder_says_so(tmp_path: Path, caplog: pytest.LogC
                for m in messages), messages
     assert any("there is no assets/gone.png in the vault" in m for m in messages), messages
     assert not (site / ".gitbook").exists()  # hidden folders are never published
+
+
+# --- a translated paper's references in Springer's LNCS style: `[10] Obi, A., Tran, B.: Title. In: ICML (2020)`
+
+def test_lncs_references_are_titled_by_their_title(make_vault: MakeVault) -> None:
+    graph = graph_of(make_vault, {
+        "sources/lantern_translated.md": "# Lantern Networks for Harbour Lights\n\n## References\n\n"
+            "-   [1] Obi, A., Tran, B.T.: Tides: a unified white-box model of harbours. arXiv preprint (2023)\n"
+            "-   [2] Okafor, C., Van Gool, L., Li, J.: Are lanterns more robust than buoys? In: NeurIPS (2021)\n"
+            "-   [3] Obi, A.: Beacons at dawn. In: ICML. IEEE (2020)\n",
+    })
+    found = {paper.title: (paper.year, paper.venue, paper.authors) for paper in graph.papers.values()}
+    assert found.get("Tides: a unified white-box model of harbours") == (2023, None, ("Obi", "Tran")), found
+    assert found.get("Are lanterns more robust than buoys?") == (2021, "NeurIPS", ("Okafor", "Van Gool", "Li")), found
+    assert found.get("Beacons at dawn") == (2020, "ICML", ("Obi",)), found

@@ -66,6 +66,11 @@ _APA_RE = re.compile(r"^\s*(?:[-*]\s+)?" + _INITIALS_AUTHORS
 _SPRINGER_RE = re.compile(r"^\s*(?:[-*]\s+)?" + _INITIALS_AUTHORS
                           + r"\s*(?:et al\.\s*)?(?P<title>[A-Z][^.\n]{4,300})\.\s+"
                           r"(?P<rest>[^\n]*\((?:19|20)\d{2}\)[^\n]*)$")
+# `[10] Cho, S., Jun, T.J., Kim, D.: Title of the paper. In: IJCNN. IEEE (2020)` (Springer's LNCS, as
+# ECCV and MICCAI papers list their references): the authors end at a colon.
+_LNCS_RE = re.compile(r"^\s*+(?:[-*]\s++)?(?:\[?+\d{1,4}\]\s*+)?" + _INITIALS_AUTHORS
+                      + r"\s*+(?:et al\.\s*+)?:\s++(?P<title>[^\n]{4,300}?)(?P<stop>[.?!])\s++(?P<rest>[^\n]*+)$")
+_LNCS_VENUE_RE = re.compile(r"In:?\s++([^.(,\n]{2,60})")
 # `Ada Obi, Paul H. J. Kelly, and Jun Li. 2021. Title of the paper. In Proceedings of ...` (ACM):
 # a period inside the authors only after an initial
 _ACM_NAME = r"(?:[^.\n]|(?<=[\s.][A-Z])\.)"
@@ -364,6 +369,12 @@ def reference(text: str) -> tuple[str, Facts] | None:
                             venue=_acronym_venue(mla.group("rest")) or venue_in_text(mla.group("rest")))
     if apa := _APA_RE.match(text):
         return "APA", Facts(year=int(apa.group("year")), authors=_initialled_surnames(apa.group("authors")))
+    if (lncs := _LNCS_RE.match(text)) and (year := _reference_year(lncs.group("rest"))):
+        title = lncs.group("title").strip(" .") + ("" if lncs.group("stop") == "." else lncs.group("stop"))
+        held = _LNCS_VENUE_RE.match(lncs.group("rest"))
+        venue = held.group(1).strip() if held else ""
+        return "LNCS", Facts(title=title, year=year, authors=_initialled_surnames(lncs.group("authors")),
+                             venue=normalise_venue(venue)[0] if is_known_venue(venue) else None)
     if (springer := _SPRINGER_RE.match(text)) and (year := _reference_year(springer.group("rest"))):
         return "Springer", Facts(title=springer.group("title").strip(" ."), year=year,
                                  authors=_initialled_surnames(springer.group("authors")))

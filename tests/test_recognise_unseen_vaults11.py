@@ -88,6 +88,8 @@ def test_the_notes_of_one_paper_share_its_title_without_their_kind(make_vault: M
     assert paper.title == "Lantern Networks for Harbour Lights"
     assert {source.path for source in paper.sources} >= {folder + "paper_notes.md", folder + "translation_notes.md"}
     assert (paper.venue, paper.year, paper.authors) == ("NeurIPS", 2021, ("Ada Obi", "Ben Tran"))
+    # their folder is named after the paper: no warning that only their titles joined them
+    assert not [d for d in graph.diagnostics if d.code == "title-only-merge"], graph.diagnostics
     tides = paper_of(graph, "en/Tides.md")
     assert (tides.title, tides.year, tides.venue, tides.authors) == ("Tides of Harbour", 2020, None, ())
     # a title in Chinese keeps its last words

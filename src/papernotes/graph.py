@@ -11,10 +11,11 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from papernotes.diagnostics import Diagnostic, sort_key
+from papernotes.entries.paper_lists import CONVENTION as PAPER_LIST
 from papernotes.identity import PaperIndex, decorated_stem
 from papernotes.ids import title_key
 from papernotes.model import Link, Note, NoteKey, Paper, PaperId, ReadingStatus, Source, Table, Task
-from papernotes.paths import stem
+from papernotes.paths import has_scheme, repository_file, stem
 from papernotes.recognise import (
     DEFAULT_OPTIONS,
     Decision,
@@ -46,6 +47,9 @@ _QUEUE_HEADING_RE = re.compile(r"paper|queue|reading|to[- ]read|论文|阅读|�
 # A checklist about papers (writing, submitting, reviewing one) is not a list of papers to read.
 _NOT_QUEUE_HEADING_RE = re.compile(
     r"check\s*list|to[- ]?do|writing|submission|rebuttal|camera[- ]ready|写作|投稿|检查|清单|체크", re.IGNORECASE)
+# The reader's progress through one paper (`## 阅读进度` / `### 阅读版本`, `### 0.3 当前进度`): its
+# steps (`- [ ] 阅读原文`, "read the original") are no papers, unless they link notes.
+_PROGRESS_HEADING_RE = re.compile(r"\bprogress\b|进度|進度|进展|진도|진행 상황|進捗", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -186,6 +190,13 @@ def queue_title(text: str) -> str:
     return match.group(1).strip() if match else text
 
 
+def _same_title(one: str, other: str) -> bool:
+    """Titles that name one paper: the same letters, or one holding most of the other
+    (`Tides of the Harbour` and the file name `Tides_of_the_Harbour`)."""
+    a, b = sorted((title_key(one), title_key(other.replace("_", " "))), key=len)
+    return bool(a) and a in b and len(a) >= 0.6 * len(b)
+
+
 def _wikilink_names(links: Sequence[Link]) -> list[str]:
     """The note names an item's wikilinks give (`Make-Your-Video` for
     `[[Diffusion/Make-Your-Video|Make Your video]]`)."""
@@ -198,7 +209,8 @@ def _is_queue(note: Note, tasks: Sequence[Task], resolver: Resolver) -> bool:
     headings = _ancestors(note, tasks[0].line)
     if headings and _NOT_QUEUE_HEADING_RE.search(headings[0]):
         return False
-    if any(_QUEUE_HEADING_RE.search(text) for text in headings):
+    progress = any(_PROGRESS_HEADING_RE.search(text) for text in headings)
+    if not progress and any(_QUEUE_HEADING_RE.search(text) for text in headings):
         return True
     return any(_note_links_to_note(task.links, note, resolver) for task in tasks)
 
@@ -299,6 +311,14 @@ class _Builder:
                     if target:
                         referrers[target].append(Signal(
                             "table-row", 1.0, f"a row of the summary table in {note.path}", row.line))
+            for entry in note.papers:  # `- [Title](notes/x.md), ICML 2019` in a reading list
+                if entry.sources[0].kind == PAPER_LIST and (target := self._entry_note(note, entry)):
+                    # with its venue or year (`, ICML 2019`) the item is a paper's, not a talk's or a topic's
+                    cited = _same_title(entry.title, self.notes[target].title) and bool(entry.year or entry.venue)
+                    referrers[target].append(Signal(
+                        "list-link", 1.0 if cited else 0.5,
+                        f"{'cited' if cited else 'linked'} by a reading list's item in {note.path}",
+                        entry.sources[0].line))
             resolved = [(link, found.key if found is not None and found.is_note and found.key != note.path else None)
                         for link, found in self.resolutions.get(note.path, ())]
             for listed, line in paper_line_targets(resolved):
@@ -406,6 +426,10 @@ class _Builder:
         target = entry.link("note")
         if not target:
             return None
+        if has_scheme(target):  # the note as its repository's host shows it: that very file of the vault
+            path = repository_file(target)
+            key = NoteKey(path) if path else None
+            return key if key in self.notes and key != note.path and key not in self.private else None
         link = Link("markdown", target, "", "note", entry.sources[0].line, target)
         resolved, _ = self.resolver.resolve(link, note.path)
         if resolved is None or not resolved.is_note or resolved.key in self.private:

@@ -9,6 +9,7 @@ a template's title shared by notes looks just like that.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -212,6 +213,7 @@ def _title_only_notes(mentions: list[Paper], aliases: Mapping[str, frozenset[str
         other_names = {title_key(stem(other.note)), title_key(other.title)}
         same_name = title_key(file_title(first.note)) == title_key(file_title(other.note))
         if (same_name and names_a_paper(file_title(first.note))
+                or _folder_of_the_paper(first.note, other.note, first.title)
                 or names & aliases.get(other.note, frozenset())
                 or other_names & aliases.get(first.note, frozenset())
                 or any(getattr(first, key) and getattr(first, key) == getattr(other, key)
@@ -226,6 +228,17 @@ def _title_only_notes(mentions: list[Paper], aliases: Mapping[str, frozenset[str
             f"or give both the same `arxiv:`",
         ))
     return problems
+
+
+def _folder_of_the_paper(one: str, other: str, title: str) -> bool:
+    """Both notes in one folder named after their paper (`ISCA26/comet-fine-grained-…/paper_notes.md`
+    beside `…/translation_notes.md`): the folder already says they are one paper's notes."""
+    folder = posixpath.dirname(one)
+    if not folder or folder != posixpath.dirname(other):
+        return False
+    short, long_ = sorted((title_key(posixpath.basename(folder).replace("-", " ").replace("_", " ")),
+                           title_key(title)), key=len)
+    return bool(short) and short in long_ and len(short) >= 0.6 * len(long_)
 
 
 def _conflicts(mentions: list[Paper]) -> list[Diagnostic]:

@@ -249,14 +249,30 @@ _VENUE_PREFIX_RE = re.compile(r"^([A-Za-z][A-Za-z&]{1,15})\s*+'((?:19|20)?\d{2})
 
 def venue_prefixed(title: str) -> tuple[str, str, int] | None:
     """`VLDB'22 - A Study of …` -> (`A Study of …`, `VLDB`, 2022): a title led by its venue and
-    year, as reading lists and mdBook summaries write it. None for anything else (`Part'2 - x`)."""
-    match = _VENUE_PREFIX_RE.match(title.strip())
-    # a venue we know, or an acronym (`SIGMOD'22`, `SoCC'17`): an `'` then two digits is a year
-    if match is None or not (is_known_venue(match.group(1)) or sum(char.isupper() for char in match.group(1)) >= 2):
+    year, as reading lists and mdBook summaries write it; also in brackets, as GitBook indexes do
+    (`[ATC '21] ZeRO-Offload: …`, `[2018 SIGCOMM] Chameleon: …`, the `[` lost to a link's
+    label). None for anything else (`Part'2 - x`)."""
+    text = title.strip()
+    match = _VENUE_PREFIX_RE.match(text)
+    bracketed = None if match else _BRACKETED_PREFIX_RE.match(text)
+    if match is not None:
+        venue, digits, rest = match.group(1), match.group(2), match.group(3)
+    elif bracketed is not None:
+        venue = bracketed.group("venue") or bracketed.group("venue2")
+        digits = bracketed.group("year") or bracketed.group("year2") or bracketed.group("year3")
+        rest = bracketed.group("rest")
+    else:
         return None
-    digits = match.group(2)
+    # a venue we know, or an acronym (`SIGMOD'22`, `SoCC'17`): an `'` then two digits is a year
+    if not (is_known_venue(venue) or sum(char.isupper() for char in venue) >= 2):
+        return None
     year = int(digits) if len(digits) == 4 else 2000 + int(digits)
-    return match.group(3).strip(), normalise_venue(match.group(1))[0], year
+    return rest.strip(), normalise_venue(venue)[0], year
+
+
+_BRACKETED_PREFIX_RE = re.compile(
+    r"^\[?+\s*+(?:(?P<venue>[A-Za-z][A-Za-z&]{1,15})\s*+(?:'(?P<year>(?:19|20)?\d{2})|(?P<year2>(?:19|20)\d{2}))"
+    r"|(?P<year3>(?:19|20)\d{2})\s++(?P<venue2>[A-Za-z][A-Za-z&]{1,15}))\s*+\]\s*+(?P<rest>\S.*)$")
 
 
 _VENUE_TAG_RE = re.compile(r"^([A-Za-z][A-Za-z&]{1,15})[_\-']?((?:19|20)\d{2})$")

@@ -178,6 +178,20 @@ def has_scheme(target: str) -> bool:
     return bool(_SCHEME_RE.match(target)) and not re.match(r"^[a-zA-Z]:[\\/]", target)
 
 
+# A file as a repository's host shows it: `https://github.com/<owner>/<repo>/blob/<ref>/<path>`,
+# GitLab's `/-/blob/<ref>/<path>`.
+_REPOSITORY_FILE_RE = re.compile(
+    r"^https?://(?:www\.)?(?:github\.com|gitlab\.com)/[^/?#]++/[^/?#]++/(?:-/)?blob/[^/?#]++/(?P<path>[^?#]++)$",
+    re.IGNORECASE)
+
+
+def repository_file(url: str) -> str | None:
+    """The path inside its repository of a file link on GitHub or GitLab (`reinforcement_learning/
+    X.md` for `https://github.com/ada/notes/blob/master/reinforcement_learning/X.md`), or None."""
+    match = _REPOSITORY_FILE_RE.match(url.strip())
+    return unquote(match.group("path")) if match else None
+
+
 _GOOGLE_REDIRECT_RE = re.compile(r"^https?://(?:www\.)?google\.(?:com|co)(?:\.[a-z]{2})?/url\?", re.IGNORECASE)
 
 

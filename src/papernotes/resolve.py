@@ -359,6 +359,12 @@ class Resolver:
         # Logseq pages need no file, so only a near-twin name (`Toric codes`) suggests a typo there
         suggestions = self.suggestions(name, LOGSEQ_CUTOFF if logseq_page else CUTOFF)
         did_you_mean = ("did you mean " + ", ".join(f"[[{s}]]" for s in suggestions) + "?") if suggestions else ""
+        hidden = next((part for part in joined.split("/")[:-1] if part.startswith(".")), None)
+        if hidden is not None:  # GitBook's `.gitbook/assets/x.png`: there, but never read (as in Obsidian)
+            return Diagnostic(source, link.line, "warning", "broken-link",
+                              f"{_as_written(link)} is in the hidden folder {hidden}/ ({joined}): files and folders "
+                              "whose names start with `.` are never read or published",
+                              f"move {hidden}/ to a folder whose name does not start with `.` and fix the link")
         if link.target.startswith("..") or "/../" in link.target:
             return Diagnostic(source, link.line, "warning", "broken-link",
                               f"{_as_written(link)} is missing: there is no {joined} in the vault",

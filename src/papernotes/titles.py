@@ -111,6 +111,36 @@ def without_issue_reference(text: str) -> str:
     return rest
 
 
+# A label before a heading's title: `# 제목: Title`, `# Title: …`, `# 标题：…`, `# 論文名：…`.
+_TITLE_LABEL_RE = re.compile(
+    r"\A\s*+(?:title|paper title|paper|제목|논문 제목|논문명|标题|题目|论文标题|論文名|タイトル)\s*+[:：]\s*+",
+    re.IGNORECASE)
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+# A Latin title, then the kind of note in a few CJK words: `Attention Is All You Need 论文解析`
+# ("paper analysis"), `… 原文翻译` ("translation"), `… 논문 리뷰` ("paper review").
+_NOTE_KIND_SUFFIX_RE = re.compile(rf"(?<=[A-Za-z0-9).?!\]])\s++[{_CJK}][{_CJK} ]{{0,7}}+$")
+
+
+def without_title_label(text: str) -> str:
+    """`제목: FAST-LIVO2: Fast, …` -> `FAST-LIVO2: Fast, …`: the label is no part of the title."""
+    match = _TITLE_LABEL_RE.match(text)
+    return text[match.end():] if match and text[match.end():].strip() else text
+
+
+def without_note_kind(text: str) -> str:
+    """`Attention Is All You Need 原文翻译` -> `Attention Is All You Need`: a paper's Latin title
+    ends in no CJK word, so a few of them after it say what kind of note this is (the notes of
+    one paper, `论文解析`, `通俗讲解`, `原文翻译`, then share its title). A title in CJK stays whole."""
+    match = _NOTE_KIND_SUFFIX_RE.search(text)
+    head = text[:match.start()] if match else text
+    if match is None or _CJK_CHAR_RE.search(head) or len(re.findall(r"[A-Za-z]{2,}", head)) < 2:
+        return text
+    return head
+
+
+_CJK_CHAR_RE = re.compile(f"[{_CJK}]")
+
+
 def is_section_heading(text: str) -> bool:
     """A numbered heading (`1 Introduction`, `3.2 Loss`, `一、引言`) names a section, not the note."""
     return bool(section_number(text))

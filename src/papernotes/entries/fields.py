@@ -39,6 +39,8 @@ _TAIL_VENUE_RE = re.compile(
     r"(?P<workshop>\s+workshops?)?[\s.)\]]*$",
     re.IGNORECASE,
 )
+# The reader's mark after a citation, no part of it: `, ICML 2019 (3)` (how well it was read), `(★★)`.
+_RATING_TAIL_RE = re.compile(r"\s[(（\[]\s*+(?:\d(?:\s*+/\s*+\d{1,2})?|[★☆⭐]{1,5})\s*+[)）\]]$")
 _ET_AL_TAIL_RE = re.compile(r"(?<!\s)\s*+\bet al\b\.?", re.IGNORECASE)  # from a blank run's start: linear
 
 SUMMARY_LIMIT = 200
@@ -194,10 +196,10 @@ def citation_tail(text: str) -> Citation | None:
     bare year (`, 2020`) is not enough, as code and talk links carry one too. What comes before
     the venue, when it has no digits, is the authors (`Lee et al.` gives `Lee`).
     """
-    text = " ".join(text.split()).strip(" ,;:-–—(")
+    text = _RATING_TAIL_RE.sub("", " ".join(text.split())).strip(" ,;:-–—(")
     match = _TAIL_VENUE_RE.search(text)
-    if match is None:
-        return None
+    if match is None or _FUNCTION_WORD_RE.match(match.group("venue")):
+        return None  # `Proceedings of the IEEE 1981`: the venue starts before the words matched
     found = venue_name(f"{match.group('venue')} {_full_year(match.group('year'))}")
     if found is None or found.year is None:
         return None
@@ -207,7 +209,14 @@ def citation_tail(text: str) -> Citation | None:
     authors: tuple[str, ...] = ()
     if head and not any(char.isdigit() for char in head):
         authors = parse_authors(re.sub(r"\s+(?:and|&)\s+", ", ", _ET_AL_TAIL_RE.sub("", head)))
+        if len(authors) == 1 and not _ET_AL_TAIL_RE.search(head) and not _PERSON_RE.fullmatch(authors[0]):
+            authors = ()  # `Handbook of Markov Chain Monte Carlo 2011`, `J Thorac Surg 2013`: no one's name
     return Citation(authors, found)
+
+
+_FUNCTION_WORD_RE = re.compile(r"(?:of|on|in|for|the|and|at|to)\b")
+# One person's name written out: `Ada Obi`, `Ben van der Tran`, `Jean-Luc Picard`.
+_PERSON_RE = re.compile(r"[A-Z][a-z'’\-]++(?:\.?\s++(?:[A-Z][a-z'’\-]*+\.?|van|von|der|den|de|da|di|del|la|le|du))++")
 
 
 def _full_year(digits: str) -> int:

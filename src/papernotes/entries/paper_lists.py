@@ -39,6 +39,7 @@ from papernotes.entries.context import EntryContext, entry
 from papernotes.entries.fields import citation_tail, clean_title, page_title, parse_reference
 from papernotes.entries.lines import Line, heading_text, inline_lines, line_text
 from papernotes.entries.links import host_kind, label_kind
+from papernotes.ids import is_known_venue
 from papernotes.model import Paper
 from papernotes.paths import has_scheme
 
@@ -68,9 +69,13 @@ READING_LIST_FOLDER_RE = re.compile(
 Only the note's own folder counts (`literature_review/papers/` holds one-paper notes).
 Not `papers/` or `Want to Read/`, which hold one-paper notes whose lists link authors and notes."""
 READING_LIST_NAME_RE = re.compile(
-    r"reading[\s_-]*(?:list|queue)|\bto[\s_-]*read\b|\bpapers\b|literature|论文|논문", re.IGNORECASE
+    r"reading[\s_-]*(?:list|queue)|\bto[\s_-]*read\b|\bpapers\b|literature"
+    r"|论文\s*阅读\s*(?:列表|清单)|论文(?!\s*(?:阅读|精读|笔记|解析|解读|翻译|总结))|논문(?!\s*(?:리뷰|노트|정리|요약|읽기))",
+    re.IGNORECASE,
 )
-"""A note named as a reading list (`Articles to read.md`): its unlinked items are papers too."""
+"""A note named as a reading list (`Articles to read.md`): its unlinked items are papers too. Chinese
+and Korean have no plural: `论文` / `논문` name a list, but not a note on one paper (`论文阅读笔记.md`,
+"paper reading notes", `논문 리뷰.md`), whose bullet points are that paper's ideas."""
 
 _TITLE_WORDS = 3
 _COMMENT_RE = re.compile(r"\(\s*[a-z]+\s")  # `(will update if it's accepted)`; `(3D-DCNNs)` is a name
@@ -133,7 +138,8 @@ def _paper(line: Line, context: EntryContext, unlinked_titles: bool) -> Paper | 
     tokens = line.tokens
     start = next((i for i, token in enumerate(tokens) if token.type in ("link_open", "wikilink")), None)
     if start is None:
-        return _reference(line, context) or (_plain(line, context) if unlinked_titles else None)
+        return _reference(line, context) or _cited(line, context) or (
+            _plain(line, context) if unlinked_titles else None)
     if any(char.isalnum() for char in line_text(tokens[:start])):
         return None
     if tokens[start].type == "wikilink":
@@ -245,6 +251,21 @@ def _plain(line: Line, context: EntryContext) -> Paper | None:
         return None
     title = clean_title(text)
     return entry(context, line.number, CONVENTION, title.text, year=title.year, short_name=title.short_name)
+
+
+def _cited(line: Line, context: EntryContext) -> Paper | None:
+    """An unlinked item that reads as a title followed by its venue and year (`Diagnosing
+    Bottlenecks in Deep Q-Learning Algorithms, ICML 2019 (1)`): the venue is the evidence."""
+    head, comma, tail = line.text.rpartition(",")
+    if not comma or any(token.type == "code_inline" for token in line.tokens):
+        return None
+    cited = citation_tail(tail)
+    if cited is None or cited.authors or not is_known_venue(cited.venue.name or "") or not _reads_as_title(head) \
+            or not head[:1].isupper() or _SENTENCE_WORD_RE.search(head) or head.endswith((".", "!", "?")):
+        return None
+    title = clean_title(head.strip())
+    return entry(context, line.number, CONVENTION, title.text, year=cited.venue.year, venue=cited.venue.name,
+                 short_name=title.short_name)
 
 
 def _reference(line: Line, context: EntryContext) -> Paper | None:

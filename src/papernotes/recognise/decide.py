@@ -31,7 +31,7 @@ from papernotes.recognise.signals import (
     name_signals,
 )
 from papernotes.recognise.titles import title_problem
-from papernotes.titles import file_title, placeholder_reason
+from papernotes.titles import file_title, placeholder_reason, without_note_kind, without_title_label
 
 THRESHOLD = 1.0
 """A note is a paper's note when its signals add up to this."""
@@ -236,7 +236,7 @@ def _named_by_file(note: Note) -> bool:
 def paper_title(note: Note, decision: Decision) -> str:
     """See `_paper_title`; a title that opens with the year its file name opens with
     (`# 2020 RAFT: …` in `2020 RAFT ….md`) is titled without that year."""
-    title = _paper_title(note, decision)
+    title = without_note_kind(without_title_label(_paper_title(note, decision)))
     year = decision.facts.year
     if year is not None and any(signal.name == "year-name" for signal in decision.signals):
         head, _, rest = title.partition(" ")

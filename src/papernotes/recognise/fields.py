@@ -40,7 +40,9 @@ FIELD_KINDS: dict[str, str] = {
                      "原文", "原文链接", "논문 링크", "링크"), "link"),
 }
 # Possessive blanks and a value ending in a non-blank: linear on long lines of spaces.
-_FIELD_RE = re.compile(r"^\s*+(?:[-*+>]\s++)*+(?:\*\*|__)?(?P<key>[^:：*_\[\]()]{1,24}?)(?:\*\*|__)?\s*+[:：]{1,2}\s*+"
+# A label may carry its translation in brackets: `**作者 (Authors)**:`, `发表年份（Publication Year）：`.
+_FIELD_RE = re.compile(r"^\s*+(?:[-*+>]\s++)*+(?:\*\*|__)?(?P<key>[^:：*_\[\]()（）]{1,24}?"
+                       r"(?:\s*+[(（][^:：*_\[\]()（）]{1,30}[)）])?)(?:\*\*|__)?\s*+[:：]{1,2}\s*+"
                        r"(?:(?:\*\*|__)\s*+)?(?P<value>(?:.*\S)?)\s*$")
 _PUBLISHED_RE = re.compile(r"^\s*+(?:[-*+]\s++)?(?:published|presented|appeared)\s++(?:at|in)\s++"
                            r"(?P<venue>[A-Za-z][^\n:]{1,60}?)\.?\s*$", re.IGNORECASE)
@@ -64,6 +66,11 @@ _APA_RE = re.compile(r"^\s*(?:[-*]\s+)?" + _INITIALS_AUTHORS
 _SPRINGER_RE = re.compile(r"^\s*(?:[-*]\s+)?" + _INITIALS_AUTHORS
                           + r"\s*(?:et al\.\s*)?(?P<title>[A-Z][^.\n]{4,300})\.\s+"
                           r"(?P<rest>[^\n]*\((?:19|20)\d{2}\)[^\n]*)$")
+# `[10] Cho, S., Jun, T.J., Kim, D.: Title of the paper. In: IJCNN. IEEE (2020)` (Springer's LNCS, as
+# ECCV and MICCAI papers list their references): the authors end at a colon.
+_LNCS_RE = re.compile(r"^\s*+(?:[-*]\s++)?(?:\[?+\d{1,4}\]\s*+)?" + _INITIALS_AUTHORS
+                      + r"\s*+(?:et al\.\s*+)?:\s++(?P<title>[^\n]{4,300}?)(?P<stop>[.?!])\s++(?P<rest>[^\n]*+)$")
+_LNCS_VENUE_RE = re.compile(r"In:?\s++([^.(,\n]{2,60})")
 # `Ada Obi, Paul H. J. Kelly, and Jun Li. 2021. Title of the paper. In Proceedings of ...` (ACM):
 # a period inside the authors only after an initial
 _ACM_NAME = r"(?:[^.\n]|(?<=[\s.][A-Z])\.)"
@@ -84,7 +91,10 @@ _PAREN_YEAR_RE = re.compile(r"\(((?:19|20)\d{2})\)")
 _YEAR_WORD_RE = re.compile(r"(?<![\d.:/])((?:19|20)\d{2})(?![\d.]\d)")
 _URL_RE = re.compile(r"https?://|\]\(|\[\[")
 # A template's blanks: `[저자명]`, `<authors>`, `{{title}}`, `YYYY`, `...`.
-_PLACEHOLDER_RE = re.compile(r"^(?:\[[^\]()]*\](?!\()|<[^>]*>|\{\{.*\}\}|Y{2,4}|x{2,4}|\.{3}|…|-+)\W*$")
+# A value that says it is not known: `unknown`, `N/A`, `TBD`, `미확인`, `未知`, `待定`, `Anonymous` (a paper
+# under blind review); no venue and no author.
+_PLACEHOLDER_RE = re.compile(r"^(?:\[[^\]()]*\](?!\()|<[^>]*>|\{\{.*\}\}|Y{2,4}|x{2,4}|\.{3}|…|-+"
+                             r"|(?i:unknown|n/?a|none|tbd|anonymous|未知|暂无|待定|不详|미확인|미정|없음|不明))\W*$")
 
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff"))
@@ -126,8 +136,18 @@ def _fields(note: Note) -> list[_Found]:
             found.append(_Found(_kind(match.group("key")), match.group("value").strip("* "), line))
         elif published := _PUBLISHED_RE.match(text):  # `- Published at VLDB'20`
             found.append(_Found("venue", published.group("venue"), line))
+        elif (row := _TABLE_FIELD_RE.match(text)) and _kind(row.group("key")) and row.group("value").strip() \
+                and not _TABLE_RULE_RE.match(lines[index + 1] if index + 1 < len(lines) else ""):
+            found.append(_Found(_kind(row.group("key")), row.group("value").strip(), line))  # `| 作者 | Ada Obi |`
     return [field for field in found if (field.kind != "link" or _URL_RE.search(field.value))
             and not _PLACEHOLDER_RE.match(field.value)]
+
+
+# A row of a two-column table of the paper's facts (`| 属性 | 值 |` then `| 年份 | 2017 |`); the
+# header row (the one above the `|---|---|` rule) names columns, not facts.
+_TABLE_FIELD_RE = re.compile(
+    r"^\s*+\|\s*+(?:\*\*)?(?P<key>[^|*]{1,24}?)(?:\*\*)?\s*+\|(?P<value>[^|]*+)\|\s*+$")
+_TABLE_RULE_RE = re.compile(r"^\s*+\|?\s*+:?-{2,}")
 
 
 def _normal_key(key: str) -> str:
@@ -143,6 +163,8 @@ def _kind(key: str) -> str:
     """The fact a label names; a label of two joined by `/` (`Author/Institution`,
     `Conference/Journal`) names the one fact its known parts agree on."""
     normal = _normal_key(key)
+    if normal.endswith((")", "）")) and (gloss := re.search(r"[(（]([^()（）]*)[)）]$", normal)):
+        return _kind(normal[:gloss.start()]) or _kind(gloss.group(1))  # `发表期刊/会议 (Journal/Conference)`
     kind = FIELD_KINDS.get(normal, "")
     if kind or "/" not in normal:
         return kind
@@ -167,7 +189,10 @@ def _names(text: str) -> tuple[str, ...]:
     text = re.sub(r"\([^)]*\)", "", text)
     parts = re.split(r",|;|、|，|\band\b|&", text)
     return tuple(name for part in parts if (name := part.strip(" .*_").rstrip(_AUTHOR_MARKS).strip(" .*_"))
-                 and len(name) <= 60)
+                 and len(name) <= 60 and not _ET_AL_RE.fullmatch(name))  # `Ada Obi, Ben Tran, et al.`
+
+
+_ET_AL_RE = re.compile(r"et\.?\s*al|等|외|ほか", re.IGNORECASE)
 
 
 def field_signals(note: Note) -> tuple[list[Signal], Facts]:
@@ -344,6 +369,12 @@ def reference(text: str) -> tuple[str, Facts] | None:
                             venue=_acronym_venue(mla.group("rest")) or venue_in_text(mla.group("rest")))
     if apa := _APA_RE.match(text):
         return "APA", Facts(year=int(apa.group("year")), authors=_initialled_surnames(apa.group("authors")))
+    if (lncs := _LNCS_RE.match(text)) and (year := _reference_year(lncs.group("rest"))):
+        title = lncs.group("title").strip(" .") + ("" if lncs.group("stop") == "." else lncs.group("stop"))
+        held = _LNCS_VENUE_RE.match(lncs.group("rest"))
+        venue = held.group(1).strip() if held else ""
+        return "LNCS", Facts(title=title, year=year, authors=_initialled_surnames(lncs.group("authors")),
+                             venue=normalise_venue(venue)[0] if is_known_venue(venue) else None)
     if (springer := _SPRINGER_RE.match(text)) and (year := _reference_year(springer.group("rest"))):
         return "Springer", Facts(title=springer.group("title").strip(" ."), year=year,
                                  authors=_initialled_surnames(springer.group("authors")))

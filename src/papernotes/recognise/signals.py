@@ -66,6 +66,7 @@ PAPER_TAGS = frozenset({"paper", "papers", "paper-note", "papernote", "literatur
 _REFERENCE_KINDS = frozenset({"paper", "papers", "article", "reference", "literature", "publication"})
 
 _YEAR_FOLDER_RE = re.compile(r"^(?:19|20)\d{2}$")
+_DATED_NAME_RE = re.compile(r"^((?:19|20)\d{2})-[01]\d-[0-3]\d(?!\d)")
 _VENUE_YEAR_FOLDER_RE = re.compile(r"^([A-Za-z][A-Za-z&]{1,11})[-_ ']?((?:19|20)?\d{2})$")
 _CAPS_FOLDER_RE = re.compile(r"^[A-Z]{2,8}$")
 _DAY_NAME_RE = re.compile(r"(?:^|[._\- ])(?:19|20)\d{2}[-._]?\d{2}[-._]?\d{2}(?:$|[._\- ])")
@@ -162,9 +163,13 @@ def folder_signals(note: Note) -> tuple[list[Signal], Facts]:
     # (`Science/2015/`); a publisher's folder is never a venue
     rank = 0
     start = next((index for index, part in enumerate(parts) if part == paper_folder), len(parts))
+    # `2026/2026-04-17-Title.md`: a folder of the year the note was written in (its name opens with
+    # that day), not of the paper's year
+    dated = _DATED_NAME_RE.match(stem(note.path))
     for index, part in enumerate(parts):
         if _YEAR_FOLDER_RE.match(part):
-            year = int(part)
+            if dated is None or dated.group(1) != part:
+                year = int(part)
             continue
         if folded[index] in PUBLISHER_FOLDERS or folded[index] in UNSORTED_FOLDERS:
             continue
@@ -214,10 +219,17 @@ def _dated_post(note: Note) -> bool:
     """`_posts/2025-08-07-differential-transformer.md`: Jekyll names a post by its date and slug;
     the date is when the post was written, not a day's note."""
     name = stem(note.path)
-    return "_posts" in note.path.split("/")[:-1] and bool(_POST_NAME_RE.match(name))
+    if "_posts" in note.path.split("/")[:-1] and _POST_NAME_RE.match(name):
+        return True
+    # `2026-04-17-FAST-LIVO2: Fast, Direct LiDAR-Inertial-Visual Odometry.md`: the day it was read,
+    # then a paper's title (three words or more, two of them capitalised); a day's note names the day
+    dated = _DATED_TITLE_RE.match(name)
+    words = dated.group(1).split() if dated else []
+    return len(words) >= 3 and sum(word[:1].isupper() for word in words) >= 2
 
 
 _POST_NAME_RE = re.compile(r"^(?:19|20)\d{2}-\d{2}-\d{2}-[^\W_]")
+_DATED_TITLE_RE = re.compile(r"^(?:19|20)\d{2}-[01]\d-[0-3]\d[-_ ]++(\S.*)$")
 # `[논문 리뷰] Differential Transformer`, `[Paper Review] X`: a title that says it is a paper's review
 REVIEW_TITLE_TAGS = frozenset({"paper review", "paper-review", "paper reading", "paper note", "paper notes",
                                "review", "paper", "논문 리뷰", "논문리뷰", "논문", "论文阅读", "论文笔记", "论文精读",

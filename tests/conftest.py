@@ -112,9 +112,9 @@ def seed_vault(tmp_path: Path) -> Callable[[str, str], Path]:
 
 @pytest.fixture(scope="session", autouse=True)
 def library_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Parsed reference libraries and formatted References are kept in the user's cache folder
-    (papernotes/bib/stored.py, stored_references.py): tests keep theirs in a temporary one (also
-    for the commands they run)."""
+    """Parsed reference libraries, formatted References and compiled templates are kept in the
+    user's cache folder (papernotes/store.py: bib/stored.py, stored_references.py,
+    template_cache.py): tests keep theirs in a temporary one (also for the commands they run)."""
     folder = tmp_path_factory.mktemp("papernotes-cache")
     previous = os.environ.get("PAPERNOTES_CACHE")
     os.environ["PAPERNOTES_CACHE"] = str(folder)

@@ -17,7 +17,6 @@ items, the logo...) unless it has no Jinja in it at all (an icon).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,13 +26,13 @@ import jinja2
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from papernotes.theme_front import THEME, TrackingLoader, is_theme_file, put_in_front
+
 NAV = "partials/nav.html"
-THEME = "papernotes-theme"  # `THEME/partials/nav.html`: the template the theme's own loader finds
 GLOBAL = "papernotes_nav"
 OVERRIDE = (f"{{%- set papernotes_html = {GLOBAL}() -%}}"
             f'{{%- if papernotes_html is none %}}{{% include "{THEME}/{NAV}" %}}'
             "{% else %}{{ papernotes_html }}{% endif -%}")
-_JINJA = ("{{", "{%", "{#")
 
 
 def _is_mkdocs_url(function: object) -> bool:
@@ -59,18 +58,6 @@ def in_nav(page: object, nav: object) -> bool:
         if pages and page in pages:
             return True
     return False
-
-
-class _Tracking(jinja2.BaseLoader):
-    """The theme's loader, noting each template it gives: (file name, source)."""
-
-    def __init__(self, inner: jinja2.BaseLoader, seen: list[tuple[str | None, str]]) -> None:
-        self.inner, self.seen = inner, seen
-
-    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Any]:
-        source, filename, uptodate = self.inner.get_source(environment, template)
-        self.seen.append((filename, source))
-        return source, filename, uptodate
 
 
 @dataclass
@@ -152,16 +139,12 @@ class NavMemo:
             return url(context, str(value))  # type: ignore[no-any-return]
 
         assert self.env.loader is not None
-        overlay = self.env.overlay(loader=_Tracking(self.env.loader, self._loaded), cache_size=100)
+        overlay = self.env.overlay(loader=TrackingLoader(self.env.loader, self._loaded), cache_size=100)
         overlay.filters = {**self.env.filters, "url": noted_url}
         return overlay
 
     def _material(self, filename: str | None, source: str) -> bool:
-        if not any(mark in source for mark in _JINJA):
-            return True  # an icon: the same text whatever the page
-        if filename is None:
-            return False
-        return Path(os.path.realpath(filename)).is_relative_to(os.path.realpath(self.theme_dir))
+        return is_theme_file(filename, source, self.theme_dir)
 
 
 def install(env: jinja2.Environment, theme_dir: Path) -> NavMemo | None:
@@ -171,9 +154,7 @@ def install(env: jinja2.Environment, theme_dir: Path) -> NavMemo | None:
     if env.loader is None or not _is_mkdocs_url(env.filters.get("url")):
         return None
     memo = NavMemo(env, theme_dir)
-    theme_loader = env.loader
-    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({NAV: OVERRIDE}),
-                                      jinja2.PrefixLoader({THEME: theme_loader}), theme_loader])
+    put_in_front(env, NAV, OVERRIDE)
     env.globals[GLOBAL] = memo.call
     return memo
 

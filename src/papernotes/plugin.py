@@ -85,7 +85,10 @@ from papernotes.site_files import (
 from papernotes.site_folders import FoldersAhead
 from papernotes.site_manifest import read_manifest, write_manifest
 from papernotes.site_plan import SEPARATE_PAGES, WIDE_PAGES, add_generated
+from papernotes.template_cache import template_cache
 from papernotes.theme import Theme, template_lookup, theme_dir
+from papernotes.translations import Translations
+from papernotes.translations import install as install_translations
 
 log = logging.getLogger("mkdocs.plugins.papernotes")
 
@@ -189,6 +192,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     finished: dict[str, Finished] = {}  # a generated page -> its HTML put in after sanitising (the Papers table)
     nav_memo: NavMemo | None = None  # Material's navigation, rendered once for the pages it looks the same on
     script_tags: ScriptTags | None = None  # each `<script>` tag made once per URL
+    translations: Translations | None = None  # Material's `lang.t` asked once per language and key
     folders: FoldersAhead | None = None  # the site's folders, made while pages are read and rendered
     written: list[str] = []  # what this build writes of the vault's and papernotes' own (`site_manifest`)
 
@@ -407,16 +411,21 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
 
     @event_priority(100)  # first: the last pages' content and toc are finished before other plugins' on_env
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-        """--dirty: MkDocs makes a new theme environment for every rebuild; compiled templates
-        are kept on disk, so Material's templates are not compiled again after each edit."""
-        if self.dirty and self.rebuilds is not None and self.rebuilds.pages_dir:
-            folder = os.path.join(self.rebuilds.pages_dir, "_templates")
-            os.makedirs(folder, exist_ok=True)
-            env.bytecode_cache = jinja2.FileSystemBytecodeCache(folder)
+        """Compiled templates are kept on disk (`template_cache`), so Material's templates are not
+        compiled again by every build, nor by every `--dirty` rebuild (MkDocs makes a new theme
+        environment each time; those keep theirs with the rebuilds' pages)."""
+        if env.bytecode_cache is None:  # another plugin's cache stays
+            folder = None  # papernotes' store
+            if self.dirty and self.rebuilds is not None and self.rebuilds.pages_dir:
+                folder = os.path.join(self.rebuilds.pages_dir, "_templates")
+            env.bytecode_cache = template_cache(folder)
         material = theme_dir("material") if config.theme.name == "material" else None
         # PAPERNOTES_PLAIN_NAV=1: every page's navigation rendered by the theme (tests compare the two)
         self.nav_memo = None if material is None or os.environ.get("PAPERNOTES_PLAIN_NAV") \
             else install_nav_memo(env, material)
+        # PAPERNOTES_PLAIN_TRANSLATIONS=1: every page imports the theme's translations (tests compare the two)
+        self.translations = None if material is None or os.environ.get("PAPERNOTES_PLAIN_TRANSLATIONS") \
+            else install_translations(env, material)
         # PAPERNOTES_PLAIN_SCRIPTS=1: every `<script>` tag made by MkDocs' filter (tests compare the two)
         self.script_tags = None if os.environ.get("PAPERNOTES_PLAIN_SCRIPTS") else install_script_tags(env)
         while self.making:  # the last pages' content (see on_page_content)

@@ -16,6 +16,7 @@ import jinja2
 import markupsafe
 
 from papernotes.paths import shown
+from papernotes.template_cache import template_cache
 
 # No `(` `)`: a backslash before `(` starts inline math for arithmatex;
 # `[` `]` are escaped, so `](` never forms anyway.
@@ -108,6 +109,7 @@ def environment(overrides: str | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        bytecode_cache=template_cache(),  # compiled once, not in every build
     )
 
 

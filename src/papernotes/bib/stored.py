@@ -1,8 +1,8 @@
 """Parsed libraries kept between builds, on disk, by the hash of the file's bytes: a 5,000-entry
 `.bib` costs about a third of a second to parse; read back from JSON it costs a few milliseconds.
 
-The store is a cache in the user's cache folder (`$XDG_CACHE_HOME/papernotes`, else
-`~/.cache/papernotes`; `PAPERNOTES_CACHE=off` turns it off), never in the vault. It holds JSON,
+The store is a cache in the user's cache folder (`store.cache_folder`: `$XDG_CACHE_HOME/papernotes`,
+else `~/.cache/papernotes`; `PAPERNOTES_CACHE=off` turns it off), never in the vault. It holds JSON,
 not pickles, so a file planted there can at worst be read as wrong entries, never run."""
 
 from __future__ import annotations
@@ -17,19 +17,11 @@ from pathlib import Path
 
 from papernotes.bib.library import Library, LibraryEntry
 from papernotes.diagnostics import Diagnostic
+from papernotes.store import cache_folder
 
 FORMAT = "5"  # bump when parsing changes what an entry holds (2: `and` across lines splits names;
 # 3: private fields such as `file` left out of the kept BibTeX; 4: lines after a backslash at a
 # line's end counted; 5: entries as rows of values)
-
-
-def cache_folder(kind: str = "libraries") -> Path | None:
-    """The store's folder for one kind of thing kept (`libraries`, `references`), or None when off."""
-    setting = os.environ.get("PAPERNOTES_CACHE", "")
-    if setting.lower() in ("off", "0", "false", "no"):
-        return None
-    base = Path(setting) if setting else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "papernotes"
-    return base / kind
 
 
 def _path(data: bytes, shown: str) -> Path | None:

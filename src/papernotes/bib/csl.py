@@ -10,7 +10,7 @@ import warnings
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from papernotes.bib import stored_references
 from papernotes.bib.library import LibraryEntry
@@ -232,9 +232,46 @@ def _format(style: str, items_json: str) -> tuple[str, ...]:
     digest = _style_digest(style)
     kept = stored_references.load(digest, items_json)
     if kept is None:
-        kept = _citeproc_format(style, items_json)
+        kept = _ahead.result((style, items_json)) if _ahead is not None else _citeproc_format(style, items_json)
         stored_references.save(digest, items_json, kept)
     return kept
+
+
+class FormattedAhead(Protocol):
+    """References formatted beforehand (`two_processes.Ahead` over `format_request`)."""
+
+    def result(self, job: tuple[str, str]) -> tuple[str, ...]: ...
+
+
+_ahead: FormattedAhead | None = None  # this build's References formatted by a helper process, if any
+
+
+def formatting_ahead(ahead: FormattedAhead | None) -> None:
+    """Where `_format` takes what the store does not hold (None: citeproc-py, here)."""
+    global _ahead
+    _ahead = ahead
+
+
+def not_stored(style: str, requests: Sequence[str]) -> list[str]:
+    """The items JSON of `requests` whose References papernotes' store does not hold."""
+    digest = _style_digest(style) if requests else ""
+    return [items_json for items_json in requests if stored_references.load(digest, items_json) is None]
+
+
+def format_requests(items: Sequence[Mapping[str, Any]], style: str) -> list[str]:
+    """The items JSON `format_references` formats: one per item in an author-date style (each
+    formatted alone), all together in a numeric one."""
+    if not items:
+        return []
+    if is_numeric(style):
+        return [json.dumps(list(items))]
+    return [json.dumps([item], sort_keys=True) for item in items]
+
+
+def format_request(request: tuple[str, str]) -> tuple[str, ...]:
+    """`_citeproc_format` of a (style, items JSON) pair: what a helper process runs
+    (`bib.references_ahead`)."""
+    return _citeproc_format(*request)
 
 
 def _citeproc_format(style: str, items_json: str) -> tuple[str, ...]:
@@ -258,11 +295,12 @@ def format_references(items: Sequence[Mapping[str, Any]], style: str) -> list[tu
     In an author-date style each item is formatted alone and remembered (citeproc-py takes ~20 ms
     an item, and a bibliography of many items grows with their square), so a paper cited by many
     notes costs once; a numeric style numbers a note's references together, in citation order."""
-    if not items:
+    requests = format_requests(items, style)
+    if not requests:
         return []
     if is_numeric(style):
-        return list(zip((str(item["id"]) for item in items), _format(style, json.dumps(list(items))), strict=False))
-    formatted = [(str(item["id"]), (_format(style, json.dumps([item], sort_keys=True))
+        return list(zip((str(item["id"]) for item in items), _format(style, requests[0]), strict=False))
+    formatted = [(str(item["id"]), (_format(style, request)
                                     or (html.escape(str(item.get("title", "")), quote=False),))[0])
-                 for item in items]
+                 for item, request in zip(items, requests, strict=True)]
     return sorted(formatted, key=lambda pair: pair[1].casefold())

@@ -294,14 +294,16 @@ class Ahead:
                         self.helper.stdin.close()
                     except OSError:  # pragma: no cover  (a broken pipe on close)
                         pass
+            stopped = False
             try:
                 self.helper.wait(timeout=5)
-            except subprocess.TimeoutExpired:  # pragma: no cover  (a helper stuck in a job)
+            except subprocess.TimeoutExpired:  # pragma: no cover  (a helper stuck in a job, or still starting)
                 self.helper.kill()
+                stopped = True
             if self.reader is not None:  # pragma: no branch
                 self.reader.join()  # it reads the end of the helper's answers
             _stop(self.helper)
-            if self.helper.returncode:
+            if self.helper.returncode and not stopped:
                 _report_failure(self.function, self.helper.returncode, self.errors)
             self.helper = None
         self.errors.close()

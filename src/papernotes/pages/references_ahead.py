@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from papernotes.bib.csl import format_request, format_requests, formatting_ahead, not_stored
+from papernotes.bib.citeproc_run import format_request
+from papernotes.bib.csl import format_requests, formatting_ahead, not_stored
 from papernotes.model import NoteKey
 from papernotes.pages import Site
 from papernotes.pages.cite import cited_items
@@ -38,7 +39,7 @@ def format_ahead(site: Site, keys: Iterable[str]) -> Ahead | None:
     requests = reference_requests(site, keys)
     if len(requests) < AHEAD_MIN_REFERENCES:
         return None
-    ahead = Ahead("papernotes.bib.csl:format_request", requests, format_request)
+    ahead = Ahead("papernotes.bib.citeproc_run:format_request", requests, format_request)
     formatting_ahead(ahead)
     return ahead
 

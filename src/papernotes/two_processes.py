@@ -268,9 +268,10 @@ class Ahead:
                     self.changed.notify_all()
         except (EOFError, OSError, ValueError, pickle.UnpicklingError):
             pass  # the helper is gone: what it did not answer is done here when asked for
-        with self.changed:
-            self.alive = False
-            self.changed.notify_all()
+        finally:  # whatever ended this thread, no page waits for an answer that cannot come
+            with self.changed:
+                self.alive = False
+                self.changed.notify_all()
 
     def result(self, job: Hashable) -> Any:
         """The answer to `job` (one of `jobs` or not), from the helper or made here."""

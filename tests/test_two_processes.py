@@ -101,3 +101,53 @@ def test_the_helper_answers_each_chunk_and_stops_where_its_input_ends():
         two_processes._read(outbox)
     with pytest.raises(EOFError):  # a frame cut short: the helper died while writing it
         two_processes._read(io.BytesIO(outbox.getvalue()[:12]))
+
+
+def slow_double_where(job: int) -> tuple[int, int]:
+    """`double_where`, slow enough (10 ms) that this process asks for answers the helper has not reached."""
+    import time
+
+    time.sleep(0.01)
+    return double_where(job)
+
+
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="one core: no helper is started")
+def test_ahead_gives_the_helpers_answers_in_any_order_and_does_the_ungiven_jobs_here():
+    jobs = list(range(60))
+    ahead = two_processes.Ahead(f"{HERE}:slow_double_where", jobs, slow_double_where)
+    try:
+        # the last job first: the helper, on the first ones, was not given it, so it is done here
+        last = ahead.result(59)
+        assert last == (118, os.getpid())
+        assert ahead.done_here == 1
+        # the first job: given at the start, so its answer is waited for, never made here
+        assert ahead.result(0) == (0, ahead.helper.pid)
+        answers = [ahead.result(job) for job in jobs]
+        assert [value for value, _ in answers] == [job * 2 for job in jobs]
+        pids = {pid for _, pid in answers}
+        assert pids == {os.getpid(), ahead.helper.pid}
+        assert ahead.result(1000) == (2000, os.getpid())  # no job of the list: done here
+    finally:
+        ahead.close()
+    assert ahead.helper is None
+
+
+def test_ahead_with_a_failing_helper_does_every_job_here(caplog):
+    jobs = [(os.getpid(), value) for value in range(10)]
+    ahead = two_processes.Ahead(f"{HERE}:fails_in_helper", jobs, fails_in_helper)
+    with caplog.at_level(logging.WARNING, logger="papernotes.two_processes"):
+        assert [ahead.result(job) for job in jobs] == [value + 1 for value in range(10)]
+        ahead.close()
+    assert ahead.done_here == 10
+    [record] = caplog.records
+    assert record.getMessage().rstrip().endswith("RuntimeError: the helper fails")
+
+
+def test_ahead_closed_before_its_jobs_are_asked_for_stops_its_helper():
+    ahead = two_processes.Ahead(f"{HERE}:slow_double_where", list(range(200)), slow_double_where)
+    helper = ahead.helper
+    assert helper is not None
+    assert ahead.result(0)[1] == helper.pid  # the helper is at work
+    ahead.close()  # it finishes the jobs it holds, reads the end of its input and ends
+    assert helper.returncode == 0
+    assert not ahead.reader.is_alive()

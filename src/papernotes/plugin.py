@@ -54,6 +54,8 @@ from papernotes.pages import Site, is_published
 from papernotes.pages.generate import Finished, default_nav, home_page, nav_with_sections, shown_sections
 from papernotes.pages.incremental import Rebuilds, vault_dests
 from papernotes.pages.paper import Footers, build_footers, note_footer, wrap_content
+from papernotes.pages.references_ahead import format_ahead
+from papernotes.pages.references_ahead import stop as stop_formatting_ahead
 from papernotes.publish import publish
 from papernotes.render import counted, forget_urls, relative_url
 from papernotes.rewrite import note_html
@@ -89,6 +91,7 @@ from papernotes.template_cache import template_cache
 from papernotes.theme import Theme, template_lookup, theme_dir
 from papernotes.translations import Translations
 from papernotes.translations import install as install_translations
+from papernotes.two_processes import Ahead
 
 log = logging.getLogger("mkdocs.plugins.papernotes")
 
@@ -194,6 +197,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     script_tags: ScriptTags | None = None  # each `<script>` tag made once per URL
     translations: Translations | None = None  # Material's `lang.t` asked once per language and key
     folders: FoldersAhead | None = None  # the site's folders, made while pages are read and rendered
+    references: Ahead | None = None  # the build's References, formatted by a helper process meanwhile
     written: list[str] = []  # what this build writes of the vault's and papernotes' own (`site_manifest`)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -271,6 +275,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         self.compressing = deque()
         self.making = deque()
         self._stop_worker()  # a build that failed before its end leaves its worker
+        self._stop_references()  # and its References' helper
         self.stream = stream_search()
         self.fed, self.early_ok, self.page_language = {}, True, page_language(config.theme)
         # the content as papernotes returns it is the page's content only when no plugin follows it
@@ -309,6 +314,9 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                             libraries=self.libraries, memo=self.rebuilds.memo if keep else None,
                             kept=self.rebuilds.site if keep else None)
         self.site = site = published.site
+        if not keep:  # formatted on the other core while generated pages and the first pages are made
+            self.references = format_ahead(site, [site.links.key_of(file.src_uri)
+                                                  for file in files.documentation_pages()])
         self.footers = build_footers(site) if self.config.paper_pages else None
         self.cjk = any(_CJK_RE.search(note.body) for note in site.graph.notes.values())
         # Pagefind splits Chinese and Japanese into words only in a CJK language's index; an
@@ -563,6 +571,10 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="papernotes-pages")
         return self.worker
 
+    def _stop_references(self) -> None:
+        stop_formatting_ahead(self.references)
+        self.references = None
+
     def _stop_worker(self) -> None:
         if self.worker is not None:
             self.worker.shutdown(wait=True)
@@ -627,6 +639,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             self.store = None
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._stop_references()
         self._finish_folders()
         self.making = deque()
         self._close_search()
@@ -657,6 +670,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         return self.search_index
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._stop_references()  # every page is made
         self._finish_folders()
         self._stop_worker()  # every page is written
         write_manifest(config.site_dir, self.written)

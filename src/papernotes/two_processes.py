@@ -10,6 +10,11 @@ start, died, or raised) is done here at the end: the results are the same either
 
 Frames on both pipes: an 8-byte big-endian length, then a pickle. This process sends
 `(start, jobs)` or `None` (no more work); the helper answers `(start, results)`.
+
+`Ahead` is the other way to use a helper: jobs known before their answers are needed (a build's
+References, known once the graph is built, asked for page by page) are done by the helper in
+their order while this process does other work; an answer is waited for only when the helper
+is on it, and a job it has not been given yet is done here when it is asked for.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -197,6 +202,112 @@ def _stop(helper: subprocess.Popen[bytes]) -> None:
     except subprocess.TimeoutExpired:  # pragma: no cover  (a helper stuck in a job)
         helper.kill()
         helper.wait()
+
+
+AHEAD_CHUNK = 2  # jobs per message of `Ahead`: its jobs are asked for one by one, soon after it starts
+
+
+class Ahead:
+    """`run(job)` for `jobs` known ahead of their use, done by a helper process (running
+    `function`, "module:name", the same function as `run`) in their order while this process
+    does other work. `result(job)` is the helper's answer when it has one; it waits only for a
+    job the helper is doing, and runs here a job the helper was not given (or any job, once the
+    helper has failed or when none could start): the answers are the same either way."""
+
+    def __init__(self, function: str, jobs: Sequence[Hashable], run: Callable[[Any], Any]) -> None:
+        self.function, self.run = function, run
+        self.jobs = list(dict.fromkeys(jobs))
+        self.index = {job: place for place, job in enumerate(self.jobs)}
+        self.answers: dict[int, Any] = {}
+        self.given: set[int] = set()  # given to the helper, not answered yet
+        self.taken: set[int] = set()  # done here
+        self.next = 0  # the first job neither given nor taken may be at or after this
+        self.alive = True
+        self.done_here = 0  # jobs this process did (tests, measurements)
+        self.changed = threading.Condition()
+        self.errors = tempfile.TemporaryFile()
+        self.helper = _start_helper(function, self.errors)
+        self.reader: threading.Thread | None = None
+        if self.helper is None:  # pragma: no cover  (no interpreter to start: every job is done here)
+            self.alive = False
+            return
+        with self.changed:
+            for _ in range(2):  # one chunk to work on, one queued: the helper never waits for this process
+                self._give()
+        self.reader = threading.Thread(target=self._read_answers, daemon=True)
+        self.reader.start()
+
+    def _give(self) -> bool:
+        """Hand the helper the next jobs nobody has (the caller holds `changed`); False when none is left."""
+        assert self.helper is not None and self.helper.stdin is not None
+        places: list[int] = []
+        while self.next < len(self.jobs) and len(places) < AHEAD_CHUNK:
+            if self.next not in self.taken:
+                places.append(self.next)
+            self.next += 1
+        if not places:
+            return False
+        self.given.update(places)
+        _write(self.helper.stdin, (places, [self.jobs[place] for place in places]))
+        return True
+
+    def _read_answers(self) -> None:
+        assert self.helper is not None and self.helper.stdout is not None and self.helper.stdin is not None
+        try:
+            while True:
+                with self.changed:
+                    if not self.given and not self._give():
+                        _write(self.helper.stdin, None)
+                        break
+                places, results = _read(self.helper.stdout)
+                with self.changed:
+                    for place, result in zip(places, results, strict=True):
+                        self.answers[place] = result
+                        self.given.discard(place)
+                    self._give()
+                    self.changed.notify_all()
+        except (EOFError, OSError, ValueError, pickle.UnpicklingError):
+            pass  # the helper is gone: what it did not answer is done here when asked for
+        finally:  # whatever ended this thread, no page waits for an answer that cannot come
+            with self.changed:
+                self.alive = False
+                self.changed.notify_all()
+
+    def result(self, job: Hashable) -> Any:
+        """The answer to `job` (one of `jobs` or not), from the helper or made here."""
+        place = self.index.get(job)
+        with self.changed:
+            if place is not None and place not in self.answers and place not in self.given:
+                self.taken.add(place)  # not given yet: done here, never given
+            while place in self.given and self.alive:
+                self.changed.wait()
+            if place in self.answers:
+                return self.answers[place]
+        self.done_here += 1
+        return self.run(job)
+
+    def close(self) -> None:
+        """Stop the helper (a job it is on is finished and dropped) and wait for it."""
+        if self.helper is not None:
+            with self.changed:  # no chunk is being given: the helper reads the end of its input
+                if self.helper.stdin is not None:  # pragma: no branch
+                    try:
+                        self.helper.stdin.close()
+                    except OSError:  # pragma: no cover  (a broken pipe on close)
+                        pass
+            stopped = False
+            try:
+                self.helper.wait(timeout=5)
+            except subprocess.TimeoutExpired:  # pragma: no cover  (a helper stuck in a job, or still starting)
+                self.helper.kill()
+                stopped = True
+            if self.reader is not None:  # pragma: no branch
+                self.reader.join()  # it reads the end of the helper's answers
+            _stop(self.helper)
+            if self.helper.returncode and not stopped:
+                _report_failure(self.function, self.helper.returncode, self.errors)
+            self.helper = None
+        self.errors.close()
 
 
 def serve(function: Callable[[Any], Any], inbox: IO[bytes], outbox: IO[bytes]) -> None:

@@ -86,6 +86,7 @@ from papernotes.site_folders import FoldersAhead
 from papernotes.site_manifest import read_manifest, write_manifest
 from papernotes.site_plan import SEPARATE_PAGES, WIDE_PAGES, add_generated
 from papernotes.theme import Theme, template_lookup, theme_dir
+from papernotes.theme_listing import KeptListing, keep_theme_listing
 
 log = logging.getLogger("mkdocs.plugins.papernotes")
 
@@ -191,6 +192,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     script_tags: ScriptTags | None = None  # each `<script>` tag made once per URL
     folders: FoldersAhead | None = None  # the site's folders, made while pages are read and rendered
     written: list[str] = []  # what this build writes of the vault's and papernotes' own (`site_manifest`)
+    theme_listing: KeptListing | None = None  # `mkdocs serve`: the theme's static files, listed once
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds: parsed notes
@@ -242,7 +244,23 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             config.extra_css.append("pagefind/pagefind-ui.css")
             config.extra_javascript.append("pagefind/pagefind-ui.js")
             self._quiet_lunr(config)
+        if self.dirty or self.command == "serve":
+            self._keep_theme_listing(config)
         return config
+
+    def _keep_theme_listing(self, config: MkDocsConfig) -> None:
+        """Each rebuild's theme environment lists the theme's files from the last listing while
+        the theme's folders are unchanged (`theme_listing`)."""
+        kept = self.theme_listing = self.theme_listing or KeptListing()
+        theme, make_env = config.theme, config.theme.get_env
+        static = tuple(sorted(theme.static_templates))
+
+        def get_env() -> jinja2.Environment:
+            env = make_env()
+            keep_theme_listing(env, kept, static)
+            return env
+
+        theme.get_env = get_env  # type: ignore[method-assign]
 
     @staticmethod
     def _quiet_lunr(config: MkDocsConfig) -> None:
@@ -365,9 +383,10 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             shaping = (self.config.paper_pages, self.config.generated_pages, self.config.search,
                        self.config.attachments, self.config.strict_line_breaks, config.use_directory_urls,
                        self.explorer.shards)  # every page's head names the previews' shard count
-            earlier = vault_dests(config.site_dir, vault, config.use_directory_urls) | read_manifest(config.site_dir)
-            stale, gone = self.rebuilds.remove_stale(site, files, shaping, paper_pages=self.config.paper_pages,
-                                                     earlier=earlier)
+            stale, gone = self.rebuilds.remove_stale(  # what an earlier process wrote: read on the first build only
+                site, files, shaping, paper_pages=self.config.paper_pages,
+                earlier=lambda: vault_dests(config.site_dir, vault, config.use_directory_urls)
+                | read_manifest(config.site_dir))
             stale += self.rebuilds.remove_changed(files, {note: text for note, (_, text) in self.joined.items()})
             log.info("papernotes: %s of %s note pages to rebuild, %s outputs removed (%s)", f"{stale:,}",
                      f"{len(site.links.published):,}", f"{gone:,}", _seconds(start))

@@ -312,12 +312,12 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                                                        if (file := files.get_file_from_path(note.path)) is not None
                                                        and file.inclusion.is_excluded()])
         options = replace(options, exclude=(*options.exclude, *tool_folders(Path(config.docs_dir))))
+        keep = self.dirty or self.command == "serve"  # work kept for the next rebuild; a build has none
         withheld, collided = withhold_collisions(
             files, config, vault,
             {note.path for note in vault.notes if is_published(note, options.exclude, explicit=explicit)},
             asset_dir=ASSET_DIR, pagefind_bundles=pagefind_bundles(self.config.search, len(vault.notes)),
-            exclude=options.exclude)
-        keep = self.dirty or self.command == "serve"  # work kept for the next rebuild; a build has none
+            exclude=options.exclude, kept=self.rebuilds.collisions if keep else None)
         published = publish(vault, options, use_directory_urls=config.use_directory_urls,
                             withheld=withheld, config_dir=Path(config.config_file_path or ".").parent,
                             libraries=self.libraries, memo=self.rebuilds.memo if keep else None,
@@ -353,7 +353,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         bases = add_generated(made, site, published.bases, self.explorer, options,
                               self.rebuilds.generated if keep else None, self.finished)
         skipped = skip_colliding_pages(files, made, moved, config.docs_dir, asset_dir=ASSET_DIR,
-                                       use_directory_urls=config.use_directory_urls, separate=SEPARATE_PAGES)
+                                       use_directory_urls=config.use_directory_urls, separate=SEPARATE_PAGES,
+                                       kept=self.rebuilds.collisions if keep else None)
         self.log_diagnostics(skipped.problems)
         self.joined = skipped.joined
         self.joined_at = {generated: note for note, (generated, _) in self.joined.items()}

@@ -181,11 +181,13 @@ class Explorer:
         if failed:
             raise failed[0]
         for folder in (f"{DATA_DIR}/local", PREVIEW_DIR):
-            for parent, _, names in os.walk(os.path.join(site_dir, folder)):
+            top = os.path.join(site_dir, folder)
+            for parent, _, names in os.walk(top):
+                inside = parent[len(top):].replace(os.sep, "/").strip("/")  # os.walk's folders start with `top`
+                prefix = f"{folder}/{inside}/" if inside else f"{folder}/"
                 for name in names:
-                    path = os.path.join(parent, name)
-                    if os.path.relpath(path, site_dir).replace(os.sep, "/") not in written:
-                        os.remove(path)
+                    if prefix + name not in written:
+                        os.remove(os.path.join(parent, name))
         if self.written is not None:
             for name in [name for name in self.written if name not in written]:
                 del self.written[name]

@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import write_file
 
 from papernotes.bib.citations import citation_inputs, cited_papers
+from papernotes.collisions import KeptAnswers
 from papernotes.explore.graphdata import KeptGraph
 from papernotes.graph import Memo
 from papernotes.loader import Vault
@@ -207,6 +208,8 @@ class Rebuilds:
         self.site = KeptSite()
         """The last build's site, given again when nothing it is made from changed (`publish.KeptSite`)."""
         self.graph_data = KeptGraph()
+        self.collisions = KeptAnswers()
+        """What collides among the site's outputs, while they are the same (`collisions.KeptAnswers`)."""
         self.generated = KeptPages()
         """Generated pages' Markdown and what it was made from (`pages.kept`)."""
         self.written: dict[str, str] = {}

@@ -11,9 +11,9 @@ and the vault's other files.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Literal
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Literal, TypeVar
 
 from papernotes.diagnostics import Diagnostic
 from papernotes.paths import fold_on_disk
@@ -70,6 +70,31 @@ def too_long_diagnostic(output: Output) -> Diagnostic:
                       f"this {'note' if output.owner == 'note' else 'file'} would be written to a file name longer "
                       f"than {MAX_NAME_BYTES} bytes ({output.dest.rsplit('/', 1)[-1][:40]}...); "
                       "it is left out of the site", "give it a shorter name")
+
+
+T = TypeVar("T")
+
+
+@dataclass
+class KeptAnswers:
+    """Under `mkdocs serve`, the last answer to each question about the site's outputs (what
+    collides, which names are not portable), given again while the outputs asked about are equal:
+    a rebuild that adds, removes or renames no file asks about the same ones. Finding them again
+    was ~12 % of a rebuild with nothing changed at 5,000 notes (profiled)."""
+
+    answers: dict[str, tuple[object, object]] = field(default_factory=dict)
+    made: int = 0
+    """How many answers were made, not given again (tests)."""
+
+    def answer(self, question: str, asked: object, make: Callable[[], T]) -> T:
+        """`make()`, or its answer from the last time `question` was asked about equal `asked`."""
+        kept = self.answers.get(question)
+        if kept is not None and kept[0] == asked:
+            return kept[1]  # type: ignore[return-value]
+        found = make()
+        self.answers[question] = (asked, found)
+        self.made += 1
+        return found
 
 
 def _folders(path: str) -> list[str]:

@@ -10,10 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 import pathspec
 
-from papernotes.collisions import Output, diagnostic, find_collisions, too_long, too_long_diagnostic
+from papernotes.collisions import (
+    Collision,
+    KeptAnswers,
+    Output,
+    diagnostic,
+    find_collisions,
+    too_long,
+    too_long_diagnostic,
+)
 from papernotes.diagnostics import Diagnostic
 from papernotes.explore.feed import FEED_SRC
 from papernotes.loader import is_excluded
@@ -143,9 +152,18 @@ class Withheld:
     shown below the note (`skip_generated`)."""
 
 
-def withhold(outputs: list[Output]) -> Withheld:
+def withhold(outputs: list[Output], kept: KeptAnswers | None = None) -> Withheld:
     """The outputs that cannot be written: names too long for the file system, and each that
-    collides with one that comes first (`collisions.find_collisions`)."""
+    collides with one that comes first (`collisions.find_collisions`); `kept`: the answer to the
+    same outputs given again (`mkdocs serve`)."""
+    asked = tuple(outputs)
+    if kept is None:
+        return _withhold(asked)
+    found = kept.answer("withhold", asked, partial(_withhold, asked))
+    return replace(found, problems=list(found.problems))
+
+
+def _withhold(outputs: tuple[Output, ...]) -> Withheld:
     refused = too_long(outputs)
     found = find_collisions(output for output in outputs if output not in refused)
     losers = [c.loser for c in found] + refused
@@ -166,7 +184,8 @@ def kept_file(src: str, *, used: Collection[str], libraries: Collection[str], on
 
 def skip_generated(theme_files: Iterable[str], notes: Iterable[str], files: Iterable[str],
                    made: dict[str, str | bytes], moved: Collection[str], *, asset_dir: str,
-                   use_directory_urls: bool, separate: Collection[str] = ()) -> Withheld:
+                   use_directory_urls: bool, separate: Collection[str] = (), kept: KeptAnswers | None = None
+                   ) -> Withheld:
     """Generated pages (and `.base` pages) that would land on a note's page (`notes`: the pages
     MkDocs builds from the vault), the theme's files or papernotes' assets are taken out of
     `made`; a moved note (the home note as `index.md`) keeps its place. A vault file (`files`)
@@ -175,14 +194,15 @@ def skip_generated(theme_files: Iterable[str], notes: Iterable[str], files: Iter
     table goes) is shown below that note, as folder notes and generated listings share a page
     in digital gardens (`Withheld.joined`), unless it is one of the pages that need a page of
     their own (`separate`: the graph, search...). Notes' pages and files with a name Windows
-    refuses are published, with a warning (`portable_names`)."""
+    refuses are published, with a warning (`portable_names`). `kept`: as `withhold`'s."""
     outputs = [Output(path, path, "site") for path in theme_files]
     outputs += [Output(src, _dest(src, use_directory_urls), "note") for src in notes]
     outputs += [Output(src, src, "attachment") for src in files]
     outputs.append(Output(asset_dir, asset_dir + "/", "site", "papernotes' assets"))
     outputs += [Output(src, page_dest(src, use_directory_urls), "note" if src in moved else "generated",
                        preference=-1, what=f"the page {src}" if src in moved else src) for src in made]
-    found = find_collisions(outputs)
+    asked = (tuple(outputs), frozenset(moved))
+    found, portable = (kept or KeptAnswers()).answer("skip_generated", asked, partial(_checked, *asked))
     joined: dict[str, tuple[str, str]] = {}
     for collision in found:
         loser, winner = collision.loser, collision.winner
@@ -193,11 +213,17 @@ def skip_generated(theme_files: Iterable[str], notes: Iterable[str], files: Iter
             joined[winner.src] = (loser.src, text)
     problems = [joined_diagnostic(c.winner.src, c.loser.src) if joined.get(c.winner.src, ("",))[0] == c.loser.src
                 else diagnostic(c) for c in found]
-    losers = {c.loser for c in found}
-    problems += not_portable(output for output in outputs if output not in losers and (
-        output.owner == "attachment" or (output.owner == "note" and output.src not in moved)))
+    problems += portable
     return Withheld(frozenset(), frozenset(c.loser.src for c in found if c.loser.owner == "attachment"),
                     problems, joined)
+
+
+def _checked(outputs: tuple[Output, ...], moved: frozenset[str]) -> tuple[list[Collision], list[Diagnostic]]:
+    """What collides, and the names Windows refuses among what is written of the vault's."""
+    found = find_collisions(outputs)
+    losers = {c.loser for c in found}
+    return found, not_portable(output for output in outputs if output not in losers and (
+        output.owner == "attachment" or (output.owner == "note" and output.src not in moved)))
 
 
 def joined_diagnostic(note: str, generated: str) -> Diagnostic:

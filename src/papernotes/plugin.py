@@ -89,6 +89,7 @@ from papernotes.site_manifest import read_manifest, write_manifest
 from papernotes.site_plan import SEPARATE_PAGES, WIDE_PAGES, add_generated
 from papernotes.template_cache import template_cache
 from papernotes.theme import Theme, template_lookup, theme_dir
+from papernotes.theme_listing import KeptListing, keep_theme_listing
 from papernotes.translations import Translations
 from papernotes.translations import install as install_translations
 from papernotes.two_processes import Ahead
@@ -199,6 +200,7 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
     folders: FoldersAhead | None = None  # the site's folders, made while pages are read and rendered
     references: Ahead | None = None  # the build's References, formatted by a helper process meanwhile
     written: list[str] = []  # what this build writes of the vault's and papernotes' own (`site_manifest`)
+    theme_listing: KeptListing | None = None  # `mkdocs serve`: the theme's static files, listed once
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds: parsed notes
@@ -250,7 +252,23 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             config.extra_css.append("pagefind/pagefind-ui.css")
             config.extra_javascript.append("pagefind/pagefind-ui.js")
             self._quiet_lunr(config)
+        if self.dirty or self.command == "serve":
+            self._keep_theme_listing(config)
         return config
+
+    def _keep_theme_listing(self, config: MkDocsConfig) -> None:
+        """Each rebuild's theme environment lists the theme's files from the last listing while
+        the theme's folders are unchanged (`theme_listing`)."""
+        kept = self.theme_listing = self.theme_listing or KeptListing()
+        theme, make_env = config.theme, config.theme.get_env
+        static = tuple(sorted(theme.static_templates))
+
+        def get_env() -> jinja2.Environment:
+            env = make_env()
+            keep_theme_listing(env, kept, static)
+            return env
+
+        theme.get_env = get_env  # type: ignore[method-assign]
 
     @staticmethod
     def _quiet_lunr(config: MkDocsConfig) -> None:
@@ -303,12 +321,12 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
                                                        if (file := files.get_file_from_path(note.path)) is not None
                                                        and file.inclusion.is_excluded()])
         options = replace(options, exclude=(*options.exclude, *tool_folders(Path(config.docs_dir))))
+        keep = self.dirty or self.command == "serve"  # work kept for the next rebuild; a build has none
         withheld, collided = withhold_collisions(
             files, config, vault,
             {note.path for note in vault.notes if is_published(note, options.exclude, explicit=explicit)},
             asset_dir=ASSET_DIR, pagefind_bundles=pagefind_bundles(self.config.search, len(vault.notes)),
-            exclude=options.exclude)
-        keep = self.dirty or self.command == "serve"  # work kept for the next rebuild; a build has none
+            exclude=options.exclude, kept=self.rebuilds.collisions if keep else None)
         published = publish(vault, options, use_directory_urls=config.use_directory_urls,
                             withheld=withheld, config_dir=Path(config.config_file_path or ".").parent,
                             libraries=self.libraries, memo=self.rebuilds.memo if keep else None,
@@ -347,7 +365,8 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
         bases = add_generated(made, site, published.bases, self.explorer, options,
                               self.rebuilds.generated if keep else None, self.finished)
         skipped = skip_colliding_pages(files, made, moved, config.docs_dir, asset_dir=ASSET_DIR,
-                                       use_directory_urls=config.use_directory_urls, separate=SEPARATE_PAGES)
+                                       use_directory_urls=config.use_directory_urls, separate=SEPARATE_PAGES,
+                                       kept=self.rebuilds.collisions if keep else None)
         self.log_diagnostics(skipped.problems)
         self.joined = skipped.joined
         self.joined_at = {generated: note for note, (generated, _) in self.joined.items()}
@@ -377,9 +396,10 @@ class PaperNotesPlugin(BasePlugin[PaperNotesConfig]):
             shaping = (self.config.paper_pages, self.config.generated_pages, self.config.search,
                        self.config.attachments, self.config.strict_line_breaks, config.use_directory_urls,
                        self.explorer.shards)  # every page's head names the previews' shard count
-            earlier = vault_dests(config.site_dir, vault, config.use_directory_urls) | read_manifest(config.site_dir)
-            stale, gone = self.rebuilds.remove_stale(site, files, shaping, paper_pages=self.config.paper_pages,
-                                                     earlier=earlier)
+            stale, gone = self.rebuilds.remove_stale(  # what an earlier process wrote: read on the first build only
+                site, files, shaping, paper_pages=self.config.paper_pages,
+                earlier=lambda: vault_dests(config.site_dir, vault, config.use_directory_urls)
+                | read_manifest(config.site_dir))
             stale += self.rebuilds.remove_changed(files, {note: text for note, (_, text) in self.joined.items()})
             log.info("papernotes: %s of %s note pages to rebuild, %s outputs removed (%s)", f"{stale:,}",
                      f"{len(site.links.published):,}", f"{gone:,}", _seconds(start))

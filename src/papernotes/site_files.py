@@ -9,6 +9,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from papernotes.active_files import is_active, served
+from papernotes.collisions import KeptAnswers
 from papernotes.diagnostics import Diagnostic
 from papernotes.loader import Vault, is_excluded
 from papernotes.outputs import SiteFiles, Withheld, kept_file, site_outputs, skip_generated, vault_outputs, withhold
@@ -105,8 +106,8 @@ def drop_files(files: Files, srcs: Collection[str], docs_dir: str) -> None:
 
 
 def withhold_collisions(files: Files, config: MkDocsConfig, vault: Vault, published: Collection[str],
-                        *, asset_dir: str, pagefind_bundles: int, exclude: tuple[str, ...] = ()
-                        ) -> tuple[frozenset[str], list[Diagnostic]]:
+                        *, asset_dir: str, pagefind_bundles: int, exclude: tuple[str, ...] = (),
+                        kept: KeptAnswers | None = None) -> tuple[frozenset[str], list[Diagnostic]]:
     """Before the site is made: the published notes whose pages, and the vault files that, would
     land where something else goes (`outputs.withhold`). Such files are taken out of `files`; the
     notes are returned, to be left unpublished (links to them are then plain text, as to a private note)."""
@@ -114,14 +115,14 @@ def withhold_collisions(files: Files, config: MkDocsConfig, vault: Vault, publis
     outputs = site_outputs(site_files(files, config), asset_dir=asset_dir, pagefind_bundles=pagefind_bundles)
     outputs += vault_outputs(notes, published, [*notes, *vault.attachments],
                              use_directory_urls=config.use_directory_urls, exclude=exclude)
-    withheld = withhold(outputs)
+    withheld = withhold(outputs, kept)
     drop_files(files, withheld.files, config.docs_dir)
     return withheld.notes, withheld.problems
 
 
 def skip_colliding_pages(files: Files, made: dict[str, str | bytes], moved: Collection[str], docs_dir: str,
                          *, asset_dir: str, use_directory_urls: bool,
-                         separate: Collection[str] = ()) -> Withheld:
+                         separate: Collection[str] = (), kept: KeptAnswers | None = None) -> Withheld:
     """Generated pages (and `.base` pages) that would land on a note's page or the theme's files
     are taken out of `made` (those a note's page takes are shown below it: `Withheld.joined`),
     vault files where a generated page goes out of `files` (`outputs.skip_generated`)."""
@@ -130,7 +131,7 @@ def skip_colliding_pages(files: Files, made: dict[str, str | bytes], moved: Coll
                              [file.src_uri for file in vault if file.is_documentation_page()],
                              [file.src_uri for file in vault if not file.is_documentation_page()],
                              made, moved, asset_dir=asset_dir, use_directory_urls=use_directory_urls,
-                             separate=separate)
+                             separate=separate, kept=kept)
     drop_files(files, skipped.files, docs_dir)
     return skipped
 

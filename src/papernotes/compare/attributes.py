@@ -3,6 +3,7 @@ name per meaning (`key design`, `Key Design` and `关键设计` are all `key-des
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -92,6 +93,7 @@ def label(key: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure test of a few hundred distinct keys, asked ~13 times a paper a build
 def is_comparable(key: str) -> bool:
     """Attributes that are not a fixed column (year, venue) or a topic (fields, directions, tags)."""
     if key in INTERNAL or key in META_KEYS or key in APP_KEYS:
@@ -171,8 +173,7 @@ class PaperAttributes:
     def _frontmatter(self, note: Note) -> Iterable[tuple[str, Cell]]:
         for name, value in note.frontmatter.items():
             key = self.aliases.canonical(str(name))
-            text = _scalar_text(value)
-            if text and is_comparable(key):
+            if is_comparable(key) and (text := _scalar_text(value)):  # most keys are not: their text is not made
                 yield key, Cell(text, text)
 
 

@@ -16,6 +16,7 @@ import os
 import queue
 import threading
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -43,6 +44,12 @@ GRAPH_PAGE = """# Graph
 <p class="pn-graph-noscript">The graph view needs JavaScript. Every paper is on
 <a href="{papers}">Papers</a>, every topic on <a href="{topics}">Topics</a>.</p>
 """
+
+
+@lru_cache(maxsize=1 << 16)  # every published page's, every build (5,000 at 5,000 notes)
+def preview_key(src: str, use_directory_urls: bool) -> str:
+    """A page's site path as previews are keyed: `Diffusion/DDPM/`, decoded, `` for home."""
+    return unquote(page_url(src, use_directory_urls).removeprefix("./"))
 
 
 class Explorer:
@@ -85,8 +92,7 @@ class Explorer:
         return {GRAPH_SRC: graph, READING_SRC: reading_page(self.site, self.records)}
 
     def _path(self, src: str) -> str:
-        """A page's site path as previews are keyed: `Diffusion/DDPM/`, decoded, `` for home."""
-        return unquote(self._url(src).removeprefix("./"))
+        return preview_key(src, self.site.links.use_directory_urls)
 
     def file_items(self) -> Iterator[tuple[str, str]]:
         """Data files, (site path, text) one at a time, made as they are asked for: the graph's,
@@ -181,11 +187,13 @@ class Explorer:
         if failed:
             raise failed[0]
         for folder in (f"{DATA_DIR}/local", PREVIEW_DIR):
-            for parent, _, names in os.walk(os.path.join(site_dir, folder)):
+            top = os.path.join(site_dir, folder)
+            for parent, _, names in os.walk(top):
+                inside = parent[len(top):].replace(os.sep, "/").strip("/")  # os.walk's folders start with `top`
+                prefix = f"{folder}/{inside}/" if inside else f"{folder}/"
                 for name in names:
-                    path = os.path.join(parent, name)
-                    if os.path.relpath(path, site_dir).replace(os.sep, "/") not in written:
-                        os.remove(path)
+                    if prefix + name not in written:
+                        os.remove(os.path.join(parent, name))
         if self.written is not None:
             for name in [name for name in self.written if name not in written]:
                 del self.written[name]

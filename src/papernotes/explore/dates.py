@@ -77,7 +77,7 @@ def git_dates(root: Path) -> dict[str, dt.datetime]:
 
 def file_time(root: Path, key: str) -> dt.datetime | None:
     try:
-        return dt.datetime.fromtimestamp(os.stat(root / key).st_mtime, dt.UTC).replace(microsecond=0)
+        return dt.datetime.fromtimestamp(os.stat(os.path.join(root, key)).st_mtime, dt.UTC).replace(microsecond=0)
     except OSError:
         return None
 

@@ -13,7 +13,7 @@ from typing import Literal
 from papernotes.diagnostics import Diagnostic, sort_key
 from papernotes.entries.paper_lists import CONVENTION as PAPER_LIST
 from papernotes.identity import PaperIndex, decorated_stem
-from papernotes.ids import title_key
+from papernotes.ids import title_key, titles_overlap
 from papernotes.model import Link, Note, NoteKey, Paper, PaperId, ReadingStatus, Source, Table, Task
 from papernotes.paths import has_scheme, repository_file, stem
 from papernotes.recognise import (
@@ -190,13 +190,6 @@ def queue_title(text: str) -> str:
     return match.group(1).strip() if match else text
 
 
-def _same_title(one: str, other: str) -> bool:
-    """Titles that name one paper: the same letters, or one holding most of the other
-    (`Tides of the Harbour` and the file name `Tides_of_the_Harbour`)."""
-    a, b = sorted((title_key(one), title_key(other.replace("_", " "))), key=len)
-    return bool(a) and a in b and len(a) >= 0.6 * len(b)
-
-
 def _wikilink_names(links: Sequence[Link]) -> list[str]:
     """The note names an item's wikilinks give (`Make-Your-Video` for
     `[[Diffusion/Make-Your-Video|Make Your video]]`)."""
@@ -314,7 +307,7 @@ class _Builder:
             for entry in note.papers:  # `- [Title](notes/x.md), ICML 2019` in a reading list
                 if entry.sources[0].kind == PAPER_LIST and (target := self._entry_note(note, entry)):
                     # with its venue or year (`, ICML 2019`) the item is a paper's, not a talk's or a topic's
-                    cited = _same_title(entry.title, self.notes[target].title) and bool(entry.year or entry.venue)
+                    cited = titles_overlap(entry.title, self.notes[target].title) and bool(entry.year or entry.venue)
                     referrers[target].append(Signal(
                         "list-link", 1.0 if cited else 0.5,
                         f"{'cited' if cited else 'linked'} by a reading list's item in {note.path}",

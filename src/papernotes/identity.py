@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from papernotes.diagnostics import Diagnostic
-from papernotes.ids import arxiv_date, title_key
+from papernotes.ids import arxiv_date, title_key, titles_overlap
 from papernotes.model import NoteKey, Paper, PaperId, ReadingStatus, Source
 from papernotes.paths import slugify, stem
 from papernotes.recognise.titles import title_problem
@@ -236,9 +236,7 @@ def _folder_of_the_paper(one: str, other: str, title: str) -> bool:
     folder = posixpath.dirname(one)
     if not folder or folder != posixpath.dirname(other):
         return False
-    short, long_ = sorted((title_key(posixpath.basename(folder).replace("-", " ").replace("_", " ")),
-                           title_key(title)), key=len)
-    return bool(short) and short in long_ and len(short) >= 0.6 * len(long_)
+    return titles_overlap(posixpath.basename(folder), title)
 
 
 def _conflicts(mentions: list[Paper]) -> list[Diagnostic]:

@@ -293,6 +293,14 @@ def find_year(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def titles_overlap(one: str, other: str) -> bool:
+    """Two names of one paper: the same letters, or one holding most of the other (a file name's
+    `Tides_of_the_Harbour`, a folder's `lantern-networks-for-harbour` cut short)."""
+    short, long_ = sorted((title_key(one.replace("_", " ").replace("-", " ")),
+                           title_key(other.replace("_", " ").replace("-", " "))), key=len)
+    return bool(short) and short in long_ and len(short) >= 0.6 * len(long_)
+
+
 @lru_cache(maxsize=65536)
 def title_key(title: str) -> str:
     """A title reduced for identity: NFKC (full-width to ASCII), case, punctuation, spaces.

@@ -215,8 +215,9 @@ def citation_tail(text: str) -> Citation | None:
 
 
 _FUNCTION_WORD_RE = re.compile(r"(?:of|on|in|for|the|and|at|to)\b")
-# One person's name written out: `Ada Obi`, `Ben van der Tran`, `Jean-Luc Picard`.
-_PERSON_RE = re.compile(r"[A-Z][a-z'’\-]++(?:\.?\s++(?:[A-Z][a-z'’\-]*+\.?|van|von|der|den|de|da|di|del|la|le|du))++")
+# One person's name: `Lee`, `Ada Obi`, `Ben van der Tran`, `Jean-Luc Picard` (not `J`, `IEEE Trans`,
+# `Handbook of Markov`).
+_PERSON_RE = re.compile(r"[A-Z][a-z'’\-]++(?:\.?\s++(?:[A-Z][a-z'’\-]*+\.?|van|von|der|den|de|da|di|del|la|le|du))*+")
 
 
 def _full_year(digits: str) -> int:

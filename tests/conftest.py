@@ -11,6 +11,7 @@ import pytest
 from hypothesis import settings
 
 from tests.ci import in_ci, skip_or_fail
+from tests.file_order import longest_first, read_durations
 
 # Hypothesis fails an example that takes over 200 ms by default: a timed assertion, which a busy
 # machine trips. No property test here is about speed (test_fuzz.py's profiles say the same, but
@@ -54,6 +55,13 @@ def _note_skip(report: pytest.CollectReport | pytest.TestReport) -> None:
     if report.skipped and not hasattr(report, "wasxfail") and not _allowed(report.nodeid):
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
         _ci_skips.append(f"{report.nodeid or 'collection'}: {reason}")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On pytest-xdist's workers (`./dev test`), whose collection is the order files are handed
+    out in: the longest files first (tests/file_order.py). One process keeps pytest's order."""
+    if hasattr(config, "workerinput"):
+        items[:] = longest_first(items, [item.nodeid for item in items], read_durations())
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:

@@ -15,10 +15,10 @@ TESTS = Path(__file__).resolve().parent
 
 @pytest.fixture
 def project(pytester: pytest.Pytester) -> pytest.Pytester:
-    """A project whose tests/ has our conftest.py and ci.py, one test that skips and one allowed skip."""
+    """A project whose tests/ has our conftest.py (and what it imports), one test that skips and one allowed skip."""
     package = pytester.path / "tests"
     package.mkdir()
-    for name in ("__init__.py", "conftest.py", "ci.py"):
+    for name in ("__init__.py", "conftest.py", "ci.py", "file_order.py"):
         shutil.copyfile(TESTS / name, package / name)
     (package / "test_skips.py").write_text(
         "import pytest\n\ndef test_runs():\n    pass\n\ndef test_skips():\n    pytest.skip('no seeds here')\n",

@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
 from tests.conftest import ALLOWED_CI_SKIPS
+from tests.own_conftest import tests_package
 
 pytest_plugins = ["pytester"]
-TESTS = Path(__file__).resolve().parent
 
 
 @pytest.fixture
 def project(pytester: pytest.Pytester) -> pytest.Pytester:
     """A project whose tests/ has our conftest.py (and what it imports), one test that skips and one allowed skip."""
-    package = pytester.path / "tests"
-    package.mkdir()
-    for name in ("__init__.py", "conftest.py", "ci.py", "file_order.py"):
-        shutil.copyfile(TESTS / name, package / name)
+    package = tests_package(pytester)
     (package / "test_skips.py").write_text(
         "import pytest\n\ndef test_runs():\n    pass\n\ndef test_skips():\n    pytest.skip('no seeds here')\n",
         encoding="utf-8")

@@ -4,12 +4,12 @@ files do not come last, where one worker runs them while the other has nothing l
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from tests.file_order import DURATIONS, file_of, longest_first, read_durations
+from tests.own_conftest import tests_package
 
 pytest_plugins = ["pytester"]
 TESTS = Path(__file__).resolve().parent
@@ -36,10 +36,7 @@ def test_the_committed_durations_name_test_files_that_exist() -> None:
 @pytest.fixture
 def project(pytester: pytest.Pytester) -> pytest.Pytester:
     """Our conftest.py with four test files and a durations list that knows three of them."""
-    package = pytester.path / "tests"
-    package.mkdir()
-    for name in ("__init__.py", "conftest.py", "ci.py", "file_order.py"):
-        shutil.copyfile(TESTS / name, package / name)
+    package = tests_package(pytester)
     for name in ("a", "b", "c", "d"):
         (package / f"test_{name}.py").write_text(
             "".join(f"def test_{name}{number}():\n    pass\n\n" for number in range(3)), encoding="utf-8")

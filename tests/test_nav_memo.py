@@ -9,11 +9,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 from papernotes.nav_memo import NavMemo
-from tests.test_search import files_of
+from tests.memo_sites import build_with_memo, same_sites
 
 VAULT = {
     "index.md": "# Home\n\nSee [[Sora]], [[Latte]] and [[Open Sora]].\n",
@@ -46,33 +44,12 @@ MATERIAL_FEATURES = ["navigation.indexes", "navigation.tabs", "navigation.sectio
 
 def _build(tmp_path: Path, name: str, theme: str, nav: str = "", *, plain: bool,
            monkeypatch: pytest.MonkeyPatch, extra: str = "") -> tuple[Path, NavMemo | None]:
-    docs = tmp_path / "docs"
-    if not docs.exists():
-        for path, text in VAULT.items():
-            (docs / path).parent.mkdir(parents=True, exist_ok=True)
-            (docs / path).write_text(text, encoding="utf-8")
-    site = tmp_path / name
-    config_file = tmp_path / f"{name}.yml"
-    config_file.write_text(f"site_name: Memo <b>test</b>\ndocs_dir: {docs}\nsite_dir: {site}\n"
-                           f"{textwrap.dedent(theme)}{nav}{extra}"
-                           "plugins:\n  - papernotes:\n      search: none\n", encoding="utf-8")
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # the mkdocs theme writes the build's date
-    if plain:
-        monkeypatch.setenv("PAPERNOTES_PLAIN_NAV", "1")
-    else:
-        monkeypatch.delenv("PAPERNOTES_PLAIN_NAV", raising=False)
-    config = load_config(str(config_file))
-    build(config)
-    return site, config.plugins["papernotes"].nav_memo  # type: ignore[attr-defined]
+    site, plugin = build_with_memo(tmp_path, name, VAULT,
+                                   f"site_name: Memo <b>test</b>\n{textwrap.dedent(theme)}{nav}{extra}",
+                                   plain_env="PAPERNOTES_PLAIN_NAV", plain=plain, monkeypatch=monkeypatch)
+    return site, plugin.nav_memo
 
 
-def _same_sites(memoised: Path, plain: Path) -> int:
-    """The two sites' files, compared byte for byte; the number of HTML pages."""
-    ours, theirs = files_of(memoised), files_of(plain)
-    assert sorted(ours) == sorted(theirs)
-    different = [path for path in ours if ours[path] != theirs[path]]
-    assert different == []
-    return sum(path.endswith(".html") for path in ours)
 
 
 def _pages_out_of_nav(site: Path, nav_pages: int) -> int:
@@ -96,7 +73,7 @@ def test_material_sites_are_the_same_with_the_memo(tmp_path: Path, monkeypatch: 
     memoised, memo = _build(tmp_path, "memo", theme, nav, plain=False, monkeypatch=monkeypatch, extra=extra)
     plain, none = _build(tmp_path, "plain", theme, nav, plain=True, monkeypatch=monkeypatch, extra=extra)
     assert none is None and memo is not None and memo.enabled
-    assert _same_sites(memoised, plain) > len(VAULT)
+    assert same_sites(memoised, plain) > len(VAULT)
     # papernotes' generated sections (Papers, Topics...) are in the nav: its default nav, or after
     # the site's own nav's `nav_pages`
     in_nav = sum(1 for path in plain.rglob("index.html")
@@ -113,7 +90,7 @@ def test_the_mkdocs_theme_is_left_to_itself(tmp_path: Path, monkeypatch: pytest.
                             monkeypatch=monkeypatch)
     plain, _ = _build(tmp_path, "plain", "theme:\n  name: mkdocs\n", USER_NAV, plain=True, monkeypatch=monkeypatch)
     assert memo is None
-    assert _same_sites(memoised, plain) > len(VAULT)
+    assert same_sites(memoised, plain) > len(VAULT)
 
 
 OVERRIDES = {
@@ -134,7 +111,7 @@ def test_a_custom_dir_template_the_nav_uses_turns_the_memo_off(tmp_path: Path, m
     memoised, memo = _build(tmp_path, "memo", theme, plain=False, monkeypatch=monkeypatch)
     plain, _ = _build(tmp_path, "plain", theme, plain=True, monkeypatch=monkeypatch)
     assert memo is not None and not memo.enabled and memo.reused == 0
-    _same_sites(memoised, plain)
+    same_sites(memoised, plain)
     latte = (memoised / "Papers/Video/Latte/index.html").read_text(encoding="utf-8")
     assert "<nav class='mine'>Papers/Video/Latte/</nav>" in latte if override == "partials/nav.html" \
         else "<span class='mine'>Papers/Video/Latte/</span>" in latte
@@ -153,7 +130,7 @@ def test_a_static_icon_of_the_users_keeps_the_memo(tmp_path: Path, monkeypatch: 
     memoised, memo = _build(tmp_path, "memo", theme, USER_NAV, plain=False, monkeypatch=monkeypatch)
     plain, _ = _build(tmp_path, "plain", theme, USER_NAV, plain=True, monkeypatch=monkeypatch)
     assert memo is not None and memo.enabled and memo.reused > 0
-    _same_sites(memoised, plain)
+    same_sites(memoised, plain)
     assert "<svg id='mine-star'></svg>" in (memoised / "Solo/index.html").read_text(encoding="utf-8")
 
 
@@ -180,5 +157,5 @@ def test_a_url_filter_of_another_plugin_turns_the_memo_off(tmp_path: Path, monke
     memoised, memo = _build(tmp_path, "memo", theme, USER_NAV, plain=False, monkeypatch=monkeypatch, extra=hooks)
     plain, _ = _build(tmp_path, "plain", theme, USER_NAV, plain=True, monkeypatch=monkeypatch, extra=hooks)
     assert memo is None if priority > 0 else memo is not None and not memo.enabled and memo.renders == 0
-    _same_sites(memoised, plain)
+    same_sites(memoised, plain)
     assert 'href="/elsewhere/Papers/Video/Latte/"' in (memoised / "Solo/index.html").read_text(encoding="utf-8")

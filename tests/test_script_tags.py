@@ -9,11 +9,10 @@ from pathlib import Path
 
 import jinja2
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from mkdocs.utils.templates import script_tag_filter, url_filter
 
 from papernotes.script_tags import ScriptTags, install
+from tests.memo_sites import build_with_memo
 from tests.test_search import files_of
 
 VAULT = {
@@ -43,23 +42,10 @@ SCRIPTS = """extra_javascript:
 
 def _build(tmp_path: Path, name: str, *, plain: bool, monkeypatch: pytest.MonkeyPatch,
            extra: str = "") -> tuple[Path, ScriptTags | None]:
-    docs = tmp_path / "docs"
-    if not docs.exists():
-        for path, text in VAULT.items():
-            (docs / path).parent.mkdir(parents=True, exist_ok=True)
-            (docs / path).write_text(text, encoding="utf-8")
-    site = tmp_path / name
-    config_file = tmp_path / f"{name}.yml"
-    config_file.write_text(f"site_name: Scripts\ndocs_dir: {docs}\nsite_dir: {site}\n"
-                           f"theme:\n  name: material\n  font: false\n{SCRIPTS}{extra}"
-                           "plugins:\n  - papernotes:\n      search: none\n", encoding="utf-8")
-    if plain:
-        monkeypatch.setenv("PAPERNOTES_PLAIN_SCRIPTS", "1")
-    else:
-        monkeypatch.delenv("PAPERNOTES_PLAIN_SCRIPTS", raising=False)
-    config = load_config(str(config_file))
-    build(config)
-    return site, config.plugins["papernotes"].script_tags  # type: ignore[attr-defined]
+    site, plugin = build_with_memo(tmp_path, name, VAULT,
+                                   f"site_name: Scripts\ntheme:\n  name: material\n  font: false\n{SCRIPTS}{extra}",
+                                   plain_env="PAPERNOTES_PLAIN_SCRIPTS", plain=plain, monkeypatch=monkeypatch)
+    return site, plugin.script_tags
 
 
 def test_sites_are_the_same_with_the_memo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,11 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 from papernotes.translations import Translations
-from tests.test_search import files_of
+from tests.memo_sites import build_with_memo, same_sites
 
 VAULT = {
     "index.md": "# Home\n\nSee [[Sora]] and [[Latte]].\n",
@@ -24,29 +22,11 @@ VAULT = {
 
 def _build(tmp_path: Path, name: str, theme: str, *, plain: bool,
            monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Translations | None]:
-    docs = tmp_path / "docs"
-    if not docs.exists():
-        for path, text in VAULT.items():
-            (docs / path).parent.mkdir(parents=True, exist_ok=True)
-            (docs / path).write_text(text, encoding="utf-8")
-    site = tmp_path / name
-    config_file = tmp_path / f"{name}.yml"
-    config_file.write_text(f"site_name: Translated\ndocs_dir: {docs}\nsite_dir: {site}\n{theme}"
-                           "plugins:\n  - papernotes:\n      search: none\n", encoding="utf-8")
-    if plain:
-        monkeypatch.setenv("PAPERNOTES_PLAIN_TRANSLATIONS", "1")
-    else:
-        monkeypatch.delenv("PAPERNOTES_PLAIN_TRANSLATIONS", raising=False)
-    config = load_config(str(config_file))
-    build(config)
-    return site, config.plugins["papernotes"].translations  # type: ignore[attr-defined]
+    site, plugin = build_with_memo(tmp_path, name, VAULT, f"site_name: Translated\n{theme}",
+                                   plain_env="PAPERNOTES_PLAIN_TRANSLATIONS", plain=plain, monkeypatch=monkeypatch)
+    return site, plugin.translations
 
 
-def _same_sites(memoised: Path, plain: Path) -> int:
-    ours, theirs = files_of(memoised), files_of(plain)
-    assert sorted(ours) == sorted(theirs)
-    assert [path for path in ours if ours[path] != theirs[path]] == []
-    return sum(path.endswith(".html") for path in ours)
 
 
 MATERIAL = "theme:\n  name: material\n  font: false\n"
@@ -60,7 +40,7 @@ def test_material_sites_are_the_same_with_the_memo(tmp_path: Path, monkeypatch: 
     memoised, memo = _build(tmp_path, "memo", theme, plain=False, monkeypatch=monkeypatch)
     plain, none = _build(tmp_path, "plain", theme, plain=True, monkeypatch=monkeypatch)
     assert none is None and memo is not None
-    pages = _same_sites(memoised, plain)
+    pages = same_sites(memoised, plain)
     assert pages > len(VAULT)
     assert skip_link in (memoised / "Papers/Sora/index.html").read_text(encoding="utf-8")
     # each key asked of the theme once, every other page's calls answered from the table
@@ -86,7 +66,7 @@ def test_a_custom_dir_language_template_is_left_to_the_theme(tmp_path: Path, mon
     memoised, memo = _build(tmp_path, "memo", theme, plain=False, monkeypatch=monkeypatch)
     plain, _ = _build(tmp_path, "plain", theme, plain=True, monkeypatch=monkeypatch)
     assert memo is not None and memo.asked == memo.reused == 0
-    _same_sites(memoised, plain)
+    same_sites(memoised, plain)
     latte = (memoised / "Papers/Video/Latte/index.html").read_text(encoding="utf-8")
     if "custom" in override:
         assert "Jump in" in latte and "Skip to content" not in latte

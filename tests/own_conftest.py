@@ -20,7 +20,7 @@ def conftest_files() -> list[str]:
     return ["__init__.py", "conftest.py", *sorted(f"{name}.py" for name in imported)]
 
 
-def tests_package(pytester: pytest.Pytester) -> Path:
+def project_tests_folder(pytester: pytest.Pytester) -> Path:
     """The project's `tests/` package, holding our conftest.py and the modules it imports."""
     package = pytester.path / "tests"
     package.mkdir()

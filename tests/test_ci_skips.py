@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import ALLOWED_CI_SKIPS
-from tests.own_conftest import tests_package
+from tests.own_conftest import project_tests_folder
 
 pytest_plugins = ["pytester"]
 
@@ -13,7 +13,7 @@ pytest_plugins = ["pytester"]
 @pytest.fixture
 def project(pytester: pytest.Pytester) -> pytest.Pytester:
     """A project whose tests/ has our conftest.py (and what it imports), one test that skips and one allowed skip."""
-    package = tests_package(pytester)
+    package = project_tests_folder(pytester)
     (package / "test_skips.py").write_text(
         "import pytest\n\ndef test_runs():\n    pass\n\ndef test_skips():\n    pytest.skip('no seeds here')\n",
         encoding="utf-8")

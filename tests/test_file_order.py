@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.file_order import DURATIONS, file_of, longest_first, read_durations
-from tests.own_conftest import tests_package
+from tests.own_conftest import project_tests_folder
 
 pytest_plugins = ["pytester"]
 TESTS = Path(__file__).resolve().parent
@@ -36,7 +36,7 @@ def test_the_committed_durations_name_test_files_that_exist() -> None:
 @pytest.fixture
 def project(pytester: pytest.Pytester) -> pytest.Pytester:
     """Our conftest.py with four test files and a durations list that knows three of them."""
-    package = tests_package(pytester)
+    package = project_tests_folder(pytester)
     for name in ("a", "b", "c", "d"):
         (package / f"test_{name}.py").write_text(
             "".join(f"def test_{name}{number}():\n    pass\n\n" for number in range(3)), encoding="utf-8")
